@@ -1,0 +1,6 @@
+export * from './types.js';
+export * from './filter.js';
+export * from './url.js';
+export * from './thread.js';
+export { parseServerEvent, parseMessage } from './schema.js';
+export type { ValidationResult } from './schema.js';

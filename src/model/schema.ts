@@ -1,0 +1,212 @@
+import * as v from 'valibot';
+import type { Conversation, Message, ServerEvent, Visitor } from './types.js';
+
+/**
+ * Schemas for everything a transport delivers. Unknown fields are stripped, sizes are
+ * bounded, and the output types are checked against the model types at compile time.
+ */
+
+const MAX_ID = 256;
+const MAX_SHORT = 1_000;
+const MAX_TEXT = 200_000;
+const MAX_URL = 8_192;
+const MAX_ITEMS = 200_000;
+
+const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_ID));
+const ShortText = v.pipe(v.string(), v.maxLength(MAX_SHORT));
+const LongText = v.pipe(v.string(), v.maxLength(MAX_TEXT));
+const UrlText = v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_URL));
+const IsoTime = v.pipe(
+  v.string(),
+  v.maxLength(40),
+  v.check((s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(s) && !Number.isNaN(Date.parse(s)), 'Invalid ISO 8601 time'),
+);
+const Count = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(Number.MAX_SAFE_INTEGER));
+const Size = v.pipe(v.number(), v.minValue(0), v.maxValue(Number.MAX_SAFE_INTEGER));
+
+const base = {
+  id: Id,
+  conversationId: Id,
+  author: v.picklist(['visitor', 'agent', 'bot', 'system']),
+  authorName: v.optional(ShortText),
+  at: IsoTime,
+  status: v.optional(v.picklist(['sending', 'sent', 'delivered', 'read', 'failed'])),
+  clientId: v.optional(Id),
+};
+
+export const MessageSchema = v.variant('kind', [
+  v.object({ ...base, kind: v.literal('text'), text: LongText }),
+  v.object({ ...base, kind: v.literal('link'), url: UrlText, title: v.optional(ShortText) }),
+  v.object({
+    ...base,
+    kind: v.literal('offer'),
+    title: ShortText,
+    description: v.optional(LongText),
+    imageUrl: v.optional(UrlText),
+    url: v.optional(UrlText),
+    cta: v.optional(ShortText),
+  }),
+  v.object({ ...base, kind: v.literal('navigation'), url: UrlText, title: v.optional(ShortText) }),
+  v.object({ ...base, kind: v.literal('system'), text: LongText }),
+  v.object({ ...base, kind: v.literal('cobrowsing'), state: v.picklist(['requested', 'started', 'ended', 'declined']) }),
+  v.object({
+    ...base,
+    kind: v.literal('transfer'),
+    to: v.object({ type: v.picklist(['agent', 'skill']), name: ShortText }),
+    from: v.optional(v.object({ name: ShortText })),
+    comment: v.optional(LongText),
+  }),
+  v.object({
+    ...base,
+    kind: v.literal('file'),
+    name: ShortText,
+    url: UrlText,
+    size: v.optional(Size),
+    mimeType: v.optional(ShortText),
+  }),
+  v.object({
+    ...base,
+    kind: v.literal('image'),
+    url: UrlText,
+    alt: v.optional(ShortText),
+    width: v.optional(Size),
+    height: v.optional(Size),
+  }),
+  v.object({
+    ...base,
+    kind: v.literal('translation'),
+    text: LongText,
+    original: LongText,
+    sourceLang: v.pipe(v.string(), v.maxLength(35)),
+    targetLang: v.pipe(v.string(), v.maxLength(35)),
+  }),
+  v.object({ ...base, kind: v.literal('unsupported'), originalType: ShortText, text: v.optional(LongText) }),
+  v.object({
+    ...base,
+    kind: v.literal('choice'),
+    question: LongText,
+    options: v.pipe(v.array(v.object({ id: Id, label: ShortText })), v.maxLength(100)),
+    selectedId: v.optional(Id),
+  }),
+]);
+
+const visitorFields = {
+  name: v.optional(ShortText),
+  source: v.optional(
+    v.object({ type: v.picklist(['direct', 'search', 'campaign', 'referral', 'social']), detail: v.optional(ShortText) }),
+  ),
+  currentPage: v.optional(v.object({ url: UrlText, title: v.optional(ShortText) })),
+  browsingStartedAt: v.optional(IsoTime),
+  pagesViewed: v.optional(Count),
+  visitCount: v.optional(Count),
+  country: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z]{2}$/, 'Country must be an ISO 3166 code'))),
+  browser: v.optional(ShortText),
+  os: v.optional(ShortText),
+  language: v.optional(v.pipe(v.string(), v.maxLength(35))),
+  timeZone: v.optional(v.pipe(v.string(), v.maxLength(64))),
+  pastMessagesCount: v.optional(Count),
+  blocked: v.optional(v.boolean()),
+  customData: v.optional(
+    v.pipe(
+      v.array(
+        v.object({
+          key: ShortText,
+          label: v.optional(ShortText),
+          value: v.union([ShortText, v.pipe(v.number(), v.finite()), v.boolean()]),
+          format: v.optional(v.picklist(['text', 'number', 'currency', 'date'])),
+          currency: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z]{3}$/, 'Currency must be an ISO 4217 code'))),
+        }),
+      ),
+      v.maxLength(200),
+    ),
+  ),
+};
+
+export const VisitorSchema = v.object({ id: Id, ...visitorFields });
+const VisitorPatchSchema = v.object({ id: Id, ...visitorFields });
+
+export const ConversationSchema = v.object({
+  id: Id,
+  visitorId: Id,
+  channel: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
+  status: v.picklist(['ongoing', 'closed']),
+  startedAt: IsoTime,
+  closedAt: v.optional(IsoTime),
+  unread: v.optional(Count),
+});
+
+const AgentSchema = v.object({ id: Id, name: ShortText, role: v.optional(v.picklist(['agent', 'manager'])) });
+
+const Messages = v.pipe(v.array(MessageSchema), v.maxLength(MAX_ITEMS));
+const Conversations = v.pipe(v.array(ConversationSchema), v.maxLength(MAX_ITEMS));
+
+export const ServerEventSchema = v.variant('type', [
+  v.object({
+    type: v.literal('snapshot'),
+    agent: v.optional(AgentSchema),
+    visitors: v.pipe(v.array(VisitorSchema), v.maxLength(MAX_ITEMS)),
+    conversations: Conversations,
+    messages: Messages,
+  }),
+  v.object({ type: v.literal('conversation.upserted'), conversation: ConversationSchema }),
+  v.object({ type: v.literal('conversation.closed'), conversationId: Id, at: IsoTime }),
+  v.object({ type: v.literal('message.added'), message: MessageSchema }),
+  v.object({
+    type: v.literal('message.updated'),
+    // Any field may change; the merged message is validated against MessageSchema by the store.
+    message: v.looseObject({ id: Id, conversationId: Id }),
+  }),
+  v.object({ type: v.literal('visitor.updated'), visitor: VisitorPatchSchema }),
+  v.object({ type: v.literal('visitor.navigated'), visitorId: Id, url: UrlText, title: v.optional(ShortText), at: IsoTime }),
+  v.object({
+    type: v.literal('visitor.typing'),
+    conversationId: Id,
+    typing: v.boolean(),
+    preview: v.optional(v.pipe(v.string(), v.maxLength(MAX_SHORT * 4))),
+  }),
+  v.object({
+    type: v.literal('history.page'),
+    visitorId: Id,
+    conversations: Conversations,
+    messages: Messages,
+    hasMore: v.boolean(),
+    conversationId: v.optional(Id),
+  }),
+]);
+
+// Compile-time proof that validated data is the model's data.
+type Assignable<T, _U extends T> = true;
+export type SchemaMatchesModel = [
+  Assignable<Message, v.InferOutput<typeof MessageSchema>>,
+  Assignable<Visitor, v.InferOutput<typeof VisitorSchema>>,
+  Assignable<Conversation, v.InferOutput<typeof ConversationSchema>>,
+  Assignable<ServerEvent, v.InferOutput<typeof ServerEventSchema>>,
+];
+
+export type ValidationResult<T> = { ok: true; value: T } | { ok: false; error: string };
+
+function result<T>(parsed: v.SafeParseResult<v.GenericSchema<unknown, T>>): ValidationResult<T> {
+  if (parsed.success) return { ok: true, value: parsed.output };
+  const issue = parsed.issues[0];
+  const path = issue.path?.map((item) => String(item.key)).join('.') ?? '';
+  return { ok: false, error: path ? `${path}: ${issue.message}` : issue.message };
+}
+
+/** Validates a raw server event; never throws. */
+export function parseServerEvent(raw: unknown): ValidationResult<ServerEvent> {
+  try {
+    return result(v.safeParse(ServerEventSchema, raw) as v.SafeParseResult<v.GenericSchema<unknown, ServerEvent>>);
+  } catch (error) {
+    // Hostile input (throwing getters, proxies) must not escape.
+    return { ok: false, error: error instanceof Error ? error.message : 'Unreadable event' };
+  }
+}
+
+/** Validates a message, e.g. the result of applying a `message.updated` patch. */
+export function parseMessage(raw: unknown): ValidationResult<Message> {
+  try {
+    return result(v.safeParse(MessageSchema, raw) as v.SafeParseResult<v.GenericSchema<unknown, Message>>);
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : 'Unreadable message' };
+  }
+}

@@ -1,0 +1,198 @@
+/**
+ * The data shapes shared by fixtures, the store, the protocol and the elements.
+ * Plain JSON: ids are strings, times are ISO 8601 strings, collections are arrays.
+ */
+
+export type Author = 'visitor' | 'agent' | 'bot' | 'system';
+export type Delivery = 'sending' | 'sent' | 'delivered' | 'read' | 'failed';
+
+/** Known channels; any other string is accepted and shown as-is. */
+export type Channel =
+  | 'chat'
+  | 'facebook'
+  | 'whatsapp'
+  | 'instagram'
+  | 'sms'
+  | 'email'
+  | 'apple-business-chat'
+  | (string & {});
+
+export interface Agent {
+  id: string;
+  name: string;
+  role?: 'agent' | 'manager';
+}
+
+export interface MessageBase {
+  id: string;
+  conversationId: string;
+  author: Author;
+  authorName?: string;
+  at: string;
+  /** Delivery status, for agent messages. */
+  status?: Delivery;
+  /** Set by the sender; a server echo carrying it replaces the optimistic message. */
+  clientId?: string;
+}
+
+export interface TextContent { kind: 'text'; text: string }
+export interface LinkContent { kind: 'link'; url: string; title?: string }
+export interface OfferContent {
+  kind: 'offer';
+  title: string;
+  description?: string;
+  imageUrl?: string;
+  url?: string;
+  cta?: string;
+}
+export interface NavigationContent { kind: 'navigation'; url: string; title?: string }
+export interface SystemContent { kind: 'system'; text: string }
+export interface CobrowsingContent { kind: 'cobrowsing'; state: 'requested' | 'started' | 'ended' | 'declined' }
+export interface TransferContent {
+  kind: 'transfer';
+  to: { type: 'agent' | 'skill'; name: string };
+  from?: { name: string };
+  comment?: string;
+}
+export interface FileContent { kind: 'file'; name: string; url: string; size?: number; mimeType?: string }
+export interface ImageContent { kind: 'image'; url: string; alt?: string; width?: number; height?: number }
+export interface TranslationContent {
+  kind: 'translation';
+  text: string;
+  original: string;
+  sourceLang: string;
+  targetLang: string;
+}
+/** Content the channel sent that the desk cannot show (a sticker, a location…). */
+export interface UnsupportedContent { kind: 'unsupported'; originalType: string; text?: string }
+export interface ChoiceContent {
+  kind: 'choice';
+  question: string;
+  options: { id: string; label: string }[];
+  selectedId?: string;
+}
+
+export type MessageContent =
+  | TextContent
+  | LinkContent
+  | OfferContent
+  | NavigationContent
+  | SystemContent
+  | CobrowsingContent
+  | TransferContent
+  | FileContent
+  | ImageContent
+  | TranslationContent
+  | UnsupportedContent
+  | ChoiceContent;
+
+export type MessageKind = MessageContent['kind'];
+export type Message = MessageBase & MessageContent;
+
+/** What an agent can send: the content of a new agent message. */
+export type Draft = TextContent | LinkContent | OfferContent | FileContent | ImageContent;
+
+export type SourceType = 'direct' | 'search' | 'campaign' | 'referral' | 'social';
+
+export interface CustomDataEntry {
+  key: string;
+  label?: string;
+  value: string | number | boolean;
+  format?: 'text' | 'number' | 'currency' | 'date';
+  currency?: string;
+}
+
+export interface Visitor {
+  id: string;
+  name?: string;
+  source?: { type: SourceType; detail?: string };
+  currentPage?: { url: string; title?: string };
+  browsingStartedAt?: string;
+  pagesViewed?: number;
+  visitCount?: number;
+  /** ISO 3166-1 alpha-2 code. */
+  country?: string;
+  browser?: string;
+  os?: string;
+  language?: string;
+  timeZone?: string;
+  pastMessagesCount?: number;
+  blocked?: boolean;
+  customData?: CustomDataEntry[];
+}
+
+export interface Conversation {
+  id: string;
+  visitorId: string;
+  channel: Channel;
+  status: 'ongoing' | 'closed';
+  startedAt: string;
+  closedAt?: string;
+  unread?: number;
+}
+
+export interface Fixtures {
+  agent?: Agent;
+  visitors: Visitor[];
+  conversations: Conversation[];
+  messages: Message[];
+  /**
+   * Older closed conversations the server holds but does not put in the snapshot;
+   * MemoryTransport serves them page by page on `loadHistory`.
+   */
+  archive?: { conversations: Conversation[]; messages: Message[] };
+}
+
+export type ConnectionState = 'connecting' | 'online' | 'offline' | 'reconnecting';
+
+/** Server events, transport → store. */
+export type ServerEvent =
+  | { type: 'snapshot'; agent?: Agent; visitors: Visitor[]; conversations: Conversation[]; messages: Message[] }
+  | { type: 'conversation.upserted'; conversation: Conversation }
+  | { type: 'conversation.closed'; conversationId: string; at: string }
+  | { type: 'message.added'; message: Message }
+  | { type: 'message.updated'; message: MessagePatch }
+  | { type: 'visitor.updated'; visitor: VisitorPatch }
+  | { type: 'visitor.navigated'; visitorId: string; url: string; title?: string; at: string }
+  | { type: 'visitor.typing'; conversationId: string; typing: boolean; preview?: string }
+  | {
+      type: 'history.page';
+      visitorId: string;
+      conversations: Conversation[];
+      messages: Message[];
+      hasMore: boolean;
+      /** When set, the page holds older messages of this conversation (thread scroll-back). */
+      conversationId?: string;
+    };
+
+export type ServerEventType = ServerEvent['type'];
+
+/** Changed fields of a known message; the merged result is validated again. */
+export interface MessagePatch {
+  id: string;
+  conversationId: string;
+  status?: Delivery;
+  [field: string]: unknown;
+}
+export type VisitorPatch = { id: string } & Partial<Omit<Visitor, 'id'>>;
+
+/** Client commands, store → transport. */
+export type ClientCommand =
+  | { type: 'send'; clientId: string; conversationId: string; at: string; content: Draft }
+  | { type: 'typing'; conversationId: string; typing: boolean; preview?: string }
+  | { type: 'block'; visitorId: string; reason?: string }
+  | { type: 'unblock'; visitorId: string }
+  | { type: 'cobrowse'; conversationId: string; visitorId: string }
+  | { type: 'markRead'; conversationId: string }
+  | { type: 'loadHistory'; visitorId: string; before?: string }
+  | { type: 'loadMessages'; conversationId: string; before?: string };
+
+export type ClientCommandType = ClientCommand['type'];
+
+/** An error the desk reports through `errors$` and the `desk-error` DOM event. */
+export interface DeskErrorInfo {
+  code: 'invalid-event' | 'send-failed' | 'transport' | 'forbidden' | 'outbox' | 'upload' | (string & {});
+  message: string;
+}
+
+export type Layout = 1 | 2 | 4;
