@@ -1,0 +1,23 @@
+import { html, LitElement } from 'lit';
+import { property } from 'lit/decorators.js';
+import { DeskController } from '../../controllers/desk-controller.js';
+import type { DeskStore } from '../../store/desk-store.js';
+import { shared, tokens } from '../../styles/tokens.js';
+
+/**
+ * Skeleton of <compose-area>; its own issue builds it.
+ *
+ * @summary <compose-area> (skeleton).
+ */
+export class ComposeArea extends LitElement {
+  static override styles = [tokens, shared];
+
+  @property({ attribute: false }) store?: DeskStore;
+  @property({ attribute: 'conversation-id' }) conversationId?: string;
+
+  private readonly desk = new DeskController(this);
+
+  override render() {
+    return html`<div class="placeholder">${this.desk.conversationId ?? ''}</div>`;
+  }
+}

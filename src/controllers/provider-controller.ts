@@ -1,0 +1,69 @@
+import { ContextProvider } from '@lit/context';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Subscription } from 'rxjs';
+import { deskContext } from '../context.js';
+import { DeskErrorEvent } from '../events.js';
+import { DeskStore } from '../store/desk-store.js';
+import { demoFixtures } from '../transport/demo-fixtures.js';
+import { MemoryTransport } from '../transport/memory-transport.js';
+
+export interface ProviderHost extends ReactiveControllerHost, HTMLElement {
+  store?: DeskStore;
+  demo: boolean;
+}
+
+/**
+ * Provides the desk store to descendants, builds the demo store when asked, and re-dispatches
+ * the store's errors as `desk-error` events on the host.
+ */
+export class ProviderController implements ReactiveController {
+  private readonly provider: ContextProvider<typeof deskContext>;
+  private demoStore: DeskStore | undefined;
+  private errors: Subscription | undefined;
+  private current: DeskStore | undefined;
+  private connected = false;
+
+  constructor(private readonly host: ProviderHost) {
+    host.addController(this);
+    this.provider = new ContextProvider(host, { context: deskContext, initialValue: undefined });
+  }
+
+  /** The store in use: the one set on the host, else the demo one. */
+  get store(): DeskStore | undefined {
+    return this.current;
+  }
+
+  hostConnected(): void {
+    this.connected = true;
+    this.sync();
+  }
+
+  hostDisconnected(): void {
+    this.connected = false;
+    this.errors?.unsubscribe();
+    this.errors = undefined;
+    this.demoStore?.destroy();
+    this.demoStore = undefined;
+    this.current = undefined;
+  }
+
+  hostUpdate(): void {
+    this.sync();
+  }
+
+  private sync(): void {
+    if (!this.connected) return;
+    if (this.host.store || !this.host.demo) {
+      this.demoStore?.destroy();
+      this.demoStore = undefined;
+    } else {
+      this.demoStore ??= new DeskStore({ transport: new MemoryTransport({ fixtures: demoFixtures(), simulate: true }) });
+    }
+    const next = this.host.store ?? this.demoStore;
+    if (next === this.current) return;
+    this.current = next;
+    this.errors?.unsubscribe();
+    this.errors = next?.errors$.subscribe((error) => this.host.dispatchEvent(new DeskErrorEvent(error)));
+    this.provider.setValue(next);
+  }
+}

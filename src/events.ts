@@ -1,0 +1,96 @@
+import type { MessageFilter } from './model/filter.js';
+import type { DeskErrorInfo, Draft, Layout } from './model/types.js';
+
+/**
+ * Public DOM events: bubbling, composed, `desk-` prefixed, with a typed readonly `detail`.
+ * "Request" events are cancelable and fired before anything happens: call `preventDefault()`
+ * to replace the default action with the host's own.
+ */
+abstract class DeskEvent<D> extends Event {
+  readonly detail: D;
+
+  protected constructor(type: string, detail: D, cancelable: boolean) {
+    super(type, { bubbles: true, composed: true, cancelable });
+    this.detail = detail;
+  }
+}
+
+export class DeskOpenPageEvent extends DeskEvent<{ url: string; visitorId: string }> {
+  static readonly eventName = 'desk-open-page';
+  constructor(detail: { url: string; visitorId: string }) {
+    super(DeskOpenPageEvent.eventName, detail, true);
+  }
+}
+
+export class DeskTakeControlEvent extends DeskEvent<{ visitorId: string; conversationId: string }> {
+  static readonly eventName = 'desk-take-control';
+  constructor(detail: { visitorId: string; conversationId: string }) {
+    super(DeskTakeControlEvent.eventName, detail, true);
+  }
+}
+
+export class DeskBlockVisitorEvent extends DeskEvent<{ visitorId: string }> {
+  static readonly eventName = 'desk-block-visitor';
+  constructor(detail: { visitorId: string }) {
+    super(DeskBlockVisitorEvent.eventName, detail, true);
+  }
+}
+
+export class DeskCustomerRecordEvent extends DeskEvent<{ visitorId: string }> {
+  static readonly eventName = 'desk-customer-record';
+  constructor(detail: { visitorId: string }) {
+    super(DeskCustomerRecordEvent.eventName, detail, true);
+  }
+}
+
+export class DeskConversationSelectEvent extends DeskEvent<{ conversationId: string }> {
+  static readonly eventName = 'desk-conversation-select';
+  constructor(detail: { conversationId: string }) {
+    super(DeskConversationSelectEvent.eventName, detail, true);
+  }
+}
+
+/** Cancelable; a listener may also replace `detail.draft` (e.g. to add a signature) before it is sent. */
+export class DeskSendEvent extends DeskEvent<{ conversationId: string; draft: Draft }> {
+  static readonly eventName = 'desk-send';
+  constructor(detail: { conversationId: string; draft: Draft }) {
+    super(DeskSendEvent.eventName, { ...detail }, true);
+  }
+}
+
+export class DeskErrorEvent extends DeskEvent<DeskErrorInfo> {
+  static readonly eventName = 'desk-error';
+  constructor(detail: DeskErrorInfo) {
+    super(DeskErrorEvent.eventName, detail, false);
+  }
+}
+
+/** Fired by `<message-filter>` when the agent picks a filter. */
+export class DeskFilterChangeEvent extends DeskEvent<{ value: MessageFilter }> {
+  static readonly eventName = 'desk-filter-change';
+  constructor(detail: { value: MessageFilter }) {
+    super(DeskFilterChangeEvent.eventName, detail, false);
+  }
+}
+
+/** Fired by `<chat-desk>` when the split-screen layout changes. */
+export class DeskLayoutChangeEvent extends DeskEvent<{ layout: Layout }> {
+  static readonly eventName = 'desk-layout-change';
+  constructor(detail: { layout: Layout }) {
+    super(DeskLayoutChangeEvent.eventName, detail, false);
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'desk-open-page': DeskOpenPageEvent;
+    'desk-take-control': DeskTakeControlEvent;
+    'desk-block-visitor': DeskBlockVisitorEvent;
+    'desk-customer-record': DeskCustomerRecordEvent;
+    'desk-conversation-select': DeskConversationSelectEvent;
+    'desk-send': DeskSendEvent;
+    'desk-error': DeskErrorEvent;
+    'desk-filter-change': DeskFilterChangeEvent;
+    'desk-layout-change': DeskLayoutChangeEvent;
+  }
+}

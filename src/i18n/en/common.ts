@@ -1,0 +1,26 @@
+/** Strings shared by several elements. Each section file is owned by the element(s) named in it. */
+export const common = {
+  visitorFallbackName: (n: number) => `Visitor #${n}`,
+  noStore: 'The desk is not connected.',
+  loading: 'Loading…',
+  close: 'Close',
+  cancel: 'Cancel',
+  confirm: 'Confirm',
+  channel: {
+    chat: 'Live chat',
+    facebook: 'Facebook',
+    whatsapp: 'WhatsApp',
+    instagram: 'Instagram',
+    sms: 'SMS',
+    email: 'Email',
+    'apple-business-chat': 'Apple Messages',
+  } as Record<string, string>,
+  connection: {
+    connecting: 'Connecting…',
+    online: 'Connected',
+    offline: 'Offline — messages will be sent when the connection is back.',
+    reconnecting: 'Reconnecting…',
+  },
+  durationJustNow: 'just now',
+};
+export type CommonStrings = typeof common;

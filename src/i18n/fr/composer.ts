@@ -1,0 +1,6 @@
+import type { ComposerStrings } from '../en/composer.js';
+
+export const composer: ComposerStrings = {
+  message: 'Message',
+  send: 'Envoyer',
+};

@@ -1,0 +1,25 @@
+/** agent-desk: classes, types, store and transports. No side effects: import 'agent-desk/define' to register the tags. */
+export * from './model/index.js';
+export { DeskStore } from './store/desk-store.js';
+export type { DeskStoreOptions, ThreadInfo } from './store/desk-store.js';
+export type { ConversationSummary, VisitorHistory } from './store/selectors.js';
+export type { DeskState, Thread, TypingState, HistoryState } from './store/state.js';
+export { MemoryOutbox } from './store/outbox.js';
+export type { Outbox } from './store/outbox.js';
+export type { Transport, TransportSink } from './transport/transport.js';
+export { TransportError } from './transport/transport.js';
+export { MemoryTransport } from './transport/memory-transport.js';
+export type { MemoryTransportOptions } from './transport/memory-transport.js';
+export { DemoSimulator } from './transport/simulator.js';
+export { demoFixtures } from './transport/demo-fixtures.js';
+export { deskContext, paneContext, threadFilterContext } from './context.js';
+export type { ThreadFilterControl } from './context.js';
+export * from './events.js';
+export type { Strings, Locale } from './i18n/strings.js';
+export { ChatDesk } from './components/chat-desk/chat-desk.js';
+export { DeskProvider } from './components/desk-provider/desk-provider.js';
+export { ChatBox } from './components/chat-box/chat-box.js';
+export { MessageFilterElement } from './components/message-filter/message-filter.js';
+export { ComposeArea } from './components/compose-area/compose-area.js';
+export { StateBox } from './components/state-box/state-box.js';
+export { VisitorPanel } from './components/visitor-panel/visitor-panel.js';

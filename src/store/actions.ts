@@ -1,0 +1,18 @@
+import type { MessageFilter } from '../model/filter.js';
+import type { ConnectionState, Delivery, Layout, Message, ServerEvent } from '../model/types.js';
+
+/** What the agent did locally; applied by the same reducer as server events. */
+export type LocalAction =
+  | { type: 'local.message.sending'; message: Message }
+  | { type: 'local.message.status'; conversationId: string; clientId: string; status: Delivery }
+  | { type: 'local.focus'; conversationId: string }
+  | { type: 'local.focusPane'; index: number }
+  | { type: 'local.layout'; layout: Layout }
+  | { type: 'local.draft'; conversationId: string; text: string }
+  | { type: 'local.filter'; conversationId: string; filter: MessageFilter }
+  | { type: 'local.connection'; state: ConnectionState }
+  | { type: 'local.history.loading'; visitorId: string }
+  | { type: 'local.older.loading'; conversationId: string; loading: boolean }
+  | { type: 'local.visitor.blocked'; visitorId: string; blocked: boolean };
+
+export type StoreAction = ServerEvent | LocalAction;

@@ -1,0 +1,488 @@
+import { BehaviorSubject, Subject, type Observable } from 'rxjs';
+import { distinctUntilChanged, map, shareReplay } from 'rxjs/operators';
+import { filterMessages, type MessageFilter } from '../model/filter.js';
+import { parseServerEvent } from '../model/schema.js';
+import type {
+  Agent,
+  ClientCommand,
+  ConnectionState,
+  Conversation,
+  DeskErrorInfo,
+  Draft,
+  Layout,
+  Message,
+  Visitor,
+} from '../model/types.js';
+import { safeUrl } from '../model/url.js';
+import { TransportError, type Transport } from '../transport/transport.js';
+import type { LocalAction, StoreAction } from './actions.js';
+import { MemoryOutbox, type Outbox } from './outbox.js';
+import { reduce } from './reducer.js';
+import {
+  createSummariesSelector,
+  selectHistory,
+  shallowEqualHistory,
+  type ConversationSummary,
+  type VisitorHistory,
+} from './selectors.js';
+import { initialState, type DeskState, type Thread, type TypingState } from './state.js';
+
+export interface DeskStoreOptions {
+  transport: Transport;
+  /** The signed-in agent; a snapshot carrying an agent replaces it. */
+  agent?: Agent;
+  /** Where unconfirmed agent messages are kept (default: in memory). */
+  outbox?: Outbox;
+  layout?: Layout;
+  /**
+   * `frame` (default): server events are applied once per animation frame, so a burst costs
+   * one render. `sync`: each event is applied at once (scripts and tests that need it).
+   */
+  batching?: 'frame' | 'sync';
+  /** Clock, for tests. */
+  now?: () => Date;
+  /** Client message ids (default: crypto.randomUUID). */
+  createClientId?: () => string;
+}
+
+export interface ThreadInfo {
+  readonly hasOlder: boolean | undefined;
+  readonly loadingOlder: boolean;
+}
+
+const EMPTY_MESSAGES: readonly Message[] = [];
+const NO_TYPING: TypingState = { typing: false };
+/** Fallback when animation frames are paused (a background tab must still take events in). */
+const FRAME_FALLBACK_MS = 100;
+
+/**
+ * The desk's state: server events go through one reducer; elements read selectors and call commands.
+ * Commands go to the transport; nothing else talks to it.
+ */
+export class DeskStore {
+  private readonly transport: Transport;
+  private readonly outbox: Outbox;
+  private readonly now: () => Date;
+  private readonly createClientId: () => string;
+  private readonly batching: 'frame' | 'sync';
+  private readonly stateSubject: BehaviorSubject<DeskState>;
+  private readonly errorSubject = new Subject<DeskErrorInfo>();
+  private readonly selectorCache = new Map<string, Observable<unknown>>();
+  private readonly inFlight = new Set<string>();
+  private queue: StoreAction[] = [];
+  private frame = 0;
+  private fallbackTimer: ReturnType<typeof setTimeout> | undefined;
+  private destroyed = false;
+  private readonly outboxLoaded: Promise<void>;
+
+  /** Every state, newest first to subscribers. */
+  readonly state$: Observable<DeskState>;
+  /** Malformed events, failed sends and refused commands. */
+  readonly errors$: Observable<DeskErrorInfo>;
+  /** Ongoing conversations in arrival order (the state box's default order). */
+  readonly conversations$: Observable<readonly ConversationSummary[]>;
+  readonly focusedId$: Observable<string | null>;
+  readonly layout$: Observable<Layout>;
+  readonly panes$: Observable<readonly (string | null)[]>;
+  readonly focusedPane$: Observable<number>;
+  readonly connection$: Observable<ConnectionState>;
+  readonly agent$: Observable<Agent>;
+  readonly loaded$: Observable<boolean>;
+
+  constructor(options: DeskStoreOptions) {
+    this.transport = options.transport;
+    this.outbox = options.outbox ?? new MemoryOutbox();
+    this.now = options.now ?? (() => new Date());
+    this.createClientId = options.createClientId ?? (() => `c-${crypto.randomUUID()}`);
+    this.batching = options.batching ?? 'frame';
+    this.stateSubject = new BehaviorSubject(initialState(options.agent ?? { id: 'agent', name: 'Agent' }, options.layout));
+    this.state$ = this.stateSubject.asObservable();
+    this.errors$ = this.errorSubject.asObservable();
+
+    const summaries = createSummariesSelector();
+    this.conversations$ = this.select('conversations', summaries);
+    this.focusedId$ = this.select('focusedId', (s) => s.panes[s.focusedPane] ?? null);
+    this.layout$ = this.select('layout', (s) => s.layout);
+    this.panes$ = this.select('panes', (s) => s.panes);
+    this.focusedPane$ = this.select('focusedPane', (s) => s.focusedPane);
+    this.connection$ = this.select('connection', (s) => s.connection);
+    this.agent$ = this.select('agent', (s) => s.agent);
+    this.loaded$ = this.select('loaded', (s) => s.loaded);
+
+    this.outboxLoaded = this.restoreOutbox();
+    this.transport.connect({
+      event: (raw) => this.receive(raw),
+      connection: (state) => this.onConnection(state),
+      error: (error) => this.report(error),
+    });
+  }
+
+  /** The current state (for one-off reads; subscribe to the observables to follow it). */
+  get state(): DeskState {
+    return this.stateSubject.value;
+  }
+
+  get focusedId(): string | null {
+    const state = this.state;
+    return state.panes[state.focusedPane] ?? null;
+  }
+
+  // ---- selectors -------------------------------------------------------------------------
+
+  conversation$(id: string): Observable<Conversation | undefined> {
+    return this.select(`conversation:${id}`, (s) => s.conversations.get(id));
+  }
+
+  /** A conversation's messages, ordered, optionally filtered. */
+  messages$(id: string, filter: MessageFilter = 'all'): Observable<readonly Message[]> {
+    const key = `messages:${id}:${filter}`;
+    let cached = this.selectorCache.get(key) as Observable<readonly Message[]> | undefined;
+    if (!cached) {
+      cached = this.stateSubject.pipe(
+        map((s) => s.threads.get(id)?.messages ?? EMPTY_MESSAGES),
+        distinctUntilChanged(),
+        map((messages) => filterMessages(messages, filter)),
+        shareReplay({ bufferSize: 1, refCount: true }),
+      );
+      this.selectorCache.set(key, cached);
+    }
+    return cached;
+  }
+
+  thread$(id: string): Observable<ThreadInfo> {
+    return this.select(
+      `thread:${id}`,
+      (s): ThreadInfo => {
+        const thread: Thread | undefined = s.threads.get(id);
+        return { hasOlder: thread?.hasOlder, loadingOlder: thread?.loadingOlder ?? false };
+      },
+      (a, b) => a.hasOlder === b.hasOlder && a.loadingOlder === b.loadingOlder,
+    );
+  }
+
+  visitor$(id: string): Observable<Visitor | undefined> {
+    return this.select(`visitor:${id}`, (s) => s.visitors.get(id));
+  }
+
+  typing$(conversationId: string): Observable<TypingState> {
+    return this.select(`typing:${conversationId}`, (s) => s.typing.get(conversationId) ?? NO_TYPING);
+  }
+
+  draft$(conversationId: string): Observable<string> {
+    return this.select(`draft:${conversationId}`, (s) => s.drafts.get(conversationId) ?? '');
+  }
+
+  filter$(conversationId: string): Observable<MessageFilter> {
+    return this.select(`filter:${conversationId}`, (s) => s.filters.get(conversationId) ?? 'all');
+  }
+
+  /** A visitor's closed conversations, newest first, with paging state. */
+  history$(visitorId: string): Observable<VisitorHistory> {
+    return this.select(`history:${visitorId}`, (s) => selectHistory(s, visitorId), shallowEqualHistory);
+  }
+
+  // ---- commands --------------------------------------------------------------------------
+
+  /** Shows a conversation: brings forward the pane showing it, else puts it in the focused pane. */
+  focus(conversationId: string): void {
+    const had = this.state.conversations.get(conversationId)?.unread ?? 0;
+    this.act({ type: 'local.focus', conversationId });
+    if (had > 0) this.command({ type: 'markRead', conversationId });
+  }
+
+  focusPane(index: number): void {
+    this.act({ type: 'local.focusPane', index });
+  }
+
+  setLayout(layout: Layout): void {
+    if (layout !== 1 && layout !== 2 && layout !== 4) {
+      this.report({ code: 'invalid-argument', message: `Layout must be 1, 2 or 4, not ${String(layout)}` });
+      return;
+    }
+    this.act({ type: 'local.layout', layout });
+  }
+
+  setDraft(conversationId: string, text: string): void {
+    if ((this.state.drafts.get(conversationId) ?? '') !== text) this.act({ type: 'local.draft', conversationId, text });
+  }
+
+  setFilter(conversationId: string, filter: MessageFilter): void {
+    this.act({ type: 'local.filter', conversationId, filter });
+  }
+
+  /**
+   * Sends an agent message: shown at once as "sending", kept in the outbox until the server
+   * confirms it, marked failed (with Retry) if it cannot be delivered. Returns the optimistic
+   * message, or undefined when the conversation cannot receive messages.
+   */
+  send(conversationId: string, draft: Draft): Message | undefined {
+    const refusal = this.refuseSend(conversationId, draft);
+    if (refusal) {
+      this.report({ code: 'send-refused', message: refusal });
+      return undefined;
+    }
+    const clientId = this.createClientId();
+    const message = {
+      ...draft,
+      id: clientId,
+      clientId,
+      conversationId,
+      author: 'agent',
+      authorName: this.state.agent.name,
+      at: this.now().toISOString(),
+      status: 'sending',
+    } as Message;
+    this.act({ type: 'local.message.sending', message });
+    void this.persist(message).then(() => this.deliver(message));
+    return message;
+  }
+
+  /** Sends a failed message again, under the same client id (never twice on the server). */
+  retry(messageId: string): void {
+    const message = this.findMessage(messageId);
+    if (!message?.clientId || message.status !== 'failed') return;
+    const sending = { ...message, status: 'sending' } as Message;
+    this.act({ type: 'local.message.status', conversationId: message.conversationId, clientId: message.clientId, status: 'sending' });
+    void this.persist(sending).then(() => this.deliver(sending));
+  }
+
+  block(visitorId: string, reason?: string): void {
+    this.act({ type: 'local.visitor.blocked', visitorId, blocked: true });
+    this.command({ type: 'block', visitorId, ...(reason ? { reason } : {}) }, () =>
+      this.act({ type: 'local.visitor.blocked', visitorId, blocked: false }),
+    );
+  }
+
+  /** Managers only; for an agent it reports a `forbidden` error and returns false. */
+  unblock(visitorId: string): boolean {
+    if (this.state.agent.role !== 'manager') {
+      this.report({ code: 'forbidden', message: 'Only a manager can unblock a visitor.' });
+      return false;
+    }
+    this.act({ type: 'local.visitor.blocked', visitorId, blocked: false });
+    this.command({ type: 'unblock', visitorId }, () =>
+      this.act({ type: 'local.visitor.blocked', visitorId, blocked: true }),
+    );
+    return true;
+  }
+
+  /** Asks the visitor for co-browsing. */
+  takeControl(conversationId: string): void {
+    const conversation = this.state.conversations.get(conversationId);
+    if (!conversation) return;
+    this.command({ type: 'cobrowse', conversationId, visitorId: conversation.visitorId });
+  }
+
+  typing(conversationId: string, typing: boolean, preview?: string): void {
+    this.command({ type: 'typing', conversationId, typing, ...(preview !== undefined ? { preview } : {}) });
+  }
+
+  /** Fetches the next page of a visitor's older conversations (answered by `history.page`). */
+  loadHistory(visitorId: string): void {
+    const history = selectHistory(this.state, visitorId);
+    if (history.loading || !history.hasMore) return;
+    const oldest = history.conversations.at(-1);
+    this.act({ type: 'local.history.loading', visitorId });
+    this.command({ type: 'loadHistory', visitorId, ...(oldest ? { before: oldest.startedAt } : {}) }, () =>
+      this.receiveValid({ type: 'history.page', visitorId, conversations: [], messages: [], hasMore: true }),
+    );
+  }
+
+  /** Fetches older messages of a thread (answered by `history.page` with the conversation id). */
+  loadOlder(conversationId: string): void {
+    const thread = this.state.threads.get(conversationId);
+    if (thread?.loadingOlder || thread?.hasOlder === false) return;
+    const conversation = this.state.conversations.get(conversationId);
+    if (!conversation) return;
+    this.act({ type: 'local.older.loading', conversationId, loading: true });
+    const before = thread?.messages[0]?.at;
+    this.command({ type: 'loadMessages', conversationId, ...(before ? { before } : {}) }, () =>
+      this.act({ type: 'local.older.loading', conversationId, loading: false }),
+    );
+  }
+
+  /** Applies every queued server event now (tests and scripts; the desk does this per frame). */
+  flush(): void {
+    if (this.frame) cancelAnimationFrame(this.frame);
+    if (this.fallbackTimer) clearTimeout(this.fallbackTimer);
+    this.frame = 0;
+    this.fallbackTimer = undefined;
+    if (this.queue.length === 0) return;
+    const actions = this.queue;
+    this.queue = [];
+    this.commit(actions);
+  }
+
+  /** Resolves once the outbox was read back into the threads. */
+  ready(): Promise<void> {
+    return this.outboxLoaded;
+  }
+
+  /** Closes the transport and completes every stream. */
+  destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    this.flush();
+    this.transport.close();
+    this.stateSubject.complete();
+    this.errorSubject.complete();
+  }
+
+  // ---- internals -------------------------------------------------------------------------
+
+  private select<T>(key: string, project: (state: DeskState) => T, compare?: (a: T, b: T) => boolean): Observable<T> {
+    let cached = this.selectorCache.get(key) as Observable<T> | undefined;
+    if (!cached) {
+      cached = this.stateSubject.pipe(
+        map(project),
+        distinctUntilChanged(compare),
+        shareReplay({ bufferSize: 1, refCount: true }),
+      );
+      this.selectorCache.set(key, cached);
+    }
+    return cached;
+  }
+
+  private receive(raw: unknown): void {
+    if (this.destroyed) return;
+    const parsed = parseServerEvent(raw);
+    if (!parsed.ok) {
+      const type = typeof raw === 'object' && raw !== null && typeof (raw as { type?: unknown }).type === 'string'
+        ? (raw as { type: string }).type.slice(0, 64)
+        : 'unknown';
+      this.report({ code: 'invalid-event', message: `Dropped malformed "${type}" event: ${parsed.error}` });
+      return;
+    }
+    this.receiveValid(parsed.value);
+  }
+
+  private receiveValid(event: StoreAction): void {
+    if (event.type === 'message.added' && event.message.clientId && event.message.author === 'agent') {
+      void this.outbox.delete(event.message.clientId).catch(() => undefined);
+    }
+    this.queue.push(event);
+    if (this.batching === 'sync') this.flush();
+    else this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.frame || this.fallbackTimer) return;
+    if (typeof requestAnimationFrame === 'function') this.frame = requestAnimationFrame(() => this.flush());
+    this.fallbackTimer = setTimeout(() => this.flush(), FRAME_FALLBACK_MS);
+  }
+
+  /** Local actions apply at once, after whatever the server said before them. */
+  private act(action: LocalAction): void {
+    if (this.destroyed) return;
+    this.queue.push(action);
+    this.flush();
+  }
+
+  private commit(actions: readonly StoreAction[]): void {
+    const { state, errors } = reduce(this.stateSubject.value, actions);
+    if (state !== this.stateSubject.value) this.stateSubject.next(state);
+    for (const error of errors) this.report(error);
+  }
+
+  private report(error: DeskErrorInfo): void {
+    console.warn(`[agent-desk] ${error.code}: ${error.message}`);
+    this.errorSubject.next(error);
+  }
+
+  private command(command: ClientCommand, onFailure?: () => void): void {
+    this.transport.send(command).catch((error: unknown) => {
+      onFailure?.();
+      this.report({ code: 'transport', message: `${command.type} failed: ${describe(error)}` });
+    });
+  }
+
+  private refuseSend(conversationId: string, draft: Draft): string | undefined {
+    const conversation = this.state.conversations.get(conversationId);
+    if (!conversation) return `Unknown conversation ${conversationId}`;
+    if (conversation.status === 'closed') return 'The conversation is closed.';
+    if (this.state.visitors.get(conversation.visitorId)?.blocked) return 'The visitor is blocked.';
+    switch (draft.kind) {
+      case 'text':
+        return draft.text.trim() ? undefined : 'The message is empty.';
+      case 'link':
+        return safeUrl(draft.url) ? undefined : 'The link is not an absolute http(s), mailto or tel URL.';
+      case 'file':
+      case 'image':
+        return safeUrl(draft.url, draft.kind === 'image' ? 'image' : 'link') ? undefined : 'The file URL is not allowed.';
+      case 'offer':
+        return draft.title.trim() ? undefined : 'The offer has no title.';
+    }
+  }
+
+  private async persist(message: Message): Promise<void> {
+    try {
+      await this.outbox.put(message);
+    } catch (error) {
+      this.report({ code: 'outbox', message: `Could not keep the message for resending: ${describe(error)}` });
+    }
+  }
+
+  private async deliver(message: Message): Promise<void> {
+    const clientId = message.clientId!;
+    if (this.inFlight.has(clientId) || this.destroyed) return;
+    this.inFlight.add(clientId);
+    const { id: _id, conversationId, author: _author, authorName: _name, at, status: _status, clientId: _c, ...content } = message;
+    try {
+      await this.transport.send({ type: 'send', clientId, conversationId, at, content: content as Draft });
+      this.act({ type: 'local.message.status', conversationId, clientId, status: 'sent' });
+      await this.outbox.delete(clientId).catch(() => undefined);
+    } catch (error) {
+      this.act({ type: 'local.message.status', conversationId, clientId, status: 'failed' });
+      await this.persist({ ...message, status: 'failed' } as Message);
+      this.report({ code: 'send-failed', message: `Message not sent: ${describe(error)}` });
+    } finally {
+      this.inFlight.delete(clientId);
+    }
+  }
+
+  private findMessage(id: string): Message | undefined {
+    for (const thread of this.state.threads.values()) {
+      if (!thread.ids.has(id)) continue;
+      return thread.messages.find((message) => message.id === id || message.clientId === id);
+    }
+    return undefined;
+  }
+
+  private async restoreOutbox(): Promise<void> {
+    let pending: Message[] = [];
+    try {
+      pending = await this.outbox.load();
+    } catch (error) {
+      this.report({ code: 'outbox', message: `Could not read the outbox: ${describe(error)}` });
+    }
+    for (const message of pending) this.act({ type: 'local.message.sending', message });
+  }
+
+  private onConnection(state: ConnectionState): void {
+    this.act({ type: 'local.connection', state });
+    if (state === 'online') {
+      // (Back) online: everything still waiting goes again, under its client id.
+      void this.outboxLoaded
+        .then(() => this.outbox.load())
+        .then((pending) => this.resendOutbox(pending), () => undefined);
+    }
+  }
+
+  private resendOutbox(pending: readonly Message[]): void {
+    for (const message of pending) {
+      const current = this.findMessage(message.clientId ?? message.id) ?? message;
+      if (current.status === 'sending' || current.status === 'failed') {
+        const sending = { ...current, status: 'sending' } as Message;
+        if (current.status === 'failed') {
+          this.act({ type: 'local.message.status', conversationId: current.conversationId, clientId: current.clientId!, status: 'sending' });
+        }
+        void this.deliver(sending);
+      }
+    }
+  }
+}
+
+function describe(error: unknown): string {
+  if (error instanceof TransportError) return `${error.reason}: ${error.message}`;
+  return error instanceof Error ? error.message : String(error);
+}

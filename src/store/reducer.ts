@@ -1,0 +1,408 @@
+import type { MessageFilter } from '../model/filter.js';
+import { parseMessage } from '../model/schema.js';
+import { byArrival, countUnanswered, insertionIndex } from '../model/thread.js';
+import type { Conversation, DeskErrorInfo, Layout, Message, ServerEvent, Visitor } from '../model/types.js';
+import type { StoreAction } from './actions.js';
+import { EMPTY_THREAD, type DeskState, type HistoryState, type Thread, type TypingState } from './state.js';
+
+interface MutableThread {
+  messages: Message[];
+  ids: Set<string>;
+  hasOlder: boolean | undefined;
+  loadingOlder: boolean;
+}
+
+/**
+ * Applies a batch of actions with copy-on-write: each map and each touched thread is
+ * copied at most once per batch, so a burst of 1,000 events costs one copy, not 1,000.
+ */
+class Batch {
+  private visitors?: Map<string, Visitor>;
+  private conversations?: Map<string, Conversation>;
+  private threads?: Map<string, Thread>;
+  private readonly touchedThreads = new Map<string, MutableThread>();
+  private typing?: Map<string, TypingState>;
+  private history?: Map<string, HistoryState>;
+  private drafts?: Map<string, string>;
+  private filters?: Map<string, MessageFilter>;
+  private patch: { -readonly [K in keyof DeskState]?: DeskState[K] } = {};
+  readonly errors: DeskErrorInfo[] = [];
+
+  constructor(private readonly base: DeskState) {}
+
+  get<K extends keyof DeskState>(key: K): DeskState[K] {
+    return (key in this.patch ? this.patch[key] : this.base[key]) as DeskState[K];
+  }
+
+  set<K extends keyof DeskState>(key: K, value: DeskState[K]): void {
+    this.patch[key] = value;
+  }
+
+  mutableVisitors(): Map<string, Visitor> {
+    this.visitors ??= new Map(this.base.visitors);
+    return this.visitors;
+  }
+
+  mutableConversations(): Map<string, Conversation> {
+    this.conversations ??= new Map(this.base.conversations);
+    return this.conversations;
+  }
+
+  mutableTyping(): Map<string, TypingState> {
+    this.typing ??= new Map(this.base.typing);
+    return this.typing;
+  }
+
+  mutableHistory(): Map<string, HistoryState> {
+    this.history ??= new Map(this.base.history);
+    return this.history;
+  }
+
+  mutableDrafts(): Map<string, string> {
+    this.drafts ??= new Map(this.base.drafts);
+    return this.drafts;
+  }
+
+  mutableFilters(): Map<string, MessageFilter> {
+    this.filters ??= new Map(this.base.filters);
+    return this.filters;
+  }
+
+  visitor(id: string): Visitor | undefined {
+    return (this.visitors ?? this.base.visitors).get(id);
+  }
+
+  conversation(id: string): Conversation | undefined {
+    return (this.conversations ?? this.base.conversations).get(id);
+  }
+
+  /** Read-only view of a thread, as it stands in this batch. */
+  thread(id: string): Pick<Thread, 'messages' | 'ids'> | undefined {
+    return this.touchedThreads.get(id) ?? (this.threads ?? this.base.threads).get(id);
+  }
+
+  mutableThread(id: string): MutableThread {
+    let thread = this.touchedThreads.get(id);
+    if (!thread) {
+      const current = (this.threads ?? this.base.threads).get(id) ?? EMPTY_THREAD;
+      thread = {
+        messages: current.messages.slice(),
+        ids: new Set(current.ids),
+        hasOlder: current.hasOlder,
+        loadingOlder: current.loadingOlder,
+      };
+      this.touchedThreads.set(id, thread);
+    }
+    return thread;
+  }
+
+  replaceThreads(threads: Map<string, Thread>): void {
+    this.touchedThreads.clear();
+    this.threads = threads;
+  }
+
+  error(code: DeskErrorInfo['code'], message: string): void {
+    this.errors.push({ code, message });
+  }
+
+  finish(): DeskState {
+    const next: { -readonly [K in keyof DeskState]: DeskState[K] } = { ...this.base, ...this.patch };
+    if (this.visitors) next.visitors = this.visitors;
+    if (this.conversations) next.conversations = this.conversations;
+    if (this.threads || this.touchedThreads.size > 0) {
+      const threads = this.threads ?? new Map(this.base.threads);
+      for (const [id, thread] of this.touchedThreads) threads.set(id, thread);
+      next.threads = threads;
+    }
+    if (this.typing) next.typing = this.typing;
+    if (this.history) next.history = this.history;
+    if (this.drafts) next.drafts = this.drafts;
+    if (this.filters) next.filters = this.filters;
+    return next;
+  }
+}
+
+function isVisible(batch: Batch, conversationId: string): boolean {
+  return batch.get('panes').includes(conversationId);
+}
+
+function findIndex(messages: readonly Message[], id: string): number {
+  for (let i = messages.length - 1; i >= 0; i -= 1) {
+    if (messages[i].id === id || messages[i].clientId === id) return i;
+  }
+  return -1;
+}
+
+/** Adds a message, or replaces the one with the same id or client id in place. Returns true when new. */
+function addMessage(batch: Batch, message: Message): boolean {
+  const existing = batch.thread(message.conversationId);
+  const known =
+    existing && (existing.ids.has(message.id) || (message.clientId !== undefined && existing.ids.has(message.clientId)));
+  const thread = batch.mutableThread(message.conversationId);
+  if (known) {
+    let index = findIndex(thread.messages, message.id);
+    if (index < 0 && message.clientId) index = findIndex(thread.messages, message.clientId);
+    if (index >= 0) {
+      const previous = thread.messages[index];
+      if (previous.at === message.at) {
+        thread.messages[index] = message;
+      } else {
+        thread.messages.splice(index, 1);
+        thread.messages.splice(insertionIndex(thread.messages, message.at), 0, message);
+      }
+      thread.ids.add(message.id);
+      return false;
+    }
+  }
+  thread.messages.splice(insertionIndex(thread.messages, message.at), 0, message);
+  thread.ids.add(message.id);
+  if (message.clientId) thread.ids.add(message.clientId);
+  return true;
+}
+
+function bumpUnread(batch: Batch, message: Message): void {
+  if (message.author !== 'visitor' || message.kind === 'navigation') return;
+  const conversation = batch.conversation(message.conversationId);
+  if (!conversation || isVisible(batch, conversation.id)) return;
+  batch.mutableConversations().set(conversation.id, { ...conversation, unread: (conversation.unread ?? 0) + 1 });
+}
+
+/** Fills empty panes with ongoing conversations not shown yet, in arrival order. */
+function fillPanes(batch: Batch): void {
+  const panes = batch.get('panes').slice();
+  if (!panes.includes(null)) return;
+  const conversations = batch.mutableConversations();
+  const shown = new Set(panes);
+  const candidates = [...conversations.values()]
+    .filter((conversation) => conversation.status === 'ongoing' && !shown.has(conversation.id))
+    .sort(byArrival);
+  let changed = false;
+  for (let i = 0; i < panes.length && candidates.length > 0; i += 1) {
+    if (panes[i] === null) {
+      panes[i] = candidates.shift()!.id;
+      changed = true;
+    }
+  }
+  if (changed) batch.set('panes', panes);
+}
+
+function resizePanes(batch: Batch, layout: Layout): void {
+  const panes = batch.get('panes');
+  const focusedId = panes[batch.get('focusedPane')] ?? null;
+  let next = panes.slice(0, layout);
+  while (next.length < layout) next.push(null);
+  // Keep the focused conversation on screen when shrinking.
+  if (focusedId && !next.includes(focusedId)) next = [focusedId, ...next.filter((id) => id !== focusedId)].slice(0, layout);
+  batch.set('layout', layout);
+  batch.set('panes', next);
+  batch.set('focusedPane', focusedId ? next.indexOf(focusedId) : 0);
+  fillPanes(batch);
+}
+
+function clearUnread(batch: Batch, conversationId: string): void {
+  const conversation = batch.conversation(conversationId);
+  if (conversation?.unread) batch.mutableConversations().set(conversationId, { ...conversation, unread: 0 });
+}
+
+function navigationId(visitorId: string, conversationId: string, at: string, url: string): string {
+  let hash = 0;
+  for (let i = 0; i < url.length; i += 1) hash = (hash * 31 + url.charCodeAt(i)) >>> 0;
+  return `nav:${visitorId}:${conversationId}:${at}:${hash.toString(36)}`;
+}
+
+function applySnapshot(batch: Batch, event: Extract<ServerEvent, { type: 'snapshot' }>): void {
+  if (event.agent) batch.set('agent', event.agent);
+  const visitors = batch.mutableVisitors();
+  visitors.clear();
+  for (const visitor of event.visitors) visitors.set(visitor.id, visitor);
+  const conversations = batch.mutableConversations();
+  conversations.clear();
+  for (const conversation of event.conversations) conversations.set(conversation.id, conversation);
+
+  // Keep optimistic messages that the server has not seen yet (they are in the outbox).
+  const pending: Message[] = [];
+  for (const thread of batch.get('threads').values()) {
+    for (const message of thread.messages) {
+      if (message.clientId && (message.status === 'sending' || message.status === 'failed')) pending.push(message);
+    }
+  }
+  batch.replaceThreads(new Map());
+  for (const message of event.messages) addMessage(batch, message);
+  for (const message of pending) {
+    if (!batch.thread(message.conversationId)?.ids.has(message.clientId!)) addMessage(batch, message);
+  }
+  // Unread: the server's count, else the visitor messages since the last reply.
+  for (const conversation of event.conversations) {
+    if (conversation.unread === undefined && conversation.status === 'ongoing') {
+      const unread = countUnanswered(batch.thread(conversation.id)?.messages ?? []);
+      if (unread > 0) conversations.set(conversation.id, { ...conversation, unread });
+    }
+  }
+  const panes = batch.get('panes').map((id) => (id && conversations.has(id) ? id : null));
+  batch.set('panes', panes);
+  batch.set('loaded', true);
+  fillPanes(batch);
+  const focused = batch.get('panes')[batch.get('focusedPane')];
+  if (focused) clearUnread(batch, focused);
+}
+
+function apply(batch: Batch, action: StoreAction): void {
+  switch (action.type) {
+    case 'snapshot':
+      applySnapshot(batch, action);
+      return;
+    case 'conversation.upserted': {
+      const previous = batch.conversation(action.conversation.id);
+      const conversation =
+        action.conversation.unread === undefined && previous?.unread !== undefined
+          ? { ...action.conversation, unread: previous.unread }
+          : action.conversation;
+      batch.mutableConversations().set(conversation.id, conversation);
+      fillPanes(batch);
+      return;
+    }
+    case 'conversation.closed': {
+      const conversation = batch.conversation(action.conversationId);
+      if (!conversation) {
+        batch.error('invalid-event', `conversation.closed: unknown conversation ${action.conversationId}`);
+        return;
+      }
+      batch.mutableConversations().set(conversation.id, { ...conversation, status: 'closed', closedAt: action.at });
+      batch.mutableTyping().delete(conversation.id);
+      return;
+    }
+    case 'message.added':
+      if (addMessage(batch, action.message)) bumpUnread(batch, action.message);
+      return;
+    case 'message.updated': {
+      const thread = batch.thread(action.message.conversationId);
+      if (!thread?.ids.has(action.message.id)) {
+        batch.error('invalid-event', `message.updated: unknown message ${action.message.id}`);
+        return;
+      }
+      const mutable = batch.mutableThread(action.message.conversationId);
+      const index = findIndex(mutable.messages, action.message.id);
+      const merged = parseMessage({ ...mutable.messages[index], ...action.message });
+      if (!merged.ok) {
+        batch.error('invalid-event', `message.updated: ${merged.error}`);
+        return;
+      }
+      addMessage(batch, merged.value);
+      return;
+    }
+    case 'visitor.updated': {
+      const previous = batch.visitor(action.visitor.id);
+      batch.mutableVisitors().set(action.visitor.id, { ...previous, ...action.visitor });
+      return;
+    }
+    case 'visitor.navigated': {
+      const previous = batch.visitor(action.visitorId) ?? { id: action.visitorId };
+      batch.mutableVisitors().set(action.visitorId, {
+        ...previous,
+        currentPage: { url: action.url, title: action.title },
+        pagesViewed: (previous.pagesViewed ?? 0) + 1,
+      });
+      for (const conversation of batch.mutableConversations().values()) {
+        if (conversation.visitorId !== action.visitorId || conversation.status !== 'ongoing') continue;
+        addMessage(batch, {
+          id: navigationId(action.visitorId, conversation.id, action.at, action.url),
+          conversationId: conversation.id,
+          author: 'visitor',
+          at: action.at,
+          kind: 'navigation',
+          url: action.url,
+          title: action.title,
+        });
+      }
+      return;
+    }
+    case 'visitor.typing':
+      if (action.typing) batch.mutableTyping().set(action.conversationId, { typing: true, preview: action.preview });
+      else batch.mutableTyping().delete(action.conversationId);
+      return;
+    case 'history.page': {
+      const conversations = batch.mutableConversations();
+      for (const conversation of action.conversations) {
+        if (!conversations.has(conversation.id)) conversations.set(conversation.id, conversation);
+      }
+      for (const message of action.messages) addMessage(batch, message);
+      if (action.conversationId) {
+        const thread = batch.mutableThread(action.conversationId);
+        thread.hasOlder = action.hasMore;
+        thread.loadingOlder = false;
+      } else {
+        batch.mutableHistory().set(action.visitorId, { hasMore: action.hasMore, loading: false });
+      }
+      return;
+    }
+    case 'local.message.sending':
+      addMessage(batch, action.message);
+      return;
+    case 'local.message.status': {
+      const thread = batch.thread(action.conversationId);
+      if (!thread?.ids.has(action.clientId)) return;
+      const mutable = batch.mutableThread(action.conversationId);
+      const index = findIndex(mutable.messages, action.clientId);
+      const message = mutable.messages[index];
+      // A server status that went further (sent → delivered) is never walked back by a late local one.
+      if (action.status === 'sent' && message.status !== 'sending') return;
+      mutable.messages[index] = { ...message, status: action.status };
+      return;
+    }
+    case 'local.focus': {
+      const panes = batch.get('panes');
+      const index = panes.indexOf(action.conversationId);
+      if (index >= 0) {
+        batch.set('focusedPane', index);
+      } else {
+        const next = panes.slice();
+        next[batch.get('focusedPane')] = action.conversationId;
+        batch.set('panes', next);
+      }
+      clearUnread(batch, action.conversationId);
+      return;
+    }
+    case 'local.focusPane': {
+      const panes = batch.get('panes');
+      if (action.index < 0 || action.index >= panes.length) return;
+      batch.set('focusedPane', action.index);
+      const id = panes[action.index];
+      if (id) clearUnread(batch, id);
+      return;
+    }
+    case 'local.layout':
+      resizePanes(batch, action.layout);
+      return;
+    case 'local.draft':
+      if (action.text) batch.mutableDrafts().set(action.conversationId, action.text);
+      else batch.mutableDrafts().delete(action.conversationId);
+      return;
+    case 'local.filter':
+      batch.mutableFilters().set(action.conversationId, action.filter);
+      return;
+    case 'local.connection':
+      batch.set('connection', action.state);
+      return;
+    case 'local.history.loading': {
+      const previous = batch.get('history').get(action.visitorId);
+      batch.mutableHistory().set(action.visitorId, { hasMore: previous?.hasMore ?? true, loading: true });
+      return;
+    }
+    case 'local.older.loading':
+      batch.mutableThread(action.conversationId).loadingOlder = action.loading;
+      return;
+    case 'local.visitor.blocked': {
+      const previous = batch.visitor(action.visitorId) ?? { id: action.visitorId };
+      batch.mutableVisitors().set(action.visitorId, { ...previous, blocked: action.blocked });
+      return;
+    }
+  }
+}
+
+/** The one reducer: a batch of actions → the next state, plus any errors met on the way. */
+export function reduce(state: DeskState, actions: readonly StoreAction[]): { state: DeskState; errors: DeskErrorInfo[] } {
+  if (actions.length === 0) return { state, errors: [] };
+  const batch = new Batch(state);
+  for (const action of actions) apply(batch, action);
+  return { state: batch.finish(), errors: batch.errors };
+}

@@ -1,0 +1,206 @@
+import type { Conversation, Fixtures, Message, ServerEvent, Visitor } from '../model/types.js';
+
+export interface DemoSimulatorOptions {
+  fixtures: Fixtures;
+  emit: (event: ServerEvent) => void;
+  seed?: number;
+  /** Multiplies every delay (tests run it fast). */
+  speed?: number;
+}
+
+const VISITOR_LINES = [
+  'Do you offer free shipping?',
+  'How long does delivery take to my area?',
+  'Can I pay in three instalments?',
+  'Is this item true to size?',
+  'I have a promo code but it says expired 😕',
+  'Could you check if my order has shipped?',
+  'Ok thanks!',
+  'Is there a warranty on this?',
+  'Can I pick it up in store today?',
+  'One more question…',
+];
+
+const REPLIES = ['Thanks!', 'Great, that helps 👍', 'Perfect.', 'Ok, let me check.', 'Thank you so much!'];
+
+const PAGES = [
+  { url: 'https://shop.example.com/sale', title: 'Sale — up to 50% off' },
+  { url: 'https://shop.example.com/jackets', title: 'Jackets' },
+  { url: 'https://shop.example.com/boots', title: 'Boots' },
+  { url: 'https://shop.example.com/basket', title: 'Your basket' },
+  { url: 'https://shop.example.com/help/delivery', title: 'Delivery information' },
+  { url: 'https://shop.example.com/tents', title: 'Tents' },
+];
+
+const NEWCOMERS: Array<Pick<Visitor, 'name' | 'country' | 'browser' | 'os'> & { channel: string }> = [
+  { name: 'Olivia Brown', country: 'GB', browser: 'Safari 19', os: 'iOS 19', channel: 'chat' },
+  { name: 'Mateo Rossi', country: 'IT', browser: 'WhatsApp', os: 'Android 15', channel: 'whatsapp' },
+  { name: 'Chloé Dubois', country: 'BE', browser: 'Edge 141', os: 'Windows 11', channel: 'chat' },
+  { country: 'US', browser: 'SMS', os: 'Unknown', channel: 'sms' },
+  { name: 'Ines Moreau', country: 'FR', browser: 'Messages', os: 'iOS 19', channel: 'apple-business-chat' },
+];
+
+/** Small deterministic PRNG, so a seeded simulator behaves the same in every run. */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Makes the demo desk feel alive: visitors type (with a live preview) and write, browse pages,
+ * answer the agent, and new conversations arrive now and then. Every timer stops on `stop()`.
+ */
+export class DemoSimulator {
+  private readonly emit: (event: ServerEvent) => void;
+  private readonly random: () => number;
+  private readonly speed: number;
+  private readonly conversations = new Map<string, Conversation>();
+  private readonly timers = new Set<ReturnType<typeof setTimeout>>();
+  private running = false;
+  private counter = 0;
+  private newcomer = 0;
+
+  constructor(options: DemoSimulatorOptions) {
+    this.emit = options.emit;
+    this.random = mulberry32(options.seed ?? Date.now());
+    this.speed = options.speed ?? 1;
+    for (const conversation of options.fixtures.conversations) this.conversations.set(conversation.id, conversation);
+  }
+
+  get active(): boolean {
+    return this.running;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop(() => this.visitorWrites(), 6000, 11000);
+    this.loop(() => this.visitorBrowses(), 8000, 16000);
+    this.loop(() => this.newConversation(), 40000, 70000);
+  }
+
+  stop(): void {
+    this.running = false;
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+  }
+
+  /** Keeps track of conversations the server (or a test) announced. */
+  observe(event: unknown): void {
+    if (typeof event !== 'object' || event === null) return;
+    const typed = event as Partial<ServerEvent>;
+    if (typed.type === 'conversation.upserted' && 'conversation' in typed && typed.conversation) {
+      this.conversations.set(typed.conversation.id, typed.conversation);
+    } else if (typed.type === 'conversation.closed' && 'conversationId' in typed && typed.conversationId) {
+      this.conversations.delete(typed.conversationId);
+    }
+  }
+
+  /** The agent wrote: the message is delivered, read, and often answered. */
+  agentMessage(message: Message): void {
+    if (!this.running) return;
+    const patch = (status: 'delivered' | 'read') => () =>
+      this.emit({ type: 'message.updated', message: { id: message.id, conversationId: message.conversationId, status } });
+    this.later(patch('delivered'), 700);
+    this.later(patch('read'), 2200);
+    if (this.random() < 0.6) {
+      this.later(() => this.write(message.conversationId, this.pick(REPLIES)), 4000 + this.random() * 5000);
+    }
+  }
+
+  private ongoing(): Conversation[] {
+    return [...this.conversations.values()].filter((c) => c.status === 'ongoing');
+  }
+
+  private visitorWrites(): void {
+    const conversation = this.pickOngoing();
+    if (conversation) this.write(conversation.id, this.pick(VISITOR_LINES));
+  }
+
+  /** Types with a growing preview, then sends. */
+  private write(conversationId: string, text: string): void {
+    const steps = 3;
+    for (let i = 1; i <= steps; i += 1) {
+      this.later(() => {
+        this.emit({
+          type: 'visitor.typing', conversationId, typing: true,
+          preview: text.slice(0, Math.ceil((text.length * i) / (steps + 1))),
+        });
+      }, i * 600);
+    }
+    this.later(() => {
+      this.emit({ type: 'visitor.typing', conversationId, typing: false });
+      this.emit({
+        type: 'message.added',
+        message: {
+          id: `sim-${(this.counter += 1)}`, conversationId, author: 'visitor', at: new Date().toISOString(),
+          kind: 'text', text,
+        },
+      });
+    }, (steps + 1) * 600);
+  }
+
+  private visitorBrowses(): void {
+    const conversation = this.pickOngoing();
+    if (!conversation) return;
+    const page = this.pick(PAGES);
+    this.emit({ type: 'visitor.navigated', visitorId: conversation.visitorId, url: page.url, title: page.title, at: new Date().toISOString() });
+  }
+
+  private newConversation(): void {
+    if (this.ongoing().length >= 10 || this.newcomer >= NEWCOMERS.length) return;
+    const profile = NEWCOMERS[this.newcomer];
+    this.newcomer += 1;
+    const n = (this.counter += 1);
+    const now = new Date().toISOString();
+    const visitorId = `sim-v${n}`;
+    const conversation: Conversation = {
+      id: `sim-c${n}`, visitorId, channel: profile.channel, status: 'ongoing', startedAt: now,
+    };
+    const { channel: _channel, ...visitorProfile } = profile;
+    this.emit({
+      type: 'visitor.updated',
+      visitor: {
+        id: visitorId, ...visitorProfile, source: { type: 'direct' }, visitCount: 1, pagesViewed: 1,
+        browsingStartedAt: now, currentPage: PAGES[0], pastMessagesCount: 0,
+      },
+    });
+    this.emit({ type: 'conversation.upserted', conversation });
+    this.conversations.set(conversation.id, conversation);
+    this.emit({
+      type: 'message.added',
+      message: { id: `sim-${n}-first`, conversationId: conversation.id, author: 'visitor', at: now, kind: 'text', text: this.pick(VISITOR_LINES) },
+    });
+  }
+
+  private pickOngoing(): Conversation | undefined {
+    const ongoing = this.ongoing();
+    return ongoing.length ? this.pick(ongoing) : undefined;
+  }
+
+  private pick<T>(items: readonly T[]): T {
+    return items[Math.floor(this.random() * items.length)];
+  }
+
+  private loop(step: () => void, min: number, max: number): void {
+    this.later(() => {
+      step();
+      this.loop(step, min, max);
+    }, min + this.random() * (max - min));
+  }
+
+  private later(callback: () => void, delay: number): void {
+    if (!this.running) return;
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      if (this.running) callback();
+    }, delay / this.speed);
+    this.timers.add(timer);
+  }
+}
