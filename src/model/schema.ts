@@ -19,8 +19,16 @@ const UrlText = v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_URL));
 const IsoTime = v.pipe(
   v.string(),
   v.maxLength(40),
-  v.check((s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(s) && !Number.isNaN(Date.parse(s)), 'Invalid ISO 8601 time'),
+  v.check(isIsoTime, 'Invalid ISO 8601 time'),
 );
+
+/** An ISO 8601 date-time whose calendar date exists (Date.parse alone accepts 2026-02-30). */
+function isIsoTime(s: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T\d{2}:\d{2}/.exec(s);
+  if (!match || Number.isNaN(Date.parse(s))) return false;
+  const [, year, month, day] = match.map(Number);
+  return month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
 const Count = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(Number.MAX_SAFE_INTEGER));
 const Size = v.pipe(v.number(), v.minValue(0), v.maxValue(Number.MAX_SAFE_INTEGER));
 

@@ -296,16 +296,17 @@ function apply(batch: Batch, action: StoreAction): void {
       return;
     }
     case 'visitor.navigated': {
-      const previous = batch.visitor(action.visitorId) ?? { id: action.visitorId };
-      batch.mutableVisitors().set(action.visitorId, {
-        ...previous,
-        currentPage: { url: action.url, title: action.title },
-        pagesViewed: (previous.pagesViewed ?? 0) + 1,
-      });
+      // A replayed navigation (same visitor, page and time) is already in a thread: count it once.
+      let replayed = false;
       for (const conversation of batch.mutableConversations().values()) {
         if (conversation.visitorId !== action.visitorId || conversation.status !== 'ongoing') continue;
+        const id = navigationId(action.visitorId, conversation.id, action.at, action.url);
+        if (batch.thread(conversation.id)?.ids.has(id)) {
+          replayed = true;
+          continue;
+        }
         addMessage(batch, {
-          id: navigationId(action.visitorId, conversation.id, action.at, action.url),
+          id,
           conversationId: conversation.id,
           author: 'visitor',
           at: action.at,
@@ -314,6 +315,13 @@ function apply(batch: Batch, action: StoreAction): void {
           title: action.title,
         });
       }
+      if (replayed) return;
+      const previous = batch.visitor(action.visitorId) ?? { id: action.visitorId };
+      batch.mutableVisitors().set(action.visitorId, {
+        ...previous,
+        currentPage: { url: action.url, title: action.title },
+        pagesViewed: (previous.pagesViewed ?? 0) + 1,
+      });
       return;
     }
     case 'visitor.typing':
