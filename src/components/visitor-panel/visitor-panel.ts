@@ -1,23 +1,580 @@
-import { html, LitElement } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, LitElement, nothing, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { combineLatest, of, type Observable } from 'rxjs';
+import { distinctUntilChanged, map, switchMap } from 'rxjs/operators';
 import { DeskController } from '../../controllers/desk-controller.js';
+import { ObservableController } from '../../controllers/observable-controller.js';
+import { DeskBlockVisitorEvent, DeskConversationSelectEvent, DeskCustomerRecordEvent } from '../../events.js';
+import {
+  countryName,
+  formatCurrency,
+  formatDate,
+  formatDateTime,
+  formatDuration,
+  formatNumber,
+  formatTime,
+  languageName,
+} from '../../i18n/format.js';
+import { LocaleController } from '../../i18n/locale-controller.js';
+import { hasName, messageText, timeOf, visitorNumber } from '../../model/thread.js';
+import type { Agent, Conversation, Message, Visitor } from '../../model/types.js';
+import { displayUrl, safeUrl } from '../../model/url.js';
 import type { DeskStore } from '../../store/desk-store.js';
+import type { VisitorHistory } from '../../store/selectors.js';
 import { shared, tokens } from '../../styles/tokens.js';
+import { ClockController } from './clock-controller.js';
+import { visitorPanelStyles } from './visitor-panel.styles.js';
+
+type SectionKey = 'source' | 'navigation' | 'profile' | 'pastMessages' | 'customData' | 'visitorHistory';
+type CustomDatum = NonNullable<Visitor['customData']>[number];
+
+const NO_MESSAGES: readonly Message[] = [];
+const NO_PREVIEWS: ReadonlyMap<string, string> = new Map();
+/** Recent pages shown in the Navigation section. */
+const RECENT_PAGES = 8;
+/** Longest preview kept from a message (the rest is cut by CSS anyway). */
+const PREVIEW_CHARS = 160;
+
+/** The first message worth previewing for a history entry: the visitor's first words, else anything. */
+function previewOf(messages: readonly Message[]): string {
+  const first =
+    messages.find((m) => m.author === 'visitor' && m.kind !== 'navigation') ?? messages.find((m) => m.kind !== 'navigation');
+  const text = first ? messageText(first).replace(/\s+/g, ' ').trim() : '';
+  return text.length > PREVIEW_CHARS ? `${text.slice(0, PREVIEW_CHARS - 1)}…` : text;
+}
+
+function toNumber(value: string | number | boolean): number {
+  if (typeof value === 'number') return value;
+  if (typeof value === 'string' && value.trim() !== '') return Number(value);
+  return Number.NaN;
+}
+
+function validTimeZone(timeZone: string | undefined): timeZone is string {
+  if (!timeZone) return false;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /**
- * Skeleton of <visitor-panel>; its own issue builds it.
+ * Everything about the visitor of a conversation: where they came from, what they browse
+ * (live), their profile, past messages, the integrator's custom data and their past
+ * conversations; block (and, for managers, unblock) them.
  *
- * @summary <visitor-panel> (skeleton).
+ * Follows the `conversation-id` attribute, else the pane's conversation, else the focused one.
+ * Without a store it renders an accessible placeholder.
+ *
+ * @summary Visitor information panel.
+ * @csspart base - The panel.
+ * @csspart header - The visitor's name and blocked badge.
+ * @csspart section - Each collapsible section.
+ * @csspart section-toggle - The button in each section heading.
+ * @csspart section-body - The content of each section.
+ * @csspart link - Links to pages the visitor saw.
+ * @csspart history-entry - Each past conversation button.
+ * @csspart load-older - The "Load older conversations" button.
+ * @csspart customer-record - The "Show customer record" button.
+ * @csspart block - The block / unblock area.
+ * @csspart dialog - The block confirmation dialog.
+ * @cssprop --visitor-panel-padding - Inner padding of the sections.
+ * @cssprop --visitor-panel-label-width - Width of the label column in key/value lists.
+ * @fires desk-customer-record - When the agent asks for the customer record (cancelable; default: shows the full history here).
+ * @fires desk-block-visitor - When the agent asks to block the visitor, before the confirmation (cancelable).
+ * @fires desk-conversation-select - When the agent opens a past conversation (cancelable; default: focuses it).
  */
 export class VisitorPanel extends LitElement {
-  static override styles = [tokens, shared];
+  static override styles = [tokens, shared, visitorPanelStyles];
 
+  /** The store; without it the panel uses the nearest `<chat-desk>`/`<desk-provider>`. */
   @property({ attribute: false }) store?: DeskStore;
+
+  /** The conversation whose visitor is shown; by default the pane's or the focused one. */
   @property({ attribute: 'conversation-id' }) conversationId?: string;
 
+  @state() private collapsed: ReadonlySet<SectionKey> = new Set();
+  @state() private dialogOpen = false;
+  @state() private reason = '';
+  /** The visitor whose full history ("customer record") is being loaded or shown. */
+  @state() private recordFor: string | undefined;
+
+  @query('dialog') private dialog?: HTMLDialogElement;
+
   private readonly desk = new DeskController(this);
+  private readonly i18n = new LocaleController(this);
+  private readonly clock = new ClockController(this);
+  private readonly conversation = new ObservableController<Conversation | undefined>(this, undefined);
+  private readonly visitor = new ObservableController<Visitor | undefined>(this, undefined);
+  private readonly agent = new ObservableController<Agent | undefined>(this, undefined);
+  private readonly navigation = new ObservableController<readonly Message[]>(this, NO_MESSAGES);
+  private readonly history = new ObservableController<VisitorHistory | undefined>(this, undefined, (history) =>
+    this.continueRecord(history),
+  );
+  private readonly previews = new ObservableController<ReadonlyMap<string, string>>(this, NO_PREVIEWS);
+
+  private previewSource: { store: DeskStore; visitorId: string; source: Observable<ReadonlyMap<string, string>> } | undefined;
+  /** Where focus goes after the next render (e.g. back to the trigger of the dialog). */
+  private focusAfterUpdate: string | undefined;
+  private loadOlderHadFocus = false;
+
+  constructor() {
+    super();
+    // Wire the store after DeskController's own hostUpdate (which resolves the focused id),
+    // so that a new focused conversation is followed in the same update, not one late.
+    this.addController({ hostUpdate: () => this.wire() });
+  }
+
+  private wire(): void {
+    const store = this.desk.store;
+    const id = this.desk.conversationId;
+    this.conversation.observe(store && id ? store.conversation$(id) : undefined);
+    this.navigation.observe(store && id ? store.messages$(id, 'navigation') : undefined);
+    this.agent.observe(store?.agent$);
+    const visitorId = this.conversation.value?.visitorId;
+    this.visitor.observe(store && visitorId ? store.visitor$(visitorId) : undefined);
+    this.history.observe(store && visitorId ? store.history$(visitorId) : undefined);
+    this.previews.observe(store && visitorId ? this.previewsOf(store, visitorId) : undefined);
+    const visitor = this.visitor.value;
+    this.clock.setEnabled(!!visitor && (!!visitor.browsingStartedAt || validTimeZone(visitor.timeZone)));
+    if (this.recordFor && this.recordFor !== visitorId) this.recordFor = undefined;
+    if (this.dialogOpen && (!visitor || visitor.blocked)) this.dialogOpen = false;
+  }
+
+  /** First-message previews of the visitor's past conversations, one stream for the whole list. */
+  private previewsOf(store: DeskStore, visitorId: string): Observable<ReadonlyMap<string, string>> {
+    const cached = this.previewSource;
+    if (cached && cached.store === store && cached.visitorId === visitorId) return cached.source;
+    const source = store.history$(visitorId).pipe(
+      map((history) => history.conversations.map((c) => c.id)),
+      distinctUntilChanged((a, b) => a.length === b.length && a.every((id, i) => id === b[i])),
+      switchMap((ids) =>
+        ids.length === 0
+          ? of(NO_PREVIEWS)
+          : combineLatest(
+              ids.map((id) =>
+                store.messages$(id).pipe(
+                  map(previewOf),
+                  distinctUntilChanged(),
+                  map((preview) => [id, preview] as const),
+                ),
+              ),
+            ).pipe(map((entries): ReadonlyMap<string, string> => new Map(entries))),
+      ),
+    );
+    this.previewSource = { store, visitorId, source };
+    return source;
+  }
+
+  protected override updated(): void {
+    if (this.dialogOpen && this.dialog && !this.dialog.open) {
+      this.dialog.showModal();
+      this.renderRoot.querySelector<HTMLTextAreaElement>('textarea')?.focus();
+    } else if (!this.dialogOpen && this.dialog?.open) {
+      this.dialog.close();
+    }
+    if (this.loadOlderHadFocus && !this.history.value?.hasMore) {
+      this.loadOlderHadFocus = false;
+      this.focusAfterUpdate ??= '.history-entry:last-of-type button';
+    }
+    if (this.focusAfterUpdate) {
+      const target = this.renderRoot.querySelector<HTMLElement>(this.focusAfterUpdate);
+      this.focusAfterUpdate = undefined;
+      target?.focus();
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.dialogOpen = false;
+    if (this.dialog?.open) this.dialog.close();
+  }
+
+  // ---- rendering -------------------------------------------------------------------------
 
   override render() {
-    return html`<div class="placeholder">${this.desk.conversationId ?? ''}</div>`;
+    const { t } = this.i18n;
+    const store = this.desk.store;
+    if (!store) return html`<div class="placeholder" role="status">${t.common.noStore}</div>`;
+    const conversation = this.conversation.value;
+    if (!this.desk.conversationId) {
+      return html`<div class="placeholder" role="status">${t.visitorPanel.noConversation}</div>`;
+    }
+    if (!conversation) return html`<div class="placeholder" role="status">${t.visitorPanel.noVisitor}</div>`;
+    const visitor: Visitor = this.visitor.value ?? { id: conversation.visitorId };
+    const vp = t.visitorPanel;
+    return html`
+      <div class="base" part="base" dir=${this.i18n.dir}>
+        <header class="header" part="header">
+          <h2 class="name">${this.nameOf(visitor)}</h2>
+          ${visitor.blocked ? html`<span class="badge badge-blocked">${vp.blocked}</span>` : nothing}
+        </header>
+        ${this.section('source', vp.source, this.renderSource(visitor))}
+        ${this.section('navigation', vp.navigation, this.renderNavigation(visitor))}
+        ${this.section('profile', vp.profile, this.renderProfile(visitor))}
+        ${this.section('pastMessages', vp.pastMessages, this.renderPastMessages(visitor))}
+        ${this.section('customData', vp.customData, this.renderCustomData(visitor))}
+        ${this.section('visitorHistory', vp.visitorHistory, this.renderHistory(store, visitor))}
+        ${this.renderBlock(visitor)}
+      </div>
+    `;
+  }
+
+  private nameOf(visitor: Visitor): string {
+    return hasName(visitor) ? visitor.name : this.i18n.t.common.visitorFallbackName(visitorNumber(visitor.id));
+  }
+
+  private section(key: SectionKey, title: string, body: TemplateResult): TemplateResult {
+    const open = !this.collapsed.has(key);
+    return html`
+      <section class="section" part="section" data-section=${key}>
+        <h3 class="section-heading">
+          <button
+            type="button"
+            class="section-toggle"
+            part="section-toggle"
+            id="toggle-${key}"
+            aria-expanded=${open ? 'true' : 'false'}
+            aria-controls="body-${key}"
+            @click=${() => this.toggle(key)}
+          >
+            ${title}
+          </button>
+        </h3>
+        <div class="section-body" part="section-body" id="body-${key}" ?hidden=${!open}>${body}</div>
+      </section>
+    `;
+  }
+
+  private toggle(key: SectionKey, open?: boolean): void {
+    const next = new Set(this.collapsed);
+    const shouldOpen = open ?? next.has(key);
+    if (shouldOpen) next.delete(key);
+    else next.add(key);
+    this.collapsed = next;
+  }
+
+  private row(label: string, value: unknown, extra?: unknown): TemplateResult {
+    return html`<div class="row"><dt>${label}</dt><dd>${value}${extra ?? nothing}</dd></div>`;
+  }
+
+  private missing(text: string): TemplateResult {
+    return html`<span class="missing">${text}</span>`;
+  }
+
+  private renderSource(visitor: Visitor): TemplateResult {
+    const vp = this.i18n.t.visitorPanel;
+    const source = visitor.source;
+    const type = source ? (vp.sourceTypes[source.type] ?? source.type) : undefined;
+    const detail = source?.detail?.trim();
+    return html`
+      <dl>
+        ${this.row(vp.sourceType, type ?? this.missing(vp.unknown))}
+        ${this.row(vp.sourceDetail, detail ? detail : this.missing(vp.notProvided))}
+      </dl>
+    `;
+  }
+
+  private renderNavigation(visitor: Visitor): TemplateResult {
+    const { lang } = this.i18n;
+    const vp = this.i18n.t.visitorPanel;
+    const started = visitor.browsingStartedAt ? timeOf(visitor.browsingStartedAt) : 0;
+    const duration = started ? formatDuration(lang, this.clock.now - started) : undefined;
+    const visits = visitor.visitCount;
+    const pages = [...this.navigation.value].reverse().slice(0, RECENT_PAGES);
+    return html`
+      <dl>
+        ${this.row(vp.browsingDuration, duration ? html`<span class="duration">${duration}</span>` : this.missing(vp.notProvided))}
+        ${this.row(vp.pagesViewed, visitor.pagesViewed !== undefined ? formatNumber(lang, visitor.pagesViewed) : this.missing(vp.notProvided))}
+        ${this.row(
+          vp.visits,
+          visits !== undefined ? formatNumber(lang, visits) : this.missing(vp.notProvided),
+          visits !== undefined
+            ? html` <span class="muted">(${visits > 1 ? vp.returningVisitor : vp.firstVisit})</span>`
+            : nothing,
+        )}
+        ${this.row(
+          vp.currentPage,
+          visitor.currentPage ? this.renderPage(visitor.currentPage.url, visitor.currentPage.title) : this.missing(vp.unknown),
+        )}
+      </dl>
+      <h4 class="subheading">${vp.recentPages}</h4>
+      ${pages.length
+        ? html`<ol class="pages">
+            ${repeat(
+              pages,
+              (m) => m.id,
+              (m) =>
+                m.kind === 'navigation'
+                  ? html`<li>
+                      <time datetime=${m.at}>${formatTime(lang, m.at)}</time>
+                      <div class="page">${this.renderPage(m.url, m.title)}</div>
+                    </li>`
+                  : nothing,
+            )}
+          </ol>`
+        : html`<p class="empty">${vp.noRecentPages}</p>`}
+    `;
+  }
+
+  /** A page the visitor saw: a link for an allowed URL, inert text otherwise. */
+  private renderPage(url: string, title: string | undefined): TemplateResult {
+    const vp = this.i18n.t.visitorPanel;
+    const safe = safeUrl(url, 'link');
+    const label = title?.trim() || (safe ? displayUrl(safe) : url);
+    if (!safe) {
+      return html`<span class="page-title">${label}</span>
+        <span class="url inert">${url}</span>
+        <span class="note">${vp.unsafeUrl}</span>`;
+    }
+    return html`<a class="page-title" part="link" href=${safe} target="_blank" rel="noopener noreferrer"
+        >${label}<span class="visually-hidden"> ${vp.newTab}</span></a
+      >
+      <span class="url">${displayUrl(safe)}</span>`;
+  }
+
+  private renderProfile(visitor: Visitor): TemplateResult {
+    const { lang } = this.i18n;
+    const vp = this.i18n.t.visitorPanel;
+    const text = (value: string | undefined, empty = vp.notProvided) => (value?.trim() ? value : this.missing(empty));
+    const timeZone = visitor.timeZone;
+    const localTime = validTimeZone(timeZone)
+      ? html`${formatTime(lang, new Date(this.clock.now).toISOString(), timeZone)}
+          <span class="muted">(${timeZone})</span>`
+      : this.missing(vp.unknown);
+    return html`
+      <dl>
+        ${this.row(vp.country, visitor.country?.trim() ? countryName(lang, visitor.country) : this.missing(vp.unknown))}
+        ${this.row(vp.browser, text(visitor.browser, vp.unknown))}
+        ${this.row(vp.os, text(visitor.os, vp.unknown))}
+        ${this.row(vp.language, visitor.language?.trim() ? languageName(lang, visitor.language) : this.missing(vp.notProvided))}
+        ${this.row(vp.localTime, localTime)}
+      </dl>
+    `;
+  }
+
+  private renderPastMessages(visitor: Visitor): TemplateResult {
+    const { lang } = this.i18n;
+    const vp = this.i18n.t.visitorPanel;
+    const count = visitor.pastMessagesCount;
+    return html`
+      <p class="count">
+        ${count !== undefined ? vp.pastMessagesCount(count, formatNumber(lang, count)) : this.missing(vp.notProvided)}
+      </p>
+      <button type="button" class="button" part="customer-record" @click=${() => this.showCustomerRecord(visitor.id)}>
+        ${vp.showCustomerRecord}
+      </button>
+    `;
+  }
+
+  private renderCustomData(visitor: Visitor): TemplateResult {
+    const vp = this.i18n.t.visitorPanel;
+    const items = visitor.customData ?? [];
+    if (items.length === 0) return html`<p class="empty">${vp.noCustomData}</p>`;
+    return html`
+      <dl>
+        ${items.map((item) => {
+          const value = this.formatValue(item);
+          return this.row(item.label?.trim() || item.key, value === '' ? this.missing(vp.notProvided) : value);
+        })}
+      </dl>
+    `;
+  }
+
+  private formatValue(item: CustomDatum): string {
+    const { lang } = this.i18n;
+    const vp = this.i18n.t.visitorPanel;
+    const value = item.value;
+    if (typeof value === 'boolean') return value ? vp.yes : vp.no;
+    const n = toNumber(value);
+    switch (item.format) {
+      case 'currency':
+        if (!Number.isFinite(n)) return String(value);
+        return item.currency ? formatCurrency(lang, n, item.currency) : formatNumber(lang, n);
+      case 'number':
+        return Number.isFinite(n) ? formatNumber(lang, n) : String(value);
+      case 'date':
+        return formatDate(lang, String(value)) || String(value);
+      default:
+        return String(value);
+    }
+  }
+
+  private renderHistory(store: DeskStore, visitor: Visitor): TemplateResult {
+    const { lang } = this.i18n;
+    const { t } = this.i18n;
+    const vp = t.visitorPanel;
+    const history = this.history.value;
+    const conversations = history?.conversations ?? [];
+    const previews = this.previews.value;
+    const shown = this.desk.conversationId;
+    const recordDone = this.recordFor === visitor.id && history && !history.hasMore && !history.loading;
+    return html`
+      ${conversations.length
+        ? html`<ol class="history">
+            ${repeat(
+              conversations,
+              (c) => c.id,
+              (c) => {
+                const channel = t.common.channel[c.channel] ?? c.channel;
+                const preview = previews.get(c.id) || vp.noPreview;
+                return html`<li class="history-entry">
+                  <button
+                    type="button"
+                    part="history-entry"
+                    aria-current=${c.id === shown ? 'true' : nothing}
+                    @click=${() => this.openConversation(store, c.id)}
+                  >
+                    <span class="history-meta">
+                      <time datetime=${c.startedAt}>${formatDateTime(lang, c.startedAt)}</time>
+                      <span class="channel">${channel}</span>
+                      ${c.id === shown ? html`<span class="badge">${vp.viewing}</span>` : nothing}
+                    </span>
+                    <span class="preview">${preview}</span>
+                  </button>
+                </li>`;
+              },
+            )}
+          </ol>`
+        : history?.loading
+          ? nothing
+          : html`<p class="empty">${vp.noHistory}</p>`}
+      <p class="status" role="status">
+        ${history?.loading
+          ? vp.loadingOlder
+          : recordDone
+            ? vp.customerRecordShown(conversations.length, formatNumber(lang, conversations.length))
+            : ''}
+      </p>
+      ${history?.hasMore
+        ? html`<button
+            type="button"
+            class="button load-older"
+            part="load-older"
+            aria-busy=${history.loading ? 'true' : 'false'}
+            @click=${() => this.loadOlder(store, visitor.id)}
+          >
+            ${vp.loadOlder}
+          </button>`
+        : nothing}
+    `;
+  }
+
+  private renderBlock(visitor: Visitor): TemplateResult {
+    const vp = this.i18n.t.visitorPanel;
+    const manager = this.agent.value?.role === 'manager';
+    if (visitor.blocked) {
+      return html`
+        <div class="block blocked" part="block">
+          <p class="blocked-status" tabindex="-1">${vp.blockedStatus}</p>
+          ${manager
+            ? html`<button type="button" class="button unblock" @click=${() => this.unblock(visitor.id)}>
+                ${vp.unblockVisitor}
+              </button>`
+            : html`<p class="muted">${vp.unblockExplanation}</p>`}
+        </div>
+      `;
+    }
+    return html`
+      <div class="block" part="block">
+        <button type="button" class="button danger block-trigger" @click=${() => this.requestBlock(visitor.id)}>
+          ${vp.blockVisitor}
+        </button>
+        <dialog
+          role="alertdialog"
+          part="dialog"
+          aria-labelledby="block-title"
+          aria-describedby="block-description"
+          @cancel=${(event: Event) => {
+            event.preventDefault();
+            this.closeDialog();
+          }}
+        >
+          <form method="dialog" @submit=${(event: SubmitEvent) => this.confirmBlock(event, visitor.id)}>
+            <h2 id="block-title" class="dialog-title">${vp.blockTitle}</h2>
+            <p id="block-description">${vp.blockDescription(this.nameOf(visitor))}</p>
+            <label for="block-reason">${vp.blockReason}</label>
+            <textarea
+              id="block-reason"
+              rows="3"
+              maxlength="500"
+              .value=${this.reason}
+              @input=${(event: Event) => (this.reason = (event.target as HTMLTextAreaElement).value)}
+            ></textarea>
+            <div class="dialog-actions">
+              <button type="button" class="button" @click=${() => this.closeDialog()}>${this.i18n.t.common.cancel}</button>
+              <button type="submit" class="button danger">${vp.blockConfirm}</button>
+            </div>
+          </form>
+        </dialog>
+      </div>
+    `;
+  }
+
+  // ---- actions ---------------------------------------------------------------------------
+
+  private showCustomerRecord(visitorId: string): void {
+    const event = new DeskCustomerRecordEvent({ visitorId });
+    this.dispatchEvent(event);
+    if (event.defaultPrevented) return;
+    const store = this.desk.store;
+    this.toggle('visitorHistory', true);
+    this.recordFor = visitorId;
+    if (store) this.continueRecord(this.history.value, store);
+    void this.updateComplete.then(() =>
+      this.renderRoot.querySelector('[data-section="visitorHistory"]')?.scrollIntoView({ block: 'nearest' }),
+    );
+  }
+
+  /** While the customer record is asked for, keeps loading pages until there are no more. */
+  private continueRecord(history: VisitorHistory | undefined, store = this.desk.store): void {
+    const visitorId = this.recordFor;
+    if (!store || !visitorId || !history?.hasMore || history.loading) return;
+    if (this.conversation.value?.visitorId !== visitorId) return;
+    // Not from inside the store's emission: the next page is asked for once this one is applied.
+    queueMicrotask(() => {
+      if (this.recordFor === visitorId) store.loadHistory(visitorId);
+    });
+  }
+
+  private loadOlder(store: DeskStore, visitorId: string): void {
+    this.loadOlderHadFocus = true;
+    store.loadHistory(visitorId);
+  }
+
+  private openConversation(store: DeskStore, conversationId: string): void {
+    const event = new DeskConversationSelectEvent({ conversationId });
+    this.dispatchEvent(event);
+    if (event.defaultPrevented) return;
+    store.focus(conversationId);
+  }
+
+  private requestBlock(visitorId: string): void {
+    const event = new DeskBlockVisitorEvent({ visitorId });
+    this.dispatchEvent(event);
+    if (event.defaultPrevented) return;
+    this.reason = '';
+    this.dialogOpen = true;
+  }
+
+  private closeDialog(): void {
+    this.dialogOpen = false;
+    this.focusAfterUpdate = '.block-trigger';
+  }
+
+  private confirmBlock(event: SubmitEvent, visitorId: string): void {
+    event.preventDefault();
+    const reason = this.reason.trim();
+    this.dialogOpen = false;
+    this.dialog?.close();
+    this.desk.store?.block(visitorId, reason || undefined);
+    // The trigger is replaced by the blocked state: focus goes there (Unblock for a manager).
+    this.focusAfterUpdate = '.unblock, .blocked-status';
+  }
+
+  private unblock(visitorId: string): void {
+    if (this.desk.store?.unblock(visitorId)) this.focusAfterUpdate = '.block-trigger';
   }
 }

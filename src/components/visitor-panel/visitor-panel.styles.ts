@@ -1,0 +1,323 @@
+import { css } from 'lit';
+
+export const visitorPanelStyles = css`
+  :host {
+    display: block;
+    --_padding: var(--visitor-panel-padding, var(--_space-3));
+    --_label-width: var(--visitor-panel-label-width, 42%);
+    background: var(--_color-surface);
+  }
+  .base {
+    display: flex;
+    flex-direction: column;
+  }
+  .header {
+    display: flex;
+    align-items: center;
+    flex-wrap: wrap;
+    gap: var(--_space-2);
+    padding: var(--_padding);
+    border-block-end: 1px solid var(--_color-border);
+  }
+  h2,
+  h3,
+  h4,
+  p,
+  dl,
+  dd,
+  ol {
+    margin: 0;
+  }
+  .name {
+    font-size: 1.15em;
+    font-weight: 650;
+    overflow-wrap: anywhere;
+  }
+  .badge {
+    display: inline-block;
+    padding: 0 var(--_space-2);
+    border-radius: 999px;
+    font-size: var(--_font-size-small);
+    font-weight: 600;
+    background: var(--_color-surface-alt);
+    color: var(--_color-text-muted);
+    border: 1px solid var(--_color-border);
+  }
+  .badge-blocked {
+    background: var(--_color-danger-surface);
+    color: var(--_color-danger);
+    border-color: currentColor;
+  }
+
+  /* Sections */
+  .section {
+    border-block-end: 1px solid var(--_color-border);
+  }
+  .section-heading {
+    font-size: inherit;
+  }
+  .section-toggle {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    inline-size: 100%;
+    padding: var(--_space-2) var(--_padding);
+    border: 0;
+    background: none;
+    cursor: pointer;
+    font-weight: 650;
+    text-align: start;
+  }
+  .section-toggle:hover {
+    background: var(--_color-surface-alt);
+  }
+  .section-toggle:focus-visible {
+    outline-offset: -2px;
+  }
+  .section-toggle::after {
+    content: '';
+    inline-size: 0.5em;
+    block-size: 0.5em;
+    border-inline-end: 2px solid var(--_color-text-muted);
+    border-block-end: 2px solid var(--_color-text-muted);
+    transform: rotate(45deg);
+    transition: transform 120ms ease;
+    margin-inline-end: 2px;
+  }
+  .section-toggle[aria-expanded='false']::after {
+    transform: rotate(-45deg);
+  }
+  :host(:dir(rtl)) .section-toggle[aria-expanded='false']::after {
+    transform: rotate(135deg);
+  }
+  .section-body {
+    padding: 0 var(--_padding) var(--_padding);
+    display: flex;
+    flex-direction: column;
+    gap: var(--_space-2);
+  }
+  .section-body[hidden] {
+    display: none;
+  }
+
+  /* Key/value lists */
+  dl {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_space-1);
+  }
+  .row {
+    display: grid;
+    grid-template-columns: var(--_label-width) minmax(0, 1fr);
+    gap: var(--_space-2);
+  }
+  dt {
+    color: var(--_color-text-muted);
+    overflow-wrap: anywhere;
+  }
+  dd {
+    overflow-wrap: anywhere;
+    min-inline-size: 0;
+  }
+  .missing,
+  .muted,
+  .empty,
+  .note {
+    color: var(--_color-text-muted);
+  }
+  .missing,
+  .empty {
+    font-style: italic;
+  }
+  .duration {
+    font-variant-numeric: tabular-nums;
+  }
+
+  /* Pages */
+  .subheading {
+    font-size: var(--_font-size-small);
+    font-weight: 600;
+    text-transform: uppercase;
+    letter-spacing: 0.04em;
+    color: var(--_color-text-muted);
+    margin-block-start: var(--_space-2);
+  }
+  .pages {
+    list-style: none;
+    padding: 0;
+    display: flex;
+    flex-direction: column;
+    gap: var(--_space-2);
+  }
+  .pages li {
+    display: grid;
+    grid-template-columns: auto minmax(0, 1fr);
+    gap: var(--_space-2);
+    align-items: baseline;
+  }
+  .pages time {
+    font-size: var(--_font-size-small);
+    color: var(--_color-text-muted);
+    font-variant-numeric: tabular-nums;
+  }
+  .page-title {
+    display: block;
+    overflow-wrap: anywhere;
+  }
+  a {
+    color: var(--_color-accent);
+  }
+  .url,
+  .note {
+    display: block;
+    font-size: var(--_font-size-small);
+    color: var(--_color-text-muted);
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  .url.inert {
+    white-space: normal;
+    overflow-wrap: anywhere;
+    font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
+  }
+  .note {
+    white-space: normal;
+    color: var(--_color-warning);
+  }
+
+  /* Buttons */
+  .button {
+    align-self: flex-start;
+    padding: var(--_space-1) var(--_space-3);
+    border: 1px solid var(--_color-border);
+    border-radius: var(--_radius-small);
+    background: var(--_color-surface-raised);
+    cursor: pointer;
+    font-weight: 550;
+  }
+  .button:hover {
+    background: var(--_color-surface-alt);
+  }
+  .button.danger {
+    color: var(--_color-danger);
+    border-color: currentColor;
+  }
+  .button.danger:hover {
+    background: var(--_color-danger-surface);
+  }
+  .count {
+    font-weight: 600;
+  }
+
+  /* History */
+  .history {
+    list-style: none;
+    padding: 0;
+    display: flex;
+    flex-direction: column;
+    gap: var(--_space-1);
+  }
+  .history button {
+    display: flex;
+    flex-direction: column;
+    gap: 2px;
+    inline-size: 100%;
+    padding: var(--_space-2);
+    border: 1px solid var(--_color-border);
+    border-radius: var(--_radius-small);
+    background: var(--_color-surface);
+    text-align: start;
+    cursor: pointer;
+  }
+  .history button:hover {
+    background: var(--_color-surface-alt);
+  }
+  .history button[aria-current='true'] {
+    border-color: var(--_color-accent);
+    box-shadow: inset 3px 0 0 var(--_color-accent);
+  }
+  .history-meta {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: var(--_space-2);
+    font-size: var(--_font-size-small);
+    color: var(--_color-text-muted);
+  }
+  .history-meta time {
+    color: var(--_color-text);
+    font-weight: 600;
+  }
+  .preview {
+    display: -webkit-box;
+    -webkit-line-clamp: 2;
+    -webkit-box-orient: vertical;
+    overflow: hidden;
+    overflow-wrap: anywhere;
+  }
+  .status:empty {
+    display: none;
+  }
+  .status {
+    font-size: var(--_font-size-small);
+    color: var(--_color-text-muted);
+  }
+
+  /* Block */
+  .block {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_space-2);
+    padding: var(--_padding);
+  }
+  .blocked {
+    margin: var(--_padding);
+    padding: var(--_space-3);
+    border: 1px solid var(--_color-danger);
+    border-radius: var(--_radius-small);
+    background: var(--_color-danger-surface);
+  }
+  .blocked-status {
+    font-weight: 650;
+    color: var(--_color-danger);
+  }
+  .blocked .muted {
+    color: var(--_color-text);
+  }
+  dialog {
+    max-inline-size: min(420px, calc(100vw - 32px));
+    padding: var(--_space-4);
+    border: 1px solid var(--_color-border);
+    border-radius: var(--_radius);
+    background: var(--_color-surface-raised);
+    color: var(--_color-text);
+    box-shadow: var(--_shadow);
+  }
+  dialog::backdrop {
+    background: rgb(0 0 0 / 0.4);
+  }
+  dialog form {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_space-2);
+  }
+  .dialog-title {
+    font-size: 1.1em;
+  }
+  textarea {
+    font: inherit;
+    color: inherit;
+    background: var(--_color-surface);
+    border: 1px solid var(--_color-border);
+    border-radius: var(--_radius-small);
+    padding: var(--_space-2);
+    resize: vertical;
+  }
+  .dialog-actions {
+    display: flex;
+    justify-content: flex-end;
+    gap: var(--_space-2);
+    margin-block-start: var(--_space-2);
+  }
+`;

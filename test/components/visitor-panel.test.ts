@@ -1,0 +1,475 @@
+import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import * as sinon from 'sinon';
+import '../../src/define.js';
+import type { VisitorPanel } from '../../src/components/visitor-panel/visitor-panel.js';
+import type { DeskBlockVisitorEvent, DeskConversationSelectEvent, DeskCustomerRecordEvent } from '../../src/events.js';
+import {
+  countryName,
+  formatCurrency,
+  formatDate,
+  formatDateTime,
+  formatDuration,
+  formatTime,
+  languageName,
+} from '../../src/i18n/format.js';
+import type { Agent, Fixtures } from '../../src/model/types.js';
+import { DeskStore } from '../../src/store/desk-store.js';
+import { demoFixtures } from '../../src/transport/demo-fixtures.js';
+import { MemoryTransport } from '../../src/transport/memory-transport.js';
+
+const HOSTILE = '<img src=x onerror=alert(1)>';
+
+function setup(options: { agent?: Agent; fixtures?: Fixtures } = {}) {
+  const fixtures = options.fixtures ?? demoFixtures();
+  if (options.agent) fixtures.agent = options.agent;
+  const transport = new MemoryTransport({ fixtures, simulate: false });
+  const store = new DeskStore({ transport, batching: 'sync' });
+  return { fixtures, transport, store };
+}
+
+async function mount(store: DeskStore | undefined, conversationId: string | undefined = 'c-emma') {
+  return fixture<VisitorPanel>(
+    html`<visitor-panel conversation-id=${conversationId ?? ''} .store=${store}></visitor-panel>`,
+  );
+}
+
+/** Lets microtask-driven transport answers arrive, applies them and waits for the render. */
+async function settle(el: VisitorPanel, store?: DeskStore) {
+  await aTimeout(0);
+  store?.flush();
+  await el.updateComplete;
+}
+
+const root = (el: VisitorPanel) => el.shadowRoot!;
+const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+function headings(el: VisitorPanel): string[] {
+  return [...root(el).querySelectorAll('h3')].map((h) => text(h));
+}
+
+function section(el: VisitorPanel, heading: string): HTMLElement {
+  const h = [...root(el).querySelectorAll('h3')].find((node) => text(node) === heading);
+  expect(h, `section "${heading}"`).to.exist;
+  return h!.closest('section')!;
+}
+
+function buttons(scope: ParentNode, name: string): HTMLButtonElement[] {
+  return [...scope.querySelectorAll('button')].filter((b) => text(b) === name);
+}
+
+function button(scope: ParentNode, name: string): HTMLButtonElement {
+  const found = buttons(scope, name);
+  expect(found, `button "${name}"`).to.have.length(1);
+  return found[0];
+}
+
+/** The value next to a label in a section's key/value list. */
+function valueOf(scope: HTMLElement, label: string): string {
+  const dt = [...scope.querySelectorAll('dt')].find((node) => text(node) === label);
+  expect(dt, `row "${label}"`).to.exist;
+  return text(dt!.nextElementSibling);
+}
+
+function historyEntries(el: VisitorPanel): HTMLButtonElement[] {
+  return [...section(el, 'Visitor history').querySelectorAll<HTMLButtonElement>('ol button')];
+}
+
+describe('<visitor-panel>', () => {
+  afterEach(() => sinon.restore());
+
+  it('without a store renders an accessible placeholder', async () => {
+    const el = await mount(undefined, undefined);
+    expect(text(root(el).querySelector('[role="status"]'))).to.contain('not connected');
+    await expect(el).shadowDom.to.be.accessible();
+  });
+
+  it('has the six sections as collapsible headings and is accessible', async () => {
+    const { store } = setup();
+    const el = await mount(store);
+    expect(headings(el)).to.deep.equal(['Source', 'Navigation', 'Profile', 'Past messages', 'Custom data', 'Visitor history']);
+    expect(text(root(el).querySelector('h2'))).to.equal('Emma Laurent');
+    const toggle = button(section(el, 'Profile'), 'Profile');
+    const body = root(el).getElementById(toggle.getAttribute('aria-controls')!)!;
+    expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    expect(body.hidden).to.be.false;
+    toggle.click();
+    await el.updateComplete;
+    expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+    expect(body.hidden).to.be.true;
+    toggle.click();
+    await el.updateComplete;
+    expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    await expect(el).shadowDom.to.be.accessible();
+  });
+
+  it('shows the source with its detail', async () => {
+    const { store } = setup();
+    const el = await mount(store);
+    const source = section(el, 'Source');
+    expect(valueOf(source, 'Arrived from')).to.equal('Search engine');
+    expect(valueOf(source, 'Details')).to.equal('Google — "waterproof hiking boots"');
+  });
+
+  it('shows navigation with a live browsing duration, one interval torn down on disconnect', async () => {
+    const clock = sinon.useFakeTimers({ now: Date.parse('2026-11-25T10:00:00Z'), toFake: ['setInterval', 'clearInterval', 'Date'] });
+    const { store } = setup();
+    const el = await mount(store);
+    const navigation = section(el, 'Navigation');
+    expect(valueOf(navigation, 'Browsing for')).to.equal(formatDuration('en', 1260_000));
+    expect(valueOf(navigation, 'Pages viewed')).to.equal('7');
+    expect(valueOf(navigation, 'Visits')).to.equal('12 (returning visitor)');
+    const link = navigation.querySelector<HTMLAnchorElement>('a')!;
+    expect(text(link)).to.contain('Trail Pro boots');
+    expect(link.href).to.equal('https://shop.example.com/boots/trail-pro');
+    expect(link.target).to.equal('_blank');
+    expect(link.rel).to.contain('noopener');
+    expect(clock.countTimers()).to.equal(1);
+
+    clock.tick(90_000);
+    await el.updateComplete;
+    expect(valueOf(navigation, 'Browsing for')).to.equal(formatDuration('en', 1350_000));
+    expect(valueOf(navigation, 'Browsing for')).not.to.equal(formatDuration('en', 1260_000));
+
+    el.remove();
+    expect(clock.countTimers()).to.equal(0);
+  });
+
+  it('updates the current page and recent pages live from visitor.navigated', async () => {
+    const { store, transport } = setup();
+    const el = await mount(store);
+    const navigation = () => section(el, 'Navigation');
+    const before = [...navigation().querySelectorAll('ol li')].map((li) => text(li));
+    expect(before.length).to.be.greaterThan(0);
+    expect(before[0]).to.contain('Trail Pro boots');
+    transport.emit({
+      type: 'visitor.navigated', visitorId: 'v-emma', url: 'https://shop.example.com/socks/merino',
+      title: 'Merino socks', at: new Date().toISOString(),
+    });
+    store.flush();
+    await el.updateComplete;
+    expect(valueOf(navigation(), 'Current page')).to.contain('Merino socks');
+    expect(valueOf(navigation(), 'Pages viewed')).to.equal('8');
+    let pages = [...navigation().querySelectorAll('ol li')].map((li) => text(li));
+    expect(pages).to.have.length(before.length + 1);
+    expect(pages[0]).to.contain('Merino socks');
+    expect(pages[1]).to.equal(before[0]);
+
+    transport.emit({
+      type: 'visitor.navigated', visitorId: 'v-emma', url: 'https://shop.example.com/checkout',
+      title: 'Checkout', at: new Date(Date.now() + 1000).toISOString(),
+    });
+    store.flush();
+    await el.updateComplete;
+    pages = [...navigation().querySelectorAll('ol li')].map((li) => text(li));
+    expect(pages[0]).to.contain('Checkout');
+    expect(pages[1]).to.contain('Merino socks');
+  });
+
+  it('says when no page was visited during the conversation', async () => {
+    const { store } = setup();
+    const el = await mount(store, 'c-4821');
+    expect(text(section(el, 'Navigation'))).to.contain('No pages visited during this conversation yet.');
+  });
+
+  it('shows a disallowed page URL as inert text', async () => {
+    const { store, transport } = setup();
+    const el = await mount(store);
+    transport.emit({ type: 'visitor.navigated', visitorId: 'v-emma', url: 'javascript:alert(1)', title: 'Evil', at: new Date().toISOString() });
+    store.flush();
+    await el.updateComplete;
+    const navigation = section(el, 'Navigation');
+    expect(valueOf(navigation, 'Current page')).to.contain('javascript:alert(1)');
+    for (const a of navigation.querySelectorAll('a')) expect(a.getAttribute('href')).not.to.contain('javascript');
+    expect([...navigation.querySelectorAll('a')].some((a) => text(a).includes('Evil'))).to.be.false;
+  });
+
+  it('shows the profile with Intl names and the local time', async () => {
+    const { store } = setup();
+    const el = await mount(store);
+    const profile = section(el, 'Profile');
+    expect(valueOf(profile, 'Country')).to.equal(countryName('en', 'FR'));
+    expect(valueOf(profile, 'Country')).to.equal('France');
+    expect(valueOf(profile, 'Browser')).to.equal('Firefox 132');
+    expect(valueOf(profile, 'Operating system')).to.equal('Windows 11');
+    expect(valueOf(profile, 'Language')).to.equal(languageName('en', 'fr-FR'));
+    const local = valueOf(profile, 'Local time');
+    expect(local).to.contain('Europe/Paris');
+    const now = new Date().toISOString();
+    const nextMinute = new Date(Date.now() + 60_000).toISOString();
+    expect([formatTime('en', now, 'Europe/Paris'), formatTime('en', nextMinute, 'Europe/Paris')].some((t) => local.includes(t))).to.be.true;
+  });
+
+  it('shows the past messages count and custom data formatted as text', async () => {
+    const { store } = setup();
+    const el = await mount(store);
+    expect(text(section(el, 'Past messages'))).to.contain('46 messages');
+    const custom = section(el, 'Custom data');
+    expect(valueOf(custom, 'Basket amount')).to.equal(formatCurrency('en', 189.9, 'EUR'));
+    expect(valueOf(custom, 'Basket amount')).to.equal('€189.90');
+    expect(valueOf(custom, 'Client id')).to.equal('CL-204-8831');
+    expect(valueOf(custom, 'Loyalty tier')).to.equal('Gold');
+    expect(valueOf(custom, 'Last order')).to.equal(formatDate('en', '2026-10-02'));
+  });
+
+  it('shows an empty state when there is no custom data, and graceful text for missing data', async () => {
+    const fixtures = demoFixtures();
+    fixtures.visitors.push({ id: 'v-bare' });
+    fixtures.conversations.push({ id: 'c-bare', visitorId: 'v-bare', channel: 'chat', status: 'ongoing', startedAt: new Date().toISOString() });
+    const { store } = setup({ fixtures });
+    const el = await mount(store, 'c-bare');
+    const all = text(root(el).querySelector('[part="base"]'));
+    expect(all).not.to.contain('undefined');
+    expect(all).not.to.contain('NaN');
+    expect(text(root(el).querySelector('h2'))).to.match(/^Visitor #\d+$/);
+    expect(valueOf(section(el, 'Source'), 'Arrived from')).to.equal('Unknown');
+    expect(valueOf(section(el, 'Navigation'), 'Browsing for')).to.equal('Not provided');
+    expect(valueOf(section(el, 'Profile'), 'Country')).to.equal('Unknown');
+    expect(valueOf(section(el, 'Profile'), 'Local time')).to.equal('Unknown');
+    expect(text(section(el, 'Custom data'))).to.contain('No custom data');
+    expect(text(section(el, 'Visitor history'))).to.contain('No past conversations');
+    await expect(el).shadowDom.to.be.accessible();
+  });
+
+  it('renders hostile custom data keys and values as text', async () => {
+    const { store, transport } = setup();
+    const el = await mount(store);
+    transport.emit({
+      type: 'visitor.updated',
+      visitor: {
+        id: 'v-emma',
+        name: HOSTILE,
+        customData: [
+          { key: HOSTILE, value: HOSTILE },
+          { key: 'x', label: '<script>alert(2)</script>', value: '<b onmouseover=alert(3)>bold</b>', format: 'date' },
+          { key: 'n', label: HOSTILE, value: HOSTILE, format: 'currency', currency: 'EUR' },
+        ],
+      },
+    });
+    store.flush();
+    await el.updateComplete;
+    expect(root(el).querySelector('img, script, b')).to.equal(null);
+    const custom = section(el, 'Custom data');
+    expect(valueOf(custom, HOSTILE)).to.equal(HOSTILE);
+    expect(valueOf(custom, '<script>alert(2)</script>')).to.equal('<b onmouseover=alert(3)>bold</b>');
+    expect(text(root(el).querySelector('h2'))).to.equal(HOSTILE);
+  });
+
+  it('lists past conversations newest first with date, channel and preview, paging until none are left', async () => {
+    const { store, transport } = setup();
+    const el = await mount(store);
+    let entries = historyEntries(el);
+    expect(entries).to.have.length(2);
+    const h1 = store.state.conversations.get('c-emma-h1')!;
+    expect(text(entries[0])).to.contain(formatDateTime('en', h1.startedAt));
+    expect(text(entries[0])).to.contain('Live chat');
+    expect(text(entries[0])).to.contain('Can I change the delivery address of my last order?');
+    expect(text(entries[1])).to.contain('Email');
+    expect(text(entries[1])).to.contain('Hello, do you price-match other shops?');
+
+    const counts: number[] = [];
+    for (let page = 0; page < 5 && buttons(root(el), 'Load older conversations').length; page += 1) {
+      button(root(el), 'Load older conversations').click();
+      await settle(el, store);
+      counts.push(historyEntries(el).length);
+    }
+    expect(counts).to.deep.equal([5, 8, 10]);
+    expect(buttons(root(el), 'Load older conversations')).to.have.length(0);
+    expect(transport.sent.filter((c) => c.type === 'loadHistory')).to.have.length(3);
+
+    entries = historyEntries(el);
+    const times = entries.map((b) => Date.parse(b.querySelector('time')!.dateTime));
+    expect(times).to.deep.equal([...times].sort((a, b) => b - a));
+    expect(text(entries[9])).to.contain('Can I get an invoice?');
+  });
+
+  it('opens a past conversation in the focused pane when clicked', async () => {
+    const { store } = setup();
+    const el = await fixture<VisitorPanel>(html`<visitor-panel .store=${store}></visitor-panel>`);
+    store.focus('c-emma');
+    await el.updateComplete;
+    expect(text(root(el).querySelector('h2'))).to.equal('Emma Laurent');
+    const entry = historyEntries(el)[0];
+    setTimeout(() => entry.click());
+    const event = (await oneEvent(el, 'desk-conversation-select')) as DeskConversationSelectEvent;
+    expect(event.detail).to.deep.equal({ conversationId: 'c-emma-h1' });
+    expect(store.focusedId).to.equal('c-emma-h1');
+    expect(store.state.conversations.get('c-emma-h1')!.status).to.equal('closed');
+    await el.updateComplete;
+    // The panel follows the focused (closed) conversation: same visitor, entry marked as shown.
+    expect(text(root(el).querySelector('h2'))).to.equal('Emma Laurent');
+    expect(historyEntries(el)[0].getAttribute('aria-current')).to.equal('true');
+  });
+
+  it('lets the host replace opening a past conversation', async () => {
+    const { store } = setup();
+    store.focus('c-emma');
+    const el = await mount(store);
+    el.addEventListener('desk-conversation-select', (e) => e.preventDefault());
+    historyEntries(el)[0].click();
+    expect(store.focusedId).to.equal('c-emma');
+  });
+
+  it('"Show customer record" fires a cancelable event, by default loads the full history', async () => {
+    const { store, transport } = setup();
+    const el = await mount(store);
+    const record = button(section(el, 'Past messages'), 'Show customer record');
+
+    const prevent = (e: Event) => e.preventDefault();
+    el.addEventListener('desk-customer-record', prevent);
+    setTimeout(() => record.click());
+    const prevented = (await oneEvent(el, 'desk-customer-record')) as DeskCustomerRecordEvent;
+    expect(prevented.detail).to.deep.equal({ visitorId: 'v-emma' });
+    expect(prevented.cancelable).to.be.true;
+    expect(prevented.composed).to.be.true;
+    await settle(el, store);
+    expect(transport.sent.filter((c) => c.type === 'loadHistory')).to.have.length(0);
+    el.removeEventListener('desk-customer-record', prevent);
+
+    // Collapse the history first: the default action opens it again.
+    button(section(el, 'Visitor history'), 'Visitor history').click();
+    await el.updateComplete;
+    record.click();
+    for (let i = 0; i < 10; i += 1) await settle(el, store);
+    expect(button(section(el, 'Visitor history'), 'Visitor history').getAttribute('aria-expanded')).to.equal('true');
+    expect(historyEntries(el)).to.have.length(10);
+    expect(transport.sent.filter((c) => c.type === 'loadHistory')).to.have.length(3);
+    expect(buttons(root(el), 'Load older conversations')).to.have.length(0);
+    expect(text(section(el, 'Visitor history').querySelector('[role="status"]'))).to.contain('10 past conversations');
+  });
+
+  describe('block', () => {
+    it('fires a cancelable desk-block-visitor; preventDefault replaces the confirmation', async () => {
+      const { store, transport } = setup();
+      const el = await mount(store);
+      el.addEventListener('desk-block-visitor', (e) => e.preventDefault());
+      const trigger = button(root(el), 'Block visitor');
+      setTimeout(() => trigger.click());
+      const event = (await oneEvent(el, 'desk-block-visitor')) as DeskBlockVisitorEvent;
+      expect(event.detail).to.deep.equal({ visitorId: 'v-emma' });
+      await el.updateComplete;
+      expect(root(el).querySelector<HTMLDialogElement>('[role="alertdialog"]')!.open).to.be.false;
+      expect(transport.sent.some((c) => c.type === 'block')).to.be.false;
+    });
+
+    it('confirms in an alertdialog with an optional reason, then blocks', async () => {
+      const { store, transport } = setup();
+      const el = await mount(store);
+      const trigger = button(root(el), 'Block visitor');
+      trigger.focus();
+      trigger.click();
+      await el.updateComplete;
+      const dialog = root(el).querySelector<HTMLDialogElement>('[role="alertdialog"]')!;
+      expect(dialog.open).to.be.true;
+      expect(text(root(el).getElementById(dialog.getAttribute('aria-labelledby')!))).to.equal('Block this visitor?');
+      expect(root(el).activeElement).to.equal(dialog.querySelector('textarea'));
+      await expect(el).shadowDom.to.be.accessible();
+      await sendKeys({ type: 'Rude language' });
+      button(dialog, 'Block').click();
+      await settle(el, store);
+      expect(dialog.isConnected && dialog.open).to.be.false;
+      expect(transport.sent).to.deep.include({ type: 'block', visitorId: 'v-emma', reason: 'Rude language' });
+      expect(store.state.visitors.get('v-emma')!.blocked).to.be.true;
+      expect(text(root(el).querySelector('header'))).to.contain('Blocked');
+      expect(text(root(el).querySelector('[part="block"]'))).to.contain('A manager can unblock this visitor from customer management.');
+      expect(buttons(root(el), 'Unblock visitor')).to.have.length(0);
+      expect(buttons(root(el), 'Block visitor')).to.have.length(0);
+      await expect(el).shadowDom.to.be.accessible();
+    });
+
+    it('sends no reason when none is given', async () => {
+      const { store, transport } = setup();
+      const el = await mount(store);
+      button(root(el), 'Block visitor').click();
+      await el.updateComplete;
+      button(root(el).querySelector('[role="alertdialog"]')!, 'Block').click();
+      await settle(el, store);
+      expect(transport.sent).to.deep.include({ type: 'block', visitorId: 'v-emma' });
+    });
+
+    it('cancel and Escape close the dialog without blocking; focus returns to the trigger', async () => {
+      const { store, transport } = setup();
+      const el = await mount(store);
+      let trigger = button(root(el), 'Block visitor');
+      trigger.focus();
+      trigger.click();
+      await el.updateComplete;
+      const dialog = root(el).querySelector<HTMLDialogElement>('[role="alertdialog"]')!;
+      button(dialog, 'Cancel').click();
+      await el.updateComplete;
+      expect(dialog.open).to.be.false;
+      trigger = button(root(el), 'Block visitor');
+      expect(root(el).activeElement).to.equal(trigger);
+
+      trigger.click();
+      await el.updateComplete;
+      expect(dialog.open).to.be.true;
+      await sendKeys({ press: 'Escape' });
+      await el.updateComplete;
+      expect(dialog.open).to.be.false;
+      expect(root(el).activeElement).to.equal(button(root(el), 'Block visitor'));
+      expect(transport.sent.some((c) => c.type === 'block')).to.be.false;
+      expect(store.state.visitors.get('v-emma')!.blocked).to.not.equal(true);
+    });
+
+    it('a manager sees "Unblock visitor" for a blocked visitor and can unblock', async () => {
+      const fixtures = demoFixtures();
+      fixtures.visitors.find((v) => v.id === 'v-emma')!.blocked = true;
+      const { store, transport } = setup({ fixtures, agent: { id: 'a-m', name: 'Morgan', role: 'manager' } });
+      const el = await mount(store);
+      expect(text(root(el).querySelector('[part="block"]'))).to.contain('This visitor is blocked.');
+      expect(text(root(el).querySelector('[part="block"]'))).not.to.contain('customer management');
+      await expect(el).shadowDom.to.be.accessible();
+      button(root(el), 'Unblock visitor').click();
+      await settle(el, store);
+      expect(transport.sent).to.deep.include({ type: 'unblock', visitorId: 'v-emma' });
+      expect(store.state.visitors.get('v-emma')!.blocked).to.be.false;
+      expect(root(el).activeElement).to.equal(button(root(el), 'Block visitor'));
+    });
+
+    it('a plain agent cannot unblock: no button, an explanation instead', async () => {
+      const fixtures = demoFixtures();
+      fixtures.visitors.find((v) => v.id === 'v-emma')!.blocked = true;
+      const { store, transport } = setup({ fixtures, agent: { id: 'a-a', name: 'Alex', role: 'agent' } });
+      const el = await mount(store);
+      expect(buttons(root(el), 'Unblock visitor')).to.have.length(0);
+      expect(text(root(el).querySelector('[part="block"]'))).to.contain('A manager can unblock this visitor from customer management.');
+      expect(transport.sent.some((c) => c.type === 'unblock')).to.be.false;
+    });
+  });
+
+  it('follows the focused conversation when no conversation-id is given', async () => {
+    const { store } = setup();
+    const el = await fixture<VisitorPanel>(html`<desk-provider .store=${store}><visitor-panel></visitor-panel></desk-provider>`);
+    const panel = el.querySelector('visitor-panel') as VisitorPanel;
+    store.focus('c-liam');
+    await panel.updateComplete;
+    expect(text(root(panel).querySelector('h2'))).to.equal('Liam O’Connor');
+    store.focus('c-emma');
+    await panel.updateComplete;
+    expect(text(root(panel).querySelector('h2'))).to.equal('Emma Laurent');
+  });
+
+  it('shows a first-visit visitor without history', async () => {
+    const { store } = setup();
+    const el = await mount(store, 'c-noah');
+    expect(valueOf(section(el, 'Navigation'), 'Visits')).to.equal('1 (first visit)');
+    expect(valueOf(section(el, 'Source'), 'Arrived from')).to.equal('Referral');
+    expect(text(section(el, 'Visitor history'))).to.contain('No past conversations');
+    expect(buttons(root(el), 'Load older conversations')).to.have.length(0);
+  });
+
+  it('is in French with lang="fr"', async () => {
+    const { store } = setup();
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div lang="fr"><visitor-panel conversation-id="c-emma" .store=${store}></visitor-panel></div>`,
+    );
+    const el = wrapper.querySelector('visitor-panel') as VisitorPanel;
+    await el.updateComplete;
+    expect(headings(el)).to.deep.equal(['Source', 'Navigation', 'Profil', 'Messages passés', 'Données personnalisées', 'Historique du visiteur']);
+    expect(buttons(root(el), 'Voir la fiche client')).to.have.length(1);
+    expect(buttons(root(el), 'Charger les conversations plus anciennes')).to.have.length(1);
+    expect(valueOf(section(el, 'Profil'), 'Pays')).to.equal('France');
+    await expect(el).shadowDom.to.be.accessible();
+  });
+});
