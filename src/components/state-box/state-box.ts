@@ -1,23 +1,388 @@
-import { html, LitElement } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { DeskController } from '../../controllers/desk-controller.js';
+import { ObservableController } from '../../controllers/observable-controller.js';
+import { DeskConversationSelectEvent } from '../../events.js';
+import { formatDuration } from '../../i18n/format.js';
+import { LocaleController } from '../../i18n/locale-controller.js';
+import { hasName, lastPreviewable, messageText, timeOf, visitorNumber } from '../../model/thread.js';
+import type { Layout } from '../../model/types.js';
 import type { DeskStore } from '../../store/desk-store.js';
+import type { ConversationSummary } from '../../store/selectors.js';
 import { shared, tokens } from '../../styles/tokens.js';
+import { channelIcon } from './channel-icon.js';
+import { adjacentId, orderConversations, toSort, type ConversationSort } from './order.js';
+import { stateBoxStyles } from './state-box.styles.js';
+import { TickerController } from './ticker.js';
+
+/** Longest preview kept in the DOM (the row shows one line; a 4,000-character message stays cheap). */
+const PREVIEW_MAX = 160;
+const EMPTY: readonly ConversationSummary[] = [];
+
+interface Row {
+  readonly summary: ConversationSummary;
+  /** Conversation already closed but still shown in a pane. */
+  readonly closed: boolean;
+}
 
 /**
- * Skeleton of <state-box>; its own issue builds it.
+ * The agent's ongoing conversations: a listbox "Ongoing conversations" whose options show the
+ * visitor's name (or "Visitor #4821"), channel, last message, unread count, the "waiting for your
+ * reply" time (ticking live, with a warning past `warning-threshold` seconds), the conversation's
+ * duration and its blocked / closed state. Click, Enter or Space shows a conversation; arrow keys,
+ * Home and End move in the list; Alt+ArrowDown / Alt+ArrowUp switch to the next / previous one.
+ * New conversations are announced politely.
  *
- * @summary <state-box> (skeleton).
+ * @summary List of ongoing conversations with waiting times and unread counts.
+ * @csspart base - The wrapper.
+ * @csspart header - The title row with the conversation count.
+ * @csspart list - The listbox.
+ * @csspart option - Each conversation row.
+ * @csspart avatar - The channel glyph of a row.
+ * @csspart name - The visitor's name.
+ * @csspart preview - The last message preview.
+ * @csspart badge - The unread count.
+ * @csspart waiting - The "waiting for your reply" chip.
+ * @csspart empty - The empty state.
+ * @cssprop --state-box-selected-bg - Background of the conversation shown in the focused pane.
+ * @cssprop --state-box-warning-bg - Background of an overdue waiting chip.
+ * @fires desk-conversation-select - Cancelable, before a conversation is shown; `detail.conversationId`.
  */
 export class StateBox extends LitElement {
-  static override styles = [tokens, shared];
+  static override styles = [tokens, shared, stateBoxStyles];
 
+  /** The desk store; by default the one from the nearest `<chat-desk>` / `<desk-provider>`. */
   @property({ attribute: false }) store?: DeskStore;
-  @property({ attribute: 'conversation-id' }) conversationId?: string;
+
+  /**
+   * `arrival` (default): the store's order, oldest conversation first.
+   * `waiting`: conversations waiting for a reply first, longest wait first.
+   */
+  @property({ reflect: true, converter: { fromAttribute: toSort } }) sort: ConversationSort = 'arrival';
+
+  /** Seconds a visitor may wait for a reply before the row shows a warning. */
+  @property({ type: Number, attribute: 'warning-threshold' }) warningThreshold = 60;
+
+  /** Conversation whose row holds the roving tab stop. */
+  @state() private activeId: string | undefined;
+  @state() private announcement = '';
 
   private readonly desk = new DeskController(this);
+  private readonly i18n = new LocaleController(this);
+  private readonly ticker = new TickerController(this);
+  private readonly summaries = new ObservableController<readonly ConversationSummary[]>(this, EMPTY, (list) =>
+    this.noticeArrivals(list),
+  );
+  private readonly focusedId = new ObservableController<string | null>(this, null);
+  private readonly panes = new ObservableController<readonly (string | null)[]>(this, []);
+  private readonly layout = new ObservableController<Layout>(this, 1);
+
+  /** Conversation ids already seen (for the arrival announcements), per store. */
+  private known = new Set<string>();
+  private primed = false;
+  private observedStore: DeskStore | undefined;
+  /** Safe element ids for the rows (conversation ids may hold any character). */
+  private readonly domIds = new Map<string, string>();
+  private focusAfterRender = false;
+
+  /** Focuses the row that holds the tab stop (the shown conversation by default). */
+  override focus(options?: FocusOptions): void {
+    const option = this.activeOption();
+    if (option) option.focus(options);
+    else super.focus(options);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const store = this.desk.store;
+    if (store !== this.observedStore) {
+      this.observedStore = store;
+      this.known = new Set();
+      this.primed = false;
+    }
+    this.summaries.observe(store?.conversations$);
+    this.focusedId.observe(store?.focusedId$);
+    this.panes.observe(store?.panes$);
+    this.layout.observe(store?.layout$);
+  }
+
+  protected override updated(): void {
+    if (this.focusAfterRender) {
+      this.focusAfterRender = false;
+      this.activeOption()?.focus();
+    }
+  }
 
   override render() {
-    return html`<div class="placeholder">${this.desk.conversationId ?? ''}</div>`;
+    const { t } = this.i18n;
+    const store = this.desk.store;
+    if (!store) return html`<div class="placeholder" part="base">${t.common.noStore}</div>`;
+    const rows = this.rows(store);
+    this.ticker.setEnabled(rows.length > 0);
+    const ids = rows.map((row) => row.summary.conversation.id);
+    const selected = this.focusedId.value;
+    const active =
+      this.activeId && ids.includes(this.activeId) ? this.activeId : selected && ids.includes(selected) ? selected : ids[0];
+    const ongoing = rows.filter((row) => !row.closed).length;
+    const now = Date.now();
+    return html`
+      <div class="base" part="base">
+        <div class="header" part="header">
+          <span class="title">${t.stateBox.title}</span>
+          <span class="count" title=${t.stateBox.count(ongoing)}>
+            <span aria-hidden="true">${ongoing}</span>
+            <span class="visually-hidden">${t.stateBox.count(ongoing)}</span>
+          </span>
+        </div>
+        ${rows.length === 0 && store.state.loaded
+          ? html`<div class="empty" part="empty">
+              <svg viewBox="0 0 24 24" width="32" height="32" aria-hidden="true" focusable="false">
+                <path d="M4 5h16v10H9l-5 4z" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linejoin="round" />
+              </svg>
+              <p class="empty-title">${t.stateBox.empty}</p>
+              <p class="empty-hint">${t.stateBox.emptyHint}</p>
+            </div>`
+          : nothing}
+        ${rows.length === 0 && !store.state.loaded
+          ? html`<div class="empty" part="empty"><p class="empty-hint">${t.common.loading}</p></div>`
+          : nothing}
+        <ul
+          role="listbox"
+          part="list"
+          aria-label=${t.stateBox.ongoingConversations}
+          ?hidden=${rows.length === 0}
+          @keydown=${this.onKeyDown}
+          @click=${this.onClick}
+        >
+          ${repeat(
+            rows,
+            (row) => row.summary.conversation.id,
+            (row) => this.renderRow(row, row.summary.conversation.id === active, selected, now),
+          )}
+        </ul>
+        <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+      </div>
+    `;
   }
+
+  private renderRow(row: Row, active: boolean, selected: string | null, now: number) {
+    const { t, lang } = this.i18n;
+    const { conversation, visitor, typing } = row.summary;
+    const id = conversation.id;
+    const dom = this.domId(id);
+    const name = this.nameOf(row.summary);
+    const channel = t.common.channel[conversation.channel] ?? conversation.channel;
+    const blocked = !!visitor?.blocked;
+    const waitingSince = row.closed ? undefined : row.summary.waitingSince;
+    const waitedMs = waitingSince ? Math.max(0, now - timeOf(waitingSince)) : 0;
+    const overdue = !!waitingSince && waitedMs >= Math.max(0, this.warningThreshold) * 1000;
+    const waited = formatDuration(lang, waitedMs);
+    const end = row.closed && conversation.closedAt ? timeOf(conversation.closedAt) : now;
+    const duration = formatDuration(lang, Math.max(0, end - timeOf(conversation.startedAt)));
+    const unread = row.closed ? 0 : row.summary.unread;
+    const paneIndex = this.layout.value > 1 ? this.panes.value.indexOf(id) : -1;
+    const preview = typing?.typing ? t.stateBox.typing : this.previewOf(row.summary);
+    return html`
+      <li
+        role="option"
+        part="option"
+        id=${dom}
+        class="row"
+        data-id=${id}
+        data-channel=${conversation.channel}
+        tabindex=${active ? 0 : -1}
+        aria-selected=${id === selected ? 'true' : 'false'}
+        ?data-waiting=${!!waitingSince}
+        ?data-overdue=${overdue}
+        ?data-closed=${row.closed}
+        ?data-blocked=${blocked}
+        ?data-in-pane=${paneIndex >= 0}
+      >
+        <span class="avatar" part="avatar">${channelIcon(conversation.channel)}</span>
+        <span class="main">
+          <span class="name" part="name">${name}</span>
+          <span class="state">
+            <span class="channel">${channel}</span>
+            ${waitingSince
+              ? html`<span class="chip waiting" part="waiting">
+                  <svg viewBox="0 0 24 24" width="12" height="12" aria-hidden="true" focusable="false">
+                    <circle cx="12" cy="12" r="8.5" fill="none" stroke="currentColor" stroke-width="2.4" />
+                    <path d="M12 7.5V12l3 2" fill="none" stroke="currentColor" stroke-width="2.4" stroke-linecap="round" />
+                  </svg>
+                  <span aria-hidden="true">${t.stateBox.waiting(waited)}</span>
+                  <span class="visually-hidden"
+                    >${t.stateBox.waitingForReply(waited)}${overdue ? `, ${t.stateBox.overdue}` : ''}</span
+                  >
+                </span>`
+              : nothing}
+            ${blocked ? html`<span class="chip blocked">${t.stateBox.blocked}</span>` : nothing}
+            ${row.closed ? html`<span class="chip closed">${t.stateBox.closed}</span>` : nothing}
+            ${paneIndex >= 0
+              ? html`<span class="pane-mark" title=${t.stateBox.inPane(paneIndex + 1)}>
+                  <span aria-hidden="true">${paneIndex + 1}</span>
+                  <span class="visually-hidden">${t.stateBox.inPane(paneIndex + 1)}</span>
+                </span>`
+              : nothing}
+            ${unread > 0
+              ? html`<span class="badge" part="badge">
+                  <span aria-hidden="true">${unread > 99 ? '99+' : unread}</span>
+                  <span class="visually-hidden">${t.stateBox.unread(unread)}</span>
+                </span>`
+              : nothing}
+          </span>
+          <span class="preview" part="preview" ?data-typing=${!!typing?.typing}>${preview}</span>
+          <span class="duration">
+            <span aria-hidden="true">${duration}</span>
+            <span class="visually-hidden">${t.stateBox.duration(duration)}</span>
+          </span>
+        </span>
+      </li>
+    `;
+  }
+
+  // ---- data ------------------------------------------------------------------------------
+
+  /** Ongoing conversations in the chosen order, then closed ones still shown in a pane. */
+  private rows(store: DeskStore): Row[] {
+    const ordered = orderConversations(this.summaries.value, this.sort);
+    const rows: Row[] = ordered.map((summary) => ({ summary, closed: false }));
+    const listed = new Set(ordered.map((summary) => summary.conversation.id));
+    const state = store.state;
+    for (const id of this.panes.value) {
+      if (!id || listed.has(id)) continue;
+      const conversation = state.conversations.get(id);
+      if (!conversation || conversation.status !== 'closed') continue;
+      listed.add(id);
+      rows.push({
+        closed: true,
+        summary: {
+          conversation,
+          visitor: state.visitors.get(conversation.visitorId),
+          lastMessage: lastPreviewable(state.threads.get(id)?.messages ?? []),
+          waitingSince: undefined,
+          unread: 0,
+          typing: undefined,
+        },
+      });
+    }
+    return rows;
+  }
+
+  private nameOf(summary: ConversationSummary): string {
+    return hasName(summary.visitor)
+      ? summary.visitor.name
+      : this.i18n.t.common.visitorFallbackName(visitorNumber(summary.conversation.visitorId));
+  }
+
+  private previewOf(summary: ConversationSummary): string {
+    const { t } = this.i18n;
+    const message = summary.lastMessage;
+    if (!message) return t.stateBox.noMessages;
+    let text = messageText(message).replace(/\s+/g, ' ').trim();
+    if (text.length > PREVIEW_MAX) text = `${text.slice(0, PREVIEW_MAX)}…`;
+    if (!text) text = t.stateBox.attachment;
+    return message.author === 'agent' ? t.stateBox.you(text) : text;
+  }
+
+  private domId(conversationId: string): string {
+    let id = this.domIds.get(conversationId);
+    if (!id) {
+      id = `conversation-${this.domIds.size + 1}`;
+      this.domIds.set(conversationId, id);
+    }
+    return id;
+  }
+
+  private noticeArrivals(list: readonly ConversationSummary[]): void {
+    const fresh = list.filter((summary) => !this.known.has(summary.conversation.id));
+    for (const summary of list) this.known.add(summary.conversation.id);
+    if (!this.primed) {
+      // The first list of a loaded store is the snapshot: nothing "arrived".
+      this.primed = !!this.desk.store?.state.loaded;
+      return;
+    }
+    if (fresh.length === 0) return;
+    const { t } = this.i18n;
+    this.announcement = fresh
+      .map((summary) =>
+        t.stateBox.newConversation(
+          this.nameOf(summary),
+          t.common.channel[summary.conversation.channel] ?? summary.conversation.channel,
+        ),
+      )
+      .join('. ');
+  }
+
+  // ---- interaction -----------------------------------------------------------------------
+
+  private activeOption(): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>('[role="option"][tabindex="0"]');
+  }
+
+  private orderedIds(): string[] {
+    return [...this.renderRoot.querySelectorAll<HTMLElement>('[role="option"]')].map((option) => option.dataset.id!);
+  }
+
+  private select(conversationId: string): void {
+    const store = this.desk.store;
+    if (!store) return;
+    const event = new DeskConversationSelectEvent({ conversationId });
+    this.dispatchEvent(event);
+    if (event.defaultPrevented) return;
+    store.focus(conversationId);
+  }
+
+  private moveTo(conversationId: string | undefined): void {
+    if (!conversationId) return;
+    this.activeId = conversationId;
+    this.focusAfterRender = true;
+    this.requestUpdate();
+  }
+
+  private readonly onClick = (event: MouseEvent): void => {
+    const option = (event.target as Element).closest<HTMLElement>('[role="option"]');
+    const id = option?.dataset.id;
+    if (!id) return;
+    this.activeId = id;
+    this.select(id);
+  };
+
+  private readonly onKeyDown = (event: KeyboardEvent): void => {
+    if (event.ctrlKey || event.metaKey) return;
+    const ids = this.orderedIds();
+    const current = (event.target as Element).closest<HTMLElement>('[role="option"]')?.dataset.id ?? this.activeId;
+    if (event.altKey) {
+      if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+      // Alt+Arrow: switch to the next / previous conversation (the desk lets this one through).
+      event.preventDefault();
+      const next = adjacentId(ids, this.focusedId.value, event.key === 'ArrowDown' ? 1 : -1);
+      if (!next) return;
+      this.select(next);
+      this.moveTo(next);
+      return;
+    }
+    const index = current ? ids.indexOf(current) : -1;
+    switch (event.key) {
+      case 'ArrowDown':
+        this.moveTo(ids[Math.min(ids.length - 1, index + 1)]);
+        break;
+      case 'ArrowUp':
+        this.moveTo(ids[Math.max(0, index - 1)]);
+        break;
+      case 'Home':
+        this.moveTo(ids[0]);
+        break;
+      case 'End':
+        this.moveTo(ids[ids.length - 1]);
+        break;
+      case 'Enter':
+      case ' ':
+        if (current) this.select(current);
+        break;
+      default:
+        return;
+    }
+    event.preventDefault();
+  };
 }

@@ -1,6 +1,27 @@
 /** Strings of <state-box> (owned by that element). */
 export const stateBox = {
   ongoingConversations: 'Ongoing conversations',
+  /** Visible heading above the list, with the number of conversations. */
+  title: 'Conversations',
+  count: (n: number) => (n === 1 ? '1 conversation' : `${n} conversations`),
   empty: 'No ongoing conversations',
+  emptyHint: 'New conversations appear here as visitors write in.',
+  /** Visible waiting chip: "Waiting 45 s". */
+  waiting: (duration: string) => `Waiting ${duration}`,
+  /** Spoken waiting state. */
+  waitingForReply: (duration: string) => `Waiting for your reply for ${duration}`,
+  overdue: 'overdue',
+  unread: (n: number) => (n === 1 ? '1 unread message' : `${n} unread messages`),
+  duration: (duration: string) => `Conversation duration ${duration}`,
+  closed: 'Closed',
+  blocked: 'Blocked',
+  typing: 'typing…',
+  you: (text: string) => `You: ${text}`,
+  noMessages: 'No messages yet',
+  /** Kind of content when a message has no text (image without description, choice…). */
+  attachment: 'Attachment',
+  channel: (name: string) => `Channel: ${name}`,
+  inPane: (n: number) => `Shown in pane ${n}`,
+  newConversation: (name: string, channel: string) => `New conversation from ${name} (${channel})`,
 };
 export type StateBoxStrings = typeof stateBox;

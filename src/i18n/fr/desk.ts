@@ -2,9 +2,14 @@ import type { DeskStrings } from '../en/desk.js';
 
 export const desk: DeskStrings = {
   splitScreen: 'Écran partagé',
+  layoutTitle: (n: number) => (n === 1 ? 'Une conversation' : `${n} conversations côte à côte`),
   paneLabel: (index: number, name: string) => `Volet ${index} : ${name}`,
   emptyPane: 'Aucune conversation dans ce volet',
+  emptyPaneHint: 'Choisissez une conversation dans la liste pour l’afficher ici.',
   visitorInformation: 'Informations visiteur',
   conversations: 'Conversations',
+  panes: 'Volets de conversation',
   toolbar: 'Barre d’outils du bureau',
+  closeDrawer: 'Fermer le panneau',
+  keyboardHelp: 'Alt+Bas / Alt+Haut : conversation suivante / précédente. F6 : volet suivant.',
 };

@@ -1,0 +1,312 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import sinon from 'sinon';
+import '../../src/define.js';
+import type { StateBox } from '../../src/components/state-box/state-box.js';
+import type { DeskConversationSelectEvent } from '../../src/events.js';
+import { formatDuration } from '../../src/i18n/format.js';
+import { visitorNumber } from '../../src/model/thread.js';
+import type { Fixtures } from '../../src/model/types.js';
+import { DeskStore } from '../../src/store/desk-store.js';
+import { demoFixtures } from '../../src/transport/demo-fixtures.js';
+import { MemoryTransport } from '../../src/transport/memory-transport.js';
+
+/** Arrival order of the demo's ongoing conversations (oldest first). */
+const ARRIVAL = ['c-yuki', 'c-sofia', 'c-emma', 'c-amara', 'c-liam', 'c-noah', 'c-4821'];
+
+function setup(fixtures: Fixtures = demoFixtures()) {
+  const transport = new MemoryTransport({ fixtures, simulate: false });
+  const store = new DeskStore({ transport, batching: 'sync' });
+  return { transport, store };
+}
+
+async function mount(store: DeskStore, attrs: { sort?: string; threshold?: number; lang?: string } = {}) {
+  const el = await fixture<StateBox>(
+    html`<state-box
+      .store=${store}
+      sort=${attrs.sort ?? 'arrival'}
+      warning-threshold=${attrs.threshold ?? 60}
+      lang=${attrs.lang ?? 'en'}
+      style="height: 600px"
+    ></state-box>`,
+  );
+  await el.updateComplete;
+  return el;
+}
+
+function listbox(el: StateBox): HTMLElement {
+  return el.shadowRoot!.querySelector<HTMLElement>('[role="listbox"]')!;
+}
+
+function options(el: StateBox): HTMLElement[] {
+  return [...el.shadowRoot!.querySelectorAll<HTMLElement>('[role="option"]')];
+}
+
+/** The accessible name of an option (name from content): its text without aria-hidden parts. */
+function nameOf(_el: StateBox, option: HTMLElement): string {
+  const clone = option.cloneNode(true) as HTMLElement;
+  clone.querySelectorAll('[aria-hidden="true"]').forEach((hidden) => hidden.remove());
+  return clone.textContent!.replace(/\s+/g, ' ').trim();
+}
+
+function option(el: StateBox, name: string): HTMLElement {
+  const found = options(el).find((candidate) => nameOf(el, candidate).includes(name));
+  if (!found) throw new Error(`no option named ${name}`);
+  return found;
+}
+
+function active(el: StateBox): Element | null {
+  return el.shadowRoot!.activeElement;
+}
+
+describe('<state-box>', () => {
+  afterEach(() => sinon.restore());
+
+  it('renders the ongoing conversations from the store as a named listbox', async () => {
+    const { store } = setup();
+    const el = await mount(store);
+    expect(listbox(el).getAttribute('aria-label')).to.equal('Ongoing conversations');
+    const rows = options(el);
+    expect(rows.map((row) => row.dataset.id)).to.deep.equal(ARRIVAL);
+    expect(nameOf(el, rows[2])).to.contain('Emma Laurent');
+    // A visitor without a name gets a stable generated one.
+    expect(nameOf(el, rows[6])).to.contain(`Visitor #${visitorNumber('v-4821')}`);
+    // Channel as text, not only an icon.
+    expect(nameOf(el, option(el, 'Sofía García'))).to.contain('Facebook');
+    expect(nameOf(el, option(el, 'Noah Schmidt'))).to.contain('WhatsApp');
+    // The conversation in the focused pane is the selected option.
+    expect(rows.filter((row) => row.getAttribute('aria-selected') === 'true').map((row) => row.dataset.id)).to.deep.equal([
+      store.focusedId,
+    ]);
+    await expect(el).shadowDom.to.be.accessible();
+  });
+
+  it('shows the last message as text, the unread count and the conversation duration', async () => {
+    const fixtures = demoFixtures();
+    fixtures.messages.push({
+      id: 'x-1',
+      conversationId: 'c-noah',
+      author: 'visitor',
+      at: new Date().toISOString(),
+      kind: 'text',
+      text: '<img src=x onerror=alert(1)> is the tent <b>waterproof</b>?',
+    });
+    fixtures.conversations.find((c) => c.id === 'c-noah')!.unread = 3;
+    const { store } = setup(fixtures);
+    const el = await mount(store);
+    const noah = option(el, 'Noah Schmidt');
+    const preview = noah.querySelector('[part="preview"]')!;
+    expect(preview.textContent).to.equal('<img src=x onerror=alert(1)> is the tent <b>waterproof</b>?');
+    expect(preview.children).to.have.length(0);
+    expect(nameOf(el, noah)).to.contain('3 unread messages');
+    expect(noah.querySelector('[part="badge"]')!.textContent).to.contain('3');
+    expect(nameOf(el, noah)).to.match(/Conversation duration \S+/);
+    expect(nameOf(el, noah)).to.contain('is the tent');
+    // An agent message reads "You: …".
+    const amara = option(el, 'Amara');
+    expect(amara.querySelector('[part="preview"]')!.textContent).to.match(/^You: /);
+  });
+
+  it('ticks the waiting time live and warns past the threshold (fake clock)', async () => {
+    const start = Date.parse('2026-11-25T10:00:00Z');
+    const clock = sinon.useFakeTimers({ now: start, toFake: ['setInterval', 'clearInterval', 'Date'] });
+    const fixtures = demoFixtures(new Date(start));
+    // Noah wrote 30 s ago and nobody answered since.
+    fixtures.messages.push({
+      id: 'x-wait',
+      conversationId: 'c-noah',
+      author: 'visitor',
+      at: new Date(start - 30_000).toISOString(),
+      kind: 'text',
+      text: 'Hello?',
+    });
+    const { store } = setup(fixtures);
+    const since = store.state.threads.get('c-noah')!.messages;
+    // The waiting time counts from the first unanswered visitor message.
+    const { waitingSince } = (await import('../../src/model/thread.js'));
+    const waitedMs = start - Date.parse(waitingSince(since)!);
+    const el = await mount(store, { threshold: Math.round(waitedMs / 1000) + 10 });
+    const noah = () => option(el, 'Noah Schmidt');
+    const chip = () => noah().querySelector('[part="waiting"]')!;
+    expect(chip().textContent).to.contain(`Waiting ${formatDuration('en', waitedMs)}`);
+    expect(nameOf(el, noah())).to.contain(`Waiting for your reply for ${formatDuration('en', waitedMs)}`);
+    expect(noah().hasAttribute('data-overdue')).to.equal(false);
+
+    clock.tick(5_000);
+    await el.updateComplete;
+    expect(chip().textContent).to.contain(`Waiting ${formatDuration('en', waitedMs + 5_000)}`);
+    expect(noah().hasAttribute('data-overdue')).to.equal(false);
+
+    clock.tick(6_000);
+    await el.updateComplete;
+    expect(noah().hasAttribute('data-overdue')).to.equal(true);
+    expect(nameOf(el, noah())).to.contain('overdue');
+
+    // An agent reply ends the wait.
+    store.send('c-noah', { kind: 'text', text: 'Hi Noah!' });
+    store.flush();
+    await el.updateComplete;
+    expect(noah().querySelector('[part="waiting"]')).to.equal(null);
+  });
+
+  it('stops ticking when disconnected', async () => {
+    const clock = sinon.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
+    const { store } = setup(demoFixtures(new Date()));
+    const el = await mount(store);
+    expect(clock.countTimers()).to.equal(1);
+    el.remove();
+    expect(clock.countTimers()).to.equal(0);
+  });
+
+  it('selects on click: desk-conversation-select fires before the switch', async () => {
+    const { store } = setup();
+    const el = await mount(store);
+    let focusedDuringEvent: string | null = 'unset';
+    const events: DeskConversationSelectEvent[] = [];
+    el.addEventListener('desk-conversation-select', (event) => {
+      events.push(event);
+      focusedDuringEvent = store.focusedId;
+    });
+    option(el, 'Emma Laurent').click();
+    expect(events).to.have.length(1);
+    expect(events[0].detail).to.deep.equal({ conversationId: 'c-emma' });
+    expect(events[0].bubbles && events[0].composed && events[0].cancelable).to.equal(true);
+    expect(focusedDuringEvent).to.equal('c-yuki');
+    expect(store.focusedId).to.equal('c-emma');
+    await el.updateComplete;
+    expect(option(el, 'Emma Laurent').getAttribute('aria-selected')).to.equal('true');
+  });
+
+  it('does not switch when desk-conversation-select is prevented', async () => {
+    const { store } = setup();
+    const el = await mount(store);
+    el.addEventListener('desk-conversation-select', (event) => event.preventDefault());
+    option(el, 'Liam').click();
+    expect(store.focusedId).to.equal('c-yuki');
+  });
+
+  it('moves with arrow keys, Home and End, and selects with Enter and Space', async () => {
+    const { store } = setup();
+    const el = await mount(store);
+    el.focus();
+    expect((active(el) as HTMLElement).dataset.id).to.equal('c-yuki');
+    await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    expect((active(el) as HTMLElement).dataset.id).to.equal('c-sofia');
+    expect(store.focusedId).to.equal('c-yuki');
+    // Only one tab stop.
+    expect(options(el).filter((row) => row.tabIndex === 0)).to.have.length(1);
+    await sendKeys({ press: 'End' });
+    await el.updateComplete;
+    expect((active(el) as HTMLElement).dataset.id).to.equal('c-4821');
+    await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    expect((active(el) as HTMLElement).dataset.id).to.equal('c-4821');
+    await sendKeys({ press: 'Enter' });
+    expect(store.focusedId).to.equal('c-4821');
+    await sendKeys({ press: 'Home' });
+    await el.updateComplete;
+    expect((active(el) as HTMLElement).dataset.id).to.equal('c-yuki');
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    await sendKeys({ press: 'Space' });
+    expect(store.focusedId).to.equal('c-emma');
+  });
+
+  it('switches to the next / previous conversation with Alt+ArrowDown / Alt+ArrowUp', async () => {
+    const { store } = setup();
+    const el = await mount(store);
+    const seen: string[] = [];
+    el.addEventListener('desk-conversation-select', (event) => seen.push(event.detail.conversationId));
+    el.focus();
+    await sendKeys({ press: 'Alt+ArrowDown' });
+    expect(store.focusedId).to.equal('c-sofia');
+    await sendKeys({ press: 'Alt+ArrowDown' });
+    expect(store.focusedId).to.equal('c-emma');
+    await sendKeys({ press: 'Alt+ArrowUp' });
+    expect(store.focusedId).to.equal('c-sofia');
+    expect(seen).to.deep.equal(['c-sofia', 'c-emma', 'c-sofia']);
+    await el.updateComplete;
+    expect((active(el) as HTMLElement).dataset.id).to.equal('c-sofia');
+  });
+
+  it('sort="waiting" puts the longest wait first; removing the attribute restores arrival order', async () => {
+    const { store } = setup();
+    const el = await mount(store, { sort: 'waiting' });
+    const summaries = store.state.conversations;
+    expect(summaries.size).to.be.greaterThan(0);
+    const ids = options(el).map((row) => row.dataset.id!);
+    const waiting = options(el).filter((row) => row.hasAttribute('data-waiting'));
+    expect(waiting.length).to.be.greaterThan(1);
+    // Every waiting row comes before every other row, and the oldest wait first.
+    expect(ids.slice(0, waiting.length)).to.deep.equal(waiting.map((row) => row.dataset.id));
+    const { waitingSince } = await import('../../src/model/thread.js');
+    const since = waiting.map((row) => Date.parse(waitingSince(store.state.threads.get(row.dataset.id!)!.messages)!));
+    expect(since).to.deep.equal([...since].sort((a, b) => a - b));
+    el.removeAttribute('sort');
+    await el.updateComplete;
+    expect(el.sort).to.equal('arrival');
+    expect(options(el).map((row) => row.dataset.id)).to.deep.equal(ARRIVAL);
+  });
+
+  it('announces a new conversation politely, not the initial list', async () => {
+    const { store, transport } = setup();
+    const el = await mount(store);
+    const status = el.shadowRoot!.querySelector('[role="status"]')!;
+    expect(status.getAttribute('aria-live')).to.equal('polite');
+    expect(status.textContent!.trim()).to.equal('');
+    transport.emit({ type: 'visitor.updated', visitor: { id: 'v-new', name: 'Zoé Petit' } });
+    transport.emit({
+      type: 'conversation.upserted',
+      conversation: { id: 'c-new', visitorId: 'v-new', channel: 'whatsapp', status: 'ongoing', startedAt: new Date().toISOString() },
+    });
+    store.flush();
+    await el.updateComplete;
+    expect(status.textContent).to.contain('New conversation from Zoé Petit (WhatsApp)');
+    expect(options(el).map((row) => row.dataset.id)).to.include('c-new');
+  });
+
+  it('shows blocked visitors and keeps a closed conversation that is still on screen', async () => {
+    const { store, transport } = setup();
+    const el = await mount(store);
+    transport.emit({ type: 'visitor.updated', visitor: { id: 'v-liam', blocked: true } });
+    transport.emit({ type: 'conversation.closed', conversationId: 'c-yuki', at: new Date().toISOString() });
+    store.flush();
+    await el.updateComplete;
+    expect(nameOf(el, option(el, 'Liam'))).to.contain('Blocked');
+    const yuki = option(el, 'Yuki Tanaka');
+    expect(nameOf(el, yuki)).to.contain('Closed');
+    expect(yuki.hasAttribute('data-closed')).to.equal(true);
+    expect(options(el).at(-1)).to.equal(yuki);
+    await expect(el).shadowDom.to.be.accessible();
+    // Once another conversation is shown instead, the closed one leaves the list.
+    store.focus('c-emma');
+    await el.updateComplete;
+    expect(options(el).map((row) => row.dataset.id)).not.to.include('c-yuki');
+  });
+
+  it('shows an empty state without conversations', async () => {
+    const { store } = setup({ visitors: [], conversations: [], messages: [] });
+    const el = await mount(store);
+    expect(listbox(el).hidden).to.equal(true);
+    expect(el.shadowRoot!.querySelector('[part="empty"]')!.textContent).to.contain('No ongoing conversations');
+    await expect(el).shadowDom.to.be.accessible();
+  });
+
+  it('renders an accessible placeholder without a store', async () => {
+    const el = await fixture<StateBox>(html`<state-box></state-box>`);
+    expect(el.shadowRoot!.textContent).to.contain('not connected');
+    await expect(el).shadowDom.to.be.accessible();
+  });
+
+  it('speaks French with lang="fr"', async () => {
+    const fixtures = demoFixtures();
+    fixtures.conversations.find((c) => c.id === 'c-noah')!.unread = 2;
+    const { store } = setup(fixtures);
+    const el = await mount(store, { lang: 'fr' });
+    expect(listbox(el).getAttribute('aria-label')).to.equal('Conversations en cours');
+    expect(nameOf(el, option(el, 'Noah Schmidt'))).to.contain('2 messages non lus');
+    expect(nameOf(el, option(el, `Visiteur n° ${visitorNumber('v-4821')}`))).to.contain('En attente de votre réponse');
+  });
+});
