@@ -1,0 +1,107 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html, type TemplateResult } from 'lit';
+import type { Conversation, Message } from '../src/model/types.js';
+import { ago, inProvider, storyStore, type StoryStoreOptions } from './support/desk-store.js';
+
+/**
+ * `<visitor-panel>`: everything about the visitor of the focused (or given) conversation —
+ * Source, Navigation (live), Profile, Past messages, Custom data, Visitor history — and
+ * block / unblock. Each story is one state; the Actions panel logs `desk-customer-record`,
+ * `desk-block-visitor` and `desk-conversation-select`.
+ */
+const meta: Meta = {
+  title: 'Elements/Visitor panel',
+  component: 'visitor-panel',
+  parameters: { layout: 'padded' },
+};
+export default meta;
+
+type Story = StoryObj;
+
+const frame = 'display:block;inline-size:320px;border:1px solid light-dark(#dde1e8,#3a4150);border-radius:10px;overflow:hidden;';
+
+function panel(conversationId: string, options: StoryStoreOptions = {}): TemplateResult {
+  const { store } = storyStore(options);
+  store.focus(conversationId);
+  return inProvider(store, html`<visitor-panel style=${frame} conversation-id=${conversationId}></visitor-panel>`);
+}
+
+/** Emma: a returning visitor (12 visits) with two recent closed conversations and many more on the server. */
+export const ReturningVisitor: Story = {
+  render: () =>
+    panel('c-emma', {
+      edit: (fixtures) => {
+        // A long history: 20 more archived conversations, loaded three at a time with "Load older conversations".
+        const archive = fixtures.archive ?? { conversations: [], messages: [] };
+        for (let i = 0; i < 20; i += 1) {
+          const id = `c-emma-old-${i + 1}`;
+          const startedAt = ago(86400 * (220 + i * 30));
+          const conversation: Conversation = {
+            id, visitorId: 'v-emma', channel: ['chat', 'email', 'facebook'][i % 3], status: 'closed', startedAt,
+            closedAt: ago(86400 * (220 + i * 30) - 600),
+          };
+          const message: Message = {
+            id: `${id}-m1`, conversationId: id, author: 'visitor', at: startedAt, kind: 'text',
+            text: `Order #${4000 + i}: could you check the delivery date? It was supposed to arrive last week.`,
+          };
+          archive.conversations.push(conversation);
+          archive.messages.push(message);
+        }
+        fixtures.archive = archive;
+        fixtures.visitors.find((v) => v.id === 'v-emma')!.visitCount = 31;
+      },
+    }),
+};
+
+/** Noah: first visit, arrived from a forum link, no past conversations. */
+export const FirstTimeVisitor: Story = {
+  render: () => panel('c-noah'),
+};
+
+/** A blocked visitor seen by a plain agent: only a manager can unblock, from customer management. */
+export const BlockedVisitorAgent: Story = {
+  render: () =>
+    panel('c-emma', {
+      edit: (fixtures) => void (fixtures.visitors.find((v) => v.id === 'v-emma')!.blocked = true),
+    }),
+};
+
+/** The same blocked visitor seen by a manager: "Unblock visitor". */
+export const BlockedVisitorManager: Story = {
+  render: () =>
+    panel('c-emma', {
+      agent: { id: 'a-manager', name: 'Morgan Lee', role: 'manager' },
+      edit: (fixtures) => void (fixtures.visitors.find((v) => v.id === 'v-emma')!.blocked = true),
+    }),
+};
+
+/** A visitor the server knows almost nothing about: every field says so instead of showing blanks. */
+export const MissingData: Story = {
+  render: () =>
+    panel('c-bare', {
+      edit: (fixtures) => {
+        fixtures.visitors.push({ id: 'v-bare', currentPage: { url: 'javascript:alert(1)' }, timeZone: 'Not/AZone' });
+        fixtures.conversations.push({ id: 'c-bare', visitorId: 'v-bare', channel: 'sms', status: 'ongoing', startedAt: ago(30) });
+      },
+    }),
+};
+
+/** Hostile integrator data and URLs stay text: no markup, no script, no link. */
+export const HostileData: Story = {
+  render: () =>
+    panel('c-emma', {
+      edit: (fixtures) => {
+        const emma = fixtures.visitors.find((v) => v.id === 'v-emma')!;
+        emma.customData = [
+          { key: '<img src=x onerror=alert(1)>', value: '<img src=x onerror=alert(1)>' },
+          { key: 'script', label: '<script>alert(2)</script>', value: '"><svg onload=alert(3)>' },
+        ];
+        emma.currentPage = { url: 'javascript:alert(document.cookie)', title: '<b>Free gift</b>' };
+      },
+    }),
+};
+
+/** Without a store: an accessible placeholder. */
+export const NoStore: Story = {
+  render: () => html`<visitor-panel style=${frame}></visitor-panel>`,
+};
