@@ -1,6 +1,62 @@
 /** Strings of <compose-area> (owned by that element). */
 export const composer = {
   message: 'Message',
+  placeholder: 'Type a message… (/ for canned answers)',
   send: 'Send',
+  toolbar: 'Message tools',
+  hint: 'Enter to send, Shift+Enter for a new line.',
+  // Typing indicator
+  typing: (name: string) => `${name} is typing…`,
+  typingPreview: 'Live preview',
+  // Character limit
+  counter: (used: number, max: number) => `${used} / ${max}`,
+  counterLabel: (left: number) => (left >= 0 ? `${left} characters left` : `${-left} characters over the limit`),
+  tooLong: (max: number) => `This message is too long for the channel (${max} characters at most).`,
+  // Disabled states
+  blocked: 'This visitor is blocked: messages cannot be sent. A manager can unblock them from customer management.',
+  closed: 'This conversation is closed: messages cannot be sent.',
+  noConversation: 'No conversation selected.',
+  refused: 'The message could not be sent.',
+  // Link
+  link: 'Send a link',
+  linkForm: 'Link',
+  linkUrl: 'URL',
+  linkTitle: 'Title (optional)',
+  linkSend: 'Send link',
+  linkEmpty: 'Enter the address of the page to send.',
+  linkInvalid: 'This address cannot be sent: use a full http://, https://, mailto: or tel: address.',
+  // Offer
+  offer: 'Send an offer',
+  offers: 'Offers',
+  offerSend: 'Send offer',
+  offerNone: 'No offers available.',
+  offerPreview: 'Preview',
+  // Attachments
+  attach: 'Attach a file',
+  attachment: 'Attachment',
+  dropHere: 'Drop a file to attach it',
+  uploading: (name: string) => `Uploading ${name}…`,
+  uploaded: (name: string) => `${name} is ready to send.`,
+  uploadProgress: 'Upload progress',
+  cancelUpload: 'Cancel upload',
+  removeAttachment: 'Remove attachment',
+  uploadFailed: (name: string, reason: string) => `Could not upload ${name}: ${reason}`,
+  uploadBadUrl: (name: string) => `Could not upload ${name}: the server returned an address that cannot be used.`,
+  uploadCancelled: 'Upload cancelled.',
+  fileTooLarge: (name: string, max: string) => `${name} is too large (${max} at most).`,
+  fileType: (name: string) => `${name} is not a type of file that can be sent.`,
+  oneFile: 'Attach one file at a time.',
+  imagePreview: (name: string) => `Preview of ${name}`,
+  // Canned answers
+  canned: 'Canned answers',
+  cannedNone: 'No canned answer matches.',
+  cannedShared: 'Shared',
+  cannedPersonal: 'Personal',
+  cannedUncategorized: 'Other',
+  // Emoji
+  emoji: 'Insert emoji',
+  emojiPicker: 'Emoji',
+  emojiLoading: 'Loading emoji…',
+  emojiFailed: 'The emoji picker could not be loaded.',
 };
 export type ComposerStrings = typeof composer;

@@ -1,0 +1,434 @@
+import { css } from 'lit';
+
+export const composeAreaStyles = css`
+  :host {
+    display: block;
+    --_max-height: var(--compose-area-max-height, 12em);
+    --_bg: var(--compose-area-bg, var(--_color-surface));
+  }
+  .base {
+    position: relative;
+    display: flex;
+    flex-direction: column;
+    gap: var(--_space-2);
+    padding: var(--_space-2) var(--_space-3);
+    background: var(--_bg);
+    border-top: 1px solid var(--_color-border);
+  }
+  .base.dragging {
+    outline: 2px dashed var(--_color-accent);
+    outline-offset: -4px;
+  }
+  .drop-hint {
+    position: absolute;
+    inset: 0;
+    display: grid;
+    place-items: center;
+    background: color-mix(in srgb, var(--_bg) 85%, transparent);
+    color: var(--_color-accent);
+    font-weight: 600;
+    pointer-events: none;
+  }
+
+  /* Text box and send */
+  .field {
+    display: flex;
+    align-items: flex-end;
+    gap: var(--_space-2);
+  }
+  textarea {
+    flex: 1;
+    box-sizing: border-box;
+    min-height: 2.6em;
+    max-height: var(--_max-height);
+    field-sizing: content;
+    resize: none;
+    overflow-y: auto;
+    padding: var(--_space-2) var(--_space-3);
+    font: inherit;
+    line-height: var(--_line-height);
+    color: var(--_color-text);
+    background: var(--_color-surface-alt);
+    border: 1px solid var(--_color-border);
+    border-radius: var(--_radius);
+  }
+  textarea::placeholder {
+    color: var(--_color-text-muted);
+  }
+  textarea:focus-visible {
+    outline: var(--_focus-ring);
+    outline-offset: 0;
+    border-color: transparent;
+  }
+  textarea:disabled {
+    opacity: 0.7;
+    cursor: not-allowed;
+  }
+  textarea[aria-invalid='true'] {
+    border-color: var(--_color-danger);
+  }
+  .send {
+    display: inline-flex;
+    align-items: center;
+    gap: var(--_space-1);
+    height: 2.6em;
+    padding: 0 var(--_space-3);
+    border: none;
+    border-radius: var(--_radius);
+    background: var(--_color-accent);
+    color: var(--_color-accent-contrast);
+    font-weight: 600;
+    cursor: pointer;
+  }
+  .send:disabled {
+    background: var(--_color-surface-alt);
+    color: var(--_color-text-muted);
+    cursor: not-allowed;
+  }
+
+  /* Footer: tools, hint, counter */
+  .footer {
+    display: flex;
+    align-items: center;
+    gap: var(--_space-2);
+    min-height: 2em;
+  }
+  .toolbar {
+    display: flex;
+    gap: 2px;
+  }
+  .tool {
+    display: inline-grid;
+    place-items: center;
+    width: 32px;
+    height: 32px;
+    padding: 0;
+    border: none;
+    border-radius: var(--_radius-small);
+    background: transparent;
+    color: var(--_color-text-muted);
+    cursor: pointer;
+  }
+  .tool:hover:not(:disabled),
+  .tool[aria-expanded='true'] {
+    background: var(--_color-surface-alt);
+    color: var(--_color-accent);
+  }
+  .tool:disabled {
+    opacity: 0.45;
+    cursor: not-allowed;
+  }
+  .hint {
+    flex: 1;
+    min-width: 0;
+    font-size: var(--_font-size-small);
+    color: var(--_color-text-muted);
+    overflow: hidden;
+    white-space: nowrap;
+    text-overflow: ellipsis;
+  }
+  .counter {
+    font-size: var(--_font-size-small);
+    font-variant-numeric: tabular-nums;
+    color: var(--_color-warning);
+    padding: 0 var(--_space-1);
+    border-radius: var(--_radius-small);
+    background: var(--_color-warning-surface);
+  }
+  .counter.over {
+    color: var(--_color-danger);
+    background: var(--_color-danger-surface);
+  }
+
+  /* Messages */
+  .error {
+    margin: 0;
+    color: var(--_color-danger);
+    font-size: var(--_font-size-small);
+  }
+  .error:empty {
+    display: none;
+  }
+  .notice,
+  .offline {
+    margin: 0;
+    padding: var(--_space-2) var(--_space-3);
+    border-radius: var(--_radius-small);
+    font-size: var(--_font-size-small);
+    background: var(--_color-warning-surface);
+    color: var(--_color-text);
+    border-inline-start: 3px solid var(--_color-warning);
+  }
+  .muted {
+    color: var(--_color-text-muted);
+    font-size: var(--_font-size-small);
+  }
+
+  /* Typing indicator */
+  .typing {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: var(--_space-2);
+    font-size: var(--_font-size-small);
+    color: var(--_color-text-muted);
+  }
+  .typing-label {
+    display: inline-flex;
+    align-items: center;
+    gap: var(--_space-2);
+  }
+  .typing-preview {
+    font-style: italic;
+    color: var(--_color-text);
+    overflow-wrap: anywhere;
+    max-width: 100%;
+  }
+  .dots {
+    display: inline-flex;
+    gap: 3px;
+  }
+  .dots i {
+    width: 5px;
+    height: 5px;
+    border-radius: 50%;
+    background: currentColor;
+    animation: blink 1.2s infinite ease-in-out both;
+  }
+  .dots i:nth-child(2) {
+    animation-delay: 0.2s;
+  }
+  .dots i:nth-child(3) {
+    animation-delay: 0.4s;
+  }
+  @keyframes blink {
+    0%,
+    80%,
+    100% {
+      opacity: 0.25;
+    }
+    40% {
+      opacity: 1;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .dots i {
+      animation: none;
+      opacity: 0.6;
+    }
+  }
+
+  /* Panels */
+  .panel {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_space-2);
+    padding: var(--_space-3);
+    border: 1px solid var(--_color-border);
+    border-radius: var(--_radius);
+    background: var(--_color-surface-raised);
+    box-shadow: var(--_shadow);
+  }
+  .row {
+    display: grid;
+    gap: 2px;
+    font-size: var(--_font-size-small);
+    color: var(--_color-text-muted);
+  }
+  input[type='text'] {
+    font: inherit;
+    font-size: var(--_font-size);
+    color: var(--_color-text);
+    background: var(--_color-surface);
+    border: 1px solid var(--_color-border);
+    border-radius: var(--_radius-small);
+    padding: var(--_space-1) var(--_space-2);
+  }
+  input[aria-invalid='true'] {
+    border-color: var(--_color-danger);
+  }
+  .actions {
+    display: flex;
+    justify-content: flex-end;
+    gap: var(--_space-2);
+  }
+  .primary,
+  .secondary {
+    padding: var(--_space-1) var(--_space-3);
+    border-radius: var(--_radius-small);
+    cursor: pointer;
+    font-weight: 600;
+  }
+  .primary {
+    border: 1px solid var(--_color-accent);
+    background: var(--_color-accent);
+    color: var(--_color-accent-contrast);
+  }
+  .primary:disabled {
+    opacity: 0.5;
+    cursor: not-allowed;
+  }
+  .secondary {
+    border: 1px solid var(--_color-border);
+    background: transparent;
+  }
+  .offer-list {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space-2);
+  }
+  .offer-option {
+    display: inline-flex;
+    align-items: center;
+    gap: var(--_space-1);
+    padding: var(--_space-1) var(--_space-2);
+    border: 1px solid var(--_color-border);
+    border-radius: 999px;
+    cursor: pointer;
+  }
+  .offer-option:has(input:checked) {
+    border-color: var(--_color-action-offer);
+    color: var(--_color-action-offer);
+  }
+  .offer-option input {
+    accent-color: var(--_color-action-offer);
+    margin: 0;
+  }
+  .offer-card {
+    display: flex;
+    gap: var(--_space-3);
+    margin: 0;
+    padding: var(--_space-2);
+    border: 1px solid var(--_color-border);
+    border-inline-start: 4px solid var(--_color-action-offer);
+    border-radius: var(--_radius-small);
+    background: var(--_color-surface);
+  }
+  .offer-card img {
+    width: 72px;
+    height: 72px;
+    object-fit: cover;
+    border-radius: var(--_radius-small);
+  }
+  .offer-card figcaption {
+    display: grid;
+    gap: 2px;
+    align-content: start;
+    min-width: 0;
+    overflow-wrap: anywhere;
+  }
+  .cta {
+    justify-self: start;
+    margin-top: var(--_space-1);
+    padding: 2px var(--_space-2);
+    border-radius: var(--_radius-small);
+    background: var(--_color-action-offer);
+    color: var(--_color-surface);
+    font-size: var(--_font-size-small);
+    font-weight: 600;
+  }
+  .emoji {
+    padding: 0;
+    overflow: hidden;
+  }
+  .emoji > p {
+    margin: var(--_space-3);
+  }
+  emoji-picker {
+    width: 100%;
+    height: 300px;
+    --border-size: 0;
+    --background: var(--_color-surface-raised);
+  }
+
+  /* Attachment */
+  .attachment {
+    display: flex;
+    align-items: center;
+    gap: var(--_space-3);
+    padding: var(--_space-2);
+    border: 1px solid var(--_color-border);
+    border-inline-start: 4px solid var(--_color-action-file);
+    border-radius: var(--_radius-small);
+    background: var(--_color-surface-alt);
+  }
+  .thumb {
+    flex: none;
+    width: 48px;
+    height: 48px;
+    object-fit: cover;
+    border-radius: var(--_radius-small);
+  }
+  .thumb.file {
+    display: grid;
+    place-items: center;
+    background: var(--_color-surface);
+    color: var(--_color-action-file);
+  }
+  .attachment-info {
+    flex: 1;
+    min-width: 0;
+    display: grid;
+    gap: 2px;
+  }
+  .attachment-info .name {
+    overflow: hidden;
+    white-space: nowrap;
+    text-overflow: ellipsis;
+  }
+  progress {
+    width: 100%;
+    height: 6px;
+    accent-color: var(--_color-action-file);
+  }
+
+  /* Canned answers */
+  .canned {
+    max-height: 14em;
+    overflow-y: auto;
+    border: 1px solid var(--_color-border);
+    border-radius: var(--_radius);
+    background: var(--_color-surface-raised);
+    box-shadow: var(--_shadow);
+    padding: var(--_space-1);
+  }
+  .canned.empty {
+    padding: var(--_space-2) var(--_space-3);
+    color: var(--_color-text-muted);
+  }
+  .canned-option {
+    display: grid;
+    grid-template-columns: 1fr auto;
+    gap: 0 var(--_space-2);
+    padding: var(--_space-1) var(--_space-2);
+    border-radius: var(--_radius-small);
+    cursor: pointer;
+  }
+  .canned-option.active {
+    background: var(--_color-surface-alt);
+    outline: 2px solid var(--_color-focus-ring);
+    outline-offset: -2px;
+  }
+  .canned-title {
+    font-weight: 600;
+  }
+  .canned-meta {
+    font-size: var(--_font-size-small);
+    color: var(--_color-text-muted);
+  }
+  .canned-text {
+    grid-column: 1 / -1;
+    font-size: var(--_font-size-small);
+    color: var(--_color-text-muted);
+    overflow: hidden;
+    white-space: nowrap;
+    text-overflow: ellipsis;
+  }
+
+  @media (max-width: 420px) {
+    .send-label,
+    .hint {
+      display: none;
+    }
+  }
+`;

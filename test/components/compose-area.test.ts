@@ -1,0 +1,645 @@
+import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import sinon from 'sinon';
+import '../../src/define.js';
+import type { ComposeArea } from '../../src/components/compose-area/compose-area.js';
+import type { CannedAnswer, ComposerOffer, Uploader, UploadResult } from '../../src/components/compose-area/composer-model.js';
+import { DeskSendEvent } from '../../src/events.js';
+import type { ClientCommand, Fixtures, Message } from '../../src/model/types.js';
+import { DeskStore } from '../../src/store/desk-store.js';
+import { MemoryTransport } from '../../src/transport/memory-transport.js';
+
+const AT = '2026-11-25T10:00:00.000Z';
+
+function fixtures(): Fixtures {
+  return {
+    agent: { id: 'a1', name: 'Alex Martin' },
+    visitors: [
+      { id: 'v-emma', name: 'Emma Laurent' },
+      { id: 'v-liam', name: 'Liam O’Connor' },
+      { id: 'v-bad', name: 'Blocked Bob', blocked: true },
+      { id: 'v-sms' },
+    ],
+    conversations: [
+      { id: 'c-emma', visitorId: 'v-emma', channel: 'chat', status: 'ongoing', startedAt: AT },
+      { id: 'c-liam', visitorId: 'v-liam', channel: 'whatsapp', status: 'ongoing', startedAt: AT },
+      { id: 'c-bad', visitorId: 'v-bad', channel: 'chat', status: 'ongoing', startedAt: AT },
+      { id: 'c-done', visitorId: 'v-liam', channel: 'chat', status: 'closed', startedAt: AT, closedAt: AT },
+      { id: 'c-sms', visitorId: 'v-sms', channel: 'sms', status: 'ongoing', startedAt: AT },
+    ],
+    messages: [
+      { id: 'm1', conversationId: 'c-emma', author: 'visitor', at: AT, kind: 'text', text: 'Hello' },
+    ],
+  };
+}
+
+function setup() {
+  const transport = new MemoryTransport({ fixtures: fixtures(), simulate: false });
+  const store = new DeskStore({ transport, batching: 'sync' });
+  return { transport, store };
+}
+
+async function render(store: DeskStore, id = 'c-emma', extra?: Partial<ComposeArea>) {
+  const el = await fixture<ComposeArea>(html`<compose-area conversation-id=${id} .store=${store}></compose-area>`);
+  if (extra) {
+    Object.assign(el, extra);
+    await el.updateComplete;
+  }
+  return el;
+}
+
+const root = (el: ComposeArea) => el.shadowRoot!;
+const textbox = (el: ComposeArea) => root(el).querySelector<HTMLTextAreaElement>('textarea[aria-label="Message"]')!;
+function button(el: ComposeArea, name: string): HTMLButtonElement | null {
+  return [...root(el).querySelectorAll<HTMLButtonElement>('button')].find(
+    (b) => (b.getAttribute('aria-label') ?? b.textContent!.trim()) === name,
+  ) ?? null;
+}
+const sends = (transport: MemoryTransport) =>
+  transport.sent.filter((c): c is Extract<ClientCommand, { type: 'send' }> => c.type === 'send');
+const typings = (transport: MemoryTransport) =>
+  transport.sent.filter((c): c is Extract<ClientCommand, { type: 'typing' }> => c.type === 'typing');
+const agentMessages = (store: DeskStore, id: string): Message[] =>
+  store.state.threads.get(id)!.messages.filter((m) => m.author === 'agent');
+
+async function type(el: ComposeArea, text: string) {
+  textbox(el).focus();
+  await sendKeys({ type: text });
+  await el.updateComplete;
+}
+
+describe('<compose-area>', () => {
+  afterEach(() => sinon.restore());
+
+  it('is accessible and has the textbox "Message" and the button "Send", disabled while empty', async () => {
+    const { store } = setup();
+    const el = await render(store);
+    expect(textbox(el)).to.exist;
+    expect(button(el, 'Send')!.disabled).to.be.true;
+    await expect(el).shadowDom.to.be.accessible();
+    await type(el, 'Hi');
+    expect(button(el, 'Send')!.disabled).to.be.false;
+  });
+
+  it('delegates focus to the text box', async () => {
+    const { store } = setup();
+    const el = await render(store);
+    el.focus();
+    expect(root(el).activeElement).to.equal(textbox(el));
+  });
+
+  it('Enter sends, Shift+Enter adds a new line, and the draft is cleared', async () => {
+    const { store, transport } = setup();
+    const el = await render(store);
+    await type(el, 'Line one');
+    await sendKeys({ press: 'Shift+Enter' });
+    await sendKeys({ type: 'line two' });
+    await el.updateComplete;
+    expect(textbox(el).value).to.equal('Line one\nline two');
+    expect(sends(transport)).to.have.length(0);
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(sends(transport)).to.have.length(1);
+    expect(sends(transport)[0].content).to.deep.equal({ kind: 'text', text: 'Line one\nline two' });
+    expect(textbox(el).value).to.equal('');
+    expect(store.state.drafts.get('c-emma')).to.be.undefined;
+    const mine = agentMessages(store, 'c-emma');
+    expect(mine).to.have.length(1);
+    expect(mine[0]).to.include({ kind: 'text', text: 'Line one\nline two' });
+  });
+
+  it('fires a cancelable desk-send; preventDefault vetoes, and a listener may replace the draft', async () => {
+    const { store, transport } = setup();
+    const el = await render(store);
+    await type(el, 'Secret');
+    const veto = (e: DeskSendEvent) => e.preventDefault();
+    el.addEventListener('desk-send', veto, { once: true });
+    const vetoed = oneEvent(el, 'desk-send');
+    button(el, 'Send')!.click();
+    const event = (await vetoed) as DeskSendEvent;
+    expect(event.detail).to.deep.equal({ conversationId: 'c-emma', draft: { kind: 'text', text: 'Secret' } });
+    expect(event.bubbles && event.composed && event.cancelable).to.be.true;
+    expect(sends(transport)).to.have.length(0);
+    expect(textbox(el).value).to.equal('Secret');
+
+    el.addEventListener(
+      'desk-send',
+      (e) => {
+        e.detail.draft = { kind: 'text', text: 'Secret — Alex' };
+      },
+      { once: true },
+    );
+    button(el, 'Send')!.click();
+    await el.updateComplete;
+    expect(sends(transport).map((c) => c.content)).to.deep.equal([{ kind: 'text', text: 'Secret — Alex' }]);
+    expect(textbox(el).value).to.equal('');
+  });
+
+  it('keeps a draft per conversation across switches and re-creation', async () => {
+    const { store } = setup();
+    const el = await render(store, 'c-emma');
+    await type(el, 'For Emma');
+    el.conversationId = 'c-liam';
+    await el.updateComplete;
+    expect(textbox(el).value).to.equal('');
+    await type(el, 'For Liam');
+    el.conversationId = 'c-emma';
+    await el.updateComplete;
+    expect(textbox(el).value).to.equal('For Emma');
+    el.remove();
+    const again = await render(store, 'c-liam');
+    expect(textbox(again).value).to.equal('For Liam');
+    expect(store.state.drafts.get('c-emma')).to.equal('For Emma');
+  });
+
+  it('follows the focused conversation without conversation-id', async () => {
+    const { store } = setup();
+    store.setDraft('c-liam', 'Liam draft');
+    const el = await fixture<ComposeArea>(html`<compose-area .store=${store}></compose-area>`);
+    store.focus('c-liam');
+    await el.updateComplete;
+    expect(textbox(el).value).to.equal('Liam draft');
+  });
+
+  it('is disabled with an explanation for a blocked visitor and a closed conversation', async () => {
+    const { store } = setup();
+    const blocked = await render(store, 'c-bad');
+    expect(textbox(blocked).disabled).to.be.true;
+    expect(button(blocked, 'Send')!.disabled).to.be.true;
+    expect(root(blocked).querySelector('[part="notice"]')!.textContent).to.contain('blocked');
+    expect(textbox(blocked).getAttribute('aria-describedby')).to.contain('notice');
+    await expect(blocked).shadowDom.to.be.accessible();
+
+    const closed = await render(store, 'c-done');
+    expect(textbox(closed).disabled).to.be.true;
+    expect(root(closed).querySelector('[part="notice"]')!.textContent).to.contain('closed');
+
+    // Blocking while composing disables at once.
+    const open = await render(store, 'c-emma');
+    expect(textbox(open).disabled).to.be.false;
+    store.block('v-emma');
+    await open.updateComplete;
+    expect(textbox(open).disabled).to.be.true;
+  });
+
+  it('renders an accessible placeholder without a store', async () => {
+    const el = await fixture<ComposeArea>(html`<compose-area></compose-area>`);
+    expect(root(el).querySelector('[role="status"]')!.textContent).to.contain('not connected');
+    await expect(el).shadowDom.to.be.accessible();
+  });
+
+  it('shows a counter near the channel limit and refuses text over it', async () => {
+    const { store, transport } = setup();
+    const el = await render(store, 'c-sms');
+    expect(textbox(el).maxLength).to.equal(1600);
+    expect(root(el).querySelector('[part="counter"]')).to.be.null;
+    store.setDraft('c-sms', 'x'.repeat(1500));
+    await el.updateComplete;
+    expect(root(el).querySelector('[part="counter"]')!.textContent).to.equal('1500 / 1600');
+    // A canned answer (or a host) can put more than the limit in the draft: it cannot be sent.
+    store.setDraft('c-sms', 'x'.repeat(1700));
+    await el.updateComplete;
+    expect(button(el, 'Send')!.disabled).to.be.true;
+    expect(root(el).querySelector('[role="alert"]')!.textContent).to.contain('too long');
+    textbox(el).focus();
+    await sendKeys({ press: 'Enter' });
+    expect(sends(transport)).to.have.length(0);
+    // max-length overrides the channel's limit.
+    el.maxLength = 20;
+    store.setDraft('c-sms', 'x'.repeat(18));
+    await el.updateComplete;
+    expect(root(el).querySelector('[part="counter"]')!.textContent).to.equal('18 / 20');
+  });
+
+  describe('typing', () => {
+    it('shows "<visitor> is typing…" with the live preview', async () => {
+      const { store, transport } = setup();
+      const el = await render(store);
+      expect(root(el).querySelector('[part="typing"]')).to.be.null;
+      transport.emit({ type: 'visitor.typing', conversationId: 'c-emma', typing: true, preview: 'Do you ship to' });
+      await el.updateComplete;
+      const typing = root(el).querySelector('[part="typing"]')!;
+      expect(typing.textContent).to.contain('Emma Laurent is typing…');
+      expect(typing.textContent).to.contain('Do you ship to');
+      transport.emit({ type: 'visitor.typing', conversationId: 'c-emma', typing: false });
+      await el.updateComplete;
+      expect(root(el).querySelector('[part="typing"]')).to.be.null;
+    });
+
+    it('sends typing at most every 3 s while typing, false after 5 s idle and on send', async () => {
+      const clock = sinon.useFakeTimers({ now: 1_000_000, toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+      const { store, transport } = setup();
+      const el = await render(store);
+      const input = (value: string) => {
+        textbox(el).value = value;
+        textbox(el).dispatchEvent(new Event('input', { bubbles: true }));
+      };
+      input('H');
+      input('He');
+      input('Hel');
+      expect(typings(transport).map((c) => c.typing)).to.deep.equal([true]);
+      clock.tick(2000);
+      input('Hell');
+      expect(typings(transport)).to.have.length(1);
+      clock.tick(1000);
+      input('Hello');
+      expect(typings(transport).map((c) => c.typing)).to.deep.equal([true, true]);
+      clock.tick(4999);
+      expect(typings(transport)).to.have.length(2);
+      clock.tick(1);
+      expect(typings(transport).map((c) => c.typing)).to.deep.equal([true, true, false]);
+      input('Hello again');
+      expect(typings(transport).map((c) => c.typing)).to.deep.equal([true, true, false, true]);
+      await el.updateComplete;
+      el.submit();
+      expect(typings(transport).map((c) => c.typing)).to.deep.equal([true, true, false, true, false]);
+      expect(typings(transport).every((c) => c.conversationId === 'c-emma' && c.preview === undefined)).to.be.true;
+      clock.tick(10_000);
+      expect(typings(transport)).to.have.length(5);
+    });
+
+    it('ends typing in the previous conversation when switching', async () => {
+      const { store, transport } = setup();
+      const el = await render(store);
+      await type(el, 'Hi');
+      el.conversationId = 'c-liam';
+      await el.updateComplete;
+      expect(typings(transport).map((c) => [c.conversationId, c.typing])).to.deep.equal([
+        ['c-emma', true],
+        ['c-emma', false],
+      ]);
+    });
+  });
+
+  describe('link', () => {
+    it('validates the URL with clear errors and sends a link message', async () => {
+      const { store, transport } = setup();
+      const el = await render(store);
+      button(el, 'Send a link')!.click();
+      await el.updateComplete;
+      const form = root(el).querySelector('form[aria-label="Link"]')!;
+      expect(form).to.exist;
+      expect(button(el, 'Send a link')!.getAttribute('aria-expanded')).to.equal('true');
+      await expect(el).shadowDom.to.be.accessible();
+      const url = form.querySelector<HTMLInputElement>('input[name="url"]')!;
+      expect(root(el).activeElement).to.equal(url);
+
+      button(el, 'Send link')!.click();
+      await el.updateComplete;
+      expect(root(el).querySelector('#link-error')!.textContent).to.contain('Enter the address');
+
+      await sendKeys({ type: 'javascript:alert(1)' });
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(url.getAttribute('aria-invalid')).to.equal('true');
+      expect(root(el).querySelector('#link-error')!.textContent).to.contain('cannot be sent');
+      expect(sends(transport)).to.have.length(0);
+
+      url.select();
+      await sendKeys({ type: 'https://shop.example.com/boots' });
+      form.querySelector<HTMLInputElement>('input[name="title"]')!.focus();
+      await sendKeys({ type: 'Hiking boots' });
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(sends(transport).map((c) => c.content)).to.deep.equal([
+        { kind: 'link', url: 'https://shop.example.com/boots', title: 'Hiking boots' },
+      ]);
+      expect(root(el).querySelector('form')).to.be.null;
+      expect(root(el).activeElement).to.equal(button(el, 'Send a link'));
+      expect(agentMessages(store, 'c-emma')[0]).to.include({ kind: 'link', url: 'https://shop.example.com/boots' });
+    });
+
+    it('Escape closes the link form and returns focus to its button', async () => {
+      const { store } = setup();
+      const el = await render(store);
+      button(el, 'Send a link')!.click();
+      await el.updateComplete;
+      await sendKeys({ press: 'Escape' });
+      await el.updateComplete;
+      expect(root(el).querySelector('form')).to.be.null;
+      expect(root(el).activeElement).to.equal(button(el, 'Send a link'));
+    });
+  });
+
+  describe('offers', () => {
+    const offers: ComposerOffer[] = [
+      { id: 'o1', title: '10% off boots', description: 'Code BOOTS10', imageUrl: 'https://img.example.com/b.jpg', url: 'https://shop.example.com/o1', cta: 'Shop now' },
+      { id: 'o2', title: 'Free shipping' },
+    ];
+
+    it('hides the offer button without offers', async () => {
+      const { store } = setup();
+      const el = await render(store);
+      expect(button(el, 'Send an offer')).to.be.null;
+    });
+
+    it('picks an offer, previews it and sends an offer message', async () => {
+      const { store, transport } = setup();
+      const el = await render(store, 'c-emma', { offers });
+      button(el, 'Send an offer')!.click();
+      await el.updateComplete;
+      expect(button(el, 'Send offer')!.disabled).to.be.true;
+      const radios = root(el).querySelectorAll<HTMLInputElement>('[role="radiogroup"] input[type="radio"]');
+      expect(radios).to.have.length(2);
+      radios[0].click();
+      await el.updateComplete;
+      const card = root(el).querySelector('figure[aria-label="Preview"]')!;
+      expect(card.textContent).to.contain('10% off boots');
+      expect(card.textContent).to.contain('Shop now');
+      expect(card.querySelector('img')!.getAttribute('src')).to.equal('https://img.example.com/b.jpg');
+      await expect(el).shadowDom.to.be.accessible();
+      button(el, 'Send offer')!.click();
+      await el.updateComplete;
+      expect(sends(transport).map((c) => c.content)).to.deep.equal([
+        { kind: 'offer', title: '10% off boots', description: 'Code BOOTS10', imageUrl: 'https://img.example.com/b.jpg', url: 'https://shop.example.com/o1', cta: 'Shop now' },
+      ]);
+      expect(root(el).querySelector('[part="panel"]')).to.be.null;
+    });
+  });
+
+  describe('attachments', () => {
+    interface Call {
+      file: File;
+      signal: AbortSignal;
+      onProgress: (f: number) => void;
+      resolve: (r: UploadResult) => void;
+      reject: (e: unknown) => void;
+    }
+    function fakeUploader() {
+      const calls: Call[] = [];
+      const uploader: Uploader = (file, { signal, onProgress }) =>
+        new Promise<UploadResult>((resolve, reject) => {
+          calls.push({ file, signal, onProgress, resolve, reject });
+          signal.addEventListener('abort', () => reject(new DOMException('Aborted', 'AbortError')));
+        });
+      return { calls, uploader };
+    }
+    const pdf = () => new File(['%PDF-1.4 test'], 'invoice.pdf', { type: 'application/pdf' });
+    async function png(): Promise<File> {
+      const canvas = document.createElement('canvas');
+      canvas.width = 4;
+      canvas.height = 3;
+      const blob = await new Promise<Blob>((resolve) => canvas.toBlob((b) => resolve(b!), 'image/png'));
+      return new File([blob], 'photo.png', { type: 'image/png' });
+    }
+
+    it('hides the attach button without an uploader', async () => {
+      const { store } = setup();
+      const el = await render(store);
+      expect(button(el, 'Attach a file')).to.be.null;
+    });
+
+    it('uploads a file with progress, then sends a file message', async () => {
+      const { store, transport } = setup();
+      const { calls, uploader } = fakeUploader();
+      const el = await render(store, 'c-emma', { uploader });
+      expect(button(el, 'Attach a file')).to.exist;
+      el.attachFiles([pdf()]);
+      await el.updateComplete;
+      expect(calls).to.have.length(1);
+      calls[0].onProgress(0.4);
+      await el.updateComplete;
+      const progress = root(el).querySelector<HTMLProgressElement>('progress[aria-label="Upload progress"]')!;
+      expect(progress.value).to.equal(40);
+      expect(button(el, 'Send')!.disabled).to.be.true;
+      await expect(el).shadowDom.to.be.accessible();
+      calls[0].resolve({ url: 'https://files.example.com/invoice.pdf' });
+      await aTimeout(0);
+      await el.updateComplete;
+      expect(root(el).querySelector('progress')).to.be.null;
+      expect(button(el, 'Send')!.disabled).to.be.false;
+      button(el, 'Send')!.click();
+      await el.updateComplete;
+      expect(sends(transport).map((c) => c.content)).to.deep.equal([
+        { kind: 'file', name: 'invoice.pdf', url: 'https://files.example.com/invoice.pdf', size: 13, mimeType: 'application/pdf' },
+      ]);
+      expect(root(el).querySelector('[part="attachment"]')).to.be.null;
+    });
+
+    it('previews an image with a blob: URL, revoked after sending', async () => {
+      const { store, transport } = setup();
+      const { calls, uploader } = fakeUploader();
+      const revoke = sinon.spy(URL, 'revokeObjectURL');
+      const el = await render(store, 'c-emma', { uploader });
+      el.attachFiles([await png()]);
+      await el.updateComplete;
+      const img = root(el).querySelector<HTMLImageElement>('img[alt="Preview of photo.png"]')!;
+      expect(img.src.startsWith('blob:')).to.be.true;
+      const blobUrl = img.src;
+      calls[0].resolve({ url: 'https://files.example.com/photo.png' });
+      await aTimeout(50);
+      await el.updateComplete;
+      await type(el, 'Here it is');
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(sends(transport).map((c) => c.content)).to.deep.equal([
+        { kind: 'image', url: 'https://files.example.com/photo.png', alt: 'photo.png', width: 4, height: 3 },
+        { kind: 'text', text: 'Here it is' },
+      ]);
+      expect(revoke.calledWith(blobUrl)).to.be.true;
+    });
+
+    it('reports an upload failure and a server URL that is not allowed', async () => {
+      const { store, transport } = setup();
+      const { calls, uploader } = fakeUploader();
+      const el = await render(store, 'c-emma', { uploader });
+      el.attachFiles([pdf()]);
+      await el.updateComplete;
+      calls[0].reject(new Error('Server said 500'));
+      await aTimeout(0);
+      await el.updateComplete;
+      const alert = () => [...root(el).querySelectorAll('[role="alert"]')].map((a) => a.textContent).join(' ');
+      expect(alert()).to.contain('Could not upload invoice.pdf: Server said 500');
+      expect(root(el).querySelector('[part="attachment"]')).to.be.null;
+
+      el.attachFiles([pdf()]);
+      await el.updateComplete;
+      calls[1].resolve({ url: 'javascript:alert(1)' });
+      await aTimeout(0);
+      await el.updateComplete;
+      expect(alert()).to.contain('cannot be used');
+      expect(sends(transport)).to.have.length(0);
+    });
+
+    it('cancels an upload (button or Escape) by aborting its signal', async () => {
+      const { store, transport } = setup();
+      const { calls, uploader } = fakeUploader();
+      const el = await render(store, 'c-emma', { uploader });
+      el.attachFiles([pdf()]);
+      await el.updateComplete;
+      button(el, 'Cancel upload')!.click();
+      await el.updateComplete;
+      expect(calls[0].signal.aborted).to.be.true;
+      expect(root(el).querySelector('[part="attachment"]')).to.be.null;
+      expect(root(el).querySelector('[role="status"]')!.textContent).to.equal('Upload cancelled.');
+
+      el.attachFiles([pdf()]);
+      await el.updateComplete;
+      textbox(el).focus();
+      await sendKeys({ press: 'Escape' });
+      await el.updateComplete;
+      expect(calls[1].signal.aborted).to.be.true;
+      calls[1].resolve({ url: 'https://files.example.com/late.pdf' });
+      await aTimeout(0);
+      expect(root(el).querySelector('[part="attachment"]')).to.be.null;
+      expect(sends(transport)).to.have.length(0);
+    });
+
+    it('refuses files over the size limit or of another type, with clear errors', async () => {
+      const { store } = setup();
+      const { calls, uploader } = fakeUploader();
+      const el = await render(store, 'c-emma', { uploader });
+      el.setAttribute('max-file-size', '5');
+      el.setAttribute('accept', 'image/*,.pdf');
+      await el.updateComplete;
+      el.attachFiles([pdf()]);
+      await el.updateComplete;
+      expect(root(el).querySelector('[role="alert"]:not(:empty)')!.textContent).to.match(/invoice\.pdf is too large \(5 byte/);
+      el.attachFiles([new File(['x'], 'run.exe', { type: 'application/octet-stream' })]);
+      await el.updateComplete;
+      expect(root(el).querySelector('[role="alert"]:not(:empty)')!.textContent).to.contain('run.exe is not a type of file');
+      expect(calls).to.have.length(0);
+    });
+
+    it('takes a dropped file and a pasted file', async () => {
+      const { store } = setup();
+      const { calls, uploader } = fakeUploader();
+      const el = await render(store, 'c-emma', { uploader });
+      const base = root(el).querySelector('[part="base"]')!;
+      const drop = new DataTransfer();
+      drop.items.add(pdf());
+      base.dispatchEvent(new DragEvent('dragenter', { bubbles: true, cancelable: true, dataTransfer: drop }));
+      await el.updateComplete;
+      expect(base.classList.contains('dragging')).to.be.true;
+      base.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: drop }));
+      await el.updateComplete;
+      expect(calls.map((c) => c.file.name)).to.deep.equal(['invoice.pdf']);
+
+      const paste = new DataTransfer();
+      paste.items.add(await png());
+      textbox(el).dispatchEvent(new ClipboardEvent('paste', { bubbles: true, cancelable: true, clipboardData: paste }));
+      await el.updateComplete;
+      expect(calls.map((c) => c.file.name)).to.deep.equal(['invoice.pdf', 'photo.png']);
+      expect(calls[0].signal.aborted).to.be.true;
+    });
+  });
+
+  describe('canned answers', () => {
+    const cannedAnswers: CannedAnswer[] = [
+      { id: 'greet', title: 'Greeting', text: 'Hello {visitor.name}, I am {agent.name}. How can I help?', category: 'Openers', scope: 'shared' },
+      { id: 'ship', title: 'Shipping times', text: 'Delivery takes 2–3 days.', category: 'Orders', scope: 'shared' },
+      { id: 'bye', title: 'Goodbye', text: 'Have a nice day, {visitor.name}!', category: 'Closers', scope: 'personal' },
+    ];
+
+    it('"/" opens a filterable list; arrows and Enter insert one with variables filled', async () => {
+      const { store, transport } = setup();
+      const el = await render(store, 'c-emma', { cannedAnswers });
+      await type(el, '/');
+      const list = root(el).querySelector('[role="listbox"][aria-label="Canned answers"]')!;
+      expect(list).to.exist;
+      expect(list.querySelectorAll('[role="option"]')).to.have.length(3);
+      expect(textbox(el).getAttribute('aria-controls')).to.equal('canned-list');
+      await expect(el).shadowDom.to.be.accessible();
+
+      await sendKeys({ type: 'g' });
+      await el.updateComplete;
+      const titles = () =>
+        [...root(el).querySelectorAll('[role="option"] .canned-title')].map((o) => o.textContent);
+      // Titles starting with the query come first.
+      expect(titles().slice(0, 2)).to.have.members(['Greeting', 'Goodbye']);
+      await sendKeys({ type: 'oo' });
+      await el.updateComplete;
+      expect(titles()).to.deep.equal(['Goodbye']);
+      await sendKeys({ press: 'Backspace' });
+      await sendKeys({ press: 'Backspace' });
+      await sendKeys({ press: 'Backspace' });
+      await el.updateComplete;
+      expect(titles()).to.have.length(3);
+      const first = root(el).querySelector('[role="option"][aria-selected="true"]')!;
+      expect(textbox(el).getAttribute('aria-activedescendant')).to.equal(first.id);
+      await sendKeys({ press: 'ArrowDown' });
+      await el.updateComplete;
+      const second = root(el).querySelector('[role="option"][aria-selected="true"]')!;
+      expect(second).to.not.equal(first);
+      expect(textbox(el).getAttribute('aria-activedescendant')).to.equal(second.id);
+      await sendKeys({ press: 'ArrowUp' });
+      await el.updateComplete;
+      expect(root(el).querySelector('[role="option"][aria-selected="true"]')).to.equal(first);
+
+      await sendKeys({ type: 'greet' });
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(textbox(el).value).to.equal('Hello Emma Laurent, I am Alex Martin. How can I help?');
+      expect(root(el).querySelector('[role="listbox"]')).to.be.null;
+      expect(sends(transport)).to.have.length(0);
+      await sendKeys({ press: 'Enter' });
+      expect(sends(transport).map((c) => c.content)).to.deep.equal([
+        { kind: 'text', text: 'Hello Emma Laurent, I am Alex Martin. How can I help?' },
+      ]);
+    });
+
+    it('Escape closes the list and keeps the text; unknown variables stay visible', async () => {
+      const { store } = setup();
+      const el = await render(store, 'c-sms', { cannedAnswers });
+      await type(el, '/bye');
+      expect(root(el).querySelector('[role="listbox"]')).to.exist;
+      await sendKeys({ press: 'Escape' });
+      await el.updateComplete;
+      expect(root(el).querySelector('[role="listbox"]')).to.be.null;
+      expect(textbox(el).value).to.equal('/bye');
+      await sendKeys({ press: 'Backspace' });
+      await sendKeys({ press: 'Backspace' });
+      await sendKeys({ press: 'Backspace' });
+      await sendKeys({ press: 'Backspace' });
+      await sendKeys({ type: '/bye' });
+      await el.updateComplete;
+      root(el).querySelector<HTMLElement>('[role="option"]')!.click();
+      await el.updateComplete;
+      // The SMS visitor has no name: the variable stays for the agent to fill.
+      expect(textbox(el).value).to.equal('Have a nice day, {visitor.name}!');
+    });
+
+    it('says when nothing matches', async () => {
+      const { store } = setup();
+      const el = await render(store, 'c-emma', { cannedAnswers });
+      await type(el, '/zzz');
+      expect(root(el).querySelector('[part="canned-list"]')!.textContent).to.contain('No canned answer matches.');
+    });
+  });
+
+  describe('emoji', () => {
+    it('loads the picker only when first opened, in a dialog; Escape closes it', async () => {
+      const { store } = setup();
+      const el = await render(store);
+      expect(customElements.get('emoji-picker')).to.be.undefined;
+      button(el, 'Insert emoji')!.click();
+      await el.updateComplete;
+      const dialog = root(el).querySelector('[role="dialog"][aria-label="Emoji"]')!;
+      expect(dialog).to.exist;
+      await new Promise<void>((resolve) => {
+        const check = () => (root(el).querySelector('emoji-picker') ? resolve() : setTimeout(check, 20));
+        check();
+      });
+      expect(customElements.get('emoji-picker')).to.exist;
+      textbox(el).focus();
+      await sendKeys({ press: 'Escape' });
+      await el.updateComplete;
+      expect(root(el).querySelector('[role="dialog"]')).to.be.null;
+    });
+  });
+
+  it('uses French names with lang="fr"', async () => {
+    const { store } = setup();
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div lang="fr"><compose-area conversation-id="c-emma" .store=${store} .offers=${[{ id: 'o', title: 'Promo' }]}></compose-area></div>`,
+    );
+    const el = wrapper.querySelector<ComposeArea>('compose-area')!;
+    await el.updateComplete;
+    expect(textbox(el)).to.exist;
+    expect(button(el, 'Envoyer')).to.exist;
+    expect(button(el, 'Envoyer un lien')).to.exist;
+    expect(button(el, 'Envoyer une offre')).to.exist;
+    expect(button(el, 'Insérer un emoji')).to.exist;
+    await expect(el).shadowDom.to.be.accessible();
+  });
+});
