@@ -347,9 +347,13 @@ export class DeskStore {
     if (this.destroyed) return;
     const parsed = parseServerEvent(raw);
     if (!parsed.ok) {
-      const type = typeof raw === 'object' && raw !== null && typeof (raw as { type?: unknown }).type === 'string'
-        ? (raw as { type: string }).type.slice(0, 64)
-        : 'unknown';
+      let type = 'unknown';
+      try {
+        const value: unknown = typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : undefined;
+        if (typeof value === 'string') type = value.slice(0, 64);
+      } catch {
+        // A throwing getter or a revoked proxy: the event stays "unknown".
+      }
       this.report({ code: 'invalid-event', message: `Dropped malformed "${type}" event: ${parsed.error}` });
       return;
     }

@@ -1,3 +1,4 @@
+import { parseServerEvent } from '../model/schema.js';
 import type { Conversation, Fixtures, Message, ServerEvent, Visitor } from '../model/types.js';
 
 export interface DemoSimulatorOptions {
@@ -93,11 +94,20 @@ export class DemoSimulator {
 
   /** Keeps track of conversations the server (or a test) announced. */
   observe(event: unknown): void {
-    if (typeof event !== 'object' || event === null) return;
-    const typed = event as Partial<ServerEvent>;
-    if (typed.type === 'conversation.upserted' && 'conversation' in typed && typed.conversation) {
+    // Only valid events are tracked: raw input may be malformed or hostile (throwing getters).
+    let type: unknown;
+    try {
+      type = typeof event === 'object' && event !== null ? (event as { type?: unknown }).type : undefined;
+    } catch {
+      return;
+    }
+    if (type !== 'conversation.upserted' && type !== 'conversation.closed') return;
+    const parsed = parseServerEvent(event);
+    if (!parsed.ok) return;
+    const typed = parsed.value;
+    if (typed.type === 'conversation.upserted') {
       this.conversations.set(typed.conversation.id, typed.conversation);
-    } else if (typed.type === 'conversation.closed' && 'conversationId' in typed && typed.conversationId) {
+    } else if (typed.type === 'conversation.closed') {
       this.conversations.delete(typed.conversationId);
     }
   }
