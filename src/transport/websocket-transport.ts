@@ -1,0 +1,563 @@
+import type { ClientCommand, ConnectionState, DeskErrorInfo } from '../model/types.js';
+import {
+  CloseCode,
+  PROTOCOL,
+  PROTOCOL_VERSION,
+  parseServerFrame,
+  type ClientFrame,
+  type CommandAckFrame,
+  type ErrorFrame,
+  type EventFrame,
+  type WelcomeFrame,
+} from './protocol.js';
+import { TransportError, type Transport, type TransportSink } from './transport.js';
+
+export interface WebSocketTransportOptions {
+  /** `ws:` or `wss:` URL of the desk endpoint. Never put the token in it. */
+  url: string;
+  /** Access token, sent in the first frame after connecting. */
+  token?: string;
+  /** Called before every connection attempt (takes precedence over `token`): return a fresh token. */
+  getToken?: () => string | Promise<string>;
+  /** Ping interval in ms (default: what the server's welcome suggests, else 15 000). */
+  heartbeatMs?: number;
+  /** Silence after which the connection is considered dead, in ms (default 2.5 × heartbeat). */
+  heartbeatTimeoutMs?: number;
+  /** Reconnect delays: `initialMs` doubled per failed attempt up to `maxMs`, each randomised by ±`jitter` (0–1). */
+  backoff?: { initialMs?: number; maxMs?: number; jitter?: number };
+  /** A command not acknowledged within this time rejects (`offline` if never written, else `timeout`). Default 15 000. */
+  commandTimeoutMs?: number;
+  /** Frames longer than this (characters) are dropped and reported. Default 4 MiB. */
+  maxFrameSize?: number;
+  /** How long an out-of-order event waits for the missing ones before the client asks for a replay (default 1 000 ms). */
+  gapTimeoutMs?: number;
+  /** Random source for the jitter (tests). */
+  random?: () => number;
+  /** WebSocket constructor (tests, or a Node polyfill). */
+  WebSocket?: typeof WebSocket;
+}
+
+/** Counters for monitoring and the fault tests. */
+export interface WebSocketTransportStats {
+  /** Sockets opened (first connection included). */
+  attempts: number;
+  /** Welcomes received. */
+  sessions: number;
+  /** Sessions that resumed (the server replayed missed events) rather than sending a snapshot. */
+  resumed: number;
+  eventsDelivered: number;
+  duplicatesDropped: number;
+  /** Events that arrived ahead of a missing one and waited for it. */
+  reordered: number;
+  /** Replays requested on an open connection because of a gap. */
+  gapReplays: number;
+  invalidFrames: number;
+  /** Connections closed by the client because the server went silent. */
+  deadConnections: number;
+}
+
+interface Pending {
+  n: number;
+  id: string;
+  command: ClientCommand;
+  resolve: () => void;
+  reject: (error: TransportError) => void;
+  timer: ReturnType<typeof setTimeout>;
+  written: boolean;
+}
+
+const DEFAULT_HEARTBEAT = 15_000;
+/** Commands that are only worth sending now: dropped (resolved) while disconnected. */
+const VOLATILE = new Set<ClientCommand['type']>(['typing']);
+/** Close codes after which retrying cannot help. */
+const TERMINAL_CLOSE = new Set<number>([CloseCode.unauthorized, CloseCode.badRequest]);
+const MAX_BUFFERED_EVENTS = 10_000;
+
+/**
+ * A Transport over WebSocket speaking the `agent-desk.v1` protocol (docs/protocol.md).
+ *
+ * - Authenticates with a token in the first frame (never in the URL); a refused token is
+ *   reported once and ends retrying until `reconnect()`.
+ * - Heartbeat (application ping/pong) detects dead connections; reconnects with exponential
+ *   backoff and jitter.
+ * - Resumes from the last event sequence number, so the server replays what was missed;
+ *   duplicated or re-ordered events are delivered once, in order.
+ * - Commands issued while disconnected are queued and sent in order after reconnecting;
+ *   a command not acknowledged in time rejects, so the store can mark it failed and resend.
+ * - Every inbound frame is size-limited and validated; a bad frame is reported and dropped.
+ */
+export class WebSocketTransport implements Transport {
+  private readonly options: WebSocketTransportOptions;
+  private readonly WS: typeof WebSocket;
+  private readonly random: () => number;
+  private sink: TransportSink | undefined;
+  private socket: WebSocket | undefined;
+  private state: ConnectionState = 'offline';
+  /** Set once a connection was welcomed (later attempts are "reconnecting"). */
+  private everOnline = false;
+  private welcomed = false;
+  private closed = false;
+  private stopped = false;
+  private attempt = 0;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private heartbeatTimer: ReturnType<typeof setInterval> | undefined;
+  private helloTimer: ReturnType<typeof setTimeout> | undefined;
+  private ackTimer: ReturnType<typeof setTimeout> | undefined;
+  private gapTimer: ReturnType<typeof setTimeout> | undefined;
+  private lastFrameAt = 0;
+  private heartbeatMs: number;
+  /** Stream position: the last event delivered to the sink. */
+  private stream: string | undefined;
+  private lastSeq = -1;
+  private ackedSeq = -1;
+  private readonly early = new Map<number, EventFrame>();
+  private gapAsked: number | undefined;
+  private requestCounter = 0;
+  /** Commands not acknowledged yet, in issue order; `written` ones went out on the current socket. */
+  private readonly pending: Pending[] = [];
+  private readonly counters: WebSocketTransportStats = {
+    attempts: 0, sessions: 0, resumed: 0, eventsDelivered: 0, duplicatesDropped: 0, reordered: 0,
+    gapReplays: 0, invalidFrames: 0, deadConnections: 0,
+  };
+  private readonly onBrowserOnline = () => {
+    if (this.retryTimer && !this.stopped) this.reconnectNow();
+  };
+
+  constructor(options: WebSocketTransportOptions) {
+    if (!options.token && !options.getToken) throw new TypeError('WebSocketTransport needs a token or getToken');
+    if (/[?&](token|access_token)=/i.test(options.url)) {
+      throw new TypeError('WebSocketTransport: pass the token as an option, never in the URL');
+    }
+    this.options = options;
+    this.WS = options.WebSocket ?? globalThis.WebSocket;
+    this.random = options.random ?? Math.random;
+    this.heartbeatMs = options.heartbeatMs ?? DEFAULT_HEARTBEAT;
+  }
+
+  /** Current connection state. */
+  get connection(): ConnectionState {
+    return this.state;
+  }
+
+  /** A copy of the counters. */
+  get stats(): WebSocketTransportStats {
+    return { ...this.counters };
+  }
+
+  connect(sink: TransportSink): void {
+    if (this.sink) throw new Error('WebSocketTransport is already connected to a sink');
+    this.sink = sink;
+    globalThis.addEventListener?.('online', this.onBrowserOnline);
+    this.open();
+  }
+
+  send(command: ClientCommand): Promise<void> {
+    if (this.closed) return Promise.reject(new TransportError('offline', 'The transport is closed'));
+    if (this.stopped) return Promise.reject(new TransportError('offline', 'Not connected: the server refused the access token'));
+    if (VOLATILE.has(command.type) && !this.welcomed) return Promise.resolve();
+    return new Promise<void>((resolve, reject) => {
+      this.requestCounter += 1;
+      const entry: Pending = {
+        n: this.requestCounter,
+        id: `r${this.requestCounter}`,
+        command,
+        resolve,
+        reject,
+        written: false,
+        timer: setTimeout(() => {
+          this.settle(entry, entry.written && this.welcomed
+            ? new TransportError('timeout', `No acknowledgement for ${command.type} in time`)
+            : new TransportError('offline', `${command.type} could not be delivered: no connection`));
+        }, this.options.commandTimeoutMs ?? 15_000),
+      };
+      this.pending.push(entry);
+      if (this.welcomed) this.write(entry);
+    });
+  }
+
+  /** Closes for good: no reconnect, pending commands reject `offline`. */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.stopped = true;
+    globalThis.removeEventListener?.('online', this.onBrowserOnline);
+    this.teardown(1000, 'closed by the client');
+    this.rejectAll('The transport is closed');
+    this.setState('offline');
+    this.sink = undefined;
+  }
+
+  /** Connects again at once (e.g. after a refused token, with `getToken` now returning a new one). */
+  reconnect(): void {
+    if (this.closed || !this.sink) return;
+    this.stopped = false;
+    this.reconnectNow();
+  }
+
+  // ---- connection ------------------------------------------------------------------------
+
+  private open(): void {
+    if (this.closed || this.stopped) return;
+    this.retryTimer = undefined;
+    this.setState(this.everOnline ? 'reconnecting' : 'connecting');
+    this.counters.attempts += 1;
+    let socket: WebSocket;
+    try {
+      socket = new this.WS(this.options.url, PROTOCOL);
+    } catch (error) {
+      this.report('transport', `Cannot open ${this.options.url}: ${error instanceof Error ? error.message : String(error)}`);
+      this.scheduleReconnect();
+      return;
+    }
+    this.socket = socket;
+    this.welcomed = false;
+    this.early.clear();
+    this.gapAsked = undefined;
+    socket.onopen = () => void this.hello(socket);
+    socket.onmessage = (event: MessageEvent) => this.receive(socket, event.data);
+    socket.onclose = (event: CloseEvent) => this.lost(socket, event.code, event.reason);
+    socket.onerror = () => undefined; // a close event always follows
+    // A server that never answers the handshake or the hello counts as dead too.
+    this.helloTimer = setTimeout(() => this.dead(socket), this.heartbeatTimeout());
+  }
+
+  private async hello(socket: WebSocket): Promise<void> {
+    let token: string;
+    try {
+      token = this.options.getToken ? await this.options.getToken() : this.options.token!;
+    } catch (error) {
+      this.report('unauthorized', `Could not get an access token: ${error instanceof Error ? error.message : String(error)}`);
+      this.stop(socket);
+      return;
+    }
+    if (socket !== this.socket) return;
+    this.lastFrameAt = Date.now();
+    this.writeFrame({
+      type: 'hello',
+      v: PROTOCOL_VERSION,
+      token,
+      ...(this.stream !== undefined ? { resume: { stream: this.stream, seq: this.lastSeq } } : {}),
+    });
+  }
+
+  private welcome(frame: WelcomeFrame): void {
+    clearTimeout(this.helloTimer);
+    this.counters.sessions += 1;
+    if (frame.resumed && frame.stream === this.stream) {
+      this.counters.resumed += 1;
+    } else {
+      // A snapshot carrying seq `frame.seq` comes next: start the position just before it.
+      this.stream = frame.stream;
+      this.lastSeq = frame.seq - 1;
+      this.ackedSeq = -1;
+    }
+    this.welcomed = true;
+    this.everOnline = true;
+    this.attempt = 0;
+    this.heartbeatMs = this.options.heartbeatMs ?? frame.heartbeatMs ?? DEFAULT_HEARTBEAT;
+    this.startHeartbeat();
+    this.setState('online');
+    // Everything issued while disconnected (and everything in flight when the link dropped) goes now, in order.
+    for (const entry of [...this.pending]) if (!entry.written) this.write(entry);
+  }
+
+  /** The socket closed (or was given up on). */
+  private lost(socket: WebSocket, code: number, reason: string): void {
+    if (socket !== this.socket) return;
+    this.teardown();
+    if (this.closed) return;
+    if (TERMINAL_CLOSE.has(code)) {
+      this.stop(undefined, code === CloseCode.unauthorized
+        ? `The server refused the access token${reason ? ` (${reason})` : ''}. Not reconnecting until a new token is provided.`
+        : `The server refused the protocol${reason ? ` (${reason})` : ''}. Not reconnecting.`,
+      code === CloseCode.unauthorized ? 'unauthorized' : 'protocol');
+      return;
+    }
+    this.scheduleReconnect();
+  }
+
+  /** Stops retrying: an error the user must act on. */
+  private stop(socket: WebSocket | undefined, message?: string, code = 'unauthorized'): void {
+    if (this.stopped) return;
+    this.stopped = true;
+    if (socket) this.teardown(1000, 'stopping');
+    if (message) this.report(code, message);
+    this.rejectAll('Not connected: the server refused the access token');
+    this.setState('offline');
+  }
+
+  private scheduleReconnect(): void {
+    if (this.closed || this.stopped || this.retryTimer) return;
+    const { initialMs = 500, maxMs = 15_000, jitter = 0.5 } = this.options.backoff ?? {};
+    const base = Math.min(maxMs, initialMs * 2 ** this.attempt);
+    const delay = Math.max(0, base * (1 - jitter + 2 * jitter * this.random()));
+    this.attempt += 1;
+    const browserOffline = typeof navigator !== 'undefined' && navigator.onLine === false;
+    this.setState(browserOffline || !this.everOnline ? (browserOffline ? 'offline' : 'connecting') : 'reconnecting');
+    this.retryTimer = setTimeout(() => this.open(), delay);
+  }
+
+  private reconnectNow(): void {
+    clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
+    this.teardown(1000, 'reconnecting');
+    this.attempt = 0;
+    this.open();
+  }
+
+  /** Closes the current socket, if any, and forgets it; in-flight commands will be written again. */
+  private teardown(code?: number, reason?: string): void {
+    clearTimeout(this.helloTimer);
+    clearInterval(this.heartbeatTimer);
+    clearTimeout(this.ackTimer);
+    clearTimeout(this.gapTimer);
+    this.helloTimer = this.heartbeatTimer = this.ackTimer = this.gapTimer = undefined;
+    const socket = this.socket;
+    this.socket = undefined;
+    this.welcomed = false;
+    for (const entry of this.pending) entry.written = false;
+    if (!socket) return;
+    socket.onopen = socket.onmessage = socket.onclose = socket.onerror = null;
+    try {
+      if (socket.readyState === this.WS.CONNECTING || socket.readyState === this.WS.OPEN) socket.close(code ?? 1000, reason);
+    } catch {
+      // closing a broken socket must not throw out of the transport
+    }
+  }
+
+  private heartbeatTimeout(): number {
+    return this.options.heartbeatTimeoutMs ?? Math.round(this.heartbeatMs * 2.5);
+  }
+
+  private startHeartbeat(): void {
+    clearInterval(this.heartbeatTimer);
+    const tick = Math.max(50, Math.min(this.heartbeatMs, this.heartbeatTimeout() / 3));
+    let sinceLastPing = 0;
+    this.heartbeatTimer = setInterval(() => {
+      const socket = this.socket;
+      if (!socket) return;
+      if (Date.now() - this.lastFrameAt > this.heartbeatTimeout()) {
+        this.dead(socket);
+        return;
+      }
+      sinceLastPing += tick;
+      if (sinceLastPing >= this.heartbeatMs) {
+        sinceLastPing = 0;
+        this.writeFrame({ type: 'ping', t: Date.now() });
+      }
+    }, tick);
+  }
+
+  /** No sign of life: give the socket up without waiting for a close handshake that may never come. */
+  private dead(socket: WebSocket): void {
+    if (socket !== this.socket) return;
+    this.counters.deadConnections += 1;
+    this.teardown(CloseCode.heartbeatTimeout, 'heartbeat timeout');
+    this.scheduleReconnect();
+  }
+
+  // ---- inbound ---------------------------------------------------------------------------
+
+  private receive(socket: WebSocket, data: unknown): void {
+    if (socket !== this.socket) return;
+    this.lastFrameAt = Date.now();
+    try {
+      if (typeof data !== 'string') {
+        this.invalid('binary frames are not part of the protocol');
+        return;
+      }
+      const limit = this.options.maxFrameSize ?? 4 * 1024 * 1024;
+      if (data.length > limit) {
+        this.invalid(`frame of ${data.length} characters exceeds the limit of ${limit}`);
+        return;
+      }
+      const parsed = parseServerFrame(data);
+      if (!parsed.ok) {
+        this.invalid(parsed.error);
+        return;
+      }
+      const frame = parsed.frame;
+      if (frame.type !== 'welcome' && frame.type !== 'error' && !this.welcomed) {
+        this.invalid(`${frame.type} before welcome`);
+        return;
+      }
+      switch (frame.type) {
+        case 'welcome':
+          if (this.welcomed) this.invalid('second welcome');
+          else this.welcome(frame);
+          return;
+        case 'event':
+          this.onEvent(frame);
+          return;
+        case 'ack':
+          this.onAck(frame);
+          return;
+        case 'error':
+          this.onError(socket, frame);
+          return;
+        case 'ping':
+          this.writeFrame({ type: 'pong', t: frame.t });
+          return;
+        case 'pong':
+          return;
+      }
+    } catch (error) {
+      // A sink or a frame must never break the transport.
+      this.report('transport', `Frame handling failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  private invalid(reason: string): void {
+    this.counters.invalidFrames += 1;
+    this.report('invalid-frame', `Dropped an invalid frame: ${reason}`);
+  }
+
+  private onEvent(frame: EventFrame): void {
+    const expected = this.lastSeq + 1;
+    if (frame.seq < expected) {
+      this.counters.duplicatesDropped += 1;
+      return;
+    }
+    if (frame.event.type === 'snapshot' && frame.seq >= expected) {
+      // A snapshot contains everything up to its seq: it stands in for any missing events before it.
+      this.deliver(frame);
+      for (const seq of this.early.keys()) if (seq <= frame.seq) this.early.delete(seq);
+      this.drain();
+      return;
+    }
+    if (frame.seq > expected) {
+      if (this.early.has(frame.seq)) {
+        this.counters.duplicatesDropped += 1;
+        return;
+      }
+      this.counters.reordered += 1;
+      this.early.set(frame.seq, frame);
+      if (this.early.size > MAX_BUFFERED_EVENTS) this.fillGap();
+      else if (!this.gapTimer) this.gapTimer = setTimeout(() => this.fillGap(), this.options.gapTimeoutMs ?? 1000);
+      return;
+    }
+    this.deliver(frame);
+    this.drain();
+  }
+
+  private drain(): void {
+    let next = this.early.get(this.lastSeq + 1);
+    while (next) {
+      this.early.delete(next.seq);
+      this.deliver(next);
+      next = this.early.get(this.lastSeq + 1);
+    }
+    if (this.early.size === 0) {
+      clearTimeout(this.gapTimer);
+      this.gapTimer = undefined;
+      this.gapAsked = undefined;
+    }
+  }
+
+  /** A gap did not fill by itself: ask for a replay once; if that does not fill it either, skip it and say so. */
+  private fillGap(): void {
+    this.gapTimer = undefined;
+    if (this.early.size === 0) return;
+    if (this.gapAsked !== this.lastSeq) {
+      this.gapAsked = this.lastSeq;
+      this.counters.gapReplays += 1;
+      this.writeFrame({ type: 'resume', seq: this.lastSeq });
+      this.gapTimer = setTimeout(() => this.fillGap(), this.options.gapTimeoutMs ?? 1000);
+      return;
+    }
+    const first = Math.min(...this.early.keys());
+    this.report('events-lost', `Events ${this.lastSeq + 1}–${first - 1} never arrived; continuing without them.`);
+    this.lastSeq = first - 1;
+    this.gapAsked = undefined;
+    this.drain();
+    if (this.early.size > 0 && !this.gapTimer) this.gapTimer = setTimeout(() => this.fillGap(), this.options.gapTimeoutMs ?? 1000);
+  }
+
+  private deliver(frame: EventFrame): void {
+    this.lastSeq = frame.seq;
+    this.counters.eventsDelivered += 1;
+    const event = frame.event;
+    // The echo of an accepted message proves the send went through, even if its ack is late.
+    if (event.type === 'message.added' && event.message.author === 'agent' && event.message.clientId) {
+      const clientId = event.message.clientId;
+      const entry = this.pending.find((p) => p.command.type === 'send' && p.command.clientId === clientId);
+      if (entry) this.settle(entry);
+    }
+    this.sink?.event(event);
+    this.scheduleAck();
+  }
+
+  private scheduleAck(): void {
+    if (this.ackTimer) return;
+    this.ackTimer = setTimeout(() => {
+      this.ackTimer = undefined;
+      if (this.welcomed && this.lastSeq > this.ackedSeq) {
+        this.ackedSeq = this.lastSeq;
+        this.writeFrame({ type: 'ack', seq: this.lastSeq });
+      }
+    }, 1000);
+  }
+
+  private onAck(frame: CommandAckFrame): void {
+    for (const event of frame.events ?? []) this.sink?.event(event);
+    const entry = this.pending.find((p) => p.id === frame.id);
+    if (entry) this.settle(entry);
+  }
+
+  private onError(socket: WebSocket, frame: ErrorFrame): void {
+    if (frame.id) {
+      const entry = this.pending.find((p) => p.id === frame.id);
+      if (entry) this.settle(entry, new TransportError('rejected', `${frame.code}: ${frame.message}`));
+      return;
+    }
+    if (frame.code === 'unauthorized') {
+      this.stop(socket, `The server refused the access token: ${frame.message}. Not reconnecting until a new token is provided.`);
+      return;
+    }
+    if (frame.code === 'unsupported-version') {
+      this.stop(socket, `The server does not speak ${PROTOCOL}: ${frame.message}`, 'protocol');
+      return;
+    }
+    this.report(`server:${frame.code}`, frame.message);
+  }
+
+  // ---- outbound --------------------------------------------------------------------------
+
+  private write(entry: Pending): void {
+    if (this.writeFrame({ type: 'command', id: entry.id, command: entry.command })) entry.written = true;
+  }
+
+  private writeFrame(frame: ClientFrame): boolean {
+    const socket = this.socket;
+    if (!socket || socket.readyState !== this.WS.OPEN) return false;
+    try {
+      socket.send(JSON.stringify(frame));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  private settle(entry: Pending, error?: TransportError): void {
+    const index = this.pending.indexOf(entry);
+    if (index < 0) return;
+    this.pending.splice(index, 1);
+    clearTimeout(entry.timer);
+    if (error) entry.reject(error);
+    else entry.resolve();
+  }
+
+  private rejectAll(message: string): void {
+    for (const entry of [...this.pending]) this.settle(entry, new TransportError('offline', message));
+  }
+
+  private setState(state: ConnectionState): void {
+    if (state === this.state) return;
+    this.state = state;
+    this.sink?.connection(state);
+  }
+
+  private report(code: DeskErrorInfo['code'], message: string): void {
+    this.sink?.error({ code, message });
+  }
+}
