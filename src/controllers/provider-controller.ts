@@ -48,7 +48,11 @@ export class ProviderController implements ReactiveController {
   }
 
   hostUpdate(): void {
+    const before = this.current;
     this.sync();
+    // hostUpdate runs after the host's willUpdate: a store that arrives in this update (a property set
+    // after connection, as React wrappers do) reaches willUpdate in one more update.
+    if (this.current !== before) void this.host.updateComplete.then(() => this.host.requestUpdate());
   }
 
   private sync(): void {
