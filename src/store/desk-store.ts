@@ -436,8 +436,11 @@ export class DeskStore {
       this.act({ type: 'local.message.status', conversationId, clientId, status: 'sent' });
       await this.outbox.delete(clientId).catch(() => undefined);
     } catch (error) {
-      this.act({ type: 'local.message.status', conversationId, clientId, status: 'failed' });
+      // Kept as failed first, then shown as failed: while it shows "sending" it is in flight, so a
+      // resend (back online) or a Retry never meets a "sending" message that nothing will finish.
       await this.persist({ ...message, status: 'failed' } as Message);
+      this.inFlight.delete(clientId);
+      this.act({ type: 'local.message.status', conversationId, clientId, status: 'failed' });
       this.report({ code: 'send-failed', message: `Message not sent: ${describe(error)}` });
     } finally {
       this.inFlight.delete(clientId);
@@ -459,7 +462,20 @@ export class DeskStore {
     } catch (error) {
       this.report({ code: 'outbox', message: `Could not read the outbox: ${describe(error)}` });
     }
-    for (const message of pending) this.act({ type: 'local.message.sending', message });
+    for (const message of pending) {
+      // The server already has it (its snapshot came first): never show or send it twice.
+      if (message.clientId && this.confirmed(message.clientId)) {
+        void this.outbox.delete(message.clientId).catch(() => undefined);
+        continue;
+      }
+      this.act({ type: 'local.message.sending', message });
+    }
+  }
+
+  /** True when the thread holds the server's copy of this client id (a status past sending). */
+  private confirmed(clientId: string): boolean {
+    const status = this.findMessage(clientId)?.status;
+    return status !== undefined && status !== 'sending' && status !== 'failed';
   }
 
   private onConnection(state: ConnectionState): void {
@@ -474,7 +490,12 @@ export class DeskStore {
 
   private resendOutbox(pending: readonly Message[]): void {
     for (const message of pending) {
-      const current = this.findMessage(message.clientId ?? message.id) ?? message;
+      if (!message.clientId || this.inFlight.has(message.clientId)) continue;
+      if (this.confirmed(message.clientId)) {
+        void this.outbox.delete(message.clientId).catch(() => undefined);
+        continue;
+      }
+      const current = this.findMessage(message.clientId) ?? message;
       if (current.status === 'sending' || current.status === 'failed') {
         const sending = { ...current, status: 'sending' } as Message;
         if (current.status === 'failed') {
