@@ -3,6 +3,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { defaultReporter } from '@web/test-runner';
 import { summaryReporter } from './scripts/wtr/summary-reporter.mjs';
+import { wsServerPlugin } from './scripts/wtr/ws-server-plugin.mjs';
 import { reactEsmPlugin } from './scripts/wtr/react-esm-plugin.mjs';
 
 export default {
@@ -12,6 +13,7 @@ export default {
   testFramework: { config: { timeout: 10000 } },
   testsFinishTimeout: 300000,
   plugins: [
+    wsServerPlugin(),
     reactEsmPlugin(),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
   ],

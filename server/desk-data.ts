@@ -39,6 +39,7 @@ export class DeskData {
   /** Agent messages by client id: what makes `send` idempotent. */
   private readonly accepted = new Map<string, Message>();
   private counter = 0;
+  private lastStamp = 0;
   /** `send` commands received, resends included (figures for the fault tests). */
   sendsReceived = 0;
   duplicateSends = 0;
@@ -149,7 +150,7 @@ export class DeskData {
         const last = this.thread(conversation.id).filter((m) => m.kind === 'cobrowsing').at(-1);
         if (last?.kind === 'cobrowsing' && last.state === 'requested') return { publish: [], messageId: last.id, duplicate: true };
         const message: Message = {
-          id: this.nextId('cob'), conversationId: conversation.id, author: 'system', at: new Date().toISOString(),
+          id: this.nextId('cob'), conversationId: conversation.id, author: 'system', at: this.stamp(),
           kind: 'cobrowsing', state: 'requested',
         };
         return { publish: [{ type: 'message.added', message }], messageId: message.id };
@@ -184,7 +185,7 @@ export class DeskData {
       conversationId: conversation.id,
       author: 'agent',
       authorName: agent.name,
-      at: new Date().toISOString(),
+      at: this.stamp(),
       status: 'sent',
     };
     const parsed = parseMessage(candidate);
@@ -193,6 +194,12 @@ export class DeskData {
     }
     this.accepted.set(command.clientId, parsed.value);
     return { publish: [{ type: 'message.added', message: parsed.value }], messageId: parsed.value.id };
+  }
+
+  /** Now, as an ISO time strictly after the previous stamp: messages never tie, so every client orders them alike. */
+  stamp(): string {
+    this.lastStamp = Math.max(Date.now(), this.lastStamp + 1);
+    return new Date(this.lastStamp).toISOString();
   }
 
   private nextId(prefix: string): string {

@@ -1,0 +1,117 @@
+/**
+ * Web Test Runner plugin: runs the reference WebSocket server (server/desk-server.ts) on
+ * 127.0.0.1 and a free port, and lets browser tests drive it and its fault injection through
+ * `executeServerCommand('ws-server', { op, ... })` from '@web/test-runner-commands'.
+ * The server code is TypeScript, loaded with tsx. Figures reported by the tests are printed
+ * again as one table when the run ends.
+ */
+import { tsImport } from 'tsx/esm/api';
+
+const TOKENS = {
+  'test-token': { id: 'a-alex', name: 'Alex Martin', role: 'agent' },
+  'manager-token': { id: 'a-max', name: 'Max Manager', role: 'manager' },
+};
+
+export function wsServerPlugin() {
+  /** @type {any} */
+  let server;
+  /** @type {any} */
+  let modules;
+  const figures = [];
+
+  const load = async () => {
+    modules ??= {
+      ...(await tsImport('../../server/desk-server.ts', import.meta.url)),
+      ...(await tsImport('../../src/transport/demo-fixtures.ts', import.meta.url)),
+    };
+    return modules;
+  };
+
+  const ops = {
+    async reset({ heartbeatMs = 15000 } = {}) {
+      const { DeskServer, demoFixtures } = await load();
+      await server?.stop();
+      server = new DeskServer({ fixtures: demoFixtures(), tokens: TOKENS, host: '127.0.0.1', port: 0, heartbeatMs });
+      const url = await server.start();
+      return { url, token: 'test-token', managerToken: 'manager-token' };
+    },
+    faults({ faults = {} }) {
+      server.faults = faults;
+      return true;
+    },
+    drop() {
+      server.dropConnections();
+      return true;
+    },
+    async restart({ downMs = 300, wait = true }) {
+      const done = server.restart(downMs);
+      if (wait) await done;
+      return true;
+    },
+    silence() {
+      server.silence();
+      return true;
+    },
+    /** Visitor messages published by the server, in this order; returns their ids. */
+    inject({ conversationId, prefix, count }) {
+      const ids = [];
+      for (let i = 1; i <= count; i += 1) {
+        const id = `${prefix}-${i}`;
+        ids.push(id);
+        server.publish({
+          type: 'message.added',
+          message: { id, conversationId, author: 'visitor', at: server.data.stamp(), kind: 'text', text: `${prefix} #${i}` },
+        });
+      }
+      return ids;
+    },
+    /** Frames that break the protocol in every way we could think of; returns how many were sent. */
+    invalid({ oversize = 100_000 } = {}) {
+      const frames = [
+        'not json {',
+        '[1,2,3]',
+        '"just a string"',
+        '{"type":"mystery","seq":1}',
+        '{"type":"event","event":{"type":"message.added"}}',
+        '{"type":"event","seq":-3,"event":{"type":"visitor.typing"}}',
+        '{"type":"event","seq":"7","event":{"type":"visitor.typing"}}',
+        '{"type":"ack"}',
+        '{"type":"welcome","v":99,"stream":"x","seq":0,"resumed":false,"heartbeatMs":1}',
+        JSON.stringify({ type: 'event', seq: 1e9, event: { type: 'message.added', pad: 'x'.repeat(oversize) } }),
+        Buffer.from([0, 1, 2, 3]),
+      ];
+      for (const frame of frames) server.sendRaw(frame);
+      // A well-formed envelope around a malformed event: sequenced, so the store must refuse it.
+      server.publishUnchecked({ type: 'message.added', message: { id: 'bad-1', kind: 'text' } });
+      return { frames: frames.length, badEvents: 1 };
+    },
+    stats({ conversationId } = {}) {
+      const counts = Object.fromEntries(server.data.agentMessageCounts());
+      const thread = conversationId ? server.data.thread(conversationId).map((m) => m.id) : [];
+      return { ...server.stats(), agentMessages: counts, thread };
+    },
+    report({ name, values }) {
+      figures.push({ name, ...values });
+      return true;
+    },
+  };
+
+  return {
+    name: 'agent-desk-ws-server',
+    async executeCommand({ command, payload }) {
+      if (command !== 'ws-server') return undefined;
+      const op = ops[payload?.op];
+      if (!op) throw new Error(`ws-server: unknown op ${payload?.op}`);
+      if (!server && payload.op !== 'reset') throw new Error('ws-server: call { op: "reset" } first');
+      return (await op(payload)) ?? null;
+    },
+    async serverStop() {
+      await server?.stop();
+      server = undefined;
+      if (figures.length) {
+        process.stdout.write('\nWebSocket fault tests — figures\n');
+        console.table(figures);
+      }
+    },
+  };
+}
