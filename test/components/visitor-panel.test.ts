@@ -299,6 +299,15 @@ describe('<visitor-panel>', () => {
     // The panel follows the focused (closed) conversation: same visitor, entry marked as shown.
     expect(text(root(el).querySelector('h2'))).to.equal('Emma Laurent');
     expect(historyEntries(el)[0].getAttribute('aria-current')).to.equal('true');
+    // The whole closed exchange is readable in the panel too.
+    const transcripts = section(el, 'Visitor history').querySelectorAll('[part="transcript"]');
+    expect(transcripts).to.have.length(1);
+    const lines = [...transcripts[0].querySelectorAll('li')].map((li) => text(li));
+    expect(lines).to.have.length(3);
+    expect(lines[0]).to.contain('Emma Laurent').and.to.contain('Can I change the delivery address of my last order?');
+    expect(lines[1]).to.contain('Alex Martin').and.to.contain('Yes, done — it now ships to your office address.');
+    expect(lines[2]).to.contain('Thank you!');
+    await expect(el).shadowDom.to.be.accessible();
   });
 
   it('lets the host replace opening a past conversation', async () => {
@@ -336,6 +345,11 @@ describe('<visitor-panel>', () => {
     expect(transport.sent.filter((c) => c.type === 'loadHistory')).to.have.length(3);
     expect(buttons(root(el), 'Load older conversations')).to.have.length(0);
     expect(text(section(el, 'Visitor history').querySelector('[role="status"]'))).to.contain('10 past conversations');
+    // The customer record shows every past exchange in full.
+    const transcripts = [...section(el, 'Visitor history').querySelectorAll('[part="transcript"]')].map((t) => text(t));
+    expect(transcripts).to.have.length(10);
+    expect(transcripts[9]).to.contain('Can I get an invoice?').and.to.contain('Great, thanks!');
+    await expect(el).shadowDom.to.be.accessible();
   });
 
   describe('block', () => {

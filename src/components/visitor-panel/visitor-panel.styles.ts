@@ -206,6 +206,15 @@ export const visitorPanelStyles = css`
   .button.danger:hover {
     background: var(--_color-danger-surface);
   }
+  .button.danger.solid {
+    background: var(--_color-danger);
+    color: var(--_color-surface);
+    border-color: var(--_color-danger);
+  }
+  .button.danger.solid:hover {
+    filter: brightness(1.1);
+    background: var(--_color-danger);
+  }
   .count {
     font-weight: 600;
   }
@@ -256,6 +265,36 @@ export const visitorPanelStyles = css`
     overflow: hidden;
     overflow-wrap: anywhere;
   }
+  .transcript {
+    list-style: none;
+    margin: var(--_space-1) 0 var(--_space-2);
+    padding: var(--_space-2);
+    padding-inline-start: var(--_space-3);
+    border-inline-start: 2px solid var(--_color-border);
+    display: flex;
+    flex-direction: column;
+    gap: var(--_space-2);
+    font-size: var(--_font-size-small);
+  }
+  .transcript li {
+    display: flex;
+    flex-direction: column;
+  }
+  .line-meta {
+    color: var(--_color-text-muted);
+  }
+  .line-author {
+    font-weight: 600;
+    color: var(--_color-text);
+  }
+  .transcript li[data-author='agent'] .line-author,
+  .transcript li[data-author='bot'] .line-author {
+    color: var(--_color-accent);
+  }
+  .line-text {
+    overflow-wrap: anywhere;
+    white-space: pre-line;
+  }
   .status:empty {
     display: none;
   }
@@ -286,6 +325,7 @@ export const visitorPanelStyles = css`
     color: var(--_color-text);
   }
   dialog {
+    box-sizing: border-box;
     max-inline-size: min(420px, calc(100vw - 32px));
     padding: var(--_space-4);
     border: 1px solid var(--_color-border);

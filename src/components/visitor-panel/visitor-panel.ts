@@ -30,18 +30,24 @@ type SectionKey = 'source' | 'navigation' | 'profile' | 'pastMessages' | 'custom
 type CustomDatum = NonNullable<Visitor['customData']>[number];
 
 const NO_MESSAGES: readonly Message[] = [];
-const NO_PREVIEWS: ReadonlyMap<string, string> = new Map();
+const NO_THREADS: ReadonlyMap<string, readonly Message[]> = new Map();
 /** Recent pages shown in the Navigation section. */
 const RECENT_PAGES = 8;
 /** Longest preview kept from a message (the rest is cut by CSS anyway). */
 const PREVIEW_CHARS = 160;
+/** Longest message text kept in a transcript line (the thread has the full text). */
+const TRANSCRIPT_CHARS = 1000;
+
+function clip(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
 
 /** The first message worth previewing for a history entry: the visitor's first words, else anything. */
 function previewOf(messages: readonly Message[]): string {
   const first =
     messages.find((m) => m.author === 'visitor' && m.kind !== 'navigation') ?? messages.find((m) => m.kind !== 'navigation');
-  const text = first ? messageText(first).replace(/\s+/g, ' ').trim() : '';
-  return text.length > PREVIEW_CHARS ? `${text.slice(0, PREVIEW_CHARS - 1)}…` : text;
+  return first ? clip(messageText(first), PREVIEW_CHARS) : '';
 }
 
 function toNumber(value: string | number | boolean): number {
@@ -76,6 +82,7 @@ function validTimeZone(timeZone: string | undefined): timeZone is string {
  * @csspart section-body - The content of each section.
  * @csspart link - Links to pages the visitor saw.
  * @csspart history-entry - Each past conversation button.
+ * @csspart transcript - The full text of a past conversation (customer record, or the one shown).
  * @csspart load-older - The "Load older conversations" button.
  * @csspart customer-record - The "Show customer record" button.
  * @csspart block - The block / unblock area.
@@ -113,9 +120,12 @@ export class VisitorPanel extends LitElement {
   private readonly history = new ObservableController<VisitorHistory | undefined>(this, undefined, (history) =>
     this.continueRecord(history),
   );
-  private readonly previews = new ObservableController<ReadonlyMap<string, string>>(this, NO_PREVIEWS);
+  /** Messages of each past conversation (previews and transcripts). */
+  private readonly pastThreads = new ObservableController<ReadonlyMap<string, readonly Message[]>>(this, NO_THREADS);
 
-  private previewSource: { store: DeskStore; visitorId: string; source: Observable<ReadonlyMap<string, string>> } | undefined;
+  private pastSource:
+    | { store: DeskStore; visitorId: string; source: Observable<ReadonlyMap<string, readonly Message[]>> }
+    | undefined;
   /** Where focus goes after the next render (e.g. back to the trigger of the dialog). */
   private focusAfterUpdate: string | undefined;
   private loadOlderHadFocus = false;
@@ -136,35 +146,29 @@ export class VisitorPanel extends LitElement {
     const visitorId = this.conversation.value?.visitorId;
     this.visitor.observe(store && visitorId ? store.visitor$(visitorId) : undefined);
     this.history.observe(store && visitorId ? store.history$(visitorId) : undefined);
-    this.previews.observe(store && visitorId ? this.previewsOf(store, visitorId) : undefined);
+    this.pastThreads.observe(store && visitorId ? this.pastThreadsOf(store, visitorId) : undefined);
     const visitor = this.visitor.value;
     this.clock.setEnabled(!!visitor && (!!visitor.browsingStartedAt || validTimeZone(visitor.timeZone)));
     if (this.recordFor && this.recordFor !== visitorId) this.recordFor = undefined;
     if (this.dialogOpen && (!visitor || visitor.blocked)) this.dialogOpen = false;
   }
 
-  /** First-message previews of the visitor's past conversations, one stream for the whole list. */
-  private previewsOf(store: DeskStore, visitorId: string): Observable<ReadonlyMap<string, string>> {
-    const cached = this.previewSource;
+  /** The messages of the visitor's past conversations, one stream for the whole list. */
+  private pastThreadsOf(store: DeskStore, visitorId: string): Observable<ReadonlyMap<string, readonly Message[]>> {
+    const cached = this.pastSource;
     if (cached && cached.store === store && cached.visitorId === visitorId) return cached.source;
     const source = store.history$(visitorId).pipe(
       map((history) => history.conversations.map((c) => c.id)),
       distinctUntilChanged((a, b) => a.length === b.length && a.every((id, i) => id === b[i])),
       switchMap((ids) =>
         ids.length === 0
-          ? of(NO_PREVIEWS)
-          : combineLatest(
-              ids.map((id) =>
-                store.messages$(id).pipe(
-                  map(previewOf),
-                  distinctUntilChanged(),
-                  map((preview) => [id, preview] as const),
-                ),
-              ),
-            ).pipe(map((entries): ReadonlyMap<string, string> => new Map(entries))),
+          ? of(NO_THREADS)
+          : combineLatest(ids.map((id) => store.messages$(id).pipe(map((messages) => [id, messages] as const)))).pipe(
+              map((entries): ReadonlyMap<string, readonly Message[]> => new Map(entries)),
+            ),
       ),
     );
-    this.previewSource = { store, visitorId, source };
+    this.pastSource = { store, visitorId, source };
     return source;
   }
 
@@ -325,7 +329,7 @@ export class VisitorPanel extends LitElement {
     const safe = safeUrl(url, 'link');
     const label = title?.trim() || (safe ? displayUrl(safe) : url);
     if (!safe) {
-      return html`<span class="page-title">${label}</span>
+      return html`${title?.trim() ? html`<span class="page-title">${title}</span>` : nothing}
         <span class="url inert">${url}</span>
         <span class="note">${vp.unsafeUrl}</span>`;
     }
@@ -408,9 +412,10 @@ export class VisitorPanel extends LitElement {
     const vp = t.visitorPanel;
     const history = this.history.value;
     const conversations = history?.conversations ?? [];
-    const previews = this.previews.value;
+    const threads = this.pastThreads.value;
     const shown = this.desk.conversationId;
-    const recordDone = this.recordFor === visitor.id && history && !history.hasMore && !history.loading;
+    const record = this.recordFor === visitor.id;
+    const recordDone = record && history && !history.hasMore && !history.loading;
     return html`
       ${conversations.length
         ? html`<ol class="history">
@@ -419,7 +424,8 @@ export class VisitorPanel extends LitElement {
               (c) => c.id,
               (c) => {
                 const channel = t.common.channel[c.channel] ?? c.channel;
-                const preview = previews.get(c.id) || vp.noPreview;
+                const messages = threads.get(c.id) ?? NO_MESSAGES;
+                const preview = previewOf(messages) || vp.noPreview;
                 return html`<li class="history-entry">
                   <button
                     type="button"
@@ -434,6 +440,7 @@ export class VisitorPanel extends LitElement {
                     </span>
                     <span class="preview">${preview}</span>
                   </button>
+                  ${record || c.id === shown ? this.renderTranscript(visitor, c, messages) : nothing}
                 </li>`;
               },
             )}
@@ -460,6 +467,30 @@ export class VisitorPanel extends LitElement {
           </button>`
         : nothing}
     `;
+  }
+
+  /** The whole past exchange as text, under its history entry (customer record, or the conversation shown). */
+  private renderTranscript(visitor: Visitor, conversation: Conversation, messages: readonly Message[]) {
+    const { lang } = this.i18n;
+    const vp = this.i18n.t.visitorPanel;
+    const lines = messages.filter((m) => m.kind !== 'navigation');
+    if (lines.length === 0) return nothing;
+    const author = (m: Message) =>
+      m.author === 'visitor'
+        ? this.nameOf(visitor)
+        : m.author === 'system'
+          ? vp.system
+          : m.authorName?.trim() || vp.agentFallback;
+    return html`<ol class="transcript" part="transcript" aria-label=${vp.transcriptOf(formatDateTime(lang, conversation.startedAt))}>
+      ${repeat(
+        lines,
+        (m) => m.id,
+        (m) => html`<li data-author=${m.author}>
+          <span class="line-meta"><span class="line-author">${author(m)}</span> <time datetime=${m.at}>${formatTime(lang, m.at)}</time></span>
+          <span class="line-text">${clip(messageText(m), TRANSCRIPT_CHARS)}</span>
+        </li>`,
+      )}
+    </ol>`;
   }
 
   private renderBlock(visitor: Visitor): TemplateResult {
@@ -505,7 +536,7 @@ export class VisitorPanel extends LitElement {
             ></textarea>
             <div class="dialog-actions">
               <button type="button" class="button" @click=${() => this.closeDialog()}>${this.i18n.t.common.cancel}</button>
-              <button type="submit" class="button danger">${vp.blockConfirm}</button>
+              <button type="submit" class="button danger solid">${vp.blockConfirm}</button>
             </div>
           </form>
         </dialog>

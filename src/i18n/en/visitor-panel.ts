@@ -62,6 +62,9 @@ export const visitorPanel = {
   loadingOlder: 'Loading older conversations…',
   noPreview: 'No messages',
   viewing: 'Shown',
+  transcriptOf: (date: string) => `Transcript of the conversation of ${date}`,
+  agentFallback: 'Agent',
+  system: 'System',
   historyEntry: (date: string, channel: string, preview: string) => `${date}, ${channel}: ${preview}`,
 
   // Block

@@ -58,6 +58,9 @@ export const visitorPanel: VisitorPanelStrings = {
   loadingOlder: 'Chargement des conversations plus anciennes…',
   noPreview: 'Aucun message',
   viewing: 'Affichée',
+  transcriptOf: (date: string) => `Transcription de la conversation du ${date}`,
+  agentFallback: 'Conseiller',
+  system: 'Système',
   historyEntry: (date: string, channel: string, preview: string) => `${date}, ${channel} : ${preview}`,
 
   blockVisitor: 'Bloquer le visiteur',
