@@ -10,7 +10,9 @@ import { readFileSync } from 'node:fs';
 function defineMapPlugin() {
   const source = readFileSync(new URL('./src/define.ts', import.meta.url), 'utf8');
   const map = source.slice(source.indexOf('const elements'), source.indexOf('} as const'));
-  const tags = new Map([...map.matchAll(/'([a-z][a-z0-9]*-[a-z0-9-]+)':\s*(\w+)/g)].map(([, tag, name]) => [name, tag]));
+  const tags = new Map(
+    [...map.matchAll(/'([a-z][a-z0-9]*-[a-z0-9-]+)':\s*(\w+)/g)].map(([, tag, name]) => [name, tag]),
+  );
   return {
     name: 'agent-desk-define-map',
     packageLinkPhase({ customElementsManifest }) {

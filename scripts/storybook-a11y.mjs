@@ -16,13 +16,25 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(import.meta.url);
 
 const TYPES = {
-  '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css',
-  '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2',
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
 };
 
 export const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-  '--disable-component-update', '--no-first-run', '--disable-quic', '--disable-sync',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-quic',
+  '--disable-sync',
 ];
 
 function serve(dir) {
@@ -49,7 +61,11 @@ export function buildStorybook(dir = join(root, 'storybook-static')) {
  * @returns {Promise<{ checked: number, results: { id: string, theme: string, error?: string,
  *   violations: { id: string, impact: string, help: string, targets: string[] }[] }[] }>}
  */
-export async function checkStorybook({ dir = join(root, 'storybook-static'), themes = ['light', 'dark'], timeoutMs = 15000 } = {}) {
+export async function checkStorybook({
+  dir = join(root, 'storybook-static'),
+  themes = ['light', 'dark'],
+  timeoutMs = 15000,
+} = {}) {
   const index = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8'));
   const stories = Object.values(index.entries).filter((entry) => entry.type === 'story');
   const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -69,9 +85,13 @@ export async function checkStorybook({ dir = join(root, 'storybook-static'), the
         const result = { id: story.id, theme, violations: [] };
         results.push(result);
         try {
-          await page.goto(`${base}/iframe.html?id=${story.id}&viewMode=story&globals=theme:${theme}`, { timeout: timeoutMs });
+          await page.goto(`${base}/iframe.html?id=${story.id}&viewMode=story&globals=theme:${theme}`, {
+            timeout: timeoutMs,
+          });
           await page.waitForFunction(
-            () => document.body.classList.contains('sb-show-main') || document.body.classList.contains('sb-show-errordisplay'),
+            () =>
+              document.body.classList.contains('sb-show-main') ||
+              document.body.classList.contains('sb-show-errordisplay'),
             undefined,
             { timeout: timeoutMs },
           );
@@ -81,8 +101,11 @@ export async function checkStorybook({ dir = join(root, 'storybook-static'), the
           }
           // Let Lit finish rendering, then the same settle the addon waits for (animations).
           await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-          await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
-          if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.addScriptTag({ content: axeSource });
+          await page.evaluate(() =>
+            Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))),
+          );
+          if (!(await page.evaluate(() => typeof window.axe === 'object')))
+            await page.addScriptTag({ content: axeSource });
           const violations = await page.evaluate(async () => {
             const preview = window.__STORYBOOK_PREVIEW__;
             const a11y = preview?.currentRender?.story?.parameters?.a11y ?? {};
@@ -90,10 +113,16 @@ export async function checkStorybook({ dir = join(root, 'storybook-static'), the
             const config = a11y.config ?? {};
             window.axe.reset();
             window.axe.configure({ ...config, rules: [{ id: 'region', enabled: false }, ...(config.rules ?? [])] });
-            const context = { include: document.body, exclude: ['.sb-wrapper', '#storybook-docs', '#storybook-highlights-root'] };
+            const context = {
+              include: document.body,
+              exclude: ['.sb-wrapper', '#storybook-docs', '#storybook-highlights-root'],
+            };
             const run = await window.axe.run(context, a11y.options ?? {});
             return run.violations.map((v) => ({
-              id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => JSON.stringify(n.target)),
+              id: v.id,
+              impact: v.impact,
+              help: v.help,
+              targets: v.nodes.map((n) => JSON.stringify(n.target)),
             }));
           });
           result.violations = violations;
@@ -114,8 +143,10 @@ export function describeFailures(results) {
   return results
     .filter((r) => r.error || r.violations.length)
     .map((r) =>
-      [`${r.id} [${r.theme}]${r.error ? `: ${r.error}` : ''}`,
-        ...r.violations.map((v) => `  ${v.impact} ${v.id}: ${v.help} — ${v.targets.slice(0, 3).join(', ')}`)].join('\n'),
+      [
+        `${r.id} [${r.theme}]${r.error ? `: ${r.error}` : ''}`,
+        ...r.violations.map((v) => `  ${v.impact} ${v.id}: ${v.help} — ${v.targets.slice(0, 3).join(', ')}`),
+      ].join('\n'),
     )
     .join('\n');
 }
@@ -131,6 +162,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   if (args.includes('--json')) console.log(JSON.stringify(results, null, 2));
   if (failures) console.log(failures);
   const bad = results.filter((r) => r.error || r.violations.length).length;
-  console.log(`${checked} stories, ${results.length} story×theme checks, ${bad} with violations or errors (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  console.log(
+    `${checked} stories, ${results.length} story×theme checks, ${bad} with violations or errors (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+  );
   process.exit(bad ? 1 : 0);
 }

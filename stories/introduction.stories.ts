@@ -19,9 +19,9 @@ export const Introduction: StoryObj = {
     <article style=${page}>
       <h1>agent-desk</h1>
       <p>
-        Embeddable Web Components for a customer-service conversation desk: the agent's list of ongoing
-        conversations, one to four threads side by side, a composer, and the visitor's information panel.
-        Built on Lit and RxJS; no framework needed by the host page.
+        Embeddable Web Components for a customer-service conversation desk: the agent's list of ongoing conversations,
+        one to four threads side by side, a composer, and the visitor's information panel. Built on Lit and RxJS; no
+        framework needed by the host page.
       </p>
 
       <h2>Drop it in</h2>

@@ -91,7 +91,9 @@ export const TokenReference: Story = {
     }));
     return html`
       <table style="border-collapse:collapse;font:14px/1.5 system-ui,sans-serif">
-        <caption style="text-align:start;font-weight:600;padding-block-end:8px">Public design tokens</caption>
+        <caption style="text-align:start;font-weight:600;padding-block-end:8px">
+          Public design tokens
+        </caption>
         <thead>
           <tr>
             <th scope="col" style="text-align:start;padding:4px 12px">Token</th>
@@ -100,10 +102,11 @@ export const TokenReference: Story = {
         </thead>
         <tbody>
           ${rows.map(
-            ({ name, value }) => html`<tr>
-              <td style="padding:4px 12px"><code>${name}</code></td>
-              <td style="padding:4px 12px"><code>${value}</code></td>
-            </tr>`,
+            ({ name, value }) =>
+              html`<tr>
+                <td style="padding:4px 12px"><code>${name}</code></td>
+                <td style="padding:4px 12px"><code>${value}</code></td>
+              </tr>`,
           )}
         </tbody>
       </table>

@@ -113,9 +113,9 @@ describe('agent-desk/react', () => {
     const first: string[] = [];
     const second: string[] = [];
     const send = () =>
-      container.querySelector('chat-box')!.dispatchEvent(
-        new DeskSendEvent({ conversationId: 'c-emma', draft: { kind: 'text', text: 'hi' } }),
-      );
+      container
+        .querySelector('chat-box')!
+        .dispatchEvent(new DeskSendEvent({ conversationId: 'c-emma', draft: { kind: 'text', text: 'hi' } }));
     render(createElement(ChatBox, { onDeskSend: (event) => first.push(event.detail.conversationId) }));
     send();
     render(createElement(ChatBox, { onDeskSend: (event) => second.push(event.detail.conversationId) }));

@@ -9,7 +9,12 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const PREFIX = '/__react-esm/';
-const ENTRIES = { react: 'react', 'react/jsx-runtime': 'jsx-runtime', 'react-dom/client': 'react-dom-client', 'react-dom': 'react-dom' };
+const ENTRIES = {
+  react: 'react',
+  'react/jsx-runtime': 'jsx-runtime',
+  'react-dom/client': 'react-dom-client',
+  'react-dom': 'react-dom',
+};
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
 async function bundle() {
@@ -18,14 +23,21 @@ async function bundle() {
   const entryPoints = {};
   for (const [specifier, name] of Object.entries(ENTRIES)) {
     // Export names read in a child process: loading React here would patch the runner's console.
-    const keys = execFileSync(process.execPath, ['-e', `process.stdout.write(JSON.stringify(Object.keys(require(${JSON.stringify(specifier)}))))`], {
-      cwd: root,
-      env: { ...process.env, NODE_ENV: 'production' },
-      encoding: 'utf8',
-    });
+    const keys = execFileSync(
+      process.execPath,
+      ['-e', `process.stdout.write(JSON.stringify(Object.keys(require(${JSON.stringify(specifier)}))))`],
+      {
+        cwd: root,
+        env: { ...process.env, NODE_ENV: 'production' },
+        encoding: 'utf8',
+      },
+    );
     const names = JSON.parse(keys).filter((key) => key !== 'default' && IDENTIFIER.test(key));
     const file = join(dir, `${name}.mjs`);
-    writeFileSync(file, `import m from '${specifier}';\nexport default m;\nexport const { ${names.join(', ')} } = m;\n`);
+    writeFileSync(
+      file,
+      `import m from '${specifier}';\nexport default m;\nexport const { ${names.join(', ')} } = m;\n`,
+    );
     entryPoints[name] = file;
   }
   const result = await build({
