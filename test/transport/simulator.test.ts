@@ -1,0 +1,179 @@
+import { expect } from '@open-wc/testing';
+import sinon from 'sinon';
+import { parseServerEvent } from '../../src/model/schema.js';
+import type { DeskErrorInfo, ServerEvent } from '../../src/model/types.js';
+import { DeskStore } from '../../src/store/desk-store.js';
+import { demoFixtures } from '../../src/transport/demo-fixtures.js';
+import { MemoryTransport } from '../../src/transport/memory-transport.js';
+import { DemoSimulator } from '../../src/transport/simulator.js';
+
+const START = Date.parse('2026-11-25T10:00:00.000Z');
+const MINUTE = 60_000;
+
+describe('DemoSimulator', () => {
+  let clock: sinon.SinonFakeTimers;
+
+  beforeEach(() => {
+    clock = sinon.useFakeTimers({ now: START, toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+  });
+
+  afterEach(() => sinon.restore());
+
+  /** A transport running the simulator, with every raw event it delivers. */
+  function simulated(seed = 7) {
+    const transport = new MemoryTransport({ fixtures: demoFixtures(new Date(START)), simulate: true, seed });
+    const events: unknown[] = [];
+    transport.connect({ event: (raw) => events.push(raw), connection: () => undefined, error: () => undefined });
+    events.length = 0; // drop the snapshot
+    return { transport, events };
+  }
+
+  it('emits only valid events over ten simulated minutes, including agent replies', async () => {
+    const { transport, events } = simulated();
+    for (let minute = 0; minute < 10; minute += 1) {
+      await transport.send({
+        type: 'send', clientId: `cid-${minute}`, conversationId: 'c-emma', at: new Date().toISOString(),
+        content: { kind: 'text', text: 'Let me check that for you.' },
+      });
+      clock.tick(MINUTE);
+    }
+    expect(events.length).to.be.above(50);
+    const invalid = events
+      .map((raw) => ({ raw, result: parseServerEvent(raw) }))
+      .filter(({ result }) => !result.ok);
+    expect(invalid, JSON.stringify(invalid.slice(0, 3))).to.deep.equal([]);
+    const types = new Set(events.map((e) => (e as ServerEvent).type));
+    for (const type of ['visitor.typing', 'message.added', 'message.updated', 'visitor.navigated', 'conversation.upserted', 'visitor.updated']) {
+      expect(types, type).to.include(type);
+    }
+    transport.close();
+  });
+
+  it('makes the desk feel alive without a single error', async () => {
+    const warn = sinon.stub(console, 'warn');
+    const transport = new MemoryTransport({ fixtures: demoFixtures(new Date(START)), simulate: true, seed: 3 });
+    const store = new DeskStore({ transport, batching: 'sync' });
+    const errors: DeskErrorInfo[] = [];
+    store.errors$.subscribe((e) => errors.push(e));
+    const before = store.state;
+    clock.tick(5 * MINUTE);
+    expect(errors).to.deep.equal([]);
+    expect(warn.called).to.be.false;
+    expect(store.state.conversations.size).to.be.above(before.conversations.size);
+    const count = (state: typeof before) => [...state.threads.values()].reduce((n, t) => n + t.messages.length, 0);
+    expect(count(store.state)).to.be.above(count(before));
+    store.destroy();
+  });
+
+  it('types with a growing preview before the message arrives', async () => {
+    const { transport, events } = simulated();
+    clock.tick(2 * MINUTE);
+    const firstMessage = events.findIndex((e) => (e as ServerEvent).type === 'message.added');
+    expect(firstMessage).to.be.above(0);
+    const added = events[firstMessage] as Extract<ServerEvent, { type: 'message.added' }>;
+    const typing = events
+      .slice(0, firstMessage)
+      .filter((e): e is Extract<ServerEvent, { type: 'visitor.typing' }> =>
+        (e as ServerEvent).type === 'visitor.typing' && (e as { conversationId: string }).conversationId === added.message.conversationId);
+    const previews = typing.filter((e) => e.typing).map((e) => e.preview!);
+    expect(previews.length).to.be.at.least(2);
+    expect(previews.every((p, i) => i === 0 || p.length > previews[i - 1].length)).to.be.true;
+    expect(typing.at(-1)!.typing).to.be.false;
+    transport.close();
+  });
+
+  it('answers an agent message with delivered, then read', async () => {
+    const { transport, events } = simulated();
+    await transport.send({
+      type: 'send', clientId: 'cid-x', conversationId: 'c-noah', at: new Date().toISOString(), content: { kind: 'text', text: 'Yes!' },
+    });
+    clock.tick(3000);
+    const echo = events.find((e) => (e as ServerEvent).type === 'message.added' && (e as { message: { clientId?: string } }).message.clientId === 'cid-x') as
+      Extract<ServerEvent, { type: 'message.added' }>;
+    const statuses = events
+      .filter((e): e is Extract<ServerEvent, { type: 'message.updated' }> => (e as ServerEvent).type === 'message.updated')
+      .filter((e) => e.message.id === echo.message.id)
+      .map((e) => e.message.status);
+    expect(statuses).to.deep.equal(['delivered', 'read']);
+    transport.close();
+  });
+
+  it('only browses and writes in ongoing conversations, never in closed ones', async () => {
+    const { transport, events } = simulated(11);
+    transport.emit({ type: 'conversation.closed', conversationId: 'c-emma', at: new Date().toISOString() });
+    const closedAt = events.length;
+    clock.tick(10 * MINUTE);
+    const later = events.slice(closedAt) as ServerEvent[];
+    expect(later.some((e) => e.type === 'message.added' && e.message.conversationId === 'c-emma')).to.be.false;
+    expect(later.some((e) => e.type === 'visitor.navigated' && e.visitorId === 'v-emma')).to.be.false;
+    transport.close();
+  });
+
+  it('brings new conversations with their visitor announced first', async () => {
+    const { transport, events } = simulated();
+    clock.tick(10 * MINUTE);
+    const typed = events as ServerEvent[];
+    const upserts = typed.filter((e): e is Extract<ServerEvent, { type: 'conversation.upserted' }> => e.type === 'conversation.upserted');
+    expect(upserts.length).to.be.within(1, 5);
+    for (const upsert of upserts) {
+      const at = typed.indexOf(upsert);
+      const announced = typed.findIndex((e) => e.type === 'visitor.updated' && e.visitor.id === upsert.conversation.visitorId);
+      expect(announced).to.be.within(0, at - 1);
+    }
+    transport.close();
+  });
+
+  it('stops emitting and leaves no timer behind when the transport is closed', async () => {
+    const { transport, events } = simulated();
+    await transport.send({
+      type: 'send', clientId: 'cid-y', conversationId: 'c-liam', at: new Date().toISOString(), content: { kind: 'text', text: 'Hi' },
+    });
+    clock.tick(90_000);
+    expect(clock.countTimers()).to.be.above(0);
+    transport.close();
+    expect(clock.countTimers()).to.equal(0);
+    const count = events.length;
+    clock.tick(30 * MINUTE);
+    expect(events).to.have.length(count);
+  });
+
+  it('is deterministic for a given seed', async () => {
+    const run = async (seed: number) => {
+      const { transport, events } = simulated(seed);
+      clock.tick(3 * MINUTE);
+      transport.close();
+      return JSON.stringify(events);
+    };
+    const first = await run(5);
+    clock.setSystemTime(START);
+    const second = await run(5);
+    clock.setSystemTime(START);
+    const other = await run(6);
+    expect(second).to.equal(first);
+    expect(other).not.to.equal(first);
+  });
+
+  it('can be started and stopped on its own; starting twice does not double the pace', () => {
+    const emitted: ServerEvent[] = [];
+    const simulator = new DemoSimulator({ fixtures: demoFixtures(new Date(START)), emit: (e) => emitted.push(e), seed: 1 });
+    simulator.start();
+    const timers = clock.countTimers();
+    simulator.start();
+    expect(clock.countTimers()).to.equal(timers);
+    expect(simulator.active).to.be.true;
+    simulator.stop();
+    expect(simulator.active).to.be.false;
+    expect(clock.countTimers()).to.equal(0);
+    simulator.agentMessage({ id: 'x', conversationId: 'c-emma', author: 'agent', at: new Date().toISOString(), kind: 'text', text: 'x' });
+    expect(clock.countTimers()).to.equal(0);
+    expect(emitted).to.deep.equal([]);
+  });
+
+  it('ignores hostile input it observes', () => {
+    const simulator = new DemoSimulator({ fixtures: demoFixtures(new Date(START)), emit: () => undefined, seed: 1 });
+    const hostile = Object.defineProperty({}, 'type', { get() { throw new Error('boom'); } });
+    expect(() => simulator.observe(hostile)).not.to.throw();
+    expect(() => simulator.observe({ type: 'conversation.upserted', conversation: null })).not.to.throw();
+    expect(() => simulator.observe(null)).not.to.throw();
+  });
+});
