@@ -335,16 +335,16 @@ export class DeskServer {
     const run = () => {
       if (!this.connections.has(connection)) return;
       const result = this.data.handle(connection.agent!, command);
-      for (const event of result.publish) this.publish(event);
-      if (command.type === 'send') {
-        const message = result.publish[0];
-        if (message?.type === 'message.added') this.simulator?.agentMessage(message.message);
-        if (this.faults.dropAfterSends !== undefined && (this.sendsSinceFault += 1) >= this.faults.dropAfterSends) {
-          this.faults = { ...this.faults, dropAfterSends: undefined };
-          this.dropConnections();
-          return;
-        }
+      if (command.type === 'send' && this.faults.dropAfterSends !== undefined && (this.sendsSinceFault += 1) >= this.faults.dropAfterSends) {
+        // Applied, then the link dies before the echo and the ack leave: the client cannot know it went through.
+        this.faults = { ...this.faults, dropAfterSends: undefined };
+        this.sendsSinceFault = 0;
+        this.dropConnections();
       }
+      for (const event of result.publish) this.publish(event);
+      const added = result.publish[0];
+      if (command.type === 'send' && added?.type === 'message.added') this.simulator?.agentMessage(added.message);
+      if (!this.connections.has(connection)) return;
       if (result.error) {
         this.send(connection, { type: 'error', id, ...result.error });
         return;
