@@ -23,7 +23,8 @@ const frame = 'display:block;inline-size:320px;border:1px solid light-dark(#dde1
 function panel(conversationId: string, options: StoryStoreOptions = {}): TemplateResult {
   const { store } = storyStore(options);
   store.focus(conversationId);
-  return inProvider(store, html`<visitor-panel style=${frame} conversation-id=${conversationId}></visitor-panel>`);
+  // The panel follows the focused conversation, as in <chat-desk>: opening a past conversation shows it here.
+  return inProvider(store, html`<visitor-panel style=${frame}></visitor-panel>`);
 }
 
 /** Emma: a returning visitor (12 visits) with two recent closed conversations and many more on the server. */
@@ -70,8 +71,11 @@ export const BlockedVisitorAgent: Story = {
 export const BlockedVisitorManager: Story = {
   render: () =>
     panel('c-emma', {
-      agent: { id: 'a-manager', name: 'Morgan Lee', role: 'manager' },
-      edit: (fixtures) => void (fixtures.visitors.find((v) => v.id === 'v-emma')!.blocked = true),
+      edit: (fixtures) => {
+        // The snapshot's agent is the signed-in one: make it a manager.
+        fixtures.agent = { id: 'a-manager', name: 'Morgan Lee', role: 'manager' };
+        fixtures.visitors.find((v) => v.id === 'v-emma')!.blocked = true;
+      },
     }),
 };
 
