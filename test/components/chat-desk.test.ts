@@ -1,10 +1,88 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
+import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { ChatDesk } from '../../src/components/chat-desk/chat-desk.js';
+import type { DeskConversationSelectEvent } from '../../src/events.js';
+import type { Layout } from '../../src/model/types.js';
+import { DeskStore } from '../../src/store/desk-store.js';
+import { demoFixtures } from '../../src/transport/demo-fixtures.js';
+import { MemoryTransport } from '../../src/transport/memory-transport.js';
+
+const STORAGE_KEY = 'agent-desk:layout';
+
+function setup() {
+  const transport = new MemoryTransport({ fixtures: demoFixtures(), simulate: false });
+  const store = new DeskStore({ transport, batching: 'sync' });
+  return { transport, store };
+}
+
+async function mount(store: DeskStore, layout?: Layout, width = 1400, lang = 'en') {
+  const el = await fixture<ChatDesk>(
+    layout
+      ? html`<chat-desk .store=${store} layout=${layout} lang=${lang} style="height: 760px; width: ${width}px"></chat-desk>`
+      : html`<chat-desk .store=${store} lang=${lang} style="height: 760px; width: ${width}px"></chat-desk>`,
+  );
+  await el.updateComplete;
+  return el;
+}
+
+/** Every element matching `selector` in `root` and in the shadow roots below it. */
+function deepAll<T extends Element = HTMLElement>(root: ParentNode, selector: string): T[] {
+  const found: T[] = [...root.querySelectorAll<T>(selector)];
+  for (const element of root.querySelectorAll('*')) {
+    if (element.shadowRoot) found.push(...deepAll<T>(element.shadowRoot, selector));
+  }
+  return found;
+}
+
+function panes(el: ChatDesk): HTMLElement[] {
+  return [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part="pane"]')];
+}
+
+function radio(el: ChatDesk, name: string): HTMLInputElement {
+  const group = el.shadowRoot!.querySelector('[role="radiogroup"]')!;
+  const input = [...group.querySelectorAll<HTMLInputElement>('input[type="radio"]')].find(
+    (candidate) => candidate.closest('label')!.textContent!.trim() === name,
+  );
+  if (!input) throw new Error(`no radio ${name}`);
+  return input;
+}
+
+function toggle(el: ChatDesk, name: string): HTMLButtonElement | undefined {
+  return [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find(
+    (button) => button.textContent!.trim() === name,
+  );
+}
+
+/** Index of the pane holding DOM focus (through shadow roots), or -1. */
+function focusedPaneIndex(el: ChatDesk): number {
+  const active = el.shadowRoot!.activeElement;
+  return panes(el).findIndex((pane) => !!active && (pane === active || pane.contains(active)));
+}
+
+/** The text box named "Message" of the composer(s) on screen. */
+function messageBoxes(el: ChatDesk): HTMLTextAreaElement[] {
+  return deepAll<HTMLTextAreaElement>(el.shadowRoot!, 'textarea').filter(
+    (box) => box.getAttribute('aria-label') === 'Message',
+  );
+}
+
+async function settle(el: ChatDesk) {
+  await el.updateComplete;
+  for (const child of deepAll<HTMLElement & { updateComplete?: Promise<unknown> }>(el.shadowRoot!, '*')) {
+    if (child.updateComplete) await child.updateComplete;
+  }
+}
 
 describe('<chat-desk>', () => {
+  // The threads are virtualized; the virtualizer's benign ResizeObserver loop notices are not failures.
+  setupIgnoreWindowResizeObserverLoopErrors(beforeEach, afterEach);
+  beforeEach(() => localStorage.removeItem(STORAGE_KEY));
+  afterEach(() => localStorage.removeItem(STORAGE_KEY));
+
   it('with demo, builds and provides a store and renders the desk columns', async () => {
-    const el = await fixture<ChatDesk>(html`<chat-desk demo style="height: 600px"></chat-desk>`);
+    const el = await fixture<ChatDesk>(html`<chat-desk demo style="height: 600px; width: 1400px"></chat-desk>`);
     expect(el.activeStore).to.exist;
     el.activeStore!.flush();
     await el.updateComplete;
@@ -13,11 +91,244 @@ describe('<chat-desk>', () => {
     expect(root.querySelector('visitor-panel')).to.exist;
     expect(root.querySelectorAll('chat-box')).to.have.length(1);
     expect(root.querySelector('[role="radiogroup"]')!.getAttribute('aria-label')).to.equal('Split screen');
+    await settle(el);
     await expect(el).shadowDom.to.be.accessible();
   });
 
   it('without a store renders an accessible placeholder', async () => {
     const el = await fixture<ChatDesk>(html`<chat-desk></chat-desk>`);
     expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent).to.contain('not connected');
+  });
+
+  for (const layout of [1, 2, 4] as const) {
+    it(`layout ${layout}: ${layout} thread(s), exactly one "Message" composer in the focused pane, accessible`, async () => {
+      const { store } = setup();
+      const el = await mount(store, layout);
+      await settle(el);
+      expect(store.state.layout).to.equal(layout);
+      expect(panes(el)).to.have.length(layout);
+      expect(deepAll(el.shadowRoot!, '[role="log"]')).to.have.length(layout);
+      const composers = el.shadowRoot!.querySelectorAll('compose-area');
+      expect(composers).to.have.length(1);
+      expect(composers[0].closest('[part="pane"]')!.hasAttribute('data-focused')).to.equal(true);
+      expect(messageBoxes(el)).to.have.length(1);
+      // Each pane is named after its visitor.
+      expect(panes(el)[0].getAttribute('aria-label')).to.equal('Pane 1: Yuki Tanaka');
+      expect(radio(el, String(layout)).checked).to.equal(true);
+      await expect(el).shadowDom.to.be.accessible();
+    });
+  }
+
+  it('the "Split screen" radios set the layout, reflect it and remember it', async () => {
+    const { store } = setup();
+    const el = await mount(store);
+    expect(['1', '2', '4'].map((name) => radio(el, name).checked)).to.deep.equal([true, false, false]);
+    const changed = oneEvent(el, 'desk-layout-change');
+    radio(el, '2').click();
+    expect((await changed).detail).to.deep.equal({ layout: 2 });
+    await el.updateComplete;
+    expect(store.state.layout).to.equal(2);
+    expect(el.getAttribute('layout')).to.equal('2');
+    expect(panes(el)).to.have.length(2);
+    expect(localStorage.getItem(STORAGE_KEY)).to.equal('2');
+    // store.setLayout is reflected in the attribute and the radios.
+    store.setLayout(4);
+    await el.updateComplete;
+    expect(el.getAttribute('layout')).to.equal('4');
+    expect(radio(el, '4').checked).to.equal(true);
+    // The attribute drives the store.
+    el.setAttribute('layout', '1');
+    await el.updateComplete;
+    expect(store.state.layout).to.equal(1);
+  });
+
+  it('restores the saved layout without a layout attribute; an explicit attribute wins', async () => {
+    localStorage.setItem(STORAGE_KEY, '4');
+    const restored = await mount(setup().store);
+    expect(restored.layout).to.equal(4);
+    expect(panes(restored)).to.have.length(4);
+    const explicit = await mount(setup().store, 2);
+    expect(explicit.layout).to.equal(2);
+    radio(explicit, '1').click();
+    await explicit.updateComplete;
+    expect(explicit.layout).to.equal(1);
+    expect(localStorage.getItem(STORAGE_KEY)).to.equal('4');
+  });
+
+  it('clicking a pane focuses it and moves the composer there', async () => {
+    const { store } = setup();
+    const el = await mount(store, 2);
+    const second = panes(el)[1];
+    second.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
+    await el.updateComplete;
+    expect(store.state.focusedPane).to.equal(1);
+    expect(second.hasAttribute('data-focused')).to.equal(true);
+    expect(second.querySelector('compose-area')).to.exist;
+    expect(el.shadowRoot!.querySelectorAll('compose-area')).to.have.length(1);
+  });
+
+  it('F6 / Shift+F6 move focus between panes', async () => {
+    const { store } = setup();
+    const el = await mount(store, 4);
+    await settle(el);
+    el.shadowRoot!.querySelector<HTMLElement>('state-box')!.focus();
+    await sendKeys({ press: 'F6' });
+    await waitUntil(() => focusedPaneIndex(el) === 0, 'focus in pane 1');
+    expect(store.state.focusedPane).to.equal(0);
+    await sendKeys({ press: 'F6' });
+    await waitUntil(() => focusedPaneIndex(el) === 1, 'focus in pane 2');
+    expect(store.state.focusedPane).to.equal(1);
+    // The composer followed, and typing goes to it.
+    expect(panes(el)[1].querySelector('compose-area')).to.exist;
+    await sendKeys({ press: 'Shift+F6' });
+    await waitUntil(() => focusedPaneIndex(el) === 0, 'back in pane 1');
+    await sendKeys({ press: 'Shift+F6' });
+    await waitUntil(() => focusedPaneIndex(el) === 3, 'wraps to pane 4');
+    expect(store.state.focusedPane).to.equal(3);
+  });
+
+  it('Alt+ArrowDown / Alt+ArrowUp switch conversation from anywhere in the desk, after desk-conversation-select', async () => {
+    const { store } = setup();
+    const el = await mount(store);
+    await settle(el);
+    const seen: { id: string; focusedThen: string | null }[] = [];
+    el.addEventListener('desk-conversation-select', (event: DeskConversationSelectEvent) =>
+      seen.push({ id: event.detail.conversationId, focusedThen: store.focusedId }),
+    );
+    messageBoxes(el)[0].focus();
+    await sendKeys({ press: 'Alt+ArrowDown' });
+    expect(store.focusedId).to.equal('c-sofia');
+    expect(seen).to.deep.equal([{ id: 'c-sofia', focusedThen: 'c-yuki' }]);
+    await sendKeys({ press: 'Alt+ArrowUp' });
+    await sendKeys({ press: 'Alt+ArrowUp' });
+    // Wraps around to the last conversation.
+    expect(store.focusedId).to.equal('c-4821');
+    expect(seen).to.have.length(3);
+  });
+
+  it('a prevented desk-conversation-select keeps the conversation', async () => {
+    const { store } = setup();
+    const el = await mount(store);
+    el.addEventListener('desk-conversation-select', (event) => event.preventDefault());
+    panes(el)[0].focus();
+    await sendKeys({ press: 'Alt+ArrowDown' });
+    expect(store.focusedId).to.equal('c-yuki');
+    const list = el.shadowRoot!.querySelector('state-box')!.shadowRoot!;
+    list.querySelector<HTMLElement>('[data-id="c-emma"]')!.click();
+    expect(store.focusedId).to.equal('c-yuki');
+  });
+
+  it('selecting a conversation already on screen brings its pane forward', async () => {
+    const { store } = setup();
+    const el = await mount(store, 2);
+    const shown = store.state.panes[1]!;
+    const list = el.shadowRoot!.querySelector('state-box')!.shadowRoot!;
+    list.querySelector<HTMLElement>(`[data-id="${shown}"]`)!.click();
+    await el.updateComplete;
+    expect(store.state.focusedPane).to.equal(1);
+    expect(panes(el)[1].querySelector('compose-area')).to.exist;
+    // A conversation not on screen goes into the focused pane.
+    list.querySelector<HTMLElement>('[data-id="c-noah"]')!.click();
+    await el.updateComplete;
+    expect(store.state.panes[1]).to.equal('c-noah');
+  });
+
+  it('keeps drafts per conversation when switching conversations and layouts', async () => {
+    const { store } = setup();
+    const el = await mount(store);
+    await settle(el);
+    messageBoxes(el)[0].focus();
+    await sendKeys({ type: 'Draft for Yuki' });
+    await sendKeys({ press: 'Alt+ArrowDown' });
+    await settle(el);
+    expect(store.focusedId).to.equal('c-sofia');
+    expect(messageBoxes(el)[0].value).to.equal('');
+    await sendKeys({ type: 'Draft for Sofia' });
+    await sendKeys({ press: 'Alt+ArrowUp' });
+    await settle(el);
+    expect(messageBoxes(el)[0].value).to.equal('Draft for Yuki');
+    radio(el, '2').click();
+    await settle(el);
+    store.focusPane(1);
+    await settle(el);
+    expect(store.focusedId).to.equal('c-sofia');
+    expect(messageBoxes(el)[0].value).to.equal('Draft for Sofia');
+    expect(store.state.drafts.get('c-yuki')).to.equal('Draft for Yuki');
+  });
+
+  it('on a narrow desk, the list and the visitor panel are drawers; Escape closes and returns focus', async () => {
+    const { store } = setup();
+    const el = await mount(store, 1, 1400);
+    expect(toggle(el, 'Conversations')).to.equal(undefined);
+    el.style.width = '800px';
+    await waitUntil(() => toggle(el, 'Conversations'), 'drawer toggles appear');
+    const sidebar = el.shadowRoot!.querySelector<HTMLElement>('[part="sidebar"]')!;
+    const info = el.shadowRoot!.querySelector<HTMLElement>('[part="info"]')!;
+    const conversations = toggle(el, 'Conversations')!;
+    const visitor = toggle(el, 'Visitor information')!;
+    expect(sidebar.hidden && info.hidden).to.equal(true);
+    expect(conversations.getAttribute('aria-expanded')).to.equal('false');
+    expect(conversations.getAttribute('aria-controls')).to.equal(sidebar.id);
+    await settle(el);
+    await expect(el).shadowDom.to.be.accessible();
+
+    conversations.click();
+    await el.updateComplete;
+    expect(conversations.getAttribute('aria-expanded')).to.equal('true');
+    expect(sidebar.hidden).to.equal(false);
+    await waitUntil(() => el.shadowRoot!.activeElement?.tagName === 'STATE-BOX', 'focus moves into the list');
+    await settle(el);
+    await expect(el).shadowDom.to.be.accessible();
+    await sendKeys({ press: 'Escape' });
+    await el.updateComplete;
+    expect(sidebar.hidden).to.equal(true);
+    await waitUntil(() => el.shadowRoot!.activeElement === conversations, 'focus back on the toggle');
+
+    visitor.click();
+    await el.updateComplete;
+    expect(info.hidden).to.equal(false);
+    expect(sidebar.hidden).to.equal(true);
+    await sendKeys({ press: 'Escape' });
+    await el.updateComplete;
+    expect(info.hidden).to.equal(true);
+    await waitUntil(() => el.shadowRoot!.activeElement === visitor, 'focus back on its toggle');
+
+    // Picking a conversation in the drawer closes it and shows the conversation.
+    conversations.click();
+    await el.updateComplete;
+    const list = el.shadowRoot!.querySelector('state-box')!.shadowRoot!;
+    list.querySelector<HTMLElement>('[data-id="c-emma"]')!.click();
+    await waitUntil(() => sidebar.hidden, 'drawer closes after a selection');
+    expect(store.focusedId).to.equal('c-emma');
+
+    // Wide again: both columns back, no toggles.
+    el.style.width = '1200px';
+    await waitUntil(() => !toggle(el, 'Conversations'), 'toggles go away');
+    expect(sidebar.hidden || info.hidden).to.equal(false);
+  });
+
+  it('shows the connection state in a status banner', async () => {
+    const { store, transport } = setup();
+    const el = await mount(store);
+    const banner = el.shadowRoot!.querySelector('[part="connection"]')!;
+    expect(banner.getAttribute('role')).to.equal('status');
+    expect(banner.textContent!.trim()).to.equal('');
+    transport.setOnline(false);
+    await el.updateComplete;
+    expect(banner.textContent).to.contain('Offline');
+    transport.setOnline(true);
+    await el.updateComplete;
+    expect(banner.textContent!.trim()).to.equal('');
+  });
+
+  it('speaks French with lang="fr"', async () => {
+    const { store } = setup();
+    const el = await mount(store, 2, 800, 'fr');
+    await waitUntil(() => toggle(el, 'Conversations'), 'drawer toggles appear');
+    expect(el.shadowRoot!.querySelector('[role="radiogroup"]')!.getAttribute('aria-label')).to.equal('Écran partagé');
+    expect(toggle(el, 'Informations visiteur')).to.exist;
+    expect(panes(el)[0].getAttribute('aria-label')).to.equal('Volet 1 : Yuki Tanaka');
+    const list = el.shadowRoot!.querySelector('state-box')!.shadowRoot!;
+    expect(list.querySelector('[role="listbox"]')!.getAttribute('aria-label')).to.equal('Conversations en cours');
   });
 });

@@ -6,7 +6,10 @@ export const chatDeskStyles = css`
     block-size: 100%;
     min-block-size: 0;
     container-type: inline-size;
+    container-name: desk;
     background: var(--_color-surface-alt);
+    --_sidebar-width: var(--chat-desk-sidebar-width, 300px);
+    --_info-width: var(--chat-desk-info-width, 320px);
   }
   :host([theme='light']) {
     --desk-color-scheme: light;
@@ -14,18 +17,32 @@ export const chatDeskStyles = css`
   :host([theme='dark']) {
     --desk-color-scheme: dark;
   }
+  [hidden] {
+    display: none !important;
+  }
   .desk {
+    position: relative;
     display: grid;
-    grid-template-columns: minmax(240px, 300px) minmax(0, 1fr) minmax(260px, 320px);
+    grid-template-columns: var(--_sidebar-width) minmax(0, 1fr) var(--_info-width);
+    grid-template-rows: minmax(0, 1fr);
     block-size: 100%;
     min-block-size: 0;
+    overflow: hidden;
   }
   .column {
     min-block-size: 0;
     overflow: auto;
     background: var(--_color-surface);
   }
+  .column:focus {
+    outline: none;
+  }
+  .column:focus-visible {
+    outline: var(--_focus-ring);
+    outline-offset: -2px;
+  }
   .sidebar {
+    overflow: hidden;
     border-inline-end: 1px solid var(--_color-border);
   }
   .info {
@@ -37,27 +54,115 @@ export const chatDeskStyles = css`
     min-inline-size: 0;
     min-block-size: 0;
   }
+
+  /* ---- toolbar ---- */
   .toolbar {
     display: flex;
     align-items: center;
-    gap: var(--_space-3);
-    padding: var(--_space-2) var(--_space-3);
+    flex-wrap: wrap;
+    gap: var(--_space-2) var(--_space-3);
+    min-block-size: 44px;
+    padding: var(--_space-1) var(--_space-3);
     border-block-end: 1px solid var(--_color-border);
     background: var(--_color-surface);
+    box-sizing: border-box;
   }
+  .spacer {
+    flex: 1;
+  }
+  .layout {
+    display: inline-flex;
+    padding: 2px;
+    border: 1px solid var(--_color-border);
+    border-radius: var(--_radius-small);
+    background: var(--_color-surface-alt);
+  }
+  .segment {
+    position: relative;
+    display: inline-flex;
+    align-items: center;
+    gap: 6px;
+    padding: 3px 10px;
+    border-radius: 4px;
+    color: var(--_color-text-muted);
+    cursor: pointer;
+    font-weight: 600;
+    font-variant-numeric: tabular-nums;
+  }
+  .segment svg {
+    fill: none;
+    stroke: currentColor;
+    stroke-width: 2;
+  }
+  .segment input {
+    position: absolute;
+    inset: 0;
+    margin: 0;
+    opacity: 0;
+    cursor: pointer;
+  }
+  .segment:hover {
+    color: var(--_color-text);
+  }
+  .segment:has(input:checked) {
+    background: var(--_color-surface-raised);
+    color: var(--_color-accent);
+    box-shadow: var(--_shadow);
+  }
+  .segment:has(input:focus-visible) {
+    outline: var(--_focus-ring);
+    outline-offset: 1px;
+  }
+  .toggle {
+    display: inline-flex;
+    align-items: center;
+    gap: 6px;
+    padding: 5px 10px;
+    border: 1px solid var(--_color-border);
+    border-radius: var(--_radius-small);
+    background: var(--_color-surface);
+    cursor: pointer;
+    font-weight: 600;
+  }
+  .toggle:hover {
+    background: var(--_color-surface-alt);
+  }
+  .toggle[aria-expanded='true'] {
+    border-color: var(--_color-accent);
+    color: var(--_color-accent);
+  }
+
+  /* ---- connection banner (empty and collapsed while online) ---- */
+  .connection:not(:empty) {
+    padding: var(--_space-1) var(--_space-3);
+    border-block-end: 1px solid color-mix(in srgb, var(--_color-warning) 35%, transparent);
+    background: var(--_color-warning-surface);
+    color: var(--_color-warning);
+    font-weight: 600;
+    text-align: center;
+  }
+  .connection[data-state='offline']:not(:empty) {
+    border-color: color-mix(in srgb, var(--_color-danger) 35%, transparent);
+    background: var(--_color-danger-surface);
+    color: var(--_color-danger);
+  }
+
+  /* ---- panes ---- */
   .panes {
     flex: 1;
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
+    grid-template-rows: minmax(0, 1fr);
     gap: var(--_space-2);
     padding: var(--_space-2);
     min-block-size: 0;
   }
   .panes[data-layout='2'] {
-    grid-template-columns: 1fr 1fr;
+    grid-template-columns: repeat(2, minmax(0, 1fr));
   }
   .panes[data-layout='4'] {
-    grid-template-columns: 1fr 1fr;
-    grid-template-rows: 1fr 1fr;
+    grid-template-columns: repeat(2, minmax(0, 1fr));
+    grid-template-rows: repeat(2, minmax(0, 1fr));
   }
   .pane {
     display: flex;
@@ -68,13 +173,84 @@ export const chatDeskStyles = css`
     border-radius: var(--_radius);
     background: var(--_color-surface);
     overflow: hidden;
+    transition: border-color 120ms ease, box-shadow 120ms ease;
+  }
+  .pane:focus {
+    outline: none;
+  }
+  .pane:focus-visible {
+    outline: var(--_focus-ring);
+    outline-offset: 2px;
   }
   .pane[data-focused] {
     border-color: var(--_color-accent);
     box-shadow: 0 0 0 1px var(--_color-accent);
   }
+  .panes[data-layout='1'] .pane[data-focused] {
+    border-color: var(--_color-border);
+    box-shadow: none;
+  }
   .pane chat-box {
     flex: 1;
     min-block-size: 0;
+  }
+  .pane compose-area {
+    flex: none;
+  }
+  .empty-pane {
+    flex: 1;
+    align-content: center;
+  }
+  .empty-pane p {
+    margin: 0;
+  }
+  .empty-pane .hint {
+    font-size: var(--_font-size-small);
+  }
+
+  /* ---- narrow desk: side columns become drawers ---- */
+  .desk[data-narrow] {
+    grid-template-columns: minmax(0, 1fr);
+  }
+  .desk[data-narrow] .column {
+    position: absolute;
+    inset-block: 0;
+    z-index: 3;
+    inline-size: min(var(--_info-width), 88%);
+    box-shadow: 0 8px 32px rgb(0 0 0 / 0.28);
+  }
+  .desk[data-narrow] .sidebar {
+    inset-inline-start: 0;
+    inline-size: min(var(--_sidebar-width), 88%);
+  }
+  .desk[data-narrow] .info {
+    inset-inline-end: 0;
+  }
+  .scrim {
+    position: absolute;
+    inset: 0;
+    z-index: 2;
+    background: rgb(0 0 0 / 0.32);
+  }
+  @container desk (max-width: 620px) {
+    .panes[data-layout='2'],
+    .panes[data-layout='4'] {
+      grid-template-columns: minmax(0, 1fr);
+      grid-template-rows: none;
+      grid-auto-rows: minmax(0, 1fr);
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .pane {
+      transition: none;
+    }
+  }
+  @media (forced-colors: active) {
+    .pane[data-focused] {
+      border: 2px solid Highlight;
+    }
+    .segment:has(input:checked) {
+      outline: 2px solid Highlight;
+    }
   }
 `;

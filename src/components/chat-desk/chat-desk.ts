@@ -1,36 +1,82 @@
-import { html, LitElement, nothing } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, LitElement, nothing, svg } from 'lit';
+import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { ObservableController } from '../../controllers/observable-controller.js';
 import { ProviderController } from '../../controllers/provider-controller.js';
-import { DeskLayoutChangeEvent } from '../../events.js';
+import { DeskConversationSelectEvent, DeskLayoutChangeEvent } from '../../events.js';
 import { LocaleController } from '../../i18n/locale-controller.js';
-import type { Layout } from '../../model/types.js';
+import { hasName, visitorNumber } from '../../model/thread.js';
+import type { ConnectionState, Layout } from '../../model/types.js';
 import type { DeskStore } from '../../store/desk-store.js';
+import type { ConversationSummary } from '../../store/selectors.js';
 import { shared, tokens } from '../../styles/tokens.js';
+import { adjacentId, orderConversations, toSort, type ConversationSort } from '../state-box/order.js';
 import { chatDeskStyles } from './chat-desk.styles.js';
 
 const LAYOUTS: readonly Layout[] = [1, 2, 4];
+/** Where the agent's split-screen choice is kept (used only when the page sets no `layout`). */
+export const LAYOUT_STORAGE_KEY = 'agent-desk:layout';
+/** Below this width (of the desk itself, not the window) the side columns become drawers. */
+const NARROW_BELOW = 900;
+const EMPTY_SUMMARIES: readonly ConversationSummary[] = [];
+
+type Drawer = 'conversations' | 'info';
+type Focusable = HTMLElement & { updateComplete?: Promise<unknown> };
 
 function toLayout(value: string | null): Layout | undefined {
   const n = Number(value);
   return n === 1 || n === 2 || n === 4 ? n : undefined;
 }
 
+function readSavedLayout(): Layout | undefined {
+  try {
+    return toLayout(localStorage.getItem(LAYOUT_STORAGE_KEY));
+  } catch {
+    return undefined; // storage blocked (sandboxed frame, privacy mode)
+  }
+}
+
+function saveLayout(layout: Layout): void {
+  try {
+    localStorage.setItem(LAYOUT_STORAGE_KEY, String(layout));
+  } catch {
+    // not persisted; the desk still works
+  }
+}
+
+/** Split-screen glyphs: 1, 2 side by side, 2×2. */
+const LAYOUT_ICONS: Record<Layout, ReturnType<typeof svg>> = {
+  1: svg`<rect x="3" y="4" width="18" height="16" rx="2"/>`,
+  2: svg`<rect x="3" y="4" width="8" height="16" rx="2"/><rect x="13" y="4" width="8" height="16" rx="2"/>`,
+  4: svg`<rect x="3" y="4" width="8" height="7" rx="1.5"/><rect x="13" y="4" width="8" height="7" rx="1.5"/><rect x="3" y="13" width="8" height="7" rx="1.5"/><rect x="13" y="13" width="8" height="7" rx="1.5"/>`,
+};
+
 /**
- * The assembled desk: state box, one to four conversation panes (only the focused one has a
- * composer) and the visitor panel. Provides the store to everything inside it.
+ * The assembled desk: the state box, one, two or four conversation panes (only the focused one has
+ * a composer) and the visitor panel of the focused conversation. Provides the store to everything
+ * inside it and fills its container (it can live in a region of a CRM page): below 900 px of its own
+ * width the state box and the visitor panel become drawers opened from the toolbar.
+ *
+ * Keyboard: Alt+ArrowDown / Alt+ArrowUp switch to the next / previous conversation from anywhere in
+ * the desk; F6 / Shift+F6 move focus to the next / previous pane; Escape closes an open drawer.
  *
  * @summary The complete agent desk.
  * @csspart base - The desk grid.
- * @csspart sidebar - The state box column.
+ * @csspart sidebar - The state box column (a drawer on narrow desks).
  * @csspart toolbar - The toolbar above the panes.
+ * @csspart layout - The "Split screen" segmented control.
+ * @csspart drawer-toggle - The buttons opening the drawers on narrow desks.
+ * @csspart connection - The connection banner (shown while offline or reconnecting).
  * @csspart panes - The pane grid.
  * @csspart pane - Each pane.
- * @csspart info - The visitor panel column.
+ * @csspart info - The visitor panel column (a drawer on narrow desks).
  * @cssprop --desk-color-scheme - `light`, `dark` or `light dark` (default; follows the system).
+ * @cssprop --chat-desk-sidebar-width - Width of the state box column (default 300px).
+ * @cssprop --chat-desk-info-width - Width of the visitor panel column (default 320px).
  * @fires desk-error - When the store drops a malformed event or a command fails.
  * @fires desk-layout-change - When the split-screen layout changes.
+ * @fires desk-conversation-select - Cancelable, before Alt+ArrowDown / Alt+ArrowUp switches conversation
+ *   (the state box fires it for clicks and Enter).
  */
 export class ChatDesk extends LitElement {
   static override styles = [tokens, shared, chatDeskStyles];
@@ -41,28 +87,72 @@ export class ChatDesk extends LitElement {
   /** Builds a MemoryTransport with the demo data and simulator when no store is set. */
   @property({ type: Boolean, reflect: true }) demo = false;
 
-  /** Split screen: 1, 2 or 4 panes. Reflects the store's layout. */
+  /**
+   * Split screen: 1, 2 or 4 panes. Reflects the store's layout. Without this attribute the agent's
+   * last choice (localStorage `agent-desk:layout`) is restored.
+   */
   @property({ reflect: true, converter: { fromAttribute: toLayout, toAttribute: (v: Layout) => String(v) } })
   layout: Layout = 1;
 
   /** `light` or `dark` forces a theme; by default the desk follows the system setting. */
   @property({ reflect: true }) theme?: 'light' | 'dark';
 
+  /** Order of the state box (and of Alt+Arrow switching): `arrival` (default) or `waiting`. */
+  @property({ reflect: true, converter: { fromAttribute: toSort } }) sort: ConversationSort = 'arrival';
+
+  /** Seconds a visitor may wait for a reply before the state box warns. */
+  @property({ type: Number, attribute: 'warning-threshold' }) warningThreshold = 60;
+
+  /** True while the desk is narrower than 900 px (side columns are drawers). */
+  @state() private narrow = false;
+  @state() private drawer: Drawer | null = null;
+
   private readonly provider = new ProviderController(this);
   private readonly i18n = new LocaleController(this);
   private readonly panes = new ObservableController<readonly (string | null)[]>(this, []);
   private readonly focusedPane = new ObservableController<number>(this, 0);
+  private readonly summaries = new ObservableController<readonly ConversationSummary[]>(this, EMPTY_SUMMARIES);
+  private readonly connection = new ObservableController<ConnectionState>(this, 'online');
   private readonly storeLayout = new ObservableController<Layout | undefined>(this, undefined, (layout) => {
-    if (layout && layout !== this.layout) {
+    if (!layout) return;
+    if (!this.explicitLayout) saveLayout(layout);
+    if (layout !== this.layout) {
       this.layout = layout;
       this.dispatchEvent(new DeskLayoutChangeEvent({ layout }));
     }
   });
   private appliedLayout: Layout | undefined;
+  /** Whether the page gave a `layout` attribute (then the saved choice is not used). */
+  private explicitLayout: boolean | undefined;
+  private resizeObserver: ResizeObserver | undefined;
+
+  constructor() {
+    super();
+    this.addEventListener('keydown', this.onKeyDown);
+    this.addEventListener(DeskConversationSelectEvent.eventName, this.onSelect);
+  }
 
   /** The store in use (the one set, or the demo one). */
   get activeStore(): DeskStore | undefined {
     return this.provider.store;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.explicitLayout === undefined) {
+      this.explicitLayout = this.hasAttribute('layout');
+      const saved = this.explicitLayout ? undefined : readSavedLayout();
+      if (saved) this.layout = saved;
+    }
+    if (typeof ResizeObserver !== 'undefined') {
+      this.resizeObserver ??= new ResizeObserver((entries) => this.onResize(entries));
+      this.resizeObserver.observe(this);
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resizeObserver?.disconnect();
   }
 
   protected override willUpdate(): void {
@@ -75,6 +165,9 @@ export class ChatDesk extends LitElement {
     this.panes.observe(store?.panes$);
     this.focusedPane.observe(store?.focusedPane$);
     this.storeLayout.observe(store?.layout$);
+    this.summaries.observe(store?.conversations$);
+    this.connection.observe(store?.connection$);
+    if (!this.narrow) this.drawer = null;
   }
 
   override render() {
@@ -82,58 +175,229 @@ export class ChatDesk extends LitElement {
     const { t, dir } = this.i18n;
     if (!store) return html`<div class="placeholder" role="status">${t.common.noStore}</div>`;
     const panes = this.panes.value;
+    const narrow = this.narrow;
+    const drawer = narrow ? this.drawer : null;
+    const connection = this.connection.value;
     return html`
-      <div class="desk" part="base" dir=${dir}>
-        <section class="column sidebar" part="sidebar" aria-label=${t.desk.conversations}>
-          <state-box></state-box>
+      <div class="desk" part="base" dir=${dir} ?data-narrow=${narrow} ?data-drawer-open=${!!drawer}>
+        <section
+          id="sidebar"
+          class="column sidebar"
+          part="sidebar"
+          aria-label=${t.desk.conversations}
+          ?hidden=${narrow && drawer !== 'conversations'}
+          @keydown=${this.onDrawerKeyDown}
+        >
+          <state-box sort=${this.sort} warning-threshold=${this.warningThreshold}></state-box>
         </section>
-        <section class="center" aria-label=${t.common.channel.chat}>
+        <section class="center" aria-label=${t.desk.panes}>
           <div class="toolbar" part="toolbar">
-            <div role="radiogroup" aria-label=${t.desk.splitScreen}>
+            ${narrow ? this.renderToggle('conversations', t.desk.conversations) : nothing}
+            <div class="layout" role="radiogroup" part="layout" aria-label=${t.desk.splitScreen}>
               ${LAYOUTS.map(
                 (layout) => html`
-                  <label>
+                  <label class="segment" title=${t.desk.layoutTitle(layout)}>
                     <input
                       type="radio"
                       name="layout"
+                      .value=${String(layout)}
                       .checked=${this.layout === layout}
                       @change=${() => store.setLayout(layout)}
-                    />${layout}
+                    />
+                    <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
+                      ${LAYOUT_ICONS[layout]}
+                    </svg>
+                    <span>${layout}</span>
                   </label>
                 `,
               )}
             </div>
+            <span class="spacer"></span>
+            ${narrow ? this.renderToggle('info', t.desk.visitorInformation) : nothing}
           </div>
-          <div class="panes" part="panes" data-layout=${this.layout}>
+          <div class="connection" part="connection" role="status" data-state=${connection}>${connection === 'online'
+              ? nothing
+              : t.common.connection[connection]}</div>
+          <div class="panes" part="panes" data-layout=${this.layout} aria-describedby="keyboard-help">
             ${repeat(
               panes,
               (_id, index) => index,
               (id, index) => this.renderPane(store, id, index),
             )}
           </div>
+          <p id="keyboard-help" class="visually-hidden">${t.desk.keyboardHelp}</p>
         </section>
-        <section class="column info" part="info" aria-label=${t.desk.visitorInformation}>
+        <section
+          id="info"
+          class="column info"
+          part="info"
+          tabindex="-1"
+          aria-label=${t.desk.visitorInformation}
+          ?hidden=${narrow && drawer !== 'info'}
+          @keydown=${this.onDrawerKeyDown}
+        >
           <visitor-panel></visitor-panel>
         </section>
+        ${drawer ? html`<div class="scrim" @click=${() => this.closeDrawer(false)}></div>` : nothing}
       </div>
     `;
   }
 
+  private renderToggle(which: Drawer, label: string) {
+    const open = this.drawer === which;
+    return html`<button
+      type="button"
+      class="toggle"
+      part="drawer-toggle"
+      data-drawer=${which}
+      aria-controls=${which === 'conversations' ? 'sidebar' : 'info'}
+      aria-expanded=${open ? 'true' : 'false'}
+      @click=${() => this.toggleDrawer(which)}
+    >
+      <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
+        ${which === 'conversations'
+          ? svg`<path d="M4 6h16M4 12h16M4 18h16" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round"/>`
+          : svg`<circle cx="12" cy="8" r="3.5" fill="none" stroke="currentColor" stroke-width="2"/><path d="M5 20c.8-3.6 3.6-5.5 7-5.5s6.2 1.9 7 5.5" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round"/>`}
+      </svg>
+      <span>${label}</span>
+    </button>`;
+  }
+
   private renderPane(store: DeskStore, id: string | null, index: number) {
+    const { t } = this.i18n;
     const focused = index === this.focusedPane.value;
+    const label = t.desk.paneLabel(index + 1, id ? this.nameOf(store, id) : t.desk.emptyPane);
     return html`
       <div
         class="pane"
         part="pane"
+        role="group"
+        tabindex="-1"
+        data-index=${index}
+        aria-label=${label}
+        aria-current=${focused && this.panes.value.length > 1 ? 'true' : nothing}
         ?data-focused=${focused}
         @pointerdown=${() => store.focusPane(index)}
-        @focusin=${() => store.focusPane(index)}
+        @focusin=${() => {
+          if (this.focusedPane.value !== index) store.focusPane(index);
+        }}
       >
         ${id
           ? html`<chat-box conversation-id=${id}></chat-box>
               ${focused ? html`<compose-area conversation-id=${id}></compose-area>` : nothing}`
-          : html`<div class="placeholder">${this.i18n.t.desk.emptyPane}</div>`}
+          : html`<div class="placeholder empty-pane">
+              <p>${t.desk.emptyPane}</p>
+              <p class="hint">${t.desk.emptyPaneHint}</p>
+            </div>`}
       </div>
     `;
   }
+
+  private nameOf(store: DeskStore, conversationId: string): string {
+    const summary = this.summaries.value.find((s) => s.conversation.id === conversationId);
+    const state = store.state;
+    const visitorId = summary?.conversation.visitorId ?? state.conversations.get(conversationId)?.visitorId ?? conversationId;
+    const visitor = summary?.visitor ?? state.visitors.get(visitorId);
+    return hasName(visitor) ? visitor.name : this.i18n.t.common.visitorFallbackName(visitorNumber(visitorId));
+  }
+
+  // ---- behaviour -------------------------------------------------------------------------
+
+  private onResize(entries: readonly ResizeObserverEntry[]): void {
+    const entry = entries[entries.length - 1];
+    const width = entry.contentBoxSize?.[0]?.inlineSize ?? entry.contentRect.width;
+    if (width <= 0) return; // not laid out (display: none): keep the current mode
+    const narrow = width < NARROW_BELOW;
+    if (narrow !== this.narrow) this.narrow = narrow;
+  }
+
+  private toggleDrawer(which: Drawer): void {
+    if (this.drawer === which) {
+      this.closeDrawer(true);
+      return;
+    }
+    this.drawer = which;
+    void this.updateComplete.then(() => {
+      if (which === 'conversations') this.renderRoot.querySelector<HTMLElement>('state-box')?.focus();
+      else this.renderRoot.querySelector<HTMLElement>('#info')?.focus();
+    });
+  }
+
+  /** Closes the open drawer; `returnFocus` puts focus back on its toggle. */
+  private closeDrawer(returnFocus: boolean): void {
+    const which = this.drawer;
+    if (!which) return;
+    this.drawer = null;
+    if (!returnFocus) return;
+    void this.updateComplete.then(() =>
+      this.renderRoot.querySelector<HTMLElement>(`button[data-drawer="${which}"]`)?.focus(),
+    );
+  }
+
+  private readonly onDrawerKeyDown = (event: KeyboardEvent): void => {
+    if (event.key !== 'Escape' || event.defaultPrevented || !this.narrow || !this.drawer) return;
+    event.preventDefault();
+    this.closeDrawer(true);
+  };
+
+  /** Moves DOM focus into a pane: its composer when it has one, else the pane itself. */
+  private async focusPaneContent(index: number): Promise<void> {
+    await this.updateComplete;
+    const pane = this.renderRoot.querySelector<HTMLElement>(`.pane[data-index="${index}"]`);
+    if (!pane) return;
+    const composer = pane.querySelector<Focusable>('compose-area');
+    if (composer) {
+      await composer.updateComplete;
+      composer.focus();
+      if ((this.renderRoot as ShadowRoot).activeElement === composer) return;
+    }
+    pane.focus();
+  }
+
+  /** Index of the pane an event comes from (through nested shadow roots), else -1. */
+  private paneOf(event: Event): number {
+    for (const node of event.composedPath()) {
+      if (node instanceof HTMLElement && node.classList.contains('pane') && node.getRootNode() === this.renderRoot) {
+        return Number(node.dataset.index);
+      }
+    }
+    return -1;
+  }
+
+  private readonly onKeyDown = (event: KeyboardEvent): void => {
+    if (event.defaultPrevented) return;
+    const store = this.provider.store;
+    if (!store) return;
+    if (event.altKey && !event.ctrlKey && !event.metaKey && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
+      event.preventDefault();
+      const ids = orderConversations(this.summaries.value, this.sort).map((s) => s.conversation.id);
+      const next = adjacentId(ids, store.focusedId, event.key === 'ArrowDown' ? 1 : -1);
+      if (!next) return;
+      const select = new DeskConversationSelectEvent({ conversationId: next });
+      this.dispatchEvent(select);
+      if (select.defaultPrevented) return;
+      store.focus(next);
+      return;
+    }
+    if (event.key === 'F6' && !event.altKey && !event.ctrlKey && !event.metaKey) {
+      const count = this.panes.value.length;
+      if (count === 0) return;
+      event.preventDefault();
+      // From inside a pane: the next (previous) one. From elsewhere: the focused pane.
+      const from = this.paneOf(event);
+      const target = from < 0 ? this.focusedPane.value : (from + (event.shiftKey ? count - 1 : 1)) % count;
+      store.focusPane(target);
+      void this.focusPaneContent(target);
+    }
+  };
+
+  /** After a selection that was not prevented, a narrow desk closes its list and shows the pane. */
+  private readonly onSelect = (event: DeskConversationSelectEvent): void => {
+    if (!this.narrow || this.drawer !== 'conversations') return;
+    queueMicrotask(() => {
+      if (event.defaultPrevented) return;
+      this.drawer = null;
+      void this.focusPaneContent(this.focusedPane.value);
+    });
+  };
 }

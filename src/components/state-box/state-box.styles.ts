@@ -116,7 +116,7 @@ export const stateBoxStyles = css`
     grid-template-columns: minmax(0, 1fr) auto;
     grid-template-areas:
       'name duration'
-      'preview preview'
+      'preview badge'
       'state state';
     gap: 2px var(--_space-2);
     align-items: baseline;
@@ -209,7 +209,8 @@ export const stateBoxStyles = css`
     font-weight: 600;
   }
   .badge {
-    margin-inline-start: auto;
+    grid-area: badge;
+    justify-self: end;
     min-inline-size: 20px;
     padding: 0 6px;
     border-radius: 999px;

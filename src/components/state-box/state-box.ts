@@ -224,13 +224,13 @@ export class StateBox extends LitElement {
                   <span class="visually-hidden">${t.stateBox.inPane(paneIndex + 1)}</span>
                 </span>`
               : nothing}
-            ${unread > 0
-              ? html`<span class="badge" part="badge">
-                  <span aria-hidden="true">${unread > 99 ? '99+' : unread}</span>
-                  <span class="visually-hidden">${t.stateBox.unread(unread)}</span>
-                </span>`
-              : nothing}
           </span>
+          ${unread > 0
+            ? html`<span class="badge" part="badge">
+                <span aria-hidden="true">${unread > 99 ? '99+' : unread}</span>
+                <span class="visually-hidden">${t.stateBox.unread(unread)}</span>
+              </span>`
+            : nothing}
           <span class="preview" part="preview" ?data-typing=${!!typing?.typing}>${preview}</span>
           <span class="duration">
             <span aria-hidden="true">${duration}</span>
