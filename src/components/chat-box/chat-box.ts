@@ -1,36 +1,633 @@
-import { html, LitElement } from 'lit';
-import { property } from 'lit/decorators.js';
+import { ContextProvider } from '@lit/context';
+import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
+import { paneContext, threadFilterContext, type ThreadFilterControl } from '../../context.js';
 import { DeskController } from '../../controllers/desk-controller.js';
 import { ObservableController } from '../../controllers/observable-controller.js';
+import { DeskBlockVisitorEvent, DeskOpenPageEvent, DeskTakeControlEvent } from '../../events.js';
+import { formatDateTime } from '../../i18n/format.js';
 import { LocaleController } from '../../i18n/locale-controller.js';
-import { messageText } from '../../model/thread.js';
-import type { Message } from '../../model/types.js';
-import type { DeskStore } from '../../store/desk-store.js';
+import { isMessageFilter, type MessageFilter } from '../../model/filter.js';
+import { hasName, messageText, visitorNumber } from '../../model/thread.js';
+import type { Conversation, Message, Visitor } from '../../model/types.js';
+import { safeUrl } from '../../model/url.js';
+import type { DeskStore, ThreadInfo } from '../../store/desk-store.js';
+import type { TypingState } from '../../store/state.js';
 import { shared, tokens } from '../../styles/tokens.js';
+import { chatBoxStyles } from './chat-box.styles.js';
+import { authorName, renderRow, type MessageViewContext } from './message-view.js';
+import { threadLayout, type ThreadPin } from './thread-layout.js';
+import { buildRows, initials, messageKey, type ThreadRow } from './thread-rows.js';
+
+/** Within this many pixels of the bottom, the thread follows new messages. */
+const BOTTOM_SLACK = 32;
+/** Within this many pixels of the top (scrolled up by the agent), older messages are fetched. */
+const TOP_SLACK = 240;
+
+const NO_MESSAGES: readonly Message[] = [];
+const NO_ROWS: readonly ThreadRow[] = [];
+const NO_THREAD: ThreadInfo = { hasOlder: undefined, loadingOlder: false };
+const NOT_TYPING: TypingState = { typing: false };
+
+const filterConverter = {
+  fromAttribute: (value: string | null): MessageFilter => (isMessageFilter(value) ? value : 'all'),
+  toAttribute: (value: MessageFilter): string => value,
+};
+
+interface Anchor {
+  readonly key: string;
+  /** Distance from the top of the viewport to the top of the row, in pixels. */
+  readonly offset: number;
+}
+
+const ICON_OPEN = html`<svg viewBox="0 0 20 20" aria-hidden="true" focusable="false"><path d="M11 3h6v6M17 3l-8 8M8 4H4v12h12v-4" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round"/></svg>`;
+const ICON_CONTROL = html`<svg viewBox="0 0 20 20" aria-hidden="true" focusable="false"><path d="M5 3l10 6-4.5 1.2L13 16l-2 1-2.5-5.8L5 14z" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linejoin="round"/></svg>`;
+const ICON_BLOCK = html`<svg viewBox="0 0 20 20" aria-hidden="true" focusable="false"><circle cx="10" cy="10" r="7" fill="none" stroke="currentColor" stroke-width="1.6"/><path d="M5 15L15 5" stroke="currentColor" stroke-width="1.6"/></svg>`;
 
 /**
- * One conversation thread (skeleton: the thread issue replaces this rendering).
+ * One conversation thread, whatever the channel: visitor messages on the left, agent and bot
+ * messages on the right, events (system, co-browsing, transfers) in the middle, day separators,
+ * grouping by author, every message kind with its own style, delivery status and Retry for a
+ * message that could not be sent. The header names the visitor and the channel, holds a
+ * `<message-filter>` for this thread and the tools "Open current page", "Take control" and
+ * "Block visitor". Long threads are virtualized: the view follows new messages while at the
+ * bottom, keeps its place (and offers "N new messages") when the agent scrolled up, and fetches
+ * older messages at the top without jumping.
  *
- * @summary A conversation thread.
+ * Shows the conversation given by `conversation-id`, else its pane's, else the focused one.
+ * Provides `threadFilterContext` and `paneContext` to what it contains.
+ *
+ * @summary A conversation thread with its header tools.
+ *
+ * @csspart base - The element's frame.
+ * @csspart header - The header: visitor, channel, filter and tools.
+ * @csspart title - The visitor's name and the channel.
+ * @csspart channel - The channel label.
+ * @csspart toolbar - The group of header tools.
+ * @csspart tool - Each header tool button.
+ * @csspart banner - The "blocked" and "closed" banners.
+ * @csspart log - The scrolling thread (`role="log"`).
+ * @csspart day-separator - A day separator.
+ * @csspart avatar - An author's initials.
+ * @csspart author - An author's name above a group of messages.
+ * @csspart bubble - A message bubble (cards also have the `card` part).
+ * @csspart card - Link, offer, file, choice and blocked-image cards.
+ * @csspart image - An image thumbnail link.
+ * @csspart event - A centred event line (system, co-browsing, transfer).
+ * @csspart navigation - A "page visited" line.
+ * @csspart meta - Time and delivery status under a message.
+ * @csspart status - The delivery status.
+ * @csspart retry - The Retry button of a message that was not sent.
+ * @csspart original - The original text of a translation.
+ * @csspart new-messages - The "N new messages" button.
+ * @csspart empty - The empty state.
+ * @csspart typing - The "… is typing" line.
+ * @csspart dialog - The block confirmation dialog.
+ *
+ * @cssprop --chat-box-visitor-bubble-bg - Visitor bubble background (default `--desk-color-visitor-bubble`).
+ * @cssprop --chat-box-visitor-bubble-color - Visitor bubble text colour.
+ * @cssprop --chat-box-agent-bubble-bg - Agent bubble background (default `--desk-color-agent-bubble`).
+ * @cssprop --chat-box-agent-bubble-color - Agent bubble text colour.
+ * @cssprop --chat-box-bot-bubble-bg - Bot bubble background (default `--desk-color-bot-bubble`).
+ * @cssprop --chat-box-bot-bubble-color - Bot bubble text colour.
+ * @cssprop --chat-box-bubble-max-width - Widest a bubble gets (default 72%).
+ *
+ * @fires desk-open-page - Cancelable; before the visitor's current page opens in a new tab. `detail: { url, visitorId }`.
+ * @fires desk-take-control - Cancelable; before co-browsing is requested. `detail: { visitorId, conversationId }`.
+ * @fires desk-block-visitor - Cancelable; before the block confirmation opens. `detail: { visitorId }`.
  */
 export class ChatBox extends LitElement {
-  static override styles = [tokens, shared];
+  static override styles = [tokens, shared, chatBoxStyles];
 
+  /** The desk store; by default the one provided by the nearest `<chat-desk>` or `<desk-provider>`. */
   @property({ attribute: false }) store?: DeskStore;
+
+  /** The conversation to show; by default the pane's, else the focused one. */
   @property({ attribute: 'conversation-id' }) conversationId?: string;
+
+  private filterValue: MessageFilter = 'all';
+  /** A filter the host set, waiting to be applied to the conversation. */
+  private requestedFilter: MessageFilter | undefined;
+  private syncingFilter = false;
+
+  /**
+   * Which messages the thread shows: `all`, `visitor`, `agent`, `actions` or `navigation`.
+   * Setting it applies it to the conversation (the store keeps one filter per conversation, so a
+   * `<message-filter>` and this attribute stay in step); it reflects the filter in use.
+   */
+  @property({ reflect: true, converter: filterConverter })
+  get filter(): MessageFilter {
+    return this.filterValue;
+  }
+  set filter(value: MessageFilter) {
+    const next = isMessageFilter(value) ? value : 'all';
+    const previous = this.filterValue;
+    this.filterValue = next;
+    if (!this.syncingFilter) this.requestedFilter = next;
+    this.requestUpdate('filter', previous);
+  }
+
+  @state() private newCount = 0;
+  @state() private announcement = { text: '', serial: 0 };
+  @state() private nearTop = false;
+  @state() private expanded: ReadonlySet<string> = new Set();
+  @state() private originals: ReadonlySet<string> = new Set();
+
+  @query('.scroller') private scroller?: HTMLElement;
+  @query('.items') private itemsHost?: VirtualizerHostElement;
+  @query('dialog') private dialog?: HTMLDialogElement;
+  @query('.tool-block') private blockButton?: HTMLButtonElement;
 
   private readonly desk = new DeskController(this);
   private readonly i18n = new LocaleController(this);
-  private readonly messages = new ObservableController<readonly Message[]>(this, []);
+  private readonly conversation = new ObservableController<Conversation | undefined>(this, undefined);
+  private readonly visitor = new ObservableController<Visitor | undefined>(this, undefined);
+  private readonly messages = new ObservableController<readonly Message[]>(this, NO_MESSAGES);
+  private readonly allMessages = new ObservableController<readonly Message[]>(this, NO_MESSAGES, (next, previous) =>
+    this.announceNew(next, previous),
+  );
+  private readonly threadInfo = new ObservableController<ThreadInfo>(this, NO_THREAD);
+  private readonly storeFilter = new ObservableController<MessageFilter>(this, 'all');
+  private readonly typing = new ObservableController<TypingState>(this, NOT_TYPING);
+  private readonly filterProvider = new ContextProvider(this, { context: threadFilterContext, initialValue: undefined });
+  private readonly paneProvider = new ContextProvider(this, { context: paneContext, initialValue: undefined });
 
-  protected override willUpdate(): void {
-    const id = this.desk.conversationId;
-    this.messages.observe(id ? this.desk.store?.messages$(id) : undefined);
+  private rows: readonly ThreadRow[] = NO_ROWS;
+  private rowsSource: readonly Message[] = NO_MESSAGES;
+  /** What the rows were built for; a change resets scrolling. */
+  private rowsFor = '';
+  private announcedFor: string | undefined;
+  /** True while the view follows the newest message. */
+  private stick = true;
+  private anchorPin: ThreadPin = null;
+  private pendingAnchor: Anchor | undefined;
+  private anchorRun = 0;
+  private autoLoadedFor: string | undefined;
+
+  /** The filter in use: the conversation's (from the store), else the attribute. */
+  get activeFilter(): MessageFilter {
+    return this.desk.store && this.desk.conversationId ? this.storeFilter.value : this.filterValue;
   }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const store = this.desk.store;
+    const id = this.desk.conversationId;
+    const live = store && id ? store : undefined;
+    this.conversation.observe(live?.conversation$(id!));
+    const visitorId = this.conversation.value?.visitorId;
+    this.visitor.observe(live && visitorId ? live.visitor$(visitorId) : undefined);
+    this.storeFilter.observe(live?.filter$(id!));
+    if (live && this.requestedFilter !== undefined) {
+      const requested = this.requestedFilter;
+      this.requestedFilter = undefined;
+      if (requested !== this.storeFilter.value) live.setFilter(id!, requested);
+    }
+    const filter = this.activeFilter;
+    if (filter !== this.filterValue) {
+      this.syncingFilter = true;
+      this.filter = filter;
+      this.syncingFilter = false;
+    }
+    this.messages.observe(live?.messages$(id!, filter));
+    this.allMessages.observe(live?.messages$(id!));
+    this.threadInfo.observe(live?.thread$(id!));
+    this.typing.observe(live?.typing$(id!));
+
+    if (this.paneProvider.value !== id) this.paneProvider.setValue(id);
+    const control = this.filterProvider.value;
+    if (!control || control.value !== filter) {
+      const next: ThreadFilterControl = { value: filter, set: (value) => this.selectFilter(value) };
+      this.filterProvider.setValue(next);
+    }
+    this.updateRows(`${id ?? ''}|${filter}`);
+  }
+
+  /** Applies a filter chosen inside the thread (its `<message-filter>`, the empty state's button). */
+  private selectFilter(value: MessageFilter): void {
+    const store = this.desk.store;
+    const id = this.desk.conversationId;
+    if (store && id) store.setFilter(id, value);
+    else this.filter = value;
+  }
+
+  private updateRows(source: string): void {
+    const messages = this.messages.value;
+    if (source !== this.rowsFor) {
+      this.rowsFor = source;
+      this.rowsSource = messages;
+      this.rows = buildRows(messages);
+      this.stick = true;
+      this.newCount = 0;
+      this.anchorPin = null;
+      this.pendingAnchor = undefined;
+      this.nearTop = false;
+      return;
+    }
+    if (messages === this.rowsSource) return;
+    const previous = this.rows;
+    const rows = buildRows(messages);
+    this.rowsSource = messages;
+    this.rows = rows;
+    if (previous.length === 0 || rows.length === 0) return;
+
+    // Appended at the end?
+    const lastIndex = indexOfKey(rows, previous[previous.length - 1].key);
+    if (lastIndex >= 0 && lastIndex < rows.length - 1) {
+      let added = 0;
+      let ownMessage = false;
+      for (let i = lastIndex + 1; i < rows.length; i += 1) {
+        const row = rows[i];
+        if (row.type !== 'message') continue;
+        added += 1;
+        if (row.message.author === 'agent' && row.message.status === 'sending') ownMessage = true;
+      }
+      if (ownMessage) {
+        // The agent just sent something: show it.
+        this.stick = true;
+        this.newCount = 0;
+        this.anchorPin = null;
+      } else if (!this.stick) {
+        this.newCount += added;
+      }
+    }
+
+    // Prepended at the top (older messages)? Keep the row in view where it was.
+    const firstIndex = indexOfKey(rows, previous[0].key);
+    if (firstIndex > 0 && !this.stick) {
+      const anchor = this.captureAnchor();
+      const index = anchor ? indexOfKey(rows, anchor.key) : -1;
+      if (anchor && index >= 0) {
+        this.pendingAnchor = anchor;
+        this.anchorPin = { index, block: 'start' };
+      }
+    }
+  }
+
+  /** The first row at least partly in view, and where it is. */
+  private captureAnchor(): Anchor | undefined {
+    const scroller = this.scroller;
+    const host = this.itemsHost;
+    if (!scroller || !host) return undefined;
+    const top = scroller.getBoundingClientRect().top;
+    let best: Anchor | undefined;
+    for (const child of Array.from(host.children) as HTMLElement[]) {
+      const key = child.dataset['key'];
+      if (!key) continue;
+      const rect = child.getBoundingClientRect();
+      if (rect.bottom <= top) continue;
+      if (!best || rect.top - top < best.offset) best = { key, offset: rect.top - top };
+    }
+    return best;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (this.pendingAnchor) void this.restoreAnchor(this.pendingAnchor);
+    this.maybeAutoLoad();
+  }
+
+  /** After older messages were put above, scrolls so the anchored row is back where it was. */
+  private async restoreAnchor(anchor: Anchor): Promise<void> {
+    const run = (this.anchorRun += 1);
+    let stable = 0;
+    for (let frame = 0; frame < 12 && stable < 2; frame += 1) {
+      await this.itemsHost?.[virtualizerRef]?.layoutComplete.catch(() => undefined);
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      if (run !== this.anchorRun || this.pendingAnchor !== anchor) return;
+      const scroller = this.scroller;
+      const row = this.itemsHost?.querySelector<HTMLElement>(`[data-key="${CSS.escape(anchor.key)}"]`);
+      if (!scroller || !row) continue;
+      const delta = row.getBoundingClientRect().top - scroller.getBoundingClientRect().top - anchor.offset;
+      if (Math.abs(delta) < 1) {
+        stable += 1;
+      } else {
+        stable = 0;
+        scroller.scrollTop += delta;
+      }
+    }
+    if (run !== this.anchorRun) return;
+    this.pendingAnchor = undefined;
+    this.anchorPin = null;
+    this.requestUpdate();
+  }
+
+  /** A thread too short to scroll cannot reach "the top" by scrolling: fetch older once if the server has some. */
+  private maybeAutoLoad(): void {
+    const id = this.desk.conversationId;
+    const scroller = this.scroller;
+    if (!id || !scroller || this.autoLoadedFor === id) return;
+    if (this.threadInfo.value.hasOlder !== true || this.threadInfo.value.loadingOlder) return;
+    if (scroller.scrollHeight > scroller.clientHeight + 1) return;
+    this.autoLoadedFor = id;
+    this.desk.store?.loadOlder(id);
+  }
+
+  private onScroll(): void {
+    const scroller = this.scroller;
+    if (!scroller) return;
+    const fromBottom = scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight;
+    if (!this.stick && !this.pendingAnchor && fromBottom <= BOTTOM_SLACK) {
+      this.stick = true;
+      this.newCount = 0;
+      this.requestUpdate();
+    }
+    const nearTop = !this.stick && scroller.scrollTop <= TOP_SLACK;
+    if (nearTop !== this.nearTop) this.nearTop = nearTop;
+    if (nearTop && !this.pendingAnchor) {
+      const id = this.desk.conversationId;
+      const info = this.threadInfo.value;
+      if (id && info.hasOlder !== false && !info.loadingOlder) this.desk.store?.loadOlder(id);
+    }
+  }
+
+  /** The virtualizer lets go of its pin when the agent scrolls. */
+  private onUnpinned(): void {
+    const scroller = this.scroller;
+    if (!scroller || !this.stick) return;
+    const fromBottom = scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight;
+    if (fromBottom > BOTTOM_SLACK) this.stick = false;
+    // Still at the bottom: pin again.
+    this.requestUpdate();
+  }
+
+  private jumpToNewest(): void {
+    this.stick = true;
+    this.newCount = 0;
+    this.anchorPin = null;
+    this.pendingAnchor = undefined;
+    this.requestUpdate();
+    this.scroller?.focus({ preventScroll: true });
+  }
+
+  private announceNew(next: readonly Message[], previous: readonly Message[]): void {
+    const id = this.desk.conversationId;
+    if (this.announcedFor !== id) {
+      this.announcedFor = id;
+      return;
+    }
+    if (previous.length === 0 || next.length <= previous.length) return;
+    const lastKey = messageKey(previous[previous.length - 1]);
+    let index = -1;
+    for (let i = next.length - 1; i >= 0; i -= 1) {
+      if (messageKey(next[i]) === lastKey) {
+        index = i;
+        break;
+      }
+    }
+    if (index < 0) return;
+    const fresh = next.slice(index + 1).filter((message) => message.author === 'visitor' && message.kind !== 'navigation');
+    if (fresh.length === 0) return;
+    const ctx = this.viewContext();
+    const text = fresh
+      .slice(-3)
+      .map((message) => this.i18n.t.thread.announce(authorName(message, ctx), messageText(message).slice(0, 300)))
+      .join(' ');
+    this.announcement = { text, serial: this.announcement.serial + 1 };
+  }
+
+  private get visitorName(): string {
+    const visitor = this.visitor.value;
+    if (hasName(visitor)) return visitor.name;
+    const visitorId = this.conversation.value?.visitorId ?? this.desk.conversationId ?? '';
+    return this.i18n.t.common.visitorFallbackName(visitorNumber(visitorId));
+  }
+
+  private viewContext(): MessageViewContext {
+    return {
+      t: this.i18n.t,
+      lang: this.i18n.lang,
+      now: new Date(),
+      visitorName: this.visitorName,
+      expanded: this.expanded,
+      originals: this.originals,
+      toggleExpanded: (key) => (this.expanded = toggled(this.expanded, key)),
+      toggleOriginal: (key) => (this.originals = toggled(this.originals, key)),
+      retry: (messageId) => this.desk.store?.retry(messageId),
+    };
+  }
+
+  // ---- header tools ------------------------------------------------------------------------
+
+  private get currentPageUrl(): string | null {
+    const url = safeUrl(this.visitor.value?.currentPage?.url, 'link');
+    return url && /^https?:/i.test(url) ? url : null;
+  }
+
+  private openCurrentPage(): void {
+    const url = this.currentPageUrl;
+    const visitorId = this.conversation.value?.visitorId;
+    if (!url || !visitorId) return;
+    const event = new DeskOpenPageEvent({ url, visitorId });
+    this.dispatchEvent(event);
+    if (event.defaultPrevented) return;
+    window.open(url, '_blank', 'noopener,noreferrer');
+  }
+
+  private takeControl(): void {
+    const conversation = this.conversation.value;
+    if (!conversation || conversation.status === 'closed') return;
+    const event = new DeskTakeControlEvent({ visitorId: conversation.visitorId, conversationId: conversation.id });
+    this.dispatchEvent(event);
+    if (event.defaultPrevented) return;
+    this.desk.store?.takeControl(conversation.id);
+  }
+
+  private requestBlock(): void {
+    const visitorId = this.conversation.value?.visitorId;
+    if (!visitorId || this.visitor.value?.blocked) return;
+    const event = new DeskBlockVisitorEvent({ visitorId });
+    this.dispatchEvent(event);
+    if (event.defaultPrevented) return;
+    this.dialog?.showModal();
+  }
+
+  private confirmBlock(): void {
+    const visitorId = this.conversation.value?.visitorId;
+    this.dialog?.close('block');
+    if (visitorId) this.desk.store?.block(visitorId);
+  }
+
+  private onDialogClose(): void {
+    this.blockButton?.focus();
+  }
+
+  // ---- render ------------------------------------------------------------------------------
 
   override render() {
-    return html`<div role="log" aria-label=${this.i18n.t.thread.conversationWith(this.desk.conversationId ?? '')}>
-      ${this.messages.value.map((message) => html`<p>${message.author}: ${messageText(message)}</p>`)}
+    const { t } = this.i18n;
+    const store = this.desk.store;
+    if (!store) return html`<div class="placeholder" part="base" role="status">${t.common.noStore}</div>`;
+    const id = this.desk.conversationId;
+    const conversation = this.conversation.value;
+    if (!id || !conversation) {
+      return html`<div class="placeholder" part="base" role="status">${t.thread.noConversation}</div>`;
+    }
+    const visitor = this.visitor.value;
+    const name = this.visitorName;
+    const closed = conversation.status === 'closed';
+    return html`<div class="base" part="base" dir=${this.i18n.dir}>
+      ${this.renderHeader(conversation, visitor, name, closed)}
+      ${visitor?.blocked
+        ? html`<div class="banner blocked" part="banner">${t.thread.blockedBanner(name)}</div>`
+        : nothing}
+      ${closed
+        ? html`<div class="banner closed" part="banner">
+            ${t.thread.closedBanner(conversation.closedAt ? formatDateTime(this.i18n.lang, conversation.closedAt) : '')}
+          </div>`
+        : nothing}
+      ${this.renderLog(name)} ${this.renderTyping(name, closed)}
+      <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
+        ${keyed(this.announcement.serial, html`<span>${this.announcement.text}</span>`)}
+      </div>
+      ${this.renderDialog(name)}
     </div>`;
   }
+
+  private renderHeader(conversation: Conversation, visitor: Visitor | undefined, name: string, closed: boolean) {
+    const { t } = this.i18n;
+    const pageUrl = this.currentPageUrl;
+    const blocked = !!visitor?.blocked;
+    const channel = t.common.channel[conversation.channel] ?? conversation.channel;
+    return html`<div class="header" part="header">
+      <span class="avatar header-avatar" aria-hidden="true">${initials(name)}</span>
+      <div class="title" part="title">
+        <span class="name">${name}</span>
+        <span class="channel" part="channel" title=${t.thread.channelLabel(channel)}
+          ><span class="visually-hidden">${t.thread.channelLabel(channel)}</span><span aria-hidden="true">${channel}</span></span
+        >
+      </div>
+      <message-filter class="filter" exportparts="base: filter, option: filter-option"></message-filter>
+      <div class="tools" part="toolbar" role="group" aria-label=${t.thread.tools}>
+        <button
+          class="tool tool-open"
+          part="tool"
+          ?disabled=${!pageUrl}
+          title=${pageUrl ? t.thread.openCurrentPageHint : t.thread.openCurrentPageUnavailable}
+          aria-describedby="open-page-hint"
+          @click=${this.openCurrentPage}
+        >
+          ${ICON_OPEN}<span class="label">${t.thread.openCurrentPage}</span>
+        </button>
+        <button
+          class="tool tool-control"
+          part="tool"
+          ?disabled=${closed}
+          title=${t.thread.takeControlHint}
+          @click=${this.takeControl}
+        >
+          ${ICON_CONTROL}<span class="label">${t.thread.takeControl}</span>
+        </button>
+        <button
+          class="tool tool-block"
+          part="tool"
+          aria-disabled=${blocked ? 'true' : 'false'}
+          title=${blocked ? t.thread.alreadyBlocked : t.thread.blockVisitorHint}
+          aria-describedby="block-hint"
+          @click=${this.requestBlock}
+        >
+          ${ICON_BLOCK}<span class="label">${t.thread.blockVisitor}</span>
+        </button>
+        <span id="open-page-hint" hidden>${pageUrl ? t.thread.openCurrentPageHint : t.thread.openCurrentPageUnavailable}</span>
+        <span id="block-hint" hidden>${blocked ? t.thread.alreadyBlocked : t.thread.blockVisitorHint}</span>
+      </div>
+    </div>`;
+  }
+
+  private renderLog(name: string) {
+    const { t } = this.i18n;
+    const rows = this.rows as ThreadRow[];
+    const ctx = this.viewContext();
+    const info = this.threadInfo.value;
+    const pin: ThreadPin = this.stick
+      ? rows.length > 0
+        ? { index: rows.length - 1, block: 'end' }
+        : null
+      : this.anchorPin;
+    return html`<div class="log-area">
+      <div
+        class="scroller"
+        part="log"
+        role="log"
+        aria-live="off"
+        aria-label=${t.thread.conversationWith(name)}
+        tabindex="0"
+        @scroll=${this.onScroll}
+      >
+        <div class="items" @unpinned=${this.onUnpinned}>
+          ${virtualize({
+            items: rows,
+            keyFunction: (row: ThreadRow) => row.key,
+            renderItem: (row: ThreadRow) => renderRow(row, ctx),
+            layout: threadLayout(pin),
+          })}
+        </div>
+        ${rows.length === 0 ? this.renderEmpty() : nothing}
+      </div>
+      ${info.loadingOlder
+        ? html`<div class="older" role="status">${t.thread.loadingOlderMessages}</div>`
+        : nothing}
+      ${this.newCount > 0 && !this.stick
+        ? html`<button class="new-messages" part="new-messages" @click=${this.jumpToNewest}>
+            <span aria-hidden="true">↓</span> ${t.thread.newMessages(this.newCount)}
+          </button>`
+        : nothing}
+    </div>`;
+  }
+
+  private renderEmpty(): TemplateResult {
+    const { t } = this.i18n;
+    const filter = this.activeFilter;
+    if (filter === 'all' || this.allMessages.value.length === 0) {
+      return html`<div class="empty" part="empty">${t.thread.emptyThread}</div>`;
+    }
+    return html`<div class="empty" part="empty">
+      <span>${t.thread.emptyFilter(t.thread.filter[filter])}</span>
+      <button class="show-all" @click=${() => this.selectFilter('all')}>${t.thread.showAllMessages}</button>
+    </div>`;
+  }
+
+  private renderTyping(name: string, closed: boolean) {
+    const typing = this.typing.value;
+    if (!typing.typing || closed) return nothing;
+    return html`<div class="typing" part="typing">
+      <span class="dots" aria-hidden="true"><span></span><span></span><span></span></span>
+      <span>${this.i18n.t.thread.typing(name)}</span>
+      ${typing.preview ? html`<span class="preview">${typing.preview.slice(0, 300)}</span>` : nothing}
+    </div>`;
+  }
+
+  private renderDialog(name: string) {
+    const { t } = this.i18n;
+    return html`<dialog
+      class="confirm"
+      part="dialog"
+      role="alertdialog"
+      aria-modal="true"
+      aria-labelledby="block-title"
+      aria-describedby="block-body"
+      @close=${this.onDialogClose}
+    >
+      <h2 id="block-title">${t.thread.blockTitle(name)}</h2>
+      <p id="block-body">${t.thread.blockBody}</p>
+      <div class="dialog-actions">
+        <button class="cancel" autofocus @click=${() => this.dialog?.close('cancel')}>${t.common.cancel}</button>
+        <button class="danger" @click=${this.confirmBlock}>${t.thread.blockConfirm}</button>
+      </div>
+    </dialog>`;
+  }
+}
+
+function indexOfKey(rows: readonly ThreadRow[], key: string): number {
+  for (let i = rows.length - 1; i >= 0; i -= 1) if (rows[i].key === key) return i;
+  return -1;
+}
+
+function toggled(set: ReadonlySet<string>, key: string): ReadonlySet<string> {
+  const next = new Set(set);
+  if (next.has(key)) next.delete(key);
+  else next.add(key);
+  return next;
 }

@@ -1,0 +1,726 @@
+import { css } from 'lit';
+
+export const chatBoxStyles = css`
+  :host {
+    display: flex;
+    flex-direction: column;
+    min-height: 0;
+    height: 100%;
+    --_visitor-bg: var(--chat-box-visitor-bubble-bg, var(--_color-visitor-bubble));
+    --_visitor-fg: var(--chat-box-visitor-bubble-color, var(--_color-visitor-text));
+    --_agent-bg: var(--chat-box-agent-bubble-bg, var(--_color-agent-bubble));
+    --_agent-fg: var(--chat-box-agent-bubble-color, var(--_color-agent-text));
+    --_bot-bg: var(--chat-box-bot-bubble-bg, var(--_color-bot-bubble));
+    --_bot-fg: var(--chat-box-bot-bubble-color, var(--_color-bot-text));
+    --_bubble-max: var(--chat-box-bubble-max-width, 72%);
+    --_avatar: 28px;
+  }
+
+  .base {
+    position: relative;
+    display: flex;
+    flex-direction: column;
+    flex: 1;
+    min-height: 0;
+    background: var(--_color-surface);
+    color: var(--_color-text);
+  }
+
+  .placeholder {
+    flex: 1;
+    background: var(--_color-surface);
+  }
+
+  button {
+    cursor: pointer;
+  }
+
+  /* ---- header ---- */
+  .header {
+    container-type: inline-size;
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space-2) var(--_space-3);
+    padding: var(--_space-2) var(--_space-3);
+    border-bottom: 1px solid var(--_color-border);
+    background: var(--_color-surface);
+  }
+  .header-avatar {
+    flex: none;
+  }
+  .title {
+    display: flex;
+    flex-direction: column;
+    min-width: 0;
+    flex: 1 1 8rem;
+  }
+  .name {
+    font-weight: 600;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  .channel {
+    font-size: var(--_font-size-small);
+    color: var(--_color-text-muted);
+  }
+  .filter {
+    flex: none;
+  }
+  .tools {
+    display: flex;
+    gap: var(--_space-1);
+    flex: none;
+  }
+  .tool {
+    display: inline-flex;
+    align-items: center;
+    gap: var(--_space-1);
+    padding: var(--_space-1) var(--_space-2);
+    border: 1px solid var(--_color-border);
+    border-radius: var(--_radius-small);
+    background: var(--_color-surface-raised);
+    font-size: var(--_font-size-small);
+    white-space: nowrap;
+  }
+  .tool svg {
+    width: 16px;
+    height: 16px;
+    flex: none;
+  }
+  .tool:hover:not(:disabled):not([aria-disabled='true']) {
+    border-color: var(--_color-accent);
+    color: var(--_color-accent);
+  }
+  .tool:disabled,
+  .tool[aria-disabled='true'] {
+    opacity: 0.55;
+    cursor: not-allowed;
+  }
+  .tool-block:not([aria-disabled='true']):hover {
+    border-color: var(--_color-danger);
+    color: var(--_color-danger);
+  }
+  @container (max-width: 640px) {
+    .tool .label {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip: rect(0 0 0 0);
+      white-space: nowrap;
+    }
+  }
+
+  /* ---- banners ---- */
+  .banner {
+    padding: var(--_space-2) var(--_space-3);
+    font-size: var(--_font-size-small);
+    border-bottom: 1px solid var(--_color-border);
+  }
+  .banner.blocked {
+    background: var(--_color-danger-surface);
+    color: var(--_color-danger);
+  }
+  .banner.closed {
+    background: var(--_color-surface-alt);
+    color: var(--_color-text-muted);
+  }
+
+  /* ---- log ---- */
+  .log-area {
+    position: relative;
+    flex: 1;
+    min-height: 0;
+    display: flex;
+    flex-direction: column;
+  }
+  .scroller {
+    flex: 1;
+    min-height: 0;
+    overflow-y: auto;
+    overflow-x: hidden;
+    overscroll-behavior: contain;
+    background: var(--_color-surface-alt);
+    padding-block: var(--_space-2);
+  }
+  .scroller:focus-visible {
+    outline-offset: -2px;
+  }
+  .items {
+    width: 100%;
+  }
+  .empty {
+    display: grid;
+    justify-items: center;
+    gap: var(--_space-2);
+    padding: var(--_space-4) var(--_space-3);
+    color: var(--_color-text-muted);
+    text-align: center;
+  }
+  .show-all,
+  .new-messages,
+  .dialog-actions button {
+    border: 1px solid var(--_color-border);
+    border-radius: 999px;
+    padding: var(--_space-1) var(--_space-3);
+    background: var(--_color-surface-raised);
+  }
+  .older {
+    position: absolute;
+    top: var(--_space-2);
+    inset-inline: 0;
+    margin-inline: auto;
+    width: max-content;
+    padding: var(--_space-1) var(--_space-3);
+    border-radius: 999px;
+    background: var(--_color-surface-raised);
+    box-shadow: var(--_shadow);
+    font-size: var(--_font-size-small);
+    color: var(--_color-text-muted);
+  }
+  .new-messages {
+    position: absolute;
+    bottom: var(--_space-3);
+    inset-inline: 0;
+    margin-inline: auto;
+    width: max-content;
+    background: var(--_color-accent);
+    color: var(--_color-accent-contrast);
+    border-color: transparent;
+    box-shadow: var(--_shadow);
+    font-weight: 600;
+  }
+
+  /* ---- rows ---- */
+  .day {
+    display: flex;
+    align-items: center;
+    gap: var(--_space-2);
+    width: 100%;
+    box-sizing: border-box;
+    padding: var(--_space-3) var(--_space-3) var(--_space-1);
+    font-size: var(--_font-size-small);
+    color: var(--_color-text-muted);
+  }
+  .day::before,
+  .day::after {
+    content: '';
+    flex: 1;
+    border-top: 1px solid var(--_color-border);
+  }
+
+  .row {
+    display: grid;
+    width: 100%;
+    box-sizing: border-box;
+    padding: 2px var(--_space-3);
+    column-gap: var(--_space-2);
+    align-items: end;
+  }
+  .row.first {
+    padding-top: var(--_space-2);
+  }
+  .row.left {
+    grid-template-columns: var(--_avatar) minmax(0, 1fr);
+    grid-template-areas: 'avatar author' 'avatar body' 'avatar meta';
+    justify-items: start;
+  }
+  .row.right {
+    grid-template-columns: minmax(0, 1fr) var(--_avatar);
+    grid-template-areas: 'author avatar' 'body avatar' 'meta avatar';
+    justify-items: end;
+  }
+  .row.center {
+    display: flex;
+    justify-content: center;
+    padding: var(--_space-1) var(--_space-3);
+  }
+  .row.kind-navigation {
+    display: block;
+    padding: 2px var(--_space-3) 2px calc(var(--_space-3) + var(--_avatar) + var(--_space-2));
+  }
+
+  .avatar {
+    grid-area: avatar;
+    align-self: end;
+    display: grid;
+    place-items: center;
+    width: var(--_avatar);
+    height: var(--_avatar);
+    border-radius: 50%;
+    font-size: 11px;
+    font-weight: 700;
+    background: var(--_visitor-bg);
+    color: var(--_visitor-fg);
+    border: 1px solid var(--_color-border);
+    box-sizing: border-box;
+  }
+  .by-agent .avatar {
+    background: var(--_agent-bg);
+    color: var(--_agent-fg);
+    border-color: transparent;
+  }
+  .by-bot .avatar {
+    background: var(--_bot-bg);
+    color: var(--_bot-fg);
+    border-radius: 8px;
+  }
+  .author {
+    grid-area: author;
+    font-size: var(--_font-size-small);
+    color: var(--_color-text-muted);
+    padding-inline: var(--_space-1);
+    max-width: 100%;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  .meta {
+    grid-area: meta;
+    display: inline-flex;
+    align-items: center;
+    flex-wrap: wrap;
+    gap: var(--_space-1) var(--_space-2);
+    font-size: 11px;
+    color: var(--_color-text-muted);
+    padding-inline: var(--_space-1);
+  }
+  .status[data-status='read'] {
+    color: var(--_color-accent);
+  }
+  .status[data-status='failed'] {
+    color: var(--_color-danger);
+    font-weight: 600;
+  }
+  .retry {
+    border: 1px solid var(--_color-danger);
+    color: var(--_color-danger);
+    background: var(--_color-surface-raised);
+    border-radius: 999px;
+    padding: 0 var(--_space-2);
+    font-size: 11px;
+    font-weight: 600;
+  }
+
+  /* ---- bubbles ---- */
+  .bubble {
+    grid-area: body;
+    max-width: var(--_bubble-max);
+    box-sizing: border-box;
+    padding: var(--_space-2) var(--_space-3);
+    border-radius: var(--_radius);
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+    background: var(--_visitor-bg);
+    color: var(--_visitor-fg);
+  }
+  .left .bubble {
+    border-end-start-radius: 4px;
+  }
+  .right .bubble {
+    border-end-end-radius: 4px;
+  }
+  .by-agent .bubble {
+    background: var(--_agent-bg);
+    color: var(--_agent-fg);
+  }
+  .by-bot .bubble {
+    background: var(--_bot-bg);
+    color: var(--_bot-fg);
+  }
+  .failed .bubble {
+    outline: 2px solid var(--_color-action-error);
+    outline-offset: -2px;
+    opacity: 0.9;
+  }
+  .translation,
+  .unsupported {
+    white-space: normal;
+  }
+  .text {
+    white-space: pre-wrap;
+  }
+  .bubble button {
+    display: inline-block;
+    white-space: normal;
+    margin-inline-start: var(--_space-2);
+    margin-top: var(--_space-1);
+    border: 1px solid currentColor;
+    border-radius: 999px;
+    background: transparent;
+    padding: 0 var(--_space-2);
+    font-size: var(--_font-size-small);
+  }
+  .bubble :focus-visible,
+  .event :focus-visible {
+    outline-color: currentColor;
+  }
+
+  .unsupported {
+    border: 1px dashed var(--_color-warning);
+    background: var(--_color-warning-surface) !important;
+    color: var(--_color-text) !important;
+    display: grid;
+    gap: var(--_space-1);
+  }
+  .unsupported .notice {
+    color: var(--_color-warning);
+    font-size: var(--_font-size-small);
+    font-weight: 600;
+  }
+  .quote {
+    font-style: italic;
+  }
+
+  .translation {
+    display: grid;
+    gap: var(--_space-1);
+    border-inline-start: 3px solid var(--_color-action-translation);
+  }
+  .translation-meta {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space-2);
+    font-size: var(--_font-size-small);
+    opacity: 0.85;
+  }
+  .translation-meta button {
+    margin: 0;
+  }
+  .original {
+    display: grid;
+    gap: 2px;
+    padding: var(--_space-1) var(--_space-2);
+    border-radius: var(--_radius-small);
+    background: rgb(127 127 127 / 0.16);
+    font-style: italic;
+  }
+  .original-label {
+    font-size: 11px;
+    font-style: normal;
+    opacity: 0.85;
+  }
+
+  /* Cards: actions look the same whoever sent them, with a colour per kind. */
+  .card {
+    display: grid;
+    gap: 2px;
+    min-width: min(220px, 100%);
+    background: var(--_color-surface-raised) !important;
+    color: var(--_color-text) !important;
+    border: 1px solid var(--_color-border);
+    border-inline-start: 4px solid var(--_card-accent, var(--_color-action-link));
+    white-space: normal;
+  }
+  .card a {
+    color: var(--_color-action-link);
+  }
+  .card-kind {
+    font-size: 11px;
+    font-weight: 700;
+    text-transform: uppercase;
+    letter-spacing: 0.04em;
+    color: var(--_card-accent, var(--_color-action-link));
+  }
+  .card .title {
+    font-weight: 600;
+  }
+  .url {
+    font-size: var(--_font-size-small);
+    color: var(--_color-text-muted);
+    overflow-wrap: anywhere;
+  }
+  .inert {
+    font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
+  }
+  .blocked {
+    font-size: var(--_font-size-small);
+    font-weight: 600;
+    color: var(--_color-danger);
+  }
+  .link {
+    --_card-accent: var(--_color-action-link);
+  }
+  .offer {
+    --_card-accent: var(--_color-action-offer);
+    max-width: min(var(--_bubble-max), 320px);
+  }
+  .offer-image {
+    width: 100%;
+    height: 120px;
+    object-fit: cover;
+    border-radius: var(--_radius-small);
+    background: var(--_color-surface-alt);
+    margin-bottom: var(--_space-1);
+  }
+  .description {
+    font-size: var(--_font-size-small);
+  }
+  .cta {
+    justify-self: start;
+    margin-top: var(--_space-1);
+    padding: var(--_space-1) var(--_space-3);
+    border-radius: 999px;
+    background: var(--_color-action-offer);
+    color: var(--_color-surface) !important;
+    text-decoration: none;
+    font-weight: 600;
+    font-size: var(--_font-size-small);
+  }
+  .file {
+    --_card-accent: var(--_color-action-file);
+    grid-template-columns: auto minmax(0, 1fr);
+    column-gap: var(--_space-2);
+    align-items: center;
+  }
+  .file-icon {
+    grid-row: span 2;
+    display: grid;
+    place-items: center;
+    width: 38px;
+    height: 46px;
+    border-radius: 4px;
+    background: var(--_color-action-file);
+    color: var(--_color-surface);
+    font-size: 10px;
+    font-weight: 800;
+    clip-path: polygon(0 0, 72% 0, 100% 22%, 100% 100%, 0 100%);
+  }
+  .file-icon[data-type='pdf'] {
+    background: var(--_color-danger);
+  }
+  .file-icon[data-type='image'] {
+    background: var(--_color-action-offer);
+  }
+  .file-details {
+    font-size: var(--_font-size-small);
+    color: var(--_color-text-muted);
+  }
+  .file .url,
+  .file .blocked {
+    grid-column: 1 / -1;
+  }
+  .choice {
+    --_card-accent: var(--_color-bot-bubble);
+    border-inline-start-color: var(--_color-action-translation);
+  }
+  .question {
+    font-weight: 600;
+  }
+  .options {
+    list-style: none;
+    margin: var(--_space-1) 0;
+    padding: 0;
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space-1);
+  }
+  .options li {
+    padding: 2px var(--_space-2);
+    border: 1px solid var(--_color-border);
+    border-radius: 999px;
+    font-size: var(--_font-size-small);
+  }
+  .options li.selected {
+    border-color: var(--_color-accent);
+    background: var(--_color-accent);
+    color: var(--_color-accent-contrast);
+    font-weight: 600;
+  }
+  .options li.selected::before {
+    content: '✓ ';
+  }
+  .choice-result {
+    font-size: var(--_font-size-small);
+    color: var(--_color-text-muted);
+  }
+  a.image {
+    display: block;
+    padding: 0;
+    overflow: hidden;
+    background: var(--_color-surface-raised) !important;
+    border: 1px solid var(--_color-border);
+    line-height: 0;
+  }
+  a.image img {
+    display: block;
+    width: min(240px, 100%);
+    height: auto;
+    max-height: 320px;
+    object-fit: cover;
+  }
+  a.image img.unsized {
+    aspect-ratio: 4 / 3;
+  }
+  .blocked-image {
+    --_card-accent: var(--_color-danger);
+  }
+
+  /* ---- events ---- */
+  .event {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: center;
+    gap: var(--_space-1) var(--_space-2);
+    max-width: 85%;
+    padding: var(--_space-1) var(--_space-3);
+    border-radius: 999px;
+    font-size: var(--_font-size-small);
+    text-align: center;
+    color: var(--_color-system);
+    border: 1px solid var(--_color-border);
+    background: var(--_color-surface);
+  }
+  .event time {
+    opacity: 0.8;
+    font-size: 11px;
+  }
+  .event .icon {
+    font-weight: 700;
+  }
+  .event .screen {
+    width: 12px;
+    height: 9px;
+    border: 1.5px solid currentColor;
+    border-radius: 2px;
+    box-shadow: 0 3px 0 -1px currentColor;
+  }
+  .event.cobrowsing {
+    color: var(--_color-action-cobrowsing);
+    border-color: currentColor;
+  }
+  .event.transfer {
+    color: var(--_color-action-transfer);
+    border-color: currentColor;
+    border-radius: var(--_radius);
+  }
+  .comment {
+    flex-basis: 100%;
+    font-style: italic;
+    color: var(--_color-text-muted);
+  }
+  .event.system {
+    border-style: dashed;
+  }
+
+  .navigation {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: 0 var(--_space-2);
+    font-size: var(--_font-size-small);
+    color: var(--_color-text-muted);
+    border-inline-start: 2px solid var(--_color-action-navigation);
+    padding-inline-start: var(--_space-2);
+  }
+  .navigation .label {
+    font-weight: 600;
+  }
+  .navigation .icon {
+    color: var(--_color-action-navigation);
+  }
+  .navigation a {
+    color: inherit;
+    font-weight: 600;
+  }
+  .navigation time {
+    font-size: 11px;
+  }
+
+  /* ---- typing ---- */
+  .typing {
+    display: flex;
+    align-items: center;
+    gap: var(--_space-2);
+    padding: var(--_space-1) var(--_space-3);
+    font-size: var(--_font-size-small);
+    color: var(--_color-text-muted);
+    border-top: 1px solid var(--_color-border);
+    background: var(--_color-surface);
+    min-width: 0;
+  }
+  .typing .preview {
+    font-style: italic;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+    min-width: 0;
+  }
+  .dots {
+    display: inline-flex;
+    gap: 2px;
+  }
+  .dots span {
+    width: 5px;
+    height: 5px;
+    border-radius: 50%;
+    background: currentColor;
+    animation: blink 1.2s infinite ease-in-out;
+  }
+  .dots span:nth-child(2) {
+    animation-delay: 0.2s;
+  }
+  .dots span:nth-child(3) {
+    animation-delay: 0.4s;
+  }
+  @keyframes blink {
+    0%,
+    80%,
+    100% {
+      opacity: 0.25;
+    }
+    40% {
+      opacity: 1;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .dots span {
+      animation: none;
+    }
+  }
+
+  /* ---- dialog ---- */
+  dialog {
+    max-width: min(420px, calc(100vw - 32px));
+    padding: var(--_space-4);
+    border: 1px solid var(--_color-border);
+    border-radius: var(--_radius);
+    background: var(--_color-surface-raised);
+    color: var(--_color-text);
+    box-shadow: var(--_shadow);
+  }
+  dialog::backdrop {
+    background: rgb(0 0 0 / 0.4);
+  }
+  dialog h2 {
+    margin: 0 0 var(--_space-2);
+    font-size: 1.1em;
+  }
+  dialog p {
+    margin: 0 0 var(--_space-4);
+    color: var(--_color-text-muted);
+  }
+  .dialog-actions {
+    display: flex;
+    justify-content: flex-end;
+    gap: var(--_space-2);
+  }
+  .dialog-actions .danger {
+    background: var(--_color-danger);
+    color: var(--_color-surface);
+    border-color: transparent;
+    font-weight: 600;
+  }
+
+  @media (forced-colors: active) {
+    .bubble,
+    .event,
+    .new-messages {
+      border: 1px solid CanvasText;
+    }
+  }
+`;

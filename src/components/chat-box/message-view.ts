@@ -1,0 +1,289 @@
+/**
+ * Rendering of one thread row (a day separator or a message of any kind). Private to <chat-box>.
+ * Everything untrusted is rendered as text; every URL goes through `safeUrl` and a refused one is
+ * shown as inert text. Templates stay small: a 10,000-message thread re-renders only the rows in view.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { formatDay, formatFileSize, formatTime, languageName } from '../../i18n/format.js';
+import type { Strings } from '../../i18n/strings.js';
+import type {
+  ChoiceContent,
+  FileContent,
+  ImageContent,
+  LinkContent,
+  Message,
+  MessageBase,
+  NavigationContent,
+  OfferContent,
+  TranslationContent,
+} from '../../model/types.js';
+import { displayUrl, safeUrl } from '../../model/url.js';
+import { COLLAPSE_AT, fileBadge, initials, type MessageRow, type ThreadRow } from './thread-rows.js';
+
+export interface MessageViewContext {
+  readonly t: Strings;
+  readonly lang: string;
+  readonly now: Date;
+  /** The visitor's display name (name or "Visitor #n"). */
+  readonly visitorName: string;
+  /** Keys of oversized messages the agent expanded. */
+  readonly expanded: ReadonlySet<string>;
+  /** Keys of translations showing their original. */
+  readonly originals: ReadonlySet<string>;
+  toggleExpanded(key: string): void;
+  toggleOriginal(key: string): void;
+  retry(messageId: string): void;
+}
+
+const STATUS_GLYPH = { sending: '◷', sent: '✓', delivered: '✓✓', read: '✓✓', failed: '!' } as const;
+
+export function authorName(message: MessageBase, ctx: MessageViewContext): string {
+  switch (message.author) {
+    case 'visitor':
+      return message.authorName?.trim() || ctx.visitorName;
+    case 'agent':
+      return message.authorName?.trim() || ctx.t.thread.agentFallbackName;
+    case 'bot':
+      return message.authorName?.trim() || ctx.t.thread.botFallbackName;
+    case 'system':
+      return ctx.t.thread.systemName;
+  }
+}
+
+export function renderRow(row: ThreadRow, ctx: MessageViewContext): TemplateResult {
+  if (row.type === 'day') {
+    return html`<div class="day" part="day-separator" data-key=${row.key}>
+      <span>${capitalize(formatDay(ctx.lang, row.at, ctx.now), ctx.lang)}</span>
+    </div>`;
+  }
+  return renderMessage(row, ctx);
+}
+
+/** "today" → "Today" (Intl's relative days are lower case in most languages). */
+function capitalize(text: string, lang: string): string {
+  return text ? text.charAt(0).toLocaleUpperCase(lang) + text.slice(1) : text;
+}
+
+function renderMessage(row: MessageRow, ctx: MessageViewContext): TemplateResult {
+  const { message, side, first, key } = row;
+  const failed = message.status === 'failed';
+  const name = authorName(message, ctx);
+  const classes = `row ${side}${first ? ' first' : ''}${failed ? ' failed' : ''} kind-${message.kind} by-${message.author}`;
+  if (side === 'center') {
+    return html`<div class=${classes} data-key=${key} data-kind=${message.kind} data-side=${side}>
+      ${renderEvent(message, ctx)}
+    </div>`;
+  }
+  if (message.kind === 'navigation') {
+    return html`<div class=${classes} data-key=${key} data-kind=${message.kind} data-side=${side}>
+      ${renderNavigation(message, ctx)}
+    </div>`;
+  }
+  return html`<div class=${classes} data-key=${key} data-kind=${message.kind} data-side=${side}>
+    ${first
+      ? html`<span class="avatar" part="avatar" aria-hidden="true">${initials(name)}</span
+          ><span class="author" part="author">${name}</span>`
+      : html`<span class="visually-hidden">${name}</span>`}
+    ${renderBody(message, key, ctx)} ${renderMeta(message, ctx)}
+  </div>`;
+}
+
+function renderMeta(message: Message, ctx: MessageViewContext): TemplateResult {
+  const { t } = ctx;
+  const status = message.author === 'agent' ? message.status : undefined;
+  return html`<span class="meta" part="meta"
+    ><time datetime=${message.at}>${formatTime(ctx.lang, message.at)}</time>${status === 'failed'
+      ? html`<span class="status" data-status="failed" part="status">${t.thread.notSent}</span
+          ><button class="retry" part="retry" @click=${() => ctx.retry(message.id)}>${t.thread.retry}</button>`
+      : status
+        ? html`<span class="status" data-status=${status} part="status"
+            ><span aria-hidden="true">${STATUS_GLYPH[status]}</span> ${t.thread.status[status]}</span
+          >`
+        : nothing}</span
+  >`;
+}
+
+/** Oversized text is cut at COLLAPSE_AT characters behind "Show more". */
+function clip(text: string, key: string, ctx: MessageViewContext): TemplateResult | string {
+  if (text.length <= COLLAPSE_AT) return text;
+  const open = ctx.expanded.has(key);
+  // No whitespace between the pieces: bubbles keep the message's own line breaks (pre-wrap).
+  return html`${open ? text : `${text.slice(0, COLLAPSE_AT)}…`}<button
+      class="more"
+      aria-expanded=${open ? 'true' : 'false'}
+      @click=${() => ctx.toggleExpanded(key)}
+    >${open ? ctx.t.thread.showLess : ctx.t.thread.showMore}</button
+    >`;
+}
+
+function renderBody(message: Message, key: string, ctx: MessageViewContext): TemplateResult {
+  switch (message.kind) {
+    case 'text':
+      return html`<div class="bubble" part="bubble">${clip(message.text, key, ctx)}</div>`;
+    case 'translation':
+      return renderTranslation(message, key, ctx);
+    case 'unsupported':
+      return html`<div class="bubble unsupported" part="bubble">
+        <span class="notice"><span aria-hidden="true">⚠ </span>${ctx.t.thread.unsupported(message.originalType)}</span>
+        ${message.text ? html`<span class="quote text">${clip(message.text, key, ctx)}</span>` : nothing}
+      </div>`;
+    case 'link':
+      return renderLink(message, ctx);
+    case 'offer':
+      return renderOffer(message, ctx);
+    case 'file':
+      return renderFile(message, ctx);
+    case 'image':
+      return renderImage(message, ctx);
+    case 'choice':
+      return renderChoice(message, ctx);
+    // Centred kinds never reach here; render them as text rather than drop them.
+    case 'system':
+      return html`<div class="bubble" part="bubble">${clip(message.text, key, ctx)}</div>`;
+    case 'cobrowsing':
+      return html`<div class="bubble" part="bubble">${ctx.t.thread.cobrowsing[message.state]}</div>`;
+    case 'transfer':
+      return html`<div class="bubble" part="bubble">${ctx.t.thread.transfer(message.to.name, message.to.type, message.from?.name)}</div>`;
+    case 'navigation':
+      return renderNavigation(message, ctx);
+  }
+}
+
+function renderEvent(message: Message, ctx: MessageViewContext): TemplateResult {
+  const { t } = ctx;
+  const time = html`<time datetime=${message.at}>${formatTime(ctx.lang, message.at)}</time>`;
+  switch (message.kind) {
+    case 'cobrowsing':
+      return html`<div class="event cobrowsing" part="event" data-state=${message.state}>
+        <span class="icon screen" aria-hidden="true"></span><span>${t.thread.cobrowsing[message.state]}</span>${time}
+      </div>`;
+    case 'transfer':
+      return html`<div class="event transfer" part="event">
+        <span class="icon" aria-hidden="true">⇄</span
+        ><span>${t.thread.transfer(message.to.name, message.to.type, message.from?.name)}</span>${time}
+        ${message.comment
+          ? html`<q class="comment" title=${t.thread.transferComment}>${clip(message.comment, message.id, ctx)}</q>`
+          : nothing}
+      </div>`;
+    case 'system':
+      return html`<div class="event system" part="event">
+        <span class="icon" aria-hidden="true">ℹ</span><span>${clip(message.text, message.id, ctx)}</span>${time}
+      </div>`;
+    default:
+      return html`<div class="event system" part="event"><span>${renderBody(message, message.id, ctx)}</span>${time}</div>`;
+  }
+}
+
+function renderNavigation(message: NavigationContent & MessageBase, ctx: MessageViewContext): TemplateResult {
+  const href = safeUrl(message.url, 'link');
+  const shown = displayUrl(message.url);
+  return html`<div class="navigation" part="navigation">
+    <span class="icon" aria-hidden="true">↳</span><span class="label">${ctx.t.thread.visited}</span>
+    ${href
+      ? html`<a href=${href} target="_blank" rel="noopener noreferrer">${message.title || shown}</a>`
+      : html`<span class="inert">${message.title || message.url}</span>`}
+    ${message.title || !href ? html`<span class="url">${href ? shown : message.url}</span>` : nothing}
+    <time datetime=${message.at}>${formatTime(ctx.lang, message.at)}</time>
+  </div>`;
+}
+
+function renderLink(message: LinkContent, ctx: MessageViewContext): TemplateResult {
+  const href = safeUrl(message.url, 'link');
+  return html`<div class="bubble card link" part="bubble card">
+    <span class="card-kind">${ctx.t.thread.link}</span>
+    ${href
+      ? html`<a class="title" href=${href} target="_blank" rel="noopener noreferrer">${message.title || displayUrl(href)}</a
+          ><span class="url">${displayUrl(href)}</span>`
+      : html`${message.title ? html`<span class="title">${message.title}</span>` : nothing}<span class="url inert"
+            >${message.url}</span
+          ><span class="blocked">${ctx.t.thread.blockedLink}</span>`}
+  </div>`;
+}
+
+function renderOffer(message: OfferContent, ctx: MessageViewContext): TemplateResult {
+  const href = message.url === undefined ? null : safeUrl(message.url, 'link');
+  const image = message.imageUrl === undefined ? null : safeUrl(message.imageUrl, 'image');
+  return html`<div class="bubble card offer" part="bubble card">
+    ${image ? html`<img class="offer-image" src=${image} alt="" loading="lazy" decoding="async" />` : nothing}
+    <span class="card-kind">${ctx.t.thread.offer}</span>
+    <strong class="title">${message.title}</strong>
+    ${message.description ? html`<span class="description">${message.description}</span>` : nothing}
+    ${href
+      ? html`<a class="cta" href=${href} target="_blank" rel="noopener noreferrer">${message.cta || ctx.t.thread.offerCta}</a>`
+      : message.url !== undefined
+        ? html`<span class="url inert">${message.url}</span><span class="blocked">${ctx.t.thread.blockedLink}</span>`
+        : nothing}
+  </div>`;
+}
+
+function renderFile(message: FileContent, ctx: MessageViewContext): TemplateResult {
+  const href = safeUrl(message.url, 'link');
+  const badge = fileBadge(message.name, message.mimeType);
+  const details = [badge.label, message.size !== undefined ? formatFileSize(ctx.lang, message.size) : '']
+    .filter(Boolean)
+    .join(' · ');
+  return html`<div class="bubble card file" part="bubble card">
+    <span class="file-icon" data-type=${badge.type} aria-hidden="true">${badge.label}</span>
+    ${href
+      ? html`<a class="title" href=${href} download=${message.name} target="_blank" rel="noopener noreferrer"
+          aria-label=${ctx.t.thread.download(message.name)}>${message.name}</a>`
+      : html`<span class="title">${message.name}</span>`}
+    <span class="file-details">${details}</span>
+    ${href ? nothing : html`<span class="url inert">${message.url}</span><span class="blocked">${ctx.t.thread.blockedLink}</span>`}
+  </div>`;
+}
+
+function renderImage(message: ImageContent, ctx: MessageViewContext): TemplateResult {
+  const src = safeUrl(message.url, 'image');
+  const alt = message.alt?.trim() || ctx.t.thread.image;
+  if (!src) {
+    return html`<div class="bubble card image blocked-image" part="bubble card">
+      <span class="blocked">${ctx.t.thread.blockedImage}</span><span class="title">${alt}</span
+      ><span class="url inert">${message.url}</span>
+    </div>`;
+  }
+  // width/height give the browser the aspect ratio before the image loads (no jump in the virtualizer).
+  const sized = !!(message.width && message.height);
+  return html`<a class="bubble image" part="bubble image" href=${src} target="_blank" rel="noopener noreferrer"
+    title=${ctx.t.thread.openImage(alt)}
+    ><img class=${sized ? '' : 'unsized'} src=${src} alt=${alt} loading="lazy" decoding="async"
+      width=${sized ? String(message.width) : nothing} height=${sized ? String(message.height) : nothing}
+  /></a>`;
+}
+
+function renderTranslation(message: TranslationContent, key: string, ctx: MessageViewContext): TemplateResult {
+  const { t } = ctx;
+  const open = ctx.originals.has(key);
+  const language = languageName(ctx.lang, message.sourceLang);
+  return html`<div class="bubble translation" part="bubble">
+    <span class="text" lang=${message.targetLang}>${clip(message.text, key, ctx)}</span>
+    <span class="translation-meta"
+      ><span>${t.thread.translatedFrom(language)}</span>
+      <button class="toggle-original" aria-expanded=${open ? 'true' : 'false'} @click=${() => ctx.toggleOriginal(key)}
+        >${open ? t.thread.hideOriginal : t.thread.showOriginal}</button
+      ></span
+    >
+    ${open
+      ? html`<span class="original" part="original"
+          ><span class="original-label">${t.thread.original(language)}</span
+          ><span class="text" lang=${message.sourceLang}>${clip(message.original, `${key}:original`, ctx)}</span></span
+        >`
+      : nothing}
+  </div>`;
+}
+
+function renderChoice(message: ChoiceContent, ctx: MessageViewContext): TemplateResult {
+  const selected = message.options.find((option) => option.id === message.selectedId);
+  return html`<div class="bubble card choice" part="bubble card">
+    <span class="question">${message.question}</span>
+    <ul class="options" aria-label=${ctx.t.thread.choiceOptions}>
+      ${message.options.map(
+        (option) =>
+          html`<li class=${option === selected ? 'selected' : ''} aria-current=${option === selected ? 'true' : 'false'}>
+            ${option.label}
+          </li>`,
+      )}
+    </ul>
+    <span class="choice-result">${selected ? ctx.t.thread.choiceSelected(selected.label) : ctx.t.thread.choiceWaiting}</span>
+  </div>`;
+}

@@ -1,0 +1,128 @@
+/**
+ * Turns a conversation's messages into the rows the thread virtualizes: day separators and
+ * messages with their side (visitor left, agent/bot right, events centred) and grouping.
+ * Pure and cheap: per-message facts are cached by message object, so re-deriving the rows of a
+ * 10,000-message thread after one new message is one linear pass without allocating Dates.
+ */
+import type { Message, MessageKind } from '../../model/types.js';
+
+export type Side = 'left' | 'right' | 'center';
+
+export interface DayRow {
+  readonly type: 'day';
+  readonly key: string;
+  readonly at: string;
+}
+
+export interface MessageRow {
+  readonly type: 'message';
+  /** Stable across the optimistic → confirmed swap (client id first). */
+  readonly key: string;
+  readonly message: Message;
+  readonly side: Side;
+  /** First message of a run by the same author: shows avatar and name. */
+  readonly first: boolean;
+}
+
+export type ThreadRow = DayRow | MessageRow;
+
+/** Kinds shown as centred event lines rather than bubbles. */
+const EVENT_KINDS: ReadonlySet<MessageKind> = new Set<MessageKind>(['system', 'cobrowsing', 'transfer']);
+/** Two messages further apart than this start a new group. */
+const GROUP_GAP_MS = 5 * 60 * 1000;
+
+interface Facts {
+  readonly time: number;
+  readonly day: number;
+}
+
+const facts = new WeakMap<Message, Facts>();
+
+function factsOf(message: Message): Facts {
+  let known = facts.get(message);
+  if (!known) {
+    const time = Date.parse(message.at);
+    if (Number.isNaN(time)) {
+      known = { time: 0, day: 0 };
+    } else {
+      const date = new Date(time);
+      known = { time, day: date.getFullYear() * 10_000 + (date.getMonth() + 1) * 100 + date.getDate() };
+    }
+    facts.set(message, known);
+  }
+  return known;
+}
+
+export function sideOf(message: Message): Side {
+  if (EVENT_KINDS.has(message.kind) || message.author === 'system') return 'center';
+  return message.author === 'visitor' ? 'left' : 'right';
+}
+
+/** The key a message keeps from its optimistic copy to the server's confirmation. */
+export function messageKey(message: Message): string {
+  return `m:${message.clientId ?? message.id}`;
+}
+
+/** Day separators and grouped message rows, in thread order. */
+export function buildRows(messages: readonly Message[]): ThreadRow[] {
+  const rows: ThreadRow[] = [];
+  let previous: Message | undefined;
+  let previousFacts: Facts | undefined;
+  let previousSide: Side | undefined;
+  for (const message of messages) {
+    const current = factsOf(message);
+    const newDay = !previousFacts || previousFacts.day !== current.day;
+    if (newDay) rows.push({ type: 'day', key: `d:${current.day}`, at: message.at });
+    const side = sideOf(message);
+    const first =
+      newDay ||
+      side === 'center' ||
+      message.kind === 'navigation' ||
+      previous === undefined ||
+      previousSide !== side ||
+      previous.kind === 'navigation' ||
+      previous.author !== message.author ||
+      (previous.authorName ?? '') !== (message.authorName ?? '') ||
+      current.time - previousFacts!.time > GROUP_GAP_MS;
+    rows.push({ type: 'message', key: messageKey(message), message, side, first });
+    previous = message;
+    previousFacts = current;
+    previousSide = side;
+  }
+  return rows;
+}
+
+/** Up to two initials from a name ("Emma Laurent" → "EL", "Visitor #4821" → "V4"). */
+export function initials(name: string): string {
+  const words = name
+    .split(/\s+/)
+    .map((word) => word.replace(/[^\p{L}\p{N}]/gu, ''))
+    .filter(Boolean);
+  if (words.length === 0) return '?';
+  const first = [...words[0]][0] ?? '';
+  const last = words.length > 1 ? ([...words[words.length - 1]][0] ?? '') : '';
+  return (first + last).toLocaleUpperCase();
+}
+
+/** A short type label for a file ("PDF", "IMG"…), from its MIME type or extension. */
+export function fileBadge(name: string, mimeType?: string): { type: string; label: string } {
+  const mime = (mimeType ?? '').toLowerCase();
+  const extension = (/\.([a-z0-9]{1,5})$/i.exec(name)?.[1] ?? '').toLowerCase();
+  if (mime === 'application/pdf' || extension === 'pdf') return { type: 'pdf', label: 'PDF' };
+  if (mime.startsWith('image/') || ['png', 'jpg', 'jpeg', 'gif', 'webp', 'svg', 'heic'].includes(extension)) {
+    return { type: 'image', label: 'IMG' };
+  }
+  if (mime.startsWith('audio/') || ['mp3', 'wav', 'ogg', 'm4a'].includes(extension)) return { type: 'audio', label: 'AUD' };
+  if (mime.startsWith('video/') || ['mp4', 'mov', 'webm'].includes(extension)) return { type: 'video', label: 'VID' };
+  if (/zip|compressed|tar|rar|7z/.test(mime) || ['zip', 'rar', '7z', 'gz', 'tar'].includes(extension)) {
+    return { type: 'archive', label: 'ZIP' };
+  }
+  if (/sheet|excel|csv/.test(mime) || ['xls', 'xlsx', 'csv', 'ods'].includes(extension)) return { type: 'sheet', label: 'XLS' };
+  if (/word|document|text/.test(mime) || ['doc', 'docx', 'txt', 'odt', 'rtf'].includes(extension)) {
+    return { type: 'doc', label: extension ? extension.slice(0, 4).toUpperCase() : 'DOC' };
+  }
+  return { type: 'other', label: extension ? extension.slice(0, 4).toUpperCase() : 'FILE' };
+}
+
+/** Messages longer than this are collapsed behind "Show more". */
+export const COLLAPSE_AT = 4000;
