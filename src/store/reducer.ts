@@ -81,6 +81,14 @@ class Batch {
     return this.touchedThreads.get(id) ?? (this.threads ?? this.base.threads).get(id);
   }
 
+  /** Every thread as it stands in this batch (touched ones included). */
+  *allThreads(): Iterable<Pick<Thread, 'messages'>> {
+    for (const [id, thread] of this.threads ?? this.base.threads) {
+      if (!this.touchedThreads.has(id)) yield thread;
+    }
+    yield* this.touchedThreads.values();
+  }
+
   mutableThread(id: string): MutableThread {
     let thread = this.touchedThreads.get(id);
     if (!thread) {
@@ -221,12 +229,14 @@ function applySnapshot(batch: Batch, event: Extract<ServerEvent, { type: 'snapsh
 
   // Keep optimistic messages that the server has not seen yet (they are in the outbox).
   const pending: Message[] = [];
-  for (const thread of batch.get('threads').values()) {
+  for (const thread of batch.allThreads()) {
     for (const message of thread.messages) {
       if (message.clientId && (message.status === 'sending' || message.status === 'failed')) pending.push(message);
     }
   }
   batch.replaceThreads(new Map());
+  // A snapshot carries no typing state: indicators from before it would never be turned off.
+  if (batch.get('typing').size > 0) batch.mutableTyping().clear();
   for (const message of event.messages) addMessage(batch, message);
   for (const message of pending) {
     if (!batch.thread(message.conversationId)?.ids.has(message.clientId!)) addMessage(batch, message);
@@ -280,9 +290,15 @@ function apply(batch: Batch, action: StoreAction): void {
         batch.error('invalid-event', `message.updated: unknown message ${action.message.id}`);
         return;
       }
-      const mutable = batch.mutableThread(action.message.conversationId);
-      const index = findIndex(mutable.messages, action.message.id);
-      const merged = parseMessage({ ...mutable.messages[index], ...action.message });
+      const index = findIndex(thread.messages, action.message.id);
+      if (index < 0) {
+        // The id was replaced (a second echo under the same client id carried another server id).
+        batch.error('invalid-event', `message.updated: unknown message ${action.message.id}`);
+        return;
+      }
+      const existing = thread.messages[index];
+      // A patch may address the message by its client id: the stored (server) id stays.
+      const merged = parseMessage({ ...existing, ...action.message, id: existing.id });
       if (!merged.ok) {
         batch.error('invalid-event', `message.updated: ${merged.error}`);
         return;

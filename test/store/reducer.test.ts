@@ -110,6 +110,27 @@ describe('reducer: snapshot', () => {
   });
 });
 
+describe('reducer: snapshot (resync)', () => {
+  it('clears typing indicators, since a snapshot does not carry them', () => {
+    let state = apply(loaded(), { type: 'visitor.typing', conversationId: 'c2', typing: true, preview: 'Hel' });
+    state = apply(state, snapshot());
+    expect(state.typing.size).to.equal(0);
+  });
+
+  it('keeps an optimistic message sent earlier in the same batch', () => {
+    const pending = { ...textMessage('cid-9', 'agent', 5, 'Hi'), clientId: 'cid-9', status: 'sending' } as Message;
+    const state = apply(loaded(), { type: 'local.message.sending', message: pending }, snapshot());
+    expect(ids(state, 'c1')).to.deep.equal(['cid-9']);
+  });
+
+  it('keeps drafts and filters across a resync', () => {
+    let state = apply(loaded(), { type: 'local.draft', conversationId: 'c1', text: 'Hi' }, { type: 'local.filter', conversationId: 'c1', filter: 'agent' });
+    state = apply(state, snapshot());
+    expect(state.drafts.get('c1')).to.equal('Hi');
+    expect(state.filters.get('c1')).to.equal('agent');
+  });
+});
+
 describe('reducer: conversation events', () => {
   it('conversation.upserted adds a new conversation and puts it in an empty pane', () => {
     let state = apply(initialState(AGENT, 2), snapshot({ conversations: [conversation('c1')] }));
@@ -165,6 +186,16 @@ describe('reducer: message.added', () => {
     let state = apply(loaded(), added(textMessage('x', 'visitor', 10)), added(textMessage('y', 'agent', 10)));
     state = apply(state, added(textMessage('z', 'visitor', 10)), added(textMessage('early', 'visitor', 5)));
     expect(ids(state, 'c1')).to.deep.equal(['early', 'x', 'y', 'z']);
+  });
+
+  it('orders times given with different UTC offsets by the instant they denote', () => {
+    const state = apply(
+      loaded(),
+      added({ ...textMessage('paris', 'visitor', 0), at: '2026-11-25T11:00:30+01:00' }),
+      added({ ...textMessage('utc', 'agent', 0), at: '2026-11-25T10:00:10Z' }),
+      added({ ...textMessage('ny', 'visitor', 0), at: '2026-11-25T05:00:20-05:00' }),
+    );
+    expect(ids(state, 'c1')).to.deep.equal(['utc', 'ny', 'paris']);
   });
 
   it('never duplicates a message delivered twice (same batch or later)', () => {
@@ -266,6 +297,29 @@ describe('reducer: message.updated', () => {
       message: { id: 'cid-1', conversationId: 'c1', status: 'failed' },
     });
     expect(thread(state, 'c1').find((m) => m.clientId === 'cid-1')!.status).to.equal('failed');
+  });
+
+  it("a status update addressed by client id keeps the server's message id", () => {
+    const optimistic = { ...textMessage('cid-1', 'agent', 5), clientId: 'cid-1', status: 'sending' } as Message;
+    let state = apply(base(), { type: 'local.message.sending', message: optimistic });
+    state = apply(state, added({ ...optimistic, id: 'srv-1', status: 'sent' } as Message));
+    state = apply(state, { type: 'message.updated', message: { id: 'cid-1', conversationId: 'c1', status: 'delivered' } });
+    const echo = thread(state, 'c1').find((m) => m.clientId === 'cid-1')!;
+    expect(echo).to.include({ id: 'srv-1', status: 'delivered' });
+    const result = reduce(state, [{ type: 'message.updated', message: { id: 'srv-1', conversationId: 'c1', status: 'read' } }]);
+    expect(result.errors).to.deep.equal([]);
+    expect(thread(result.state, 'c1').find((m) => m.clientId === 'cid-1')!).to.include({ id: 'srv-1', status: 'read' });
+    expect(thread(result.state, 'c1').filter((m) => m.clientId === 'cid-1')).to.have.length(1);
+  });
+
+  it('an update of a server id that a later echo replaced is reported, never thrown', () => {
+    const optimistic = { ...textMessage('cid-1', 'agent', 5), clientId: 'cid-1', status: 'sending' } as Message;
+    let state = apply(base(), { type: 'local.message.sending', message: optimistic });
+    state = apply(state, added({ ...optimistic, id: 'srv-1', status: 'sent' } as Message), added({ ...optimistic, id: 'srv-2', status: 'sent' } as Message));
+    expect(thread(state, 'c1').filter((m) => m.clientId === 'cid-1').map((m) => m.id)).to.deep.equal(['srv-2']);
+    let result: ReturnType<typeof reduce> | undefined;
+    expect(() => (result = reduce(state, [{ type: 'message.updated', message: { id: 'srv-1', conversationId: 'c1', status: 'read' } }]))).not.to.throw();
+    expect(result!.errors.map((e) => e.code)).to.deep.equal(['invalid-event']);
   });
 
   it('reports an update of an unknown message and changes nothing', () => {
