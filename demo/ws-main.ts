@@ -1,0 +1,32 @@
+// The demo desk over a real WebSocket: `npm run demo:server` starts the reference server
+// (server/main.ts) and Vite, and prints this page's address. `?ws=` sets the server URL
+// (default ws://<this host>:8787/desk); `?lang=fr`, `?theme=dark`, `?layout=2` as in the main demo.
+import '../src/define.js';
+import { DeskStore } from '../src/store/desk-store.js';
+import { IndexedDbOutbox } from '../src/store/outbox-idb.js';
+import { WebSocketTransport } from '../src/transport/websocket-transport.js';
+
+const params = new URLSearchParams(location.search);
+const url = params.get('ws') ?? `ws://${location.hostname}:8787/desk`;
+
+const transport = new WebSocketTransport({
+  url,
+  // A real page fetches a short-lived token from its own backend here; the reference server
+  // accepts `demo-token` (and `demo-token-manager`, which may unblock visitors).
+  getToken: async () => 'demo-token',
+});
+const store = new DeskStore({ transport, outbox: new IndexedDbOutbox({ name: 'agent-desk-ws-demo' }) });
+
+const desk = document.querySelector('chat-desk');
+if (desk) {
+  const lang = params.get('lang');
+  const theme = params.get('theme');
+  const layout = params.get('layout');
+  if (lang) desk.setAttribute('lang', lang);
+  if (theme === 'light' || theme === 'dark') desk.theme = theme;
+  if (layout) desk.setAttribute('layout', layout);
+  desk.store = store;
+  desk.addEventListener('desk-error', (event) => console.info('[demo] desk-error', event.detail));
+}
+// For poking at it from the console.
+Object.assign(globalThis, { deskStore: store, deskTransport: transport });
