@@ -1,0 +1,82 @@
+// Size budget of the core (agent-desk's main entry), minified + gzip (zlib level 9, per file, summed).
+// Two figures:
+//   own code  : our modules only; lit, rxjs, valibot… stay external, as in the published package.
+//   with deps : everything the entry loads statically bundled in (what a page without a bundler pays).
+// Lazily loaded parts (dynamic import(): the emoji picker, the virtualizer's layouts…) are listed
+// apart and not counted. Budget: own code ≤ 30 KB gzip.
+//
+//   node scripts/size.mjs [--json]      (needs build/ from `npm run build` or `tsc -p tsconfig.build.json`)
+import { existsSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { rollup } from 'rollup';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import { minifyCss } from './rollup-minify-css.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+export const BUDGET_OWN_GZIP = 30 * 1024;
+
+const DEPENDENCIES = /^(lit|@lit|@lit-labs|rxjs|valibot|idb|emoji-picker-element|tslib)(\/|$)/;
+const REACT = /^(react|react-dom)(\/|$)/;
+
+async function measure(input, { bundleDependencies }) {
+  const bundle = await rollup({
+    input,
+    external: (id) => REACT.test(id) || (!bundleDependencies && DEPENDENCIES.test(id)),
+    plugins: [
+      minifyCss(),
+      nodeResolve({ browser: true, exportConditions: ['es2015', 'browser', 'module', 'import', 'default'] }),
+      terser({ ecma: 2020, module: true, format: { comments: false } }),
+    ],
+    onwarn: () => {},
+  });
+  const { output } = await bundle.generate({ format: 'es', chunkFileNames: '[name]-[hash].js' });
+  await bundle.close();
+  const chunks = new Map(output.filter((o) => o.type === 'chunk').map((c) => [c.fileName, c]));
+  const entry = output.find((o) => o.type === 'chunk' && o.isEntry);
+  // Everything reachable through static imports is paid up front; dynamic imports are lazy.
+  const eager = new Set();
+  const visit = (name) => {
+    if (eager.has(name) || !chunks.has(name)) return;
+    eager.add(name);
+    for (const dep of chunks.get(name).imports) visit(dep);
+  };
+  visit(entry.fileName);
+  const size = (names) =>
+    [...names].reduce(
+      (sum, name) => {
+        const code = Buffer.from(chunks.get(name).code);
+        return { min: sum.min + code.length, gzip: sum.gzip + gzipSync(code, { level: 9 }).length };
+      },
+      { min: 0, gzip: 0 },
+    );
+  const lazy = [...chunks.keys()].filter((name) => !eager.has(name));
+  return { ...size(eager), files: eager.size, lazy: { ...size(lazy), files: lazy } };
+}
+
+/** Measures build/index.js (the `agent-desk` entry). */
+export async function measureCore() {
+  const input = join(root, 'build/index.js');
+  if (!existsSync(input)) throw new Error('build/index.js is missing: run `npm run build` first');
+  const own = await measure(input, { bundleDependencies: false });
+  const withDeps = await measure(input, { bundleDependencies: true });
+  return { own, withDeps, budget: BUDGET_OWN_GZIP, withinBudget: own.gzip <= BUDGET_OWN_GZIP };
+}
+
+export const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+
+export function describeSize({ own, withDeps, budget }) {
+  return [
+    `own code : ${kb(own.min)} min, ${kb(own.gzip)} gzip (budget ${kb(budget)} gzip) in ${own.files} file(s)`,
+    `with deps: ${kb(withDeps.min)} min, ${kb(withDeps.gzip)} gzip in ${withDeps.files} file(s)`,
+    `lazy (not counted): own ${kb(own.lazy.gzip)} gzip in ${own.lazy.files.length} chunk(s); with deps ${kb(withDeps.lazy.gzip)} gzip in ${withDeps.lazy.files.length} chunk(s)`,
+  ].join('\n');
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const result = await measureCore();
+  console.log(process.argv.includes('--json') ? JSON.stringify(result, null, 2) : describeSize(result));
+  process.exit(result.withinBudget ? 0 : 1);
+}
