@@ -50,9 +50,11 @@ function radio(el: ChatDesk, name: string): HTMLInputElement {
 }
 
 function toggle(el: ChatDesk, name: string): HTMLButtonElement | undefined {
-  return [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find(
-    (button) => button.textContent!.trim() === name,
-  );
+  return [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find((button) => {
+    const clone = button.cloneNode(true) as HTMLElement;
+    clone.querySelectorAll('[aria-hidden="true"]').forEach((hidden) => hidden.remove());
+    return clone.textContent!.trim() === name;
+  });
 }
 
 /** Index of the pane holding DOM focus (through shadow roots), or -1. */
@@ -269,6 +271,11 @@ describe('<chat-desk>', () => {
     expect(sidebar.hidden && info.hidden).to.equal(true);
     expect(conversations.getAttribute('aria-expanded')).to.equal('false');
     expect(conversations.getAttribute('aria-controls')).to.equal(sidebar.id);
+    // The toggle tells how many visitors wait for a reply (its description, not its name).
+    const waiting = store.state.conversations.size && deepAll(el.shadowRoot!, '[data-waiting]').length;
+    expect(waiting).to.be.greaterThan(0);
+    const description = el.shadowRoot!.getElementById(conversations.getAttribute('aria-describedby')!)!;
+    expect(description.textContent).to.equal(`${waiting} conversations waiting for your reply`);
     await settle(el);
     await expect(el).shadowDom.to.be.accessible();
 

@@ -127,6 +127,17 @@ export const chatDeskStyles = css`
   .toggle:hover {
     background: var(--_color-surface-alt);
   }
+  .toggle-badge {
+    min-inline-size: 18px;
+    padding: 0 5px;
+    border-radius: 999px;
+    background: var(--_color-warning-surface);
+    color: var(--_color-warning);
+    border: 1px solid color-mix(in srgb, var(--_color-warning) 45%, transparent);
+    font-size: var(--_font-size-small);
+    line-height: 16px;
+    text-align: center;
+  }
   .toggle[aria-expanded='true'] {
     border-color: var(--_color-accent);
     color: var(--_color-accent);

@@ -245,6 +245,7 @@ export class ChatDesk extends LitElement {
 
   private renderToggle(which: Drawer, label: string) {
     const open = this.drawer === which;
+    const waiting = this.summaries.value.filter((summary) => summary.waitingSince).length;
     return html`<button
       type="button"
       class="toggle"
@@ -252,6 +253,7 @@ export class ChatDesk extends LitElement {
       data-drawer=${which}
       aria-controls=${which === 'conversations' ? 'sidebar' : 'info'}
       aria-expanded=${open ? 'true' : 'false'}
+      aria-describedby=${which === 'conversations' && waiting > 0 ? 'waiting-count' : nothing}
       @click=${() => this.toggleDrawer(which)}
     >
       <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
@@ -260,7 +262,13 @@ export class ChatDesk extends LitElement {
           : svg`<circle cx="12" cy="8" r="3.5" fill="none" stroke="currentColor" stroke-width="2"/><path d="M5 20c.8-3.6 3.6-5.5 7-5.5s6.2 1.9 7 5.5" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round"/>`}
       </svg>
       <span>${label}</span>
-    </button>`;
+      ${which === 'conversations' && waiting > 0
+        ? html`<span class="toggle-badge" aria-hidden="true">${waiting}</span>`
+        : nothing}
+    </button>
+    ${which === 'conversations' && waiting > 0
+      ? html`<span id="waiting-count" hidden>${this.i18n.t.desk.waitingCount(waiting)}</span>`
+      : nothing}`;
   }
 
   private renderPane(store: DeskStore, id: string | null, index: number) {

@@ -199,14 +199,9 @@ export const stateBoxStyles = css`
     color: var(--_color-text-muted);
   }
   .pane-mark {
-    display: inline-grid;
-    place-items: center;
-    inline-size: 18px;
-    block-size: 18px;
+    border-color: var(--_color-border);
     border-radius: 4px;
-    border: 1px solid var(--_color-border);
     color: var(--_color-text-muted);
-    font-weight: 600;
   }
   .badge {
     grid-area: badge;

@@ -219,8 +219,12 @@ export class StateBox extends LitElement {
             ${blocked ? html`<span class="chip blocked">${t.stateBox.blocked}</span>` : nothing}
             ${row.closed ? html`<span class="chip closed">${t.stateBox.closed}</span>` : nothing}
             ${paneIndex >= 0
-              ? html`<span class="pane-mark" title=${t.stateBox.inPane(paneIndex + 1)}>
-                  <span aria-hidden="true">${paneIndex + 1}</span>
+              ? html`<span class="chip pane-mark" title=${t.stateBox.inPane(paneIndex + 1)}>
+                  <svg viewBox="0 0 24 24" width="12" height="12" aria-hidden="true" focusable="false">
+                    <rect x="3" y="4" width="8" height="16" rx="2" fill="none" stroke="currentColor" stroke-width="2.4" />
+                    <rect x="13" y="4" width="8" height="16" rx="2" fill="none" stroke="currentColor" stroke-width="2.4" />
+                  </svg>
+                  <span aria-hidden="true">${t.stateBox.paneMark(paneIndex + 1)}</span>
                   <span class="visually-hidden">${t.stateBox.inPane(paneIndex + 1)}</span>
                 </span>`
               : nothing}

@@ -22,6 +22,8 @@ export const stateBox = {
   attachment: 'Attachment',
   channel: (name: string) => `Channel: ${name}`,
   inPane: (n: number) => `Shown in pane ${n}`,
+  /** Short visible mark of the pane showing a conversation (split screen). */
+  paneMark: (n: number) => `Pane ${n}`,
   newConversation: (name: string, channel: string) => `New conversation from ${name} (${channel})`,
 };
 export type StateBoxStrings = typeof stateBox;

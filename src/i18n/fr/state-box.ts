@@ -19,5 +19,6 @@ export const stateBox: StateBoxStrings = {
   attachment: 'Pièce jointe',
   channel: (name: string) => `Canal : ${name}`,
   inPane: (n: number) => `Affichée dans le volet ${n}`,
+  paneMark: (n: number) => `Volet ${n}`,
   newConversation: (name: string, channel: string) => `Nouvelle conversation de ${name} (${channel})`,
 };
