@@ -73,6 +73,7 @@ export class DeskStore {
   private frame = 0;
   private fallbackTimer: ReturnType<typeof setTimeout> | undefined;
   private destroyed = false;
+  private committing = false;
   private readonly outboxLoaded: Promise<void>;
 
   /** Every state, newest first to subscribers. */
@@ -307,10 +308,19 @@ export class DeskStore {
     if (this.fallbackTimer) clearTimeout(this.fallbackTimer);
     this.frame = 0;
     this.fallbackTimer = undefined;
-    if (this.queue.length === 0) return;
-    const actions = this.queue;
-    this.queue = [];
-    this.commit(actions);
+    if (this.queue.length === 0 || this.committing) return;
+    this.committing = true;
+    try {
+      // A command a subscriber issues while a state is being delivered is applied right after
+      // that delivery, so every subscriber sees the states in order and ends on the latest.
+      while (this.queue.length > 0) {
+        const actions = this.queue;
+        this.queue = [];
+        this.commit(actions);
+      }
+    } finally {
+      this.committing = false;
+    }
   }
 
   /** Resolves once the outbox was read back into the threads. */

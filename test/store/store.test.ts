@@ -123,6 +123,24 @@ describe('DeskStore', () => {
       expect(current(store.messages$('c1')).map((m) => m.id)).to.include('now');
     });
 
+    it('a command issued from inside a subscription never leaves other subscribers on a stale state', () => {
+      const { transport, store } = make();
+      // A host that focuses every new conversation as soon as it is listed.
+      subscriptions.push(
+        store.conversations$.subscribe((rows) => {
+          const newest = rows.at(-1);
+          if (newest && newest.conversation.id !== store.focusedId && newest.conversation.id === 'c4') store.focus('c4');
+        }),
+      );
+      const focused = record(store.focusedId$, subscriptions);
+      const states = record(store.state$, subscriptions);
+      transport.emit({ type: 'conversation.upserted', conversation: conversation('c4', { startedAt: iso(30) }) });
+      store.flush();
+      expect(store.focusedId).to.equal('c4');
+      expect(focused.at(-1)).to.equal('c4');
+      expect(states.at(-1)).to.equal(store.state);
+    });
+
     it('local commands apply at once, after the server events queued before them', () => {
       const { transport, store } = make();
       transport.emit({ type: 'conversation.upserted', conversation: conversation('c4', { startedAt: iso(30) }) });
