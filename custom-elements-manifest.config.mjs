@@ -44,6 +44,8 @@ export default {
   globs: ['src/**/*.ts'],
   exclude: ['src/**/*.test.ts', 'src/react.ts'],
   outdir: '.',
+  // package.json already points at custom-elements.json; the up-to-date check writes elsewhere.
+  packagejson: false,
   litelement: true,
   plugins: [defineMapPlugin()],
 };
