@@ -54,6 +54,8 @@ export interface Faults {
   reorderEvents?: boolean;
   /** After applying the Nth `send` (counted from now), cut every connection before acknowledging it. */
   dropAfterSends?: number;
+  /** Lose every Nth live event frame (replays are not lost), so clients see gaps. */
+  loseEventEvery?: number;
 }
 
 interface Connection {
@@ -68,6 +70,7 @@ interface Connection {
   held?: string;
   heldTimer?: ReturnType<typeof setTimeout>;
   lastSent?: string;
+  live: number;
 }
 
 export interface DeskServerStats {
@@ -217,7 +220,7 @@ export class DeskServer {
 
   private accept(socket: WebSocket): void {
     this.counts.connections += 1;
-    const connection: Connection = { socket, ready: false, silent: false, lastFrameAt: Date.now(), ackedSeq: -1 };
+    const connection: Connection = { socket, ready: false, silent: false, lastFrameAt: Date.now(), ackedSeq: -1, live: 0 };
     this.connections.add(connection);
     connection.helloTimer = setTimeout(() => this.refuse(connection, CloseCode.helloTimeout, 'bad-frame', 'No hello in time'), 10_000);
     socket.on('message', (data, isBinary) => this.receive(connection, data, isBinary));
@@ -263,7 +266,7 @@ export class DeskServer {
         if (Number.isInteger(frame.seq)) connection.ackedSeq = Math.max(connection.ackedSeq, frame.seq);
         return;
       case 'ping':
-        this.send(connection, { type: 'pong', t: frame.t });
+        this.send(connection, { type: 'pong', t: frame.t, seq: this.seq });
         return;
       case 'pong':
         return;
@@ -365,7 +368,13 @@ export class DeskServer {
     const frame: EventFrame = { type: 'event', seq: this.seq, event };
     this.log.push(frame);
     if (this.log.length > this.replayLimit) this.log.splice(0, this.log.length - this.replayLimit);
-    for (const connection of this.connections) if (connection.ready) this.sendEvent(connection, frame);
+    const lose = this.faults.loseEventEvery;
+    for (const connection of this.connections) {
+      if (!connection.ready) continue;
+      connection.live += 1;
+      if (lose && connection.live % lose === 0) continue;
+      this.sendEvent(connection, frame);
+    }
   }
 
   /** Event frames go through the fault injection (duplicates, swaps). */

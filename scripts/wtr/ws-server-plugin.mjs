@@ -53,14 +53,15 @@ export function wsServerPlugin() {
       return true;
     },
     /** Visitor messages published by the server, in this order; returns their ids. */
-    inject({ conversationId, prefix, count }) {
+    inject({ conversationId, prefix, count, textSize = 0 }) {
       const ids = [];
       for (let i = 1; i <= count; i += 1) {
         const id = `${prefix}-${i}`;
+        const text = `${prefix} #${i}`.padEnd(textSize, '.');
         ids.push(id);
         server.publish({
           type: 'message.added',
-          message: { id, conversationId, author: 'visitor', at: server.data.stamp(), kind: 'text', text: `${prefix} #${i}` },
+          message: { id, conversationId, author: 'visitor', at: server.data.stamp(), kind: 'text', text },
         });
       }
       return ids;

@@ -50,7 +50,8 @@ export interface AckFrame { type: 'ack'; seq: number }
 /** Replay, on this connection, every event after `seq` (the client saw a gap). */
 export interface ResumeFrame { type: 'resume'; seq: number }
 export interface PingFrame { type: 'ping'; t: number }
-export interface PongFrame { type: 'pong'; t: number }
+/** From the server, `seq` is its newest event's sequence number (lets the client notice a lost last event). */
+export interface PongFrame { type: 'pong'; t: number; seq?: number }
 
 export type ClientFrame = HelloFrame | CommandFrame | AckFrame | ResumeFrame | PingFrame | PongFrame;
 
@@ -140,6 +141,7 @@ export function parseServerFrame(text: string): FrameResult {
     case 'ping':
     case 'pong':
       if (typeof data.t !== 'number') return { ok: false, error: `${data.type}: t must be a number` };
+      if (data.seq !== undefined && !isSeq(data.seq)) return { ok: false, error: `${data.type}: seq must be a non-negative integer` };
       return { ok: true, frame: data as unknown as PingFrame | PongFrame };
     default:
       return { ok: false, error: `unknown frame type ${JSON.stringify(String(data.type).slice(0, 40))}` };

@@ -112,6 +112,8 @@ export class WebSocketTransport implements Transport {
   private ackedSeq = -1;
   private readonly early = new Map<number, EventFrame>();
   private gapAsked: number | undefined;
+  /** The newest seq the server said exists (events and pongs carry it): a trailing gap shows too. */
+  private serverSeq = -1;
   private requestCounter = 0;
   /** Commands not acknowledged yet, in issue order; `written` ones went out on the current socket. */
   private readonly pending: Pending[] = [];
@@ -251,6 +253,7 @@ export class WebSocketTransport implements Transport {
       this.lastSeq = frame.seq - 1;
       this.ackedSeq = -1;
     }
+    this.serverSeq = frame.seq;
     this.welcomed = true;
     this.everOnline = true;
     this.attempt = 0;
@@ -399,6 +402,8 @@ export class WebSocketTransport implements Transport {
           this.writeFrame({ type: 'pong', t: frame.t });
           return;
         case 'pong':
+          if (frame.seq !== undefined && frame.seq > this.serverSeq) this.serverSeq = frame.seq;
+          if (this.serverSeq > this.lastSeq) this.watchGap();
           return;
       }
     } catch (error) {
@@ -413,6 +418,7 @@ export class WebSocketTransport implements Transport {
   }
 
   private onEvent(frame: EventFrame): void {
+    if (frame.seq > this.serverSeq) this.serverSeq = frame.seq;
     const expected = this.lastSeq + 1;
     if (frame.seq < expected) {
       this.counters.duplicatesDropped += 1;
@@ -433,7 +439,7 @@ export class WebSocketTransport implements Transport {
       this.counters.reordered += 1;
       this.early.set(frame.seq, frame);
       if (this.early.size > MAX_BUFFERED_EVENTS) this.fillGap();
-      else if (!this.gapTimer) this.gapTimer = setTimeout(() => this.fillGap(), this.options.gapTimeoutMs ?? 1000);
+      else this.watchGap();
       return;
     }
     this.deliver(frame);
@@ -447,30 +453,39 @@ export class WebSocketTransport implements Transport {
       this.deliver(next);
       next = this.early.get(this.lastSeq + 1);
     }
-    if (this.early.size === 0) {
+    if (!this.hasGap()) {
       clearTimeout(this.gapTimer);
       this.gapTimer = undefined;
       this.gapAsked = undefined;
     }
   }
 
+  private hasGap(): boolean {
+    return this.early.size > 0 || this.serverSeq > this.lastSeq;
+  }
+
+  private watchGap(): void {
+    if (!this.gapTimer) this.gapTimer = setTimeout(() => this.fillGap(), this.options.gapTimeoutMs ?? 1000);
+  }
+
   /** A gap did not fill by itself: ask for a replay once; if that does not fill it either, skip it and say so. */
   private fillGap(): void {
     this.gapTimer = undefined;
-    if (this.early.size === 0) return;
+    if (!this.welcomed || !this.hasGap()) return;
     if (this.gapAsked !== this.lastSeq) {
       this.gapAsked = this.lastSeq;
       this.counters.gapReplays += 1;
       this.writeFrame({ type: 'resume', seq: this.lastSeq });
-      this.gapTimer = setTimeout(() => this.fillGap(), this.options.gapTimeoutMs ?? 1000);
+      this.watchGap();
       return;
     }
-    const first = Math.min(...this.early.keys());
-    this.report('events-lost', `Events ${this.lastSeq + 1}–${first - 1} never arrived; continuing without them.`);
+    const first = this.early.size > 0 ? Math.min(...this.early.keys()) : this.serverSeq + 1;
+    const range = first - 1 > this.lastSeq + 1 ? `Events ${this.lastSeq + 1}–${first - 1}` : `Event ${this.lastSeq + 1}`;
+    this.report('events-lost', `${range} never arrived, even when replayed; continuing without them.`);
     this.lastSeq = first - 1;
     this.gapAsked = undefined;
     this.drain();
-    if (this.early.size > 0 && !this.gapTimer) this.gapTimer = setTimeout(() => this.fillGap(), this.options.gapTimeoutMs ?? 1000);
+    if (this.hasGap()) this.watchGap();
   }
 
   private deliver(frame: EventFrame): void {

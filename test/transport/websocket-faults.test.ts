@@ -103,6 +103,44 @@ describe('WebSocketTransport faults (real server)', function () {
     });
   });
 
+  it('lost event frames: the gap is filled by a replay on the same connection', async () => {
+    const desk = await openDesk();
+    await online(desk);
+    await server('faults', { faults: { loseEventEvery: 7 } });
+    const start = performance.now();
+    const visitor = await server<string[]>('inject', { conversationId: CONVERSATION, prefix: 'gappy', count: 30 });
+    const clientIds = sendMany(desk, 10, 'Gappy');
+    await waitFor(() => allConfirmed(desk, clientIds) && hasAll(desk, visitor), 'all delivered');
+    expect(desk.transport.stats.gapReplays, 'replays asked').to.be.greaterThan(0);
+    // Every live frame lost: nothing arrives after the gap, only the heartbeat's pong tells the newest seq.
+    await server('faults', { faults: { loseEventEvery: 1 } });
+    const silent = await server<string[]>('inject', { conversationId: CONVERSATION, prefix: 'trailing', count: 3 });
+    await waitFor(() => hasAll(desk, silent), 'trailing gap noticed through the heartbeat');
+    visitor.push(...silent);
+    expect(desk.errors.filter((e) => e.code === 'events-lost')).to.have.length(0);
+    expect(desk.transport.stats.attempts, 'same connection').to.equal(1);
+    const figures = await checkExactlyOnce(desk, clientIds, visitor);
+    await report('lost event frames (1 in 7, then all live frames)', {
+      ...figures, gapReplays: desk.transport.stats.gapReplays, heldForOrder: desk.transport.stats.reordered,
+      totalMs: Math.round(performance.now() - start),
+    });
+  });
+
+  it('an event too large for the client is reported and skipped after one replay, without a reconnect loop', async () => {
+    const desk = await openDesk();
+    await online(desk);
+    const [big] = await server<string[]>('inject', { conversationId: CONVERSATION, prefix: 'huge', count: 1, textSize: 80_000 });
+    const after = await server<string[]>('inject', { conversationId: CONVERSATION, prefix: 'after-huge', count: 3 });
+    await waitFor(() => hasAll(desk, after), 'later events delivered');
+    const stats = desk.transport.stats;
+    expect(stats.gapReplays).to.equal(1);
+    expect(stats.invalidFrames, 'the live frame and its replay').to.equal(2);
+    expect(desk.errors.filter((e) => e.code === 'events-lost')).to.have.length(1);
+    expect(thread(desk).some((m) => m.id === big)).to.equal(false);
+    expect(stats.attempts).to.equal(1);
+    expect(desk.store.state.connection).to.equal('online');
+  });
+
   it('slow server: delayed acks within the timeout succeed; past it they fail, then heal from the echo', async () => {
     const desk = await openDesk({ commandTimeoutMs: 1000 });
     await online(desk);
