@@ -464,6 +464,35 @@ describe('<visitor-panel>', () => {
     expect(text(root(panel).querySelector('h2'))).to.equal('Emma Laurent');
   });
 
+  it('shows the already focused conversation on first render inside a provider', async () => {
+    const { store } = setup();
+    store.focus('c-emma');
+    const el = await fixture<HTMLElement>(html`<desk-provider .store=${store}><visitor-panel></visitor-panel></desk-provider>`);
+    const panel = el.querySelector('visitor-panel') as VisitorPanel;
+    await panel.updateComplete;
+    expect(text(root(panel).querySelector('h2'))).to.equal('Emma Laurent');
+    expect(historyEntries(panel)).to.have.length(2);
+  });
+
+  it('causes no Lit dev-mode warnings while updating', async () => {
+    const warn = sinon.spy(console, 'warn');
+    const { store, transport } = setup();
+    store.focus('c-emma');
+    const el = await fixture<HTMLElement>(html`<desk-provider .store=${store}><visitor-panel></visitor-panel></desk-provider>`);
+    const panel = el.querySelector('visitor-panel') as VisitorPanel;
+    await panel.updateComplete;
+    transport.emit({ type: 'visitor.navigated', visitorId: 'v-emma', url: 'https://shop.example.com/a', at: new Date().toISOString() });
+    store.flush();
+    button(root(panel), 'Load older conversations').click();
+    await settle(panel, store);
+    historyEntries(panel)[0].click();
+    await settle(panel, store);
+    store.focus('c-liam');
+    await settle(panel, store);
+    const litWarnings = warn.getCalls().filter((call) => String(call.args[0]).includes('lit.dev/msg'));
+    expect(litWarnings.map((call) => String(call.args[0]))).to.deep.equal([]);
+  });
+
   it('shows a first-visit visitor without history', async () => {
     const { store } = setup();
     const el = await mount(store, 'c-noah');
