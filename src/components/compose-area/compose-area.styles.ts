@@ -334,6 +334,23 @@ export const composeAreaStyles = css`
   .emoji > p {
     margin: var(--_space-3);
   }
+  .emoji-grid {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(36px, 1fr));
+    gap: 2px;
+    padding: 0 var(--_space-2) var(--_space-2);
+  }
+  .emoji-button {
+    height: 36px;
+    border: none;
+    border-radius: var(--_radius-small);
+    background: transparent;
+    font-size: 20px;
+    cursor: pointer;
+  }
+  .emoji-button:hover {
+    background: var(--_color-surface-alt);
+  }
   emoji-picker {
     width: 100%;
     height: 300px;

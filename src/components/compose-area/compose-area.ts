@@ -47,6 +47,8 @@ interface Attachment {
 
 const NO_TYPING: TypingState = { typing: false };
 const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
+/** Offered when the emoji data cannot be loaded (offline, blocked CDN). */
+const COMMON_EMOJI = [...'😀😄😊🙂😉😍😂🤔😮😢🙏👍👎👏🙌👋💪🎉✅❌⭐🔥💡🎁📦🚚🛒💳📞⏰📅'].concat(['❤️', '✉️']);
 
 /** The element the emoji picker module defines (typed loosely: it is loaded on demand). */
 interface EmojiPickerElement extends HTMLElement {
@@ -269,7 +271,7 @@ export class ComposeArea extends LitElement {
             aria-activedescendant=${ifDefined(active ? `canned-${active.id}` : undefined)}
             aria-autocomplete=${ifDefined(this.cannedAnswers.length > 0 ? 'list' : undefined)}
             aria-invalid=${over ? 'true' : 'false'}
-            placeholder=${this.cannedAnswers.length > 0 ? t.composer.placeholder : ''}
+            placeholder=${this.cannedAnswers.length > 0 ? t.composer.placeholderCanned : t.composer.placeholder}
             rows="1"
             maxlength=${ifDefined(limit)}
             .value=${live(text)}
@@ -439,7 +441,16 @@ export class ComposeArea extends LitElement {
     // Emoji
     return html`<div id="panel" part="panel" class="panel emoji" role="dialog" aria-label=${t.emojiPicker}>
       ${this.emojiState === 'loading' ? html`<p role="status">${t.emojiLoading}</p>` : nothing}
-      ${this.emojiState === 'failed' ? html`<p class="error" role="alert">${t.emojiFailed}</p>` : nothing}
+      ${this.emojiState === 'failed'
+        ? html`<p class="muted">${t.emojiFailed}</p>
+            <div class="emoji-grid">
+              ${COMMON_EMOJI.map(
+                (emoji) => html`<button type="button" class="emoji-button" @click=${() => this.insertText(emoji)}>
+                  ${emoji}
+                </button>`,
+              )}
+            </div>`
+        : nothing}
       ${this.emojiState === 'ready' ? this.emojiPicker : nothing}
     </div>`;
   }
@@ -449,7 +460,9 @@ export class ComposeArea extends LitElement {
     const image = safeUrl(offer.imageUrl, 'image');
     const url = safeUrl(offer.url, 'link');
     return html`<figure class="offer-card" aria-label=${t.offerPreview}>
-      ${image ? html`<img src=${image} alt="" />` : nothing}
+      ${image
+        ? html`<img src=${image} alt="" @error=${(e: Event) => ((e.target as HTMLElement).hidden = true)} />`
+        : nothing}
       <figcaption>
         <strong>${offer.title}</strong>
         ${offer.description ? html`<span>${offer.description}</span>` : nothing}
@@ -740,10 +753,21 @@ export class ComposeArea extends LitElement {
     if (this.emojiState === 'ready' || this.emojiState === 'loading') return;
     this.emojiState = 'loading';
     try {
-      await import('emoji-picker-element');
+      const { Database } = await import('emoji-picker-element');
+      const locale = this.i18n.locale === 'fr' ? 'fr' : 'en';
+      // Check the data loads (CDN by default) before showing the picker; offline, common emoji instead.
+      const database = new Database({ locale, ...(this.emojiDataSource ? { dataSource: this.emojiDataSource } : {}) });
+      try {
+        await database.ready();
+      } catch {
+        this.emojiState = 'failed';
+        return;
+      } finally {
+        void database.close().catch(() => undefined);
+      }
       const picker = document.createElement('emoji-picker') as EmojiPickerElement;
       if (this.emojiDataSource) picker.dataSource = this.emojiDataSource;
-      if (this.i18n.locale === 'fr') {
+      if (locale === 'fr') {
         const fr = await import('emoji-picker-element/i18n/fr.js');
         picker.locale = 'fr';
         picker.i18n = fr.default;

@@ -1,7 +1,8 @@
 /** Strings of <compose-area> (owned by that element). */
 export const composer = {
   message: 'Message',
-  placeholder: 'Type a message… (/ for canned answers)',
+  placeholder: 'Type a message…',
+  placeholderCanned: 'Type a message… (/ for canned answers)',
   send: 'Send',
   toolbar: 'Message tools',
   hint: 'Enter to send, Shift+Enter for a new line.',
@@ -57,6 +58,6 @@ export const composer = {
   emoji: 'Insert emoji',
   emojiPicker: 'Emoji',
   emojiLoading: 'Loading emoji…',
-  emojiFailed: 'The emoji picker could not be loaded.',
+  emojiFailed: 'The full emoji list could not be loaded: here are common ones.',
 };
 export type ComposerStrings = typeof composer;

@@ -2,7 +2,8 @@ import type { ComposerStrings } from '../en/composer.js';
 
 export const composer: ComposerStrings = {
   message: 'Message',
-  placeholder: 'Écrivez un message… (/ pour les réponses types)',
+  placeholder: 'Écrivez un message…',
+  placeholderCanned: 'Écrivez un message… (/ pour les réponses types)',
   send: 'Envoyer',
   toolbar: 'Outils du message',
   hint: 'Entrée pour envoyer, Maj+Entrée pour aller à la ligne.',
@@ -54,5 +55,5 @@ export const composer: ComposerStrings = {
   emoji: 'Insérer un emoji',
   emojiPicker: 'Emoji',
   emojiLoading: 'Chargement des emoji…',
-  emojiFailed: 'Le sélecteur d’emoji n’a pas pu être chargé.',
+  emojiFailed: 'La liste complète des emoji n’a pas pu être chargée : voici les plus courants.',
 };
