@@ -1,5 +1,7 @@
 // The demo desk: <chat-desk demo> builds a MemoryTransport with the demo data and simulator.
-// `?lang=fr`, `?theme=dark` and `?layout=2` are read from the address for quick checks.
+// Read from the address for quick checks: `?lang=fr`, `?theme=dark`, `?layout=2`, `?sort=waiting`,
+// `?threshold=30` (seconds before a waiting visitor is flagged), `?width=800px` (the desk fills its
+// container, not the window: a narrower container shows the drawer layout).
 import '../src/define.js';
 
 const desk = document.querySelector('chat-desk');
@@ -8,8 +10,17 @@ if (desk) {
   const lang = params.get('lang');
   const theme = params.get('theme');
   const layout = params.get('layout');
+  const sort = params.get('sort');
+  const threshold = params.get('threshold');
+  const width = params.get('width');
   if (lang) desk.setAttribute('lang', lang);
-  if (theme === 'light' || theme === 'dark') desk.theme = theme;
+  if (theme === 'light' || theme === 'dark') {
+    desk.theme = theme;
+    document.documentElement.style.colorScheme = theme;
+  }
   if (layout) desk.setAttribute('layout', layout);
+  if (sort) desk.setAttribute('sort', sort);
+  if (threshold) desk.setAttribute('warning-threshold', threshold);
+  if (width && CSS.supports('width', width)) desk.style.width = width;
   desk.addEventListener('desk-error', (event) => console.info('[demo] desk-error', event.detail));
 }

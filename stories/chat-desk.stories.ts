@@ -1,0 +1,71 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { DESK_EVENTS, storyStore, type StoryStoreOptions } from './support/desk-store.js';
+
+/**
+ * `<chat-desk>`: the assembled desk — state box, one, two or four panes (only the focused one has a
+ * composer) and the visitor panel. It fills its container: below 900 px of its own width the list and
+ * the visitor panel become drawers. Keyboard: Alt+ArrowDown / Alt+ArrowUp switch conversation, F6 /
+ * Shift+F6 move between panes, Escape closes a drawer.
+ */
+const meta: Meta = {
+  title: 'Elements/Chat desk',
+  component: 'chat-desk',
+  parameters: { layout: 'fullscreen', actions: { handles: [...DESK_EVENTS] } },
+  argTypes: {
+    layout: { control: 'inline-radio', options: [1, 2, 4] },
+    sort: { control: 'inline-radio', options: ['arrival', 'waiting'] },
+    warningThreshold: { control: { type: 'number', min: 0, step: 10 }, name: 'warning-threshold' },
+    width: { control: 'text', description: 'Width of the desk’s container (drawers below 900px).' },
+  },
+  args: { layout: 1, sort: 'arrival', warningThreshold: 60, width: '100%' },
+};
+export default meta;
+
+interface Args {
+  layout: 1 | 2 | 4;
+  sort: 'arrival' | 'waiting';
+  warningThreshold: number;
+  width: string;
+}
+type Story = StoryObj<Args>;
+
+function render(options: StoryStoreOptions = {}, setup?: (desk: ReturnType<typeof storyStore>) => void, lang = 'en') {
+  return (args: Args) => {
+    const desk = storyStore(options);
+    setup?.(desk);
+    return html`<div style="block-size: 100vh; min-block-size: 640px; inline-size: ${args.width}; max-inline-size: 100%;">
+      <chat-desk
+        .store=${desk.store}
+        layout=${args.layout}
+        sort=${args.sort}
+        warning-threshold=${args.warningThreshold}
+        lang=${lang}
+      ></chat-desk>
+    </div>`;
+  };
+}
+
+/** One conversation at a time. */
+export const SinglePane: Story = { args: { layout: 1 }, render: render() };
+
+/** Two conversations side by side; the focused one has the composer. */
+export const TwoPanes: Story = { args: { layout: 2 }, render: render() };
+
+/** Four conversations in a 2×2 grid. */
+export const FourPanes: Story = { args: { layout: 4 }, render: render() };
+
+/** An 800px container: the list and the visitor panel are drawers opened from the toolbar. */
+export const NarrowDesk: Story = { args: { width: '800px' }, render: render() };
+
+/** Two panes in a 600px container: the panes stack. */
+export const NarrowTwoPanes: Story = { args: { width: '600px', layout: 2 }, render: render() };
+
+/** The connection is lost: a status banner says so; messages wait in the outbox. */
+export const Offline: Story = { render: render({}, ({ transport }) => transport.setOnline(false)) };
+
+/** The demo simulator runs: visitors type, browse and new conversations arrive (announced politely). */
+export const Live: Story = { args: { layout: 2 }, render: render({ simulate: true, batching: 'frame' }) };
+
+/** `lang="fr"`. */
+export const French: Story = { args: { layout: 2 }, render: render({}, undefined, 'fr') };

@@ -1,0 +1,119 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import type { Conversation, Fixtures, Message, Visitor } from '../src/model/types.js';
+import { ago, emptyStore, inProvider, storyStore, type StoryStoreOptions } from './support/desk-store.js';
+
+/**
+ * `<state-box>`: the agent's ongoing conversations. Each row shows the visitor (or "Visitor #4821"),
+ * channel, last message, unread count, the live "waiting for your reply" time (warning past
+ * `warning-threshold` seconds), the conversation's duration and blocked / closed states.
+ * Click, Enter or Space shows a conversation; arrows, Home, End move; Alt+ArrowDown / Alt+ArrowUp
+ * switch. The Actions panel logs `desk-conversation-select`.
+ */
+const meta: Meta = {
+  title: 'Elements/State box',
+  component: 'state-box',
+  parameters: { layout: 'padded', actions: { handles: ['desk-conversation-select'] } },
+  argTypes: {
+    sort: { control: 'inline-radio', options: ['arrival', 'waiting'] },
+    warningThreshold: { control: { type: 'number', min: 0, step: 10 }, name: 'warning-threshold' },
+  },
+  args: { sort: 'arrival', warningThreshold: 60 },
+};
+export default meta;
+
+interface Args {
+  sort: 'arrival' | 'waiting';
+  warningThreshold: number;
+}
+type Story = StoryObj<Args>;
+
+const frame =
+  'display:block;inline-size:320px;block-size:640px;border:1px solid light-dark(#dde1e8,#3a4150);border-radius:10px;overflow:hidden;';
+
+function render(options: StoryStoreOptions = {}, lang?: string) {
+  return (args: Args) => {
+    const { store } = storyStore(options);
+    return inProvider(
+      store,
+      html`<state-box
+        style=${frame}
+        sort=${args.sort}
+        warning-threshold=${args.warningThreshold}
+        lang=${lang ?? 'en'}
+      ></state-box>`,
+    );
+  };
+}
+
+const CHANNELS = ['chat', 'facebook', 'whatsapp', 'instagram', 'sms', 'email', 'apple-business-chat', 'line'];
+const FIRST = ['Ana', 'Ben', 'Chloé', 'Dmitri', 'Elif', 'Farah', 'Gao', 'Hugo', 'Ines', 'Jonas', 'Kemal', 'Lea'];
+const LAST = ['Silva', 'Dupont', 'Novak', 'Yilmaz', 'Haddad', 'Wang', 'Moreau', 'Rossi', 'Berg', 'Kowalski'];
+
+/** Adds `count` generated conversations: some unnamed, some waiting, some with unread messages. */
+function manyConversations(count: number) {
+  return (fixtures: Fixtures) => {
+    for (let i = 0; i < count; i += 1) {
+      const visitorId = `v-gen-${i}`;
+      const conversationId = `c-gen-${i}`;
+      const named = i % 5 !== 3;
+      const visitor: Visitor = { id: visitorId, ...(named ? { name: `${FIRST[i % FIRST.length]} ${LAST[i % LAST.length]}` } : {}) };
+      if (i % 11 === 7) visitor.blocked = true;
+      const startedSecondsAgo = 60 + ((i * 397) % 5400);
+      const conversation: Conversation = {
+        id: conversationId,
+        visitorId,
+        channel: CHANNELS[i % CHANNELS.length],
+        status: 'ongoing',
+        startedAt: ago(startedSecondsAgo),
+        ...(i % 3 === 0 ? { unread: 1 + (i % 4) } : {}),
+      };
+      const waiting = i % 2 === 0;
+      const messages: Message[] = [
+        { id: `${conversationId}-1`, conversationId, author: 'visitor', at: ago(startedSecondsAgo), kind: 'text', text: 'Hello, I have a question about my order.' },
+        { id: `${conversationId}-2`, conversationId, author: 'agent', authorName: 'Alex Martin', status: 'read', at: ago(startedSecondsAgo - 20), kind: 'text', text: 'Of course, what is your order number?' },
+      ];
+      if (waiting) {
+        messages.push({ id: `${conversationId}-3`, conversationId, author: 'visitor', at: ago(5 + ((i * 13) % 170)), kind: 'text', text: `It is ORD-${10000 + i * 17}, and it still has not shipped. Can you check what is going on with it?` });
+      }
+      fixtures.visitors.push(visitor);
+      fixtures.conversations.push(conversation);
+      fixtures.messages.push(...messages);
+    }
+  };
+}
+
+/** The demo's seven conversations. */
+export const Default: Story = { render: render() };
+
+/** Fifty conversations on every channel: the list scrolls, the header counts them. */
+export const ManyConversations: Story = { render: render({ edit: manyConversations(43) }) };
+
+/** `sort="waiting"`: visitors waiting for a reply first, longest wait first. */
+export const SortedByWaiting: Story = { args: { sort: 'waiting' }, render: render({ edit: manyConversations(12) }) };
+
+/** A low `warning-threshold` (10 s): every waiting row shows the overdue warning. */
+export const WarningThreshold: Story = { args: { warningThreshold: 10 }, render: render() };
+
+/** A blocked visitor, one typing, and the focused conversation closed while still on screen. */
+export const BlockedClosedTyping: Story = {
+  render: render({
+    events: [
+      { type: 'visitor.updated', visitor: { id: 'v-liam', blocked: true } },
+      { type: 'visitor.typing', conversationId: 'c-noah', typing: true, preview: 'Does it ship' },
+      { type: 'conversation.closed', conversationId: 'c-yuki', at: new Date().toISOString() },
+    ],
+  }),
+};
+
+/** No ongoing conversation. */
+export const Empty: Story = {
+  render: (args) =>
+    inProvider(
+      emptyStore().store,
+      html`<state-box style=${frame} sort=${args.sort} warning-threshold=${args.warningThreshold}></state-box>`,
+    ),
+};
+
+/** `lang="fr"`: French strings, durations and generated names. */
+export const French: Story = { render: render({}, 'fr') };
