@@ -1,6 +1,6 @@
 import type { MessageFilter } from '../model/filter.js';
 import { parseMessage } from '../model/schema.js';
-import { byArrival, countUnanswered, insertionIndex } from '../model/thread.js';
+import { byArrival, countUnanswered, insertionIndex, sortMessages } from '../model/thread.js';
 import type { Conversation, DeskErrorInfo, Layout, Message, ServerEvent, Visitor } from '../model/types.js';
 import type { StoreAction } from './actions.js';
 import { EMPTY_THREAD, type DeskState, type HistoryState, type Thread, type TypingState } from './state.js';
@@ -237,7 +237,9 @@ function applySnapshot(batch: Batch, event: Extract<ServerEvent, { type: 'snapsh
   batch.replaceThreads(new Map());
   // A snapshot carries no typing state: indicators from before it would never be turned off.
   if (batch.get('typing').size > 0) batch.mutableTyping().clear();
-  for (const message of event.messages) addMessage(batch, message);
+  // Sorted first (stable: ties keep arrival order) so each insert appends: a thread listed
+  // newest-first would otherwise cost one array shift per message.
+  for (const message of sortMessages(event.messages)) addMessage(batch, message);
   for (const message of pending) {
     if (!batch.thread(message.conversationId)?.ids.has(message.clientId!)) addMessage(batch, message);
   }

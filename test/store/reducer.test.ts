@@ -46,6 +46,13 @@ describe('reducer: snapshot', () => {
     expect(ids(state, 'c2')).to.deep.equal(['other']);
   });
 
+  it('orders a thread listed newest first, ties kept in arrival order', () => {
+    const state = loaded({
+      messages: [textMessage('d', 'agent', 40), textMessage('c2', 'visitor', 30), textMessage('c1', 'visitor', 30), textMessage('a', 'visitor', 10)],
+    });
+    expect(ids(state, 'c1')).to.deep.equal(['a', 'c2', 'c1', 'd']);
+  });
+
   it('keeps the configured agent when the snapshot names none', () => {
     expect(loaded().agent).to.deep.equal(AGENT);
   });
