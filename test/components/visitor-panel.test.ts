@@ -269,12 +269,16 @@ describe('<visitor-panel>', () => {
 
     const counts: number[] = [];
     for (let page = 0; page < 5 && buttons(root(el), 'Load older conversations').length; page += 1) {
-      button(root(el), 'Load older conversations').click();
+      const more = button(root(el), 'Load older conversations');
+      more.focus();
+      more.click();
       await settle(el, store);
       counts.push(historyEntries(el).length);
     }
     expect(counts).to.deep.equal([5, 8, 10]);
     expect(buttons(root(el), 'Load older conversations')).to.have.length(0);
+    // Focus does not fall back to <body> when the button goes away.
+    expect(root(el).activeElement).to.equal(historyEntries(el).at(-1));
     expect(transport.sent.filter((c) => c.type === 'loadHistory')).to.have.length(3);
 
     entries = historyEntries(el);

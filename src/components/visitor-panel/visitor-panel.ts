@@ -180,8 +180,9 @@ export class VisitorPanel extends LitElement {
       this.dialog.close();
     }
     if (this.loadOlderHadFocus && !this.history.value?.hasMore) {
+      // The last page removed "Load older conversations": keep focus in the list, not on <body>.
       this.loadOlderHadFocus = false;
-      this.focusAfterUpdate ??= '.history-entry:last-of-type button';
+      if (!this.shadowRoot?.activeElement) this.focusAfterUpdate ??= '.history-entry:last-of-type button';
     }
     if (this.focusAfterUpdate) {
       const target = this.renderRoot.querySelector<HTMLElement>(this.focusAfterUpdate);

@@ -1,6 +1,5 @@
 /** Strings of <visitor-panel> (owned by that element). */
 export const visitorPanel = {
-  panelLabel: 'Visitor information',
   noConversation: 'Select a conversation to see its visitor.',
   noVisitor: 'No information about this visitor yet.',
 
@@ -65,7 +64,6 @@ export const visitorPanel = {
   transcriptOf: (date: string) => `Transcript of the conversation of ${date}`,
   agentFallback: 'Agent',
   system: 'System',
-  historyEntry: (date: string, channel: string, preview: string) => `${date}, ${channel}: ${preview}`,
 
   // Block
   blockVisitor: 'Block visitor',

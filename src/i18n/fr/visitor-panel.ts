@@ -1,7 +1,6 @@
 import type { VisitorPanelStrings } from '../en/visitor-panel.js';
 
 export const visitorPanel: VisitorPanelStrings = {
-  panelLabel: 'Informations sur le visiteur',
   noConversation: 'Sélectionnez une conversation pour voir son visiteur.',
   noVisitor: 'Aucune information sur ce visiteur pour le moment.',
 
@@ -61,7 +60,6 @@ export const visitorPanel: VisitorPanelStrings = {
   transcriptOf: (date: string) => `Transcription de la conversation du ${date}`,
   agentFallback: 'Conseiller',
   system: 'Système',
-  historyEntry: (date: string, channel: string, preview: string) => `${date}, ${channel} : ${preview}`,
 
   blockVisitor: 'Bloquer le visiteur',
   blockTitle: 'Bloquer ce visiteur ?',
