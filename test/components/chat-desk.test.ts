@@ -314,6 +314,17 @@ describe('<chat-desk>', () => {
     expect(sidebar.hidden || info.hidden).to.equal(false);
   });
 
+  it('stacks split panes on a very narrow desk, side by side otherwise', async () => {
+    const { store } = setup();
+    const el = await mount(store, 2, 1400);
+    const [first, second] = panes(el);
+    expect(second.getBoundingClientRect().top).to.equal(first.getBoundingClientRect().top);
+    expect(second.getBoundingClientRect().left).to.be.greaterThan(first.getBoundingClientRect().right - 1);
+    el.style.width = '600px';
+    await waitUntil(() => second.getBoundingClientRect().top > first.getBoundingClientRect().bottom - 1, 'panes stack');
+    expect(second.getBoundingClientRect().left).to.equal(first.getBoundingClientRect().left);
+  });
+
   it('shows the connection state in a status banner', async () => {
     const { store, transport } = setup();
     const el = await mount(store);

@@ -5,8 +5,6 @@ export const chatDeskStyles = css`
     display: block;
     block-size: 100%;
     min-block-size: 0;
-    container-type: inline-size;
-    container-name: desk;
     background: var(--_color-surface-alt);
     --_sidebar-width: var(--chat-desk-sidebar-width, 300px);
     --_info-width: var(--chat-desk-info-width, 320px);
@@ -243,13 +241,12 @@ export const chatDeskStyles = css`
     z-index: 2;
     background: rgb(0 0 0 / 0.32);
   }
-  @container desk (max-width: 620px) {
-    .panes[data-layout='2'],
-    .panes[data-layout='4'] {
-      grid-template-columns: minmax(0, 1fr);
-      grid-template-rows: none;
-      grid-auto-rows: minmax(0, 1fr);
-    }
+  /* Very narrow desk: split panes stack. */
+  .desk[data-compact] .panes[data-layout='2'],
+  .desk[data-compact] .panes[data-layout='4'] {
+    grid-template-columns: minmax(0, 1fr);
+    grid-template-rows: none;
+    grid-auto-rows: minmax(0, 1fr);
   }
   @media (prefers-reduced-motion: reduce) {
     .pane {

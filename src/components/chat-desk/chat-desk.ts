@@ -18,6 +18,8 @@ const LAYOUTS: readonly Layout[] = [1, 2, 4];
 export const LAYOUT_STORAGE_KEY = 'agent-desk:layout';
 /** Below this width (of the desk itself, not the window) the side columns become drawers. */
 const NARROW_BELOW = 900;
+/** Below this width split panes stack instead of sitting side by side. */
+const COMPACT_BELOW = 640;
 const EMPTY_SUMMARIES: readonly ConversationSummary[] = [];
 
 type Drawer = 'conversations' | 'info';
@@ -105,6 +107,7 @@ export class ChatDesk extends LitElement {
 
   /** True while the desk is narrower than 900 px (side columns are drawers). */
   @state() private narrow = false;
+  @state() private compact = false;
   @state() private drawer: Drawer | null = null;
 
   private readonly provider = new ProviderController(this);
@@ -179,7 +182,7 @@ export class ChatDesk extends LitElement {
     const drawer = narrow ? this.drawer : null;
     const connection = this.connection.value;
     return html`
-      <div class="desk" part="base" dir=${dir} ?data-narrow=${narrow} ?data-drawer-open=${!!drawer}>
+      <div class="desk" part="base" dir=${dir} ?data-narrow=${narrow} ?data-compact=${this.compact} ?data-drawer-open=${!!drawer}>
         <section
           id="sidebar"
           class="column sidebar"
@@ -315,8 +318,12 @@ export class ChatDesk extends LitElement {
     const entry = entries[entries.length - 1];
     const width = entry.contentBoxSize?.[0]?.inlineSize ?? entry.contentRect.width;
     if (width <= 0) return; // not laid out (display: none): keep the current mode
+    // Measured with a ResizeObserver rather than a size container, so that the desk keeps its
+    // natural width in any host layout (a size container would collapse in a flex row).
     const narrow = width < NARROW_BELOW;
     if (narrow !== this.narrow) this.narrow = narrow;
+    const compact = width < COMPACT_BELOW;
+    if (compact !== this.compact) this.compact = compact;
   }
 
   private toggleDrawer(which: Drawer): void {
