@@ -62,6 +62,8 @@ export class DemoSimulator {
   private readonly random: () => number;
   private readonly speed: number;
   private readonly conversations = new Map<string, Conversation>();
+  /** Blocked visitors write no more. */
+  private readonly blocked = new Set<string>();
   private readonly timers = new Set<ReturnType<typeof setTimeout>>();
   private running = false;
   private counter = 0;
@@ -72,6 +74,7 @@ export class DemoSimulator {
     this.random = mulberry32(options.seed ?? Date.now());
     this.speed = options.speed ?? 1;
     for (const conversation of options.fixtures.conversations) this.conversations.set(conversation.id, conversation);
+    for (const visitor of options.fixtures.visitors) if (visitor.blocked) this.blocked.add(visitor.id);
   }
 
   get active(): boolean {
@@ -101,7 +104,7 @@ export class DemoSimulator {
     } catch {
       return;
     }
-    if (type !== 'conversation.upserted' && type !== 'conversation.closed') return;
+    if (type !== 'conversation.upserted' && type !== 'conversation.closed' && type !== 'visitor.updated') return;
     const parsed = parseServerEvent(event);
     if (!parsed.ok) return;
     const typed = parsed.value;
@@ -109,6 +112,9 @@ export class DemoSimulator {
       this.conversations.set(typed.conversation.id, typed.conversation);
     } else if (typed.type === 'conversation.closed') {
       this.conversations.delete(typed.conversationId);
+    } else if (typed.type === 'visitor.updated' && typed.visitor.blocked !== undefined) {
+      if (typed.visitor.blocked) this.blocked.add(typed.visitor.id);
+      else this.blocked.delete(typed.visitor.id);
     }
   }
 
@@ -128,8 +134,14 @@ export class DemoSimulator {
     return [...this.conversations.values()].filter((c) => c.status === 'ongoing');
   }
 
+  /** The visitor may still write there: the conversation is ongoing and the visitor not blocked. */
+  private canWrite(conversationId: string): boolean {
+    const conversation = this.conversations.get(conversationId);
+    return conversation?.status === 'ongoing' && !this.blocked.has(conversation.visitorId);
+  }
+
   private visitorWrites(): void {
-    const conversation = this.pickOngoing();
+    const conversation = this.pick(this.ongoing().filter((c) => !this.blocked.has(c.visitorId)));
     if (conversation) this.write(conversation.id, this.pick(VISITOR_LINES));
   }
 
@@ -138,6 +150,7 @@ export class DemoSimulator {
     const steps = 3;
     for (let i = 1; i <= steps; i += 1) {
       this.later(() => {
+        if (!this.canWrite(conversationId)) return;
         this.emit({
           type: 'visitor.typing', conversationId, typing: true,
           preview: text.slice(0, Math.ceil((text.length * i) / (steps + 1))),
@@ -145,7 +158,11 @@ export class DemoSimulator {
       }, i * 600);
     }
     this.later(() => {
-      this.emit({ type: 'visitor.typing', conversationId, typing: false });
+      // Closed or blocked meanwhile: the indicator stops and nothing is sent.
+      if (this.conversations.get(conversationId)?.status === 'ongoing') {
+        this.emit({ type: 'visitor.typing', conversationId, typing: false });
+      }
+      if (!this.canWrite(conversationId)) return;
       this.emit({
         type: 'message.added',
         message: {

@@ -109,6 +109,27 @@ describe('DemoSimulator', () => {
     transport.close();
   });
 
+  it('a blocked visitor writes no more, even a message already being typed', async () => {
+    const { transport, events } = simulated(11);
+    // Let every conversation get going, then block everyone at once.
+    clock.tick(MINUTE);
+    const blockedAt = events.length;
+    const visitorIds = [
+      ...demoFixtures(new Date(START)).visitors.map((v) => v.id),
+      ...(events as ServerEvent[]).flatMap((e) => (e.type === 'visitor.updated' ? [e.visitor.id] : [])),
+    ];
+    for (const visitorId of visitorIds) await transport.send({ type: 'block', visitorId });
+    await Promise.resolve();
+    clock.tick(10 * MINUTE);
+    const later = (events.slice(blockedAt) as ServerEvent[]).filter((e) => e.type !== 'visitor.updated');
+    const newcomers = new Set(later.filter((e) => e.type === 'conversation.upserted').map((e) => e.type === 'conversation.upserted' && e.conversation.id));
+    const fromKnown = later.filter((e) =>
+      (e.type === 'message.added' && !newcomers.has(e.message.conversationId) && e.message.author === 'visitor') ||
+      (e.type === 'visitor.typing' && e.typing && !newcomers.has(e.conversationId)));
+    expect(fromKnown).to.deep.equal([]);
+    transport.close();
+  });
+
   it('brings new conversations with their visitor announced first', async () => {
     const { transport, events } = simulated();
     clock.tick(10 * MINUTE);
