@@ -149,6 +149,25 @@ describe('DeskStore sending', () => {
       await outbox.close();
     });
 
+    it('after a reload while still offline, shows the message as not sent and sends it once the connection is back', async () => {
+      const optimistic = await sendWhileOffline();
+      const outbox = new IndexedDbOutbox({ name });
+      const transport = new MemoryTransport({ fixtures: fixtures() });
+      const store = new DeskStore({ transport, batching: 'sync', outbox, createClientId });
+      transport.setOnline(false);
+      await store.ready();
+      await waitUntil(() => agentMessages(store)[0]?.status === 'failed');
+      expect(agentMessages(store).map((m) => m.clientId)).to.deep.equal([optimistic.clientId]);
+      const before = sends(transport).length;
+      transport.setOnline(true);
+      await waitUntil(() => agentMessages(store)[0]?.status === 'sent');
+      await settle();
+      expect(sends(transport).slice(before).map((c) => c.clientId)).to.deep.equal([optimistic.clientId]);
+      expect(agentMessages(store)).to.have.length(1);
+      store.destroy();
+      await outbox.close();
+    });
+
     it('a message the server already has is not shown twice nor sent again after the reload', async () => {
       const optimistic = await sendWhileOffline();
       // The server got it after all (the acknowledgement was lost): its snapshot carries it.

@@ -305,6 +305,8 @@ export const composeAreaStyles = css`
     background: var(--_color-surface);
   }
   .offer-card img {
+    flex: none;
+    background: var(--_color-surface-alt);
     width: 72px;
     height: 72px;
     object-fit: cover;
