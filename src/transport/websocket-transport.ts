@@ -96,6 +96,11 @@ export class WebSocketTransport implements Transport {
   /** Set once a connection was welcomed (later attempts are "reconnecting"). */
   private everOnline = false;
   private welcomed = false;
+  /** Caught up with the server after a welcome (snapshot or replay delivered): "online". */
+  private synced = false;
+  /** A new session: the snapshot must come before anything else. */
+  private awaitingSnapshot = false;
+  private syncTarget = 0;
   private closed = false;
   private stopped = false;
   private attempt = 0;
@@ -155,8 +160,8 @@ export class WebSocketTransport implements Transport {
 
   send(command: ClientCommand): Promise<void> {
     if (this.closed) return Promise.reject(new TransportError('offline', 'The transport is closed'));
-    if (this.stopped) return Promise.reject(new TransportError('offline', 'Not connected: the server refused the access token'));
-    if (VOLATILE.has(command.type) && !this.welcomed) return Promise.resolve();
+    if (this.stopped) return Promise.reject(new TransportError('offline', 'Not connected: reconnecting stopped (see the reported error)'));
+    if (VOLATILE.has(command.type) && !this.synced) return Promise.resolve();
     return new Promise<void>((resolve, reject) => {
       this.requestCounter += 1;
       const entry: Pending = {
@@ -167,13 +172,13 @@ export class WebSocketTransport implements Transport {
         reject,
         written: false,
         timer: setTimeout(() => {
-          this.settle(entry, entry.written && this.welcomed
+          this.settle(entry, entry.written && this.synced
             ? new TransportError('timeout', `No acknowledgement for ${command.type} in time`)
             : new TransportError('offline', `${command.type} could not be delivered: no connection`));
         }, this.options.commandTimeoutMs ?? 15_000),
       };
       this.pending.push(entry);
-      if (this.welcomed) this.write(entry);
+      if (this.synced) this.write(entry);
     });
   }
 
@@ -213,6 +218,8 @@ export class WebSocketTransport implements Transport {
     }
     this.socket = socket;
     this.welcomed = false;
+    this.synced = false;
+    this.awaitingSnapshot = false;
     this.early.clear();
     this.gapAsked = undefined;
     socket.onopen = () => void this.hello(socket);
@@ -252,13 +259,22 @@ export class WebSocketTransport implements Transport {
       this.stream = frame.stream;
       this.lastSeq = frame.seq - 1;
       this.ackedSeq = -1;
+      this.awaitingSnapshot = true;
     }
     this.serverSeq = frame.seq;
+    this.syncTarget = frame.seq;
     this.welcomed = true;
-    this.everOnline = true;
-    this.attempt = 0;
     this.heartbeatMs = this.options.heartbeatMs ?? frame.heartbeatMs ?? DEFAULT_HEARTBEAT;
     this.startHeartbeat();
+    this.checkSynced();
+  }
+
+  /** Online once the snapshot or the replay up to the welcome's seq went to the store. */
+  private checkSynced(): void {
+    if (this.synced || !this.welcomed || this.awaitingSnapshot || this.lastSeq < this.syncTarget) return;
+    this.synced = true;
+    this.everOnline = true;
+    this.attempt = 0;
     this.setState('online');
     // Everything issued while disconnected (and everything in flight when the link dropped) goes now, in order.
     for (const entry of [...this.pending]) if (!entry.written) this.write(entry);
@@ -285,7 +301,7 @@ export class WebSocketTransport implements Transport {
     this.stopped = true;
     if (socket) this.teardown(1000, 'stopping');
     if (message) this.report(code, message);
-    this.rejectAll('Not connected: the server refused the access token');
+    this.rejectAll(`Not connected: ${message ?? 'reconnecting stopped'}`);
     this.setState('offline');
   }
 
@@ -318,6 +334,8 @@ export class WebSocketTransport implements Transport {
     const socket = this.socket;
     this.socket = undefined;
     this.welcomed = false;
+    this.synced = false;
+    this.awaitingSnapshot = false;
     for (const entry of this.pending) entry.written = false;
     if (!socket) return;
     socket.onopen = socket.onmessage = socket.onclose = socket.onerror = null;
@@ -420,12 +438,13 @@ export class WebSocketTransport implements Transport {
   private onEvent(frame: EventFrame): void {
     if (frame.seq > this.serverSeq) this.serverSeq = frame.seq;
     const expected = this.lastSeq + 1;
-    if (frame.seq < expected) {
+    if (frame.seq < expected || (this.awaitingSnapshot && frame.event.type !== 'snapshot' && frame.seq <= this.syncTarget)) {
       this.counters.duplicatesDropped += 1;
       return;
     }
     if (frame.event.type === 'snapshot' && frame.seq >= expected) {
       // A snapshot contains everything up to its seq: it stands in for any missing events before it.
+      this.awaitingSnapshot = false;
       this.deliver(frame);
       for (const seq of this.early.keys()) if (seq <= frame.seq) this.early.delete(seq);
       this.drain();
@@ -447,12 +466,13 @@ export class WebSocketTransport implements Transport {
   }
 
   private drain(): void {
-    let next = this.early.get(this.lastSeq + 1);
+    let next = this.awaitingSnapshot ? undefined : this.early.get(this.lastSeq + 1);
     while (next) {
       this.early.delete(next.seq);
       this.deliver(next);
       next = this.early.get(this.lastSeq + 1);
     }
+    this.checkSynced();
     if (!this.hasGap()) {
       clearTimeout(this.gapTimer);
       this.gapTimer = undefined;
@@ -461,7 +481,7 @@ export class WebSocketTransport implements Transport {
   }
 
   private hasGap(): boolean {
-    return this.early.size > 0 || this.serverSeq > this.lastSeq;
+    return this.awaitingSnapshot || this.early.size > 0 || this.serverSeq > this.lastSeq;
   }
 
   private watchGap(): void {
@@ -475,8 +495,13 @@ export class WebSocketTransport implements Transport {
     if (this.gapAsked !== this.lastSeq) {
       this.gapAsked = this.lastSeq;
       this.counters.gapReplays += 1;
-      this.writeFrame({ type: 'resume', seq: this.lastSeq });
+      // `resume` with -1 asks for a snapshot.
+      this.writeFrame({ type: 'resume', seq: this.awaitingSnapshot ? -1 : this.lastSeq });
       this.watchGap();
+      return;
+    }
+    if (this.awaitingSnapshot) {
+      this.stop(this.socket, 'The snapshot never arrived (larger than maxFrameSize?). Not reconnecting.', 'protocol');
       return;
     }
     const first = this.early.size > 0 ? Math.min(...this.early.keys()) : this.serverSeq + 1;

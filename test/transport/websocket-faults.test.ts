@@ -69,8 +69,8 @@ describe('WebSocketTransport faults (real server)', function () {
     const figures = await checkExactlyOnce(desk, clientIds, missed);
     const stats = desk.transport.stats;
     expect(stats.resumed, 'resumed from the last seq').to.equal(1);
-    // The 40th was applied but its ack and echo were lost: it was written again and de-duplicated.
-    expect(figures.resendsDeduplicated, 'resends answered from the clientId record').to.be.at.least(1);
+    // The 40th was applied but its ack and echo were lost: the replayed echo confirms it (or, if written
+    // again first, the server answers from its clientId record). Every extra frame is a de-duplicated resend.
     expect(figures.resendsDeduplicated).to.equal(figures.sendFramesAtServer - 100);
     await report('drop during 100 sends', {
       ...figures, recoverMs: recoveryMs(desk, start), attempts: stats.attempts, resumed: stats.resumed,

@@ -1,4 +1,8 @@
-import { expect } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import sinon from 'sinon';
+import '../../src/define.js';
+import type { ChatDesk } from '../../src/components/chat-desk/chat-desk.js';
+import type { ConnectionState, DeskErrorInfo } from '../../src/model/types.js';
 import { WebSocketTransport } from '../../src/transport/websocket-transport.js';
 import { PROTOCOL } from '../../src/transport/protocol.js';
 import {
@@ -88,5 +92,96 @@ describe('WebSocketTransport against the reference server', () => {
     expect(welcome.type).to.equal('welcome');
     expect(welcome.resumed).to.equal(false);
     socket.close();
+  });
+
+  it('shows "Reconnecting…" in the desk while the server is down and clears it without a reload', async () => {
+    // The desk's layout observers may report a benign "ResizeObserver loop" error while it re-renders.
+    const previous = window.onerror;
+    window.onerror = (message, ...rest) => (String(message).includes('ResizeObserver loop') ? true : previous?.(message, ...rest));
+    try {
+      const desk = await openDesk();
+      const el = await fixture<ChatDesk>(html`<chat-desk .store=${desk.store} style="height: 500px"></chat-desk>`);
+      await online(desk);
+      const banner = () => el.shadowRoot!.querySelector('[part="connection"]')!.textContent!.trim();
+      await el.updateComplete;
+      expect(banner()).to.equal('');
+      const start = performance.now();
+      await server('restart', { downMs: 600, wait: false });
+      await waitFor(() => banner() === 'Reconnecting…', 'banner shown');
+      await online(desk);
+      await el.updateComplete;
+      expect(banner()).to.equal('');
+      await report('desk banner through a restart', { recoverMs: recoveryMs(desk, start) });
+    } finally {
+      window.onerror = previous;
+    }
+  });
+});
+
+/** A WebSocket whose connections are always refused (for timing the backoff without a server). */
+class RefusedSocket {
+  static readonly CONNECTING = 0;
+  static readonly OPEN = 1;
+  static readonly CLOSING = 2;
+  static readonly CLOSED = 3;
+  static opened: number[] = [];
+  static closed: number[] = [];
+  readyState = 0;
+  protocol = '';
+  onopen: (() => void) | null = null;
+  onmessage: ((event: MessageEvent) => void) | null = null;
+  onerror: (() => void) | null = null;
+  onclose: ((event: { code: number; reason: string }) => void) | null = null;
+  constructor() {
+    RefusedSocket.opened.push(Date.now());
+    setTimeout(() => {
+      this.readyState = 3;
+      RefusedSocket.closed.push(Date.now());
+      this.onclose?.({ code: 1006, reason: '' });
+    }, 0);
+  }
+  send(): void {}
+  close(): void {}
+}
+
+describe('WebSocketTransport reconnect backoff', () => {
+  let clock: sinon.SinonFakeTimers;
+  beforeEach(() => {
+    clock = sinon.useFakeTimers({ now: 0, toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+    RefusedSocket.opened = [];
+    RefusedSocket.closed = [];
+  });
+  afterEach(() => clock.restore());
+
+  const run = async (random: () => number) => {
+    const states: ConnectionState[] = [];
+    const errors: DeskErrorInfo[] = [];
+    const transport = new WebSocketTransport({
+      url: 'ws://127.0.0.1:9/desk', token: 't', random, backoff: { initialMs: 100, maxMs: 1000, jitter: 0.5 },
+      WebSocket: RefusedSocket as unknown as typeof WebSocket,
+    });
+    transport.connect({ event: () => undefined, connection: (s) => states.push(s), error: (e) => errors.push(e) });
+    await clock.tickAsync(5000);
+    transport.close();
+    const { opened, closed } = RefusedSocket;
+    RefusedSocket.opened = [];
+    RefusedSocket.closed = [];
+    // From each refusal to the next attempt.
+    return { delays: opened.slice(1).map((t, i) => t - closed[i]), states, errors };
+  };
+
+  it('doubles the delay per failed attempt up to the maximum', async () => {
+    const { delays, states, errors } = await run(() => 0.5);
+    expect(delays.slice(0, 7)).to.deep.equal([100, 200, 400, 800, 1000, 1000, 1000]);
+    expect(states[0]).to.equal('connecting');
+    expect(states.at(-1)).to.equal('offline');
+    expect(errors).to.have.length(0);
+  });
+
+  it('spreads the delays by the jitter (±50 %)', async () => {
+    const low = await run(() => 0);
+    expect(low.delays.slice(0, 5)).to.deep.equal([50, 100, 200, 400, 500]);
+    const high = await run(() => 0.999);
+    expect(high.delays.slice(0, 4).map((d) => Math.round(d / 10) * 10)).to.deep.equal([150, 300, 600, 1200].map((d) => Math.round(d * 0.999 / 10) * 10));
   });
 });
