@@ -143,7 +143,6 @@ export const chatBoxStyles = css`
     overflow-x: hidden;
     overscroll-behavior: contain;
     background: var(--_color-surface-alt);
-    padding-block: var(--_space-2);
   }
   .scroller:focus-visible {
     outline-offset: -2px;
@@ -152,6 +151,8 @@ export const chatBoxStyles = css`
     width: 100%;
   }
   .empty {
+    position: absolute;
+    inset: 0 0 auto;
     display: grid;
     justify-items: center;
     gap: var(--_space-2);
@@ -576,7 +577,6 @@ export const chatBoxStyles = css`
     background: var(--_color-surface);
   }
   .event time {
-    opacity: 0.8;
     font-size: 11px;
   }
   .event .icon {

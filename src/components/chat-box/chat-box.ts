@@ -165,6 +165,7 @@ export class ChatBox extends LitElement {
   private pendingAnchor: Anchor | undefined;
   private anchorRun = 0;
   private autoLoadedFor: string | undefined;
+  private bottomFrames = 0;
 
   /** The filter in use: the conversation's (from the store), else the attribute. */
   get activeFilter(): MessageFilter {
@@ -286,7 +287,31 @@ export class ChatBox extends LitElement {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     if (this.pendingAnchor) void this.restoreAnchor(this.pendingAnchor);
+    if (this.stick) this.keepAtBottom();
     this.maybeAutoLoad();
+  }
+
+  /**
+   * While following, make sure the newest row is fully in view for the next few frames: the
+   * virtualizer clamps its pinned position to the scroll height it measured before the new row
+   * was sized, which can leave the newest row a few pixels short.
+   */
+  private keepAtBottom(): void {
+    const already = this.bottomFrames > 0;
+    this.bottomFrames = 6;
+    if (already) return;
+    const step = () => {
+      const scroller = this.scroller;
+      if (!this.stick || !scroller || !this.isConnected) {
+        this.bottomFrames = 0;
+        return;
+      }
+      const max = scroller.scrollHeight - scroller.clientHeight;
+      if (max - scroller.scrollTop > 1) scroller.scrollTop = max;
+      this.bottomFrames -= 1;
+      if (this.bottomFrames > 0) requestAnimationFrame(step);
+    };
+    requestAnimationFrame(step);
   }
 
   /** After older messages were put above, scrolls so the anchored row is back where it was. */
@@ -341,6 +366,10 @@ export class ChatBox extends LitElement {
       const info = this.threadInfo.value;
       if (id && info.hasOlder !== false && !info.loadingOlder) this.desk.store?.loadOlder(id);
     }
+  }
+
+  private onVisibilityChanged(): void {
+    if (this.stick) this.keepAtBottom();
   }
 
   /** The virtualizer lets go of its pin when the agent scrolls. */
@@ -548,24 +577,28 @@ export class ChatBox extends LitElement {
       : this.anchorPin;
     return html`<div class="log-area">
       <div
-        class="scroller"
+        class="scroller items"
         part="log"
         role="log"
         aria-live="off"
         aria-label=${t.thread.conversationWith(name)}
         tabindex="0"
         @scroll=${this.onScroll}
+        @unpinned=${this.onUnpinned}
+        @visibilityChanged=${this.onVisibilityChanged}
       >
-        <div class="items" @unpinned=${this.onUnpinned}>
-          ${virtualize({
-            items: rows,
-            keyFunction: (row: ThreadRow) => row.key,
-            renderItem: (row: ThreadRow) => renderRow(row, ctx),
-            layout: threadLayout(pin),
-          })}
-        </div>
-        ${rows.length === 0 ? this.renderEmpty() : nothing}
+        ${virtualize({
+          items: rows,
+          // The scroller is the virtualizer itself: with a separate scrolling ancestor, the
+          // virtualizer's pin math uses the live scroll offset and loses the bottom of long threads.
+          scroller: true,
+          // The directive may render one frame with a stale range after the rows shrank (filter change).
+          keyFunction: (row: ThreadRow | undefined, index: number) => row?.key ?? `gap:${index}`,
+          renderItem: (row: ThreadRow | undefined) => (row ? renderRow(row, ctx) : html`<div></div>`),
+          layout: threadLayout(pin),
+        })}
       </div>
+      ${rows.length === 0 ? this.renderEmpty() : nothing}
       ${info.loadingOlder
         ? html`<div class="older" role="status">${t.thread.loadingOlderMessages}</div>`
         : nothing}

@@ -1,0 +1,681 @@
+import { aTimeout, expect, fixture, html, nextFrame, oneEvent } from '@open-wc/testing';
+import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
+import { virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
+import sinon from 'sinon';
+import '../../src/define.js';
+import type { ChatBox } from '../../src/components/chat-box/chat-box.js';
+import type { MessageFilterElement } from '../../src/components/message-filter/message-filter.js';
+import type { DeskBlockVisitorEvent, DeskFilterChangeEvent, DeskOpenPageEvent, DeskTakeControlEvent } from '../../src/events.js';
+import { matchesFilter, MESSAGE_FILTERS } from '../../src/model/filter.js';
+import { visitorNumber } from '../../src/model/thread.js';
+import type { Fixtures, Message } from '../../src/model/types.js';
+import { DeskStore } from '../../src/store/desk-store.js';
+import { demoFixtures } from '../../src/transport/demo-fixtures.js';
+import { MemoryTransport } from '../../src/transport/memory-transport.js';
+
+// ---- helpers -----------------------------------------------------------------------------------
+
+const IMPLICIT: Record<string, string> = { BUTTON: 'button', A: 'link', IMG: 'img', UL: 'list', LI: 'listitem', DIALOG: 'dialog' };
+
+function roleOf(element: Element): string | null {
+  const explicit = element.getAttribute('role');
+  if (explicit) return explicit;
+  if (element instanceof HTMLInputElement && element.type === 'radio') return 'radio';
+  if (element.tagName === 'A' && !element.hasAttribute('href')) return null;
+  return IMPLICIT[element.tagName] ?? null;
+}
+
+/** Accessible name, close enough for this markup: aria-label, aria-labelledby, alt, label, else text minus aria-hidden parts. */
+function nameOf(element: Element): string {
+  const label = element.getAttribute('aria-label');
+  if (label) return label;
+  const by = element.getAttribute('aria-labelledby');
+  if (by) {
+    const root = element.getRootNode() as ShadowRoot;
+    return by
+      .split(' ')
+      .map((id) => root.getElementById(id)?.textContent ?? '')
+      .join(' ')
+      .replace(/\s+/g, ' ')
+      .trim();
+  }
+  if (element instanceof HTMLImageElement) return element.alt;
+  if (element.tagName === 'INPUT') return (element.closest('label')?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  const clone = element.cloneNode(true) as Element;
+  clone.querySelectorAll('[aria-hidden="true"]').forEach((node) => node.remove());
+  const text = (clone.textContent ?? '').replace(/\s+/g, ' ').trim();
+  if (!text && element.tagName === 'A') return element.querySelector('img')?.alt ?? '';
+  return text;
+}
+
+function allByRole(root: ParentNode, role: string, name?: string | RegExp): HTMLElement[] {
+  return [...root.querySelectorAll<HTMLElement>('*')].filter((element) => {
+    if (roleOf(element) !== role) return false;
+    if (name === undefined) return true;
+    const accessible = nameOf(element);
+    return typeof name === 'string' ? accessible === name : name.test(accessible);
+  });
+}
+
+function byRole(root: ParentNode, role: string, name?: string | RegExp): HTMLElement {
+  const found = allByRole(root, role, name);
+  if (found.length !== 1) throw new Error(`expected one ${role} named ${String(name)}, found ${found.length}`);
+  return found[0];
+}
+
+const NOW = new Date();
+function ago(seconds: number): string {
+  return new Date(NOW.getTime() - seconds * 1000).toISOString();
+}
+
+/** A conversation with every message kind once (plus delivery states), for Kim Park. */
+function kindsThread(): Message[] {
+  const c = 'c-kinds';
+  const base = { conversationId: c };
+  return [
+    { ...base, id: 'k-system', author: 'system', at: ago(600), kind: 'system', text: 'Conversation started from the home page' },
+    { ...base, id: 'k-text', author: 'visitor', at: ago(590), kind: 'text', text: 'Hello, I need help with my order' },
+    { ...base, id: 'k-choice', author: 'bot', authorName: 'Ava (bot)', at: ago(580), kind: 'choice', question: 'What is it about?', options: [{ id: 'o1', label: 'Delivery' }, { id: 'o2', label: 'Returns' }], selectedId: 'o2' },
+    { ...base, id: 'k-transfer', author: 'system', at: ago(570), kind: 'transfer', to: { type: 'agent', name: 'Alex Martin' }, from: { name: 'Ava (bot)' }, comment: 'Wants to return boots' },
+    { ...base, id: 'k-translation', author: 'visitor', at: ago(560), kind: 'translation', text: 'I want to return boots', original: 'Quiero devolver unas botas', sourceLang: 'es', targetLang: 'en' },
+    { ...base, id: 'k-unsupported', author: 'visitor', at: ago(550), kind: 'unsupported', originalType: 'sticker', text: 'A waving hand' },
+    { ...base, id: 'k-image', author: 'visitor', at: ago(540), kind: 'image', url: 'https://images.example.com/boots.jpg', alt: 'Muddy boots', width: 40, height: 30 },
+    { ...base, id: 'k-nav', author: 'visitor', at: ago(530), kind: 'navigation', url: 'https://shop.example.com/returns', title: 'Returns policy' },
+    { ...base, id: 'k-link', author: 'agent', authorName: 'Alex Martin', status: 'read', at: ago(520), kind: 'link', url: 'https://shop.example.com/returns', title: 'How returns work' },
+    { ...base, id: 'k-file', author: 'agent', authorName: 'Alex Martin', status: 'delivered', at: ago(510), kind: 'file', name: 'label.pdf', url: 'https://files.example.com/label.pdf', size: 48213, mimeType: 'application/pdf' },
+    { ...base, id: 'k-offer', author: 'agent', authorName: 'Alex Martin', status: 'sent', at: ago(500), kind: 'offer', title: 'Free return shipping', description: 'For loyalty members', url: 'https://shop.example.com/offer', cta: 'Use it', imageUrl: 'https://images.example.com/offer.jpg' },
+    { ...base, id: 'k-cobrowsing', author: 'agent', at: ago(490), kind: 'cobrowsing', state: 'started' },
+    { ...base, id: 'k-sending', author: 'agent', authorName: 'Alex Martin', status: 'sending', clientId: 'cid-sending', at: ago(480), kind: 'text', text: 'On its way' },
+    { ...base, id: 'k-failed', author: 'agent', authorName: 'Alex Martin', status: 'failed', clientId: 'cid-failed', at: ago(470), kind: 'text', text: 'This one did not go' },
+  ] as Message[];
+}
+
+function setup(edit?: (fixtures: Fixtures) => void) {
+  const fixtures = demoFixtures(NOW);
+  fixtures.visitors.push({
+    id: 'v-kim',
+    name: 'Kim Park',
+    currentPage: { url: 'https://shop.example.com/returns', title: 'Returns' },
+  });
+  fixtures.conversations.push({ id: 'c-kinds', visitorId: 'v-kim', channel: 'whatsapp', status: 'ongoing', startedAt: ago(700) });
+  fixtures.messages.push(...kindsThread());
+  edit?.(fixtures);
+  const transport = new MemoryTransport({ fixtures, simulate: false });
+  const store = new DeskStore({ transport, batching: 'sync' });
+  return { transport, store, fixtures };
+}
+
+async function settle(el: ChatBox): Promise<void> {
+  await el.updateComplete;
+  for (let i = 0; i < 4; i += 1) {
+    await nextFrame();
+    const host = el.shadowRoot!.querySelector<VirtualizerHostElement>('.items');
+    // layoutComplete only settles when a layout is pending: do not wait for it forever.
+    await Promise.race([host?.[virtualizerRef]?.layoutComplete.catch(() => undefined), aTimeout(40)]);
+  }
+  await el.updateComplete;
+}
+
+async function mount(store: DeskStore, id = 'c-kinds', options: { height?: number; filter?: string; lang?: string } = {}) {
+  // The virtualizer renders what is inside the window too: make the window taller than the thread.
+  await setViewport({ width: 1000, height: Math.max(600, (options.height ?? 2400) + 120) });
+  const el = await fixture<ChatBox>(
+    html`<chat-box
+      style="display: flex; width: 900px; height: ${options.height ?? 2400}px"
+      lang=${options.lang ?? 'en'}
+      .store=${store}
+      conversation-id=${id}
+      filter=${options.filter ?? 'all'}
+    ></chat-box>`,
+  );
+  await settle(el);
+  return el;
+}
+
+function root(el: ChatBox): ShadowRoot {
+  return el.shadowRoot!;
+}
+
+function row(el: ChatBox, id: string): HTMLElement {
+  const found = root(el).querySelector<HTMLElement>(`.row[data-key="m:${id}"]`);
+  if (!found) throw new Error(`row ${id} is not rendered`);
+  return found;
+}
+
+function renderedKeys(el: ChatBox): string[] {
+  return [...root(el).querySelectorAll<HTMLElement>('.row')].map((element) => element.dataset['key']!.slice(2));
+}
+
+function filterOf(el: ChatBox): MessageFilterElement {
+  return root(el).querySelector('message-filter')!;
+}
+
+function scroller(el: ChatBox): HTMLElement {
+  return byRole(root(el), 'log');
+}
+
+function longThread(conversationId: string, count: number, start = 0): Message[] {
+  return Array.from({ length: count }, (_, i) => ({
+    id: `${conversationId}-long-${start + i}`,
+    conversationId,
+    author: i % 2 === 0 ? 'visitor' : 'agent',
+    at: ago((count - i) * 20 + 5),
+    kind: 'text',
+    text: `Long message number ${start + i}`,
+  })) as Message[];
+}
+
+// ---- tests -------------------------------------------------------------------------------------
+
+describe('<chat-box>', () => {
+  setupIgnoreWindowResizeObserverLoopErrors(beforeEach, afterEach);
+
+  afterEach(() => sinon.restore());
+
+  it('is a log named after the visitor, with the channel in the header, and passes axe', async () => {
+    const { store } = setup();
+    const el = await mount(store, 'c-emma', { height: 700 });
+    expect(scroller(el).getAttribute('aria-label')).to.equal('Conversation with Emma Laurent');
+    expect(root(el).querySelector('[part~="channel"]')!.textContent).to.contain('Live chat');
+    await expect(el).shadowDom.to.be.accessible();
+  });
+
+  it('names an anonymous visitor "Visitor #n"', async () => {
+    const { store } = setup();
+    const el = await mount(store, 'c-4821', { height: 500 });
+    byRole(root(el), 'log', `Conversation with Visitor #${visitorNumber('v-4821')}`);
+  });
+
+  it('renders every message kind with its own element and text', async () => {
+    const { store } = setup();
+    const el = await mount(store);
+    expect(row(el, 'k-system').querySelector('.event.system')!.textContent).to.contain('Conversation started from the home page');
+    expect(row(el, 'k-text').querySelector('.bubble')!.textContent).to.equal('Hello, I need help with my order');
+
+    const choice = row(el, 'k-choice');
+    const list = byRole(choice, 'list', 'Options');
+    expect(allByRole(list, 'listitem').map(nameOf)).to.deep.equal(['Delivery', 'Returns']);
+    expect(list.querySelector('[aria-current="true"]')!.textContent!.trim()).to.equal('Returns');
+    expect(choice.textContent).to.contain('Visitor chose: Returns');
+
+    const transfer = row(el, 'k-transfer').querySelector('.event.transfer')!;
+    expect(transfer.textContent).to.contain('Ava (bot) transferred the conversation to Alex Martin');
+    expect(transfer.querySelector('q')!.textContent).to.equal('Wants to return boots');
+
+    const translation = row(el, 'k-translation');
+    expect(translation.textContent).to.contain('I want to return boots');
+    expect(translation.textContent).to.contain('Translated from Spanish');
+    expect(translation.textContent).not.to.contain('Quiero devolver');
+    const toggle = byRole(translation, 'button', 'Show original');
+    expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+    toggle.click();
+    await settle(el);
+    const opened = row(el, 'k-translation');
+    expect(opened.querySelector('[lang="es"]')!.textContent).to.equal('Quiero devolver unas botas');
+    expect(byRole(opened, 'button', 'Hide original').getAttribute('aria-expanded')).to.equal('true');
+
+    const unsupported = row(el, 'k-unsupported').querySelector('.unsupported')!;
+    expect(unsupported.textContent).to.contain('The channel sent content the desk cannot display (sticker).');
+    expect(unsupported.textContent).to.contain('A waving hand');
+
+    const image = byRole(row(el, 'k-image'), 'img', 'Muddy boots') as HTMLImageElement;
+    expect(image.getAttribute('loading')).to.equal('lazy');
+    const imageLink = image.closest('a')!;
+    expect(imageLink.href).to.equal('https://images.example.com/boots.jpg');
+    expect(imageLink.target).to.equal('_blank');
+    expect(imageLink.rel).to.contain('noopener');
+
+    const navigation = row(el, 'k-nav').querySelector('.navigation')!;
+    expect(navigation.textContent).to.contain('Visited');
+    expect(byRole(navigation, 'link', 'Returns policy').getAttribute('href')).to.equal('https://shop.example.com/returns');
+    expect(navigation.querySelector('time')).to.exist;
+
+    const link = byRole(row(el, 'k-link'), 'link', 'How returns work') as HTMLAnchorElement;
+    expect(link.href).to.equal('https://shop.example.com/returns');
+    expect(link.rel).to.contain('noopener');
+
+    const file = row(el, 'k-file');
+    const download = byRole(file, 'link', 'Download label.pdf') as HTMLAnchorElement;
+    expect(download.href).to.equal('https://files.example.com/label.pdf');
+    expect(download.hasAttribute('download')).to.be.true;
+    expect(file.querySelector('.file-icon')!.textContent).to.equal('PDF');
+    expect(file.textContent).to.match(/48(\.2)?\s?kB/);
+
+    const offer = row(el, 'k-offer');
+    expect(offer.textContent).to.contain('Free return shipping');
+    expect(offer.textContent).to.contain('For loyalty members');
+    expect((byRole(offer, 'link', 'Use it') as HTMLAnchorElement).href).to.equal('https://shop.example.com/offer');
+    expect(offer.querySelector('img')!.getAttribute('src')).to.equal('https://images.example.com/offer.jpg');
+
+    expect(row(el, 'k-cobrowsing').querySelector('.event.cobrowsing')!.textContent).to.contain('Co-browsing started');
+
+    // Delivery states of agent messages.
+    expect(row(el, 'k-link').querySelector('[part~="status"]')!.textContent).to.contain('Read');
+    expect(row(el, 'k-file').querySelector('[part~="status"]')!.textContent).to.contain('Delivered');
+    expect(row(el, 'k-offer').querySelector('[part~="status"]')!.textContent).to.contain('Sent');
+    expect(row(el, 'cid-sending').querySelector('[part~="status"]')!.textContent).to.contain('Sending');
+    const failed = row(el, 'cid-failed');
+    expect(failed.classList.contains('failed')).to.be.true;
+    expect(failed.textContent).to.contain('Not sent');
+    byRole(failed, 'button', 'Retry');
+    // Each kind has its own element: no two kinds share the same body markup.
+    const signatures = new Set(
+      kindsThread().map((message) => {
+        const body = row(el, message.clientId ?? message.id).querySelector('.bubble, .event, .navigation')!;
+        return `${body.tagName}.${[...body.classList].sort().join('.')}`;
+      }),
+    );
+    expect(signatures.size).to.be.greaterThan(10);
+  });
+
+  it('puts visitor messages on the left and agent and bot messages on the right', async () => {
+    const { store } = setup();
+    const el = await mount(store);
+    const left = (id: string) => row(el, id).querySelector('.bubble')!.getBoundingClientRect();
+    const box = el.getBoundingClientRect();
+    const middle = box.left + box.width / 2;
+    for (const id of ['k-text', 'k-translation', 'k-unsupported', 'k-image']) {
+      expect(row(el, id).dataset['side'], id).to.equal('left');
+      expect(left(id).left, id).to.be.lessThan(middle);
+    }
+    for (const id of ['k-choice', 'k-link', 'k-file', 'k-offer', 'cid-failed']) {
+      expect(row(el, id).dataset['side'], id).to.equal('right');
+      expect(left(id).right, id).to.be.greaterThan(middle);
+    }
+    // Agent and visitor bubbles are coloured differently.
+    const colour = (id: string) => getComputedStyle(row(el, id).querySelector('.bubble')!).backgroundColor;
+    expect(colour('k-text')).not.to.equal(colour('cid-sending'));
+  });
+
+  it('groups consecutive messages of one author and separates days', async () => {
+    const { store } = setup((fixtures) => {
+      fixtures.messages.push(
+        { id: 'g-old', conversationId: 'c-noah', author: 'visitor', at: ago(3 * 86400), kind: 'text', text: 'Three days ago' },
+        { id: 'g-a', conversationId: 'c-noah', author: 'agent', authorName: 'Alex Martin', at: ago(25), kind: 'text', text: 'Hi' },
+        { id: 'g-1', conversationId: 'c-noah', author: 'visitor', at: ago(20), kind: 'text', text: 'First' },
+        { id: 'g-2', conversationId: 'c-noah', author: 'visitor', at: ago(19), kind: 'text', text: 'Second' },
+      );
+    });
+    const el = await mount(store, 'c-noah', { height: 1200 });
+    expect(row(el, 'g-1').querySelector('[part~="avatar"]')).to.exist;
+    expect(row(el, 'g-1').querySelector('[part~="author"]')!.textContent).to.equal('Noah Schmidt');
+    expect(row(el, 'g-2').querySelector('[part~="avatar"]')).to.equal(null);
+    expect(row(el, 'g-2').querySelector('[part~="author"]')).to.equal(null);
+    const days = [...root(el).querySelectorAll('[part~="day-separator"]')].map((day) => day.textContent!.trim());
+    expect(days).to.have.length(2);
+    expect(days[1]).to.equal('Today');
+  });
+
+  describe('filter', () => {
+    for (const value of MESSAGE_FILTERS) {
+      it(`filter="${value}" shows exactly the matching messages`, async () => {
+        const { store } = setup();
+        const el = await mount(store, 'c-kinds', { filter: value });
+        const expected = kindsThread()
+          .filter((message) => matchesFilter(message, value))
+          .map((message) => message.clientId ?? message.id);
+        expect(renderedKeys(el)).to.deep.equal(expected);
+        expect(el.filter).to.equal(value);
+        expect(el.getAttribute('filter')).to.equal(value);
+      });
+    }
+
+    it('removing the attribute restores "all"', async () => {
+      const { store } = setup();
+      const el = await mount(store, 'c-kinds', { filter: 'navigation' });
+      expect(renderedKeys(el)).to.deep.equal(['k-nav']);
+      el.removeAttribute('filter');
+      await settle(el);
+      expect(el.filter).to.equal('all');
+      expect(renderedKeys(el)).to.have.length(kindsThread().length);
+    });
+
+    it('its header holds a "Message filter" radio group that filters this thread, with arrow keys', async () => {
+      const { store } = setup();
+      const el = await mount(store);
+      const filter = filterOf(el);
+      await filter.updateComplete;
+      const group = byRole(filter.shadowRoot!, 'radiogroup', 'Message filter');
+      expect(allByRole(group, 'radio').map(nameOf)).to.deep.equal(['All', 'Visitor', 'Agent', 'Actions', 'Navigation']);
+      const changed = oneEvent(filter, 'desk-filter-change') as Promise<DeskFilterChangeEvent>;
+      byRole(group, 'radio', 'Agent').click();
+      expect((await changed).detail).to.deep.equal({ value: 'agent' });
+      await settle(el);
+      expect(el.filter).to.equal('agent');
+      expect(renderedKeys(el).every((key) => ['k-choice', 'k-link', 'k-file', 'k-offer', 'k-cobrowsing', 'cid-sending', 'cid-failed'].includes(key))).to.be.true;
+
+      (byRole(group, 'radio', 'Agent') as HTMLInputElement).focus();
+      await sendKeys({ press: 'ArrowRight' });
+      await settle(el);
+      expect((byRole(group, 'radio', 'Actions') as HTMLInputElement).checked).to.be.true;
+      expect(el.filter).to.equal('actions');
+      expect(filter.value).to.equal('actions');
+      expect(renderedKeys(el)).to.deep.equal(['k-choice', 'k-transfer', 'k-image', 'k-link', 'k-file', 'k-offer', 'k-cobrowsing']);
+    });
+
+    it('shows a friendly empty state when nothing matches, with a way back to all messages', async () => {
+      const { store } = setup();
+      const el = await mount(store, 'c-noah', { filter: 'navigation', height: 600 });
+      const empty = root(el).querySelector('[part~="empty"]')!;
+      expect(empty.textContent).to.contain('No “Navigation” messages in this conversation.');
+      byRole(empty, 'button', 'Show all messages').click();
+      await settle(el);
+      expect(el.filter).to.equal('all');
+      expect(renderedKeys(el)).to.deep.equal(['c-noah-m1', 'c-noah-m2', 'c-noah-m3']);
+    });
+  });
+
+  describe('safety', () => {
+    it('never turns javascript:/data: URLs into links or image sources', async () => {
+      const { store } = setup((fixtures) => {
+        const c = 'c-noah';
+        fixtures.messages.push(
+          { id: 'u-link', conversationId: c, author: 'agent', at: ago(9), kind: 'link', url: 'javascript:alert(1)', title: 'Click me' },
+          { id: 'u-data-link', conversationId: c, author: 'visitor', at: ago(8), kind: 'link', url: 'data:text/html,<script>alert(1)</script>' },
+          { id: 'u-image', conversationId: c, author: 'visitor', at: ago(7), kind: 'image', url: 'data:image/png;base64,AAAA', alt: 'Sneaky' },
+          { id: 'u-js-image', conversationId: c, author: 'visitor', at: ago(6), kind: 'image', url: 'javascript:alert(1)' },
+          { id: 'u-file', conversationId: c, author: 'agent', at: ago(5), kind: 'file', name: 'x.html', url: 'data:text/html,hi' },
+          { id: 'u-offer', conversationId: c, author: 'agent', at: ago(4), kind: 'offer', title: 'Deal', url: 'javascript:void(0)', imageUrl: 'data:image/png;base64,AAAA' },
+          { id: 'u-nav', conversationId: c, author: 'visitor', at: ago(3), kind: 'navigation', url: 'javascript:alert(2)', title: 'Evil page' },
+          { id: 'u-html', conversationId: c, author: 'visitor', at: ago(2), kind: 'text', text: '<img src=x onerror=alert(1)><b>bold</b>' },
+        );
+      });
+      const el = await mount(store, 'c-noah', { height: 1600 });
+      for (const id of ['u-link', 'u-data-link', 'u-image', 'u-js-image', 'u-file', 'u-offer', 'u-nav']) {
+        const element = row(el, id);
+        expect(element.querySelector('a'), id).to.equal(null);
+        expect(element.querySelector('img'), id).to.equal(null);
+      }
+      expect(row(el, 'u-link').textContent).to.contain('javascript:alert(1)');
+      expect(row(el, 'u-link').textContent).to.contain('Link blocked');
+      expect(row(el, 'u-image').textContent).to.contain('Image blocked');
+      expect(row(el, 'u-image').textContent).to.contain('data:image/png;base64,AAAA');
+      const text = row(el, 'u-html').querySelector('.bubble')!;
+      expect(text.textContent).to.equal('<img src=x onerror=alert(1)><b>bold</b>');
+      expect(text.querySelector('img, b')).to.equal(null);
+      expect(root(el).querySelectorAll('a[href^="javascript"], a[href^="data"], img[src^="data"], img[src^="javascript"]')).to.have.length(0);
+    });
+
+    it('collapses a message over 4,000 characters behind "Show more"', async () => {
+      const long = `${'a'.repeat(4500)}END`;
+      const { store } = setup((fixtures) => {
+        fixtures.messages.push({ id: 'big', conversationId: 'c-noah', author: 'visitor', at: ago(1), kind: 'text', text: long });
+      });
+      const el = await mount(store, 'c-noah', { height: 1200 });
+      const bubble = () => row(el, 'big').querySelector('.bubble')!;
+      expect(bubble().textContent).not.to.contain('END');
+      expect(bubble().textContent!.length).to.be.lessThan(4100);
+      const more = byRole(bubble(), 'button', 'Show more');
+      expect(more.getAttribute('aria-expanded')).to.equal('false');
+      more.click();
+      await settle(el);
+      expect(bubble().textContent).to.contain('END');
+      expect(byRole(bubble(), 'button', 'Show less').getAttribute('aria-expanded')).to.equal('true');
+    });
+  });
+
+  describe('header tools', () => {
+    it('"Open current page" fires desk-open-page, then opens a new tab with noopener', async () => {
+      const { store } = setup();
+      const el = await mount(store, 'c-emma', { height: 500 });
+      const open = sinon.stub(window, 'open').returns(null);
+      const button = byRole(root(el), 'button', 'Open current page');
+      const described = root(el).getElementById(button.getAttribute('aria-describedby')!)!;
+      expect(described.textContent).to.contain('basket, login');
+      expect(button.title).to.contain('not carried over');
+      const fired = oneEvent(el, 'desk-open-page') as Promise<DeskOpenPageEvent>;
+      button.click();
+      const event = await fired;
+      expect(event.detail).to.deep.equal({ url: 'https://shop.example.com/boots/trail-pro', visitorId: 'v-emma' });
+      expect(event.cancelable && event.bubbles && event.composed).to.be.true;
+      expect(open.calledOnce).to.be.true;
+      expect(open.firstCall.args[0]).to.equal('https://shop.example.com/boots/trail-pro');
+      expect(open.firstCall.args[1]).to.equal('_blank');
+      expect(String(open.firstCall.args[2])).to.contain('noopener');
+    });
+
+    it('"Open current page": preventDefault() stops the new tab', async () => {
+      const { store } = setup();
+      const el = await mount(store, 'c-emma', { height: 500 });
+      const open = sinon.stub(window, 'open').returns(null);
+      el.addEventListener('desk-open-page', (event) => event.preventDefault());
+      byRole(root(el), 'button', 'Open current page').click();
+      expect(open.called).to.be.false;
+    });
+
+    it('"Open current page" is disabled when the current page is not a safe URL', async () => {
+      const { store } = setup((fixtures) => {
+        fixtures.visitors.find((visitor) => visitor.id === 'v-noah')!.currentPage = { url: 'javascript:alert(1)' };
+      });
+      const el = await mount(store, 'c-noah', { height: 500 });
+      const open = sinon.stub(window, 'open').returns(null);
+      const button = byRole(root(el), 'button', 'Open current page') as HTMLButtonElement;
+      expect(button.disabled).to.be.true;
+      button.click();
+      expect(open.called).to.be.false;
+    });
+
+    it('"Take control" fires desk-take-control, then asks the store for co-browsing', async () => {
+      const { store, transport } = setup();
+      const el = await mount(store, 'c-liam', { height: 500 });
+      const fired = oneEvent(el, 'desk-take-control') as Promise<DeskTakeControlEvent>;
+      byRole(root(el), 'button', 'Take control').click();
+      const event = await fired;
+      expect(event.detail).to.deep.equal({ visitorId: 'v-liam', conversationId: 'c-liam' });
+      expect(event.cancelable).to.be.true;
+      expect(transport.sent).to.deep.include({ type: 'cobrowse', conversationId: 'c-liam', visitorId: 'v-liam' });
+    });
+
+    it('"Take control": preventDefault() keeps the command from the store', async () => {
+      const { store, transport } = setup();
+      const el = await mount(store, 'c-liam', { height: 500 });
+      el.addEventListener('desk-take-control', (event) => event.preventDefault());
+      byRole(root(el), 'button', 'Take control').click();
+      expect(transport.sent.some((command) => command.type === 'cobrowse')).to.be.false;
+    });
+
+    it('"Block visitor" fires desk-block-visitor first, then confirms in an alertdialog; Cancel returns focus', async () => {
+      const { store, transport } = setup();
+      const el = await mount(store, 'c-noah', { height: 500 });
+      const confirm = sinon.spy(window, 'confirm');
+      const button = byRole(root(el), 'button', 'Block visitor');
+      let dialogOpenWhenFired: boolean | undefined;
+      el.addEventListener('desk-block-visitor', () => {
+        dialogOpenWhenFired = root(el).querySelector('dialog')!.open;
+      });
+      const fired = oneEvent(el, 'desk-block-visitor') as Promise<DeskBlockVisitorEvent>;
+      button.focus();
+      button.click();
+      expect((await fired).detail).to.deep.equal({ visitorId: 'v-noah' });
+      expect(dialogOpenWhenFired).to.be.false;
+      const dialog = byRole(root(el), 'alertdialog', 'Block Noah Schmidt?');
+      expect((dialog as HTMLDialogElement).open).to.be.true;
+      expect(confirm.called).to.be.false;
+      byRole(dialog, 'button', 'Cancel').click();
+      await settle(el);
+      expect((dialog as HTMLDialogElement).open).to.be.false;
+      expect(root(el).activeElement).to.equal(button);
+      expect(transport.sent.some((command) => command.type === 'block')).to.be.false;
+    });
+
+    it('"Block visitor": confirming blocks through the store and shows the blocked banner', async () => {
+      const { store, transport } = setup();
+      const el = await mount(store, 'c-noah', { height: 500 });
+      const button = byRole(root(el), 'button', 'Block visitor');
+      button.focus();
+      button.click();
+      await settle(el);
+      const dialog = byRole(root(el), 'alertdialog', 'Block Noah Schmidt?');
+      byRole(dialog, 'button', 'Block').click();
+      await settle(el);
+      expect(transport.sent).to.deep.include({ type: 'block', visitorId: 'v-noah' });
+      expect(store.state.visitors.get('v-noah')!.blocked).to.be.true;
+      expect(root(el).querySelector('.banner.blocked')!.textContent).to.contain('Noah Schmidt is blocked');
+      expect(root(el).activeElement).to.equal(button);
+      expect(button.getAttribute('aria-disabled')).to.equal('true');
+    });
+
+    it('"Block visitor": preventDefault() means no dialog and no command', async () => {
+      const { store, transport } = setup();
+      const el = await mount(store, 'c-noah', { height: 500 });
+      el.addEventListener('desk-block-visitor', (event) => event.preventDefault());
+      byRole(root(el), 'button', 'Block visitor').click();
+      await settle(el);
+      expect(root(el).querySelector('dialog')!.open).to.be.false;
+      expect(transport.sent.some((command) => command.type === 'block')).to.be.false;
+    });
+  });
+
+  it('Retry on a message that was not sent resends it under the same client id', async () => {
+    const { store, transport } = setup();
+    const el = await mount(store, 'c-liam', { height: 900 });
+    const failed = root(el).querySelector<HTMLElement>('.row.failed')!;
+    expect(failed.textContent).to.contain('Not sent');
+    byRole(failed, 'button', 'Retry').click();
+    await aTimeout(0);
+    const send = transport.sent.find((command) => command.type === 'send');
+    expect(send).to.include({ type: 'send', clientId: 'cid-liam-popup', conversationId: 'c-liam' });
+    await settle(el);
+    expect(root(el).querySelector('.row.failed')).to.equal(null);
+  });
+
+  it('shows banners for a blocked visitor and a closed conversation', async () => {
+    const { store } = setup((fixtures) => {
+      fixtures.visitors.find((visitor) => visitor.id === 'v-emma')!.blocked = true;
+    });
+    const el = await mount(store, 'c-emma-h1', { height: 500 });
+    const banners = [...root(el).querySelectorAll('[part~="banner"]')].map((banner) => banner.textContent!.trim());
+    expect(banners[0]).to.contain('Emma Laurent is blocked');
+    expect(banners[1]).to.match(/^This conversation was closed on /);
+    expect((byRole(root(el), 'button', 'Take control') as HTMLButtonElement).disabled).to.be.true;
+    await expect(el).shadowDom.to.be.accessible();
+  });
+
+  it('announces new visitor messages politely, outside the log', async () => {
+    const { store, transport } = setup();
+    const el = await mount(store, 'c-emma', { height: 600 });
+    transport.emit({
+      type: 'message.added',
+      message: { id: 'new-1', conversationId: 'c-emma', author: 'visitor', at: new Date().toISOString(), kind: 'text', text: 'Size 39 then?' },
+    });
+    await settle(el);
+    const live = root(el).querySelector('[aria-live="polite"]')!;
+    expect(live.closest('[role="log"]')).to.equal(null);
+    expect(live.textContent!.trim()).to.equal('Emma Laurent: Size 39 then?');
+    expect(scroller(el).getAttribute('aria-live')).to.equal('off');
+  });
+
+  describe('scrolling', () => {
+    function atBottom(el: ChatBox): boolean {
+      const log = scroller(el);
+      return log.scrollHeight - log.scrollTop - log.clientHeight < 40;
+    }
+
+    function visitorMessage(id: string): Message {
+      return { id, conversationId: 'c-noah', author: 'visitor', at: new Date().toISOString(), kind: 'text', text: `New ${id}` };
+    }
+
+    it('starts at the newest message and follows new ones while at the bottom', async () => {
+      const { store, transport } = setup((fixtures) => fixtures.messages.push(...longThread('c-noah', 200)));
+      const el = await mount(store, 'c-noah', { height: 500 });
+      expect(atBottom(el)).to.be.true;
+      transport.emit({ type: 'message.added', message: visitorMessage('follow-1') });
+      await settle(el);
+      expect(atBottom(el)).to.be.true;
+      const log = scroller(el).getBoundingClientRect();
+      const newest = row(el, 'follow-1').getBoundingClientRect();
+      expect(newest.bottom).to.be.at.most(log.bottom + 1);
+      expect(newest.top).to.be.at.least(log.top);
+      expect(root(el).querySelector('[part~="new-messages"]')).to.equal(null);
+    });
+
+    it('keeps its place when scrolled up, and offers "N new messages" that scrolls down', async () => {
+      const { store, transport } = setup((fixtures) => fixtures.messages.push(...longThread('c-noah', 200)));
+      const el = await mount(store, 'c-noah', { height: 500 });
+      const log = scroller(el);
+      log.scrollTop = log.scrollHeight / 2;
+      await settle(el);
+      const before = log.scrollTop;
+      const firstVisible = [...root(el).querySelectorAll<HTMLElement>('.row')].find(
+        (element) => element.getBoundingClientRect().top >= log.getBoundingClientRect().top,
+      )!;
+      const topBefore = firstVisible.getBoundingClientRect().top;
+      transport.emit({ type: 'message.added', message: visitorMessage('up-1') });
+      transport.emit({ type: 'message.added', message: visitorMessage('up-2') });
+      await settle(el);
+      expect(Math.abs(log.scrollTop - before)).to.be.lessThan(2);
+      expect(Math.abs(firstVisible.getBoundingClientRect().top - topBefore)).to.be.lessThan(2);
+      const button = byRole(root(el), 'button', '2 new messages');
+      button.click();
+      await settle(el);
+      await settle(el);
+      expect(atBottom(el)).to.be.true;
+      expect(row(el, 'up-2')).to.exist;
+      expect(root(el).querySelector('[part~="new-messages"]')).to.equal(null);
+    });
+
+    it('loads older messages at the top without moving what the agent looks at', async () => {
+      const { store, transport } = setup((fixtures) => {
+        fixtures.messages.push(...longThread('c-noah', 60, 1000).map((message) => ({ ...message, at: ago(4000 - Number(message.id.split('-').pop())) })));
+        fixtures.archive!.messages.push(
+          ...longThread('c-noah', 50).map((message, i) => ({ ...message, id: `old-${i}`, at: ago(9000 - i) })),
+        );
+      });
+      const el = await mount(store, 'c-noah', { height: 500 });
+      const log = scroller(el);
+      log.scrollTop = 60;
+      await settle(el);
+      const logTop = log.getBoundingClientRect().top;
+      const anchor = [...root(el).querySelectorAll<HTMLElement>('.row')].find(
+        (element) => element.getBoundingClientRect().bottom > logTop,
+      )!;
+      const key = anchor.dataset['key']!;
+      const offset = anchor.getBoundingClientRect().top - logTop;
+      log.scrollTop = 10;
+      log.dispatchEvent(new Event('scroll'));
+      await aTimeout(0);
+      expect(transport.sent.some((command) => command.type === 'loadMessages' && command.conversationId === 'c-noah')).to.be.true;
+      store.flush();
+      await settle(el);
+      await settle(el);
+      await aTimeout(100);
+      expect(store.state.threads.get('c-noah')!.messages.some((message) => message.id === 'old-0')).to.be.true;
+      const again = root(el).querySelector<HTMLElement>(`.row[data-key="${key}"]`)!;
+      expect(again, 'anchored row still rendered').to.exist;
+      // The row that was at the top (scrolled by 10 px more) stays within a few pixels of there.
+      expect(Math.abs(again.getBoundingClientRect().top - log.getBoundingClientRect().top - (offset + 50))).to.be.lessThan(60);
+      expect(log.scrollTop).to.be.greaterThan(500);
+    });
+
+    it('keeps a 10,000-message thread to a small DOM', async () => {
+      const { store } = setup((fixtures) => fixtures.messages.push(...longThread('c-liam', 10000)));
+      const el = await mount(store, 'c-liam', { height: 700 });
+      const elements = scroller(el).querySelectorAll('*').length;
+      expect(elements).to.be.lessThan(300);
+      expect(root(el).querySelectorAll('*').length).to.be.lessThan(400);
+      expect(atBottom(el)).to.be.true;
+      expect(row(el, 'c-liam-long-9999')).to.exist;
+    });
+  });
+
+  it('speaks French with lang="fr"', async () => {
+    const { store } = setup();
+    const el = await mount(store, 'c-emma', { height: 600, lang: 'fr' });
+    byRole(root(el), 'log', 'Conversation avec Emma Laurent');
+    byRole(root(el), 'button', 'Ouvrir la page actuelle');
+    byRole(root(el), 'button', 'Prendre la main');
+    byRole(root(el), 'button', 'Bloquer le visiteur');
+    const filter = filterOf(el);
+    await filter.updateComplete;
+    const group = byRole(filter.shadowRoot!, 'radiogroup', 'Filtre des messages');
+    expect(allByRole(group, 'radio').map(nameOf)).to.deep.equal(['Tous', 'Visiteur', 'Agent', 'Actions', 'Navigation']);
+    await expect(el).shadowDom.to.be.accessible();
+  });
+
+  it('without a store renders an accessible placeholder', async () => {
+    const el = await fixture<ChatBox>(html`<chat-box></chat-box>`);
+    expect(root(el).querySelector('[role="status"]')!.textContent).to.contain('not connected');
+    await expect(el).shadowDom.to.be.accessible();
+  });
+});
