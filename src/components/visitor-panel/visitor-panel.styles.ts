@@ -78,8 +78,9 @@ export const visitorPanelStyles = css`
     content: '';
     inline-size: 0.5em;
     block-size: 0.5em;
-    border-inline-end: 2px solid var(--_color-text-muted);
-    border-block-end: 2px solid var(--_color-text-muted);
+    /* Physical sides on purpose: rotated 45deg this draws a chevron pointing down in both directions. */
+    border-right: 2px solid var(--_color-text-muted);
+    border-bottom: 2px solid var(--_color-text-muted);
     transform: rotate(45deg);
     transition: transform 120ms ease;
     margin-inline-end: 2px;
@@ -176,6 +177,14 @@ export const visitorPanelStyles = css`
     text-overflow: ellipsis;
     white-space: nowrap;
   }
+  .url {
+    /* URLs read left to right in every language; the ellipsis cuts the end, not the host. */
+    direction: ltr;
+    text-align: start;
+  }
+  :host(:dir(rtl)) .url {
+    text-align: right;
+  }
   .url.inert {
     white-space: normal;
     overflow-wrap: anywhere;
@@ -244,7 +253,8 @@ export const visitorPanelStyles = css`
   }
   .history button[aria-current='true'] {
     border-color: var(--_color-accent);
-    box-shadow: inset 3px 0 0 var(--_color-accent);
+    border-inline-start-width: 4px;
+    padding-inline-start: calc(var(--_space-2) - 3px);
   }
   .history-meta {
     display: flex;

@@ -320,7 +320,9 @@ export class VisitorPanel extends LitElement {
                   : nothing,
             )}
           </ol>`
-        : html`<p class="empty">${vp.noRecentPages}</p>`}
+        : html`<p class="empty">
+            ${this.conversation.value?.status === 'closed' ? vp.noRecentPagesClosed : vp.noRecentPages}
+          </p>`}
     `;
   }
 

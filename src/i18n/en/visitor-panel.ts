@@ -38,6 +38,7 @@ export const visitorPanel = {
   newTab: '(opens in a new tab)',
   recentPages: 'Recent pages',
   noRecentPages: 'No pages visited during this conversation yet.',
+  noRecentPagesClosed: 'No pages were recorded during this conversation.',
 
   // Profile
   country: 'Country',

@@ -36,6 +36,7 @@ export const visitorPanel: VisitorPanelStrings = {
   newTab: '(s’ouvre dans un nouvel onglet)',
   recentPages: 'Pages récentes',
   noRecentPages: 'Aucune page visitée pendant cette conversation pour le moment.',
+  noRecentPagesClosed: 'Aucune page n’a été enregistrée pendant cette conversation.',
 
   country: 'Pays',
   browser: 'Navigateur',
