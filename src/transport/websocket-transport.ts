@@ -312,7 +312,7 @@ export class WebSocketTransport implements Transport {
     const delay = Math.max(0, base * (1 - jitter + 2 * jitter * this.random()));
     this.attempt += 1;
     const browserOffline = typeof navigator !== 'undefined' && navigator.onLine === false;
-    this.setState(browserOffline || !this.everOnline ? (browserOffline ? 'offline' : 'connecting') : 'reconnecting');
+    this.setState(browserOffline ? 'offline' : this.everOnline ? 'reconnecting' : 'connecting');
     this.retryTimer = setTimeout(() => this.open(), delay);
   }
 
