@@ -138,9 +138,13 @@ describe('<chat-desk>', () => {
     await el.updateComplete;
     expect(el.getAttribute('layout')).to.equal('4');
     expect(radio(el, '4').checked).to.equal(true);
-    // The attribute drives the store.
-    el.setAttribute('layout', '1');
+    // The attribute drives the store; removing it restores the default (1).
+    el.setAttribute('layout', '2');
     await el.updateComplete;
+    expect(store.state.layout).to.equal(2);
+    el.removeAttribute('layout');
+    await el.updateComplete;
+    expect(el.layout).to.equal(1);
     expect(store.state.layout).to.equal(1);
   });
 

@@ -142,6 +142,14 @@ describe('<state-box>', () => {
     expect(noah().hasAttribute('data-overdue')).to.equal(true);
     expect(nameOf(el, noah())).to.contain('overdue');
 
+    // A higher threshold clears the warning; removing the attribute restores the default (60 s).
+    el.setAttribute('warning-threshold', '3600');
+    await el.updateComplete;
+    expect(noah().hasAttribute('data-overdue')).to.equal(false);
+    el.removeAttribute('warning-threshold');
+    await el.updateComplete;
+    expect(el.warningThreshold).to.equal(60);
+
     // An agent reply ends the wait.
     store.send('c-noah', { kind: 'text', text: 'Hi Noah!' });
     store.flush();

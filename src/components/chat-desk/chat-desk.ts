@@ -10,7 +10,14 @@ import type { ConnectionState, Layout } from '../../model/types.js';
 import type { DeskStore } from '../../store/desk-store.js';
 import type { ConversationSummary } from '../../store/selectors.js';
 import { shared, tokens } from '../../styles/tokens.js';
-import { adjacentId, orderConversations, toSort, type ConversationSort } from '../state-box/order.js';
+import {
+  adjacentId,
+  DEFAULT_WARNING_THRESHOLD,
+  orderConversations,
+  toSort,
+  toThreshold,
+  type ConversationSort,
+} from '../state-box/order.js';
 import { chatDeskStyles } from './chat-desk.styles.js';
 
 const LAYOUTS: readonly Layout[] = [1, 2, 4];
@@ -93,7 +100,10 @@ export class ChatDesk extends LitElement {
    * Split screen: 1, 2 or 4 panes. Reflects the store's layout. Without this attribute the agent's
    * last choice (localStorage `agent-desk:layout`) is restored.
    */
-  @property({ reflect: true, converter: { fromAttribute: toLayout, toAttribute: (v: Layout) => String(v) } })
+  @property({
+    reflect: true,
+    converter: { fromAttribute: (value: string | null) => toLayout(value) ?? 1, toAttribute: (v: Layout) => String(v) },
+  })
   layout: Layout = 1;
 
   /** `light` or `dark` forces a theme; by default the desk follows the system setting. */
@@ -103,7 +113,8 @@ export class ChatDesk extends LitElement {
   @property({ reflect: true, converter: { fromAttribute: toSort } }) sort: ConversationSort = 'arrival';
 
   /** Seconds a visitor may wait for a reply before the state box warns. */
-  @property({ type: Number, attribute: 'warning-threshold' }) warningThreshold = 60;
+  @property({ attribute: 'warning-threshold', converter: { fromAttribute: toThreshold } })
+  warningThreshold = DEFAULT_WARNING_THRESHOLD;
 
   /** True while the desk is narrower than 900 px (side columns are drawers). */
   @state() private narrow = false;

@@ -8,6 +8,15 @@ import type { ConversationSummary } from '../../store/selectors.js';
  */
 export type ConversationSort = 'arrival' | 'waiting';
 
+/** Default seconds before a waiting visitor is flagged. */
+export const DEFAULT_WARNING_THRESHOLD = 60;
+
+/** `warning-threshold` attribute → seconds; missing or invalid restores the default. */
+export function toThreshold(value: string | null | undefined): number {
+  const seconds = value == null || value.trim() === '' ? NaN : Number(value);
+  return Number.isFinite(seconds) && seconds >= 0 ? seconds : DEFAULT_WARNING_THRESHOLD;
+}
+
 export function toSort(value: string | null | undefined): ConversationSort {
   return value === 'waiting' ? 'waiting' : 'arrival';
 }

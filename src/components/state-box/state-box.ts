@@ -12,13 +12,22 @@ import type { DeskStore } from '../../store/desk-store.js';
 import type { ConversationSummary } from '../../store/selectors.js';
 import { shared, tokens } from '../../styles/tokens.js';
 import { channelIcon } from './channel-icon.js';
-import { adjacentId, orderConversations, toSort, type ConversationSort } from './order.js';
+import {
+  adjacentId,
+  DEFAULT_WARNING_THRESHOLD,
+  orderConversations,
+  toSort,
+  toThreshold,
+  type ConversationSort,
+} from './order.js';
 import { stateBoxStyles } from './state-box.styles.js';
 import { TickerController } from './ticker.js';
 
 /** Longest preview kept in the DOM (the row shows one line; a 4,000-character message stays cheap). */
 const PREVIEW_MAX = 160;
 const EMPTY: readonly ConversationSummary[] = [];
+/** A pause between the pieces of an option's spoken name. */
+const SEP = html`<span class="visually-hidden">, </span>`;
 
 interface Row {
   readonly summary: ConversationSummary;
@@ -62,7 +71,8 @@ export class StateBox extends LitElement {
   @property({ reflect: true, converter: { fromAttribute: toSort } }) sort: ConversationSort = 'arrival';
 
   /** Seconds a visitor may wait for a reply before the row shows a warning. */
-  @property({ type: Number, attribute: 'warning-threshold' }) warningThreshold = 60;
+  @property({ attribute: 'warning-threshold', converter: { fromAttribute: toThreshold } })
+  warningThreshold = DEFAULT_WARNING_THRESHOLD;
 
   /** Conversation whose row holds the roving tab stop. */
   @state() private activeId: string | undefined;
@@ -201,7 +211,7 @@ export class StateBox extends LitElement {
       >
         <span class="avatar" part="avatar">${channelIcon(conversation.channel)}</span>
         <span class="main">
-          <span class="name" part="name">${name}</span>
+          <span class="name" part="name">${name}</span>${SEP}
           <span class="state">
             <span class="channel">${channel}</span>
             ${waitingSince
@@ -228,14 +238,14 @@ export class StateBox extends LitElement {
                   <span class="visually-hidden">${t.stateBox.inPane(paneIndex + 1)}</span>
                 </span>`
               : nothing}
-          </span>
+          </span>${SEP}
           ${unread > 0
             ? html`<span class="badge" part="badge">
                 <span aria-hidden="true">${unread > 99 ? '99+' : unread}</span>
                 <span class="visually-hidden">${t.stateBox.unread(unread)}</span>
-              </span>`
+              </span>${SEP}`
             : nothing}
-          <span class="preview" part="preview" ?data-typing=${!!typing?.typing}>${preview}</span>
+          <span class="preview" part="preview" ?data-typing=${!!typing?.typing}>${preview}</span>${SEP}
           <span class="duration">
             <span aria-hidden="true">${duration}</span>
             <span class="visually-hidden">${t.stateBox.duration(duration)}</span>
