@@ -212,6 +212,32 @@ describe('<visitor-panel>', () => {
     expect(valueOf(custom, 'Last order')).to.equal(formatDate('en', '2026-10-02'));
   });
 
+  it('formats number and currency custom data in the page language', async () => {
+    const { store } = setup();
+    const el = await mount(store, 'c-liam');
+    const custom = section(el, 'Custom data');
+    expect(valueOf(custom, 'Basket amount')).to.equal(formatCurrency('en', 642.5, 'EUR'));
+    expect(valueOf(custom, 'Items in basket')).to.equal('3');
+    el.setAttribute('lang', 'fr');
+    await aTimeout(0);
+    await el.updateComplete;
+    expect(valueOf(section(el, 'Données personnalisées'), 'Basket amount')).to.equal(formatCurrency('fr', 642.5, 'EUR').replace(/\s+/g, ' '));
+  });
+
+  it('follows the conversation-id attribute, and the focused conversation once it is removed', async () => {
+    const { store } = setup();
+    store.focus('c-sofia');
+    const el = await mount(store, 'c-liam');
+    expect(el.conversationId).to.equal('c-liam');
+    expect(text(root(el).querySelector('h2'))).to.equal('Liam O’Connor');
+    el.conversationId = 'c-noah';
+    await el.updateComplete;
+    expect(text(root(el).querySelector('h2'))).to.equal('Noah Schmidt');
+    el.removeAttribute('conversation-id');
+    await el.updateComplete;
+    expect(text(root(el).querySelector('h2'))).to.equal('Sofía García');
+  });
+
   it('shows an empty state when there is no custom data, and graceful text for missing data', async () => {
     const fixtures = demoFixtures();
     fixtures.visitors.push({ id: 'v-bare' });
@@ -392,6 +418,8 @@ describe('<visitor-panel>', () => {
       expect(text(root(el).querySelector('[part="block"]'))).to.contain('A manager can unblock this visitor from customer management.');
       expect(buttons(root(el), 'Unblock visitor')).to.have.length(0);
       expect(buttons(root(el), 'Block visitor')).to.have.length(0);
+      // The trigger is gone: focus lands on the blocked state, not on <body>.
+      expect(text(root(el).activeElement)).to.equal('This visitor is blocked.');
       await expect(el).shadowDom.to.be.accessible();
     });
 
