@@ -4,7 +4,7 @@ import sinon from 'sinon';
 import '../../src/define.js';
 import type { ComposeArea } from '../../src/components/compose-area/compose-area.js';
 import type { CannedAnswer, ComposerOffer, Uploader, UploadResult } from '../../src/components/compose-area/composer-model.js';
-import { DeskSendEvent } from '../../src/events.js';
+import type { DeskSendEvent } from '../../src/events.js';
 import type { ClientCommand, Fixtures, Message } from '../../src/model/types.js';
 import { DeskStore } from '../../src/store/desk-store.js';
 import { MemoryTransport } from '../../src/transport/memory-transport.js';

@@ -268,7 +268,7 @@ export class ComposeArea extends LitElement {
             aria-label=${t.composer.message}
             aria-describedby=${describedBy}
             aria-controls=${ifDefined(cannedOpen ? 'canned-list' : undefined)}
-            aria-activedescendant=${ifDefined(active ? `canned-${active.id}` : undefined)}
+            aria-activedescendant=${ifDefined(active && matches ? `canned-${matches.indexOf(active)}` : undefined)}
             aria-autocomplete=${ifDefined(this.cannedAnswers.length > 0 ? 'list' : undefined)}
             aria-invalid=${over ? 'true' : 'false'}
             placeholder=${this.cannedAnswers.length > 0 ? t.composer.placeholderCanned : t.composer.placeholder}
@@ -517,10 +517,12 @@ export class ComposeArea extends LitElement {
       role="listbox"
       aria-label=${t.canned}
     >
-      ${matches.map((answer) => {
+      ${matches.map((answer, index) => {
         const selected = answer === active;
+        // Keyboard: the text box keeps focus and drives this list (aria-activedescendant); a click is the pointer path.
+        /* eslint-disable-next-line lit-a11y/click-events-have-key-events */
         return html`<div
-          id="canned-${answer.id}"
+          id="canned-${index}"
           role="option"
           class="canned-option ${selected ? 'active' : ''}"
           aria-selected=${selected ? 'true' : 'false'}
