@@ -22,5 +22,5 @@ if (desk) {
   if (sort) desk.setAttribute('sort', sort);
   if (threshold) desk.setAttribute('warning-threshold', threshold);
   if (width && CSS.supports('width', width)) desk.style.width = width;
-  desk.addEventListener('desk-error', (event) => console.info('[demo] desk-error', event.detail));
+  desk.addEventListener('desk-error', (event) => console.warn('[demo] desk-error', event.detail));
 }

@@ -34,7 +34,9 @@ function render(options: StoryStoreOptions = {}, setup?: (desk: ReturnType<typeo
   return (args: Args) => {
     const desk = storyStore(options);
     setup?.(desk);
-    return html`<div style="block-size: 100vh; min-block-size: 640px; inline-size: ${args.width}; max-inline-size: 100%;">
+    return html`<div
+      style="block-size: 100vh; min-block-size: 640px; inline-size: ${args.width}; max-inline-size: 100%;"
+    >
       <chat-desk
         .store=${desk.store}
         layout=${args.layout}

@@ -57,7 +57,10 @@ function manyConversations(count: number) {
       const visitorId = `v-gen-${i}`;
       const conversationId = `c-gen-${i}`;
       const named = i % 5 !== 3;
-      const visitor: Visitor = { id: visitorId, ...(named ? { name: `${FIRST[i % FIRST.length]} ${LAST[i % LAST.length]}` } : {}) };
+      const visitor: Visitor = {
+        id: visitorId,
+        ...(named ? { name: `${FIRST[i % FIRST.length]} ${LAST[i % LAST.length]}` } : {}),
+      };
       if (i % 11 === 7) visitor.blocked = true;
       const startedSecondsAgo = 60 + ((i * 397) % 5400);
       const conversation: Conversation = {
@@ -70,11 +73,34 @@ function manyConversations(count: number) {
       };
       const waiting = i % 2 === 0;
       const messages: Message[] = [
-        { id: `${conversationId}-1`, conversationId, author: 'visitor', at: ago(startedSecondsAgo), kind: 'text', text: 'Hello, I have a question about my order.' },
-        { id: `${conversationId}-2`, conversationId, author: 'agent', authorName: 'Alex Martin', status: 'read', at: ago(startedSecondsAgo - 20), kind: 'text', text: 'Of course, what is your order number?' },
+        {
+          id: `${conversationId}-1`,
+          conversationId,
+          author: 'visitor',
+          at: ago(startedSecondsAgo),
+          kind: 'text',
+          text: 'Hello, I have a question about my order.',
+        },
+        {
+          id: `${conversationId}-2`,
+          conversationId,
+          author: 'agent',
+          authorName: 'Alex Martin',
+          status: 'read',
+          at: ago(startedSecondsAgo - 20),
+          kind: 'text',
+          text: 'Of course, what is your order number?',
+        },
       ];
       if (waiting) {
-        messages.push({ id: `${conversationId}-3`, conversationId, author: 'visitor', at: ago(5 + ((i * 13) % 170)), kind: 'text', text: `It is ORD-${10000 + i * 17}, and it still has not shipped. Can you check what is going on with it?` });
+        messages.push({
+          id: `${conversationId}-3`,
+          conversationId,
+          author: 'visitor',
+          at: ago(5 + ((i * 13) % 170)),
+          kind: 'text',
+          text: `It is ORD-${10000 + i * 17}, and it still has not shipped. Can you check what is going on with it?`,
+        });
       }
       fixtures.visitors.push(visitor);
       fixtures.conversations.push(conversation);

@@ -20,7 +20,12 @@ function setup() {
 async function mount(store: DeskStore, layout?: Layout, width = 1400, lang = 'en') {
   const el = await fixture<ChatDesk>(
     layout
-      ? html`<chat-desk .store=${store} layout=${layout} lang=${lang} style="height: 760px; width: ${width}px"></chat-desk>`
+      ? html`<chat-desk
+          .store=${store}
+          layout=${layout}
+          lang=${lang}
+          style="height: 760px; width: ${width}px"
+        ></chat-desk>`
       : html`<chat-desk .store=${store} lang=${lang} style="height: 760px; width: ${width}px"></chat-desk>`,
   );
   await el.updateComplete;

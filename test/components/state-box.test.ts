@@ -75,9 +75,9 @@ describe('<state-box>', () => {
     expect(nameOf(el, option(el, 'Sofía García'))).to.contain('Facebook');
     expect(nameOf(el, option(el, 'Noah Schmidt'))).to.contain('WhatsApp');
     // The conversation in the focused pane is the selected option.
-    expect(rows.filter((row) => row.getAttribute('aria-selected') === 'true').map((row) => row.dataset.id)).to.deep.equal([
-      store.focusedId,
-    ]);
+    expect(
+      rows.filter((row) => row.getAttribute('aria-selected') === 'true').map((row) => row.dataset.id),
+    ).to.deep.equal([store.focusedId]);
     await expect(el).shadowDom.to.be.accessible();
   });
 
@@ -123,7 +123,7 @@ describe('<state-box>', () => {
     const { store } = setup(fixtures);
     const since = store.state.threads.get('c-noah')!.messages;
     // The waiting time counts from the first unanswered visitor message.
-    const { waitingSince } = (await import('../../src/model/thread.js'));
+    const { waitingSince } = await import('../../src/model/thread.js');
     const waitedMs = start - Date.parse(waitingSince(since)!);
     const el = await mount(store, { threshold: Math.round(waitedMs / 1000) + 10 });
     const noah = () => option(el, 'Noah Schmidt');
@@ -267,7 +267,13 @@ describe('<state-box>', () => {
     transport.emit({ type: 'visitor.updated', visitor: { id: 'v-new', name: 'Zoé Petit' } });
     transport.emit({
       type: 'conversation.upserted',
-      conversation: { id: 'c-new', visitorId: 'v-new', channel: 'whatsapp', status: 'ongoing', startedAt: new Date().toISOString() },
+      conversation: {
+        id: 'c-new',
+        visitorId: 'v-new',
+        channel: 'whatsapp',
+        status: 'ongoing',
+        startedAt: new Date().toISOString(),
+      },
     });
     store.flush();
     await el.updateComplete;

@@ -182,7 +182,9 @@ export const chatDeskStyles = css`
     border-radius: var(--_radius);
     background: var(--_color-surface);
     overflow: hidden;
-    transition: border-color 120ms ease, box-shadow 120ms ease;
+    transition:
+      border-color 120ms ease,
+      box-shadow 120ms ease;
   }
   .pane:focus {
     outline: none;

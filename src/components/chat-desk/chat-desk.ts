@@ -193,7 +193,14 @@ export class ChatDesk extends LitElement {
     const drawer = narrow ? this.drawer : null;
     const connection = this.connection.value;
     return html`
-      <div class="desk" part="base" dir=${dir} ?data-narrow=${narrow} ?data-compact=${this.compact} ?data-drawer-open=${!!drawer}>
+      <div
+        class="desk"
+        part="base"
+        dir=${dir}
+        ?data-narrow=${narrow}
+        ?data-compact=${this.compact}
+        ?data-drawer-open=${!!drawer}
+      >
         <section
           id="sidebar"
           class="column sidebar"
@@ -229,9 +236,9 @@ export class ChatDesk extends LitElement {
             <span class="spacer"></span>
             ${narrow ? this.renderToggle('info', t.desk.visitorInformation) : nothing}
           </div>
-          <div class="connection" part="connection" role="status" data-state=${connection}>${connection === 'online'
-              ? nothing
-              : t.common.connection[connection]}</div>
+          <div class="connection" part="connection" role="status" data-state=${connection}>
+            ${connection === 'online' ? nothing : t.common.connection[connection]}
+          </div>
           <div class="panes" part="panes" data-layout=${this.layout} aria-describedby="keyboard-help">
             ${repeat(
               panes,
@@ -252,37 +259,48 @@ export class ChatDesk extends LitElement {
         >
           <visitor-panel></visitor-panel>
         </section>
-        ${drawer ? html`<div class="scrim" @click=${() => this.closeDrawer(false)}></div>` : nothing}
+        ${drawer ? this.renderScrim() : nothing}
       </div>
     `;
+  }
+
+  private renderScrim() {
+    // The scrim only adds pointer dismissal; keyboard users close a drawer with Escape or its toggle.
+    return html`<div class="scrim" aria-hidden="true" @click=${() => this.closeDrawer(false)}></div>`;
   }
 
   private renderToggle(which: Drawer, label: string) {
     const open = this.drawer === which;
     const waiting = this.summaries.value.filter((summary) => summary.waitingSince).length;
     return html`<button
-      type="button"
-      class="toggle"
-      part="drawer-toggle"
-      data-drawer=${which}
-      aria-controls=${which === 'conversations' ? 'sidebar' : 'info'}
-      aria-expanded=${open ? 'true' : 'false'}
-      aria-describedby=${which === 'conversations' && waiting > 0 ? 'waiting-count' : nothing}
-      @click=${() => this.toggleDrawer(which)}
-    >
-      <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
-        ${which === 'conversations'
-          ? svg`<path d="M4 6h16M4 12h16M4 18h16" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round"/>`
-          : svg`<circle cx="12" cy="8" r="3.5" fill="none" stroke="currentColor" stroke-width="2"/><path d="M5 20c.8-3.6 3.6-5.5 7-5.5s6.2 1.9 7 5.5" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round"/>`}
-      </svg>
-      <span>${label}</span>
-      ${which === 'conversations' && waiting > 0
-        ? html`<span class="toggle-badge" aria-hidden="true">${waiting}</span>`
-        : nothing}
-    </button>
-    ${which === 'conversations' && waiting > 0
-      ? html`<span id="waiting-count" hidden>${this.i18n.t.desk.waitingCount(waiting)}</span>`
-      : nothing}`;
+        type="button"
+        class="toggle"
+        part="drawer-toggle"
+        data-drawer=${which}
+        aria-controls=${which === 'conversations' ? 'sidebar' : 'info'}
+        aria-expanded=${open ? 'true' : 'false'}
+        aria-describedby=${which === 'conversations' && waiting > 0 ? 'waiting-count' : nothing}
+        @click=${() => this.toggleDrawer(which)}
+      >
+        <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
+          ${
+            which === 'conversations'
+              ? svg`<path d="M4 6h16M4 12h16M4 18h16" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round"/>`
+              : svg`<circle cx="12" cy="8" r="3.5" fill="none" stroke="currentColor" stroke-width="2"/><path d="M5 20c.8-3.6 3.6-5.5 7-5.5s6.2 1.9 7 5.5" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round"/>`
+          }
+        </svg>
+        <span>${label}</span>
+        ${
+          which === 'conversations' && waiting > 0
+            ? html`<span class="toggle-badge" aria-hidden="true">${waiting}</span>`
+            : nothing
+        }
+      </button>
+      ${
+        which === 'conversations' && waiting > 0
+          ? html`<span id="waiting-count" hidden>${this.i18n.t.desk.waitingCount(waiting)}</span>`
+          : nothing
+      }`;
   }
 
   private renderPane(store: DeskStore, id: string | null, index: number) {
@@ -304,13 +322,15 @@ export class ChatDesk extends LitElement {
           if (this.focusedPane.value !== index) store.focusPane(index);
         }}
       >
-        ${id
-          ? html`<chat-box conversation-id=${id}></chat-box>
-              ${focused ? html`<compose-area conversation-id=${id}></compose-area>` : nothing}`
-          : html`<div class="placeholder empty-pane">
-              <p>${t.desk.emptyPane}</p>
-              <p class="hint">${t.desk.emptyPaneHint}</p>
-            </div>`}
+        ${
+          id
+            ? html`<chat-box conversation-id=${id}></chat-box>
+                ${focused ? html`<compose-area conversation-id=${id}></compose-area>` : nothing}`
+            : html`<div class="placeholder empty-pane">
+                <p>${t.desk.emptyPane}</p>
+                <p class="hint">${t.desk.emptyPaneHint}</p>
+              </div>`
+        }
       </div>
     `;
   }
@@ -318,7 +338,8 @@ export class ChatDesk extends LitElement {
   private nameOf(store: DeskStore, conversationId: string): string {
     const summary = this.summaries.value.find((s) => s.conversation.id === conversationId);
     const state = store.state;
-    const visitorId = summary?.conversation.visitorId ?? state.conversations.get(conversationId)?.visitorId ?? conversationId;
+    const visitorId =
+      summary?.conversation.visitorId ?? state.conversations.get(conversationId)?.visitorId ?? conversationId;
     const visitor = summary?.visitor ?? state.visitors.get(visitorId);
     return hasName(visitor) ? visitor.name : this.i18n.t.common.visitorFallbackName(visitorNumber(visitorId));
   }

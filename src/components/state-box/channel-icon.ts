@@ -15,7 +15,9 @@ const FALLBACK = svg`<circle cx="12" cy="12" r="7.5" fill="none" stroke="current
 
 /** The channel's glyph, decorative (`aria-hidden`): pair it with the channel's name as text. */
 export function channelIcon(channel: string) {
-  return html`<svg class="channel-icon" viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false">${ICONS[channel] ?? FALLBACK}</svg>`;
+  return html`<svg class="channel-icon" viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false">
+    ${ICONS[channel] ?? FALLBACK}
+  </svg>`;
 }
 
 /** Whether the channel has a known glyph (others use a neutral globe). */

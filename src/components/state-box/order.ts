@@ -43,7 +43,11 @@ export function orderConversations(
  * The conversation `delta` steps from `current` in `ids`, wrapping around. When `current` is not
  * in the list, the first (forward) or last (backward) one.
  */
-export function adjacentId(ids: readonly string[], current: string | null | undefined, delta: 1 | -1): string | undefined {
+export function adjacentId(
+  ids: readonly string[],
+  current: string | null | undefined,
+  delta: 1 | -1,
+): string | undefined {
   if (ids.length === 0) return undefined;
   const index = current ? ids.indexOf(current) : -1;
   if (index < 0) return delta > 0 ? ids[0] : ids[ids.length - 1];

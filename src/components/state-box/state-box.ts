@@ -133,7 +133,11 @@ export class StateBox extends LitElement {
     const ids = rows.map((row) => row.summary.conversation.id);
     const selected = this.focusedId.value;
     const active =
-      this.activeId && ids.includes(this.activeId) ? this.activeId : selected && ids.includes(selected) ? selected : ids[0];
+      this.activeId && ids.includes(this.activeId)
+        ? this.activeId
+        : selected && ids.includes(selected)
+          ? selected
+          : ids[0];
     const ongoing = rows.filter((row) => !row.closed).length;
     const now = Date.now();
     return html`
@@ -145,18 +149,28 @@ export class StateBox extends LitElement {
             <span class="visually-hidden">${t.stateBox.count(ongoing)}</span>
           </span>
         </div>
-        ${rows.length === 0 && store.state.loaded
-          ? html`<div class="empty" part="empty">
-              <svg viewBox="0 0 24 24" width="32" height="32" aria-hidden="true" focusable="false">
-                <path d="M4 5h16v10H9l-5 4z" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linejoin="round" />
-              </svg>
-              <p class="empty-title">${t.stateBox.empty}</p>
-              <p class="empty-hint">${t.stateBox.emptyHint}</p>
-            </div>`
-          : nothing}
-        ${rows.length === 0 && !store.state.loaded
-          ? html`<div class="empty" part="empty"><p class="empty-hint">${t.common.loading}</p></div>`
-          : nothing}
+        ${
+          rows.length === 0 && store.state.loaded
+            ? html`<div class="empty" part="empty">
+                <svg viewBox="0 0 24 24" width="32" height="32" aria-hidden="true" focusable="false">
+                  <path
+                    d="M4 5h16v10H9l-5 4z"
+                    fill="none"
+                    stroke="currentColor"
+                    stroke-width="1.6"
+                    stroke-linejoin="round"
+                  />
+                </svg>
+                <p class="empty-title">${t.stateBox.empty}</p>
+                <p class="empty-hint">${t.stateBox.emptyHint}</p>
+              </div>`
+            : nothing
+        }
+        ${
+          rows.length === 0 && !store.state.loaded
+            ? html`<div class="empty" part="empty"><p class="empty-hint">${t.common.loading}</p></div>`
+            : nothing
+        }
         <ul
           role="listbox"
           part="list"
@@ -214,38 +228,67 @@ export class StateBox extends LitElement {
           <span class="name" part="name">${name}</span>${SEP}
           <span class="state">
             <span class="channel">${channel}</span>
-            ${waitingSince
-              ? html`<span class="chip waiting" part="waiting">
-                  <svg viewBox="0 0 24 24" width="12" height="12" aria-hidden="true" focusable="false">
-                    <circle cx="12" cy="12" r="8.5" fill="none" stroke="currentColor" stroke-width="2.4" />
-                    <path d="M12 7.5V12l3 2" fill="none" stroke="currentColor" stroke-width="2.4" stroke-linecap="round" />
-                  </svg>
-                  <span aria-hidden="true">${t.stateBox.waiting(waited)}</span>
-                  <span class="visually-hidden"
-                    >${t.stateBox.waitingForReply(waited)}${overdue ? `, ${t.stateBox.overdue}` : ''}</span
-                  >
-                </span>`
-              : nothing}
+            ${
+              waitingSince
+                ? html`<span class="chip waiting" part="waiting">
+                    <svg viewBox="0 0 24 24" width="12" height="12" aria-hidden="true" focusable="false">
+                      <circle cx="12" cy="12" r="8.5" fill="none" stroke="currentColor" stroke-width="2.4" />
+                      <path
+                        d="M12 7.5V12l3 2"
+                        fill="none"
+                        stroke="currentColor"
+                        stroke-width="2.4"
+                        stroke-linecap="round"
+                      />
+                    </svg>
+                    <span aria-hidden="true">${t.stateBox.waiting(waited)}</span>
+                    <span class="visually-hidden"
+                      >${t.stateBox.waitingForReply(waited)}${overdue ? `, ${t.stateBox.overdue}` : ''}</span
+                    >
+                  </span>`
+                : nothing
+            }
             ${blocked ? html`<span class="chip blocked">${t.stateBox.blocked}</span>` : nothing}
             ${row.closed ? html`<span class="chip closed">${t.stateBox.closed}</span>` : nothing}
-            ${paneIndex >= 0
-              ? html`<span class="chip pane-mark" title=${t.stateBox.inPane(paneIndex + 1)}>
-                  <svg viewBox="0 0 24 24" width="12" height="12" aria-hidden="true" focusable="false">
-                    <rect x="3" y="4" width="8" height="16" rx="2" fill="none" stroke="currentColor" stroke-width="2.4" />
-                    <rect x="13" y="4" width="8" height="16" rx="2" fill="none" stroke="currentColor" stroke-width="2.4" />
-                  </svg>
-                  <span aria-hidden="true">${t.stateBox.paneMark(paneIndex + 1)}</span>
-                  <span class="visually-hidden">${t.stateBox.inPane(paneIndex + 1)}</span>
-                </span>`
-              : nothing}
-          </span>${SEP}
-          ${unread > 0
-            ? html`<span class="badge" part="badge">
-                <span aria-hidden="true">${unread > 99 ? '99+' : unread}</span>
-                <span class="visually-hidden">${t.stateBox.unread(unread)}</span>
-              </span>${SEP}`
-            : nothing}
-          <span class="preview" part="preview" ?data-typing=${!!typing?.typing}>${preview}</span>${SEP}
+            ${
+              paneIndex >= 0
+                ? html`<span class="chip pane-mark" title=${t.stateBox.inPane(paneIndex + 1)}>
+                    <svg viewBox="0 0 24 24" width="12" height="12" aria-hidden="true" focusable="false">
+                      <rect
+                        x="3"
+                        y="4"
+                        width="8"
+                        height="16"
+                        rx="2"
+                        fill="none"
+                        stroke="currentColor"
+                        stroke-width="2.4"
+                      />
+                      <rect
+                        x="13"
+                        y="4"
+                        width="8"
+                        height="16"
+                        rx="2"
+                        fill="none"
+                        stroke="currentColor"
+                        stroke-width="2.4"
+                      />
+                    </svg>
+                    <span aria-hidden="true">${t.stateBox.paneMark(paneIndex + 1)}</span>
+                    <span class="visually-hidden">${t.stateBox.inPane(paneIndex + 1)}</span>
+                  </span>`
+                : nothing
+            } </span
+          >${SEP}
+          ${
+            unread > 0
+              ? html`<span class="badge" part="badge">
+                    <span aria-hidden="true">${unread > 99 ? '99+' : unread}</span>
+                    <span class="visually-hidden">${t.stateBox.unread(unread)}</span> </span
+                  >${SEP}`
+              : nothing
+          } <span class="preview" part="preview" ?data-typing=${!!typing?.typing}>${preview}</span>${SEP}
           <span class="duration">
             <span aria-hidden="true">${duration}</span>
             <span class="visually-hidden">${t.stateBox.duration(duration)}</span>

@@ -12,7 +12,8 @@ export const desk = {
   panes: 'Conversation panes',
   toolbar: 'Desk toolbar',
   closeDrawer: 'Close panel',
-  waitingCount: (n: number) => (n === 1 ? '1 conversation waiting for your reply' : `${n} conversations waiting for your reply`),
+  waitingCount: (n: number) =>
+    n === 1 ? '1 conversation waiting for your reply' : `${n} conversations waiting for your reply`,
   /** Keyboard help shown as the toolbar's description. */
   keyboardHelp: 'Alt+Down / Alt+Up: next / previous conversation. F6: next pane.',
 };

@@ -11,6 +11,7 @@ export const desk: DeskStrings = {
   panes: 'Volets de conversation',
   toolbar: 'Barre d’outils du bureau',
   closeDrawer: 'Fermer le panneau',
-  waitingCount: (n: number) => (n <= 1 ? `${n} conversation attend votre réponse` : `${n} conversations attendent votre réponse`),
+  waitingCount: (n: number) =>
+    n <= 1 ? `${n} conversation attend votre réponse` : `${n} conversations attendent votre réponse`,
   keyboardHelp: 'Alt+Bas / Alt+Haut : conversation suivante / précédente. F6 : volet suivant.',
 };
