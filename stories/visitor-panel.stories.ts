@@ -18,7 +18,8 @@ export default meta;
 
 type Story = StoryObj;
 
-const frame = 'display:block;inline-size:320px;border:1px solid light-dark(#dde1e8,#3a4150);border-radius:10px;overflow:hidden;';
+const frame =
+  'display:block;inline-size:320px;border:1px solid light-dark(#dde1e8,#3a4150);border-radius:10px;overflow:hidden;';
 
 function panel(conversationId: string, options: StoryStoreOptions = {}): TemplateResult {
   const { store } = storyStore(options);
@@ -38,11 +39,19 @@ export const ReturningVisitor: Story = {
           const id = `c-emma-old-${i + 1}`;
           const startedAt = ago(86400 * (220 + i * 30));
           const conversation: Conversation = {
-            id, visitorId: 'v-emma', channel: ['chat', 'email', 'facebook'][i % 3], status: 'closed', startedAt,
+            id,
+            visitorId: 'v-emma',
+            channel: ['chat', 'email', 'facebook'][i % 3],
+            status: 'closed',
+            startedAt,
             closedAt: ago(86400 * (220 + i * 30) - 600),
           };
           const message: Message = {
-            id: `${id}-m1`, conversationId: id, author: 'visitor', at: startedAt, kind: 'text',
+            id: `${id}-m1`,
+            conversationId: id,
+            author: 'visitor',
+            at: startedAt,
+            kind: 'text',
             text: `Order #${4000 + i}: could you check the delivery date? It was supposed to arrive last week.`,
           };
           archive.conversations.push(conversation);
@@ -85,7 +94,13 @@ export const MissingData: Story = {
     panel('c-bare', {
       edit: (fixtures) => {
         fixtures.visitors.push({ id: 'v-bare', currentPage: { url: 'javascript:alert(1)' }, timeZone: 'Not/AZone' });
-        fixtures.conversations.push({ id: 'c-bare', visitorId: 'v-bare', channel: 'sms', status: 'ongoing', startedAt: ago(30) });
+        fixtures.conversations.push({
+          id: 'c-bare',
+          visitorId: 'v-bare',
+          channel: 'sms',
+          status: 'ongoing',
+          startedAt: ago(30),
+        });
       },
     }),
 };

@@ -87,7 +87,14 @@ describe('<visitor-panel>', () => {
   it('has the six sections as collapsible headings and is accessible', async () => {
     const { store } = setup();
     const el = await mount(store);
-    expect(headings(el)).to.deep.equal(['Source', 'Navigation', 'Profile', 'Past messages', 'Custom data', 'Visitor history']);
+    expect(headings(el)).to.deep.equal([
+      'Source',
+      'Navigation',
+      'Profile',
+      'Past messages',
+      'Custom data',
+      'Visitor history',
+    ]);
     expect(text(root(el).querySelector('h2'))).to.equal('Emma Laurent');
     const toggle = button(section(el, 'Profile'), 'Profile');
     const body = root(el).getElementById(toggle.getAttribute('aria-controls')!)!;
@@ -112,7 +119,10 @@ describe('<visitor-panel>', () => {
   });
 
   it('shows navigation with a live browsing duration, one interval torn down on disconnect', async () => {
-    const clock = sinon.useFakeTimers({ now: Date.parse('2026-11-25T10:00:00Z'), toFake: ['setInterval', 'clearInterval', 'Date'] });
+    const clock = sinon.useFakeTimers({
+      now: Date.parse('2026-11-25T10:00:00Z'),
+      toFake: ['setInterval', 'clearInterval', 'Date'],
+    });
     const { store } = setup();
     const el = await mount(store);
     const navigation = section(el, 'Navigation');
@@ -143,8 +153,11 @@ describe('<visitor-panel>', () => {
     expect(before.length).to.be.greaterThan(0);
     expect(before[0]).to.contain('Trail Pro boots');
     transport.emit({
-      type: 'visitor.navigated', visitorId: 'v-emma', url: 'https://shop.example.com/socks/merino',
-      title: 'Merino socks', at: new Date().toISOString(),
+      type: 'visitor.navigated',
+      visitorId: 'v-emma',
+      url: 'https://shop.example.com/socks/merino',
+      title: 'Merino socks',
+      at: new Date().toISOString(),
     });
     store.flush();
     await el.updateComplete;
@@ -156,8 +169,11 @@ describe('<visitor-panel>', () => {
     expect(pages[1]).to.equal(before[0]);
 
     transport.emit({
-      type: 'visitor.navigated', visitorId: 'v-emma', url: 'https://shop.example.com/checkout',
-      title: 'Checkout', at: new Date(Date.now() + 1000).toISOString(),
+      type: 'visitor.navigated',
+      visitorId: 'v-emma',
+      url: 'https://shop.example.com/checkout',
+      title: 'Checkout',
+      at: new Date(Date.now() + 1000).toISOString(),
     });
     store.flush();
     await el.updateComplete;
@@ -175,7 +191,13 @@ describe('<visitor-panel>', () => {
   it('shows a disallowed page URL as inert text', async () => {
     const { store, transport } = setup();
     const el = await mount(store);
-    transport.emit({ type: 'visitor.navigated', visitorId: 'v-emma', url: 'javascript:alert(1)', title: 'Evil', at: new Date().toISOString() });
+    transport.emit({
+      type: 'visitor.navigated',
+      visitorId: 'v-emma',
+      url: 'javascript:alert(1)',
+      title: 'Evil',
+      at: new Date().toISOString(),
+    });
     store.flush();
     await el.updateComplete;
     const navigation = section(el, 'Navigation');
@@ -197,7 +219,11 @@ describe('<visitor-panel>', () => {
     expect(local).to.contain('Europe/Paris');
     const now = new Date().toISOString();
     const nextMinute = new Date(Date.now() + 60_000).toISOString();
-    expect([formatTime('en', now, 'Europe/Paris'), formatTime('en', nextMinute, 'Europe/Paris')].some((t) => local.includes(t))).to.be.true;
+    expect(
+      [formatTime('en', now, 'Europe/Paris'), formatTime('en', nextMinute, 'Europe/Paris')].some((t) =>
+        local.includes(t),
+      ),
+    ).to.be.true;
   });
 
   it('shows the past messages count and custom data formatted as text', async () => {
@@ -221,7 +247,9 @@ describe('<visitor-panel>', () => {
     el.setAttribute('lang', 'fr');
     await aTimeout(0);
     await el.updateComplete;
-    expect(valueOf(section(el, 'Données personnalisées'), 'Basket amount')).to.equal(formatCurrency('fr', 642.5, 'EUR').replace(/\s+/g, ' '));
+    expect(valueOf(section(el, 'Données personnalisées'), 'Basket amount')).to.equal(
+      formatCurrency('fr', 642.5, 'EUR').replace(/\s+/g, ' '),
+    );
   });
 
   it('follows the conversation-id attribute, and the focused conversation once it is removed', async () => {
@@ -241,7 +269,13 @@ describe('<visitor-panel>', () => {
   it('shows an empty state when there is no custom data, and graceful text for missing data', async () => {
     const fixtures = demoFixtures();
     fixtures.visitors.push({ id: 'v-bare' });
-    fixtures.conversations.push({ id: 'c-bare', visitorId: 'v-bare', channel: 'chat', status: 'ongoing', startedAt: new Date().toISOString() });
+    fixtures.conversations.push({
+      id: 'c-bare',
+      visitorId: 'v-bare',
+      channel: 'chat',
+      status: 'ongoing',
+      startedAt: new Date().toISOString(),
+    });
     const { store } = setup({ fixtures });
     const el = await mount(store, 'c-bare');
     const all = text(root(el).querySelector('[part="base"]'));
@@ -415,7 +449,9 @@ describe('<visitor-panel>', () => {
       expect(transport.sent).to.deep.include({ type: 'block', visitorId: 'v-emma', reason: 'Rude language' });
       expect(store.state.visitors.get('v-emma')!.blocked).to.be.true;
       expect(text(root(el).querySelector('header'))).to.contain('Blocked');
-      expect(text(root(el).querySelector('[part="block"]'))).to.contain('A manager can unblock this visitor from customer management.');
+      expect(text(root(el).querySelector('[part="block"]'))).to.contain(
+        'A manager can unblock this visitor from customer management.',
+      );
       expect(buttons(root(el), 'Unblock visitor')).to.have.length(0);
       expect(buttons(root(el), 'Block visitor')).to.have.length(0);
       // The trigger is gone: focus lands on the blocked state, not on <body>.
@@ -479,14 +515,18 @@ describe('<visitor-panel>', () => {
       const { store, transport } = setup({ fixtures, agent: { id: 'a-a', name: 'Alex', role: 'agent' } });
       const el = await mount(store);
       expect(buttons(root(el), 'Unblock visitor')).to.have.length(0);
-      expect(text(root(el).querySelector('[part="block"]'))).to.contain('A manager can unblock this visitor from customer management.');
+      expect(text(root(el).querySelector('[part="block"]'))).to.contain(
+        'A manager can unblock this visitor from customer management.',
+      );
       expect(transport.sent.some((c) => c.type === 'unblock')).to.be.false;
     });
   });
 
   it('follows the focused conversation when no conversation-id is given', async () => {
     const { store } = setup();
-    const el = await fixture<VisitorPanel>(html`<desk-provider .store=${store}><visitor-panel></visitor-panel></desk-provider>`);
+    const el = await fixture<VisitorPanel>(
+      html`<desk-provider .store=${store}><visitor-panel></visitor-panel></desk-provider>`,
+    );
     const panel = el.querySelector('visitor-panel') as VisitorPanel;
     store.focus('c-liam');
     await panel.updateComplete;
@@ -499,7 +539,9 @@ describe('<visitor-panel>', () => {
   it('shows the already focused conversation on first render inside a provider', async () => {
     const { store } = setup();
     store.focus('c-emma');
-    const el = await fixture<HTMLElement>(html`<desk-provider .store=${store}><visitor-panel></visitor-panel></desk-provider>`);
+    const el = await fixture<HTMLElement>(
+      html`<desk-provider .store=${store}><visitor-panel></visitor-panel></desk-provider>`,
+    );
     const panel = el.querySelector('visitor-panel') as VisitorPanel;
     await panel.updateComplete;
     expect(text(root(panel).querySelector('h2'))).to.equal('Emma Laurent');
@@ -510,10 +552,17 @@ describe('<visitor-panel>', () => {
     const warn = sinon.spy(console, 'warn');
     const { store, transport } = setup();
     store.focus('c-emma');
-    const el = await fixture<HTMLElement>(html`<desk-provider .store=${store}><visitor-panel></visitor-panel></desk-provider>`);
+    const el = await fixture<HTMLElement>(
+      html`<desk-provider .store=${store}><visitor-panel></visitor-panel></desk-provider>`,
+    );
     const panel = el.querySelector('visitor-panel') as VisitorPanel;
     await panel.updateComplete;
-    transport.emit({ type: 'visitor.navigated', visitorId: 'v-emma', url: 'https://shop.example.com/a', at: new Date().toISOString() });
+    transport.emit({
+      type: 'visitor.navigated',
+      visitorId: 'v-emma',
+      url: 'https://shop.example.com/a',
+      at: new Date().toISOString(),
+    });
     store.flush();
     button(root(panel), 'Load older conversations').click();
     await settle(panel, store);
@@ -541,7 +590,14 @@ describe('<visitor-panel>', () => {
     );
     const el = wrapper.querySelector('visitor-panel') as VisitorPanel;
     await el.updateComplete;
-    expect(headings(el)).to.deep.equal(['Source', 'Navigation', 'Profil', 'Messages passés', 'Données personnalisées', 'Historique du visiteur']);
+    expect(headings(el)).to.deep.equal([
+      'Source',
+      'Navigation',
+      'Profil',
+      'Messages passés',
+      'Données personnalisées',
+      'Historique du visiteur',
+    ]);
     expect(buttons(root(el), 'Voir la fiche client')).to.have.length(1);
     expect(buttons(root(el), 'Charger les conversations plus anciennes')).to.have.length(1);
     expect(valueOf(section(el, 'Profil'), 'Pays')).to.equal('France');

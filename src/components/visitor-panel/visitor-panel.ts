@@ -46,7 +46,8 @@ function clip(text: string, max: number): string {
 /** The first message worth previewing for a history entry: the visitor's first words, else anything. */
 function previewOf(messages: readonly Message[]): string {
   const first =
-    messages.find((m) => m.author === 'visitor' && m.kind !== 'navigation') ?? messages.find((m) => m.kind !== 'navigation');
+    messages.find((m) => m.author === 'visitor' && m.kind !== 'navigation') ??
+    messages.find((m) => m.kind !== 'navigation');
   return first ? clip(messageText(first), PREVIEW_CHARS) : '';
 }
 
@@ -124,8 +125,7 @@ export class VisitorPanel extends LitElement {
   private readonly pastThreads = new ObservableController<ReadonlyMap<string, readonly Message[]>>(this, NO_THREADS);
 
   private pastSource:
-    | { store: DeskStore; visitorId: string; source: Observable<ReadonlyMap<string, readonly Message[]>> }
-    | undefined;
+    { store: DeskStore; visitorId: string; source: Observable<ReadonlyMap<string, readonly Message[]>> } | undefined;
   /** Where focus goes after the next render (e.g. back to the trigger of the dialog). */
   private focusAfterUpdate: string | undefined;
   private loadOlderHadFocus = false;
@@ -262,7 +262,10 @@ export class VisitorPanel extends LitElement {
   }
 
   private row(label: string, value: unknown, extra?: unknown): TemplateResult {
-    return html`<div class="row"><dt>${label}</dt><dd>${value}${extra ?? nothing}</dd></div>`;
+    return html`<div class="row">
+      <dt>${label}</dt>
+      <dd>${value}${extra ?? nothing}</dd>
+    </div>`;
   }
 
   private missing(text: string): TemplateResult {
@@ -302,27 +305,31 @@ export class VisitorPanel extends LitElement {
         )}
         ${this.row(
           vp.currentPage,
-          visitor.currentPage ? this.renderPage(visitor.currentPage.url, visitor.currentPage.title) : this.missing(vp.unknown),
+          visitor.currentPage
+            ? this.renderPage(visitor.currentPage.url, visitor.currentPage.title)
+            : this.missing(vp.unknown),
         )}
       </dl>
       <h4 class="subheading">${vp.recentPages}</h4>
-      ${pages.length
-        ? html`<ol class="pages">
-            ${repeat(
-              pages,
-              (m) => m.id,
-              (m) =>
-                m.kind === 'navigation'
-                  ? html`<li>
-                      <time datetime=${m.at}>${formatTime(lang, m.at)}</time>
-                      <div class="page">${this.renderPage(m.url, m.title)}</div>
-                    </li>`
-                  : nothing,
-            )}
-          </ol>`
-        : html`<p class="empty">
-            ${this.conversation.value?.status === 'closed' ? vp.noRecentPagesClosed : vp.noRecentPages}
-          </p>`}
+      ${
+        pages.length
+          ? html`<ol class="pages">
+              ${repeat(
+                pages,
+                (m) => m.id,
+                (m) =>
+                  m.kind === 'navigation'
+                    ? html`<li>
+                        <time datetime=${m.at}>${formatTime(lang, m.at)}</time>
+                        <div class="page">${this.renderPage(m.url, m.title)}</div>
+                      </li>`
+                    : nothing,
+              )}
+            </ol>`
+          : html`<p class="empty">
+              ${this.conversation.value?.status === 'closed' ? vp.noRecentPagesClosed : vp.noRecentPages}
+            </p>`
+      }
     `;
   }
 
@@ -354,8 +361,7 @@ export class VisitorPanel extends LitElement {
     return html`
       <dl>
         ${this.row(vp.country, visitor.country?.trim() ? countryName(lang, visitor.country) : this.missing(vp.unknown))}
-        ${this.row(vp.browser, text(visitor.browser, vp.unknown))}
-        ${this.row(vp.os, text(visitor.os, vp.unknown))}
+        ${this.row(vp.browser, text(visitor.browser, vp.unknown))} ${this.row(vp.os, text(visitor.os, vp.unknown))}
         ${this.row(vp.language, visitor.language?.trim() ? languageName(lang, visitor.language) : this.missing(vp.notProvided))}
         ${this.row(vp.localTime, localTime)}
       </dl>
@@ -420,55 +426,61 @@ export class VisitorPanel extends LitElement {
     const record = this.recordFor === visitor.id;
     const recordDone = record && history && !history.hasMore && !history.loading;
     return html`
-      ${conversations.length
-        ? html`<ol class="history">
-            ${repeat(
-              conversations,
-              (c) => c.id,
-              (c) => {
-                const channel = t.common.channel[c.channel] ?? c.channel;
-                const messages = threads.get(c.id) ?? NO_MESSAGES;
-                const preview = previewOf(messages) || vp.noPreview;
-                return html`<li class="history-entry">
-                  <button
-                    type="button"
-                    part="history-entry"
-                    aria-current=${c.id === shown ? 'true' : nothing}
-                    @click=${() => this.openConversation(store, c.id)}
-                  >
-                    <span class="history-meta">
-                      <time datetime=${c.startedAt}>${formatDateTime(lang, c.startedAt)}</time>
-                      <span class="channel">${channel}</span>
-                      ${c.id === shown ? html`<span class="badge">${vp.viewing}</span>` : nothing}
-                    </span>
-                    <span class="preview">${preview}</span>
-                  </button>
-                  ${record || c.id === shown ? this.renderTranscript(visitor, c, messages) : nothing}
-                </li>`;
-              },
-            )}
-          </ol>`
-        : history?.loading
-          ? nothing
-          : html`<p class="empty">${vp.noHistory}</p>`}
+      ${
+        conversations.length
+          ? html`<ol class="history">
+              ${repeat(
+                conversations,
+                (c) => c.id,
+                (c) => {
+                  const channel = t.common.channel[c.channel] ?? c.channel;
+                  const messages = threads.get(c.id) ?? NO_MESSAGES;
+                  const preview = previewOf(messages) || vp.noPreview;
+                  return html`<li class="history-entry">
+                    <button
+                      type="button"
+                      part="history-entry"
+                      aria-current=${c.id === shown ? 'true' : nothing}
+                      @click=${() => this.openConversation(store, c.id)}
+                    >
+                      <span class="history-meta">
+                        <time datetime=${c.startedAt}>${formatDateTime(lang, c.startedAt)}</time>
+                        <span class="channel">${channel}</span>
+                        ${c.id === shown ? html`<span class="badge">${vp.viewing}</span>` : nothing}
+                      </span>
+                      <span class="preview">${preview}</span>
+                    </button>
+                    ${record || c.id === shown ? this.renderTranscript(visitor, c, messages) : nothing}
+                  </li>`;
+                },
+              )}
+            </ol>`
+          : history?.loading
+            ? nothing
+            : html`<p class="empty">${vp.noHistory}</p>`
+      }
       <p class="status" role="status">
-        ${history?.loading
-          ? vp.loadingOlder
-          : recordDone
-            ? vp.customerRecordShown(conversations.length, formatNumber(lang, conversations.length))
-            : ''}
+        ${
+          history?.loading
+            ? vp.loadingOlder
+            : recordDone
+              ? vp.customerRecordShown(conversations.length, formatNumber(lang, conversations.length))
+              : ''
+        }
       </p>
-      ${history?.hasMore
-        ? html`<button
-            type="button"
-            class="button load-older"
-            part="load-older"
-            aria-busy=${history.loading ? 'true' : 'false'}
-            @click=${() => this.loadOlder(store, visitor.id)}
-          >
-            ${vp.loadOlder}
-          </button>`
-        : nothing}
+      ${
+        history?.hasMore
+          ? html`<button
+              type="button"
+              class="button load-older"
+              part="load-older"
+              aria-busy=${history.loading ? 'true' : 'false'}
+              @click=${() => this.loadOlder(store, visitor.id)}
+            >
+              ${vp.loadOlder}
+            </button>`
+          : nothing
+      }
     `;
   }
 
@@ -484,14 +496,22 @@ export class VisitorPanel extends LitElement {
         : m.author === 'system'
           ? vp.system
           : m.authorName?.trim() || vp.agentFallback;
-    return html`<ol class="transcript" part="transcript" aria-label=${vp.transcriptOf(formatDateTime(lang, conversation.startedAt))}>
+    return html`<ol
+      class="transcript"
+      part="transcript"
+      aria-label=${vp.transcriptOf(formatDateTime(lang, conversation.startedAt))}
+    >
       ${repeat(
         lines,
         (m) => m.id,
-        (m) => html`<li data-author=${m.author}>
-          <span class="line-meta"><span class="line-author">${author(m)}</span> <time datetime=${m.at}>${formatTime(lang, m.at)}</time></span>
-          <span class="line-text">${clip(messageText(m), TRANSCRIPT_CHARS)}</span>
-        </li>`,
+        (m) =>
+          html`<li data-author=${m.author}>
+            <span class="line-meta"
+              ><span class="line-author">${author(m)}</span>
+              <time datetime=${m.at}>${formatTime(lang, m.at)}</time></span
+            >
+            <span class="line-text">${clip(messageText(m), TRANSCRIPT_CHARS)}</span>
+          </li>`,
       )}
     </ol>`;
   }
@@ -503,11 +523,13 @@ export class VisitorPanel extends LitElement {
       return html`
         <div class="block blocked" part="block">
           <p class="blocked-status" tabindex="-1">${vp.blockedStatus}</p>
-          ${manager
-            ? html`<button type="button" class="button unblock" @click=${() => this.unblock(visitor.id)}>
-                ${vp.unblockVisitor}
-              </button>`
-            : html`<p class="muted">${vp.unblockExplanation}</p>`}
+          ${
+            manager
+              ? html`<button type="button" class="button unblock" @click=${() => this.unblock(visitor.id)}>
+                  ${vp.unblockVisitor}
+                </button>`
+              : html`<p class="muted">${vp.unblockExplanation}</p>`
+          }
         </div>
       `;
     }
@@ -538,7 +560,9 @@ export class VisitorPanel extends LitElement {
               @input=${(event: Event) => (this.reason = (event.target as HTMLTextAreaElement).value)}
             ></textarea>
             <div class="dialog-actions">
-              <button type="button" class="button" @click=${() => this.closeDialog()}>${this.i18n.t.common.cancel}</button>
+              <button type="button" class="button" @click=${() => this.closeDialog()}>
+                ${this.i18n.t.common.cancel}
+              </button>
               <button type="submit" class="button danger solid">${vp.blockConfirm}</button>
             </div>
           </form>

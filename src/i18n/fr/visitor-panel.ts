@@ -44,7 +44,8 @@ export const visitorPanel: VisitorPanelStrings = {
   language: 'Langue',
   localTime: 'Heure locale',
 
-  pastMessagesCount: (count: number, formatted: string) => (count < 2 ? `${formatted} message` : `${formatted} messages`),
+  pastMessagesCount: (count: number, formatted: string) =>
+    count < 2 ? `${formatted} message` : `${formatted} messages`,
   showCustomerRecord: 'Voir la fiche client',
   customerRecordShown: (count: number, formatted: string) =>
     count < 2
