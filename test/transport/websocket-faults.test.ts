@@ -222,7 +222,7 @@ describe('WebSocketTransport faults (real server)', function () {
   });
 
   it('a silent (half-open) connection is detected by the heartbeat and replaced', async () => {
-    const desk = await openDesk();
+    const desk = await openDesk({ heartbeatMs: 200, heartbeatTimeoutMs: 800 });
     await online(desk);
     await server('silence');
     const start = performance.now();

@@ -65,12 +65,13 @@ let current: Desk | undefined;
 /** Fresh server data, a transport with test timings, a store. */
 export async function openDesk(options: Partial<WebSocketTransportOptions> = {}, serverOptions: Record<string, unknown> = {}): Promise<Desk> {
   current?.destroy();
-  const { url, token } = await server<{ url: string; token: string }>('reset', { heartbeatMs: 200, ...serverOptions });
+  const { url, token } = await server<{ url: string; token: string }>('reset', { heartbeatMs: 1000, ...serverOptions });
   const transport = new WebSocketTransport({
     url,
     token,
-    heartbeatMs: 200,
-    heartbeatTimeoutMs: 800,
+    heartbeatMs: 250,
+    // Generous, so a busy machine never looks like a dead link (the silent-link test sets 800 ms).
+    heartbeatTimeoutMs: 2000,
     backoff: { initialMs: 100, maxMs: 1000, jitter: 0.5 },
     commandTimeoutMs: 5000,
     gapTimeoutMs: 200,
