@@ -305,14 +305,20 @@ export class ComposeArea extends LitElement {
     `;
   }
 
-  private renderTyping(): TemplateResult | typeof nothing {
+  /**
+   * The live region stays in the DOM (a region inserted together with its text is often not
+   * announced); only "<visitor> is typing…" is in it, not the preview that changes per keystroke.
+   */
+  private renderTyping(): TemplateResult {
     const typing = this.visitorTyping.value;
-    if (!typing.typing) return nothing;
     const t = this.i18n.t.composer;
-    return html`<div part="typing" class="typing">
-      <span role="status" class="typing-label"><span class="dots" aria-hidden="true"><i></i><i></i><i></i></span>
-        ${t.typing(this.visitorName)}</span>
-      ${typing.preview
+    return html`<div part="typing" class="typing ${typing.typing ? '' : 'visually-hidden'}">
+      <span role="status" class="typing-label"
+        >${typing.typing
+          ? html`<span class="dots" aria-hidden="true"><i></i><i></i><i></i></span> ${t.typing(this.visitorName)}`
+          : nothing}</span
+      >
+      ${typing.typing && typing.preview
         ? html`<q class="typing-preview" title=${t.typingPreview}>${typing.preview}</q>`
         : nothing}
     </div>`;
