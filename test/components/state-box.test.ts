@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import sinon from 'sinon';
 import '../../src/define.js';
@@ -220,6 +220,53 @@ describe('<state-box>', () => {
     await el.updateComplete;
     await sendKeys({ press: 'Space' });
     expect(store.focusedId).to.equal('c-emma');
+  });
+
+  it('type-ahead moves to the visitor whose name starts with the letters typed', async () => {
+    const { store } = setup();
+    const el = await mount(store);
+    el.focus();
+    await sendKeys({ press: 'n' });
+    await el.updateComplete;
+    expect((active(el) as HTMLElement).dataset.id).to.equal('c-noah');
+    // Letters typed in quick succession add up ("ne…" matches nobody) …
+    await sendKeys({ press: 'e' });
+    await el.updateComplete;
+    expect((active(el) as HTMLElement).dataset.id).to.equal('c-noah');
+    // … and are forgotten after a pause.
+    await aTimeout(800);
+    await sendKeys({ type: 'em' });
+    await el.updateComplete;
+    expect((active(el) as HTMLElement).dataset.id).to.equal('c-emma');
+    // Moving is not selecting.
+    expect(store.focusedId).to.equal('c-yuki');
+  });
+
+  it('scrolls the list (not the page) to the conversation shown from elsewhere', async () => {
+    const fixtures = demoFixtures();
+    for (let i = 0; i < 40; i += 1) {
+      fixtures.visitors.push({ id: `v-x${i}`, name: `Extra ${i}` });
+      fixtures.conversations.push({
+        id: `c-x${i}`,
+        visitorId: `v-x${i}`,
+        channel: 'chat',
+        status: 'ongoing',
+        startedAt: new Date(Date.now() - 1000 * (40 - i)).toISOString(),
+      });
+    }
+    const { store } = setup(fixtures);
+    const el = await mount(store);
+    el.style.height = '300px';
+    await el.updateComplete;
+    const list = listbox(el);
+    expect(list.scrollTop).to.equal(0);
+    store.focus('c-x39');
+    await el.updateComplete;
+    const row = option(el, 'Extra 39').getBoundingClientRect();
+    const box = list.getBoundingClientRect();
+    expect(list.scrollTop).to.be.greaterThan(0);
+    expect(row.bottom).to.be.at.most(box.bottom + 1);
+    expect(row.top).to.be.at.least(box.top - 1);
   });
 
   it('switches to the next / previous conversation with Alt+ArrowDown / Alt+ArrowUp', async () => {

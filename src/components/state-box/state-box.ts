@@ -95,6 +95,11 @@ export class StateBox extends LitElement {
   /** Safe element ids for the rows (conversation ids may hold any character). */
   private readonly domIds = new Map<string, string>();
   private focusAfterRender = false;
+  /** Type-ahead: the letters typed in quick succession, and when they are forgotten. */
+  private typed = '';
+  private typedTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The shown conversation last scrolled into view. */
+  private revealedId: string | null = null;
 
   /** Focuses the row that holds the tab stop (the shown conversation by default). */
   override focus(options?: FocusOptions): void {
@@ -117,11 +122,39 @@ export class StateBox extends LitElement {
     this.layout.observe(store?.layout$);
   }
 
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.typedTimer);
+  }
+
   protected override updated(): void {
     if (this.focusAfterRender) {
       this.focusAfterRender = false;
       this.activeOption()?.focus();
     }
+    // Keep the shown conversation visible in a long list when it changes from elsewhere (Alt+Arrow).
+    const selected = this.focusedId.value;
+    if (selected !== this.revealedId) {
+      this.revealedId = selected;
+      const option = selected ? this.optionFor(selected) : null;
+      if (option) this.reveal(option);
+    }
+  }
+
+  /** Scrolls the list (only the list, never the page) so that `option` is in view. */
+  private reveal(option: HTMLElement): void {
+    const list = option.parentElement;
+    if (!list) return;
+    const top = option.offsetTop - list.offsetTop;
+    const bottom = top + option.offsetHeight;
+    if (top < list.scrollTop) list.scrollTop = top;
+    else if (bottom > list.scrollTop + list.clientHeight) list.scrollTop = bottom - list.clientHeight;
+  }
+
+  private optionFor(conversationId: string): HTMLElement | null {
+    const options = this.renderRoot.querySelectorAll<HTMLElement>('[role="option"]');
+    for (const option of options) if (option.dataset.id === conversationId) return option;
+    return null;
   }
 
   override render() {
@@ -438,8 +471,32 @@ export class StateBox extends LitElement {
         if (current) this.select(current);
         break;
       default:
+        if (event.key.length === 1 && event.key !== ' ' && !event.altKey) {
+          this.typeAhead(event.key, ids, current);
+          break;
+        }
         return;
     }
     event.preventDefault();
   };
+
+  /** Moves to the next conversation whose visitor name starts with the letters typed. */
+  private typeAhead(key: string, ids: readonly string[], current: string | undefined): void {
+    clearTimeout(this.typedTimer);
+    this.typedTimer = setTimeout(() => (this.typed = ''), 700);
+    const repeat = this.typed === key; // the same letter again cycles through the matches
+    this.typed = repeat ? key : this.typed + key;
+    const prefix = this.typed.toLocaleLowerCase(this.i18n.lang);
+    const names = new Map<string, string>();
+    for (const summary of this.summaries.value) names.set(summary.conversation.id, this.nameOf(summary));
+    const start = current ? ids.indexOf(current) : -1;
+    const offset = this.typed.length === 1 ? 1 : 0;
+    for (let i = 0; i < ids.length; i += 1) {
+      const id = ids[(start + offset + i + ids.length) % ids.length];
+      if ((names.get(id) ?? '').toLocaleLowerCase(this.i18n.lang).startsWith(prefix)) {
+        this.moveTo(id);
+        return;
+      }
+    }
+  }
 }
