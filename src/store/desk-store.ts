@@ -1,6 +1,6 @@
 import { BehaviorSubject, Subject, type Observable } from 'rxjs';
 import { distinctUntilChanged, map, shareReplay } from 'rxjs/operators';
-import { filterMessages, type MessageFilter } from '../model/filter.js';
+import { filterMessages, isMessageFilter, type MessageFilter } from '../model/filter.js';
 import { parseServerEvent } from '../model/schema.js';
 import type {
   Agent,
@@ -136,6 +136,8 @@ export class DeskStore {
 
   /** A conversation's messages, ordered, optionally filtered. */
   messages$(id: string, filter: MessageFilter = 'all'): Observable<readonly Message[]> {
+    // An unknown filter (say, from a mistyped attribute) shows everything rather than nothing.
+    if (!isMessageFilter(filter)) filter = 'all';
     const key = `messages:${id}:${filter}`;
     let cached = this.selectorCache.get(key) as Observable<readonly Message[]> | undefined;
     if (!cached) {
@@ -208,7 +210,11 @@ export class DeskStore {
   }
 
   setFilter(conversationId: string, filter: MessageFilter): void {
-    this.act({ type: 'local.filter', conversationId, filter });
+    if (!isMessageFilter(filter)) {
+      this.report({ code: 'invalid-argument', message: `Unknown message filter ${String(filter).slice(0, 64)}` });
+      return;
+    }
+    if ((this.state.filters.get(conversationId) ?? 'all') !== filter) this.act({ type: 'local.filter', conversationId, filter });
   }
 
   /**

@@ -114,6 +114,11 @@ class Batch {
   }
 
   finish(): DeskState {
+    // Nothing touched (an ignored action): the same state, so nobody re-renders.
+    const touched =
+      Object.keys(this.patch).length > 0 || this.visitors || this.conversations || this.threads ||
+      this.touchedThreads.size > 0 || this.typing || this.history || this.drafts || this.filters;
+    if (!touched) return this.base;
     const next: { -readonly [K in keyof DeskState]: DeskState[K] } = { ...this.base, ...this.patch };
     if (this.visitors) next.visitors = this.visitors;
     if (this.conversations) next.conversations = this.conversations;
@@ -397,7 +402,7 @@ function apply(batch: Batch, action: StoreAction): void {
       return;
     }
     case 'local.layout':
-      resizePanes(batch, action.layout);
+      if (action.layout !== batch.get('layout')) resizePanes(batch, action.layout);
       return;
     case 'local.draft':
       if (action.text) batch.mutableDrafts().set(action.conversationId, action.text);

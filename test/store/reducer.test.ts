@@ -581,6 +581,13 @@ describe('reducer: local actions', () => {
     expect(thread(state, 'c1')[0].status).to.equal('delivered');
   });
 
+  it('an action that changes nothing returns the same state', () => {
+    const state = loaded({}, 2);
+    expect(apply(state, { type: 'local.layout', layout: 2 })).to.equal(state);
+    expect(apply(state, { type: 'local.focusPane', index: 9 })).to.equal(state);
+    expect(apply(state, { type: 'local.message.status', conversationId: 'c1', clientId: 'nope', status: 'sent' })).to.equal(state);
+  });
+
   it('an empty batch returns the same state', () => {
     const state = loaded();
     expect(reduce(state, []).state).to.equal(state);

@@ -245,6 +245,23 @@ describe('DeskStore', () => {
       expect(current(store.filter$('c2'))).to.equal('all');
     });
 
+    it('setFilter refuses an unknown filter, and messages$ shows everything for one', () => {
+      const { store, errors } = make();
+      store.setFilter('c1', 'bogus' as 'all');
+      expect(current(store.filter$('c1'))).to.equal('all');
+      expect(errors.map((e) => e.code)).to.deep.equal(['invalid-argument']);
+      expect(current(store.messages$('c1', 'bogus' as 'all')).map((m) => m.id)).to.deep.equal(['m1', 'm2']);
+    });
+
+    it('setting the same filter or layout again changes nothing', () => {
+      const { store } = make();
+      store.setFilter('c1', 'agent');
+      const state = store.state;
+      store.setFilter('c1', 'agent');
+      store.setLayout(1);
+      expect(store.state).to.equal(state);
+    });
+
     it('thread$ reports older messages loading and whether there are more', async () => {
       const { store } = make();
       expect(current(store.thread$('c1'))).to.deep.equal({ hasOlder: undefined, loadingOlder: false });
