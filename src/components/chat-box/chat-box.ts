@@ -256,8 +256,10 @@ export class ChatBox extends LitElement {
     }
 
     // Prepended at the top (older messages)? Keep the row in view where it was.
-    const firstIndex = indexOfKey(rows, previous[0].key);
-    if (firstIndex > 0 && !this.stick) {
+    // (Compare the first *message*: a day separator keeps its key when older messages of that day arrive.)
+    const firstMessage = previous.findIndex((row) => row.type === 'message');
+    const firstIndex = firstMessage >= 0 ? indexOfKey(rows, previous[firstMessage].key) : -1;
+    if (firstIndex > firstMessage && !this.stick) {
       const anchor = this.captureAnchor();
       const index = anchor ? indexOfKey(rows, anchor.key) : -1;
       if (anchor && index >= 0) {
@@ -267,7 +269,7 @@ export class ChatBox extends LitElement {
     }
   }
 
-  /** The first row at least partly in view, and where it is. */
+  /** The first message row at least partly in view, and where it is. */
   private captureAnchor(): Anchor | undefined {
     const scroller = this.scroller;
     const host = this.itemsHost;
@@ -276,7 +278,8 @@ export class ChatBox extends LitElement {
     let best: Anchor | undefined;
     for (const child of Array.from(host.children) as HTMLElement[]) {
       const key = child.dataset['key'];
-      if (!key) continue;
+      // Day separators keep their key while older messages go above them: anchor on a message.
+      if (!key || !key.startsWith('m:')) continue;
       const rect = child.getBoundingClientRect();
       if (rect.bottom <= top) continue;
       if (!best || rect.top - top < best.offset) best = { key, offset: rect.top - top };
