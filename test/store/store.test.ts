@@ -389,6 +389,30 @@ describe('DeskStore', () => {
       expect(transport.sent.filter((c) => c.type === 'loadHistory')).to.have.length(3);
     });
 
+    it('loadOlder scrolls a thread back page by page until the beginning, without duplicates', async () => {
+      const fixtures = smallFixtures();
+      fixtures.archive = {
+        conversations: [],
+        messages: Array.from({ length: 120 }, (_, i) => textMessage(`old-${i}`, i % 2 ? 'agent' : 'visitor', -500 + i, `${i}`, 'c1')),
+      };
+      const { transport, store } = make({ fixtures });
+      const lengths: number[] = [];
+      for (let i = 0; i < 10 && current(store.thread$('c1')).hasOlder !== false; i += 1) {
+        store.loadOlder('c1');
+        await microtasks();
+        store.flush();
+        lengths.push(current(store.messages$('c1')).length);
+      }
+      expect(lengths).to.deep.equal([52, 102, 122]);
+      const ids = current(store.messages$('c1')).map((m) => m.id);
+      expect(new Set(ids).size).to.equal(122);
+      expect(ids.slice(0, 2)).to.deep.equal(['old-0', 'old-1']);
+      expect(ids.slice(-2)).to.deep.equal(['m1', 'm2']);
+      expect(current(store.conversations$).find((r) => r.conversation.id === 'c1')!.unread).to.equal(0);
+      store.loadOlder('c1');
+      expect(transport.sent.filter((c) => c.type === 'loadMessages')).to.have.length(3);
+    });
+
     it('a failed history request lets the agent try again', async () => {
       const { transport, store, errors } = make({ fixtures: demoFixtures(new Date(Date.parse(iso(0)))) });
       transport.setOnline(false);
