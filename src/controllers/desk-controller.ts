@@ -46,9 +46,11 @@ export class DeskController implements ReactiveController {
     return this.host.store ?? this.contextStore;
   }
 
-  /** The conversation this element shows. */
+  /** The conversation this element shows (readable from the host's `willUpdate` on the first render). */
   get conversationId(): string | undefined {
-    return this.host.conversationId || this.paneId || this.focused.value || undefined;
+    if (this.host.conversationId || this.paneId) return this.host.conversationId || this.paneId;
+    this.followFocus();
+    return this.focused.value || undefined;
   }
 
   /** True when the conversation comes from the pane or an explicit id, not from focus. */
@@ -59,6 +61,11 @@ export class DeskController implements ReactiveController {
   hostConnected(): void {}
 
   hostUpdate(): void {
+    this.followFocus();
+  }
+
+  /** Subscribing is idempotent for the same store; the focused id arrives synchronously (BehaviorSubject). */
+  private followFocus(): void {
     this.focused.observe(this.store?.focusedId$);
   }
 }

@@ -34,10 +34,20 @@ export function formatTime(lang: string, iso: string, timeZone?: string): string
   );
 }
 
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A calendar date; a date-only value ("2026-10-02") is that day everywhere, not UTC midnight shifted. */
 export function formatDate(lang: string, iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';
-  return safe(() => cached(`date|${lang}`, () => new Intl.DateTimeFormat(lang, { dateStyle: 'medium' })).format(date), iso.slice(0, 10));
+  const dateOnly = DATE_ONLY.test(iso);
+  return safe(
+    () =>
+      cached(`date|${lang}|${dateOnly}`, () =>
+        new Intl.DateTimeFormat(lang, { dateStyle: 'medium', ...(dateOnly ? { timeZone: 'UTC' } : {}) }),
+      ).format(date),
+    iso.slice(0, 10),
+  );
 }
 
 export function formatDateTime(lang: string, iso: string): string {
