@@ -103,6 +103,12 @@ describe('displayUrl', () => {
     expect(displayUrl('https://shop.example.com/')).to.equal('shop.example.com');
   });
 
+  it('shows the real host of a deceptive URL (credentials, look-alike letters)', () => {
+    expect(displayUrl('https://shop.example.com@evil.example/login')).to.equal('evil.example/login');
+    // Cyrillic "а" in "аpple": shown in punycode, not as a look-alike.
+    expect(displayUrl('https://\u0430pple.com/')).to.equal('xn--pple-43d.com');
+  });
+
   it('leaves other and malformed URLs as they are', () => {
     expect(displayUrl('mailto:a@example.com')).to.equal('mailto:a@example.com');
     expect(displayUrl('not a url')).to.equal('not a url');
