@@ -340,12 +340,15 @@ describe('<chat-desk>', () => {
     const banner = el.shadowRoot!.querySelector('[part="connection"]')!;
     expect(banner.getAttribute('role')).to.equal('status');
     expect(banner.textContent!.trim()).to.equal('');
+    expect(banner.getBoundingClientRect().height).to.equal(0);
     transport.setOnline(false);
     await el.updateComplete;
     expect(banner.textContent).to.contain('Offline');
+    expect(banner.getBoundingClientRect().height).to.be.greaterThan(0);
     transport.setOnline(true);
     await el.updateComplete;
     expect(banner.textContent!.trim()).to.equal('');
+    expect(banner.getBoundingClientRect().height).to.equal(0);
   });
 
   it('speaks French with lang="fr"', async () => {

@@ -141,8 +141,8 @@ export const chatDeskStyles = css`
     color: var(--_color-accent);
   }
 
-  /* ---- connection banner (empty and collapsed while online) ---- */
-  .connection:not(:empty) {
+  /* ---- connection banner (always in the tree so that it is announced; collapsed while online) ---- */
+  .connection:not([data-state='online']) {
     padding: var(--_space-1) var(--_space-3);
     border-block-end: 1px solid color-mix(in srgb, var(--_color-warning) 35%, transparent);
     background: var(--_color-warning-surface);
@@ -150,7 +150,7 @@ export const chatDeskStyles = css`
     font-weight: 600;
     text-align: center;
   }
-  .connection[data-state='offline']:not(:empty) {
+  .connection[data-state='offline'] {
     border-color: color-mix(in srgb, var(--_color-danger) 35%, transparent);
     background: var(--_color-danger-surface);
     color: var(--_color-danger);
