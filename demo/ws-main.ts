@@ -26,7 +26,7 @@ if (desk) {
   if (theme === 'light' || theme === 'dark') desk.theme = theme;
   if (layout) desk.setAttribute('layout', layout);
   desk.store = store;
-  desk.addEventListener('desk-error', (event) => console.info('[demo] desk-error', event.detail));
+  desk.addEventListener('desk-error', (event) => console.warn('[demo] desk-error', event.detail));
 }
 // For poking at it from the console.
 Object.assign(globalThis, { deskStore: store, deskTransport: transport });

@@ -67,14 +67,17 @@ export class DeskData {
 
   /** Every stored message of a conversation, in time order. */
   thread(conversationId: string): Message[] {
-    return [...this.messages.values()].filter((m) => m.conversationId === conversationId).sort((a, b) => timeOf(a.at) - timeOf(b.at));
+    return [...this.messages.values()]
+      .filter((m) => m.conversationId === conversationId)
+      .sort((a, b) => timeOf(a.at) - timeOf(b.at));
   }
 
   /** Agent messages stored per client id (each should be 1). */
   agentMessageCounts(): Map<string, number> {
     const counts = new Map<string, number>();
     for (const message of this.messages.values()) {
-      if (message.author === 'agent' && message.clientId) counts.set(message.clientId, (counts.get(message.clientId) ?? 0) + 1);
+      if (message.author === 'agent' && message.clientId)
+        counts.set(message.clientId, (counts.get(message.clientId) ?? 0) + 1);
     }
     return counts;
   }
@@ -89,7 +92,8 @@ export class DeskData {
         return;
       case 'conversation.closed': {
         const conversation = this.conversations.get(event.conversationId);
-        if (conversation) this.conversations.set(conversation.id, { ...conversation, status: 'closed', closedAt: event.at });
+        if (conversation)
+          this.conversations.set(conversation.id, { ...conversation, status: 'closed', closedAt: event.at });
         return;
       }
       case 'message.added':
@@ -126,7 +130,9 @@ export class DeskData {
       case 'send':
         return this.send(agent, command);
       case 'typing':
-        return this.conversations.has(command.conversationId) ? { publish: [] } : unknownConversation(command.conversationId);
+        return this.conversations.has(command.conversationId)
+          ? { publish: [] }
+          : unknownConversation(command.conversationId);
       case 'markRead': {
         const conversation = this.conversations.get(command.conversationId);
         if (!conversation) return unknownConversation(command.conversationId);
@@ -139,7 +145,8 @@ export class DeskData {
           return { publish: [], error: { code: 'forbidden', message: 'Only a manager can unblock a visitor.' } };
         }
         const visitor = this.visitors.get(command.visitorId);
-        if (!visitor) return { publish: [], error: { code: 'invalid-command', message: `Unknown visitor ${command.visitorId}` } };
+        if (!visitor)
+          return { publish: [], error: { code: 'invalid-command', message: `Unknown visitor ${command.visitorId}` } };
         const blocked = command.type === 'block';
         if (Boolean(visitor.blocked) === blocked) return { publish: [], duplicate: true };
         return { publish: [{ type: 'visitor.updated', visitor: { id: visitor.id, blocked } }] };
@@ -147,11 +154,18 @@ export class DeskData {
       case 'cobrowse': {
         const conversation = this.conversations.get(command.conversationId);
         if (!conversation) return unknownConversation(command.conversationId);
-        const last = this.thread(conversation.id).filter((m) => m.kind === 'cobrowsing').at(-1);
-        if (last?.kind === 'cobrowsing' && last.state === 'requested') return { publish: [], messageId: last.id, duplicate: true };
+        const last = this.thread(conversation.id)
+          .filter((m) => m.kind === 'cobrowsing')
+          .at(-1);
+        if (last?.kind === 'cobrowsing' && last.state === 'requested')
+          return { publish: [], messageId: last.id, duplicate: true };
         const message: Message = {
-          id: this.nextId('cob'), conversationId: conversation.id, author: 'system', at: this.stamp(),
-          kind: 'cobrowsing', state: 'requested',
+          id: this.nextId('cob'),
+          conversationId: conversation.id,
+          author: 'system',
+          at: this.stamp(),
+          kind: 'cobrowsing',
+          state: 'requested',
         };
         return { publish: [{ type: 'message.added', message }], messageId: message.id };
       }
@@ -174,7 +188,8 @@ export class DeskData {
     }
     const conversation = this.conversations.get(command.conversationId);
     if (!conversation) return unknownConversation(command.conversationId);
-    if (conversation.status === 'closed') return { publish: [], error: { code: 'conversation-closed', message: 'The conversation is closed.' } };
+    if (conversation.status === 'closed')
+      return { publish: [], error: { code: 'conversation-closed', message: 'The conversation is closed.' } };
     if (this.visitors.get(conversation.visitorId)?.blocked) {
       return { publish: [], error: { code: 'visitor-blocked', message: 'The visitor is blocked.' } };
     }
@@ -190,7 +205,10 @@ export class DeskData {
     };
     const parsed = parseMessage(candidate);
     if (!parsed.ok || !['text', 'link', 'offer', 'file', 'image'].includes(parsed.value.kind)) {
-      return { publish: [], error: { code: 'invalid-command', message: parsed.ok ? 'This kind cannot be sent' : parsed.error } };
+      return {
+        publish: [],
+        error: { code: 'invalid-command', message: parsed.ok ? 'This kind cannot be sent' : parsed.error },
+      };
     }
     this.accepted.set(command.clientId, parsed.value);
     return { publish: [{ type: 'message.added', message: parsed.value }], messageId: parsed.value.id };
@@ -215,8 +233,11 @@ export class DeskData {
     const page = older.slice(0, HISTORY_PAGE);
     const ids = new Set(page.map((c) => c.id));
     return {
-      type: 'history.page', visitorId, conversations: page,
-      messages: this.archive.messages.filter((m) => ids.has(m.conversationId)), hasMore: older.length > page.length,
+      type: 'history.page',
+      visitorId,
+      conversations: page,
+      messages: this.archive.messages.filter((m) => ids.has(m.conversationId)),
+      hasMore: older.length > page.length,
     };
   }
 
@@ -225,7 +246,14 @@ export class DeskData {
     const older = this.archive.messages.filter((m) => m.conversationId === conversationId && timeOf(m.at) < limit);
     const page = older.slice(-MESSAGES_PAGE);
     const visitorId = this.conversations.get(conversationId)?.visitorId ?? 'unknown';
-    return { type: 'history.page', visitorId, conversationId, conversations: [], messages: page, hasMore: older.length > page.length };
+    return {
+      type: 'history.page',
+      visitorId,
+      conversationId,
+      conversations: [],
+      messages: page,
+      hasMore: older.length > page.length,
+    };
   }
 }
 

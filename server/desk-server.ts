@@ -114,7 +114,11 @@ export class DeskServer {
     this.replayLimit = options.replayLimit ?? 10_000;
     this.port = options.port ?? 0;
     if (options.simulate) {
-      this.simulator = new DemoSimulator({ fixtures: options.fixtures, emit: (event) => this.publish(event), seed: options.seed });
+      this.simulator = new DemoSimulator({
+        fixtures: options.fixtures,
+        emit: (event) => this.publish(event),
+        seed: options.seed,
+      });
     }
   }
 
@@ -125,7 +129,9 @@ export class DeskServer {
 
   async start(): Promise<string> {
     const http = createServer((_request, response) => {
-      response.writeHead(426, { 'content-type': 'text/plain' }).end(`Connect with WebSocket, sub-protocol ${PROTOCOL}\n`);
+      response
+        .writeHead(426, { 'content-type': 'text/plain' })
+        .end(`Connect with WebSocket, sub-protocol ${PROTOCOL}\n`);
     });
     const wss = new WebSocketServer({
       server: http,
@@ -208,7 +214,8 @@ export class DeskServer {
 
   /** Sends a raw frame to every welcomed connection, outside the event sequence. */
   sendRaw(frame: string | Buffer): void {
-    for (const connection of this.connections) if (connection.ready && !connection.silent) connection.socket.send(frame);
+    for (const connection of this.connections)
+      if (connection.ready && !connection.silent) connection.socket.send(frame);
   }
 
   /** Sequences a payload without applying or checking it (a server bug, for the tests). */
@@ -220,9 +227,19 @@ export class DeskServer {
 
   private accept(socket: WebSocket): void {
     this.counts.connections += 1;
-    const connection: Connection = { socket, ready: false, silent: false, lastFrameAt: Date.now(), ackedSeq: -1, live: 0 };
+    const connection: Connection = {
+      socket,
+      ready: false,
+      silent: false,
+      lastFrameAt: Date.now(),
+      ackedSeq: -1,
+      live: 0,
+    };
     this.connections.add(connection);
-    connection.helloTimer = setTimeout(() => this.refuse(connection, CloseCode.helloTimeout, 'bad-frame', 'No hello in time'), 10_000);
+    connection.helloTimer = setTimeout(
+      () => this.refuse(connection, CloseCode.helloTimeout, 'bad-frame', 'No hello in time'),
+      10_000,
+    );
     socket.on('message', (data, isBinary) => this.receive(connection, data, isBinary));
     socket.on('close', () => this.forget(connection, false));
     socket.on('error', () => this.forget(connection, true));
@@ -284,7 +301,12 @@ export class DeskServer {
     const token = typeof frame.token === 'string' ? frame.token.slice(0, 200) : '';
     this.connectionsByToken[token] = (this.connectionsByToken[token] ?? 0) + 1;
     if (frame.v !== PROTOCOL_VERSION) {
-      this.refuse(connection, CloseCode.badRequest, 'unsupported-version', `This server speaks version ${PROTOCOL_VERSION}`);
+      this.refuse(
+        connection,
+        CloseCode.badRequest,
+        'unsupported-version',
+        `This server speaks version ${PROTOCOL_VERSION}`,
+      );
       return;
     }
     const agent = Object.hasOwn(this.options.tokens, token) ? this.options.tokens[token] : undefined;
@@ -297,8 +319,13 @@ export class DeskServer {
     const resume = frame.resume;
     const canResume = !!resume && resume.stream === this.stream && this.inBuffer(resume.seq);
     this.send(connection, {
-      type: 'welcome', v: PROTOCOL_VERSION, stream: this.stream, seq: this.seq, resumed: canResume,
-      heartbeatMs: this.heartbeatMs, agent,
+      type: 'welcome',
+      v: PROTOCOL_VERSION,
+      stream: this.stream,
+      seq: this.seq,
+      resumed: canResume,
+      heartbeatMs: this.heartbeatMs,
+      agent,
     });
     connection.ready = true;
     if (canResume) {
@@ -338,7 +365,11 @@ export class DeskServer {
     const run = () => {
       if (!this.connections.has(connection)) return;
       const result = this.data.handle(connection.agent!, command);
-      if (command.type === 'send' && this.faults.dropAfterSends !== undefined && (this.sendsSinceFault += 1) >= this.faults.dropAfterSends) {
+      if (
+        command.type === 'send' &&
+        this.faults.dropAfterSends !== undefined &&
+        (this.sendsSinceFault += 1) >= this.faults.dropAfterSends
+      ) {
         // Applied, then the link dies before the echo and the ack leave: the client cannot know it went through.
         this.faults = { ...this.faults, dropAfterSends: undefined };
         this.sendsSinceFault = 0;
@@ -353,7 +384,8 @@ export class DeskServer {
         return;
       }
       this.send(connection, {
-        type: 'ack', id,
+        type: 'ack',
+        id,
         ...(result.messageId ? { messageId: result.messageId } : {}),
         ...(result.duplicate ? { duplicate: true } : {}),
         ...(result.reply ? { events: result.reply } : {}),
@@ -445,14 +477,21 @@ function checkCommand(raw: unknown): ClientCommand | string {
   if (typeof raw !== 'object' || raw === null) return 'command must be an object';
   const command = raw as Record<string, unknown>;
   const type = command.type;
-  if (typeof type !== 'string' || !Object.hasOwn(COMMAND_FIELDS, type)) return `unknown command ${String(type).slice(0, 40)}`;
+  if (typeof type !== 'string' || !Object.hasOwn(COMMAND_FIELDS, type))
+    return `unknown command ${String(type).slice(0, 40)}`;
   for (const field of COMMAND_FIELDS[type as ClientCommand['type']]) {
     const value = command[field];
-    if (typeof value !== 'string' || value.length === 0 || value.length > 256) return `${type}.${field} must be a non-empty string`;
+    if (typeof value !== 'string' || value.length === 0 || value.length > 256)
+      return `${type}.${field} must be a non-empty string`;
   }
   if (type === 'typing' && typeof command.typing !== 'boolean') return 'typing.typing must be a boolean';
-  if (type === 'send' && (typeof command.content !== 'object' || command.content === null)) return 'send.content must be an object';
-  if ((type === 'loadHistory' || type === 'loadMessages') && command.before !== undefined && typeof command.before !== 'string') {
+  if (type === 'send' && (typeof command.content !== 'object' || command.content === null))
+    return 'send.content must be an object';
+  if (
+    (type === 'loadHistory' || type === 'loadMessages') &&
+    command.before !== undefined &&
+    typeof command.before !== 'string'
+  ) {
     return `${type}.before must be a string`;
   }
   return command as unknown as ClientCommand;

@@ -44,14 +44,31 @@ export interface HelloFrame {
   /** Where the client stopped last time: the server replays what came after `seq`. */
   resume?: { stream: string; seq: number };
 }
-export interface CommandFrame { type: 'command'; id: string; command: ClientCommand }
+export interface CommandFrame {
+  type: 'command';
+  id: string;
+  command: ClientCommand;
+}
 /** Events up to `seq` were received (lets a server trim its replay buffer). */
-export interface AckFrame { type: 'ack'; seq: number }
+export interface AckFrame {
+  type: 'ack';
+  seq: number;
+}
 /** Replay, on this connection, every event after `seq` (the client saw a gap). */
-export interface ResumeFrame { type: 'resume'; seq: number }
-export interface PingFrame { type: 'ping'; t: number }
+export interface ResumeFrame {
+  type: 'resume';
+  seq: number;
+}
+export interface PingFrame {
+  type: 'ping';
+  t: number;
+}
 /** From the server, `seq` is its newest event's sequence number (lets the client notice a lost last event). */
-export interface PongFrame { type: 'pong'; t: number; seq?: number }
+export interface PongFrame {
+  type: 'pong';
+  t: number;
+  seq?: number;
+}
 
 export type ClientFrame = HelloFrame | CommandFrame | AckFrame | ResumeFrame | PingFrame | PongFrame;
 
@@ -71,7 +88,11 @@ export interface WelcomeFrame {
   agent?: Agent;
 }
 /** One server event. `seq` increases by one per event in a stream; a snapshot carries the seq of the newest event it contains. */
-export interface EventFrame { type: 'event'; seq: number; event: ServerEvent }
+export interface EventFrame {
+  type: 'event';
+  seq: number;
+  event: ServerEvent;
+}
 /** The command `id` was applied. `events`: replies for this client only (e.g. a history page), never replayed. */
 export interface CommandAckFrame {
   type: 'ack';
@@ -81,7 +102,12 @@ export interface CommandAckFrame {
   events?: ServerEvent[];
 }
 /** A refused command (`id` set) or a connection-level error (no `id`; the server closes when fatal). */
-export interface ErrorFrame { type: 'error'; id?: string; code: ProtocolErrorCode | (string & {}); message: string }
+export interface ErrorFrame {
+  type: 'error';
+  id?: string;
+  code: ProtocolErrorCode | (string & {});
+  message: string;
+}
 
 export type ServerFrame = WelcomeFrame | EventFrame | CommandAckFrame | ErrorFrame | PingFrame | PongFrame;
 
@@ -122,7 +148,8 @@ export function parseServerFrame(text: string): FrameResult {
       if (!isShortString(data.stream) || !isSeq(data.seq) || typeof data.resumed !== 'boolean') {
         return { ok: false, error: 'welcome: stream, seq and resumed are required' };
       }
-      if (typeof data.heartbeatMs !== 'number' || !(data.heartbeatMs > 0)) return { ok: false, error: 'welcome: heartbeatMs' };
+      if (typeof data.heartbeatMs !== 'number' || !(data.heartbeatMs > 0))
+        return { ok: false, error: 'welcome: heartbeatMs' };
       return { ok: true, frame: data as unknown as WelcomeFrame };
     case 'event':
       if (!isSeq(data.seq)) return { ok: false, error: 'event: seq must be a non-negative integer' };
@@ -135,13 +162,15 @@ export function parseServerFrame(text: string): FrameResult {
       }
       return { ok: true, frame: data as unknown as CommandAckFrame };
     case 'error':
-      if (!isShortString(data.code, 64) || typeof data.message !== 'string') return { ok: false, error: 'error: code and message are required' };
+      if (!isShortString(data.code, 64) || typeof data.message !== 'string')
+        return { ok: false, error: 'error: code and message are required' };
       if (data.id !== undefined && !isShortString(data.id)) return { ok: false, error: 'error: bad id' };
       return { ok: true, frame: { ...(data as unknown as ErrorFrame), message: data.message.slice(0, 500) } };
     case 'ping':
     case 'pong':
       if (typeof data.t !== 'number') return { ok: false, error: `${data.type}: t must be a number` };
-      if (data.seq !== undefined && !isSeq(data.seq)) return { ok: false, error: `${data.type}: seq must be a non-negative integer` };
+      if (data.seq !== undefined && !isSeq(data.seq))
+        return { ok: false, error: `${data.type}: seq must be a non-negative integer` };
       return { ok: true, frame: data as unknown as PingFrame | PongFrame };
     default:
       return { ok: false, error: `unknown frame type ${JSON.stringify(String(data.type).slice(0, 40))}` };

@@ -123,8 +123,15 @@ export class WebSocketTransport implements Transport {
   /** Commands not acknowledged yet, in issue order; `written` ones went out on the current socket. */
   private readonly pending: Pending[] = [];
   private readonly counters: WebSocketTransportStats = {
-    attempts: 0, sessions: 0, resumed: 0, eventsDelivered: 0, duplicatesDropped: 0, reordered: 0,
-    gapReplays: 0, invalidFrames: 0, deadConnections: 0,
+    attempts: 0,
+    sessions: 0,
+    resumed: 0,
+    eventsDelivered: 0,
+    duplicatesDropped: 0,
+    reordered: 0,
+    gapReplays: 0,
+    invalidFrames: 0,
+    deadConnections: 0,
   };
   private readonly onBrowserOnline = () => {
     if (this.retryTimer && !this.stopped) this.reconnectNow();
@@ -160,7 +167,10 @@ export class WebSocketTransport implements Transport {
 
   send(command: ClientCommand): Promise<void> {
     if (this.closed) return Promise.reject(new TransportError('offline', 'The transport is closed'));
-    if (this.stopped) return Promise.reject(new TransportError('offline', 'Not connected: reconnecting stopped (see the reported error)'));
+    if (this.stopped)
+      return Promise.reject(
+        new TransportError('offline', 'Not connected: reconnecting stopped (see the reported error)'),
+      );
     if (VOLATILE.has(command.type) && !this.synced) return Promise.resolve();
     return new Promise<void>((resolve, reject) => {
       this.requestCounter += 1;
@@ -172,9 +182,12 @@ export class WebSocketTransport implements Transport {
         reject,
         written: false,
         timer: setTimeout(() => {
-          this.settle(entry, entry.written && this.synced
-            ? new TransportError('timeout', `No acknowledgement for ${command.type} in time`)
-            : new TransportError('offline', `${command.type} could not be delivered: no connection`));
+          this.settle(
+            entry,
+            entry.written && this.synced
+              ? new TransportError('timeout', `No acknowledgement for ${command.type} in time`)
+              : new TransportError('offline', `${command.type} could not be delivered: no connection`),
+          );
         }, this.options.commandTimeoutMs ?? 15_000),
       };
       this.pending.push(entry);
@@ -212,7 +225,10 @@ export class WebSocketTransport implements Transport {
     try {
       socket = new this.WS(this.options.url, PROTOCOL);
     } catch (error) {
-      this.report('transport', `Cannot open ${this.options.url}: ${error instanceof Error ? error.message : String(error)}`);
+      this.report(
+        'transport',
+        `Cannot open ${this.options.url}: ${error instanceof Error ? error.message : String(error)}`,
+      );
       this.scheduleReconnect();
       return;
     }
@@ -235,7 +251,10 @@ export class WebSocketTransport implements Transport {
     try {
       token = this.options.getToken ? await this.options.getToken() : this.options.token!;
     } catch (error) {
-      this.report('unauthorized', `Could not get an access token: ${error instanceof Error ? error.message : String(error)}`);
+      this.report(
+        'unauthorized',
+        `Could not get an access token: ${error instanceof Error ? error.message : String(error)}`,
+      );
       this.stop(socket);
       return;
     }
@@ -286,10 +305,13 @@ export class WebSocketTransport implements Transport {
     this.teardown();
     if (this.closed) return;
     if (TERMINAL_CLOSE.has(code)) {
-      this.stop(undefined, code === CloseCode.unauthorized
-        ? `The server refused the access token${reason ? ` (${reason})` : ''}. Not reconnecting until a new token is provided.`
-        : `The server refused the protocol${reason ? ` (${reason})` : ''}. Not reconnecting.`,
-      code === CloseCode.unauthorized ? 'unauthorized' : 'protocol');
+      this.stop(
+        undefined,
+        code === CloseCode.unauthorized
+          ? `The server refused the access token${reason ? ` (${reason})` : ''}. Not reconnecting until a new token is provided.`
+          : `The server refused the protocol${reason ? ` (${reason})` : ''}. Not reconnecting.`,
+        code === CloseCode.unauthorized ? 'unauthorized' : 'protocol',
+      );
       return;
     }
     this.scheduleReconnect();
@@ -340,7 +362,8 @@ export class WebSocketTransport implements Transport {
     if (!socket) return;
     socket.onopen = socket.onmessage = socket.onclose = socket.onerror = null;
     try {
-      if (socket.readyState === this.WS.CONNECTING || socket.readyState === this.WS.OPEN) socket.close(code ?? 1000, reason);
+      if (socket.readyState === this.WS.CONNECTING || socket.readyState === this.WS.OPEN)
+        socket.close(code ?? 1000, reason);
     } catch {
       // closing a broken socket must not throw out of the transport
     }
@@ -438,7 +461,10 @@ export class WebSocketTransport implements Transport {
   private onEvent(frame: EventFrame): void {
     if (frame.seq > this.serverSeq) this.serverSeq = frame.seq;
     const expected = this.lastSeq + 1;
-    if (frame.seq < expected || (this.awaitingSnapshot && frame.event.type !== 'snapshot' && frame.seq <= this.syncTarget)) {
+    if (
+      frame.seq < expected ||
+      (this.awaitingSnapshot && frame.event.type !== 'snapshot' && frame.seq <= this.syncTarget)
+    ) {
       this.counters.duplicatesDropped += 1;
       return;
     }
@@ -505,7 +531,8 @@ export class WebSocketTransport implements Transport {
       return;
     }
     const first = this.early.size > 0 ? Math.min(...this.early.keys()) : this.serverSeq + 1;
-    const range = first - 1 > this.lastSeq + 1 ? `Events ${this.lastSeq + 1}–${first - 1}` : `Event ${this.lastSeq + 1}`;
+    const range =
+      first - 1 > this.lastSeq + 1 ? `Events ${this.lastSeq + 1}–${first - 1}` : `Event ${this.lastSeq + 1}`;
     this.report('events-lost', `${range} never arrived, even when replayed; continuing without them.`);
     this.lastSeq = first - 1;
     this.gapAsked = undefined;
@@ -551,7 +578,10 @@ export class WebSocketTransport implements Transport {
       return;
     }
     if (frame.code === 'unauthorized') {
-      this.stop(socket, `The server refused the access token: ${frame.message}. Not reconnecting until a new token is provided.`);
+      this.stop(
+        socket,
+        `The server refused the access token: ${frame.message}. Not reconnecting until a new token is provided.`,
+      );
       return;
     }
     if (frame.code === 'unsupported-version') {

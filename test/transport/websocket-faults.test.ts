@@ -28,7 +28,11 @@ describe('WebSocketTransport faults (real server)', function () {
   it('server restart mid-conversation: queued sends flushed once, fresh snapshot, back online', async () => {
     const desk = await openDesk();
     await online(desk);
-    const before = await server<string[]>('inject', { conversationId: CONVERSATION, prefix: 'restart-before', count: 5 });
+    const before = await server<string[]>('inject', {
+      conversationId: CONVERSATION,
+      prefix: 'restart-before',
+      count: 5,
+    });
     const first = sendMany(desk, 10, 'Before restart');
     await waitFor(() => allConfirmed(desk, first), 'first batch confirmed');
 
@@ -38,7 +42,11 @@ describe('WebSocketTransport faults (real server)', function () {
     await server('restart', { downMs: 500, wait: false });
     await waitFor(() => desk.store.state.connection !== 'online', 'connection lost');
     const whileDown = sendMany(desk, 5, 'While down');
-    expect(thread(desk).filter((m) => whileDown.includes(m.clientId!)).every((m) => m.status === 'sending')).to.equal(true);
+    expect(
+      thread(desk)
+        .filter((m) => whileDown.includes(m.clientId!))
+        .every((m) => m.status === 'sending'),
+    ).to.equal(true);
 
     await online(desk);
     const after = await server<string[]>('inject', { conversationId: CONVERSATION, prefix: 'restart-after', count: 5 });
@@ -50,7 +58,9 @@ describe('WebSocketTransport faults (real server)', function () {
     expect(stats.sessions).to.equal(2);
     expect(stats.resumed, 'a new server stream cannot resume: snapshot').to.equal(0);
     await report('server restart mid-conversation', {
-      ...figures, recoverMs: recoveryMs(desk, start), attempts: stats.attempts,
+      ...figures,
+      recoverMs: recoveryMs(desk, start),
+      attempts: stats.attempts,
     });
   });
 
@@ -73,7 +83,10 @@ describe('WebSocketTransport faults (real server)', function () {
     // again first, the server answers from its clientId record). Every extra frame is a de-duplicated resend.
     expect(figures.resendsDeduplicated).to.equal(figures.sendFramesAtServer - 100);
     await report('drop during 100 sends', {
-      ...figures, recoverMs: recoveryMs(desk, start), attempts: stats.attempts, resumed: stats.resumed,
+      ...figures,
+      recoverMs: recoveryMs(desk, start),
+      attempts: stats.attempts,
+      resumed: stats.resumed,
       totalMs: Math.round(performance.now() - start),
     });
   });
@@ -98,8 +111,11 @@ describe('WebSocketTransport faults (real server)', function () {
     expect(stats.reordered, 'early events held back').to.be.greaterThan(10);
     const figures = await checkExactlyOnce(desk, clientIds, visitor);
     await report('duplicated + re-ordered events', {
-      ...figures, duplicateFramesDropped: stats.duplicatesDropped, heldForOrder: stats.reordered,
-      gapReplays: stats.gapReplays, totalMs: Math.round(performance.now() - start),
+      ...figures,
+      duplicateFramesDropped: stats.duplicatesDropped,
+      heldForOrder: stats.reordered,
+      gapReplays: stats.gapReplays,
+      totalMs: Math.round(performance.now() - start),
     });
   });
 
@@ -121,7 +137,9 @@ describe('WebSocketTransport faults (real server)', function () {
     expect(desk.transport.stats.attempts, 'same connection').to.equal(1);
     const figures = await checkExactlyOnce(desk, clientIds, visitor);
     await report('lost event frames (1 in 7, then all live frames)', {
-      ...figures, gapReplays: desk.transport.stats.gapReplays, heldForOrder: desk.transport.stats.reordered,
+      ...figures,
+      gapReplays: desk.transport.stats.gapReplays,
+      heldForOrder: desk.transport.stats.reordered,
       totalMs: Math.round(performance.now() - start),
     });
   });
@@ -129,7 +147,12 @@ describe('WebSocketTransport faults (real server)', function () {
   it('an event too large for the client is reported and skipped after one replay, without a reconnect loop', async () => {
     const desk = await openDesk();
     await online(desk);
-    const [big] = await server<string[]>('inject', { conversationId: CONVERSATION, prefix: 'huge', count: 1, textSize: 80_000 });
+    const [big] = await server<string[]>('inject', {
+      conversationId: CONVERSATION,
+      prefix: 'huge',
+      count: 1,
+      textSize: 80_000,
+    });
     const after = await server<string[]>('inject', { conversationId: CONVERSATION, prefix: 'after-huge', count: 3 });
     await waitFor(() => hasAll(desk, after), 'later events delivered');
     const stats = desk.transport.stats;
@@ -153,13 +176,18 @@ describe('WebSocketTransport faults (real server)', function () {
 
     await server('faults', { faults: { latencyMs: 1500 } });
     const late = sendMany(desk, 5, 'Too slow');
-    await waitFor(() => thread(desk).filter((m) => late.includes(m.clientId!) && m.status === 'failed').length === 5, 'timed out');
+    await waitFor(
+      () => thread(desk).filter((m) => late.includes(m.clientId!) && m.status === 'failed').length === 5,
+      'timed out',
+    );
     await waitFor(() => allConfirmed(desk, late), 'late echoes confirm them');
 
     const figures = await checkExactlyOnce(desk, [...slow, ...late], []);
     expect(desk.transport.stats.attempts, 'no reconnect').to.equal(1);
     await report('slow server (acks 400 ms / 1500 ms, timeout 1000 ms)', {
-      ...figures, slowBatchMs: slowMs, timedOutThenHealed: 5,
+      ...figures,
+      slowBatchMs: slowMs,
+      timedOutThenHealed: 5,
       sendFailedReports: desk.errors.filter((e) => e.code === 'send-failed').length,
     });
   });
@@ -168,7 +196,11 @@ describe('WebSocketTransport faults (real server)', function () {
     const desk = await openDesk();
     await online(desk);
     const { frames, badEvents } = await server<{ frames: number; badEvents: number }>('invalid');
-    const visitor = await server<string[]>('inject', { conversationId: CONVERSATION, prefix: 'after-garbage', count: 5 });
+    const visitor = await server<string[]>('inject', {
+      conversationId: CONVERSATION,
+      prefix: 'after-garbage',
+      count: 5,
+    });
     const clientIds = sendMany(desk, 5, 'After garbage');
     await waitFor(() => allConfirmed(desk, clientIds) && hasAll(desk, visitor), 'conversation continues');
 
@@ -200,7 +232,10 @@ describe('WebSocketTransport faults (real server)', function () {
     await server('drop');
     await waitFor(() => desk.store.state.connection === 'offline', 'token refused on reconnect');
     const rejected = sendMany(desk, 3, 'Expired token');
-    await waitFor(() => thread(desk).filter((m) => rejected.includes(m.clientId!) && m.status === 'failed').length === 3, 'sends fail');
+    await waitFor(
+      () => thread(desk).filter((m) => rejected.includes(m.clientId!) && m.status === 'failed').length === 3,
+      'sends fail',
+    );
     await new Promise((resolve) => setTimeout(resolve, 1500)); // a storm with a 100 ms backoff would show here
     const stats = await server<ServerStats>('stats');
     expect(stats.connectionsByToken['bad-token'], 'attempts with the bad token').to.equal(1);
@@ -235,7 +270,10 @@ describe('WebSocketTransport faults (real server)', function () {
     expect(stats.deadConnections).to.equal(1);
     const figures = await checkExactlyOnce(desk, clientIds, missed);
     await report('silent connection (heartbeat 200 ms, timeout 800 ms)', {
-      ...figures, detectMs, recoverMs: recoveryMs(desk, start), resumed: stats.resumed,
+      ...figures,
+      detectMs,
+      recoverMs: recoveryMs(desk, start),
+      resumed: stats.resumed,
     });
   });
 });

@@ -63,7 +63,10 @@ export interface Desk {
 let current: Desk | undefined;
 
 /** Fresh server data, a transport with test timings, a store. */
-export async function openDesk(options: Partial<WebSocketTransportOptions> = {}, serverOptions: Record<string, unknown> = {}): Promise<Desk> {
+export async function openDesk(
+  options: Partial<WebSocketTransportOptions> = {},
+  serverOptions: Record<string, unknown> = {},
+): Promise<Desk> {
   current?.destroy();
   const { url, token } = await server<{ url: string; token: string }>('reset', { heartbeatMs: 1000, ...serverOptions });
   const transport = new WebSocketTransport({
@@ -83,7 +86,11 @@ export async function openDesk(options: Partial<WebSocketTransportOptions> = {},
   const errors: DeskErrorInfo[] = [];
   const subscription = store.errors$.subscribe((error) => errors.push(error));
   const desk: Desk = {
-    store, transport, recorder, errors, url,
+    store,
+    transport,
+    recorder,
+    errors,
+    url,
     destroy() {
       subscription.unsubscribe();
       store.destroy();
@@ -130,7 +137,10 @@ export function sendMany(desk: Desk, count: number, label: string, conversationI
 export function allConfirmed(desk: Desk, clientIds: readonly string[], conversationId = CONVERSATION): boolean {
   const messages = thread(desk, conversationId);
   return clientIds.every((clientId) =>
-    messages.some((m) => m.clientId === clientId && m.id !== clientId && m.status !== 'sending' && m.status !== 'failed'));
+    messages.some(
+      (m) => m.clientId === clientId && m.id !== clientId && m.status !== 'sending' && m.status !== 'failed',
+    ),
+  );
 }
 
 export function hasAll(desk: Desk, ids: readonly string[], conversationId = CONVERSATION): boolean {
@@ -190,7 +200,10 @@ export async function checkExactlyOnce(
   expect(duplicated, 'messages duplicated').to.equal(0);
   const shownOrder = messages.map((m) => m.id).filter((id) => serverIds.includes(id));
   expect(shownOrder, 'server messages in order').to.deep.equal([...serverIds]);
-  expect(messages.map((m) => m.id), 'the thread is the server thread').to.deep.equal(stats.thread);
+  expect(
+    messages.map((m) => m.id),
+    'the thread is the server thread',
+  ).to.deep.equal(stats.thread);
   expect(desk.store.state.connection).to.equal('online');
 
   return {

@@ -38,7 +38,9 @@ describe('WebSocketTransport against the reference server', () => {
   });
 
   it('refuses a token in the URL', () => {
-    expect(() => new WebSocketTransport({ url: 'ws://127.0.0.1:1/desk?token=secret', token: 'secret' })).to.throw(/never in the URL/);
+    expect(() => new WebSocketTransport({ url: 'ws://127.0.0.1:1/desk?token=secret', token: 'secret' })).to.throw(
+      /never in the URL/,
+    );
   });
 
   it('applies commands: send is echoed once, block updates the visitor, loadHistory returns a page', async () => {
@@ -54,7 +56,10 @@ describe('WebSocketTransport against the reference server', () => {
     await waitFor(() => desk.store.state.visitors.get('v-liam')?.blocked === true, 'visitor blocked');
 
     desk.store.loadHistory('v-emma');
-    await waitFor(() => [...desk.store.state.conversations.keys()].some((id) => id.startsWith('c-emma-a')), 'history page');
+    await waitFor(
+      () => [...desk.store.state.conversations.keys()].some((id) => id.startsWith('c-emma-a')),
+      'history page',
+    );
 
     // An agent may not unblock: the server refuses, the store rolls back and reports it.
     const before = desk.errors.length;
@@ -73,7 +78,10 @@ describe('WebSocketTransport against the reference server', () => {
     await server('restart', { downMs: 1200, wait: false });
     await waitFor(() => desk.store.state.connection !== 'online', 'connection lost');
     const clientIds = sendMany(desk, 3, 'While down');
-    await waitFor(() => thread(desk).filter((m) => clientIds.includes(m.clientId!) && m.status === 'failed').length === 3, 'marked failed');
+    await waitFor(
+      () => thread(desk).filter((m) => clientIds.includes(m.clientId!) && m.status === 'failed').length === 3,
+      'marked failed',
+    );
     expect(desk.errors.filter((e) => e.code === 'send-failed').length).to.equal(3);
     await waitFor(() => allConfirmed(desk, clientIds), 'resent after reconnect');
     const figures = await checkExactlyOnce(desk, clientIds, []);
@@ -86,7 +94,9 @@ describe('WebSocketTransport against the reference server', () => {
     const socket = new WebSocket(desk.url, PROTOCOL);
     await new Promise((resolve) => socket.addEventListener('open', resolve, { once: true }));
     expect(socket.protocol).to.equal(PROTOCOL);
-    const reply = new Promise<string>((resolve) => socket.addEventListener('message', (e) => resolve(String(e.data)), { once: true }));
+    const reply = new Promise<string>((resolve) =>
+      socket.addEventListener('message', (e) => resolve(String(e.data)), { once: true }),
+    );
     socket.send(JSON.stringify({ type: 'hello', v: 1, token: 'test-token' }));
     const welcome = JSON.parse(await reply) as { type: string; resumed: boolean; seq: number };
     expect(welcome.type).to.equal('welcome');
@@ -97,7 +107,8 @@ describe('WebSocketTransport against the reference server', () => {
   it('shows "Reconnecting…" in the desk while the server is down and clears it without a reload', async () => {
     // The desk's layout observers may report a benign "ResizeObserver loop" error while it re-renders.
     const previous = window.onerror;
-    window.onerror = (message, ...rest) => (String(message).includes('ResizeObserver loop') ? true : previous?.(message, ...rest));
+    window.onerror = (message, ...rest) =>
+      String(message).includes('ResizeObserver loop') ? true : previous?.(message, ...rest);
     try {
       const desk = await openDesk();
       const el = await fixture<ChatDesk>(html`<chat-desk .store=${desk.store} style="height: 500px"></chat-desk>`);
@@ -147,7 +158,10 @@ class RefusedSocket {
 describe('WebSocketTransport reconnect backoff', () => {
   let clock: sinon.SinonFakeTimers;
   beforeEach(() => {
-    clock = sinon.useFakeTimers({ now: 0, toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+    clock = sinon.useFakeTimers({
+      now: 0,
+      toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'],
+    });
     RefusedSocket.opened = [];
     RefusedSocket.closed = [];
   });
@@ -157,7 +171,10 @@ describe('WebSocketTransport reconnect backoff', () => {
     const states: ConnectionState[] = [];
     const errors: DeskErrorInfo[] = [];
     const transport = new WebSocketTransport({
-      url: 'ws://127.0.0.1:9/desk', token: 't', random, backoff: { initialMs: 100, maxMs: 1000, jitter: 0.5 },
+      url: 'ws://127.0.0.1:9/desk',
+      token: 't',
+      random,
+      backoff: { initialMs: 100, maxMs: 1000, jitter: 0.5 },
       WebSocket: RefusedSocket as unknown as typeof WebSocket,
     });
     transport.connect({ event: () => undefined, connection: (s) => states.push(s), error: (e) => errors.push(e) });
@@ -182,6 +199,8 @@ describe('WebSocketTransport reconnect backoff', () => {
     const low = await run(() => 0);
     expect(low.delays.slice(0, 5)).to.deep.equal([50, 100, 200, 400, 500]);
     const high = await run(() => 0.999);
-    expect(high.delays.slice(0, 4).map((d) => Math.round(d / 10) * 10)).to.deep.equal([150, 300, 600, 1200].map((d) => Math.round(d * 0.999 / 10) * 10));
+    expect(high.delays.slice(0, 4).map((d) => Math.round(d / 10) * 10)).to.deep.equal(
+      [150, 300, 600, 1200].map((d) => Math.round((d * 0.999) / 10) * 10),
+    );
   });
 });
