@@ -133,6 +133,7 @@ describe('<compose-area>', () => {
     await el.updateComplete;
     expect(sends(transport).map((c) => c.content)).to.deep.equal([{ kind: 'text', text: 'Secret — Alex' }]);
     expect(textbox(el).value).to.equal('');
+    expect(root(el).activeElement).to.equal(textbox(el)); // ready for the next message
   });
 
   it('keeps a draft per conversation across switches and re-creation', async () => {
@@ -258,6 +259,15 @@ describe('<compose-area>', () => {
       expect(typings(transport).every((c) => c.conversationId === 'c-emma' && c.preview === undefined)).to.be.true;
       clock.tick(10_000);
       expect(typings(transport)).to.have.length(5);
+    });
+
+    it('sends no typing while offline', async () => {
+      const { store, transport } = setup();
+      const el = await render(store);
+      transport.setOnline(false);
+      await type(el, 'Hello');
+      expect(typings(transport)).to.have.length(0);
+      expect(root(el).textContent).to.contain('Offline');
     });
 
     it('ends typing in the previous conversation when switching', async () => {

@@ -287,7 +287,10 @@ export class ComposeArea extends LitElement {
             aria-label=${t.composer.send}
             title=${t.composer.send}
             ?disabled=${!canSend}
-            @click=${() => this.submit()}
+            @click=${() => {
+              this.submit();
+              this.textarea?.focus();
+            }}
           >
             ${sendIcon}<span class="send-label" aria-hidden="true">${t.composer.send}</span>
           </button>
@@ -558,7 +561,8 @@ export class ComposeArea extends LitElement {
     this.error = '';
     if (value.trim() === '' || cannedQuery(value) !== undefined) {
       this.typingThrottle.stop();
-    } else {
+    } else if (this.connection.value === 'online') {
+      // Offline, typing notices would only fail: none are sent (the idle timer still ends one in progress).
       this.typingFor = { store, id };
       this.typingThrottle.input();
     }
