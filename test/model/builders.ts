@@ -24,12 +24,24 @@ export function iso(seconds: number): string {
 export const CONTENT_BY_KIND: { [K in MessageKind]: Extract<MessageContent, { kind: K }> } = {
   text: { kind: 'text', text: 'Hello' },
   link: { kind: 'link', url: 'https://shop.example.com/guide', title: 'Guide' },
-  offer: { kind: 'offer', title: '10% off', description: 'Today only', url: 'https://shop.example.com/o', cta: 'Apply' },
+  offer: {
+    kind: 'offer',
+    title: '10% off',
+    description: 'Today only',
+    url: 'https://shop.example.com/o',
+    cta: 'Apply',
+  },
   navigation: { kind: 'navigation', url: 'https://shop.example.com/boots', title: 'Boots' },
   system: { kind: 'system', text: 'Conversation started' },
   cobrowsing: { kind: 'cobrowsing', state: 'requested' },
   transfer: { kind: 'transfer', to: { type: 'skill', name: 'Footwear' }, from: { name: 'Bot' }, comment: 'Sizing' },
-  file: { kind: 'file', name: 'label.pdf', url: 'https://files.example.com/label.pdf', size: 1200, mimeType: 'application/pdf' },
+  file: {
+    kind: 'file',
+    name: 'label.pdf',
+    url: 'https://files.example.com/label.pdf',
+    size: 1200,
+    mimeType: 'application/pdf',
+  },
   image: { kind: 'image', url: 'https://images.example.com/a.jpg', alt: 'Boots', width: 10, height: 10 },
   translation: { kind: 'translation', text: 'Hello', original: 'Hola', sourceLang: 'es', targetLang: 'en' },
   unsupported: { kind: 'unsupported', originalType: 'sticker', text: 'A sticker' },
@@ -83,7 +95,9 @@ export function visitor(id: string, overrides: Partial<Visitor> = {}): Visitor {
 }
 
 /** A snapshot event with three ongoing conversations c1 < c2 < c3 (by start time), one visitor each. */
-export function snapshot(overrides: Partial<Extract<ServerEvent, { type: 'snapshot' }>> = {}): Extract<ServerEvent, { type: 'snapshot' }> {
+export function snapshot(
+  overrides: Partial<Extract<ServerEvent, { type: 'snapshot' }>> = {},
+): Extract<ServerEvent, { type: 'snapshot' }> {
   return {
     type: 'snapshot',
     visitors: [visitor('v-c1'), visitor('v-c2'), visitor('v-c3')],

@@ -1,5 +1,11 @@
 import { expect } from '@open-wc/testing';
-import { ACTION_KINDS, filterMessages, isMessageFilter, matchesFilter, MESSAGE_FILTERS } from '../../src/model/filter.js';
+import {
+  ACTION_KINDS,
+  filterMessages,
+  isMessageFilter,
+  matchesFilter,
+  MESSAGE_FILTERS,
+} from '../../src/model/filter.js';
 import type { Author, MessageKind } from '../../src/model/types.js';
 import type { MessageFilter } from '../../src/model/filter.js';
 import { ALL_AUTHORS, ALL_KINDS, CONTENT_BY_KIND, message } from './builders.js';
@@ -41,9 +47,15 @@ describe('message filter categories', () => {
   });
 
   it('counts exactly links, offers, files, images, co-browsing, transfers and choices as actions', () => {
-    expect([...ACTION_KINDS].sort()).to.deep.equal(
-      ['choice', 'cobrowsing', 'file', 'image', 'link', 'offer', 'transfer'],
-    );
+    expect([...ACTION_KINDS].sort()).to.deep.equal([
+      'choice',
+      'cobrowsing',
+      'file',
+      'image',
+      'link',
+      'offer',
+      'transfer',
+    ]);
   });
 
   for (const filter of MESSAGE_FILTERS) {
@@ -87,6 +99,7 @@ describe('message filter categories', () => {
 
   it('recognises only the five filter values', () => {
     for (const value of MESSAGE_FILTERS) expect(isMessageFilter(value)).to.be.true;
-    for (const value of ['ALL', 'Visitor', '', 'action', null, undefined, 1, {}]) expect(isMessageFilter(value)).to.be.false;
+    for (const value of ['ALL', 'Visitor', '', 'action', null, undefined, 1, {}])
+      expect(isMessageFilter(value)).to.be.false;
   });
 });

@@ -12,8 +12,21 @@ const VALID_EVENTS: ServerEvent[] = [
   { type: 'visitor.updated', visitor: { id: 'v1', blocked: true } },
   { type: 'visitor.navigated', visitorId: 'v1', url: 'https://shop.example.com/a', title: 'A', at: iso(5) },
   { type: 'visitor.typing', conversationId: 'c1', typing: true, preview: 'Hel' },
-  { type: 'history.page', visitorId: 'v1', conversations: [conversation('old', { status: 'closed' })], messages: [], hasMore: true },
-  { type: 'history.page', visitorId: 'v1', conversationId: 'c1', conversations: [], messages: [message()], hasMore: false },
+  {
+    type: 'history.page',
+    visitorId: 'v1',
+    conversations: [conversation('old', { status: 'closed' })],
+    messages: [],
+    hasMore: true,
+  },
+  {
+    type: 'history.page',
+    visitorId: 'v1',
+    conversationId: 'c1',
+    conversations: [],
+    messages: [message()],
+    hasMore: false,
+  },
 ];
 
 describe('server event schemas', () => {
@@ -27,7 +40,11 @@ describe('server event schemas', () => {
 
   for (const kind of ALL_KINDS) {
     it(`accepts a ${kind} message with every optional field`, () => {
-      const m = message({ author: 'agent', content: CONTENT_BY_KIND[kind], extra: { authorName: 'Alex', status: 'delivered', clientId: 'cid-1' } });
+      const m = message({
+        author: 'agent',
+        content: CONTENT_BY_KIND[kind],
+        extra: { authorName: 'Alex', status: 'delivered', clientId: 'cid-1' },
+      });
       const parsed = parseMessage(m);
       expect(parsed.ok).to.be.true;
       if (parsed.ok) expect(parsed.value).to.deep.equal(m);

@@ -17,7 +17,12 @@ import { ALL_KINDS, CONTENT_BY_KIND, conversation, iso, message, textMessage } f
 
 describe('thread ordering', () => {
   it('places a message after every earlier or equal-time message (ties by arrival)', () => {
-    const thread = [textMessage('a', 'visitor', 1), textMessage('b', 'agent', 5), textMessage('c', 'visitor', 5), textMessage('d', 'agent', 9)];
+    const thread = [
+      textMessage('a', 'visitor', 1),
+      textMessage('b', 'agent', 5),
+      textMessage('c', 'visitor', 5),
+      textMessage('d', 'agent', 9),
+    ];
     expect(insertionIndex(thread, iso(0))).to.equal(0);
     expect(insertionIndex(thread, iso(1))).to.equal(1);
     expect(insertionIndex(thread, iso(5))).to.equal(3);
@@ -69,13 +74,20 @@ describe('waiting for a reply', () => {
     ];
     expect(waitingSince(thread)).to.equal(undefined);
     expect(countUnanswered(thread)).to.equal(0);
-    const waiting = [...thread, textMessage('v1', 'visitor', 4), message({ id: 'n2', author: 'visitor', at: 5, content: CONTENT_BY_KIND.navigation })];
+    const waiting = [
+      ...thread,
+      textMessage('v1', 'visitor', 4),
+      message({ id: 'n2', author: 'visitor', at: 5, content: CONTENT_BY_KIND.navigation }),
+    ];
     expect(waitingSince(waiting)).to.equal(iso(4));
     expect(countUnanswered(waiting)).to.equal(1);
   });
 
   it('counts a visitor image or file as waiting too', () => {
-    const thread = [textMessage('a1', 'agent', 1), message({ id: 'i', author: 'visitor', at: 2, content: CONTENT_BY_KIND.image })];
+    const thread = [
+      textMessage('a1', 'agent', 1),
+      message({ id: 'i', author: 'visitor', at: 2, content: CONTENT_BY_KIND.image }),
+    ];
     expect(waitingSince(thread)).to.equal(iso(2));
   });
 
@@ -108,8 +120,12 @@ describe('previews', () => {
   }
 
   it('falls back to the URL or type when a title or text is missing', () => {
-    expect(messageText(message({ content: { kind: 'link', url: 'https://a.example/' } }))).to.equal('https://a.example/');
-    expect(messageText(message({ content: { kind: 'navigation', url: 'https://a.example/p' } }))).to.equal('https://a.example/p');
+    expect(messageText(message({ content: { kind: 'link', url: 'https://a.example/' } }))).to.equal(
+      'https://a.example/',
+    );
+    expect(messageText(message({ content: { kind: 'navigation', url: 'https://a.example/p' } }))).to.equal(
+      'https://a.example/p',
+    );
     expect(messageText(message({ content: { kind: 'unsupported', originalType: 'location' } }))).to.equal('location');
     expect(messageText(message({ content: { kind: 'image', url: 'https://a.example/i.png' } }))).to.equal('');
   });
@@ -129,8 +145,18 @@ describe('conversation order and visitor numbers', () => {
       conversation('c', { startedAt: iso(1) }),
       conversation('a', { startedAt: iso(5) }),
     ];
-    expect(list.slice().sort(byArrival).map((c) => c.id)).to.deep.equal(['c', 'a', 'b']);
-    expect(list.slice().sort(byNewest).map((c) => c.id)).to.deep.equal(['b', 'a', 'c']);
+    expect(
+      list
+        .slice()
+        .sort(byArrival)
+        .map((c) => c.id),
+    ).to.deep.equal(['c', 'a', 'b']);
+    expect(
+      list
+        .slice()
+        .sort(byNewest)
+        .map((c) => c.id),
+    ).to.deep.equal(['b', 'a', 'c']);
   });
 
   it('gives an anonymous visitor a stable four-digit number', () => {

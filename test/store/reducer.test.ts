@@ -36,7 +36,11 @@ describe('reducer: snapshot', () => {
   it('loads visitors, conversations and time-ordered threads, and marks the desk loaded', () => {
     const state = loaded({
       agent: { id: 'a2', name: 'Sam', role: 'manager' },
-      messages: [textMessage('late', 'visitor', 30), textMessage('early', 'agent', 10), textMessage('other', 'visitor', 5, 'x', 'c2')],
+      messages: [
+        textMessage('late', 'visitor', 30),
+        textMessage('early', 'agent', 10),
+        textMessage('other', 'visitor', 5, 'x', 'c2'),
+      ],
     });
     expect(state.loaded).to.be.true;
     expect(state.agent).to.deep.equal({ id: 'a2', name: 'Sam', role: 'manager' });
@@ -48,7 +52,12 @@ describe('reducer: snapshot', () => {
 
   it('orders a thread listed newest first, ties kept in arrival order', () => {
     const state = loaded({
-      messages: [textMessage('d', 'agent', 40), textMessage('c2', 'visitor', 30), textMessage('c1', 'visitor', 30), textMessage('a', 'visitor', 10)],
+      messages: [
+        textMessage('d', 'agent', 40),
+        textMessage('c2', 'visitor', 30),
+        textMessage('c1', 'visitor', 30),
+        textMessage('a', 'visitor', 10),
+      ],
     });
     expect(ids(state, 'c1')).to.deep.equal(['a', 'c2', 'c1', 'd']);
   });
@@ -98,7 +107,10 @@ describe('reducer: snapshot', () => {
 
   it('replaces what a previous snapshot said (a resync) and refills emptied panes', () => {
     let state = loaded({ messages: [textMessage('old', 'visitor', 1)] });
-    state = apply(state, snapshot({ conversations: [conversation('c2'), conversation('c3', { startedAt: iso(5) })], messages: [] }));
+    state = apply(
+      state,
+      snapshot({ conversations: [conversation('c2'), conversation('c3', { startedAt: iso(5) })], messages: [] }),
+    );
     expect(state.conversations.has('c1')).to.be.false;
     expect(state.threads.has('c1')).to.be.false;
     expect(state.panes).to.deep.equal(['c2']);
@@ -109,7 +121,11 @@ describe('reducer: snapshot', () => {
     const pending = { ...optimistic, clientId: 'cid-1', status: 'sending' } as Message;
     const failed = { ...textMessage('cid-2', 'agent', 6, 'Hey'), clientId: 'cid-2', status: 'failed' } as Message;
     let state = loaded();
-    state = apply(state, { type: 'local.message.sending', message: pending }, { type: 'local.message.sending', message: failed });
+    state = apply(
+      state,
+      { type: 'local.message.sending', message: pending },
+      { type: 'local.message.sending', message: failed },
+    );
     const echo = { ...pending, id: 'srv-1', status: 'sent' } as Message;
     state = apply(state, snapshot({ messages: [echo] }));
     expect(ids(state, 'c1')).to.deep.equal(['srv-1', 'cid-2']);
@@ -131,7 +147,11 @@ describe('reducer: snapshot (resync)', () => {
   });
 
   it('keeps drafts and filters across a resync', () => {
-    let state = apply(loaded(), { type: 'local.draft', conversationId: 'c1', text: 'Hi' }, { type: 'local.filter', conversationId: 'c1', filter: 'agent' });
+    let state = apply(
+      loaded(),
+      { type: 'local.draft', conversationId: 'c1', text: 'Hi' },
+      { type: 'local.filter', conversationId: 'c1', filter: 'agent' },
+    );
     state = apply(state, snapshot());
     expect(state.drafts.get('c1')).to.equal('Hi');
     expect(state.filters.get('c1')).to.equal('agent');
@@ -142,16 +162,25 @@ describe('reducer: conversation events', () => {
   it('conversation.upserted adds a new conversation and puts it in an empty pane', () => {
     let state = apply(initialState(AGENT, 2), snapshot({ conversations: [conversation('c1')] }));
     expect(state.panes).to.deep.equal(['c1', null]);
-    state = apply(state, { type: 'conversation.upserted', conversation: conversation('new', { channel: 'whatsapp', startedAt: iso(99) }) });
+    state = apply(state, {
+      type: 'conversation.upserted',
+      conversation: conversation('new', { channel: 'whatsapp', startedAt: iso(99) }),
+    });
     expect(state.conversations.get('new')!.channel).to.equal('whatsapp');
     expect(state.panes).to.deep.equal(['c1', 'new']);
   });
 
   it('conversation.upserted updates a known conversation and keeps its unread count when none is given', () => {
     let state = loaded({ conversations: [conversation('c1'), conversation('c2', { startedAt: iso(5), unread: 3 })] });
-    state = apply(state, { type: 'conversation.upserted', conversation: conversation('c2', { startedAt: iso(5), channel: 'sms' }) });
+    state = apply(state, {
+      type: 'conversation.upserted',
+      conversation: conversation('c2', { startedAt: iso(5), channel: 'sms' }),
+    });
     expect(state.conversations.get('c2')).to.include({ channel: 'sms', unread: 3 });
-    state = apply(state, { type: 'conversation.upserted', conversation: conversation('c2', { startedAt: iso(5), unread: 0 }) });
+    state = apply(state, {
+      type: 'conversation.upserted',
+      conversation: conversation('c2', { startedAt: iso(5), unread: 0 }),
+    });
     expect(state.conversations.get('c2')!.unread).to.equal(0);
   });
 
@@ -213,15 +242,27 @@ describe('reducer: message.added', () => {
   });
 
   it('replaces a known message in place when it comes again with new content', () => {
-    let state = apply(loaded(), added(textMessage('a', 'visitor', 1)), added(textMessage('b', 'visitor', 2, 'typo')), added(textMessage('c', 'agent', 3)));
+    let state = apply(
+      loaded(),
+      added(textMessage('a', 'visitor', 1)),
+      added(textMessage('b', 'visitor', 2, 'typo')),
+      added(textMessage('c', 'agent', 3)),
+    );
     state = apply(state, added(textMessage('b', 'visitor', 2, 'fixed')));
     expect(ids(state, 'c1')).to.deep.equal(['a', 'b', 'c']);
     expect(thread(state, 'c1')[1]).to.include({ kind: 'text', text: 'fixed' });
   });
 
   it("replaces the agent's optimistic message with the server echo carrying its client id, in place", () => {
-    const optimistic = { ...textMessage('cid-7', 'agent', 5, 'On my way'), clientId: 'cid-7', status: 'sending' } as Message;
-    let state = apply(loaded(), added(textMessage('v', 'visitor', 1)), { type: 'local.message.sending', message: optimistic });
+    const optimistic = {
+      ...textMessage('cid-7', 'agent', 5, 'On my way'),
+      clientId: 'cid-7',
+      status: 'sending',
+    } as Message;
+    let state = apply(loaded(), added(textMessage('v', 'visitor', 1)), {
+      type: 'local.message.sending',
+      message: optimistic,
+    });
     state = apply(state, added(textMessage('later', 'visitor', 9)));
     const echo = { ...optimistic, id: 'srv-7', status: 'sent' } as Message;
     state = apply(state, added(echo));
@@ -284,10 +325,18 @@ describe('reducer: message.added', () => {
 });
 
 describe('reducer: message.updated', () => {
-  const base = () => apply(loaded(), added({ ...textMessage('a1', 'agent', 1, 'Hello'), status: 'sent' } as Message), added(textMessage('v1', 'visitor', 2)));
+  const base = () =>
+    apply(
+      loaded(),
+      added({ ...textMessage('a1', 'agent', 1, 'Hello'), status: 'sent' } as Message),
+      added(textMessage('v1', 'visitor', 2)),
+    );
 
   it('merges the changed fields (a delivery status) in place', () => {
-    const state = apply(base(), { type: 'message.updated', message: { id: 'a1', conversationId: 'c1', status: 'read' } });
+    const state = apply(base(), {
+      type: 'message.updated',
+      message: { id: 'a1', conversationId: 'c1', status: 'read' },
+    });
     expect(ids(state, 'c1')).to.deep.equal(['a1', 'v1']);
     expect(thread(state, 'c1')[0]).to.include({ status: 'read', text: 'Hello' });
   });
@@ -299,10 +348,14 @@ describe('reducer: message.updated', () => {
 
   it('finds an optimistic message by its client id', () => {
     const optimistic = { ...textMessage('cid-1', 'agent', 5), clientId: 'cid-1', status: 'sending' } as Message;
-    const state = apply(base(), { type: 'local.message.sending', message: optimistic }, {
-      type: 'message.updated',
-      message: { id: 'cid-1', conversationId: 'c1', status: 'failed' },
-    });
+    const state = apply(
+      base(),
+      { type: 'local.message.sending', message: optimistic },
+      {
+        type: 'message.updated',
+        message: { id: 'cid-1', conversationId: 'c1', status: 'failed' },
+      },
+    );
     expect(thread(state, 'c1').find((m) => m.clientId === 'cid-1')!.status).to.equal('failed');
   });
 
@@ -310,10 +363,15 @@ describe('reducer: message.updated', () => {
     const optimistic = { ...textMessage('cid-1', 'agent', 5), clientId: 'cid-1', status: 'sending' } as Message;
     let state = apply(base(), { type: 'local.message.sending', message: optimistic });
     state = apply(state, added({ ...optimistic, id: 'srv-1', status: 'sent' } as Message));
-    state = apply(state, { type: 'message.updated', message: { id: 'cid-1', conversationId: 'c1', status: 'delivered' } });
+    state = apply(state, {
+      type: 'message.updated',
+      message: { id: 'cid-1', conversationId: 'c1', status: 'delivered' },
+    });
     const echo = thread(state, 'c1').find((m) => m.clientId === 'cid-1')!;
     expect(echo).to.include({ id: 'srv-1', status: 'delivered' });
-    const result = reduce(state, [{ type: 'message.updated', message: { id: 'srv-1', conversationId: 'c1', status: 'read' } }]);
+    const result = reduce(state, [
+      { type: 'message.updated', message: { id: 'srv-1', conversationId: 'c1', status: 'read' } },
+    ]);
     expect(result.errors).to.deep.equal([]);
     expect(thread(result.state, 'c1').find((m) => m.clientId === 'cid-1')!).to.include({ id: 'srv-1', status: 'read' });
     expect(thread(result.state, 'c1').filter((m) => m.clientId === 'cid-1')).to.have.length(1);
@@ -322,16 +380,31 @@ describe('reducer: message.updated', () => {
   it('an update of a server id that a later echo replaced is reported, never thrown', () => {
     const optimistic = { ...textMessage('cid-1', 'agent', 5), clientId: 'cid-1', status: 'sending' } as Message;
     let state = apply(base(), { type: 'local.message.sending', message: optimistic });
-    state = apply(state, added({ ...optimistic, id: 'srv-1', status: 'sent' } as Message), added({ ...optimistic, id: 'srv-2', status: 'sent' } as Message));
-    expect(thread(state, 'c1').filter((m) => m.clientId === 'cid-1').map((m) => m.id)).to.deep.equal(['srv-2']);
+    state = apply(
+      state,
+      added({ ...optimistic, id: 'srv-1', status: 'sent' } as Message),
+      added({ ...optimistic, id: 'srv-2', status: 'sent' } as Message),
+    );
+    expect(
+      thread(state, 'c1')
+        .filter((m) => m.clientId === 'cid-1')
+        .map((m) => m.id),
+    ).to.deep.equal(['srv-2']);
     let result: ReturnType<typeof reduce> | undefined;
-    expect(() => (result = reduce(state, [{ type: 'message.updated', message: { id: 'srv-1', conversationId: 'c1', status: 'read' } }]))).not.to.throw();
+    expect(
+      () =>
+        (result = reduce(state, [
+          { type: 'message.updated', message: { id: 'srv-1', conversationId: 'c1', status: 'read' } },
+        ])),
+    ).not.to.throw();
     expect(result!.errors.map((e) => e.code)).to.deep.equal(['invalid-event']);
   });
 
   it('reports an update of an unknown message and changes nothing', () => {
     const state = base();
-    const result = reduce(state, [{ type: 'message.updated', message: { id: 'nope', conversationId: 'c1', status: 'read' } }]);
+    const result = reduce(state, [
+      { type: 'message.updated', message: { id: 'nope', conversationId: 'c1', status: 'read' } },
+    ]);
     expect(result.errors.map((e) => e.code)).to.deep.equal(['invalid-event']);
     expect(result.state.threads.get('c1')!.messages).to.deep.equal(state.threads.get('c1')!.messages);
   });
@@ -346,7 +419,9 @@ describe('reducer: message.updated', () => {
   for (const [label, patch] of invalidMerges) {
     it(`refuses a patch that would make the message invalid (${label})`, () => {
       const state = base();
-      const result = reduce(state, [{ type: 'message.updated', message: { id: 'a1', conversationId: 'c1', ...patch } }]);
+      const result = reduce(state, [
+        { type: 'message.updated', message: { id: 'a1', conversationId: 'c1', ...patch } },
+      ]);
       expect(result.errors).to.have.length(1);
       expect(result.errors[0].code).to.equal('invalid-event');
       expect(thread(result.state, 'c1')[0]).to.deep.equal(thread(state, 'c1')[0]);
@@ -358,7 +433,14 @@ describe('reducer: visitor events', () => {
   it('visitor.updated merges the changed fields', () => {
     let state = loaded({ visitors: [visitor('v-c1', { country: 'FR', visitCount: 2 })] });
     state = apply(state, { type: 'visitor.updated', visitor: { id: 'v-c1', blocked: true, visitCount: 3 } });
-    expect(state.visitors.get('v-c1')).to.deep.equal({ id: 'v-c1', name: 'Visitor v-c1', pagesViewed: 1, country: 'FR', visitCount: 3, blocked: true });
+    expect(state.visitors.get('v-c1')).to.deep.equal({
+      id: 'v-c1',
+      name: 'Visitor v-c1',
+      pagesViewed: 1,
+      country: 'FR',
+      visitCount: 3,
+      blocked: true,
+    });
   });
 
   it('visitor.updated adds a visitor not seen before', () => {
@@ -377,26 +459,49 @@ describe('reducer: visitor events', () => {
       ],
     });
   }
-  const navigated: ServerEvent = { type: 'visitor.navigated', visitorId: 'v1', url: 'https://shop.example.com/basket', title: 'Basket', at: iso(40) };
+  const navigated: ServerEvent = {
+    type: 'visitor.navigated',
+    visitorId: 'v1',
+    url: 'https://shop.example.com/basket',
+    title: 'Basket',
+    at: iso(40),
+  };
 
   it("visitor.navigated updates the current page and pages viewed, and adds a page visit to the visitor's ongoing conversations", () => {
     const state = apply(navigating(), navigated);
     expect(state.visitors.get('v1')).to.include({ pagesViewed: 4 });
-    expect(state.visitors.get('v1')!.currentPage).to.deep.include({ url: 'https://shop.example.com/basket', title: 'Basket' });
+    expect(state.visitors.get('v1')!.currentPage).to.deep.include({
+      url: 'https://shop.example.com/basket',
+      title: 'Basket',
+    });
     for (const id of ['chat', 'mail']) {
       const visits = thread(state, id);
       expect(visits).to.have.length(1);
-      expect(visits[0]).to.include({ kind: 'navigation', author: 'visitor', url: 'https://shop.example.com/basket', at: iso(40), conversationId: id });
+      expect(visits[0]).to.include({
+        kind: 'navigation',
+        author: 'visitor',
+        url: 'https://shop.example.com/basket',
+        at: iso(40),
+        conversationId: id,
+      });
     }
     expect(thread(state, 'past')).to.have.length(0);
     expect(thread(state, 'someone-else')).to.have.length(0);
   });
 
   it('a page visit is placed by time among the messages and is not unread', () => {
-    let state = apply(navigating(), added(textMessage('before', 'visitor', 10, 'x', 'mail')), added(textMessage('after', 'agent', 50, 'y', 'mail')));
+    let state = apply(
+      navigating(),
+      added(textMessage('before', 'visitor', 10, 'x', 'mail')),
+      added(textMessage('after', 'agent', 50, 'y', 'mail')),
+    );
     const unread = state.conversations.get('mail')!.unread;
     state = apply(state, navigated);
-    expect(thread(state, 'mail').map((m) => m.kind === 'navigation' ? 'visit' : m.id)).to.deep.equal(['before', 'visit', 'after']);
+    expect(thread(state, 'mail').map((m) => (m.kind === 'navigation' ? 'visit' : m.id))).to.deep.equal([
+      'before',
+      'visit',
+      'after',
+    ]);
     expect(state.conversations.get('mail')!.unread).to.equal(unread);
   });
 
@@ -409,7 +514,11 @@ describe('reducer: visitor events', () => {
   });
 
   it('two different pages at the same time are two visits', () => {
-    const state = apply(navigating(), navigated, { ...navigated, url: 'https://shop.example.com/checkout', title: 'Checkout' } as ServerEvent);
+    const state = apply(navigating(), navigated, {
+      ...navigated,
+      url: 'https://shop.example.com/checkout',
+      title: 'Checkout',
+    } as ServerEvent);
     expect(thread(state, 'chat').map((m) => m.kind === 'navigation' && m.url)).to.deep.equal([
       'https://shop.example.com/basket',
       'https://shop.example.com/checkout',
@@ -483,8 +592,12 @@ describe('reducer: history.page', () => {
 
   it('a replayed scroll-back page does not duplicate messages', () => {
     const page: ServerEvent = {
-      type: 'history.page', visitorId: 'v-c1', conversationId: 'c1', conversations: [],
-      messages: [textMessage('old1', 'visitor', 10)], hasMore: true,
+      type: 'history.page',
+      visitorId: 'v-c1',
+      conversationId: 'c1',
+      conversations: [],
+      messages: [textMessage('old1', 'visitor', 10)],
+      hasMore: true,
     };
     const state = apply(loaded(), page, page);
     expect(ids(state, 'c1')).to.deep.equal(['old1']);
@@ -548,10 +661,18 @@ describe('reducer: local actions', () => {
   });
 
   it('keeps a draft per conversation and forgets an emptied one', () => {
-    let state = apply(loaded(), { type: 'local.draft', conversationId: 'c1', text: 'Hello Em' }, { type: 'local.draft', conversationId: 'c2', text: 'Hi' });
+    let state = apply(
+      loaded(),
+      { type: 'local.draft', conversationId: 'c1', text: 'Hello Em' },
+      { type: 'local.draft', conversationId: 'c2', text: 'Hi' },
+    );
     expect(state.drafts.get('c1')).to.equal('Hello Em');
     expect(state.drafts.get('c2')).to.equal('Hi');
-    state = apply(state, { type: 'local.focus', conversationId: 'c2' }, { type: 'local.draft', conversationId: 'c1', text: '' });
+    state = apply(
+      state,
+      { type: 'local.focus', conversationId: 'c2' },
+      { type: 'local.draft', conversationId: 'c1', text: '' },
+    );
     expect(state.drafts.has('c1')).to.be.false;
     expect(state.drafts.get('c2')).to.equal('Hi');
   });
@@ -585,7 +706,9 @@ describe('reducer: local actions', () => {
     const state = loaded({}, 2);
     expect(apply(state, { type: 'local.layout', layout: 2 })).to.equal(state);
     expect(apply(state, { type: 'local.focusPane', index: 9 })).to.equal(state);
-    expect(apply(state, { type: 'local.message.status', conversationId: 'c1', clientId: 'nope', status: 'sent' })).to.equal(state);
+    expect(
+      apply(state, { type: 'local.message.status', conversationId: 'c1', clientId: 'nope', status: 'sent' }),
+    ).to.equal(state);
   });
 
   it('an empty batch returns the same state', () => {
@@ -597,13 +720,16 @@ describe('reducer: local actions', () => {
 
 describe('selectors', () => {
   it('lists ongoing conversations in arrival order with last message, waiting time, unread and typing', () => {
-    let state = loaded({
-      conversations: [
-        conversation('c2', { startedAt: iso(10) }),
-        conversation('c1', { startedAt: iso(0) }),
-        conversation('gone', { startedAt: iso(5), status: 'closed' }),
-      ],
-    }, 1);
+    let state = loaded(
+      {
+        conversations: [
+          conversation('c2', { startedAt: iso(10) }),
+          conversation('c1', { startedAt: iso(0) }),
+          conversation('gone', { startedAt: iso(5), status: 'closed' }),
+        ],
+      },
+      1,
+    );
     state = apply(
       state,
       added(textMessage('q', 'visitor', 30, 'Do you ship to Austria?', 'c2')),
@@ -656,7 +782,10 @@ describe('selectors', () => {
   it('guesses there is more history from the visit count until the server says', () => {
     let state = loaded({
       visitors: [visitor('v1', { visitCount: 5 }), visitor('v2', { visitCount: 1 })],
-      conversations: [conversation('c', { visitorId: 'v1' }), conversation('old', { visitorId: 'v1', status: 'closed', startedAt: iso(-9) })],
+      conversations: [
+        conversation('c', { visitorId: 'v1' }),
+        conversation('old', { visitorId: 'v1', status: 'closed', startedAt: iso(-9) }),
+      ],
     });
     expect(selectHistory(state, 'v1').hasMore).to.be.true;
     expect(selectHistory(state, 'v2').hasMore).to.be.false;

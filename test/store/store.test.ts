@@ -48,7 +48,9 @@ describe('DeskStore', () => {
   let stores: DeskStore[];
   let warn: sinon.SinonStub;
 
-  function make(options: { fixtures?: Fixtures; batching?: 'frame' | 'sync'; layout?: 1 | 2 | 4; manager?: boolean } = {}) {
+  function make(
+    options: { fixtures?: Fixtures; batching?: 'frame' | 'sync'; layout?: 1 | 2 | 4; manager?: boolean } = {},
+  ) {
     const fixtures = options.fixtures ?? smallFixtures();
     if (options.manager) fixtures.agent = { id: 'm1', name: 'Morgan', role: 'manager' };
     const transport = new MemoryTransport({ fixtures, simulate: false });
@@ -93,7 +95,10 @@ describe('DeskStore', () => {
       const states = record(store.state$, subscriptions);
       const threads = record(store.messages$('c2'), subscriptions);
       for (let i = 0; i < 1000; i += 1) {
-        transport.emit({ type: 'message.added', message: textMessage(`burst-${i}`, 'visitor', 1000 - i, `n${i}`, 'c2') });
+        transport.emit({
+          type: 'message.added',
+          message: textMessage(`burst-${i}`, 'visitor', 1000 - i, `n${i}`, 'c2'),
+        });
       }
       expect(states).to.have.length(1);
       store.flush();
@@ -129,7 +134,8 @@ describe('DeskStore', () => {
       subscriptions.push(
         store.conversations$.subscribe((rows) => {
           const newest = rows.at(-1);
-          if (newest && newest.conversation.id !== store.focusedId && newest.conversation.id === 'c4') store.focus('c4');
+          if (newest && newest.conversation.id !== store.focusedId && newest.conversation.id === 'c4')
+            store.focus('c4');
         }),
       );
       const focused = record(store.focusedId$, subscriptions);
@@ -184,8 +190,20 @@ describe('DeskStore', () => {
 
     it('messages$ filters a thread and re-emits only when that thread changes', () => {
       const { transport, store } = make();
-      transport.emit({ type: 'message.added', message: message({ id: 'nav', conversationId: 'c1', author: 'visitor', at: 3, content: CONTENT_BY_KIND.navigation }) });
-      transport.emit({ type: 'message.added', message: message({ id: 'link', conversationId: 'c1', author: 'agent', at: 4, content: CONTENT_BY_KIND.link }) });
+      transport.emit({
+        type: 'message.added',
+        message: message({
+          id: 'nav',
+          conversationId: 'c1',
+          author: 'visitor',
+          at: 3,
+          content: CONTENT_BY_KIND.navigation,
+        }),
+      });
+      transport.emit({
+        type: 'message.added',
+        message: message({ id: 'link', conversationId: 'c1', author: 'agent', at: 4, content: CONTENT_BY_KIND.link }),
+      });
       store.flush();
       expect(current(store.messages$('c1', 'visitor')).map((m) => m.id)).to.deep.equal(['m1']);
       expect(current(store.messages$('c1', 'agent')).map((m) => m.id)).to.deep.equal(['m2', 'link']);
@@ -348,7 +366,9 @@ describe('DeskStore', () => {
       expect(transport.sent).to.deep.include({ type: 'cobrowse', conversationId: 'c2', visitorId: 'v-c2' });
       await microtasks();
       store.flush();
-      expect(current(store.messages$('c2')).map((m) => m.kind === 'cobrowsing' && m.state)).to.deep.equal(['requested']);
+      expect(current(store.messages$('c2')).map((m) => m.kind === 'cobrowsing' && m.state)).to.deep.equal([
+        'requested',
+      ]);
     });
 
     it('typing tells the server the agent is typing', () => {
@@ -393,7 +413,9 @@ describe('DeskStore', () => {
       const fixtures = smallFixtures();
       fixtures.archive = {
         conversations: [],
-        messages: Array.from({ length: 120 }, (_, i) => textMessage(`old-${i}`, i % 2 ? 'agent' : 'visitor', -500 + i, `${i}`, 'c1')),
+        messages: Array.from({ length: 120 }, (_, i) =>
+          textMessage(`old-${i}`, i % 2 ? 'agent' : 'visitor', -500 + i, `${i}`, 'c1'),
+        ),
       };
       const { transport, store } = make({ fixtures });
       const lengths: number[] = [];

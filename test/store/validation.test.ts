@@ -7,7 +7,10 @@ import { conversation, iso, snapshot, textMessage, visitor } from '../model/buil
 
 const valid = (): Message => textMessage('ok', 'visitor', 1, 'Hello', 'c1');
 const withMessage = (patch: Record<string, unknown>) => ({ type: 'message.added', message: { ...valid(), ...patch } });
-const withVisitor = (patch: Record<string, unknown>) => ({ type: 'visitor.updated', visitor: { id: 'v-c1', ...patch } });
+const withVisitor = (patch: Record<string, unknown>) => ({
+  type: 'visitor.updated',
+  visitor: { id: 'v-c1', ...patch },
+});
 const without = <T extends object>(object: T, key: keyof T) => {
   const copy = { ...object };
   delete copy[key];
@@ -66,27 +69,52 @@ const MALFORMED: Array<[label: string, make: () => unknown]> = [
   ['a link URL over 8 KB', () => withMessage({ kind: 'link', url: `https://example.com/${'a'.repeat(8200)}` })],
   ['an author name over 1,000 characters', () => withMessage({ authorName: 'n'.repeat(1001) })],
   ['choice options that are not an array', () => withMessage({ kind: 'choice', question: 'Q?', options: { a: 'A' } })],
-  ['choice with 101 options (over the limit)', () =>
-    withMessage({ kind: 'choice', question: 'Q?', options: Array.from({ length: 101 }, (_, i) => ({ id: `o${i}`, label: `${i}` })) })],
+  [
+    'choice with 101 options (over the limit)',
+    () =>
+      withMessage({
+        kind: 'choice',
+        question: 'Q?',
+        options: Array.from({ length: 101 }, (_, i) => ({ id: `o${i}`, label: `${i}` })),
+      }),
+  ],
   ['an unknown co-browsing state', () => withMessage({ kind: 'cobrowsing', state: 'hijacked' })],
   ['a transfer to an unknown target type', () => withMessage({ kind: 'transfer', to: { type: 'queue', name: 'Q' } })],
-  ['a file with a negative size', () => withMessage({ kind: 'file', name: 'a.pdf', url: 'https://f.example/a.pdf', size: -1 })],
+  [
+    'a file with a negative size',
+    () => withMessage({ kind: 'file', name: 'a.pdf', url: 'https://f.example/a.pdf', size: -1 }),
+  ],
   ['an image with NaN width', () => withMessage({ kind: 'image', url: 'https://i.example/a.png', width: Number.NaN })],
-  ['an image with infinite height', () => withMessage({ kind: 'image', url: 'https://i.example/a.png', height: Number.POSITIVE_INFINITY })],
-  ['a translation without its original', () => withMessage({ kind: 'translation', sourceLang: 'es', targetLang: 'en' })],
+  [
+    'an image with infinite height',
+    () => withMessage({ kind: 'image', url: 'https://i.example/a.png', height: Number.POSITIVE_INFINITY }),
+  ],
+  [
+    'a translation without its original',
+    () => withMessage({ kind: 'translation', sourceLang: 'es', targetLang: 'en' }),
+  ],
   ['snapshot with visitors that are not an array', () => ({ ...snapshot(), visitors: { 'v-c1': visitor('v-c1') } })],
   ['snapshot without messages', () => without(snapshot(), 'messages')],
-  ['snapshot with 200,001 conversations (over the limit)', () =>
-    ({ ...snapshot(), conversations: new Array(200_001).fill(conversation('c1')) })],
+  [
+    'snapshot with 200,001 conversations (over the limit)',
+    () => ({ ...snapshot(), conversations: new Array(200_001).fill(conversation('c1')) }),
+  ],
   ['snapshot whose agent has an unknown role', () => ({ ...snapshot(), agent: { id: 'a', name: 'A', role: 'root' } })],
   ['a country that is not an ISO 3166 code', () => withVisitor({ country: 'France' })],
   ['a country code with a digit', () => withVisitor({ country: 'F1' })],
-  ['a currency that is not an ISO 4217 code', () =>
-    withVisitor({ customData: [{ key: 'basket', value: 1, format: 'currency', currency: 'EURO' }] })],
+  [
+    'a currency that is not an ISO 4217 code',
+    () => withVisitor({ customData: [{ key: 'basket', value: 1, format: 'currency', currency: 'EURO' }] }),
+  ],
   ['custom data with an object value', () => withVisitor({ customData: [{ key: 'basket', value: { amount: 1 } }] })],
-  ['custom data with an infinite number', () => withVisitor({ customData: [{ key: 'basket', value: Number.POSITIVE_INFINITY }] })],
-  ['custom data with 201 entries (over the limit)', () =>
-    withVisitor({ customData: Array.from({ length: 201 }, (_, i) => ({ key: `k${i}`, value: i })) })],
+  [
+    'custom data with an infinite number',
+    () => withVisitor({ customData: [{ key: 'basket', value: Number.POSITIVE_INFINITY }] }),
+  ],
+  [
+    'custom data with 201 entries (over the limit)',
+    () => withVisitor({ customData: Array.from({ length: 201 }, (_, i) => ({ key: `k${i}`, value: i })) }),
+  ],
   ['a negative page count', () => withVisitor({ pagesViewed: -1 })],
   ['a fractional visit count', () => withVisitor({ visitCount: 1.5 })],
   ['a BigInt count', () => withVisitor({ pastMessagesCount: BigInt(3) })],
@@ -94,28 +122,71 @@ const MALFORMED: Array<[label: string, make: () => unknown]> = [
   ['an unknown source type', () => withVisitor({ source: { type: 'tv' } })],
   ['visitor.updated without an id', () => ({ type: 'visitor.updated', visitor: { name: 'Emma' } })],
   ['visitor.navigated without a URL', () => ({ type: 'visitor.navigated', visitorId: 'v-c1', at: iso(1) })],
-  ['visitor.navigated with a bad time', () => ({ type: 'visitor.navigated', visitorId: 'v-c1', url: 'https://a.example/', at: 'now' })],
+  [
+    'visitor.navigated with a bad time',
+    () => ({ type: 'visitor.navigated', visitorId: 'v-c1', url: 'https://a.example/', at: 'now' }),
+  ],
   ['visitor.typing with typing as a string', () => ({ type: 'visitor.typing', conversationId: 'c1', typing: 'true' })],
-  ['visitor.typing with a 4,001-character preview', () =>
-    ({ type: 'visitor.typing', conversationId: 'c1', typing: true, preview: 'p'.repeat(4001) })],
-  ['conversation.upserted with an unknown status', () => ({ type: 'conversation.upserted', conversation: conversation('c9', { status: 'open' as 'ongoing' }) })],
-  ['conversation.upserted with an empty channel', () => ({ type: 'conversation.upserted', conversation: conversation('c9', { channel: '' }) })],
+  [
+    'visitor.typing with a 4,001-character preview',
+    () => ({ type: 'visitor.typing', conversationId: 'c1', typing: true, preview: 'p'.repeat(4001) }),
+  ],
+  [
+    'conversation.upserted with an unknown status',
+    () => ({ type: 'conversation.upserted', conversation: conversation('c9', { status: 'open' as 'ongoing' }) }),
+  ],
+  [
+    'conversation.upserted with an empty channel',
+    () => ({ type: 'conversation.upserted', conversation: conversation('c9', { channel: '' }) }),
+  ],
   ['conversation.closed without a time', () => ({ type: 'conversation.closed', conversationId: 'c1' })],
-  ['history.page without hasMore', () => ({ type: 'history.page', visitorId: 'v-c1', conversations: [], messages: [] })],
-  ['history.page with one malformed message among valid ones', () =>
-    ({ type: 'history.page', visitorId: 'v-c1', conversations: [], messages: [valid(), { ...valid(), id: 'm2', kind: 'gif' }], hasMore: false })],
-  ['message.updated without an id', () => ({ type: 'message.updated', message: { conversationId: 'c1', status: 'read' } })],
+  [
+    'history.page without hasMore',
+    () => ({ type: 'history.page', visitorId: 'v-c1', conversations: [], messages: [] }),
+  ],
+  [
+    'history.page with one malformed message among valid ones',
+    () => ({
+      type: 'history.page',
+      visitorId: 'v-c1',
+      conversations: [],
+      messages: [valid(), { ...valid(), id: 'm2', kind: 'gif' }],
+      hasMore: false,
+    }),
+  ],
+  [
+    'message.updated without an id',
+    () => ({ type: 'message.updated', message: { conversationId: 'c1', status: 'read' } }),
+  ],
   ['message.updated with a string instead of a patch', () => ({ type: 'message.updated', message: 'read' })],
-  ['a JSON payload hiding the event under __proto__', () =>
-    JSON.parse(`{"__proto__": ${JSON.stringify(withMessage({}))}}`)],
-  ['a JSON message hiding its fields under __proto__', () =>
-    JSON.parse(`{"type": "message.added", "message": {"__proto__": ${JSON.stringify(valid())}}}`)],
+  [
+    'a JSON payload hiding the event under __proto__',
+    () => JSON.parse(`{"__proto__": ${JSON.stringify(withMessage({}))}}`),
+  ],
+  [
+    'a JSON message hiding its fields under __proto__',
+    () => JSON.parse(`{"type": "message.added", "message": {"__proto__": ${JSON.stringify(valid())}}}`),
+  ],
   ['an event whose type getter throws', () => throwingGetter('type', withMessage({}))],
   ['an event whose message getter throws', () => throwingGetter('message', withMessage({}))],
-  ['a Proxy whose get trap throws', () =>
-    new Proxy(withMessage({}), { get() { throw new Error('trap'); } })],
-  ['a Proxy whose has trap throws', () =>
-    new Proxy(withMessage({}), { has() { throw new Error('trap'); } })],
+  [
+    'a Proxy whose get trap throws',
+    () =>
+      new Proxy(withMessage({}), {
+        get() {
+          throw new Error('trap');
+        },
+      }),
+  ],
+  [
+    'a Proxy whose has trap throws',
+    () =>
+      new Proxy(withMessage({}), {
+        has() {
+          throw new Error('trap');
+        },
+      }),
+  ],
   ['a revoked Proxy', revokedProxy],
 ];
 
@@ -126,7 +197,9 @@ describe('validation of server events', () => {
   let warn: sinon.SinonStub;
 
   beforeEach(() => {
-    transport = new MemoryTransport({ fixtures: { visitors: [visitor('v-c1')], conversations: [conversation('c1')], messages: [] } });
+    transport = new MemoryTransport({
+      fixtures: { visitors: [visitor('v-c1')], conversations: [conversation('c1')], messages: [] },
+    });
     store = new DeskStore({ transport, batching: 'frame' });
     store.flush();
     errors = [];

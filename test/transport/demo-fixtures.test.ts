@@ -54,7 +54,16 @@ describe('demoFixtures', () => {
     const named = data.visitors.filter((v) => v.name);
     expect(named.length).to.be.at.least(5);
     for (const v of named) {
-      for (const field of ['source', 'currentPage', 'browsingStartedAt', 'pagesViewed', 'visitCount', 'country', 'browser', 'os'] as const) {
+      for (const field of [
+        'source',
+        'currentPage',
+        'browsingStartedAt',
+        'pagesViewed',
+        'visitCount',
+        'country',
+        'browser',
+        'os',
+      ] as const) {
         expect(v[field], `${v.id}.${field}`).to.exist;
       }
     }
@@ -75,7 +84,13 @@ describe('demoFixtures', () => {
     const parsed = parseServerEvent(snapshot);
     expect(parsed.ok, parsed.ok ? '' : parsed.error).to.be.true;
     if (parsed.ok) expect(parsed.value).to.deep.equal(snapshot);
-    const page = { type: 'history.page', visitorId: 'v-emma', conversations: data.archive!.conversations, messages: data.archive!.messages, hasMore: false };
+    const page = {
+      type: 'history.page',
+      visitorId: 'v-emma',
+      conversations: data.archive!.conversations,
+      messages: data.archive!.messages,
+      hasMore: false,
+    };
     const parsedPage = parseServerEvent(page);
     expect(parsedPage.ok, parsedPage.ok ? '' : parsedPage.error).to.be.true;
     if (parsedPage.ok) expect(parsedPage.value).to.deep.equal(page);
@@ -96,7 +111,9 @@ describe('demoFixtures', () => {
 
   it('is current: every time is relative to now, in the past, and messages follow their conversation start', () => {
     const now = NOW.getTime();
-    const starts = new Map([...data.conversations, ...data.archive!.conversations].map((c) => [c.id, Date.parse(c.startedAt)]));
+    const starts = new Map(
+      [...data.conversations, ...data.archive!.conversations].map((c) => [c.id, Date.parse(c.startedAt)]),
+    );
     for (const m of [...data.messages, ...data.archive!.messages]) {
       const at = Date.parse(m.at);
       expect(at, m.id).to.be.at.most(now);

@@ -35,7 +35,12 @@ function fixtures(): Fixtures {
     messages: [textMessage('m1', 'visitor', 1, 'Hi', 'c1')],
     archive: {
       conversations: [1, 2, 3, 4, 5].map((n) =>
-        conversation(`old${n}`, { visitorId: 'v1', status: 'closed', startedAt: iso(-1000 * n), closedAt: iso(-1000 * n + 60) }),
+        conversation(`old${n}`, {
+          visitorId: 'v1',
+          status: 'closed',
+          startedAt: iso(-1000 * n),
+          closedAt: iso(-1000 * n + 60),
+        }),
       ),
       messages: [
         ...[1, 2, 3, 4, 5].map((n) => textMessage(`old${n}-m`, 'visitor', -1000 * n + 1, `old ${n}`, `old${n}`)),
@@ -136,7 +141,14 @@ describe('MemoryTransport', () => {
     const echo = rec.events[1] as Extract<ServerEvent, { type: 'message.added' }>;
     expect(parseServerEvent(echo).ok).to.be.true;
     expect(echo.message).to.include({
-      clientId: 'cid-1', conversationId: 'c1', author: 'agent', authorName: 'Alex', at: iso(10), status: 'sent', kind: 'text', text: 'On my way',
+      clientId: 'cid-1',
+      conversationId: 'c1',
+      author: 'agent',
+      authorName: 'Alex',
+      at: iso(10),
+      status: 'sent',
+      kind: 'text',
+      text: 'On my way',
     });
     expect(echo.message.id).not.to.equal('cid-1');
   });
@@ -215,7 +227,11 @@ describe('MemoryTransport', () => {
       if (!page.hasMore) break;
       before = page.conversations.at(-1)!.startedAt;
     }
-    expect(pages.map((p) => p.conversations.map((c) => c.id))).to.deep.equal([['old1', 'old2'], ['old3', 'old4'], ['old5']]);
+    expect(pages.map((p) => p.conversations.map((c) => c.id))).to.deep.equal([
+      ['old1', 'old2'],
+      ['old3', 'old4'],
+      ['old5'],
+    ]);
     expect(pages.map((p) => p.hasMore)).to.deep.equal([true, true, false]);
     expect(pages[0].messages.map((m) => m.id)).to.deep.equal(['old1-m', 'old2-m']);
     expect(pages.every((p) => p.visitorId === 'v1' && p.conversationId === undefined)).to.be.true;
@@ -227,7 +243,13 @@ describe('MemoryTransport', () => {
     transport.connect(rec.sink);
     await transport.send({ type: 'loadHistory', visitorId: 'nobody' });
     await microtasks();
-    expect(rec.events.at(-1)).to.deep.equal({ type: 'history.page', visitorId: 'nobody', conversations: [], messages: [], hasMore: false });
+    expect(rec.events.at(-1)).to.deep.equal({
+      type: 'history.page',
+      visitorId: 'nobody',
+      conversations: [],
+      messages: [],
+      hasMore: false,
+    });
   });
 
   it("serves a thread's older messages by pages of 50 for scroll-back", async () => {
@@ -251,7 +273,9 @@ describe('MemoryTransport', () => {
       store.loadHistory('v-emma');
       await microtasks();
     }
-    const closed = [...store.state.conversations.values()].filter((c) => c.visitorId === 'v-emma' && c.status === 'closed');
+    const closed = [...store.state.conversations.values()].filter(
+      (c) => c.visitorId === 'v-emma' && c.status === 'closed',
+    );
     expect(closed).to.have.length(10);
     expect(store.state.history.get('v-emma')).to.deep.equal({ hasMore: false, loading: false });
     store.destroy();

@@ -32,18 +32,26 @@ describe('DemoSimulator', () => {
     const { transport, events } = simulated();
     for (let minute = 0; minute < 10; minute += 1) {
       await transport.send({
-        type: 'send', clientId: `cid-${minute}`, conversationId: 'c-emma', at: new Date().toISOString(),
+        type: 'send',
+        clientId: `cid-${minute}`,
+        conversationId: 'c-emma',
+        at: new Date().toISOString(),
         content: { kind: 'text', text: 'Let me check that for you.' },
       });
       clock.tick(MINUTE);
     }
     expect(events.length).to.be.above(50);
-    const invalid = events
-      .map((raw) => ({ raw, result: parseServerEvent(raw) }))
-      .filter(({ result }) => !result.ok);
+    const invalid = events.map((raw) => ({ raw, result: parseServerEvent(raw) })).filter(({ result }) => !result.ok);
     expect(invalid, JSON.stringify(invalid.slice(0, 3))).to.deep.equal([]);
     const types = new Set(events.map((e) => (e as ServerEvent).type));
-    for (const type of ['visitor.typing', 'message.added', 'message.updated', 'visitor.navigated', 'conversation.upserted', 'visitor.updated']) {
+    for (const type of [
+      'visitor.typing',
+      'message.added',
+      'message.updated',
+      'visitor.navigated',
+      'conversation.upserted',
+      'visitor.updated',
+    ]) {
       expect(types, type).to.include(type);
     }
     transport.close();
@@ -73,8 +81,11 @@ describe('DemoSimulator', () => {
     const added = events[firstMessage] as Extract<ServerEvent, { type: 'message.added' }>;
     const typing = events
       .slice(0, firstMessage)
-      .filter((e): e is Extract<ServerEvent, { type: 'visitor.typing' }> =>
-        (e as ServerEvent).type === 'visitor.typing' && (e as { conversationId: string }).conversationId === added.message.conversationId);
+      .filter(
+        (e): e is Extract<ServerEvent, { type: 'visitor.typing' }> =>
+          (e as ServerEvent).type === 'visitor.typing' &&
+          (e as { conversationId: string }).conversationId === added.message.conversationId,
+      );
     const previews = typing.filter((e) => e.typing).map((e) => e.preview!);
     expect(previews.length).to.be.at.least(2);
     expect(previews.every((p, i) => i === 0 || p.length > previews[i - 1].length)).to.be.true;
@@ -85,13 +96,22 @@ describe('DemoSimulator', () => {
   it('answers an agent message with delivered, then read', async () => {
     const { transport, events } = simulated();
     await transport.send({
-      type: 'send', clientId: 'cid-x', conversationId: 'c-noah', at: new Date().toISOString(), content: { kind: 'text', text: 'Yes!' },
+      type: 'send',
+      clientId: 'cid-x',
+      conversationId: 'c-noah',
+      at: new Date().toISOString(),
+      content: { kind: 'text', text: 'Yes!' },
     });
     clock.tick(3000);
-    const echo = events.find((e) => (e as ServerEvent).type === 'message.added' && (e as { message: { clientId?: string } }).message.clientId === 'cid-x') as
-      Extract<ServerEvent, { type: 'message.added' }>;
+    const echo = events.find(
+      (e) =>
+        (e as ServerEvent).type === 'message.added' &&
+        (e as { message: { clientId?: string } }).message.clientId === 'cid-x',
+    ) as Extract<ServerEvent, { type: 'message.added' }>;
     const statuses = events
-      .filter((e): e is Extract<ServerEvent, { type: 'message.updated' }> => (e as ServerEvent).type === 'message.updated')
+      .filter(
+        (e): e is Extract<ServerEvent, { type: 'message.updated' }> => (e as ServerEvent).type === 'message.updated',
+      )
       .filter((e) => e.message.id === echo.message.id)
       .map((e) => e.message.status);
     expect(statuses).to.deep.equal(['delivered', 'read']);
@@ -122,10 +142,16 @@ describe('DemoSimulator', () => {
     await Promise.resolve();
     clock.tick(10 * MINUTE);
     const later = (events.slice(blockedAt) as ServerEvent[]).filter((e) => e.type !== 'visitor.updated');
-    const newcomers = new Set(later.filter((e) => e.type === 'conversation.upserted').map((e) => e.type === 'conversation.upserted' && e.conversation.id));
-    const fromKnown = later.filter((e) =>
-      (e.type === 'message.added' && !newcomers.has(e.message.conversationId) && e.message.author === 'visitor') ||
-      (e.type === 'visitor.typing' && e.typing && !newcomers.has(e.conversationId)));
+    const newcomers = new Set(
+      later
+        .filter((e) => e.type === 'conversation.upserted')
+        .map((e) => e.type === 'conversation.upserted' && e.conversation.id),
+    );
+    const fromKnown = later.filter(
+      (e) =>
+        (e.type === 'message.added' && !newcomers.has(e.message.conversationId) && e.message.author === 'visitor') ||
+        (e.type === 'visitor.typing' && e.typing && !newcomers.has(e.conversationId)),
+    );
     expect(fromKnown).to.deep.equal([]);
     transport.close();
   });
@@ -134,11 +160,15 @@ describe('DemoSimulator', () => {
     const { transport, events } = simulated();
     clock.tick(10 * MINUTE);
     const typed = events as ServerEvent[];
-    const upserts = typed.filter((e): e is Extract<ServerEvent, { type: 'conversation.upserted' }> => e.type === 'conversation.upserted');
+    const upserts = typed.filter(
+      (e): e is Extract<ServerEvent, { type: 'conversation.upserted' }> => e.type === 'conversation.upserted',
+    );
     expect(upserts.length).to.be.within(1, 5);
     for (const upsert of upserts) {
       const at = typed.indexOf(upsert);
-      const announced = typed.findIndex((e) => e.type === 'visitor.updated' && e.visitor.id === upsert.conversation.visitorId);
+      const announced = typed.findIndex(
+        (e) => e.type === 'visitor.updated' && e.visitor.id === upsert.conversation.visitorId,
+      );
       expect(announced).to.be.within(0, at - 1);
     }
     transport.close();
@@ -147,7 +177,11 @@ describe('DemoSimulator', () => {
   it('stops emitting and leaves no timer behind when the transport is closed', async () => {
     const { transport, events } = simulated();
     await transport.send({
-      type: 'send', clientId: 'cid-y', conversationId: 'c-liam', at: new Date().toISOString(), content: { kind: 'text', text: 'Hi' },
+      type: 'send',
+      clientId: 'cid-y',
+      conversationId: 'c-liam',
+      at: new Date().toISOString(),
+      content: { kind: 'text', text: 'Hi' },
     });
     clock.tick(90_000);
     expect(clock.countTimers()).to.be.above(0);
@@ -176,7 +210,11 @@ describe('DemoSimulator', () => {
 
   it('can be started and stopped on its own; starting twice does not double the pace', () => {
     const emitted: ServerEvent[] = [];
-    const simulator = new DemoSimulator({ fixtures: demoFixtures(new Date(START)), emit: (e) => emitted.push(e), seed: 1 });
+    const simulator = new DemoSimulator({
+      fixtures: demoFixtures(new Date(START)),
+      emit: (e) => emitted.push(e),
+      seed: 1,
+    });
     simulator.start();
     const timers = clock.countTimers();
     simulator.start();
@@ -185,14 +223,25 @@ describe('DemoSimulator', () => {
     simulator.stop();
     expect(simulator.active).to.be.false;
     expect(clock.countTimers()).to.equal(0);
-    simulator.agentMessage({ id: 'x', conversationId: 'c-emma', author: 'agent', at: new Date().toISOString(), kind: 'text', text: 'x' });
+    simulator.agentMessage({
+      id: 'x',
+      conversationId: 'c-emma',
+      author: 'agent',
+      at: new Date().toISOString(),
+      kind: 'text',
+      text: 'x',
+    });
     expect(clock.countTimers()).to.equal(0);
     expect(emitted).to.deep.equal([]);
   });
 
   it('ignores hostile input it observes', () => {
     const simulator = new DemoSimulator({ fixtures: demoFixtures(new Date(START)), emit: () => undefined, seed: 1 });
-    const hostile = Object.defineProperty({}, 'type', { get() { throw new Error('boom'); } });
+    const hostile = Object.defineProperty({}, 'type', {
+      get() {
+        throw new Error('boom');
+      },
+    });
     expect(() => simulator.observe(hostile)).not.to.throw();
     expect(() => simulator.observe({ type: 'conversation.upserted', conversation: null })).not.to.throw();
     expect(() => simulator.observe(null)).not.to.throw();
