@@ -21,7 +21,7 @@ type Story = StoryObj;
 
 const frame = 'display:block;inline-size:560px;max-inline-size:100%;border:1px solid light-dark(#dde1e8,#3a4150);border-radius:10px;overflow:hidden;';
 
-export const storyCannedAnswers: CannedAnswer[] = [
+const storyCannedAnswers: CannedAnswer[] = [
   { id: 'greet', title: 'Greeting', text: 'Hello {visitor.name}, I am {agent.name}. How can I help you today?', category: 'Openers', scope: 'shared' },
   { id: 'ship', title: 'Shipping times', text: 'Orders placed before 2 pm ship the same day; delivery takes 2–3 working days.', category: 'Orders', scope: 'shared' },
   { id: 'return', title: 'Returns', text: 'You can return any item within 30 days: here is how…', category: 'Orders', scope: 'shared' },
@@ -29,7 +29,7 @@ export const storyCannedAnswers: CannedAnswer[] = [
   { id: 'bye', title: 'Goodbye', text: 'Thank you {visitor.name}, have a lovely day!', category: 'Closers', scope: 'personal' },
 ];
 
-export const storyOffers: ComposerOffer[] = [
+const storyOffers: ComposerOffer[] = [
   {
     id: 'boots10', title: '10% off waterproof boots', description: 'Use code BOOTS10 at checkout, until Sunday.',
     imageUrl: 'https://images.example.com/offers/boots.jpg', url: 'https://shop.example.com/offers/boots10', cta: 'Shop now',
