@@ -309,6 +309,15 @@ describe('<chat-desk>', () => {
     expect(info.hidden).to.equal(true);
     await waitUntil(() => el.shadowRoot!.activeElement === visitor, 'focus back on its toggle');
 
+    // Focus leaving the open drawer for the panes closes it.
+    conversations.click();
+    await el.updateComplete;
+    expect(sidebar.hidden).to.equal(false);
+    panes(el)[0].focus();
+    await el.updateComplete;
+    expect(sidebar.hidden).to.equal(true);
+    expect(conversations.getAttribute('aria-expanded')).to.equal('false');
+
     // Picking a conversation in the drawer closes it and shows the conversation.
     conversations.click();
     await el.updateComplete;
@@ -321,6 +330,28 @@ describe('<chat-desk>', () => {
     el.style.width = '1200px';
     await waitUntil(() => !toggle(el, 'Conversations'), 'toggles go away');
     expect(sidebar.hidden || info.hidden).to.equal(false);
+  });
+
+  it('announces new conversations politely while the list is in a closed drawer', async () => {
+    const { store, transport } = setup();
+    const el = await mount(store, 1, 800);
+    await waitUntil(() => toggle(el, 'Conversations'), 'drawer toggles appear');
+    const region = el.shadowRoot!.querySelector('[data-arrivals]')!;
+    expect(region.getAttribute('role')).to.equal('status');
+    expect(region.textContent!.trim()).to.equal('');
+    transport.emit({ type: 'visitor.updated', visitor: { id: 'v-new', name: 'Zoé Petit' } });
+    transport.emit({
+      type: 'conversation.upserted',
+      conversation: {
+        id: 'c-new',
+        visitorId: 'v-new',
+        channel: 'sms',
+        status: 'ongoing',
+        startedAt: new Date().toISOString(),
+      },
+    });
+    await el.updateComplete;
+    expect(region.textContent).to.contain('New conversation from Zoé Petit (SMS)');
   });
 
   it('stacks split panes on a very narrow desk, side by side otherwise', async () => {

@@ -18,6 +18,7 @@ import {
   toThreshold,
   type ConversationSort,
 } from '../state-box/order.js';
+import { ArrivalTracker } from '../state-box/arrivals.js';
 import { chatDeskStyles } from './chat-desk.styles.js';
 
 const LAYOUTS: readonly Layout[] = [1, 2, 4];
@@ -125,7 +126,13 @@ export class ChatDesk extends LitElement {
   private readonly i18n = new LocaleController(this);
   private readonly panes = new ObservableController<readonly (string | null)[]>(this, []);
   private readonly focusedPane = new ObservableController<number>(this, 0);
-  private readonly summaries = new ObservableController<readonly ConversationSummary[]>(this, EMPTY_SUMMARIES);
+  private readonly summaries = new ObservableController<readonly ConversationSummary[]>(this, EMPTY_SUMMARIES, (list) =>
+    this.noticeArrivals(list),
+  );
+  private readonly arrivals = new ArrivalTracker();
+  private observedStore: DeskStore | undefined;
+  /** New conversations, announced here while the state box (which announces them) is in a closed drawer. */
+  @state() private announcement = '';
   private readonly connection = new ObservableController<ConnectionState>(this, 'online');
   private readonly storeLayout = new ObservableController<Layout | undefined>(this, undefined, (layout) => {
     if (!layout) return;
@@ -171,6 +178,10 @@ export class ChatDesk extends LitElement {
 
   protected override willUpdate(): void {
     const store = this.provider.store;
+    if (store !== this.observedStore) {
+      this.observedStore = store;
+      this.arrivals.reset();
+    }
     // The attribute drives the store; the store's layout is reflected back to the attribute.
     if (store && this.layout !== this.appliedLayout) {
       this.appliedLayout = this.layout;
@@ -208,6 +219,7 @@ export class ChatDesk extends LitElement {
           aria-label=${t.desk.conversations}
           ?hidden=${narrow && drawer !== 'conversations'}
           @keydown=${this.onDrawerKeyDown}
+          @focusout=${this.onDrawerFocusOut}
         >
           <state-box sort=${this.sort} warning-threshold=${this.warningThreshold}></state-box>
         </section>
@@ -256,10 +268,12 @@ export class ChatDesk extends LitElement {
           aria-label=${t.desk.visitorInformation}
           ?hidden=${narrow && drawer !== 'info'}
           @keydown=${this.onDrawerKeyDown}
+          @focusout=${this.onDrawerFocusOut}
         >
           <visitor-panel></visitor-panel>
         </section>
         ${drawer ? this.renderScrim() : nothing}
+        <div class="visually-hidden" role="status" data-arrivals>${this.announcement}</div>
       </div>
     `;
   }
@@ -379,6 +393,32 @@ export class ChatDesk extends LitElement {
     void this.updateComplete.then(() =>
       this.renderRoot.querySelector<HTMLElement>(`button[data-drawer="${which}"]`)?.focus(),
     );
+  }
+
+  /** Focus leaving an open drawer for the rest of the desk closes it (a toggle handles its own click). */
+  private readonly onDrawerFocusOut = (event: FocusEvent): void => {
+    if (!this.narrow || !this.drawer) return;
+    const section = event.currentTarget as HTMLElement;
+    const next = event.relatedTarget;
+    if (!(next instanceof Node) || section.contains(next)) return;
+    if (next instanceof HTMLElement && next.dataset.drawer) return;
+    this.drawer = null;
+  };
+
+  private noticeArrivals(list: readonly ConversationSummary[]): void {
+    const store = this.provider.store;
+    const fresh = this.arrivals.update(list, !!store?.state.loaded);
+    // While the list is on screen, the state box announces arrivals itself.
+    if (fresh.length === 0 || !store || !this.narrow || this.drawer === 'conversations') return;
+    const { t } = this.i18n;
+    this.announcement = fresh
+      .map((summary) =>
+        t.stateBox.newConversation(
+          this.nameOf(store, summary.conversation.id),
+          t.common.channel[summary.conversation.channel] ?? summary.conversation.channel,
+        ),
+      )
+      .join('. ');
   }
 
   private readonly onDrawerKeyDown = (event: KeyboardEvent): void => {

@@ -11,6 +11,7 @@ import type { Layout } from '../../model/types.js';
 import type { DeskStore } from '../../store/desk-store.js';
 import type { ConversationSummary } from '../../store/selectors.js';
 import { shared, tokens } from '../../styles/tokens.js';
+import { ArrivalTracker } from './arrivals.js';
 import { channelIcon } from './channel-icon.js';
 import {
   adjacentId,
@@ -89,8 +90,7 @@ export class StateBox extends LitElement {
   private readonly layout = new ObservableController<Layout>(this, 1);
 
   /** Conversation ids already seen (for the arrival announcements), per store. */
-  private known = new Set<string>();
-  private primed = false;
+  private readonly arrivals = new ArrivalTracker();
   private observedStore: DeskStore | undefined;
   /** Safe element ids for the rows (conversation ids may hold any character). */
   private readonly domIds = new Map<string, string>();
@@ -113,8 +113,7 @@ export class StateBox extends LitElement {
     const store = this.desk.store;
     if (store !== this.observedStore) {
       this.observedStore = store;
-      this.known = new Set();
-      this.primed = false;
+      this.arrivals.reset();
     }
     this.summaries.observe(store?.conversations$);
     this.focusedId.observe(store?.focusedId$);
@@ -385,13 +384,7 @@ export class StateBox extends LitElement {
   }
 
   private noticeArrivals(list: readonly ConversationSummary[]): void {
-    const fresh = list.filter((summary) => !this.known.has(summary.conversation.id));
-    for (const summary of list) this.known.add(summary.conversation.id);
-    if (!this.primed) {
-      // The first list of a loaded store is the snapshot: nothing "arrived".
-      this.primed = !!this.desk.store?.state.loaded;
-      return;
-    }
+    const fresh = this.arrivals.update(list, !!this.desk.store?.state.loaded);
     if (fresh.length === 0) return;
     const { t } = this.i18n;
     this.announcement = fresh
