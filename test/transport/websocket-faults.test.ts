@@ -1,6 +1,7 @@
 // Fault tests against the real reference server (started by the test runner on 127.0.0.1).
 // Each one checks the same invariant (checkExactlyOnce) and reports its figures.
 import { expect } from '@open-wc/testing';
+import { IndexedDbOutbox } from '../../src/store/outbox-idb.js';
 import {
   CONVERSATION,
   allConfirmed,
@@ -254,6 +255,37 @@ describe('WebSocketTransport faults (real server)', function () {
       attemptsWithBadToken: stats.connectionsByToken['bad-token'] + stats.connectionsByToken['expired-token'],
       recoverMs: recoveryMs(desk, start),
     });
+  });
+
+  it('page reload while sending (IndexedDB outbox): the new page resends what was unconfirmed, once', async () => {
+    const name = `agent-desk-ws-reload-${Date.now()}`;
+    const outboxes = [new IndexedDbOutbox({ name }), new IndexedDbOutbox({ name })];
+    try {
+      const first = await openDesk({}, { outbox: outboxes[0] });
+      await online(first);
+      const clientIds = sendMany(first, 20, 'Before reload');
+      await waitFor(
+        () => thread(first).filter((m) => clientIds.includes(m.clientId!) && m.status === 'sent').length >= 5,
+        'some confirmed',
+      );
+      const confirmedBefore = thread(first).filter(
+        (m) => clientIds.includes(m.clientId!) && m.status === 'sent',
+      ).length;
+      const start = performance.now();
+      first.destroy(); // the page goes away with sends in flight
+      const second = await openDesk({}, { reset: false, outbox: outboxes[1] });
+      await online(second);
+      await waitFor(() => allConfirmed(second, clientIds), 'restored from the outbox and resent');
+      const figures = await checkExactlyOnce(second, clientIds, []);
+      await report('page reload while sending (IndexedDB outbox)', {
+        ...figures,
+        confirmedBeforeReload: confirmedBefore,
+        recoverMs: Math.round(performance.now() - start),
+      });
+    } finally {
+      for (const outbox of outboxes) await outbox.close();
+      indexedDB.deleteDatabase(name);
+    }
   });
 
   it('a silent (half-open) connection is detected by the heartbeat and replaced', async () => {

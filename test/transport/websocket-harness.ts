@@ -5,6 +5,7 @@ import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import type { ConnectionState, DeskErrorInfo, Message } from '../../src/model/types.js';
 import { DeskStore } from '../../src/store/desk-store.js';
+import type { Outbox } from '../../src/store/outbox.js';
 import type { Transport, TransportSink } from '../../src/transport/transport.js';
 import { WebSocketTransport, type WebSocketTransportOptions } from '../../src/transport/websocket-transport.js';
 
@@ -60,15 +61,26 @@ export interface Desk {
   destroy(): void;
 }
 
-let current: Desk | undefined;
+const open = new Set<Desk>();
+let endpoint: { url: string; token: string } | undefined;
 
-/** Fresh server data, a transport with test timings, a store. */
+export interface DeskSetup {
+  /** Start from fresh server data and close every desk first (default true). */
+  reset?: boolean;
+  /** The store's outbox (default: in memory). */
+  outbox?: Outbox;
+}
+
+/** A transport with test timings and a store on it (by default on fresh server data). */
 export async function openDesk(
   options: Partial<WebSocketTransportOptions> = {},
-  serverOptions: Record<string, unknown> = {},
+  { reset = true, outbox }: DeskSetup = {},
 ): Promise<Desk> {
-  current?.destroy();
-  const { url, token } = await server<{ url: string; token: string }>('reset', { heartbeatMs: 1000, ...serverOptions });
+  if (reset || !endpoint) {
+    closeDesk();
+    endpoint = await server<{ url: string; token: string }>('reset', { heartbeatMs: 1000 });
+  }
+  const { url, token } = endpoint;
   const transport = new WebSocketTransport({
     url,
     token,
@@ -82,7 +94,12 @@ export async function openDesk(
     ...options,
   });
   const recorder = new RecordingTransport(transport);
-  const store = new DeskStore({ transport: recorder, batching: 'sync', agent: { id: 'a-alex', name: 'Alex Martin' } });
+  const store = new DeskStore({
+    transport: recorder,
+    batching: 'sync',
+    agent: { id: 'a-alex', name: 'Alex Martin' },
+    ...(outbox ? { outbox } : {}),
+  });
   const errors: DeskErrorInfo[] = [];
   const subscription = store.errors$.subscribe((error) => errors.push(error));
   const desk: Desk = {
@@ -94,15 +111,15 @@ export async function openDesk(
     destroy() {
       subscription.unsubscribe();
       store.destroy();
-      if (current === desk) current = undefined;
+      open.delete(desk);
     },
   };
-  current = desk;
+  open.add(desk);
   return desk;
 }
 
 export function closeDesk(): void {
-  current?.destroy();
+  for (const desk of [...open]) desk.destroy();
 }
 
 export async function waitFor(check: () => boolean, label: string, timeoutMs = 8000): Promise<number> {

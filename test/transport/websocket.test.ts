@@ -37,6 +37,21 @@ describe('WebSocketTransport against the reference server', () => {
     expect(desk.transport.stats.sessions).to.equal(1);
   });
 
+  it('broadcasts to every agent: a message sent on one desk shows once, in the same place, on another', async () => {
+    const a = await openDesk();
+    const b = await openDesk({}, { reset: false });
+    await online(a);
+    await online(b);
+    const ids = sendMany(a, 3, 'From A');
+    await waitFor(
+      () => allConfirmed(a, ids) && ids.every((c) => thread(b).filter((m) => m.clientId === c).length === 1),
+      'the other desk shows them',
+    );
+    expect(thread(b).map((m) => m.id)).to.deep.equal(thread(a).map((m) => m.id));
+    const stats = await server<ServerStats>('stats');
+    expect(stats.open).to.equal(2);
+  });
+
   it('refuses a token in the URL', () => {
     expect(() => new WebSocketTransport({ url: 'ws://127.0.0.1:1/desk?token=secret', token: 'secret' })).to.throw(
       /never in the URL/,
