@@ -633,6 +633,7 @@ describe('<compose-area>', () => {
       await waitUntil(() => root(el).querySelector('.emoji-grid'), 'fallback grid', { timeout: 5000 });
       expect(customElements.get('emoji-picker')).to.exist; // the module was loaded on demand
       expect(root(el).querySelector('[role="dialog"]')!.textContent).to.contain('could not be loaded');
+      expect(root(el).activeElement).to.equal(root(el).querySelector('.emoji-button'));
       await expect(el).shadowDom.to.be.accessible();
       button(el, '👍')!.click();
       await el.updateComplete;

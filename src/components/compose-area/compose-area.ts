@@ -704,10 +704,18 @@ export class ComposeArea extends LitElement {
     this.panel = panel;
     this.linkError = '';
     if (panel === 'emoji') void this.loadEmojiPicker();
-    void this.updateComplete.then(() => {
-      const first = this.renderRoot.querySelector<HTMLElement>('#panel input, #panel button.primary:not([disabled])');
-      first?.focus();
-    });
+    void this.focusPanel();
+  }
+
+  /** Moves focus into the open panel (it sits above the text box, so Tab would not reach it first). */
+  private async focusPanel(): Promise<void> {
+    await this.updateComplete;
+    if (this.panel === 'emoji') {
+      const search = this.emojiPicker?.isConnected ? this.emojiPicker.shadowRoot?.querySelector<HTMLElement>('input') : null;
+      (search ?? this.renderRoot.querySelector<HTMLElement>('#panel .emoji-button'))?.focus();
+      return;
+    }
+    this.renderRoot.querySelector<HTMLElement>('#panel input, #panel button.primary:not([disabled])')?.focus();
   }
 
   /** Closes the open panel and gives focus back to the button that opened it. */
@@ -773,6 +781,7 @@ export class ComposeArea extends LitElement {
         await database.ready();
       } catch {
         this.emojiState = 'failed';
+        void this.focusPanel();
         return;
       } finally {
         void database.close().catch(() => undefined);
@@ -790,6 +799,7 @@ export class ComposeArea extends LitElement {
       });
       this.emojiPicker = picker;
       this.emojiState = 'ready';
+      void this.focusPanel();
     } catch {
       this.emojiState = 'failed';
     }
