@@ -103,6 +103,13 @@ export const chatBoxStyles = css`
     color: var(--_color-danger);
   }
   @container (max-width: 640px) {
+    .tools {
+      order: 1;
+    }
+    .filter {
+      order: 2;
+      flex-basis: 100%;
+    }
     .tool .label {
       position: absolute;
       width: 1px;
@@ -448,6 +455,9 @@ export const chatBoxStyles = css`
   .offer {
     --_card-accent: var(--_color-action-offer);
     max-width: min(var(--_bubble-max), 320px);
+  }
+  .offer-image[hidden] {
+    display: none;
   }
   .offer-image {
     width: 100%;

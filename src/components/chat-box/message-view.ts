@@ -204,7 +204,9 @@ function renderOffer(message: OfferContent, ctx: MessageViewContext): TemplateRe
   const href = message.url === undefined ? null : safeUrl(message.url, 'link');
   const image = message.imageUrl === undefined ? null : safeUrl(message.imageUrl, 'image');
   return html`<div class="bubble card offer" part="bubble card">
-    ${image ? html`<img class="offer-image" src=${image} alt="" loading="lazy" decoding="async" />` : nothing}
+    ${image
+      ? html`<img class="offer-image" src=${image} alt="" loading="lazy" decoding="async" @error=${hideBroken} />`
+      : nothing}
     <span class="card-kind">${ctx.t.thread.offer}</span>
     <strong class="title">${message.title}</strong>
     ${message.description ? html`<span class="description">${message.description}</span>` : nothing}
@@ -214,6 +216,11 @@ function renderOffer(message: OfferContent, ctx: MessageViewContext): TemplateRe
         ? html`<span class="url inert">${message.url}</span><span class="blocked">${ctx.t.thread.blockedLink}</span>`
         : nothing}
   </div>`;
+}
+
+/** A decorative offer picture that fails to load is hidden rather than shown broken. */
+function hideBroken(event: Event): void {
+  (event.target as HTMLElement).hidden = true;
 }
 
 function renderFile(message: FileContent, ctx: MessageViewContext): TemplateResult {
