@@ -645,6 +645,25 @@ describe('<compose-area>', () => {
     });
   });
 
+  describe('emoji picker with data', () => {
+    it('shows emoji-picker-element (lazily loaded) when its data loads, and inserts the clicked emoji', async () => {
+      const data = [
+        { annotation: 'grinning face', emoji: '😀', group: 0, order: 1, shortcodes: ['grinning'], tags: ['face', 'grin'], version: 1 },
+        { annotation: 'thumbs up', emoji: '👍', group: 1, order: 2, shortcodes: ['thumbsup'], tags: ['thumbs', 'up'], version: 0.6 },
+      ];
+      const { store } = setup();
+      const el = await render(store);
+      el.emojiDataSource = `data:application/json,${encodeURIComponent(JSON.stringify(data))}`;
+      button(el, 'Insert emoji')!.click();
+      await waitUntil(() => root(el).querySelector('[role="dialog"] emoji-picker'), 'picker', { timeout: 5000 });
+      const picker = root(el).querySelector('emoji-picker')!;
+      picker.dispatchEvent(new CustomEvent('emoji-click', { detail: { unicode: '👍' }, bubbles: true, composed: true }));
+      await el.updateComplete;
+      expect(store.state.drafts.get('c-emma')).to.equal('👍');
+      expect(root(el).querySelector('.emoji-grid')).to.be.null;
+    });
+  });
+
   it('uses French names with lang="fr"', async () => {
     const { store } = setup();
     const wrapper = await fixture<HTMLDivElement>(
