@@ -191,7 +191,55 @@ export type SchemaMatchesModel = [
   Assignable<ServerEvent, v.InferOutput<typeof ServerEventSchema>>,
 ];
 
-export type ValidationResult<T> = { ok: true; value: T } | { ok: false; error: string };
+/**
+ * `dropped`: for a snapshot or history page whose envelope is sound, the malformed items left
+ * out (one description each), so that one bad message does not cost the agent the whole desk.
+ */
+export type ValidationResult<T> = { ok: true; value: T; dropped?: string[] } | { ok: false; error: string };
+
+const Items = v.pipe(v.array(v.unknown()), v.maxLength(MAX_ITEMS));
+const CollectionEnvelopeSchema = v.variant('type', [
+  v.object({ type: v.literal('snapshot'), agent: v.optional(AgentSchema), visitors: Items, conversations: Items, messages: Items }),
+  v.object({
+    type: v.literal('history.page'),
+    visitorId: Id,
+    conversations: Items,
+    messages: Items,
+    hasMore: v.boolean(),
+    conversationId: v.optional(Id),
+  }),
+]);
+
+/** Keeps the valid items of a collection; describes each one left out. */
+function validItems<T>(schema: v.GenericSchema<unknown, T>, items: unknown[], name: string, dropped: string[]): T[] {
+  const kept: T[] = [];
+  items.forEach((item, index) => {
+    const parsed = v.safeParse(schema, item);
+    if (parsed.success) {
+      kept.push(parsed.output);
+      return;
+    }
+    const issue = parsed.issues[0];
+    const path = issue.path?.map((entry) => String(entry.key)).join('.');
+    dropped.push(`${name}.${index}${path ? `.${path}` : ''}: ${issue.message}`);
+  });
+  return kept;
+}
+
+/** Second chance for a snapshot or history page: a sound envelope keeps its valid items. */
+function parseCollections(raw: unknown): ValidationResult<ServerEvent> | undefined {
+  const envelope = v.safeParse(CollectionEnvelopeSchema, raw);
+  if (!envelope.success) return undefined;
+  const event = envelope.output;
+  const dropped: string[] = [];
+  const conversations = validItems(ConversationSchema, event.conversations, 'conversations', dropped);
+  const messages = validItems(MessageSchema, event.messages, 'messages', dropped);
+  if (event.type === 'snapshot') {
+    const visitors = validItems(VisitorSchema, event.visitors, 'visitors', dropped);
+    return { ok: true, value: { ...event, visitors, conversations, messages }, dropped };
+  }
+  return { ok: true, value: { ...event, conversations, messages }, dropped };
+}
 
 function result<T>(parsed: v.SafeParseResult<v.GenericSchema<unknown, T>>): ValidationResult<T> {
   if (parsed.success) return { ok: true, value: parsed.output };
@@ -203,7 +251,8 @@ function result<T>(parsed: v.SafeParseResult<v.GenericSchema<unknown, T>>): Vali
 /** Validates a raw server event; never throws. */
 export function parseServerEvent(raw: unknown): ValidationResult<ServerEvent> {
   try {
-    return result(v.safeParse(ServerEventSchema, raw) as v.SafeParseResult<v.GenericSchema<unknown, ServerEvent>>);
+    const parsed = result(v.safeParse(ServerEventSchema, raw) as v.SafeParseResult<v.GenericSchema<unknown, ServerEvent>>);
+    return parsed.ok ? parsed : (parseCollections(raw) ?? parsed);
   } catch (error) {
     // Hostile input (throwing getters, proxies) must not escape.
     return { ok: false, error: error instanceof Error ? error.message : 'Unreadable event' };

@@ -373,6 +373,14 @@ export class DeskStore {
       this.report({ code: 'invalid-event', message: `Dropped malformed "${type}" event: ${parsed.error}` });
       return;
     }
+    // A snapshot or history page keeps its valid items; each one left out is reported (a few, then a count).
+    const dropped = parsed.dropped ?? [];
+    for (const item of dropped.slice(0, 10)) {
+      this.report({ code: 'invalid-event', message: `Dropped malformed item of "${parsed.value.type}": ${item}` });
+    }
+    if (dropped.length > 10) {
+      this.report({ code: 'invalid-event', message: `Dropped ${dropped.length - 10} more malformed items of "${parsed.value.type}"` });
+    }
     this.receiveValid(parsed.value);
   }
 

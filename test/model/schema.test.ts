@@ -51,6 +51,27 @@ describe('server event schemas', () => {
     });
   }
 
+  it('keeps the valid items of a snapshot with a sound envelope and lists those left out', () => {
+    const good = message({ id: 'good' });
+    const parsed = parseServerEvent({
+      type: 'snapshot',
+      visitors: [visitor('v1'), null],
+      conversations: [conversation('c1')],
+      messages: [good, { ...good, id: 'bad', author: 'robot' }],
+    });
+    expect(parsed.ok).to.be.true;
+    if (!parsed.ok || parsed.value.type !== 'snapshot') return;
+    expect(parsed.value.messages).to.deep.equal([good]);
+    expect(parsed.value.visitors.map((v) => v.id)).to.deep.equal(['v1']);
+    expect(parsed.dropped).to.have.length(2);
+    expect(parsed.dropped!.join(' ')).to.contain('messages.1.author').and.contain('visitors.1');
+  });
+
+  it('a well-formed event has nothing dropped', () => {
+    const parsed = parseServerEvent(snapshot());
+    expect(parsed.ok && parsed.dropped).to.equal(undefined);
+  });
+
   it('strips unknown fields instead of carrying them into the state', () => {
     const parsed = parseServerEvent({
       type: 'visitor.updated',

@@ -5,6 +5,12 @@ import { DeskStore } from '../../src/store/desk-store.js';
 import { MemoryTransport } from '../../src/transport/memory-transport.js';
 import { conversation, iso, snapshot, textMessage, visitor } from '../model/builders.js';
 
+const snapshotOf = () => ({
+  type: 'snapshot',
+  visitors: [visitor('v-c1')],
+  conversations: [conversation('c1')],
+  messages: [] as unknown[],
+});
 const valid = (): Message => textMessage('ok', 'visitor', 1, 'Hello', 'c1');
 const withMessage = (patch: Record<string, unknown>) => ({ type: 'message.added', message: { ...valid(), ...patch } });
 const withVisitor = (patch: Record<string, unknown>) => ({
@@ -145,12 +151,12 @@ const MALFORMED: Array<[label: string, make: () => unknown]> = [
     () => ({ type: 'history.page', visitorId: 'v-c1', conversations: [], messages: [] }),
   ],
   [
-    'history.page with one malformed message among valid ones',
+    'history.page whose messages are not an array',
     () => ({
       type: 'history.page',
       visitorId: 'v-c1',
       conversations: [],
-      messages: [valid(), { ...valid(), id: 'm2', kind: 'gif' }],
+      messages: { 0: valid() },
       hasMore: false,
     }),
   ],
@@ -236,6 +242,60 @@ describe('validation of server events', () => {
       expect(errors).to.have.length(1);
     });
   }
+
+  it('a snapshot with a few malformed items loads everything else and reports each bad item', () => {
+    transport.emit({
+      type: 'snapshot',
+      visitors: [visitor('v-c1'), { id: 'v-bad', country: 'France' }],
+      conversations: [conversation('c1'), conversation('c2', { startedAt: iso(5) }), { id: 'c-bad', status: 'open' }],
+      messages: [
+        textMessage('good-1', 'visitor', 1),
+        { ...textMessage('bad-1', 'visitor', 2), kind: 'video' },
+        textMessage('good-2', 'agent', 3),
+        { ...textMessage('bad-2', 'visitor', 4), at: 'yesterday' },
+      ],
+    });
+    store.flush();
+    expect([...store.state.visitors.keys()]).to.deep.equal(['v-c1']);
+    expect([...store.state.conversations.keys()]).to.deep.equal(['c1', 'c2']);
+    expect(store.state.threads.get('c1')!.messages.map((m) => m.id)).to.deep.equal(['good-1', 'good-2']);
+    expect(errors.map((e) => e.code)).to.deep.equal(Array(4).fill('invalid-event'));
+    expect(errors.map((e) => e.message).join('\n'))
+      .to.contain('messages.1')
+      .and.contain('messages.3.at');
+    expect(warn.callCount).to.equal(4);
+  });
+
+  it('a history page keeps its valid conversations and messages', () => {
+    transport.emit({
+      type: 'history.page',
+      visitorId: 'v-c1',
+      conversations: [
+        conversation('old', { visitorId: 'v-c1', status: 'closed', startedAt: iso(-100) }),
+        { id: 'old-bad' },
+      ],
+      messages: [
+        textMessage('o1', 'visitor', -99, 'hi', 'old'),
+        { ...textMessage('o2', 'visitor', -98, 'x', 'old'), text: 7 },
+      ],
+      hasMore: true,
+    });
+    store.flush();
+    expect(store.state.conversations.has('old')).to.be.true;
+    expect(store.state.conversations.has('old-bad')).to.be.false;
+    expect(store.state.threads.get('old')!.messages.map((m) => m.id)).to.deep.equal(['o1']);
+    expect(store.state.history.get('v-c1')).to.deep.equal({ hasMore: true, loading: false });
+    expect(errors).to.have.length(2);
+  });
+
+  it('reports a flood of malformed items briefly (ten, then a count)', () => {
+    const bad = Array.from({ length: 500 }, (_, i) => ({ ...textMessage(`bad-${i}`, 'visitor', i), at: 'never' }));
+    transport.emit({ ...snapshotOf(), messages: [textMessage('good', 'visitor', 1), ...bad] });
+    store.flush();
+    expect(store.state.threads.get('c1')!.messages.map((m) => m.id)).to.deep.equal(['good']);
+    expect(errors).to.have.length(11);
+    expect(errors[10].message).to.contain('490 more');
+  });
 
   it('drops a malformed event in a batch without losing the valid ones around it', () => {
     transport.emit({ type: 'message.added', message: textMessage('one', 'visitor', 1) });
