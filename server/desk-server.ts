@@ -9,7 +9,7 @@
  *
  * `faults` and the methods under "test controls" exist for the fault tests; a real server has none.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
@@ -40,7 +40,7 @@ export interface DeskServerOptions {
   heartbeatMs?: number;
   /** Events kept for `resume` (default 10 000). */
   replayLimit?: number;
-  /** Largest client frame, in bytes (default 256 KiB; larger ones close the connection with 1009). */
+  /** Largest client frame, in bytes (default 1 MiB; larger ones close the connection with 1009). */
   maxPayload?: number;
 }
 
@@ -78,8 +78,8 @@ export interface DeskServerStats {
   seq: number;
   /** WebSocket connections accepted. */
   connections: number;
-  /** Connections per hello token (the fault test counts retries with a bad token). */
-  connectionsByToken: Record<string, number>;
+  /** Hellos per token, keyed by `tokenKey(token)` (never the token itself). */
+  hellosByToken: Record<string, number>;
   authFailures: number;
   resumes: number;
   snapshots: number;
@@ -104,7 +104,7 @@ export class DeskServer {
   private sweepTimer: ReturnType<typeof setInterval> | undefined;
   private port: number;
   private counts = { connections: 0, authFailures: 0, resumes: 0, snapshots: 0 };
-  private connectionsByToken: Record<string, number> = {};
+  private hellosByToken: Record<string, number> = {};
   private sendsSinceFault = 0;
 
   constructor(options: DeskServerOptions) {
@@ -136,7 +136,7 @@ export class DeskServer {
     const wss = new WebSocketServer({
       server: http,
       path: this.options.path ?? '/desk',
-      maxPayload: this.options.maxPayload ?? 256 * 1024,
+      maxPayload: this.options.maxPayload ?? 1024 * 1024,
       handleProtocols: (protocols) => (protocols.has(PROTOCOL) ? PROTOCOL : false),
     });
     wss.on('connection', (socket) => this.accept(socket));
@@ -180,7 +180,7 @@ export class DeskServer {
       stream: this.stream,
       seq: this.seq,
       ...this.counts,
-      connectionsByToken: { ...this.connectionsByToken },
+      hellosByToken: { ...this.hellosByToken },
       sendsReceived: this.data.sendsReceived,
       duplicateSends: this.data.duplicateSends,
       open: this.connections.size,
@@ -299,7 +299,8 @@ export class DeskServer {
     }
     clearTimeout(connection.helloTimer);
     const token = typeof frame.token === 'string' ? frame.token.slice(0, 200) : '';
-    this.connectionsByToken[token] = (this.connectionsByToken[token] ?? 0) + 1;
+    const key = tokenKey(token);
+    this.hellosByToken[key] = (this.hellosByToken[key] ?? 0) + 1;
     if (frame.v !== PROTOCOL_VERSION) {
       this.refuse(
         connection,
@@ -495,4 +496,9 @@ function checkCommand(raw: unknown): ClientCommand | string {
     return `${type}.before must be a string`;
   }
   return command as unknown as ClientCommand;
+}
+
+/** A short, one-way label for a token, for stats and logs (tokens themselves are never kept). */
+export function tokenKey(token: string): string {
+  return createHash('sha256').update(token).digest('hex').slice(0, 12);
 }

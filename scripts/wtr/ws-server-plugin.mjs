@@ -86,10 +86,14 @@ export function wsServerPlugin() {
       server.publishUnchecked({ type: 'message.added', message: { id: 'bad-1', kind: 'text' } });
       return { frames: frames.length, badEvents: 1 };
     },
-    stats({ conversationId } = {}) {
+    /** Server counters; `tokens` lists tokens whose hellos to count (`hellosByToken`, by token). */
+    async stats({ conversationId, tokens = [] } = {}) {
+      const { tokenKey } = await load();
       const counts = Object.fromEntries(server.data.agentMessageCounts());
       const thread = conversationId ? server.data.thread(conversationId).map((m) => m.id) : [];
-      return { ...server.stats(), agentMessages: counts, thread };
+      const stats = server.stats();
+      const hellosByToken = Object.fromEntries(tokens.map((t) => [t, stats.hellosByToken[tokenKey(t)] ?? 0]));
+      return { ...stats, hellosByToken, agentMessages: counts, thread };
     },
     report({ name, values }) {
       figures.push({ name, ...values });

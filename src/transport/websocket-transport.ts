@@ -29,6 +29,12 @@ export interface WebSocketTransportOptions {
   commandTimeoutMs?: number;
   /** Frames longer than this (characters) are dropped and reported. Default 4 MiB. */
   maxFrameSize?: number;
+  /**
+   * Commands longer than this once serialised (characters) are refused at once (`rejected`) rather
+   * than sent to a server that would close the connection over them. Default 256 Ki characters
+   * (at most 768 KiB of UTF-8; the reference server accepts 1 MiB).
+   */
+  maxCommandSize?: number;
   /** How long an out-of-order event waits for the missing ones before the client asks for a replay (default 1 000 ms). */
   gapTimeoutMs?: number;
   /** Random source for the jitter (tests). */
@@ -172,6 +178,13 @@ export class WebSocketTransport implements Transport {
         new TransportError('offline', 'Not connected: reconnecting stopped (see the reported error)'),
       );
     if (VOLATILE.has(command.type) && !this.synced) return Promise.resolve();
+    const size = JSON.stringify(command).length;
+    const limit = this.options.maxCommandSize ?? 256 * 1024;
+    if (size > limit) {
+      return Promise.reject(
+        new TransportError('rejected', `${command.type} is too large (${size} > ${limit} characters)`),
+      );
+    }
     return new Promise<void>((resolve, reject) => {
       this.requestCounter += 1;
       const entry: Pending = {

@@ -238,9 +238,9 @@ describe('WebSocketTransport faults (real server)', function () {
       'sends fail',
     );
     await new Promise((resolve) => setTimeout(resolve, 1500)); // a storm with a 100 ms backoff would show here
-    const stats = await server<ServerStats>('stats');
-    expect(stats.connectionsByToken['bad-token'], 'attempts with the bad token').to.equal(1);
-    expect(stats.connectionsByToken['expired-token'], 'attempts with the expired token').to.equal(1);
+    const stats = await server<ServerStats>('stats', { tokens: ['bad-token', 'expired-token'] });
+    expect(stats.hellosByToken['bad-token'], 'attempts with the bad token').to.equal(1);
+    expect(stats.hellosByToken['expired-token'], 'attempts with the expired token').to.equal(1);
     expect(desk.transport.stats.attempts).to.equal(3);
     expect(unauthorized()).to.have.length(2);
 
@@ -252,7 +252,7 @@ describe('WebSocketTransport faults (real server)', function () {
     const figures = await checkExactlyOnce(desk, [...first, ...rejected], []);
     await report('token rejected', {
       ...figures,
-      attemptsWithBadToken: stats.connectionsByToken['bad-token'] + stats.connectionsByToken['expired-token'],
+      attemptsWithBadToken: stats.hellosByToken['bad-token'] + stats.hellosByToken['expired-token'],
       recoverMs: recoveryMs(desk, start),
     });
   });

@@ -15,7 +15,7 @@ export interface ServerStats {
   stream: string;
   seq: number;
   connections: number;
-  connectionsByToken: Record<string, number>;
+  hellosByToken: Record<string, number>;
   authFailures: number;
   resumes: number;
   snapshots: number;

@@ -32,8 +32,8 @@ describe('WebSocketTransport against the reference server', () => {
     expect(desk.store.state.loaded).to.equal(true);
     expect(desk.store.state.agent.name).to.equal('Alex Martin');
     expect(thread(desk).length).to.be.greaterThan(0);
-    const stats = await server<ServerStats>('stats', { conversationId: CONVERSATION });
-    expect(stats.connectionsByToken['test-token']).to.equal(1);
+    const stats = await server<ServerStats>('stats', { tokens: ['test-token'] });
+    expect(stats.hellosByToken['test-token']).to.equal(1);
     expect(desk.transport.stats.sessions).to.equal(1);
   });
 
@@ -50,6 +50,20 @@ describe('WebSocketTransport against the reference server', () => {
     expect(thread(b).map((m) => m.id)).to.deep.equal(thread(a).map((m) => m.id));
     const stats = await server<ServerStats>('stats');
     expect(stats.open).to.equal(2);
+  });
+
+  it('refuses a command too large for the server locally, without losing the connection', async () => {
+    const desk = await openDesk();
+    await online(desk);
+    const message = desk.store.send(CONVERSATION, { kind: 'text', text: 'x'.repeat(300_000) })!;
+    await waitFor(
+      () => thread(desk).find((m) => m.clientId === message.clientId)?.status === 'failed',
+      'marked failed',
+    );
+    expect(desk.errors.find((e) => e.code === 'send-failed')?.message).to.match(/too large/);
+    const [small] = sendMany(desk, 1, 'Still fine');
+    await waitFor(() => allConfirmed(desk, [small]), 'the next message goes through');
+    expect(desk.transport.stats.attempts).to.equal(1);
   });
 
   it('refuses a token in the URL', () => {
