@@ -19,20 +19,55 @@ export default meta;
 
 type Story = StoryObj;
 
-const frame = 'display:block;inline-size:560px;max-inline-size:100%;border:1px solid light-dark(#dde1e8,#3a4150);border-radius:10px;overflow:hidden;';
+const frame =
+  'display:block;inline-size:560px;max-inline-size:100%;border:1px solid light-dark(#dde1e8,#3a4150);border-radius:10px;overflow:hidden;';
 
 const storyCannedAnswers: CannedAnswer[] = [
-  { id: 'greet', title: 'Greeting', text: 'Hello {visitor.name}, I am {agent.name}. How can I help you today?', category: 'Openers', scope: 'shared' },
-  { id: 'ship', title: 'Shipping times', text: 'Orders placed before 2 pm ship the same day; delivery takes 2–3 working days.', category: 'Orders', scope: 'shared' },
-  { id: 'return', title: 'Returns', text: 'You can return any item within 30 days: here is how…', category: 'Orders', scope: 'shared' },
-  { id: 'sizes', title: 'Size guide', text: 'Our boots run small: we recommend half a size up.', category: 'Products', scope: 'personal' },
-  { id: 'bye', title: 'Goodbye', text: 'Thank you {visitor.name}, have a lovely day!', category: 'Closers', scope: 'personal' },
+  {
+    id: 'greet',
+    title: 'Greeting',
+    text: 'Hello {visitor.name}, I am {agent.name}. How can I help you today?',
+    category: 'Openers',
+    scope: 'shared',
+  },
+  {
+    id: 'ship',
+    title: 'Shipping times',
+    text: 'Orders placed before 2 pm ship the same day; delivery takes 2–3 working days.',
+    category: 'Orders',
+    scope: 'shared',
+  },
+  {
+    id: 'return',
+    title: 'Returns',
+    text: 'You can return any item within 30 days: here is how…',
+    category: 'Orders',
+    scope: 'shared',
+  },
+  {
+    id: 'sizes',
+    title: 'Size guide',
+    text: 'Our boots run small: we recommend half a size up.',
+    category: 'Products',
+    scope: 'personal',
+  },
+  {
+    id: 'bye',
+    title: 'Goodbye',
+    text: 'Thank you {visitor.name}, have a lovely day!',
+    category: 'Closers',
+    scope: 'personal',
+  },
 ];
 
 const storyOffers: ComposerOffer[] = [
   {
-    id: 'boots10', title: '10% off waterproof boots', description: 'Use code BOOTS10 at checkout, until Sunday.',
-    imageUrl: 'https://images.example.com/offers/boots.jpg', url: 'https://shop.example.com/offers/boots10', cta: 'Shop now',
+    id: 'boots10',
+    title: '10% off waterproof boots',
+    description: 'Use code BOOTS10 at checkout, until Sunday.',
+    imageUrl: 'https://images.example.com/offers/boots.jpg',
+    url: 'https://shop.example.com/offers/boots10',
+    cta: 'Shop now',
   },
   { id: 'ship', title: 'Free express shipping', description: 'On every order over €50 this week.', cta: 'Get it' },
   { id: 'socks', title: 'Free hiking socks with any boots' },
@@ -109,10 +144,16 @@ export const Empty: Story = {
 
 /** A draft kept in the store for this conversation (switch away and back: it is still there). */
 export const WithDraft: Story = {
-  render: () => composer('c-emma', { draft: 'Hi Emma, the Trailmaster boots are fully waterproof.\nThey come in sizes 36 to 47.' }),
+  render: () =>
+    composer('c-emma', { draft: 'Hi Emma, the Trailmaster boots are fully waterproof.\nThey come in sizes 36 to 47.' }),
 };
 
-const typing: ServerEvent = { type: 'visitor.typing', conversationId: 'c-emma', typing: true, preview: 'Do you also ship to Belg' };
+const typing: ServerEvent = {
+  type: 'visitor.typing',
+  conversationId: 'c-emma',
+  typing: true,
+  preview: 'Do you also ship to Belg',
+};
 
 /** The visitor is typing, with the live preview their channel provides. */
 export const VisitorTyping: Story = {

@@ -37,7 +37,9 @@ export class IndexedDbOutbox implements Outbox {
   async load(): Promise<Message[]> {
     const db = await this.open();
     const messages = await db.getAll(STORE);
-    return messages.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : (a.clientId ?? '') < (b.clientId ?? '') ? -1 : 1));
+    return messages.sort((a, b) =>
+      a.at < b.at ? -1 : a.at > b.at ? 1 : (a.clientId ?? '') < (b.clientId ?? '') ? -1 : 1,
+    );
   }
 
   async put(message: Message): Promise<void> {

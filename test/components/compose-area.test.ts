@@ -3,7 +3,12 @@ import { sendKeys } from '@web/test-runner-commands';
 import sinon from 'sinon';
 import '../../src/define.js';
 import type { ComposeArea } from '../../src/components/compose-area/compose-area.js';
-import type { CannedAnswer, ComposerOffer, Uploader, UploadResult } from '../../src/components/compose-area/composer-model.js';
+import type {
+  CannedAnswer,
+  ComposerOffer,
+  Uploader,
+  UploadResult,
+} from '../../src/components/compose-area/composer-model.js';
 import type { DeskSendEvent } from '../../src/events.js';
 import type { ClientCommand, Fixtures, Message } from '../../src/model/types.js';
 import { DeskStore } from '../../src/store/desk-store.js';
@@ -27,9 +32,7 @@ function fixtures(): Fixtures {
       { id: 'c-done', visitorId: 'v-liam', channel: 'chat', status: 'closed', startedAt: AT, closedAt: AT },
       { id: 'c-sms', visitorId: 'v-sms', channel: 'sms', status: 'ongoing', startedAt: AT },
     ],
-    messages: [
-      { id: 'm1', conversationId: 'c-emma', author: 'visitor', at: AT, kind: 'text', text: 'Hello' },
-    ],
+    messages: [{ id: 'm1', conversationId: 'c-emma', author: 'visitor', at: AT, kind: 'text', text: 'Hello' }],
   };
 }
 
@@ -51,9 +54,11 @@ async function render(store: DeskStore, id = 'c-emma', extra?: Partial<ComposeAr
 const root = (el: ComposeArea) => el.shadowRoot!;
 const textbox = (el: ComposeArea) => root(el).querySelector<HTMLTextAreaElement>('textarea[aria-label="Message"]')!;
 function button(el: ComposeArea, name: string): HTMLButtonElement | null {
-  return [...root(el).querySelectorAll<HTMLButtonElement>('button')].find(
-    (b) => (b.getAttribute('aria-label') ?? b.textContent!.trim()) === name,
-  ) ?? null;
+  return (
+    [...root(el).querySelectorAll<HTMLButtonElement>('button')].find(
+      (b) => (b.getAttribute('aria-label') ?? b.textContent!.trim()) === name,
+    ) ?? null
+  );
 }
 const sends = (transport: MemoryTransport) =>
   transport.sent.filter((c): c is Extract<ClientCommand, { type: 'send' }> => c.type === 'send');
@@ -335,7 +340,14 @@ describe('<compose-area>', () => {
 
   describe('offers', () => {
     const offers: ComposerOffer[] = [
-      { id: 'o1', title: '10% off boots', description: 'Code BOOTS10', imageUrl: 'https://img.example.com/b.jpg', url: 'https://shop.example.com/o1', cta: 'Shop now' },
+      {
+        id: 'o1',
+        title: '10% off boots',
+        description: 'Code BOOTS10',
+        imageUrl: 'https://img.example.com/b.jpg',
+        url: 'https://shop.example.com/o1',
+        cta: 'Shop now',
+      },
       { id: 'o2', title: 'Free shipping' },
     ];
 
@@ -363,7 +375,14 @@ describe('<compose-area>', () => {
       button(el, 'Send offer')!.click();
       await el.updateComplete;
       expect(sends(transport).map((c) => c.content)).to.deep.equal([
-        { kind: 'offer', title: '10% off boots', description: 'Code BOOTS10', imageUrl: 'https://img.example.com/b.jpg', url: 'https://shop.example.com/o1', cta: 'Shop now' },
+        {
+          kind: 'offer',
+          title: '10% off boots',
+          description: 'Code BOOTS10',
+          imageUrl: 'https://img.example.com/b.jpg',
+          url: 'https://shop.example.com/o1',
+          cta: 'Shop now',
+        },
       ]);
       expect(root(el).querySelector('[part="panel"]')).to.be.null;
     });
@@ -423,7 +442,13 @@ describe('<compose-area>', () => {
       button(el, 'Send')!.click();
       await el.updateComplete;
       expect(sends(transport).map((c) => c.content)).to.deep.equal([
-        { kind: 'file', name: 'invoice.pdf', url: 'https://files.example.com/invoice.pdf', size: 13, mimeType: 'application/pdf' },
+        {
+          kind: 'file',
+          name: 'invoice.pdf',
+          url: 'https://files.example.com/invoice.pdf',
+          size: 13,
+          mimeType: 'application/pdf',
+        },
       ]);
       expect(root(el).querySelector('[part="attachment"]')).to.be.null;
     });
@@ -483,7 +508,9 @@ describe('<compose-area>', () => {
       await el.updateComplete;
       expect(calls[0].signal.aborted).to.be.true;
       expect(root(el).querySelector('[part="attachment"]')).to.be.null;
-      expect([...root(el).querySelectorAll('[role="status"]')].map((s) => s.textContent!.trim())).to.include('Upload cancelled.');
+      expect([...root(el).querySelectorAll('[role="status"]')].map((s) => s.textContent!.trim())).to.include(
+        'Upload cancelled.',
+      );
 
       el.attachFiles([pdf()]);
       await el.updateComplete;
@@ -506,10 +533,14 @@ describe('<compose-area>', () => {
       await el.updateComplete;
       el.attachFiles([pdf()]);
       await el.updateComplete;
-      expect(root(el).querySelector('[role="alert"]:not(:empty)')!.textContent).to.match(/invoice\.pdf is too large \(5 byte/);
+      expect(root(el).querySelector('[role="alert"]:not(:empty)')!.textContent).to.match(
+        /invoice\.pdf is too large \(5 byte/,
+      );
       el.attachFiles([new File(['x'], 'run.exe', { type: 'application/octet-stream' })]);
       await el.updateComplete;
-      expect(root(el).querySelector('[role="alert"]:not(:empty)')!.textContent).to.contain('run.exe is not a type of file');
+      expect(root(el).querySelector('[role="alert"]:not(:empty)')!.textContent).to.contain(
+        'run.exe is not a type of file',
+      );
       expect(calls).to.have.length(0);
     });
 
@@ -538,7 +569,13 @@ describe('<compose-area>', () => {
 
   describe('canned answers', () => {
     const cannedAnswers: CannedAnswer[] = [
-      { id: 'greet', title: 'Greeting', text: 'Hello {visitor.name}, I am {agent.name}. How can I help?', category: 'Openers', scope: 'shared' },
+      {
+        id: 'greet',
+        title: 'Greeting',
+        text: 'Hello {visitor.name}, I am {agent.name}. How can I help?',
+        category: 'Openers',
+        scope: 'shared',
+      },
       { id: 'ship', title: 'Shipping times', text: 'Delivery takes 2–3 days.', category: 'Orders', scope: 'shared' },
       { id: 'bye', title: 'Goodbye', text: 'Have a nice day, {visitor.name}!', category: 'Closers', scope: 'personal' },
     ];
@@ -555,8 +592,7 @@ describe('<compose-area>', () => {
 
       await sendKeys({ type: 'g' });
       await el.updateComplete;
-      const titles = () =>
-        [...root(el).querySelectorAll('[role="option"] .canned-title')].map((o) => o.textContent);
+      const titles = () => [...root(el).querySelectorAll('[role="option"] .canned-title')].map((o) => o.textContent);
       // Titles starting with the query come first.
       expect(titles().slice(0, 2)).to.have.members(['Greeting', 'Goodbye']);
       await sendKeys({ type: 'oo' });
@@ -648,8 +684,24 @@ describe('<compose-area>', () => {
   describe('emoji picker with data', () => {
     it('shows emoji-picker-element (lazily loaded) when its data loads, and inserts the clicked emoji', async () => {
       const data = [
-        { annotation: 'grinning face', emoji: '😀', group: 0, order: 1, shortcodes: ['grinning'], tags: ['face', 'grin'], version: 1 },
-        { annotation: 'thumbs up', emoji: '👍', group: 1, order: 2, shortcodes: ['thumbsup'], tags: ['thumbs', 'up'], version: 0.6 },
+        {
+          annotation: 'grinning face',
+          emoji: '😀',
+          group: 0,
+          order: 1,
+          shortcodes: ['grinning'],
+          tags: ['face', 'grin'],
+          version: 1,
+        },
+        {
+          annotation: 'thumbs up',
+          emoji: '👍',
+          group: 1,
+          order: 2,
+          shortcodes: ['thumbsup'],
+          tags: ['thumbs', 'up'],
+          version: 0.6,
+        },
       ];
       const { store } = setup();
       const el = await render(store);
@@ -657,7 +709,9 @@ describe('<compose-area>', () => {
       button(el, 'Insert emoji')!.click();
       await waitUntil(() => root(el).querySelector('[role="dialog"] emoji-picker'), 'picker', { timeout: 5000 });
       const picker = root(el).querySelector('emoji-picker')!;
-      picker.dispatchEvent(new CustomEvent('emoji-click', { detail: { unicode: '👍' }, bubbles: true, composed: true }));
+      picker.dispatchEvent(
+        new CustomEvent('emoji-click', { detail: { unicode: '👍' }, bubbles: true, composed: true }),
+      );
       await el.updateComplete;
       expect(store.state.drafts.get('c-emma')).to.equal('👍');
       expect(root(el).querySelector('.emoji-grid')).to.be.null;
@@ -667,7 +721,9 @@ describe('<compose-area>', () => {
   it('uses French names with lang="fr"', async () => {
     const { store } = setup();
     const wrapper = await fixture<HTMLDivElement>(
-      html`<div lang="fr"><compose-area conversation-id="c-emma" .store=${store} .offers=${[{ id: 'o', title: 'Promo' }]}></compose-area></div>`,
+      html`<div lang="fr">
+        <compose-area conversation-id="c-emma" .store=${store} .offers=${[{ id: 'o', title: 'Promo' }]}></compose-area>
+      </div>`,
     );
     const el = wrapper.querySelector<ComposeArea>('compose-area')!;
     await el.updateComplete;

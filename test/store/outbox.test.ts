@@ -7,7 +7,16 @@ let counter = 0;
 const dbName = () => `agent-desk-outbox-test-${Date.now()}-${(counter += 1)}`;
 
 function message(clientId: string, at: string, status: 'sending' | 'failed' = 'sending'): Message {
-  return { id: clientId, clientId, conversationId: 'c1', author: 'agent', at, status, kind: 'text', text: `msg ${clientId}` };
+  return {
+    id: clientId,
+    clientId,
+    conversationId: 'c1',
+    author: 'agent',
+    at,
+    status,
+    kind: 'text',
+    text: `msg ${clientId}`,
+  };
 }
 
 describe('IndexedDbOutbox', () => {

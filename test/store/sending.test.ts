@@ -162,7 +162,11 @@ describe('DeskStore sending', () => {
       transport.setOnline(true);
       await waitUntil(() => agentMessages(store)[0]?.status === 'sent');
       await settle();
-      expect(sends(transport).slice(before).map((c) => c.clientId)).to.deep.equal([optimistic.clientId]);
+      expect(
+        sends(transport)
+          .slice(before)
+          .map((c) => c.clientId),
+      ).to.deep.equal([optimistic.clientId]);
       expect(agentMessages(store)).to.have.length(1);
       store.destroy();
       await outbox.close();
@@ -172,8 +176,14 @@ describe('DeskStore sending', () => {
       const optimistic = await sendWhileOffline();
       // The server got it after all (the acknowledgement was lost): its snapshot carries it.
       const confirmed: Message = {
-        id: 'server-1', clientId: optimistic.clientId, conversationId: 'c1', author: 'agent', at: optimistic.at,
-        status: 'delivered', kind: 'text', text: 'Sent before the reload',
+        id: 'server-1',
+        clientId: optimistic.clientId,
+        conversationId: 'c1',
+        author: 'agent',
+        at: optimistic.at,
+        status: 'delivered',
+        kind: 'text',
+        text: 'Sent before the reload',
       };
       const outbox = new IndexedDbOutbox({ name });
       const transport = new MemoryTransport({ fixtures: fixtures([confirmed]) });

@@ -240,8 +240,11 @@ export class ComposeArea extends LitElement {
     const canSend = !disabled && ((text.trim() !== '' && !over) || ready);
     const matches = disabled ? undefined : this.cannedMatches;
     const cannedOpen = matches !== undefined;
-    const active = cannedOpen && matches.length > 0 ? matches[Math.min(this.cannedIndex, matches.length - 1)] : undefined;
-    const describedBy = ['hint', disabled ? 'notice' : '', limit !== undefined ? 'counter-label' : ''].filter(Boolean).join(' ');
+    const active =
+      cannedOpen && matches.length > 0 ? matches[Math.min(this.cannedIndex, matches.length - 1)] : undefined;
+    const describedBy = ['hint', disabled ? 'notice' : '', limit !== undefined ? 'counter-label' : '']
+      .filter(Boolean)
+      .join(' ');
 
     return html`
       <div
@@ -255,11 +258,12 @@ export class ComposeArea extends LitElement {
         @dragleave=${this.onDragLeave}
         @drop=${this.onDrop}
       >
-        ${this.renderTyping()}
-        ${disabled ? html`<p id="notice" part="notice" class="notice">${reason}</p>` : nothing}
-        ${this.connection.value === 'offline' && !disabled
-          ? html`<p class="offline">${t.common.connection.offline}</p>`
-          : nothing}
+        ${this.renderTyping()} ${disabled ? html`<p id="notice" part="notice" class="notice">${reason}</p>` : nothing}
+        ${
+          this.connection.value === 'offline' && !disabled
+            ? html`<p class="offline">${t.common.connection.offline}</p>`
+            : nothing
+        }
         ${this.renderPanel(disabled)} ${this.renderAttachment()}
         ${cannedOpen ? this.renderCanned(matches, active) : nothing}
         <div class="field">
@@ -317,13 +321,17 @@ export class ComposeArea extends LitElement {
     const t = this.i18n.t.composer;
     return html`<div part="typing" class="typing ${typing.typing ? '' : 'visually-hidden'}">
       <span role="status" class="typing-label"
-        >${typing.typing
-          ? html`<span class="dots" aria-hidden="true"><i></i><i></i><i></i></span> ${t.typing(this.visitorName)}`
-          : nothing}</span
+        >${
+          typing.typing
+            ? html`<span class="dots" aria-hidden="true"><i></i><i></i><i></i></span> ${t.typing(this.visitorName)}`
+            : nothing
+        }</span
       >
-      ${typing.typing && typing.preview
-        ? html`<q class="typing-preview" title=${t.typingPreview}>${typing.preview}</q>`
-        : nothing}
+      ${
+        typing.typing && typing.preview
+          ? html`<q class="typing-preview" title=${t.typingPreview}>${typing.preview}</q>`
+          : nothing
+      }
     </div>`;
   }
 
@@ -332,54 +340,59 @@ export class ComposeArea extends LitElement {
     const t = this.i18n.t.composer;
     const near = used >= limit * COUNTER_THRESHOLD;
     return html`<span class="counter-wrap">
-      ${near
-        ? html`<span part="counter" class="counter ${used > limit ? 'over' : ''}" aria-hidden="true"
-            >${t.counter(used, limit)}</span
-          >`
-        : nothing}
+      ${
+        near
+          ? html`<span part="counter" class="counter ${used > limit ? 'over' : ''}" aria-hidden="true"
+              >${t.counter(used, limit)}</span
+            >`
+          : nothing
+      }
       <span id="counter-label" class="visually-hidden">${t.counterLabel(limit - used)}</span>
     </span>`;
   }
 
   private renderToolbar(disabled: boolean): TemplateResult {
     const t = this.i18n.t.composer;
-    const tool = (name: Panel, label: string, icon: unknown, controls: string) => html`<button
-      type="button"
-      class="tool"
-      data-tool=${name}
-      aria-label=${label}
-      title=${label}
-      aria-expanded=${this.panel === name ? 'true' : 'false'}
-      aria-controls=${controls}
-      ?disabled=${disabled}
-      @click=${() => this.togglePanel(name)}
-    >
-      ${icon}
-    </button>`;
+    const tool = (name: Panel, label: string, icon: unknown, controls: string) =>
+      html`<button
+        type="button"
+        class="tool"
+        data-tool=${name}
+        aria-label=${label}
+        title=${label}
+        aria-expanded=${this.panel === name ? 'true' : 'false'}
+        aria-controls=${controls}
+        ?disabled=${disabled}
+        @click=${() => this.togglePanel(name)}
+      >
+        ${icon}
+      </button>`;
     return html`<div part="toolbar" class="toolbar" role="group" aria-label=${t.toolbar}>
       ${tool('emoji', t.emoji, emojiIcon, 'panel')} ${tool('link', t.link, linkIcon, 'panel')}
       ${this.offers.length > 0 ? tool('offer', t.offer, offerIcon, 'panel') : nothing}
-      ${this.uploader
-        ? html`<button
-              type="button"
-              class="tool"
-              data-tool="attach"
-              aria-label=${t.attach}
-              title=${t.attach}
-              ?disabled=${disabled}
-              @click=${() => this.fileInput?.click()}
-            >
-              ${attachIcon}
-            </button>
-            <input
-              type="file"
-              hidden
-              tabindex="-1"
-              aria-hidden="true"
-              accept=${ifDefined(this.accept || undefined)}
-              @change=${this.onFilePicked}
-            />`
-        : nothing}
+      ${
+        this.uploader
+          ? html`<button
+                type="button"
+                class="tool"
+                data-tool="attach"
+                aria-label=${t.attach}
+                title=${t.attach}
+                ?disabled=${disabled}
+                @click=${() => this.fileInput?.click()}
+              >
+                ${attachIcon}
+              </button>
+              <input
+                type="file"
+                hidden
+                tabindex="-1"
+                aria-hidden="true"
+                accept=${ifDefined(this.accept || undefined)}
+                @change=${this.onFilePicked}
+              />`
+          : nothing
+      }
     </div>`;
   }
 
@@ -387,7 +400,14 @@ export class ComposeArea extends LitElement {
     if (disabled || this.panel === 'none') return nothing;
     const t = this.i18n.t.composer;
     if (this.panel === 'link') {
-      return html`<form id="panel" part="panel" class="panel" aria-label=${t.linkForm} novalidate @submit=${this.onLinkSubmit}>
+      return html`<form
+        id="panel"
+        part="panel"
+        class="panel"
+        aria-label=${t.linkForm}
+        novalidate
+        @submit=${this.onLinkSubmit}
+      >
         <label class="row">
           <span>${t.linkUrl}</span>
           <input
@@ -417,7 +437,9 @@ export class ComposeArea extends LitElement {
         </label>
         ${this.linkError ? html`<p id="link-error" class="error" role="alert">${this.linkError}</p>` : nothing}
         <div class="actions">
-          <button type="button" class="secondary" @click=${() => this.closePanel()}>${this.i18n.t.common.cancel}</button>
+          <button type="button" class="secondary" @click=${() => this.closePanel()}>
+            ${this.i18n.t.common.cancel}
+          </button>
           <button type="submit" class="primary">${t.linkSend}</button>
         </div>
       </form>`;
@@ -427,20 +449,23 @@ export class ComposeArea extends LitElement {
       return html`<div id="panel" part="panel" class="panel offers" role="group" aria-label=${t.offers}>
         <div class="offer-list" role="radiogroup" aria-label=${t.offers}>
           ${this.offers.map(
-            (offer) => html`<label class="offer-option">
-              <input
-                type="radio"
-                name="offer"
-                .checked=${live(offer.id === this.offerId)}
-                @change=${() => (this.offerId = offer.id)}
-              />
-              <span>${offer.title}</span>
-            </label>`,
+            (offer) =>
+              html`<label class="offer-option">
+                <input
+                  type="radio"
+                  name="offer"
+                  .checked=${live(offer.id === this.offerId)}
+                  @change=${() => (this.offerId = offer.id)}
+                />
+                <span>${offer.title}</span>
+              </label>`,
           )}
         </div>
         ${selected ? this.renderOfferCard(selected) : nothing}
         <div class="actions">
-          <button type="button" class="secondary" @click=${() => this.closePanel()}>${this.i18n.t.common.cancel}</button>
+          <button type="button" class="secondary" @click=${() => this.closePanel()}>
+            ${this.i18n.t.common.cancel}
+          </button>
           <button type="button" class="primary" ?disabled=${!selected} @click=${() => this.sendOffer()}>
             ${t.offerSend}
           </button>
@@ -450,16 +475,19 @@ export class ComposeArea extends LitElement {
     // Emoji
     return html`<div id="panel" part="panel" class="panel emoji" role="dialog" aria-label=${t.emojiPicker}>
       ${this.emojiState === 'loading' ? html`<p role="status">${t.emojiLoading}</p>` : nothing}
-      ${this.emojiState === 'failed'
-        ? html`<p class="muted">${t.emojiFailed}</p>
-            <div class="emoji-grid">
-              ${COMMON_EMOJI.map(
-                (emoji) => html`<button type="button" class="emoji-button" @click=${() => this.insertText(emoji)}>
-                  ${emoji}
-                </button>`,
-              )}
-            </div>`
-        : nothing}
+      ${
+        this.emojiState === 'failed'
+          ? html`<p class="muted">${t.emojiFailed}</p>
+              <div class="emoji-grid">
+                ${COMMON_EMOJI.map(
+                  (emoji) =>
+                    html`<button type="button" class="emoji-button" @click=${() => this.insertText(emoji)}>
+                      ${emoji}
+                    </button>`,
+                )}
+              </div>`
+          : nothing
+      }
       ${this.emojiState === 'ready' ? this.emojiPicker : nothing}
     </div>`;
   }
@@ -469,9 +497,11 @@ export class ComposeArea extends LitElement {
     const image = safeUrl(offer.imageUrl, 'image');
     const url = safeUrl(offer.url, 'link');
     return html`<figure class="offer-card" aria-label=${t.offerPreview}>
-      ${image
-        ? html`<img src=${image} alt="" @error=${(e: Event) => ((e.target as HTMLElement).hidden = true)} />`
-        : nothing}
+      ${
+        image
+          ? html`<img src=${image} alt="" @error=${(e: Event) => ((e.target as HTMLElement).hidden = true)} />`
+          : nothing
+      }
       <figcaption>
         <strong>${offer.title}</strong>
         ${offer.description ? html`<span>${offer.description}</span>` : nothing}
@@ -488,19 +518,23 @@ export class ComposeArea extends LitElement {
     const name = attachment.file.name;
     const uploading = attachment.status === 'uploading';
     return html`<div part="attachment" class="attachment" role="group" aria-label=${t.attachment}>
-      ${attachment.previewUrl
-        ? html`<img class="thumb" src=${attachment.previewUrl} alt=${t.imagePreview(name)} />`
-        : html`<span class="thumb file">${fileIcon}</span>`}
+      ${
+        attachment.previewUrl
+          ? html`<img class="thumb" src=${attachment.previewUrl} alt=${t.imagePreview(name)} />`
+          : html`<span class="thumb file">${fileIcon}</span>`
+      }
       <div class="attachment-info">
         <span class="name">${name}</span>
         <span class="muted">${formatFileSize(this.i18n.lang, attachment.file.size)}</span>
-        ${uploading
-          ? html`<progress
-              aria-label=${t.uploadProgress}
-              max="100"
-              value=${Math.round(attachment.progress * 100)}
-            ></progress>`
-          : html`<span class="muted">${t.uploaded(name)}</span>`}
+        ${
+          uploading
+            ? html`<progress
+                aria-label=${t.uploadProgress}
+                max="100"
+                value=${Math.round(attachment.progress * 100)}
+              ></progress>`
+            : html`<span class="muted">${t.uploaded(name)}</span>`
+        }
       </div>
       <button
         type="button"
@@ -519,13 +553,7 @@ export class ComposeArea extends LitElement {
     if (matches.length === 0) {
       return html`<div part="canned-list" class="canned empty" role="status">${t.cannedNone}</div>`;
     }
-    return html`<div
-      id="canned-list"
-      part="canned-list"
-      class="canned"
-      role="listbox"
-      aria-label=${t.canned}
-    >
+    return html`<div id="canned-list" part="canned-list" class="canned" role="listbox" aria-label=${t.canned}>
       ${matches.map((answer, index) => {
         const selected = answer === active;
         // Keyboard: the text box keeps focus and drives this list (aria-activedescendant); a click is the pointer path.
@@ -637,11 +665,22 @@ export class ComposeArea extends LitElement {
       const { result } = attachment;
       const draft: Draft =
         attachment.kind === 'image'
-          ? { kind: 'image', url: result.url, alt: result.name ?? attachment.file.name,
-              ...(result.width ? { width: result.width } : {}), ...(result.height ? { height: result.height } : {}) }
-          : { kind: 'file', name: result.name ?? attachment.file.name, url: result.url,
+          ? {
+              kind: 'image',
+              url: result.url,
+              alt: result.name ?? attachment.file.name,
+              ...(result.width ? { width: result.width } : {}),
+              ...(result.height ? { height: result.height } : {}),
+            }
+          : {
+              kind: 'file',
+              name: result.name ?? attachment.file.name,
+              url: result.url,
               size: result.size ?? attachment.file.size,
-              ...((result.mimeType ?? attachment.file.type) ? { mimeType: result.mimeType ?? attachment.file.type } : {}) };
+              ...((result.mimeType ?? attachment.file.type)
+                ? { mimeType: result.mimeType ?? attachment.file.type }
+                : {}),
+            };
       if (this.dispatchSend(store, id, draft)) this.discardAttachment();
     }
     const text = this.draft.value.trim();
@@ -711,7 +750,9 @@ export class ComposeArea extends LitElement {
   private async focusPanel(): Promise<void> {
     await this.updateComplete;
     if (this.panel === 'emoji') {
-      const search = this.emojiPicker?.isConnected ? this.emojiPicker.shadowRoot?.querySelector<HTMLElement>('input') : null;
+      const search = this.emojiPicker?.isConnected
+        ? this.emojiPicker.shadowRoot?.querySelector<HTMLElement>('input')
+        : null;
       (search ?? this.renderRoot.querySelector<HTMLElement>('#panel .emoji-button'))?.focus();
       return;
     }
@@ -724,9 +765,7 @@ export class ComposeArea extends LitElement {
     if (panel === 'none') return;
     this.panel = 'none';
     this.linkError = '';
-    void this.updateComplete.then(() =>
-      this.renderRoot.querySelector<HTMLElement>(`[data-tool="${panel}"]`)?.focus(),
-    );
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`[data-tool="${panel}"]`)?.focus());
   }
 
   private onLinkSubmit(event: Event): void {

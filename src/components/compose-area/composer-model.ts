@@ -66,7 +66,10 @@ export function cannedQuery(text: string): string | undefined {
 }
 
 function fold(value: string): string {
-  return value.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
+  return value
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase();
 }
 
 /**
@@ -104,7 +107,10 @@ export function fillVariables(text: string, values: Readonly<Record<string, stri
  * (`.pdf`), exact types (`image/png`) and wildcards (`image/*`). An empty list accepts anything.
  */
 export function acceptsFile(file: Pick<File, 'name' | 'type'>, accept: string | undefined): boolean {
-  const rules = (accept ?? '').split(',').map((rule) => rule.trim().toLowerCase()).filter(Boolean);
+  const rules = (accept ?? '')
+    .split(',')
+    .map((rule) => rule.trim().toLowerCase())
+    .filter(Boolean);
   if (rules.length === 0) return true;
   const name = file.name.toLowerCase();
   const type = file.type.toLowerCase();

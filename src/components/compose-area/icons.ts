@@ -9,9 +9,7 @@ export const sendIcon = icon(svg`<path d="M4 12 20 4l-6 16-3-7z"/><path d="m11 1
 export const linkIcon = icon(
   svg`<path d="M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1 1"/><path d="M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1-1"/>`,
 );
-export const offerIcon = icon(
-  svg`<path d="M20 12 12 20l-8-8V4h8z"/><circle cx="8.5" cy="8.5" r="1.5"/>`,
-);
+export const offerIcon = icon(svg`<path d="M20 12 12 20l-8-8V4h8z"/><circle cx="8.5" cy="8.5" r="1.5"/>`);
 export const attachIcon = icon(
   svg`<path d="m20 11-8 8a5 5 0 0 1-7-7l8-8a3.5 3.5 0 0 1 5 5l-8 8a1.8 1.8 0 0 1-2.5-2.5l7-7"/>`,
 );

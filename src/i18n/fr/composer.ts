@@ -26,7 +26,8 @@ export const composer: ComposerStrings = {
   linkTitle: 'Titre (facultatif)',
   linkSend: 'Envoyer le lien',
   linkEmpty: 'Saisissez l’adresse de la page à envoyer.',
-  linkInvalid: 'Cette adresse ne peut pas être envoyée : utilisez une adresse complète http://, https://, mailto: ou tel:.',
+  linkInvalid:
+    'Cette adresse ne peut pas être envoyée : utilisez une adresse complète http://, https://, mailto: ou tel:.',
   offer: 'Envoyer une offre',
   offers: 'Offres',
   offerSend: 'Envoyer l’offre',
