@@ -68,6 +68,11 @@ class Batch {
     return this.filters;
   }
 
+  /** Every conversation as it stands in this batch, without copying the map. */
+  allConversations(): Iterable<Conversation> {
+    return (this.conversations ?? this.base.conversations).values();
+  }
+
   visitor(id: string): Visitor | undefined {
     return (this.visitors ?? this.base.visitors).get(id);
   }
@@ -184,9 +189,8 @@ function bumpUnread(batch: Batch, message: Message): void {
 function fillPanes(batch: Batch): void {
   const panes = batch.get('panes').slice();
   if (!panes.includes(null)) return;
-  const conversations = batch.mutableConversations();
   const shown = new Set(panes);
-  const candidates = [...conversations.values()]
+  const candidates = [...batch.allConversations()]
     .filter((conversation) => conversation.status === 'ongoing' && !shown.has(conversation.id))
     .sort(byArrival);
   let changed = false;
@@ -321,7 +325,7 @@ function apply(batch: Batch, action: StoreAction): void {
     case 'visitor.navigated': {
       // A replayed navigation (same visitor, page and time) is already in a thread: count it once.
       let replayed = false;
-      for (const conversation of batch.mutableConversations().values()) {
+      for (const conversation of batch.allConversations()) {
         if (conversation.visitorId !== action.visitorId || conversation.status !== 'ongoing') continue;
         const id = navigationId(action.visitorId, conversation.id, action.at, action.url);
         if (batch.thread(conversation.id)?.ids.has(id)) {

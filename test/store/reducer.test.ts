@@ -513,6 +513,12 @@ describe('reducer: visitor events', () => {
     expect(state.visitors.get('v1')!.pagesViewed).to.equal(4);
   });
 
+  it('a page visit leaves conversations untouched (no needless re-render of the list)', () => {
+    const before = navigating();
+    const after = apply(before, navigated);
+    expect(after.conversations).to.equal(before.conversations);
+  });
+
   it('two different pages at the same time are two visits', () => {
     const state = apply(navigating(), navigated, {
       ...navigated,
