@@ -123,7 +123,7 @@ export class MemoryTransport implements Transport {
             status: 'sent',
           } as Message);
         this.accepted.set(command.clientId, message);
-        // The echo comes after the acknowledgement, as from a real server.
+        // The echo is queued as a microtask: it reaches the store before the caller's `await send()` resumes.
         queueMicrotask(() => this.emit({ type: 'message.added', message }));
         this.simulator?.agentMessage(message);
         return;
@@ -177,7 +177,9 @@ export class MemoryTransport implements Transport {
     const limit = before ? timeOf(before) : Number.POSITIVE_INFINITY;
     const older = this.archive.messages.filter((m) => m.conversationId === conversationId && timeOf(m.at) < limit);
     const page = older.slice(-50);
-    const visitorId = this.fixtures.conversations.find((c) => c.id === conversationId)?.visitorId ?? 'unknown';
+    const visitorId =
+      [...this.fixtures.conversations, ...this.archive.conversations].find((c) => c.id === conversationId)?.visitorId ??
+      'unknown';
     return { type: 'history.page', visitorId, conversationId, conversations: [], messages: page, hasMore: older.length > page.length };
   }
 }

@@ -265,6 +265,15 @@ describe('MemoryTransport', () => {
     expect(page.messages.at(-1)!.id).to.equal('c1-old-119');
   });
 
+  it('names the visitor of an archived conversation when scrolling its thread back', async () => {
+    const transport = new MemoryTransport({ fixtures: fixtures() });
+    const rec = recorder();
+    transport.connect(rec.sink);
+    await transport.send({ type: 'loadMessages', conversationId: 'old3' });
+    await microtasks();
+    expect(rec.events.at(-1)).to.deep.include({ visitorId: 'v1', conversationId: 'old3', hasMore: false });
+  });
+
   it("a store's loadHistory pages through the demo visitor's archive", async () => {
     sinon.stub(console, 'warn');
     const transport = new MemoryTransport({ fixtures: demoFixtures(), simulate: false });
