@@ -168,6 +168,24 @@ describe('DeskStore', () => {
       expect(current(store.focusedPane$)).to.equal(0);
     });
 
+    it('connection$ follows the transport going offline and back online', () => {
+      const { transport, store } = make();
+      const states = record(store.connection$, subscriptions);
+      transport.setOnline(false);
+      transport.setOnline(true);
+      expect(states).to.deep.equal(['online', 'offline', 'online']);
+    });
+
+    it('agent$ is the configured agent until a snapshot names one', () => {
+      const transport = new MemoryTransport({ fixtures: { visitors: [], conversations: [], messages: [] } });
+      const store = new DeskStore({ transport, agent: { id: 'a9', name: 'Robin', role: 'manager' } });
+      stores.push(store);
+      store.flush();
+      expect(current(store.agent$)).to.deep.equal({ id: 'a9', name: 'Robin', role: 'manager' });
+      expect(current(store.focusedId$)).to.equal(null);
+      expect(current(store.conversations$)).to.deep.equal([]);
+    });
+
     it('conversation$ and visitor$ follow their entity', () => {
       const { transport, store } = make();
       const visitors = record(store.visitor$('v-c2'), subscriptions);
