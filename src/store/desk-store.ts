@@ -73,6 +73,7 @@ export class DeskStore {
   private frame = 0;
   private fallbackTimer: ReturnType<typeof setTimeout> | undefined;
   private destroyed = false;
+  private lastStamp = 0;
   private committing = false;
   private readonly outboxLoaded: Promise<void>;
 
@@ -236,12 +237,21 @@ export class DeskStore {
       conversationId,
       author: 'agent',
       authorName: this.state.agent.name,
-      at: this.now().toISOString(),
+      at: this.stamp(),
       status: 'sending',
     } as Message;
     this.act({ type: 'local.message.sending', message });
     void this.persist(message).then(() => this.deliver(message));
     return message;
+  }
+
+  /**
+   * The time of a new agent message, strictly after the previous one's: messages written in the
+   * same millisecond keep their order in the thread and in a restored outbox (sorted by `at`).
+   */
+  private stamp(): string {
+    this.lastStamp = Math.max(this.now().getTime(), this.lastStamp + 1);
+    return new Date(this.lastStamp).toISOString();
   }
 
   /** Sends a failed message again, under the same client id (never twice on the server). */

@@ -185,7 +185,7 @@ export async function checkExactlyOnce(
   desk: Desk,
   clientIds: readonly string[],
   serverIds: readonly string[],
-  conversationId = CONVERSATION,
+  { conversationId = CONVERSATION, agentOrder = true }: { conversationId?: string; agentOrder?: boolean } = {},
 ): Promise<Figures> {
   const stats = await server<ServerStats>('stats', { conversationId });
   const messages = thread(desk, conversationId);
@@ -217,6 +217,11 @@ export async function checkExactlyOnce(
   expect(duplicated, 'messages duplicated').to.equal(0);
   const shownOrder = messages.map((m) => m.id).filter((id) => serverIds.includes(id));
   expect(shownOrder, 'server messages in order').to.deep.equal([...serverIds]);
+  if (agentOrder) {
+    // Queued and resent commands keep the order the agent wrote them in.
+    const agentShown = messages.map((m) => m.clientId).filter((id): id is string => !!id && clientIds.includes(id));
+    expect(agentShown, 'agent messages in the order written').to.deep.equal([...clientIds]);
+  }
   expect(
     messages.map((m) => m.id),
     'the thread is the server thread',
