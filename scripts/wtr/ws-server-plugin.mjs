@@ -115,7 +115,17 @@ export function wsServerPlugin() {
       server = undefined;
       if (figures.length) {
         process.stdout.write('\nWebSocket fault tests — figures\n');
-        console.table(figures);
+        const rows = figures.map(({ name, sent, lost, duplicated, recoverMs, ...rest }) => ({
+          case: name,
+          sent: sent ?? '',
+          lost: lost ?? '',
+          duplicated: duplicated ?? '',
+          'recover ms': recoverMs ?? '',
+          details: Object.entries(rest)
+            .map(([key, value]) => `${key}=${value}`)
+            .join(' '),
+        }));
+        console.table(rows);
       }
     },
   };
