@@ -1,0 +1,98 @@
+/**
+ * Smoke test of the benchmark harness (bench/bench-page.ts): every scenario runs end to end with
+ * tiny sizes against <chat-box>/<chat-desk> and the naive baseline, so `npm run bench` cannot rot.
+ * No timing is asserted here (that is the bench's job, against budgets, outside `npm test`).
+ */
+import { expect } from '@open-wc/testing';
+import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
+import { burst, countElements, findText, panes, render, scroll, stream, walkDeep, type BenchHooks } from '../bench/bench-page.js';
+import { bigFixtures, token } from '../bench/data.js';
+
+setupIgnoreWindowResizeObserverLoopErrors(beforeEach, afterEach);
+
+/** Heap through performance.memory is coarse in a test browser; the bench uses CDP. */
+const hooks: BenchHooks = { heap: async () => undefined };
+
+describe('bench harness (smoke)', function () {
+  this.timeout(60_000);
+
+  it('generates deterministic fixtures with a token in every text message', () => {
+    const a = bigFixtures({ conversations: 2, messages: 50, archived: 10, now: 0 });
+    const b = bigFixtures({ conversations: 2, messages: 50, archived: 10, now: 0 });
+    expect(a).to.deep.equal(b);
+    expect(a.conversations.map((c) => c.id)).to.deep.equal(['c1', 'c2']);
+    expect(a.messages).to.have.length(100);
+    expect(a.archive!.messages).to.have.length(20);
+    const newest = a.messages.filter((m) => m.conversationId === 'c1').at(-1)!;
+    expect(newest.kind).to.equal('text');
+    expect(newest.kind === 'text' && newest.text).to.contain(token('c1-60'));
+    // The archive is older than the snapshot (served by loadMessages, newest page first).
+    const oldestLive = a.messages.find((m) => m.conversationId === 'c1')!;
+    const newestArchived = a.archive!.messages.filter((m) => m.conversationId === 'c1').at(-1)!;
+    expect(Date.parse(newestArchived.at)).to.be.lessThan(Date.parse(oldestLive.at));
+  });
+
+  it('walks and counts through shadow roots', () => {
+    const host = document.createElement('div');
+    const inner = document.createElement('section');
+    inner.attachShadow({ mode: 'open' }).innerHTML = '<p><b>deep [c9-1]</b></p>';
+    host.append(inner, document.createElement('span'));
+    document.body.append(host);
+    expect(countElements(host)).to.equal(4);
+    expect(findText(host, '[c9-1]')?.parentElement?.localName).to.equal('b');
+    let texts = 0;
+    walkDeep(host, (node) => {
+      if (node.nodeType === Node.TEXT_NODE) texts += 1;
+    });
+    expect(texts).to.equal(1);
+    host.remove();
+  });
+
+  for (const impl of ['chat-box', 'baseline'] as const) {
+    describe(impl, () => {
+      it('render: shows the newest message and counts the thread', async () => {
+        const result = await render({ impl, messages: 60, hooks });
+        expect(result.visibleMs, 'newest message visible').to.be.a('number');
+        expect(result.threadElements).to.be.greaterThan(0);
+        expect(result.hostElements).to.be.at.least(result.threadElements);
+        expect(document.querySelector('chat-box, naive-thread'), 'cleaned up').to.equal(null);
+      });
+
+      it('burst: every message reaches the store and the view settles', async () => {
+        const result = await burst({ impl, initial: 30, count: 40, hooks });
+        expect(result.storeMs).to.be.a('number');
+        expect(result.settledMs).to.be.a('number');
+        expect(result.maxFrameGap).to.be.greaterThan(0);
+      });
+
+      it('stream: every emitted message is shown', async () => {
+        const result = await stream({ impl, initial: 30, rate: 60, durationMs: 500, hooks });
+        expect(result.emitted).to.equal(30);
+        expect(result.shown).to.equal(result.emitted);
+        expect(result.seen).to.be.greaterThan(0);
+        expect(result.p95).to.be.finite;
+      });
+
+      it('panes: four panes mount and focus switches', async () => {
+        const result = await panes({ impl, perConversation: 40, loadMs: 300, switches: 2, hooks });
+        expect(result.mountMs, 'all four newest messages visible').to.be.a('number');
+        expect(result.switchMs).to.have.length(2);
+        for (const ms of result.switchMs) expect(ms).to.be.finite;
+        expect(result.switchVia).to.equal('pointerdown');
+      });
+
+      it('scroll: scrolls to the top and loads the older pages', async () => {
+        const result = await scroll({ impl, total: 200, archived: 60, maxMs: 20_000, hooks });
+        expect(result.steps).to.be.greaterThan(0);
+        expect(result.checkedSteps).to.be.greaterThan(0);
+        expect(result.pages, 'older pages requested through the element').to.be.greaterThan(0);
+        expect(result.loaded).to.be.greaterThan(140);
+        // Reaching the very top is a budget of `npm run bench` for <chat-box>; the baseline must get there.
+        if (impl === 'baseline') {
+          expect(result.loaded, JSON.stringify(result.end)).to.equal(200);
+          expect(result.reachedTop).to.be.true;
+        }
+      });
+    });
+  }
+});
