@@ -341,7 +341,6 @@ export const chatBoxStyles = css`
   .failed .bubble {
     outline: 2px solid var(--_color-action-error);
     outline-offset: -2px;
-    opacity: 0.9;
   }
   .translation,
   .unsupported {
@@ -393,7 +392,6 @@ export const chatBoxStyles = css`
     align-items: center;
     gap: var(--_space-2);
     font-size: var(--_font-size-small);
-    opacity: 0.85;
   }
   .translation-meta button {
     margin: 0;
@@ -403,13 +401,12 @@ export const chatBoxStyles = css`
     gap: 2px;
     padding: var(--_space-1) var(--_space-2);
     border-radius: var(--_radius-small);
-    background: rgb(127 127 127 / 0.16);
+    background: color-mix(in srgb, currentColor 10%, transparent);
     font-style: italic;
   }
   .original-label {
     font-size: 11px;
     font-style: normal;
-    opacity: 0.85;
   }
 
   /* Cards: actions look the same whoever sent them, with a colour per kind. */
