@@ -37,19 +37,18 @@ export function sortMessages(messages: readonly Message[]): Message[] {
 const REPLY_AUTHORS = new Set(['agent', 'bot']);
 
 /**
- * When the visitor is waiting for a reply: the time of the first visitor message
- * written since the last agent or bot reply, else `undefined`. Navigation and
- * system lines do not count.
+ * When the visitor is waiting for a reply (they wrote after the last agent or bot reply): the time
+ * of the visitor's last message, which the state box counts from (DESIGN: "time since the
+ * visitor's last message"); else `undefined`. Navigation and system lines do not count.
  */
 export function waitingSince(messages: readonly Message[]): string | undefined {
-  let since: string | undefined;
   for (let i = messages.length - 1; i >= 0; i -= 1) {
     const message = messages[i];
     if (message.kind === 'navigation' || message.author === 'system') continue;
-    if (REPLY_AUTHORS.has(message.author)) break;
-    if (message.author === 'visitor') since = message.at;
+    if (REPLY_AUTHORS.has(message.author)) return undefined;
+    if (message.author === 'visitor') return message.at;
   }
-  return since;
+  return undefined;
 }
 
 /** The last message worth previewing in a list (skips navigation). */

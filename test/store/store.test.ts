@@ -245,7 +245,7 @@ describe('DeskStore', () => {
       store.flush();
       const row = current(store.conversations$).find((r) => r.conversation.id === 'c3')!;
       expect(row.unread).to.equal(2);
-      expect(row.waitingSince).to.equal(iso(30));
+      expect(row.waitingSince).to.equal(iso(40));
       expect(row.lastMessage!.id).to.equal('q2');
       const focused = current(store.conversations$).find((r) => r.conversation.id === 'c1')!;
       expect(focused.waitingSince).to.equal(undefined);
