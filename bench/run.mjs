@@ -89,24 +89,39 @@ function git(...command) {
   }
 }
 
-/** Self time per function (and per file) of a CDP CPU profile. */
+/**
+ * Self time per function and per file of a CDP CPU profile, plus who triggered the time spent in
+ * native DOM calls (getBoundingClientRect, scrollTop… are where forced layouts show up).
+ */
 function summarizeProfile(profile, top = 15) {
   const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parent = new Map();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const label = (callFrame) => {
+    const file = callFrame.url ? callFrame.url.replace(/^https?:\/\/[^/]+\//, '').replace(/\?.*$/, '') : '';
+    return { file, key: `${callFrame.functionName || '(anonymous)'} ${file ? `${file}:${callFrame.lineNumber + 1}` : ''}`.trim() };
+  };
   const self = new Map();
   const byFile = new Map();
+  const nativeBy = new Map();
   const { samples = [], timeDeltas = [] } = profile;
+  const add = (map, key, dt) => map.set(key, (map.get(key) ?? 0) + dt);
   for (let i = 0; i < samples.length; i += 1) {
     const node = nodes.get(samples[i]);
     const dt = (timeDeltas[i + 1] ?? timeDeltas[i] ?? 0) / 1000;
-    const { functionName, url, lineNumber } = node.callFrame;
-    const file = url ? url.replace(/^https?:\/\/[^/]+\//, '').replace(/\?.*$/, '') : '';
-    const key = `${functionName || '(anonymous)'} ${file ? `${file}:${lineNumber + 1}` : ''}`.trim();
-    self.set(key, (self.get(key) ?? 0) + dt);
-    const fileKey = file || functionName || '(native)';
-    byFile.set(fileKey, (byFile.get(fileKey) ?? 0) + dt);
+    const { file, key } = label(node.callFrame);
+    add(self, key, dt);
+    add(byFile, file || node.callFrame.functionName || '(native)', dt);
+    if (!file && !node.callFrame.functionName.startsWith('(')) {
+      // A native call: charge it to the nearest script frame that made it.
+      let up = parent.get(node.id);
+      while (up !== undefined && !nodes.get(up).callFrame.url) up = parent.get(up);
+      const caller = up === undefined ? '(unknown)' : label(nodes.get(up).callFrame).key;
+      add(nativeBy, `${node.callFrame.functionName} ← ${caller}`, dt);
+    }
   }
   const sort = (map) => [...map].sort((a, b) => b[1] - a[1]).slice(0, top).map(([name, ms]) => ({ name, ms: Math.round(ms * 10) / 10 }));
-  return { functions: sort(self), files: sort(byFile) };
+  return { functions: sort(self), files: sort(byFile), nativeCalls: sort(nativeBy) };
 }
 
 // ---- bundle ------------------------------------------------------------------------------------
@@ -439,6 +454,7 @@ if (profiles.length) {
   for (const p of profiles) {
     console.log(`\n[${p.phase}] by file: ${p.files.slice(0, 8).map((f) => `${f.name} ${f.ms}`).join(', ')}`);
     for (const f of p.functions.slice(0, 12)) console.log(`  ${String(f.ms).padStart(7)}  ${f.name}`);
+    if (p.nativeCalls.length) console.log(`  native DOM calls by caller: ${p.nativeCalls.slice(0, 6).map((f) => `${f.name} ${f.ms}`).join('; ')}`);
   }
 }
 if (pageProblems.length) {
@@ -457,7 +473,7 @@ const report = {
   machine: { cpus: os.cpus().length, loadavg: os.loadavg(), node: process.version },
   rows: rows.map(({ display, baselineDisplay, ...r }) => r),
   raw,
-  profiles: profiles.map(({ phase, file, functions, files }) => ({ phase, file, functions, files })),
+  profiles: profiles.map(({ phase, file, functions, files, nativeCalls }) => ({ phase, file, functions, files, nativeCalls })),
   pageProblems,
   error: harnessError ? String(harnessError.stack ?? harnessError) : undefined,
 };
