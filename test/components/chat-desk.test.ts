@@ -166,6 +166,19 @@ describe('<chat-desk>', () => {
     expect(localStorage.getItem(STORAGE_KEY)).to.equal('4');
   });
 
+  it("without a layout attribute or saved choice, takes the store's layout; a new store gets the desk's", async () => {
+    const transport = new MemoryTransport({ fixtures: demoFixtures(), simulate: false });
+    const store = new DeskStore({ transport, batching: 'sync', layout: 2 });
+    const el = await mount(store);
+    expect(el.layout).to.equal(2);
+    expect(panes(el)).to.have.length(2);
+    const other = setup().store;
+    el.store = other;
+    await el.updateComplete;
+    expect(other.state.layout).to.equal(2);
+    expect(el.layout).to.equal(2);
+  });
+
   it('clicking a pane focuses it and moves the composer there', async () => {
     const { store } = setup();
     const el = await mount(store, 2);

@@ -145,6 +145,8 @@ export class ChatDesk extends LitElement {
   private appliedLayout: Layout | undefined;
   /** Whether the page gave a `layout` attribute (then the saved choice is not used). */
   private explicitLayout: boolean | undefined;
+  /** The layout came from the page (attribute) or the agent's saved choice, not from a default. */
+  private layoutFromHost = false;
   private resizeObserver: ResizeObserver | undefined;
 
   constructor() {
@@ -155,7 +157,8 @@ export class ChatDesk extends LitElement {
 
   /** The store in use (the one set, or the demo one). */
   get activeStore(): DeskStore | undefined {
-    return this.provider.store;
+    // A store set in this very update is already the one in use (the provider catches up in hostUpdate).
+    return this.store ?? this.provider.store;
   }
 
   override connectedCallback(): void {
@@ -164,6 +167,7 @@ export class ChatDesk extends LitElement {
       this.explicitLayout = this.hasAttribute('layout');
       const saved = this.explicitLayout ? undefined : readSavedLayout();
       if (saved) this.layout = saved;
+      this.layoutFromHost = this.explicitLayout || saved !== undefined;
     }
     if (typeof ResizeObserver !== 'undefined') {
       this.resizeObserver ??= new ResizeObserver((entries) => this.onResize(entries));
@@ -177,10 +181,14 @@ export class ChatDesk extends LitElement {
   }
 
   protected override willUpdate(): void {
-    const store = this.provider.store;
+    const store = this.activeStore;
     if (store !== this.observedStore) {
       this.observedStore = store;
       this.arrivals.reset();
+      // A new store: the page's layout (attribute, saved choice or property) goes to it; without one,
+      // the desk takes the store's own layout.
+      this.appliedLayout = undefined;
+      if (store && !this.layoutFromHost && this.layout === 1) this.appliedLayout = this.layout = store.state.layout;
     }
     // The attribute drives the store; the store's layout is reflected back to the attribute.
     if (store && this.layout !== this.appliedLayout) {
@@ -196,7 +204,7 @@ export class ChatDesk extends LitElement {
   }
 
   override render() {
-    const store = this.provider.store;
+    const store = this.activeStore;
     const { t, dir } = this.i18n;
     if (!store) return html`<div class="placeholder" role="status">${t.common.noStore}</div>`;
     const panes = this.panes.value;
@@ -406,7 +414,7 @@ export class ChatDesk extends LitElement {
   };
 
   private noticeArrivals(list: readonly ConversationSummary[]): void {
-    const store = this.provider.store;
+    const store = this.activeStore;
     const fresh = this.arrivals.update(list, !!store?.state.loaded);
     // While the list is on screen, the state box announces arrivals itself.
     if (fresh.length === 0 || !store || !this.narrow || this.drawer === 'conversations') return;
@@ -453,7 +461,7 @@ export class ChatDesk extends LitElement {
 
   private readonly onKeyDown = (event: KeyboardEvent): void => {
     if (event.defaultPrevented) return;
-    const store = this.provider.store;
+    const store = this.activeStore;
     if (!store) return;
     if (event.altKey && !event.ctrlKey && !event.metaKey && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
       event.preventDefault();
