@@ -364,7 +364,7 @@ export class DeskServer {
       return;
     }
     const run = () => {
-      if (!this.connections.has(connection)) return;
+      // A command received is applied even if its connection is gone by now; only the ack is lost.
       const result = this.data.handle(connection.agent!, command);
       if (
         command.type === 'send' &&

@@ -263,23 +263,23 @@ describe('WebSocketTransport faults (real server)', function () {
     try {
       const first = await openDesk({}, { outbox: outboxes[0] });
       await online(first);
-      const clientIds = sendMany(first, 20, 'Before reload');
-      await waitFor(
-        () => thread(first).filter((m) => clientIds.includes(m.clientId!) && m.status === 'sent').length >= 5,
-        'some confirmed',
-      );
-      const confirmedBefore = thread(first).filter(
-        (m) => clientIds.includes(m.clientId!) && m.status === 'sent',
-      ).length;
+      // The server takes 300 ms per command: the page goes away before any ack, some sends applied, some not.
+      await server('faults', { faults: { latencyMs: 300 } });
+      const clientIds = sendMany(first, 10, 'Before reload');
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      clientIds.push(...sendMany(first, 10, 'Just before reload'));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      const unconfirmed = thread(first).filter((m) => clientIds.includes(m.clientId!) && m.status === 'sending').length;
       const start = performance.now();
-      first.destroy(); // the page goes away with sends in flight
+      first.destroy(); // the page goes away with every send in flight
+      await server('faults', { faults: {} });
       const second = await openDesk({}, { reset: false, outbox: outboxes[1] });
       await online(second);
       await waitFor(() => allConfirmed(second, clientIds), 'restored from the outbox and resent');
       const figures = await checkExactlyOnce(second, clientIds, []);
       await report('page reload while sending (IndexedDB outbox)', {
         ...figures,
-        confirmedBeforeReload: confirmedBefore,
+        unconfirmedAtReload: unconfirmed,
         recoverMs: Math.round(performance.now() - start),
       });
     } finally {
