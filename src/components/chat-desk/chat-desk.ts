@@ -115,7 +115,7 @@ export class ChatDesk extends LitElement {
 
   /** Seconds a visitor may wait for a reply before the state box warns. */
   @property({ attribute: 'warning-threshold', converter: { fromAttribute: toThreshold } })
-  warningThreshold = DEFAULT_WARNING_THRESHOLD;
+  warningThreshold: number = DEFAULT_WARNING_THRESHOLD;
 
   /** True while the desk is narrower than 900 px (side columns are drawers). */
   @state() private narrow = false;

@@ -73,7 +73,7 @@ export class StateBox extends LitElement {
 
   /** Seconds a visitor may wait for a reply before the row shows a warning. */
   @property({ attribute: 'warning-threshold', converter: { fromAttribute: toThreshold } })
-  warningThreshold = DEFAULT_WARNING_THRESHOLD;
+  warningThreshold: number = DEFAULT_WARNING_THRESHOLD;
 
   /** Conversation whose row holds the roving tab stop. */
   @state() private activeId: string | undefined;
