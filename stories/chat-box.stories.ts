@@ -84,7 +84,9 @@ export const LoadOlderAtTop: Story = {
 /** A blocked visitor: banner, and "Block visitor" is unavailable. */
 export const Blocked: Story = {
   args: { conversationId: 'c-noah' },
-  render: render({ edit: (fixtures) => (fixtures.visitors.find((visitor) => visitor.id === 'v-noah')!.blocked = true) }),
+  render: render({
+    edit: (fixtures) => (fixtures.visitors.find((visitor) => visitor.id === 'v-noah')!.blocked = true),
+  }),
 };
 
 /** A closed conversation from the visitor's history: banner, "Take control" disabled. */
@@ -99,7 +101,9 @@ export const AnonymousVisitor: Story = { args: { conversationId: 'c-4821' }, ren
 /** The visitor is typing (with a preview of the text). */
 export const VisitorTyping: Story = {
   args: { conversationId: 'c-noah' },
-  render: render({ events: [{ type: 'visitor.typing', conversationId: 'c-noah', typing: true, preview: 'And for Switzerland?' }] }),
+  render: render({
+    events: [{ type: 'visitor.typing', conversationId: 'c-noah', typing: true, preview: 'And for Switzerland?' }],
+  }),
 };
 
 /** The visitor's current page is not a safe web address: "Open current page" is disabled. */
@@ -107,8 +111,19 @@ export const UnsafeCurrentPage: Story = {
   args: { conversationId: 'c-noah' },
   render: render({
     edit: (fixtures) => {
-      fixtures.visitors.find((visitor) => visitor.id === 'v-noah')!.currentPage = { url: 'javascript:alert(1)', title: 'Evil' };
-      fixtures.messages.push({ id: 'n-unsafe', conversationId: 'c-noah', author: 'visitor', at: ago(5), kind: 'link', url: 'javascript:alert(1)', title: 'Click me' });
+      fixtures.visitors.find((visitor) => visitor.id === 'v-noah')!.currentPage = {
+        url: 'javascript:alert(1)',
+        title: 'Evil',
+      };
+      fixtures.messages.push({
+        id: 'n-unsafe',
+        conversationId: 'c-noah',
+        author: 'visitor',
+        at: ago(5),
+        kind: 'link',
+        url: 'javascript:alert(1)',
+        title: 'Click me',
+      });
     },
   }),
 };

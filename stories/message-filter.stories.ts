@@ -37,7 +37,9 @@ export const ControlsTheFocusedThread: Story = {
       store,
       html`<div style="display:grid;gap:12px">
         <message-filter value=${args.value}></message-filter>
-        <chat-box style="display:flex;block-size:520px;inline-size:min(900px,100%);border:1px solid light-dark(#dde1e8,#3a4150);border-radius:10px;overflow:hidden"></chat-box>
+        <chat-box
+          style="display:flex;block-size:520px;inline-size:min(900px,100%);border:1px solid light-dark(#dde1e8,#3a4150);border-radius:10px;overflow:hidden"
+        ></chat-box>
       </div>`,
     );
   },

@@ -43,8 +43,12 @@ function thread(lines: Line[]) {
     });
     const fixtures: Fixtures = {
       agent: storyAgent,
-      visitors: [{ id: 'v-kind', name: 'Kim Park', currentPage: { url: 'https://shop.example.com/returns', title: 'Returns' } }],
-      conversations: [{ id: 'c-kind', visitorId: 'v-kind', channel: 'whatsapp', status: 'ongoing', startedAt: ago(3600) }],
+      visitors: [
+        { id: 'v-kind', name: 'Kim Park', currentPage: { url: 'https://shop.example.com/returns', title: 'Returns' } },
+      ],
+      conversations: [
+        { id: 'c-kind', visitorId: 'v-kind', channel: 'whatsapp', status: 'ongoing', startedAt: ago(3600) },
+      ],
       messages,
     };
     const { store } = storyStore({ fixtures });
@@ -78,7 +82,13 @@ export const CoBrowsing: Story = {
 
 export const Transfer: Story = {
   render: thread([
-    { author: 'system', kind: 'transfer', to: { type: 'skill', name: 'Returns' }, from: { name: 'Ava (bot)' }, comment: 'Wants to return a jacket bought in store' },
+    {
+      author: 'system',
+      kind: 'transfer',
+      to: { type: 'skill', name: 'Returns' },
+      from: { name: 'Ava (bot)' },
+      comment: 'Wants to return a jacket bought in store',
+    },
     { author: 'system', kind: 'transfer', to: { type: 'agent', name: 'Alex Martin' } },
   ]),
 };
@@ -86,7 +96,13 @@ export const Transfer: Story = {
 export const NotSentWithRetry: Story = {
   render: thread([
     { kind: 'text', text: 'Is my refund on its way?' },
-    { author: 'agent', kind: 'text', text: 'Yes — it was issued this morning.', status: 'failed', clientId: 'cid-story-failed' },
+    {
+      author: 'agent',
+      kind: 'text',
+      text: 'Yes — it was issued this morning.',
+      status: 'failed',
+      clientId: 'cid-story-failed',
+    },
   ]),
 };
 
@@ -101,23 +117,55 @@ export const DeliveryStatus: Story = {
 
 export const File: Story = {
   render: thread([
-    { author: 'agent', kind: 'file', name: 'return-label.pdf', url: 'https://files.example.com/return-label.pdf', size: 48213, mimeType: 'application/pdf' },
-    { kind: 'file', name: 'receipt.jpg', url: 'https://files.example.com/receipt.jpg', size: 1_234_567, mimeType: 'image/jpeg' },
+    {
+      author: 'agent',
+      kind: 'file',
+      name: 'return-label.pdf',
+      url: 'https://files.example.com/return-label.pdf',
+      size: 48213,
+      mimeType: 'application/pdf',
+    },
+    {
+      kind: 'file',
+      name: 'receipt.jpg',
+      url: 'https://files.example.com/receipt.jpg',
+      size: 1_234_567,
+      mimeType: 'image/jpeg',
+    },
     { kind: 'file', name: 'order-history.xlsx', url: 'https://files.example.com/orders.xlsx', size: 20480 },
   ]),
 };
 
 export const Image: Story = {
   render: thread([
-    { kind: 'image', url: 'https://images.example.com/uploads/jacket-tear.jpg', alt: 'Photo of a torn jacket sleeve', width: 640, height: 480 },
+    {
+      kind: 'image',
+      url: 'https://images.example.com/uploads/jacket-tear.jpg',
+      alt: 'Photo of a torn jacket sleeve',
+      width: 640,
+      height: 480,
+    },
     { kind: 'text', text: 'It tore on the first day.' },
   ]),
 };
 
 export const Translation: Story = {
   render: thread([
-    { kind: 'translation', text: 'Hello, the jacket is too small.', original: 'Hola, la chaqueta me queda pequeña.', sourceLang: 'es', targetLang: 'en' },
-    { author: 'agent', kind: 'translation', text: '¿Quiere una talla más grande?', original: 'Would you like a bigger size?', sourceLang: 'en', targetLang: 'es' },
+    {
+      kind: 'translation',
+      text: 'Hello, the jacket is too small.',
+      original: 'Hola, la chaqueta me queda pequeña.',
+      sourceLang: 'es',
+      targetLang: 'en',
+    },
+    {
+      author: 'agent',
+      kind: 'translation',
+      text: '¿Quiere una talla más grande?',
+      original: 'Would you like a bigger size?',
+      sourceLang: 'en',
+      targetLang: 'es',
+    },
   ]),
 };
 
@@ -130,8 +178,26 @@ export const Unsupported: Story = {
 
 export const BotChoice: Story = {
   render: thread([
-    { author: 'bot', kind: 'choice', question: 'What can I help you with?', options: [{ id: 'order', label: 'An order' }, { id: 'return', label: 'A return' }, { id: 'other', label: 'Something else' }], selectedId: 'return' },
-    { author: 'bot', kind: 'choice', question: 'Which order?', options: [{ id: 'a', label: 'ORD-55120' }, { id: 'b', label: 'ORD-55121' }] },
+    {
+      author: 'bot',
+      kind: 'choice',
+      question: 'What can I help you with?',
+      options: [
+        { id: 'order', label: 'An order' },
+        { id: 'return', label: 'A return' },
+        { id: 'other', label: 'Something else' },
+      ],
+      selectedId: 'return',
+    },
+    {
+      author: 'bot',
+      kind: 'choice',
+      question: 'Which order?',
+      options: [
+        { id: 'a', label: 'ORD-55120' },
+        { id: 'b', label: 'ORD-55121' },
+      ],
+    },
   ]),
 };
 
@@ -144,7 +210,15 @@ export const Link: Story = {
 
 export const Offer: Story = {
   render: thread([
-    { author: 'agent', kind: 'offer', title: 'Free return shipping', description: 'Loyalty members return for free for 60 days.', imageUrl: 'https://images.example.com/offers/returns.jpg', url: 'https://shop.example.com/offers/free-returns', cta: 'Use the offer' },
+    {
+      author: 'agent',
+      kind: 'offer',
+      title: 'Free return shipping',
+      description: 'Loyalty members return for free for 60 days.',
+      imageUrl: 'https://images.example.com/offers/returns.jpg',
+      url: 'https://shop.example.com/offers/free-returns',
+      cta: 'Use the offer',
+    },
     { author: 'agent', kind: 'offer', title: '10% off your next order' },
   ]),
 };

@@ -6,7 +6,12 @@ import sinon from 'sinon';
 import '../../src/define.js';
 import type { ChatBox } from '../../src/components/chat-box/chat-box.js';
 import type { MessageFilterElement } from '../../src/components/message-filter/message-filter.js';
-import type { DeskBlockVisitorEvent, DeskFilterChangeEvent, DeskOpenPageEvent, DeskTakeControlEvent } from '../../src/events.js';
+import type {
+  DeskBlockVisitorEvent,
+  DeskFilterChangeEvent,
+  DeskOpenPageEvent,
+  DeskTakeControlEvent,
+} from '../../src/events.js';
 import { matchesFilter, MESSAGE_FILTERS } from '../../src/model/filter.js';
 import { visitorNumber } from '../../src/model/thread.js';
 import type { Fixtures, Message } from '../../src/model/types.js';
@@ -16,7 +21,14 @@ import { MemoryTransport } from '../../src/transport/memory-transport.js';
 
 // ---- helpers -----------------------------------------------------------------------------------
 
-const IMPLICIT: Record<string, string> = { BUTTON: 'button', A: 'link', IMG: 'img', UL: 'list', LI: 'listitem', DIALOG: 'dialog' };
+const IMPLICIT: Record<string, string> = {
+  BUTTON: 'button',
+  A: 'link',
+  IMG: 'img',
+  UL: 'list',
+  LI: 'listitem',
+  DIALOG: 'dialog',
+};
 
 function roleOf(element: Element): string | null {
   const explicit = element.getAttribute('role');
@@ -74,20 +86,140 @@ function kindsThread(): Message[] {
   const c = 'c-kinds';
   const base = { conversationId: c };
   return [
-    { ...base, id: 'k-system', author: 'system', at: ago(600), kind: 'system', text: 'Conversation started from the home page' },
+    {
+      ...base,
+      id: 'k-system',
+      author: 'system',
+      at: ago(600),
+      kind: 'system',
+      text: 'Conversation started from the home page',
+    },
     { ...base, id: 'k-text', author: 'visitor', at: ago(590), kind: 'text', text: 'Hello, I need help with my order' },
-    { ...base, id: 'k-choice', author: 'bot', authorName: 'Ava (bot)', at: ago(580), kind: 'choice', question: 'What is it about?', options: [{ id: 'o1', label: 'Delivery' }, { id: 'o2', label: 'Returns' }], selectedId: 'o2' },
-    { ...base, id: 'k-transfer', author: 'system', at: ago(570), kind: 'transfer', to: { type: 'agent', name: 'Alex Martin' }, from: { name: 'Ava (bot)' }, comment: 'Wants to return boots' },
-    { ...base, id: 'k-translation', author: 'visitor', at: ago(560), kind: 'translation', text: 'I want to return boots', original: 'Quiero devolver unas botas', sourceLang: 'es', targetLang: 'en' },
-    { ...base, id: 'k-unsupported', author: 'visitor', at: ago(550), kind: 'unsupported', originalType: 'sticker', text: 'A waving hand' },
-    { ...base, id: 'k-image', author: 'visitor', at: ago(540), kind: 'image', url: 'https://images.example.com/boots.jpg', alt: 'Muddy boots', width: 40, height: 30 },
-    { ...base, id: 'k-nav', author: 'visitor', at: ago(530), kind: 'navigation', url: 'https://shop.example.com/returns', title: 'Returns policy' },
-    { ...base, id: 'k-link', author: 'agent', authorName: 'Alex Martin', status: 'read', at: ago(520), kind: 'link', url: 'https://shop.example.com/returns', title: 'How returns work' },
-    { ...base, id: 'k-file', author: 'agent', authorName: 'Alex Martin', status: 'delivered', at: ago(510), kind: 'file', name: 'label.pdf', url: 'https://files.example.com/label.pdf', size: 48213, mimeType: 'application/pdf' },
-    { ...base, id: 'k-offer', author: 'agent', authorName: 'Alex Martin', status: 'sent', at: ago(500), kind: 'offer', title: 'Free return shipping', description: 'For loyalty members', url: 'https://shop.example.com/offer', cta: 'Use it', imageUrl: 'https://images.example.com/offer.jpg' },
+    {
+      ...base,
+      id: 'k-choice',
+      author: 'bot',
+      authorName: 'Ava (bot)',
+      at: ago(580),
+      kind: 'choice',
+      question: 'What is it about?',
+      options: [
+        { id: 'o1', label: 'Delivery' },
+        { id: 'o2', label: 'Returns' },
+      ],
+      selectedId: 'o2',
+    },
+    {
+      ...base,
+      id: 'k-transfer',
+      author: 'system',
+      at: ago(570),
+      kind: 'transfer',
+      to: { type: 'agent', name: 'Alex Martin' },
+      from: { name: 'Ava (bot)' },
+      comment: 'Wants to return boots',
+    },
+    {
+      ...base,
+      id: 'k-translation',
+      author: 'visitor',
+      at: ago(560),
+      kind: 'translation',
+      text: 'I want to return boots',
+      original: 'Quiero devolver unas botas',
+      sourceLang: 'es',
+      targetLang: 'en',
+    },
+    {
+      ...base,
+      id: 'k-unsupported',
+      author: 'visitor',
+      at: ago(550),
+      kind: 'unsupported',
+      originalType: 'sticker',
+      text: 'A waving hand',
+    },
+    {
+      ...base,
+      id: 'k-image',
+      author: 'visitor',
+      at: ago(540),
+      kind: 'image',
+      url: 'https://images.example.com/boots.jpg',
+      alt: 'Muddy boots',
+      width: 40,
+      height: 30,
+    },
+    {
+      ...base,
+      id: 'k-nav',
+      author: 'visitor',
+      at: ago(530),
+      kind: 'navigation',
+      url: 'https://shop.example.com/returns',
+      title: 'Returns policy',
+    },
+    {
+      ...base,
+      id: 'k-link',
+      author: 'agent',
+      authorName: 'Alex Martin',
+      status: 'read',
+      at: ago(520),
+      kind: 'link',
+      url: 'https://shop.example.com/returns',
+      title: 'How returns work',
+    },
+    {
+      ...base,
+      id: 'k-file',
+      author: 'agent',
+      authorName: 'Alex Martin',
+      status: 'delivered',
+      at: ago(510),
+      kind: 'file',
+      name: 'label.pdf',
+      url: 'https://files.example.com/label.pdf',
+      size: 48213,
+      mimeType: 'application/pdf',
+    },
+    {
+      ...base,
+      id: 'k-offer',
+      author: 'agent',
+      authorName: 'Alex Martin',
+      status: 'sent',
+      at: ago(500),
+      kind: 'offer',
+      title: 'Free return shipping',
+      description: 'For loyalty members',
+      url: 'https://shop.example.com/offer',
+      cta: 'Use it',
+      imageUrl: 'https://images.example.com/offer.jpg',
+    },
     { ...base, id: 'k-cobrowsing', author: 'agent', at: ago(490), kind: 'cobrowsing', state: 'started' },
-    { ...base, id: 'k-sending', author: 'agent', authorName: 'Alex Martin', status: 'sending', clientId: 'cid-sending', at: ago(480), kind: 'text', text: 'On its way' },
-    { ...base, id: 'k-failed', author: 'agent', authorName: 'Alex Martin', status: 'failed', clientId: 'cid-failed', at: ago(470), kind: 'text', text: 'This one did not go' },
+    {
+      ...base,
+      id: 'k-sending',
+      author: 'agent',
+      authorName: 'Alex Martin',
+      status: 'sending',
+      clientId: 'cid-sending',
+      at: ago(480),
+      kind: 'text',
+      text: 'On its way',
+    },
+    {
+      ...base,
+      id: 'k-failed',
+      author: 'agent',
+      authorName: 'Alex Martin',
+      status: 'failed',
+      clientId: 'cid-failed',
+      at: ago(470),
+      kind: 'text',
+      text: 'This one did not go',
+    },
   ] as Message[];
 }
 
@@ -98,7 +230,13 @@ function setup(edit?: (fixtures: Fixtures) => void) {
     name: 'Kim Park',
     currentPage: { url: 'https://shop.example.com/returns', title: 'Returns' },
   });
-  fixtures.conversations.push({ id: 'c-kinds', visitorId: 'v-kim', channel: 'whatsapp', status: 'ongoing', startedAt: ago(700) });
+  fixtures.conversations.push({
+    id: 'c-kinds',
+    visitorId: 'v-kim',
+    channel: 'whatsapp',
+    status: 'ongoing',
+    startedAt: ago(700),
+  });
   fixtures.messages.push(...kindsThread());
   edit?.(fixtures);
   const transport = new MemoryTransport({ fixtures, simulate: false });
@@ -117,7 +255,11 @@ async function settle(el: ChatBox): Promise<void> {
   await el.updateComplete;
 }
 
-async function mount(store: DeskStore, id = 'c-kinds', options: { height?: number; filter?: string; lang?: string } = {}) {
+async function mount(
+  store: DeskStore,
+  id = 'c-kinds',
+  options: { height?: number; filter?: string; lang?: string } = {},
+) {
   // The virtualizer renders what is inside the window too: make the window taller than the thread.
   await setViewport({ width: 1000, height: Math.max(600, (options.height ?? 2400) + 120) });
   const el = await fixture<ChatBox>(
@@ -190,7 +332,9 @@ describe('<chat-box>', () => {
   it('renders every message kind with its own element and text', async () => {
     const { store } = setup();
     const el = await mount(store);
-    expect(row(el, 'k-system').querySelector('.event.system')!.textContent).to.contain('Conversation started from the home page');
+    expect(row(el, 'k-system').querySelector('.event.system')!.textContent).to.contain(
+      'Conversation started from the home page',
+    );
     expect(row(el, 'k-text').querySelector('.bubble')!.textContent).to.equal('Hello, I need help with my order');
 
     const choice = row(el, 'k-choice');
@@ -228,7 +372,9 @@ describe('<chat-box>', () => {
 
     const navigation = row(el, 'k-nav').querySelector('.navigation')!;
     expect(navigation.textContent).to.contain('Visited');
-    expect(byRole(navigation, 'link', 'Returns policy').getAttribute('href')).to.equal('https://shop.example.com/returns');
+    expect(byRole(navigation, 'link', 'Returns policy').getAttribute('href')).to.equal(
+      'https://shop.example.com/returns',
+    );
     expect(navigation.querySelector('time')).to.exist;
 
     const link = byRole(row(el, 'k-link'), 'link', 'How returns work') as HTMLAnchorElement;
@@ -291,8 +437,23 @@ describe('<chat-box>', () => {
   it('groups consecutive messages of one author and separates days', async () => {
     const { store } = setup((fixtures) => {
       fixtures.messages.push(
-        { id: 'g-old', conversationId: 'c-noah', author: 'visitor', at: ago(3 * 86400), kind: 'text', text: 'Three days ago' },
-        { id: 'g-a', conversationId: 'c-noah', author: 'agent', authorName: 'Alex Martin', at: ago(25), kind: 'text', text: 'Hi' },
+        {
+          id: 'g-old',
+          conversationId: 'c-noah',
+          author: 'visitor',
+          at: ago(3 * 86400),
+          kind: 'text',
+          text: 'Three days ago',
+        },
+        {
+          id: 'g-a',
+          conversationId: 'c-noah',
+          author: 'agent',
+          authorName: 'Alex Martin',
+          at: ago(25),
+          kind: 'text',
+          text: 'Hi',
+        },
         { id: 'g-1', conversationId: 'c-noah', author: 'visitor', at: ago(20), kind: 'text', text: 'First' },
         { id: 'g-2', conversationId: 'c-noah', author: 'visitor', at: ago(19), kind: 'text', text: 'Second' },
       );
@@ -343,7 +504,11 @@ describe('<chat-box>', () => {
       expect((await changed).detail).to.deep.equal({ value: 'agent' });
       await settle(el);
       expect(el.filter).to.equal('agent');
-      expect(renderedKeys(el).every((key) => ['k-choice', 'k-link', 'k-file', 'k-offer', 'k-cobrowsing', 'cid-sending', 'cid-failed'].includes(key))).to.be.true;
+      expect(
+        renderedKeys(el).every((key) =>
+          ['k-choice', 'k-link', 'k-file', 'k-offer', 'k-cobrowsing', 'cid-sending', 'cid-failed'].includes(key),
+        ),
+      ).to.be.true;
 
       (byRole(group, 'radio', 'Agent') as HTMLInputElement).focus();
       await sendKeys({ press: 'ArrowRight' });
@@ -351,7 +516,15 @@ describe('<chat-box>', () => {
       expect((byRole(group, 'radio', 'Actions') as HTMLInputElement).checked).to.be.true;
       expect(el.filter).to.equal('actions');
       expect(filter.value).to.equal('actions');
-      expect(renderedKeys(el)).to.deep.equal(['k-choice', 'k-transfer', 'k-image', 'k-link', 'k-file', 'k-offer', 'k-cobrowsing']);
+      expect(renderedKeys(el)).to.deep.equal([
+        'k-choice',
+        'k-transfer',
+        'k-image',
+        'k-link',
+        'k-file',
+        'k-offer',
+        'k-cobrowsing',
+      ]);
     });
 
     it('shows a friendly empty state when nothing matches, with a way back to all messages', async () => {
@@ -371,14 +544,76 @@ describe('<chat-box>', () => {
       const { store } = setup((fixtures) => {
         const c = 'c-noah';
         fixtures.messages.push(
-          { id: 'u-link', conversationId: c, author: 'agent', at: ago(9), kind: 'link', url: 'javascript:alert(1)', title: 'Click me' },
-          { id: 'u-data-link', conversationId: c, author: 'visitor', at: ago(8), kind: 'link', url: 'data:text/html,<script>alert(1)</script>' },
-          { id: 'u-image', conversationId: c, author: 'visitor', at: ago(7), kind: 'image', url: 'data:image/png;base64,AAAA', alt: 'Sneaky' },
-          { id: 'u-js-image', conversationId: c, author: 'visitor', at: ago(6), kind: 'image', url: 'javascript:alert(1)' },
-          { id: 'u-file', conversationId: c, author: 'agent', at: ago(5), kind: 'file', name: 'x.html', url: 'data:text/html,hi' },
-          { id: 'u-offer', conversationId: c, author: 'agent', at: ago(4), kind: 'offer', title: 'Deal', url: 'javascript:void(0)', imageUrl: 'data:image/png;base64,AAAA' },
-          { id: 'u-nav', conversationId: c, author: 'visitor', at: ago(3), kind: 'navigation', url: 'javascript:alert(2)', title: 'Evil page' },
-          { id: 'u-html', conversationId: c, author: 'visitor', at: ago(2), kind: 'text', text: '<img src=x onerror=alert(1)><b>bold</b>' },
+          {
+            id: 'u-link',
+            conversationId: c,
+            author: 'agent',
+            at: ago(9),
+            kind: 'link',
+            url: 'javascript:alert(1)',
+            title: 'Click me',
+          },
+          {
+            id: 'u-data-link',
+            conversationId: c,
+            author: 'visitor',
+            at: ago(8),
+            kind: 'link',
+            url: 'data:text/html,<script>alert(1)</script>',
+          },
+          {
+            id: 'u-image',
+            conversationId: c,
+            author: 'visitor',
+            at: ago(7),
+            kind: 'image',
+            url: 'data:image/png;base64,AAAA',
+            alt: 'Sneaky',
+          },
+          {
+            id: 'u-js-image',
+            conversationId: c,
+            author: 'visitor',
+            at: ago(6),
+            kind: 'image',
+            url: 'javascript:alert(1)',
+          },
+          {
+            id: 'u-file',
+            conversationId: c,
+            author: 'agent',
+            at: ago(5),
+            kind: 'file',
+            name: 'x.html',
+            url: 'data:text/html,hi',
+          },
+          {
+            id: 'u-offer',
+            conversationId: c,
+            author: 'agent',
+            at: ago(4),
+            kind: 'offer',
+            title: 'Deal',
+            url: 'javascript:void(0)',
+            imageUrl: 'data:image/png;base64,AAAA',
+          },
+          {
+            id: 'u-nav',
+            conversationId: c,
+            author: 'visitor',
+            at: ago(3),
+            kind: 'navigation',
+            url: 'javascript:alert(2)',
+            title: 'Evil page',
+          },
+          {
+            id: 'u-html',
+            conversationId: c,
+            author: 'visitor',
+            at: ago(2),
+            kind: 'text',
+            text: '<img src=x onerror=alert(1)><b>bold</b>',
+          },
         );
       });
       const el = await mount(store, 'c-noah', { height: 1600 });
@@ -394,13 +629,22 @@ describe('<chat-box>', () => {
       const text = row(el, 'u-html').querySelector('.bubble')!;
       expect(text.textContent).to.equal('<img src=x onerror=alert(1)><b>bold</b>');
       expect(text.querySelector('img, b')).to.equal(null);
-      expect(root(el).querySelectorAll('a[href^="javascript"], a[href^="data"], img[src^="data"], img[src^="javascript"]')).to.have.length(0);
+      expect(
+        root(el).querySelectorAll('a[href^="javascript"], a[href^="data"], img[src^="data"], img[src^="javascript"]'),
+      ).to.have.length(0);
     });
 
     it('collapses a message over 4,000 characters behind "Show more"', async () => {
       const long = `${'a'.repeat(4500)}END`;
       const { store } = setup((fixtures) => {
-        fixtures.messages.push({ id: 'big', conversationId: 'c-noah', author: 'visitor', at: ago(1), kind: 'text', text: long });
+        fixtures.messages.push({
+          id: 'big',
+          conversationId: 'c-noah',
+          author: 'visitor',
+          at: ago(1),
+          kind: 'text',
+          text: long,
+        });
       });
       const el = await mount(store, 'c-noah', { height: 1200 });
       const bubble = () => row(el, 'big').querySelector('.bubble')!;
@@ -557,7 +801,14 @@ describe('<chat-box>', () => {
     const el = await mount(store, 'c-emma', { height: 600 });
     transport.emit({
       type: 'message.added',
-      message: { id: 'new-1', conversationId: 'c-emma', author: 'visitor', at: new Date().toISOString(), kind: 'text', text: 'Size 39 then?' },
+      message: {
+        id: 'new-1',
+        conversationId: 'c-emma',
+        author: 'visitor',
+        at: new Date().toISOString(),
+        kind: 'text',
+        text: 'Size 39 then?',
+      },
     });
     await settle(el);
     const live = root(el).querySelector('[aria-live="polite"]')!;
@@ -573,7 +824,14 @@ describe('<chat-box>', () => {
     }
 
     function visitorMessage(id: string): Message {
-      return { id, conversationId: 'c-noah', author: 'visitor', at: new Date().toISOString(), kind: 'text', text: `New ${id}` };
+      return {
+        id,
+        conversationId: 'c-noah',
+        author: 'visitor',
+        at: new Date().toISOString(),
+        kind: 'text',
+        text: `New ${id}`,
+      };
     }
 
     it('starts at the newest message and follows new ones while at the bottom', async () => {
@@ -643,7 +901,14 @@ describe('<chat-box>', () => {
       const offset = anchor.getBoundingClientRect().top - logTop;
 
       const older = longThread('c-noah', 50).map((message, i) => ({ ...message, id: `old-${i}`, at: ago(5000 - i) }));
-      transport.emit({ type: 'history.page', visitorId: 'v-noah', conversationId: 'c-noah', conversations: [], messages: older, hasMore: false });
+      transport.emit({
+        type: 'history.page',
+        visitorId: 'v-noah',
+        conversationId: 'c-noah',
+        conversations: [],
+        messages: older,
+        hasMore: false,
+      });
       await settle(el);
       await aTimeout(150);
       expect(store.state.threads.get('c-noah')!.messages[0].id).to.equal('old-0');

@@ -319,7 +319,6 @@ export const chatBoxStyles = css`
     box-sizing: border-box;
     padding: var(--_space-2) var(--_space-3);
     border-radius: var(--_radius);
-    white-space: pre-wrap;
     overflow-wrap: anywhere;
     background: var(--_visitor-bg);
     color: var(--_visitor-fg);
@@ -341,10 +340,6 @@ export const chatBoxStyles = css`
   .failed .bubble {
     outline: 2px solid var(--_color-action-error);
     outline-offset: -2px;
-  }
-  .translation,
-  .unsupported {
-    white-space: normal;
   }
   .text {
     white-space: pre-wrap;

@@ -42,9 +42,29 @@ interface Anchor {
   readonly offset: number;
 }
 
-const ICON_OPEN = html`<svg viewBox="0 0 20 20" aria-hidden="true" focusable="false"><path d="M11 3h6v6M17 3l-8 8M8 4H4v12h12v-4" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round"/></svg>`;
-const ICON_CONTROL = html`<svg viewBox="0 0 20 20" aria-hidden="true" focusable="false"><path d="M5 3l10 6-4.5 1.2L13 16l-2 1-2.5-5.8L5 14z" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linejoin="round"/></svg>`;
-const ICON_BLOCK = html`<svg viewBox="0 0 20 20" aria-hidden="true" focusable="false"><circle cx="10" cy="10" r="7" fill="none" stroke="currentColor" stroke-width="1.6"/><path d="M5 15L15 5" stroke="currentColor" stroke-width="1.6"/></svg>`;
+const ICON_OPEN = html`<svg viewBox="0 0 20 20" aria-hidden="true" focusable="false">
+  <path
+    d="M11 3h6v6M17 3l-8 8M8 4H4v12h12v-4"
+    fill="none"
+    stroke="currentColor"
+    stroke-width="1.6"
+    stroke-linecap="round"
+    stroke-linejoin="round"
+  />
+</svg>`;
+const ICON_CONTROL = html`<svg viewBox="0 0 20 20" aria-hidden="true" focusable="false">
+  <path
+    d="M5 3l10 6-4.5 1.2L13 16l-2 1-2.5-5.8L5 14z"
+    fill="none"
+    stroke="currentColor"
+    stroke-width="1.6"
+    stroke-linejoin="round"
+  />
+</svg>`;
+const ICON_BLOCK = html`<svg viewBox="0 0 20 20" aria-hidden="true" focusable="false">
+  <circle cx="10" cy="10" r="7" fill="none" stroke="currentColor" stroke-width="1.6" />
+  <path d="M5 15L15 5" stroke="currentColor" stroke-width="1.6" />
+</svg>`;
 
 /**
  * One conversation thread, whatever the channel: visitor messages on the left, agent and bot
@@ -151,7 +171,10 @@ export class ChatBox extends LitElement {
   private readonly threadInfo = new ObservableController<ThreadInfo>(this, NO_THREAD);
   private readonly storeFilter = new ObservableController<MessageFilter>(this, 'all');
   private readonly typing = new ObservableController<TypingState>(this, NOT_TYPING);
-  private readonly filterProvider = new ContextProvider(this, { context: threadFilterContext, initialValue: undefined });
+  private readonly filterProvider = new ContextProvider(this, {
+    context: threadFilterContext,
+    initialValue: undefined,
+  });
   private readonly paneProvider = new ContextProvider(this, { context: paneContext, initialValue: undefined });
 
   private rows: readonly ThreadRow[] = NO_ROWS;
@@ -410,7 +433,9 @@ export class ChatBox extends LitElement {
       }
     }
     if (index < 0) return;
-    const fresh = next.slice(index + 1).filter((message) => message.author === 'visitor' && message.kind !== 'navigation');
+    const fresh = next
+      .slice(index + 1)
+      .filter((message) => message.author === 'visitor' && message.kind !== 'navigation');
     if (fresh.length === 0) return;
     const ctx = this.viewContext();
     const text = fresh
@@ -474,6 +499,8 @@ export class ChatBox extends LitElement {
     this.dispatchEvent(event);
     if (event.defaultPrevented) return;
     this.dialog?.showModal();
+    // The safe choice has focus.
+    this.dialog?.querySelector<HTMLButtonElement>('.cancel')?.focus();
   }
 
   private confirmBlock(): void {
@@ -502,14 +529,18 @@ export class ChatBox extends LitElement {
     const closed = conversation.status === 'closed';
     return html`<div class="base" part="base" dir=${this.i18n.dir}>
       ${this.renderHeader(conversation, visitor, name, closed)}
-      ${visitor?.blocked
-        ? html`<div class="banner blocked" part="banner">${t.thread.blockedBanner(name)}</div>`
-        : nothing}
-      ${closed
-        ? html`<div class="banner closed" part="banner">
-            ${t.thread.closedBanner(conversation.closedAt ? formatDateTime(this.i18n.lang, conversation.closedAt) : '')}
-          </div>`
-        : nothing}
+      ${
+        visitor?.blocked
+          ? html`<div class="banner blocked" part="banner">${t.thread.blockedBanner(name)}</div>`
+          : nothing
+      }
+      ${
+        closed
+          ? html`<div class="banner closed" part="banner">
+              ${t.thread.closedBanner(conversation.closedAt ? formatDateTime(this.i18n.lang, conversation.closedAt) : '')}
+            </div>`
+          : nothing
+      }
       ${this.renderLog(name)} ${this.renderTyping(name, closed)}
       <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
         ${keyed(this.announcement.serial, html`<span>${this.announcement.text}</span>`)}
@@ -528,7 +559,8 @@ export class ChatBox extends LitElement {
       <div class="title" part="title">
         <span class="name">${name}</span>
         <span class="channel" part="channel" title=${t.thread.channelLabel(channel)}
-          ><span class="visually-hidden">${t.thread.channelLabel(channel)}</span><span aria-hidden="true">${channel}</span></span
+          ><span class="visually-hidden">${t.thread.channelLabel(channel)}</span
+          ><span aria-hidden="true">${channel}</span></span
         >
       </div>
       <message-filter class="filter" exportparts="base: filter, option: filter-option"></message-filter>
@@ -562,7 +594,9 @@ export class ChatBox extends LitElement {
         >
           ${ICON_BLOCK}<span class="label">${t.thread.blockVisitor}</span>
         </button>
-        <span id="open-page-hint" hidden>${pageUrl ? t.thread.openCurrentPageHint : t.thread.openCurrentPageUnavailable}</span>
+        <span id="open-page-hint" hidden
+          >${pageUrl ? t.thread.openCurrentPageHint : t.thread.openCurrentPageUnavailable}</span
+        >
         <span id="block-hint" hidden>${blocked ? t.thread.alreadyBlocked : t.thread.blockVisitorHint}</span>
       </div>
     </div>`;
@@ -602,14 +636,14 @@ export class ChatBox extends LitElement {
         })}
       </div>
       ${rows.length === 0 ? this.renderEmpty() : nothing}
-      ${info.loadingOlder
-        ? html`<div class="older" role="status">${t.thread.loadingOlderMessages}</div>`
-        : nothing}
-      ${this.newCount > 0 && !this.stick
-        ? html`<button class="new-messages" part="new-messages" @click=${this.jumpToNewest}>
-            <span aria-hidden="true">↓</span> ${t.thread.newMessages(this.newCount)}
-          </button>`
-        : nothing}
+      ${info.loadingOlder ? html`<div class="older" role="status">${t.thread.loadingOlderMessages}</div>` : nothing}
+      ${
+        this.newCount > 0 && !this.stick
+          ? html`<button class="new-messages" part="new-messages" @click=${this.jumpToNewest}>
+              <span aria-hidden="true">↓</span> ${t.thread.newMessages(this.newCount)}
+            </button>`
+          : nothing
+      }
     </div>`;
   }
 
@@ -649,7 +683,7 @@ export class ChatBox extends LitElement {
       <h2 id="block-title">${t.thread.blockTitle(name)}</h2>
       <p id="block-body">${t.thread.blockBody}</p>
       <div class="dialog-actions">
-        <button class="cancel" autofocus @click=${() => this.dialog?.close('cancel')}>${t.common.cancel}</button>
+        <button class="cancel" @click=${() => this.dialog?.close('cancel')}>${t.common.cancel}</button>
         <button class="danger" @click=${this.confirmBlock}>${t.thread.blockConfirm}</button>
       </div>
     </dialog>`;

@@ -80,10 +80,12 @@ function renderMessage(row: MessageRow, ctx: MessageViewContext): TemplateResult
     </div>`;
   }
   return html`<div class=${classes} data-key=${key} data-kind=${message.kind} data-side=${side}>
-    ${first
-      ? html`<span class="avatar" part="avatar" aria-hidden="true">${initials(name)}</span
-          ><span class="author" part="author">${name}</span>`
-      : html`<span class="visually-hidden">${name}</span>`}
+    ${
+      first
+        ? html`<span class="avatar" part="avatar" aria-hidden="true">${initials(name)}</span
+            ><span class="author" part="author">${name}</span>`
+        : html`<span class="visually-hidden">${name}</span>`
+    }
     ${renderBody(message, key, ctx)} ${renderMeta(message, ctx)}
   </div>`;
 }
@@ -92,28 +94,32 @@ function renderMeta(message: Message, ctx: MessageViewContext): TemplateResult {
   const { t } = ctx;
   const status = message.author === 'agent' ? message.status : undefined;
   return html`<span class="meta" part="meta"
-    ><time datetime=${message.at}>${formatTime(ctx.lang, message.at)}</time>${status === 'failed'
-      ? html`<span class="status" data-status="failed" part="status">${t.thread.notSent}</span
-          ><button class="retry" part="retry" @click=${() => ctx.retry(message.id)}>${t.thread.retry}</button>`
-      : status
-        ? html`<span class="status" data-status=${status} part="status"
-            ><span aria-hidden="true">${STATUS_GLYPH[status]}</span> ${t.thread.status[status]}</span
-          >`
-        : nothing}</span
+    ><time datetime=${message.at}>${formatTime(ctx.lang, message.at)}</time>${
+      status === 'failed'
+        ? html`<span class="status" data-status="failed" part="status">${t.thread.notSent}</span
+            ><button class="retry" part="retry" @click=${() => ctx.retry(message.id)}>${t.thread.retry}</button>`
+        : status
+          ? html`<span class="status" data-status=${status} part="status"
+              ><span aria-hidden="true">${STATUS_GLYPH[status]}</span> ${t.thread.status[status]}</span
+            >`
+          : nothing
+    }</span
   >`;
 }
 
 /** Oversized text is cut at COLLAPSE_AT characters behind "Show more". */
-function clip(text: string, key: string, ctx: MessageViewContext): TemplateResult | string {
-  if (text.length <= COLLAPSE_AT) return text;
+function clip(text: string, key: string, ctx: MessageViewContext): TemplateResult {
+  if (text.length <= COLLAPSE_AT) return html`<span class="text">${text}</span>`;
   const open = ctx.expanded.has(key);
-  // No whitespace between the pieces: bubbles keep the message's own line breaks (pre-wrap).
-  return html`${open ? text : `${text.slice(0, COLLAPSE_AT)}…`}<button
-      class="more"
-      aria-expanded=${open ? 'true' : 'false'}
-      @click=${() => ctx.toggleExpanded(key)}
-    >${open ? ctx.t.thread.showLess : ctx.t.thread.showMore}</button
-    >`;
+  const more = html`<button
+    class="more"
+    aria-expanded=${open ? 'true' : 'false'}
+    @click=${() => ctx.toggleExpanded(key)}
+  >
+    ${open ? ctx.t.thread.showLess : ctx.t.thread.showMore}
+  </button>`;
+  // Only .text keeps the message's own line breaks (pre-wrap); template whitespace elsewhere collapses.
+  return html`<span class="text">${open ? text : `${text.slice(0, COLLAPSE_AT)}…`}</span> ${more}`;
 }
 
 function renderBody(message: Message, key: string, ctx: MessageViewContext): TemplateResult {
@@ -125,7 +131,7 @@ function renderBody(message: Message, key: string, ctx: MessageViewContext): Tem
     case 'unsupported':
       return html`<div class="bubble unsupported" part="bubble">
         <span class="notice"><span aria-hidden="true">⚠ </span>${ctx.t.thread.unsupported(message.originalType)}</span>
-        ${message.text ? html`<span class="quote text">${clip(message.text, key, ctx)}</span>` : nothing}
+        ${message.text ? html`<span class="quote">${clip(message.text, key, ctx)}</span>` : nothing}
       </div>`;
     case 'link':
       return renderLink(message, ctx);
@@ -143,7 +149,9 @@ function renderBody(message: Message, key: string, ctx: MessageViewContext): Tem
     case 'cobrowsing':
       return html`<div class="bubble" part="bubble">${ctx.t.thread.cobrowsing[message.state]}</div>`;
     case 'transfer':
-      return html`<div class="bubble" part="bubble">${ctx.t.thread.transfer(message.to.name, message.to.type, message.from?.name)}</div>`;
+      return html`<div class="bubble" part="bubble">
+        ${ctx.t.thread.transfer(message.to.name, message.to.type, message.from?.name)}
+      </div>`;
     case 'navigation':
       return renderNavigation(message, ctx);
   }
@@ -161,16 +169,20 @@ function renderEvent(message: Message, ctx: MessageViewContext): TemplateResult 
       return html`<div class="event transfer" part="event">
         <span class="icon" aria-hidden="true">⇄</span
         ><span>${t.thread.transfer(message.to.name, message.to.type, message.from?.name)}</span>${time}
-        ${message.comment
-          ? html`<q class="comment" title=${t.thread.transferComment}>${clip(message.comment, message.id, ctx)}</q>`
-          : nothing}
+        ${
+          message.comment
+            ? html`<q class="comment" title=${t.thread.transferComment}>${clip(message.comment, message.id, ctx)}</q>`
+            : nothing
+        }
       </div>`;
     case 'system':
       return html`<div class="event system" part="event">
         <span class="icon" aria-hidden="true">ℹ</span><span>${clip(message.text, message.id, ctx)}</span>${time}
       </div>`;
     default:
-      return html`<div class="event system" part="event"><span>${renderBody(message, message.id, ctx)}</span>${time}</div>`;
+      return html`<div class="event system" part="event">
+        <span>${renderBody(message, message.id, ctx)}</span>${time}
+      </div>`;
   }
 }
 
@@ -179,9 +191,11 @@ function renderNavigation(message: NavigationContent & MessageBase, ctx: Message
   const shown = displayUrl(message.url);
   return html`<div class="navigation" part="navigation">
     <span class="icon" aria-hidden="true">↳</span><span class="label">${ctx.t.thread.visited}</span>
-    ${href
-      ? html`<a href=${href} target="_blank" rel="noopener noreferrer">${message.title || shown}</a>`
-      : html`<span class="inert">${message.title || message.url}</span>`}
+    ${
+      href
+        ? html`<a href=${href} target="_blank" rel="noopener noreferrer">${message.title || shown}</a>`
+        : html`<span class="inert">${message.title || message.url}</span>`
+    }
     ${message.title || !href ? html`<span class="url">${href ? shown : message.url}</span>` : nothing}
     <time datetime=${message.at}>${formatTime(ctx.lang, message.at)}</time>
   </div>`;
@@ -191,12 +205,15 @@ function renderLink(message: LinkContent, ctx: MessageViewContext): TemplateResu
   const href = safeUrl(message.url, 'link');
   return html`<div class="bubble card link" part="bubble card">
     <span class="card-kind">${ctx.t.thread.link}</span>
-    ${href
-      ? html`<a class="title" href=${href} target="_blank" rel="noopener noreferrer">${message.title || displayUrl(href)}</a
-          ><span class="url">${displayUrl(href)}</span>`
-      : html`${message.title ? html`<span class="title">${message.title}</span>` : nothing}<span class="url inert"
-            >${message.url}</span
-          ><span class="blocked">${ctx.t.thread.blockedLink}</span>`}
+    ${
+      href
+        ? html`<a class="title" href=${href} target="_blank" rel="noopener noreferrer"
+              >${message.title || displayUrl(href)}</a
+            ><span class="url">${displayUrl(href)}</span>`
+        : html`${message.title ? html`<span class="title">${message.title}</span>` : nothing}<span class="url inert"
+              >${message.url}</span
+            ><span class="blocked">${ctx.t.thread.blockedLink}</span>`
+    }
   </div>`;
 }
 
@@ -204,17 +221,23 @@ function renderOffer(message: OfferContent, ctx: MessageViewContext): TemplateRe
   const href = message.url === undefined ? null : safeUrl(message.url, 'link');
   const image = message.imageUrl === undefined ? null : safeUrl(message.imageUrl, 'image');
   return html`<div class="bubble card offer" part="bubble card">
-    ${image
-      ? html`<img class="offer-image" src=${image} alt="" loading="lazy" decoding="async" @error=${hideBroken} />`
-      : nothing}
+    ${
+      image
+        ? html`<img class="offer-image" src=${image} alt="" loading="lazy" decoding="async" @error=${hideBroken} />`
+        : nothing
+    }
     <span class="card-kind">${ctx.t.thread.offer}</span>
     <strong class="title">${message.title}</strong>
     ${message.description ? html`<span class="description">${message.description}</span>` : nothing}
-    ${href
-      ? html`<a class="cta" href=${href} target="_blank" rel="noopener noreferrer">${message.cta || ctx.t.thread.offerCta}</a>`
-      : message.url !== undefined
-        ? html`<span class="url inert">${message.url}</span><span class="blocked">${ctx.t.thread.blockedLink}</span>`
-        : nothing}
+    ${
+      href
+        ? html`<a class="cta" href=${href} target="_blank" rel="noopener noreferrer"
+            >${message.cta || ctx.t.thread.offerCta}</a
+          >`
+        : message.url !== undefined
+          ? html`<span class="url inert">${message.url}</span><span class="blocked">${ctx.t.thread.blockedLink}</span>`
+          : nothing
+    }
   </div>`;
 }
 
@@ -231,10 +254,19 @@ function renderFile(message: FileContent, ctx: MessageViewContext): TemplateResu
     .join(' · ');
   return html`<div class="bubble card file" part="bubble card">
     <span class="file-icon" data-type=${badge.type} aria-hidden="true">${badge.label}</span>
-    ${href
-      ? html`<a class="title" href=${href} download=${message.name} target="_blank" rel="noopener noreferrer"
-          aria-label=${ctx.t.thread.download(message.name)}>${message.name}</a>`
-      : html`<span class="title">${message.name}</span>`}
+    ${
+      href
+        ? html`<a
+            class="title"
+            href=${href}
+            download=${message.name}
+            target="_blank"
+            rel="noopener noreferrer"
+            aria-label=${ctx.t.thread.download(message.name)}
+            >${message.name}</a
+          >`
+        : html`<span class="title">${message.name}</span>`
+    }
     <span class="file-details">${details}</span>
     ${href ? nothing : html`<span class="url inert">${message.url}</span><span class="blocked">${ctx.t.thread.blockedLink}</span>`}
   </div>`;
@@ -251,10 +283,21 @@ function renderImage(message: ImageContent, ctx: MessageViewContext): TemplateRe
   }
   // width/height give the browser the aspect ratio before the image loads (no jump in the virtualizer).
   const sized = !!(message.width && message.height);
-  return html`<a class="bubble image" part="bubble image" href=${src} target="_blank" rel="noopener noreferrer"
+  return html`<a
+    class="bubble image"
+    part="bubble image"
+    href=${src}
+    target="_blank"
+    rel="noopener noreferrer"
     title=${ctx.t.thread.openImage(alt)}
-    ><img class=${sized ? '' : 'unsized'} src=${src} alt=${alt} loading="lazy" decoding="async"
-      width=${sized ? String(message.width) : nothing} height=${sized ? String(message.height) : nothing}
+    ><img
+      class=${sized ? '' : 'unsized'}
+      src=${src}
+      alt=${alt}
+      loading="lazy"
+      decoding="async"
+      width=${sized ? String(message.width) : nothing}
+      height=${sized ? String(message.height) : nothing}
   /></a>`;
 }
 
@@ -263,19 +306,21 @@ function renderTranslation(message: TranslationContent, key: string, ctx: Messag
   const open = ctx.originals.has(key);
   const language = languageName(ctx.lang, message.sourceLang);
   return html`<div class="bubble translation" part="bubble">
-    <span class="text" lang=${message.targetLang}>${clip(message.text, key, ctx)}</span>
+    <span lang=${message.targetLang}>${clip(message.text, key, ctx)}</span>
     <span class="translation-meta"
       ><span>${t.thread.translatedFrom(language)}</span>
-      <button class="toggle-original" aria-expanded=${open ? 'true' : 'false'} @click=${() => ctx.toggleOriginal(key)}
-        >${open ? t.thread.hideOriginal : t.thread.showOriginal}</button
-      ></span
+      <button class="toggle-original" aria-expanded=${open ? 'true' : 'false'} @click=${() => ctx.toggleOriginal(key)}>
+        ${open ? t.thread.hideOriginal : t.thread.showOriginal}
+      </button></span
     >
-    ${open
-      ? html`<span class="original" part="original"
-          ><span class="original-label">${t.thread.original(language)}</span
-          ><span class="text" lang=${message.sourceLang}>${clip(message.original, `${key}:original`, ctx)}</span></span
-        >`
-      : nothing}
+    ${
+      open
+        ? html`<span class="original" part="original"
+            ><span class="original-label">${t.thread.original(language)}</span
+            ><span lang=${message.sourceLang}>${clip(message.original, `${key}:original`, ctx)}</span></span
+          >`
+        : nothing
+    }
   </div>`;
 }
 
@@ -286,11 +331,16 @@ function renderChoice(message: ChoiceContent, ctx: MessageViewContext): Template
     <ul class="options" aria-label=${ctx.t.thread.choiceOptions}>
       ${message.options.map(
         (option) =>
-          html`<li class=${option === selected ? 'selected' : ''} aria-current=${option === selected ? 'true' : 'false'}>
+          html`<li
+            class=${option === selected ? 'selected' : ''}
+            aria-current=${option === selected ? 'true' : 'false'}
+          >
             ${option.label}
           </li>`,
       )}
     </ul>
-    <span class="choice-result">${selected ? ctx.t.thread.choiceSelected(selected.label) : ctx.t.thread.choiceWaiting}</span>
+    <span class="choice-result"
+      >${selected ? ctx.t.thread.choiceSelected(selected.label) : ctx.t.thread.choiceWaiting}</span
+    >
   </div>`;
 }

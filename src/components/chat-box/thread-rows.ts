@@ -112,12 +112,14 @@ export function fileBadge(name: string, mimeType?: string): { type: string; labe
   if (mime.startsWith('image/') || ['png', 'jpg', 'jpeg', 'gif', 'webp', 'svg', 'heic'].includes(extension)) {
     return { type: 'image', label: 'IMG' };
   }
-  if (mime.startsWith('audio/') || ['mp3', 'wav', 'ogg', 'm4a'].includes(extension)) return { type: 'audio', label: 'AUD' };
+  if (mime.startsWith('audio/') || ['mp3', 'wav', 'ogg', 'm4a'].includes(extension))
+    return { type: 'audio', label: 'AUD' };
   if (mime.startsWith('video/') || ['mp4', 'mov', 'webm'].includes(extension)) return { type: 'video', label: 'VID' };
   if (/zip|compressed|tar|rar|7z/.test(mime) || ['zip', 'rar', '7z', 'gz', 'tar'].includes(extension)) {
     return { type: 'archive', label: 'ZIP' };
   }
-  if (/sheet|excel|csv/.test(mime) || ['xls', 'xlsx', 'csv', 'ods'].includes(extension)) return { type: 'sheet', label: 'XLS' };
+  if (/sheet|excel|csv/.test(mime) || ['xls', 'xlsx', 'csv', 'ods'].includes(extension))
+    return { type: 'sheet', label: 'XLS' };
   if (/word|document|text/.test(mime) || ['doc', 'docx', 'txt', 'odt', 'rtf'].includes(extension)) {
     return { type: 'doc', label: extension ? extension.slice(0, 4).toUpperCase() : 'DOC' };
   }

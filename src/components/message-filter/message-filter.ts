@@ -170,15 +170,16 @@ export class MessageFilterElement extends LitElement {
     const { t } = this.i18n;
     return html`<div class="group" part="base" role="radiogroup" aria-label=${t.thread.messageFilter}>
       ${MESSAGE_FILTERS.map(
-        (filter) => html`<label part="option"
-          ><input
-            type="radio"
-            name="filter"
-            value=${filter}
-            .checked=${filter === this.current}
-            @change=${() => this.choose(filter)}
-          />${t.thread.filter[filter]}</label
-        >`,
+        (filter) =>
+          html`<label part="option"
+            ><input
+              type="radio"
+              name="filter"
+              value=${filter}
+              .checked=${filter === this.current}
+              @change=${() => this.choose(filter)}
+            />${t.thread.filter[filter]}</label
+          >`,
       )}
     </div>`;
   }

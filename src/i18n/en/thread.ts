@@ -6,7 +6,8 @@ export const thread = {
   // Header tools
   tools: 'Conversation tools',
   openCurrentPage: 'Open current page',
-  openCurrentPageHint: 'Opens the page the visitor is on in a new tab. Their session (basket, login) is not carried over.',
+  openCurrentPageHint:
+    'Opens the page the visitor is on in a new tab. Their session (basket, login) is not carried over.',
   openCurrentPageUnavailable: 'The visitor’s current page is not known or its address is not a safe web link.',
   takeControl: 'Take control',
   takeControlHint: 'Asks the visitor to share their screen (co-browsing).',

@@ -21,7 +21,8 @@ export const thread: ThreadStrings = {
   blockConfirm: 'Bloquer',
   blockedBanner: (name: string) =>
     `${name} est bloqué et ne peut plus envoyer de messages. Un responsable peut le débloquer depuis la gestion des clients.`,
-  closedBanner: (when: string) => (when ? `Cette conversation a été close le ${when}.` : 'Cette conversation est close.'),
+  closedBanner: (when: string) =>
+    when ? `Cette conversation a été close le ${when}.` : 'Cette conversation est close.',
   messageFilter: 'Filtre des messages',
   filter: { all: 'Tous', visitor: 'Visiteur', agent: 'Agent', actions: 'Actions', navigation: 'Navigation' },
   emptyThread: 'Aucun message pour l’instant.',
