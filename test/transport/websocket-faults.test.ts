@@ -2,6 +2,7 @@
 // Each one checks the same invariant (checkExactlyOnce) and reports its figures.
 import { expect } from '@open-wc/testing';
 import { IndexedDbOutbox } from '../../src/store/outbox-idb.js';
+import type { Outbox } from '../../src/store/outbox.js';
 import {
   CONVERSATION,
   allConfirmed,
@@ -273,7 +274,15 @@ describe('WebSocketTransport faults (real server)', function () {
       const start = performance.now();
       first.destroy(); // the page goes away with every send in flight
       await server('faults', { faults: {} });
-      const second = await openDesk({}, { reset: false, outbox: outboxes[1] });
+      await new Promise((resolve) => setTimeout(resolve, 500)); // meanwhile the server applies what it received
+      // The new page reads its outbox only after the server's snapshot arrived (a slow disk).
+      const slow = outboxes[1];
+      const late: Outbox = {
+        load: () => new Promise((resolve) => setTimeout(resolve, 600)).then(() => slow.load()),
+        put: (message) => slow.put(message),
+        delete: (clientId) => slow.delete(clientId),
+      };
+      const second = await openDesk({}, { reset: false, outbox: late });
       await online(second);
       await waitFor(() => allConfirmed(second, clientIds), 'restored from the outbox and resent');
       const figures = await checkExactlyOnce(second, clientIds, []);
