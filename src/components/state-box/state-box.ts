@@ -257,7 +257,7 @@ export class StateBox extends LitElement {
       >
         <span class="avatar" part="avatar">${channelIcon(conversation.channel)}</span>
         <span class="main">
-          <span class="name" part="name">${name}</span>${SEP}
+          <span class="name" part="name" dir="auto">${name}</span>${SEP}
           <span class="state">
             <span class="channel">${channel}</span>
             ${
@@ -320,7 +320,7 @@ export class StateBox extends LitElement {
                     <span class="visually-hidden">${t.stateBox.unread(unread)}</span> </span
                   >${SEP}`
               : nothing
-          } <span class="preview" part="preview" ?data-typing=${!!typing?.typing}>${preview}</span>${SEP}
+          } <span class="preview" part="preview" dir="auto" ?data-typing=${!!typing?.typing}>${preview}</span>${SEP}
           <span class="duration">
             <span aria-hidden="true">${duration}</span>
             <span class="visually-hidden">${t.stateBox.duration(duration)}</span>
