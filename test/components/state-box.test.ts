@@ -305,6 +305,34 @@ describe('<state-box>', () => {
     expect(options(el).map((row) => row.dataset.id)).to.deep.equal(ARRIVAL);
   });
 
+  it('keeps keyboard focus on its row when sort="waiting" re-orders the list', async () => {
+    const { store, transport } = setup();
+    const el = await mount(store, { sort: 'waiting' });
+    const before = options(el).map((row) => row.dataset.id);
+    el.focus();
+    await sendKeys({ press: 'End' });
+    await el.updateComplete;
+    const moving = (active(el) as HTMLElement).dataset.id!;
+    expect(options(el).at(-1)!.hasAttribute('data-waiting')).to.equal(false);
+    transport.emit({
+      type: 'message.added',
+      message: {
+        id: 'x-move',
+        conversationId: moving,
+        author: 'visitor',
+        at: new Date().toISOString(),
+        kind: 'text',
+        text: 'Hello?',
+      },
+    });
+    store.flush();
+    await el.updateComplete;
+    const after = options(el).map((row) => row.dataset.id);
+    expect(after).not.to.deep.equal(before);
+    expect(after.indexOf(moving)).to.be.lessThan(before.indexOf(moving));
+    expect((active(el) as HTMLElement | null)?.dataset.id).to.equal(moving);
+  });
+
   it('announces a new conversation politely, not the initial list', async () => {
     const { store, transport } = setup();
     const el = await mount(store);

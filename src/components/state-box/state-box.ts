@@ -121,6 +121,13 @@ export class StateBox extends LitElement {
     this.layout.observe(store?.layout$);
   }
 
+  protected override update(changed: PropertyValues<this>): void {
+    // Re-ordering (sort="waiting") moves rows in the DOM, which drops focus: put it back.
+    const hadFocus = !!(this.renderRoot as ShadowRoot).activeElement?.matches('[role="option"]');
+    super.update(changed);
+    if (hadFocus && !(this.renderRoot as ShadowRoot).activeElement) this.activeOption()?.focus({ preventScroll: true });
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.typedTimer);
