@@ -345,6 +345,32 @@ describe('<chat-desk>', () => {
     expect(sidebar.hidden || info.hidden).to.equal(false);
   });
 
+  it('Escape in a dialog inside a drawer closes the dialog, not the drawer', async () => {
+    const { store } = setup();
+    const el = await mount(store, 1, 800);
+    await waitUntil(() => toggle(el, 'Visitor information'), 'drawer toggles appear');
+    toggle(el, 'Visitor information')!.click();
+    await settle(el);
+    const info = el.shadowRoot!.querySelector<HTMLElement>('[part="info"]')!;
+    const panel = el.shadowRoot!.querySelector('visitor-panel')!;
+    const block = deepAll<HTMLButtonElement>(panel.shadowRoot!, 'button').find(
+      (b) => b.textContent!.trim() === 'Block visitor',
+    )!;
+    block.click();
+    const openDialogs = () => deepAll<HTMLDialogElement>(panel.shadowRoot!, 'dialog').filter((d) => d.open);
+    await waitUntil(() => openDialogs().length === 1, 'confirmation opens');
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(
+      () => !deepAll<HTMLDialogElement>(panel.shadowRoot!, 'dialog').some((d) => d.open),
+      'dialog closes',
+    );
+    await el.updateComplete;
+    expect(info.hidden).to.equal(false);
+    await sendKeys({ press: 'Escape' });
+    await el.updateComplete;
+    expect(info.hidden).to.equal(true);
+  });
+
   it('announces new conversations politely while the list is in a closed drawer', async () => {
     const { store, transport } = setup();
     const el = await mount(store, 1, 800);

@@ -431,6 +431,8 @@ export class ChatDesk extends LitElement {
 
   private readonly onDrawerKeyDown = (event: KeyboardEvent): void => {
     if (event.key !== 'Escape' || event.defaultPrevented || !this.narrow || !this.drawer) return;
+    // Escape in a dialog inside the drawer (block confirmation) closes that dialog only.
+    if (event.composedPath().some((node) => node instanceof HTMLDialogElement && node.open)) return;
     event.preventDefault();
     this.closeDrawer(true);
   };
@@ -486,9 +488,12 @@ export class ChatDesk extends LitElement {
     }
   };
 
-  /** After a selection that was not prevented, a narrow desk closes its list and shows the pane. */
+  /**
+   * After a selection that was not prevented (in the list, or a past conversation in the visitor
+   * panel), a narrow desk closes the drawer and shows the pane.
+   */
   private readonly onSelect = (event: DeskConversationSelectEvent): void => {
-    if (!this.narrow || this.drawer !== 'conversations') return;
+    if (!this.narrow || !this.drawer) return;
     queueMicrotask(() => {
       if (event.defaultPrevented) return;
       this.drawer = null;
