@@ -465,6 +465,8 @@ export class ChatDesk extends LitElement {
     if (event.defaultPrevented) return;
     const store = this.activeStore;
     if (!store) return;
+    // Nothing switches behind an open dialog (confirmations are modal).
+    if (event.composedPath().some((node) => node instanceof HTMLDialogElement && node.open)) return;
     if (event.altKey && !event.ctrlKey && !event.metaKey && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
       event.preventDefault();
       const ids = orderConversations(this.summaries.value, this.sort).map((s) => s.conversation.id);
