@@ -112,6 +112,7 @@ export class WebSocketTransport implements Transport {
   private attempt = 0;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private heartbeatTimer: ReturnType<typeof setInterval> | undefined;
+  private pingTimer: ReturnType<typeof setInterval> | undefined;
   private helloTimer: ReturnType<typeof setTimeout> | undefined;
   private ackTimer: ReturnType<typeof setTimeout> | undefined;
   private gapTimer: ReturnType<typeof setTimeout> | undefined;
@@ -363,9 +364,10 @@ export class WebSocketTransport implements Transport {
   private teardown(code?: number, reason?: string): void {
     clearTimeout(this.helloTimer);
     clearInterval(this.heartbeatTimer);
+    clearInterval(this.pingTimer);
     clearTimeout(this.ackTimer);
     clearTimeout(this.gapTimer);
-    this.helloTimer = this.heartbeatTimer = this.ackTimer = this.gapTimer = undefined;
+    this.helloTimer = this.heartbeatTimer = this.pingTimer = this.ackTimer = this.gapTimer = undefined;
     const socket = this.socket;
     this.socket = undefined;
     this.welcomed = false;
@@ -388,21 +390,14 @@ export class WebSocketTransport implements Transport {
 
   private startHeartbeat(): void {
     clearInterval(this.heartbeatTimer);
-    const tick = Math.max(50, Math.min(this.heartbeatMs, this.heartbeatTimeout() / 3));
-    let sinceLastPing = 0;
+    clearInterval(this.pingTimer);
+    this.pingTimer = setInterval(() => this.writeFrame({ type: 'ping', t: Date.now() }), this.heartbeatMs);
+    // Checked a few times per timeout, so a dead link is noticed soon after the timeout.
+    const check = Math.max(50, Math.min(this.heartbeatMs, this.heartbeatTimeout() / 4));
     this.heartbeatTimer = setInterval(() => {
       const socket = this.socket;
-      if (!socket) return;
-      if (Date.now() - this.lastFrameAt > this.heartbeatTimeout()) {
-        this.dead(socket);
-        return;
-      }
-      sinceLastPing += tick;
-      if (sinceLastPing >= this.heartbeatMs) {
-        sinceLastPing = 0;
-        this.writeFrame({ type: 'ping', t: Date.now() });
-      }
-    }, tick);
+      if (socket && Date.now() - this.lastFrameAt > this.heartbeatTimeout()) this.dead(socket);
+    }, check);
   }
 
   /** No sign of life: give the socket up without waiting for a close handshake that may never come. */

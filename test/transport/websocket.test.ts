@@ -233,3 +233,79 @@ describe('WebSocketTransport reconnect backoff', () => {
     );
   });
 });
+
+/** A WebSocket to a scripted server: welcomes any hello, answers pings while `answering`. */
+class ScriptedSocket {
+  static readonly CONNECTING = 0;
+  static readonly OPEN = 1;
+  static readonly CLOSING = 2;
+  static readonly CLOSED = 3;
+  static answering = true;
+  static pings: number[] = [];
+  static sockets = 0;
+  readyState = 0;
+  protocol = PROTOCOL;
+  onopen: (() => void) | null = null;
+  onmessage: ((event: { data: string }) => void) | null = null;
+  onerror: (() => void) | null = null;
+  onclose: ((event: { code: number; reason: string }) => void) | null = null;
+  constructor() {
+    ScriptedSocket.sockets += 1;
+    setTimeout(() => {
+      this.readyState = 1;
+      this.onopen?.();
+    }, 0);
+  }
+  send(data: string): void {
+    const frame = JSON.parse(data) as { type: string; t?: number };
+    const reply = (value: unknown) => setTimeout(() => this.onmessage?.({ data: JSON.stringify(value) }), 0);
+    if (frame.type === 'hello') {
+      reply({ type: 'welcome', v: 1, stream: 's', seq: 0, resumed: false, heartbeatMs: 15000 });
+      reply({ type: 'event', seq: 0, event: { type: 'snapshot', visitors: [], conversations: [], messages: [] } });
+    } else if (frame.type === 'ping') {
+      ScriptedSocket.pings.push(Date.now());
+      if (ScriptedSocket.answering) reply({ type: 'pong', t: frame.t, seq: 0 });
+    }
+  }
+  close(): void {
+    this.readyState = 3;
+  }
+}
+
+describe('WebSocketTransport heartbeat', () => {
+  let clock: sinon.SinonFakeTimers;
+  beforeEach(() => {
+    clock = sinon.useFakeTimers({
+      now: 0,
+      toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'],
+    });
+    Object.assign(ScriptedSocket, { answering: true, pings: [], sockets: 0 });
+  });
+  afterEach(() => clock.restore());
+
+  it('pings at the interval the server suggests and gives up a silent connection after 2.5 intervals', async () => {
+    const states: ConnectionState[] = [];
+    const transport = new WebSocketTransport({
+      url: 'ws://127.0.0.1:9/desk',
+      token: 't',
+      random: () => 0.5,
+      WebSocket: ScriptedSocket as unknown as typeof WebSocket,
+    });
+    transport.connect({ event: () => undefined, connection: (s) => states.push(s), error: () => undefined });
+    await clock.tickAsync(61_000);
+    const pings = ScriptedSocket.pings;
+    expect(pings).to.have.length(4);
+    expect(pings.slice(1).map((t, i) => t - pings[i])).to.deep.equal([15_000, 15_000, 15_000]);
+    expect(pings[0]).to.be.within(15_000, 15_010);
+    expect(states).to.deep.equal(['connecting', 'online']);
+
+    ScriptedSocket.answering = false; // last sign of life: the pong at 60 s
+    await clock.tickAsync(37_000);
+    expect(transport.stats.deadConnections).to.equal(0);
+    await clock.tickAsync(10_000); // detected within a quarter of the timeout after 97.5 s
+    expect(transport.stats.deadConnections).to.equal(1);
+    expect(ScriptedSocket.sockets, 'reconnected (backoff 500 ms)').to.equal(2);
+    expect(states).to.deep.equal(['connecting', 'online', 'reconnecting', 'online']);
+    transport.close();
+  });
+});
