@@ -929,10 +929,67 @@ describe('<chat-box>', () => {
     });
   });
 
+  it('Escape closes the block confirmation and focus goes back to "Block visitor"', async () => {
+    const { store, transport } = setup();
+    const el = await mount(store, 'c-noah', { height: 500 });
+    const button = byRole(root(el), 'button', 'Block visitor');
+    button.focus();
+    button.click();
+    await settle(el);
+    const dialog = byRole(root(el), 'alertdialog', 'Block Noah Schmidt?') as HTMLDialogElement;
+    expect(root(el).activeElement).to.equal(byRole(dialog, 'button', 'Cancel'));
+    await sendKeys({ press: 'Escape' });
+    await settle(el);
+    expect(dialog.open).to.be.false;
+    expect(root(el).activeElement).to.equal(button);
+    expect(transport.sent.some((command) => command.type === 'block')).to.be.false;
+  });
+
+  it('shows that the visitor is typing, with the preview', async () => {
+    const { store, transport } = setup();
+    const el = await mount(store, 'c-noah', { height: 500 });
+    transport.emit({ type: 'visitor.typing', conversationId: 'c-noah', typing: true, preview: 'And for Switz' });
+    await settle(el);
+    const typing = root(el).querySelector('[part~="typing"]')!;
+    expect(typing.textContent).to.contain('Noah Schmidt is typing…');
+    expect(typing.textContent).to.contain('And for Switz');
+    transport.emit({ type: 'visitor.typing', conversationId: 'c-noah', typing: false });
+    await settle(el);
+    expect(root(el).querySelector('[part~="typing"]')).to.equal(null);
+  });
+
+  it('jumps to the newest message when the agent sends one while scrolled up', async () => {
+    const { store } = setup((fixtures) => fixtures.messages.push(...longThread('c-noah', 200)));
+    const el = await mount(store, 'c-noah', { height: 500 });
+    const log = scroller(el);
+    log.scrollTop = 100;
+    await settle(el);
+    const sent = store.send('c-noah', { kind: 'text', text: 'Here you go' })!;
+    await settle(el);
+    await settle(el);
+    expect(log.scrollHeight - log.scrollTop - log.clientHeight).to.be.lessThan(40);
+    expect(row(el, sent.clientId!)).to.exist;
+    expect(root(el).querySelector('[part~="new-messages"]')).to.equal(null);
+  });
+
+  it('logs no Lit warnings while rendering every kind', async () => {
+    const warn = sinon.spy(console, 'warn');
+    const { store } = setup();
+    const el = await mount(store);
+    row(el, 'k-translation').querySelector<HTMLButtonElement>('.toggle-original')!.click();
+    await settle(el);
+    expect(
+      warn
+        .getCalls()
+        .map((call) => String(call.args[0]))
+        .filter((text) => /lit/i.test(text)),
+    ).to.deep.equal([]);
+  });
+
   it('speaks French with lang="fr"', async () => {
     const { store } = setup();
-    const el = await mount(store, 'c-emma', { height: 600, lang: 'fr' });
-    byRole(root(el), 'log', 'Conversation avec Emma Laurent');
+    const el = await mount(store, 'c-noah', { height: 600, lang: 'fr' });
+    byRole(root(el), 'log', 'Conversation avec Noah Schmidt');
     byRole(root(el), 'button', 'Ouvrir la page actuelle');
     byRole(root(el), 'button', 'Prendre la main');
     byRole(root(el), 'button', 'Bloquer le visiteur');
@@ -940,6 +997,10 @@ describe('<chat-box>', () => {
     await filter.updateComplete;
     const group = byRole(filter.shadowRoot!, 'radiogroup', 'Filtre des messages');
     expect(allByRole(group, 'radio').map(nameOf)).to.deep.equal(['Tous', 'Visiteur', 'Agent', 'Actions', 'Navigation']);
+    // Times through Intl in French: 24-hour clock.
+    const time = root(el).querySelector('.row time')!.textContent!.trim();
+    expect(time).to.match(/^\d{2}:\d{2}$/);
+    expect(root(el).querySelector('[part~="day-separator"]')!.textContent!.trim()).to.equal('Aujourd’hui');
     await expect(el).shadowDom.to.be.accessible();
   });
 

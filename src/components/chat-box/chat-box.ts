@@ -189,6 +189,7 @@ export class ChatBox extends LitElement {
   private anchorRun = 0;
   private autoLoadedFor: string | undefined;
   private bottomFrames = 0;
+  private lastScrollTop = 0;
 
   /** The filter in use: the conversation's (from the store), else the attribute. */
   get activeFilter(): MessageFilter {
@@ -380,7 +381,14 @@ export class ChatBox extends LitElement {
     const scroller = this.scroller;
     if (!scroller) return;
     const fromBottom = scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight;
-    if (!this.stick && !this.pendingAnchor && fromBottom <= BOTTOM_SLACK) {
+    const movedUp = scroller.scrollTop < this.lastScrollTop - 2;
+    this.lastScrollTop = scroller.scrollTop;
+    if (this.stick && movedUp && fromBottom > BOTTOM_SLACK) {
+      // The agent scrolled up. (The virtualizer's own corrections while following only move down,
+      // and its "unpinned" event is missed when the pin was already released by our last nudge.)
+      this.stick = false;
+      this.requestUpdate();
+    } else if (!this.stick && !this.pendingAnchor && fromBottom <= BOTTOM_SLACK) {
       this.stick = true;
       this.newCount = 0;
       this.requestUpdate();
