@@ -67,7 +67,7 @@ export function wsServerPlugin() {
       return ids;
     },
     /** Frames that break the protocol in every way we could think of; returns how many were sent. */
-    invalid({ oversize = 100_000 } = {}) {
+    invalid({ oversize = 100_000, repeat = 1 } = {}) {
       const frames = [
         'not json {',
         '[1,2,3]',
@@ -81,10 +81,10 @@ export function wsServerPlugin() {
         JSON.stringify({ type: 'event', seq: 1e9, event: { type: 'message.added', pad: 'x'.repeat(oversize) } }),
         Buffer.from([0, 1, 2, 3]),
       ];
-      for (const frame of frames) server.sendRaw(frame);
+      for (let i = 0; i < repeat; i += 1) for (const frame of frames) server.sendRaw(frame);
       // A well-formed envelope around a malformed event: sequenced, so the store must refuse it.
       server.publishUnchecked({ type: 'message.added', message: { id: 'bad-1', kind: 'text' } });
-      return { frames: frames.length, badEvents: 1 };
+      return { frames: frames.length * repeat, badEvents: 1 };
     },
     /** Server counters; `tokens` lists tokens whose hellos to count (`hellosByToken`, by token). */
     async stats({ conversationId, tokens = [] } = {}) {

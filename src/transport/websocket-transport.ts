@@ -78,6 +78,7 @@ const VOLATILE = new Set<ClientCommand['type']>(['typing']);
 /** Close codes after which retrying cannot help. */
 const TERMINAL_CLOSE = new Set<number>([CloseCode.unauthorized, CloseCode.badRequest]);
 const MAX_BUFFERED_EVENTS = 10_000;
+const MAX_INVALID_REPORTS = 20;
 
 /**
  * A Transport over WebSocket speaking the `agent-desk.v1` protocol (docs/protocol.md).
@@ -124,6 +125,7 @@ export class WebSocketTransport implements Transport {
   private ackedSeq = -1;
   private readonly early = new Map<number, EventFrame>();
   private gapAsked: number | undefined;
+  private invalidReported = 0;
   /** The newest seq the server said exists (events and pongs carry it): a trailing gap shows too. */
   private serverSeq = -1;
   private requestCounter = 0;
@@ -252,6 +254,7 @@ export class WebSocketTransport implements Transport {
     this.awaitingSnapshot = false;
     this.early.clear();
     this.gapAsked = undefined;
+    this.invalidReported = 0;
     socket.onopen = () => void this.hello(socket);
     socket.onmessage = (event: MessageEvent) => this.receive(socket, event.data);
     socket.onclose = (event: CloseEvent) => this.lost(socket, event.code, event.reason);
@@ -463,7 +466,13 @@ export class WebSocketTransport implements Transport {
 
   private invalid(reason: string): void {
     this.counters.invalidFrames += 1;
-    this.report('invalid-frame', `Dropped an invalid frame: ${reason}`);
+    // A misbehaving server must not flood the page with errors: the first ones per connection are enough.
+    this.invalidReported += 1;
+    if (this.invalidReported <= MAX_INVALID_REPORTS) {
+      this.report('invalid-frame', `Dropped an invalid frame: ${reason}`);
+    } else if (this.invalidReported === MAX_INVALID_REPORTS + 1) {
+      this.report('invalid-frame', 'More invalid frames on this connection are dropped without a report.');
+    }
   }
 
   private onEvent(frame: EventFrame): void {
