@@ -85,6 +85,8 @@ const ICON_BLOCK = html`<svg viewBox="0 0 20 20" aria-hidden="true" focusable="f
  * @csspart header - The header: visitor, channel, filter and tools.
  * @csspart title - The visitor's name and the channel.
  * @csspart channel - The channel label.
+ * @csspart filter - The header's `<message-filter>` group (its `base` part).
+ * @csspart filter-option - Each option of that filter (its `option` part).
  * @csspart toolbar - The group of header tools.
  * @csspart tool - Each header tool button.
  * @csspart banner - The "blocked" and "closed" banners.
