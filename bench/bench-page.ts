@@ -827,11 +827,12 @@ export interface ScrollResult {
  * server serves page by page (loadMessages). Each step scrolls 80 % of the view and checks that
  * a message near the top moved exactly by the scrolled distance.
  */
-export async function scroll(options: { impl: Impl; total?: number; archived?: number; maxMs?: number; hooks?: BenchHooks }): Promise<ScrollResult> {
+export async function scroll(options: { impl: Impl; total?: number; archived?: number; maxMs?: number; stuckMs?: number; hooks?: BenchHooks }): Promise<ScrollResult> {
   const hooks = options.hooks ?? defaultHooks();
   const total = options.total ?? 10_000;
   const archived = options.archived ?? 1_000;
   const maxMs = options.maxMs ?? 90_000;
+  const stuckMs = options.stuckMs ?? 5_000;
   const fixtures = bigFixtures({ conversations: 1, messages: total - archived, archived });
   const { store } = createStore(fixtures);
   const box = container(720, 800);
@@ -893,7 +894,7 @@ export async function scroll(options: { impl: Impl; total?: number; archived?: n
         break;
       }
     }
-    if (now - lastProgress > 5_000) break; // stuck: at the top and nothing more loads
+    if (now - lastProgress > stuckMs) break; // stuck: nothing moves and nothing more loads
     // Next step: remember a message near the top of the view, scroll up by 80 % of the view.
     const x = rect.left + rect.width / 2;
     for (const fraction of [0.1, 0.15, 0.2, 0.25, 0.3]) {

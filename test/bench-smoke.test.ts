@@ -66,15 +66,15 @@ describe('bench harness (smoke)', function () {
       });
 
       it('stream: every emitted message is shown', async () => {
-        const result = await stream({ impl, initial: 30, rate: 60, durationMs: 500, hooks });
-        expect(result.emitted).to.equal(30);
+        const result = await stream({ impl, initial: 30, rate: 60, durationMs: 400, hooks });
+        expect(result.emitted).to.equal(24);
         expect(result.shown).to.equal(result.emitted);
         expect(result.seen).to.be.greaterThan(0);
         expect(result.p95).to.be.finite;
       });
 
       it('panes: four panes mount and focus switches', async () => {
-        const result = await panes({ impl, perConversation: 40, loadMs: 300, switches: 2, hooks });
+        const result = await panes({ impl, perConversation: 40, loadMs: 200, switches: 2, hooks });
         expect(result.mountMs, 'all four newest messages visible').to.be.a('number');
         expect(result.switchMs).to.have.length(2);
         for (const ms of result.switchMs) expect(ms).to.be.finite;
@@ -82,7 +82,7 @@ describe('bench harness (smoke)', function () {
       });
 
       it('scroll: scrolls to the top and loads the older pages', async () => {
-        const result = await scroll({ impl, total: 200, archived: 60, maxMs: 20_000, hooks });
+        const result = await scroll({ impl, total: 200, archived: 60, maxMs: 10_000, stuckMs: 2_000, hooks });
         expect(result.steps).to.be.greaterThan(0);
         expect(result.checkedSteps).to.be.greaterThan(0);
         expect(result.pages, 'older pages requested through the element').to.be.greaterThan(0);
