@@ -211,6 +211,18 @@ describe('<chat-desk>', () => {
     expect(store.state.focusedPane).to.equal(3);
   });
 
+  it('F6 with one pane moves focus into it, then leaves F6 to the browser', async () => {
+    const { store } = setup();
+    const el = await mount(store, 1);
+    await settle(el);
+    el.shadowRoot!.querySelector<HTMLElement>('state-box')!.focus();
+    await sendKeys({ press: 'F6' });
+    await waitUntil(() => focusedPaneIndex(el) === 0, 'focus in the pane');
+    const event = new KeyboardEvent('keydown', { key: 'F6', bubbles: true, composed: true, cancelable: true });
+    panes(el)[0].dispatchEvent(event);
+    expect(event.defaultPrevented).to.equal(false);
+  });
+
   it('Alt+ArrowDown / Alt+ArrowUp switch conversation from anywhere in the desk, after desk-conversation-select', async () => {
     const { store } = setup();
     const el = await mount(store);

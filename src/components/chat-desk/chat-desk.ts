@@ -480,10 +480,11 @@ export class ChatDesk extends LitElement {
     }
     if (event.key === 'F6' && !event.altKey && !event.ctrlKey && !event.metaKey) {
       const count = this.panes.value.length;
-      if (count === 0) return;
-      event.preventDefault();
       // From inside a pane: the next (previous) one. From elsewhere: the focused pane.
       const from = this.paneOf(event);
+      // Nowhere else to go (one pane, already in it): leave F6 to the browser.
+      if (count === 0 || (count === 1 && from === 0)) return;
+      event.preventDefault();
       const target = from < 0 ? this.focusedPane.value : (from + (event.shiftKey ? count - 1 : 1)) % count;
       store.focusPane(target);
       void this.focusPaneContent(target);
