@@ -84,7 +84,9 @@ export function wsServerPlugin() {
       for (let i = 0; i < repeat; i += 1) for (const frame of frames) server.sendRaw(frame);
       // A well-formed envelope around a malformed event: sequenced, so the store must refuse it.
       server.publishUnchecked({ type: 'message.added', message: { id: 'bad-1', kind: 'text' } });
-      return { frames: frames.length * repeat, badEvents: 1 };
+      server.publishUnchecked({ type: 'message.added' });
+      server.publishUnchecked({ type: 'message.updated', message: 'nope' });
+      return { frames: frames.length * repeat, badEvents: 3 };
     },
     /** Server counters; `tokens` lists tokens whose hellos to count (`hellosByToken`, by token). */
     async stats({ conversationId, tokens = [] } = {}) {

@@ -562,9 +562,14 @@ export class WebSocketTransport implements Transport {
     this.counters.eventsDelivered += 1;
     const event = frame.event;
     // The echo of an accepted message proves the send went through, even if its ack is late.
-    if (event.type === 'message.added' && event.message.author === 'agent' && event.message.clientId) {
-      const clientId = event.message.clientId;
-      const entry = this.pending.find((p) => p.command.type === 'send' && p.command.clientId === clientId);
+    // (Payloads are not validated yet – the store does that – so read it defensively.)
+    const message: unknown = event.type === 'message.added' ? (event as { message?: unknown }).message : undefined;
+    if (typeof message === 'object' && message !== null) {
+      const { author, clientId } = message as { author?: unknown; clientId?: unknown };
+      const entry =
+        author === 'agent' && typeof clientId === 'string'
+          ? this.pending.find((p) => p.command.type === 'send' && p.command.clientId === clientId)
+          : undefined;
       if (entry) this.settle(entry);
     }
     this.sink?.event(event);

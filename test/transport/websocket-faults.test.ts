@@ -211,6 +211,10 @@ describe('WebSocketTransport faults (real server)', function () {
     // Reported, but not 110 times: the first 20, then one notice.
     expect(desk.errors.filter((e) => e.code === 'invalid-frame')).to.have.length(21);
     expect(desk.errors.filter((e) => e.code === 'invalid-event')).to.have.length(badEvents);
+    expect(
+      desk.errors.filter((e) => e.code === 'transport'),
+      'nothing escaped as a handling failure',
+    ).to.have.length(0);
     expect(stats.attempts, 'never reconnected').to.equal(1);
     expect(desk.recorder.states.filter((s) => s.state !== 'online').map((s) => s.state)).to.deep.equal(['connecting']);
     const figures = await checkExactlyOnce(desk, clientIds, visitor);
