@@ -550,7 +550,9 @@ export const chatBoxStyles = css`
   }
   a.image img {
     display: block;
-    width: min(240px, 100%);
+    /* A fixed width (not a percentage) so the link shrinks to the thumbnail. */
+    width: 240px;
+    max-width: 100%;
     height: auto;
     max-height: 320px;
     object-fit: cover;

@@ -404,6 +404,14 @@ export class ChatBox extends LitElement {
     }
   }
 
+  /** An image finished loading (load does not bubble: listened to in the capture phase). */
+  private readonly onMediaLoad = {
+    handleEvent: () => {
+      if (this.stick) this.keepAtBottom();
+    },
+    capture: true,
+  };
+
   private onVisibilityChanged(): void {
     if (this.stick) this.keepAtBottom();
   }
@@ -633,6 +641,7 @@ export class ChatBox extends LitElement {
         @scroll=${this.onScroll}
         @unpinned=${this.onUnpinned}
         @visibilityChanged=${this.onVisibilityChanged}
+        @load=${this.onMediaLoad}
       >
         ${virtualize({
           items: rows,
