@@ -133,6 +133,64 @@ describe('WebSocketTransport against the reference server', () => {
     socket.close();
   });
 
+  it('the reference server refuses malformed client frames with codes', async () => {
+    const desk = await openDesk();
+    await online(desk);
+    /** Opens a raw socket, sends frames, collects replies until it closes or goes quiet. */
+    const talk = async (frames: string[]) => {
+      const socket = new WebSocket(desk.url, PROTOCOL);
+      const replies: { type: string; code?: string; id?: string }[] = [];
+      let closeCode = 0;
+      socket.addEventListener('message', (e) => replies.push(JSON.parse(String(e.data))));
+      const closed = new Promise<void>((resolve) =>
+        socket.addEventListener('close', (e) => {
+          closeCode = e.code;
+          resolve();
+        }),
+      );
+      await new Promise((resolve) => socket.addEventListener('open', resolve, { once: true }));
+      for (const frame of frames) socket.send(frame);
+      await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 300))]);
+      socket.close();
+      return { replies, closeCode };
+    };
+    const garbage = await talk(['not json']);
+    expect(garbage.closeCode).to.equal(4400);
+    expect(garbage.replies[0]).to.include({ type: 'error', code: 'bad-frame' });
+
+    const first = await talk([JSON.stringify({ type: 'command', id: 'r1', command: { type: 'markRead' } })]);
+    expect(first.closeCode, 'a command before hello').to.equal(4400);
+
+    const version = await talk([JSON.stringify({ type: 'hello', v: 2, token: 'test-token' })]);
+    expect(version.closeCode).to.equal(4400);
+    expect(version.replies[0]).to.include({ code: 'unsupported-version' });
+
+    const hello = JSON.stringify({ type: 'hello', v: 1, token: 'test-token' });
+    const bad = await talk([
+      hello,
+      JSON.stringify({ type: 'command', id: 'r1', command: { type: 'launchRockets' } }),
+      JSON.stringify({
+        type: 'command',
+        id: 'r2',
+        command: {
+          type: 'send',
+          clientId: 'x',
+          conversationId: CONVERSATION,
+          at: 'now',
+          content: { kind: 'text', text: 5 },
+        },
+      }),
+      JSON.stringify({ type: 'command', id: 'r3', command: { type: 'markRead', conversationId: 'nope' } }),
+    ]);
+    expect(bad.closeCode, 'refused commands keep the connection').to.equal(0);
+    const errors = bad.replies.filter((r) => r.type === 'error').map((r) => [r.id, r.code]);
+    expect(errors).to.deep.equal([
+      ['r1', 'invalid-command'],
+      ['r2', 'invalid-command'],
+      ['r3', 'unknown-conversation'],
+    ]);
+  });
+
   it('shows "Reconnecting…" in the desk while the server is down and clears it without a reload', async () => {
     // The desk's layout observers may report a benign "ResizeObserver loop" error while it re-renders.
     const previous = window.onerror;
