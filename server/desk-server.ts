@@ -36,8 +36,13 @@ export interface DeskServerOptions {
   path?: string;
   simulate?: boolean;
   seed?: number;
-  /** Suggested client ping interval (default 15 000 ms); a client silent for 3× this is dropped. */
+  /** Suggested client ping interval (default 15 000 ms). */
   heartbeatMs?: number;
+  /**
+   * A client silent this long is disconnected (default: 3 × heartbeat, at least 75 s, because
+   * browsers run timers of long-hidden tabs only once a minute).
+   */
+  idleTimeoutMs?: number;
   /** Events kept for `resume` (default 10 000). */
   replayLimit?: number;
   /** Largest client frame, in bytes (default 1 MiB; larger ones close the connection with 1009). */
@@ -455,7 +460,7 @@ export class DeskServer {
 
   /** Drops clients that stopped sending anything (their pings included). */
   private sweep(): void {
-    const limit = Date.now() - this.heartbeatMs * 3;
+    const limit = Date.now() - (this.options.idleTimeoutMs ?? Math.max(this.heartbeatMs * 3, 75_000));
     for (const connection of [...this.connections]) {
       if (connection.lastFrameAt < limit && !connection.silent) this.forget(connection, true);
     }
