@@ -79,45 +79,80 @@ export async function checkStorybook({
     const page = await context.newPage();
     const pageErrors = [];
     page.on('pageerror', (error) => pageErrors.push(String(error)));
-    for (const story of stories) {
-      for (const theme of themes) {
+    // One page load; stories and themes are then switched through the preview's channel (as the
+    // Storybook manager does), which is much faster than reloading the 1 MB preview for each story.
+    // The addon's own automatic axe run is turned off (a11y.manual): this script runs axe itself.
+    await page.goto(`${base}/iframe.html?id=${stories[0].id}&viewMode=story&globals=a11y.manual:!true`, {
+      timeout: timeoutMs,
+    });
+    await page.waitForFunction(() => window.__STORYBOOK_ADDONS_CHANNEL__ && window.__STORYBOOK_PREVIEW__, undefined, {
+      timeout: timeoutMs,
+    });
+    if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.addScriptTag({ content: axeSource });
+    for (const theme of themes) {
+      for (const story of stories) {
         pageErrors.length = 0;
         const result = { id: story.id, theme, violations: [] };
         results.push(result);
         try {
-          await page.goto(`${base}/iframe.html?id=${story.id}&viewMode=story&globals=theme:${theme}`, {
-            timeout: timeoutMs,
-          });
-          await page.waitForFunction(
-            () =>
-              document.body.classList.contains('sb-show-main') ||
-              document.body.classList.contains('sb-show-errordisplay'),
-            undefined,
-            { timeout: timeoutMs },
+          const outcome = await page.evaluate(
+            ({ id, theme, timeoutMs }) =>
+              new Promise((resolve) => {
+                const channel = window.__STORYBOOK_ADDONS_CHANNEL__;
+                const events = ['storyRendered', 'storyErrored', 'storyThrewException', 'storyMissing'];
+                const handlers = events.map((type) => [type, (detail) => finish(type, detail)]);
+                const timer = setTimeout(() => finish('timeout'), timeoutMs);
+                function finish(type, detail) {
+                  clearTimeout(timer);
+                  for (const [name, handler] of handlers) channel.off(name, handler);
+                  resolve({
+                    type,
+                    detail:
+                      detail && typeof detail === 'object'
+                        ? JSON.stringify(detail).slice(0, 500)
+                        : String(detail ?? ''),
+                  });
+                }
+                for (const [name, handler] of handlers) channel.on(name, handler);
+                channel.emit('updateGlobals', { globals: { theme, a11y: { manual: true } } });
+                channel.emit('setCurrentStory', { storyId: id, viewMode: 'story' });
+              }),
+            { id: story.id, theme, timeoutMs },
           );
-          if (await page.evaluate(() => document.body.classList.contains('sb-show-errordisplay'))) {
-            result.error = `story failed to render: ${(await page.locator('#error-message').textContent())?.trim()}`;
+          if (outcome.type !== 'storyRendered') {
+            result.error = `story did not render (${outcome.type}) ${outcome.detail}`;
             continue;
           }
+          // The themes addon sets data-desk-theme in an effect after the render; a story may force its own.
+          await page
+            .waitForFunction((theme) => document.documentElement.dataset.deskTheme === theme, theme, { timeout: 1000 })
+            .catch(() => undefined);
           // Let Lit finish rendering, then the same settle the addon waits for (animations).
           await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
           await page.evaluate(() =>
             Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))),
           );
-          if (!(await page.evaluate(() => typeof window.axe === 'object')))
-            await page.addScriptTag({ content: axeSource });
           const violations = await page.evaluate(async () => {
             const preview = window.__STORYBOOK_PREVIEW__;
             const a11y = preview?.currentRender?.story?.parameters?.a11y ?? {};
             if (a11y.disable || a11y.test === 'off') return [];
             const config = a11y.config ?? {};
-            window.axe.reset();
-            window.axe.configure({ ...config, rules: [{ id: 'region', enabled: false }, ...(config.rules ?? [])] });
             const context = {
               include: document.body,
               exclude: ['.sb-wrapper', '#storybook-docs', '#storybook-highlights-root'],
             };
-            const run = await window.axe.run(context, a11y.options ?? {});
+            // Should the addon still run axe itself, wait for it to finish.
+            let run;
+            for (let attempt = 0; !run; attempt += 1) {
+              try {
+                window.axe.reset();
+                window.axe.configure({ ...config, rules: [{ id: 'region', enabled: false }, ...(config.rules ?? [])] });
+                run = await window.axe.run(context, a11y.options ?? {});
+              } catch (error) {
+                if (attempt > 100 || !String(error).includes('already running')) throw error;
+                await new Promise((resolve) => setTimeout(resolve, 100));
+              }
+            }
             return run.violations.map((v) => ({
               id: v.id,
               impact: v.impact,

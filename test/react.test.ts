@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
 import type { LitElement } from 'lit';
 import { createElement, type ComponentType } from 'react';
 import { flushSync } from 'react-dom';
@@ -24,12 +25,15 @@ function newStore(): DeskStore {
 }
 
 describe('agent-desk/react', () => {
+  // The desk's virtualized threads may report the browser's benign "ResizeObserver loop" notice.
+  setupIgnoreWindowResizeObserverLoopErrors(beforeEach, afterEach);
   let container: HTMLElement;
   let root: Root;
   const stores: DeskStore[] = [];
 
   beforeEach(() => {
     container = document.createElement('div');
+    container.style.cssText = 'width: 1200px; height: 700px;';
     document.body.append(container);
     root = createRoot(container);
   });

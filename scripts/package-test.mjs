@@ -1,0 +1,211 @@
+// Package test: `npm pack` the built library, check the tarball's contents and package.json, install it
+// into a fresh temporary project and import `agent-desk`, `agent-desk/define` and `agent-desk/react` there
+// (in Node, with Lit's server DOM shim), then type-check a consumer file against the published `.d.ts`.
+//
+//   node scripts/package-test.mjs [--no-build] [--keep]
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const run = (cmd, args, cwd, env = {}) =>
+  execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: 'pipe', env: { ...process.env, ...env } });
+
+export const REQUIRED_FILES = [
+  'package.json',
+  'README.md',
+  'LICENSE',
+  'custom-elements.json',
+  'dist/index.js',
+  'dist/define.js',
+  'dist/react.js',
+  'dist/types/index.d.ts',
+  'dist/types/define.d.ts',
+  'dist/types/react.d.ts',
+];
+
+/** `npm run build` then `npm pack` into a temp dir. */
+export function pack({ build = true } = {}) {
+  if (build) run('npm', ['run', '--silent', 'build'], root);
+  const dir = mkdtempSync(join(tmpdir(), 'agent-desk-pack-'));
+  const [info] = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', dir], root));
+  return {
+    dir,
+    tarball: join(dir, info.filename),
+    files: info.files.map((f) => f.path),
+    size: info.size,
+    unpackedSize: info.unpackedSize,
+  };
+}
+
+/** Problems with the packed file list and the package.json contract (empty when fine). */
+export function checkContents(files) {
+  const problems = [];
+  for (const file of REQUIRED_FILES) if (!files.includes(file)) problems.push(`missing from the tarball: ${file}`);
+  for (const file of files) {
+    if (/^(src|test|stories|demo|build|scripts|node_modules|\.storybook)\//.test(file))
+      problems.push(`should not be published: ${file}`);
+    if (/\.test\.|\.stories\./.test(file)) problems.push(`test or story published: ${file}`);
+  }
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  for (const entry of ['.', './define', './react']) {
+    const target = pkg.exports?.[entry];
+    if (!target?.types || !target?.default) problems.push(`exports["${entry}"] needs "types" and "default"`);
+    else
+      for (const path of [target.types, target.default])
+        if (!files.includes(path.replace(/^\.\//, '')))
+          problems.push(`exports["${entry}"] → ${path} is not in the tarball`);
+  }
+  const sideEffects = pkg.sideEffects;
+  if (!Array.isArray(sideEffects) || sideEffects.some((p) => !/define\.(js|ts)$/.test(p)))
+    problems.push('sideEffects must list only the define entry');
+  if (!pkg.peerDependenciesMeta?.react?.optional) problems.push('react must be an optional peer dependency');
+  return problems;
+}
+
+/**
+ * A temp project with the tarball installed. Tries a real `npm install --offline` of the tarball (npm cache
+ * only, no network); if the cache lacks a dependency, extracts the tarball into node_modules and links the
+ * dependencies from this repository instead. Returns the project dir and the method used.
+ */
+export function installInto(tarball) {
+  const project = mkdtempSync(join(tmpdir(), 'agent-desk-consumer-'));
+  writeFileSync(
+    join(project, 'package.json'),
+    JSON.stringify({ name: 'consumer', private: true, type: 'module' }, null, 2),
+  );
+  try {
+    run(
+      'npm',
+      ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', tarball, 'react@19', 'react-dom@19'],
+      project,
+    );
+    return { project, method: 'npm install --offline' };
+  } catch {
+    const target = join(project, 'node_modules', 'agent-desk');
+    mkdirSync(target, { recursive: true });
+    run('tar', ['-xzf', tarball, '-C', target, '--strip-components=1'], project);
+    const pkg = JSON.parse(readFileSync(join(target, 'package.json'), 'utf8'));
+    const deps = [
+      ...Object.keys(pkg.dependencies ?? {}),
+      'react',
+      'react-dom',
+      'scheduler',
+      '@lit-labs/ssr-dom-shim',
+      '@lit/reactive-element',
+      'lit-html',
+      'lit-element',
+      '@types/react',
+      '@types/trusted-types',
+    ];
+    for (const dep of deps) {
+      const from = join(root, 'node_modules', dep);
+      const to = join(project, 'node_modules', dep);
+      if (!existsSync(from) || existsSync(to)) continue;
+      mkdirSync(join(to, '..'), { recursive: true });
+      symlinkSync(from, to, 'dir');
+    }
+    return { project, method: 'extracted + linked dependencies' };
+  }
+}
+
+const IMPORT_CHECK = `
+import * as core from 'agent-desk';
+import * as react from 'agent-desk/react';
+const missing = [];
+for (const name of ['DeskStore', 'MemoryTransport', 'demoFixtures', 'ChatDesk', 'ChatBox', 'StateBox', 'VisitorPanel', 'ComposeArea', 'MessageFilterElement', 'DeskProvider', 'DeskOpenPageEvent', 'safeUrl'])
+  if (!(name in core)) missing.push('agent-desk: ' + name);
+if (customElements.get('chat-desk')) missing.push('agent-desk must not register elements');
+await import('agent-desk/define');
+for (const tag of ['chat-desk', 'desk-provider', 'chat-box', 'message-filter', 'compose-area', 'state-box', 'visitor-panel'])
+  if (!customElements.get(tag)) missing.push('agent-desk/define did not register ' + tag);
+for (const name of ['ChatDesk', 'DeskProvider', 'ChatBox', 'MessageFilter', 'ComposeArea', 'StateBox', 'VisitorPanel'])
+  if (typeof react[name] !== 'object' && typeof react[name] !== 'function') missing.push('agent-desk/react: ' + name);
+const transport = new core.MemoryTransport({ fixtures: core.demoFixtures(), simulate: false });
+const store = new core.DeskStore({ transport, batching: 'sync' });
+const count = store.state.conversations.size;
+store.destroy();
+if (!count) missing.push('a DeskStore on the demo fixtures has no conversations');
+const manifest = (await import('agent-desk/custom-elements.json', { with: { type: 'json' } })).default;
+if (!manifest.modules?.length) missing.push('custom-elements.json export is empty');
+console.log(JSON.stringify({ missing, core: Object.keys(core).length, react: Object.keys(react).length }));
+`;
+
+const CONSUMER_TS = `
+import { DeskStore, MemoryTransport, demoFixtures, type Message } from 'agent-desk';
+import 'agent-desk/define';
+import { ChatDesk } from 'agent-desk/react';
+import { createElement } from 'react';
+
+const store = new DeskStore({ transport: new MemoryTransport({ fixtures: demoFixtures() }) });
+const first: Message | undefined = undefined;
+export const app = createElement(ChatDesk, {
+  store,
+  onDeskCustomerRecord: (event) => event.detail.visitorId.toUpperCase(),
+  onDeskSend: (event) => event.detail.conversationId,
+});
+const desk: HTMLElementTagNameMap['chat-desk'] = document.createElement('chat-desk');
+desk.store = store;
+export { first };
+`;
+
+/** Imports the installed package in Node; returns the problems found. */
+export function importCheck(project) {
+  writeFileSync(join(project, 'check.mjs'), IMPORT_CHECK);
+  const out = run(process.execPath, ['check.mjs'], project, { NODE_NO_WARNINGS: '1' });
+  return JSON.parse(out.trim().split('\n').pop());
+}
+
+/** Type-checks a consumer file against the published declarations; returns tsc's errors ('' when fine). */
+export function typeCheck(project) {
+  writeFileSync(join(project, 'consumer.ts'), CONSUMER_TS);
+  writeFileSync(
+    join(project, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: {
+        target: 'ES2022',
+        module: 'ESNext',
+        moduleResolution: 'bundler',
+        lib: ['ES2022', 'DOM', 'DOM.Iterable'],
+        strict: true,
+        noEmit: true,
+        skipLibCheck: false,
+        types: [],
+      },
+      files: ['consumer.ts'],
+    }),
+  );
+  if (!existsSync(join(project, 'node_modules', '@types', 'react'))) {
+    cpSync(join(root, 'node_modules', '@types', 'react'), join(project, 'node_modules', '@types', 'react'), {
+      recursive: true,
+    });
+  }
+  try {
+    run(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], project);
+    return '';
+  } catch (error) {
+    return String(error.stdout || error.message);
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const args = process.argv.slice(2);
+  const packed = pack({ build: !args.includes('--no-build') });
+  console.log(`packed ${packed.files.length} files, ${packed.size} B (unpacked ${packed.unpackedSize} B)`);
+  const problems = checkContents(packed.files);
+  const { project, method } = installInto(packed.tarball);
+  console.log(`installed with: ${method} in ${project}`);
+  const imported = importCheck(project);
+  problems.push(...imported.missing);
+  console.log(`imported: ${imported.core} exports from agent-desk, ${imported.react} from agent-desk/react`);
+  const tsErrors = typeCheck(project);
+  if (tsErrors) problems.push(`consumer type-check failed:\n${tsErrors}`);
+  if (!args.includes('--keep')) {
+    rmSync(project, { recursive: true, force: true });
+    rmSync(packed.dir, { recursive: true, force: true });
+  }
+  console.log(problems.length ? problems.join('\n') : 'package OK');
+  process.exit(problems.length ? 1 : 0);
+}

@@ -1,0 +1,35 @@
+// custom-elements.json: committed, generated from JSDoc, and complete for every element.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { compareManifest } from '../../scripts/check-cem.mjs';
+import { gateOptions } from '../../scripts/test-gates.mjs';
+
+const manifest = JSON.parse(readFileSync(new URL('../../custom-elements.json', import.meta.url), 'utf8'));
+const elements = manifest.modules.flatMap((mod) => (mod.declarations ?? []).filter((d) => d.customElement));
+const TAGS = ['chat-desk', 'desk-provider', 'chat-box', 'message-filter', 'compose-area', 'state-box', 'visitor-panel'];
+
+test('custom-elements.json is up to date (npm run analyze)', gateOptions('cem', { timeout: 60_000 }), () => {
+  const { upToDate, differences } = compareManifest();
+  assert.ok(
+    upToDate,
+    `custom-elements.json is out of date; run npm run analyze and commit it:\n${differences.join('\n')}`,
+  );
+});
+
+test('custom-elements.json describes every element with its tag, summary and styling API', gateOptions('cem'), () => {
+  const problems = [];
+  for (const tag of TAGS) {
+    const element = elements.find((d) => d.tagName === tag);
+    if (!element) {
+      problems.push(`${tag}: missing`);
+      continue;
+    }
+    if (!element.summary) problems.push(`${tag}: no @summary`);
+    if (!element.description) problems.push(`${tag}: no description`);
+    // desk-provider renders only a slot (display: contents): nothing to style.
+    if (tag !== 'desk-provider' && !element.cssParts?.length) problems.push(`${tag}: no @csspart`);
+    if (tag !== 'desk-provider' && !element.attributes?.length) problems.push(`${tag}: no attributes`);
+  }
+  assert.deepEqual(problems, []);
+});
