@@ -153,7 +153,6 @@ export class ChatBox extends LitElement {
 
   @state() private newCount = 0;
   @state() private announcement = { text: '', serial: 0 };
-  @state() private nearTop = false;
   @state() private expanded: ReadonlySet<string> = new Set();
   @state() private originals: ReadonlySet<string> = new Set();
 
@@ -250,7 +249,6 @@ export class ChatBox extends LitElement {
       this.newCount = 0;
       this.anchorPin = null;
       this.pendingAnchor = undefined;
-      this.nearTop = false;
       return;
     }
     if (messages === this.rowsSource) return;
@@ -396,7 +394,6 @@ export class ChatBox extends LitElement {
       this.requestUpdate();
     }
     const nearTop = !this.stick && scroller.scrollTop <= TOP_SLACK;
-    if (nearTop !== this.nearTop) this.nearTop = nearTop;
     if (nearTop && !this.pendingAnchor) {
       const id = this.desk.conversationId;
       const info = this.threadInfo.value;
