@@ -397,9 +397,20 @@ export class WebSocketTransport implements Transport {
     this.pingTimer = setInterval(() => this.writeFrame({ type: 'ping', t: Date.now() }), this.heartbeatMs);
     // Checked a few times per timeout, so a dead link is noticed soon after the timeout.
     const check = Math.max(50, Math.min(this.heartbeatMs, this.heartbeatTimeout() / 4));
+    let lastCheck = Date.now();
     this.heartbeatTimer = setInterval(() => {
       const socket = this.socket;
-      if (socket && Date.now() - this.lastFrameAt > this.heartbeatTimeout()) this.dead(socket);
+      const now = Date.now();
+      const late = now - lastCheck > check * 2;
+      lastCheck = now;
+      if (!socket || now - this.lastFrameAt <= this.heartbeatTimeout()) return;
+      if (late) {
+        // This timer itself ran late (a throttled background tab, a machine waking up): the silence
+        // may be ours, not the server's. Ask again; the next check on time decides.
+        this.writeFrame({ type: 'ping', t: now });
+        return;
+      }
+      this.dead(socket);
     }, check);
   }
 

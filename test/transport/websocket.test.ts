@@ -366,4 +366,24 @@ describe('WebSocketTransport heartbeat', () => {
     expect(states).to.deep.equal(['connecting', 'online', 'reconnecting', 'online']);
     transport.close();
   });
+
+  it('does not call a connection dead when its own timers were throttled (hidden tab, sleep)', async () => {
+    const transport = new WebSocketTransport({
+      url: 'ws://127.0.0.1:9/desk',
+      token: 't',
+      WebSocket: ScriptedSocket as unknown as typeof WebSocket,
+    });
+    transport.connect({ event: () => undefined, connection: () => undefined, error: () => undefined });
+    await clock.tickAsync(1_000);
+    // The page's clock jumps 2 minutes while no timer ran; the server is fine and answers the next ping.
+    clock.setSystemTime(Date.now() + 120_000);
+    await clock.tickAsync(10_000);
+    expect(transport.stats.deadConnections).to.equal(0);
+    expect(transport.connection).to.equal('online');
+    // A server that stays silent is still found out once the timers run on time again.
+    ScriptedSocket.answering = false;
+    await clock.tickAsync(60_000);
+    expect(transport.stats.deadConnections).to.equal(1);
+    transport.close();
+  });
 });
