@@ -22,5 +22,75 @@ if (desk) {
   if (sort) desk.setAttribute('sort', sort);
   if (threshold) desk.setAttribute('warning-threshold', threshold);
   if (width && CSS.supports('width', width)) desk.style.width = width;
+  // What an integrator would hand the composer: canned answers, offers and an uploader.
+  desk.cannedAnswers = [
+    {
+      id: 'hello',
+      title: 'Greeting',
+      text: 'Hello {visitor.name}, I am {agent.name}. How can I help?',
+      category: 'Openers',
+      scope: 'shared',
+    },
+    {
+      id: 'delivery',
+      title: 'Delivery times',
+      text: 'Standard delivery takes 2–4 working days; express arrives next day if ordered before 2 pm.',
+      category: 'Shipping',
+      scope: 'shared',
+    },
+    {
+      id: 'returns',
+      title: 'Returns',
+      text: 'You can return any item within 60 days for free with the prepaid label in your parcel.',
+      category: 'Orders',
+      scope: 'shared',
+    },
+    {
+      id: 'sign-off',
+      title: 'My sign-off',
+      text: 'Have a great day, {visitor.name}! — {agent.name}',
+      category: 'Closers',
+      scope: 'personal',
+    },
+  ];
+  desk.offers = [
+    {
+      id: 'loyal15',
+      title: '15% off today',
+      description: 'Loyalty members save 15% on their basket.',
+      url: 'https://shop.example.com/offers/loyal15',
+      cta: 'Apply the offer',
+    },
+    {
+      id: 'freeship',
+      title: 'Free express shipping',
+      description: 'On any order over €50 this week.',
+      url: 'https://shop.example.com/offers/free-express',
+      cta: 'See details',
+    },
+  ];
+  // A simulated upload (the demo has no file server): progress over ~1.5 s, then a file address.
+  desk.accept = '.pdf,.txt,.csv,.doc,.docx';
+  desk.uploader = (file, { signal, onProgress }) =>
+    new Promise((resolve, reject) => {
+      let progress = 0;
+      const timer = setInterval(() => {
+        progress += 0.2;
+        onProgress(Math.min(progress, 1));
+        if (progress >= 1) {
+          clearInterval(timer);
+          resolve({
+            url: `https://files.example.com/uploads/${encodeURIComponent(file.name)}`,
+            name: file.name,
+            size: file.size,
+            mimeType: file.type,
+          });
+        }
+      }, 300);
+      signal.addEventListener('abort', () => {
+        clearInterval(timer);
+        reject(signal.reason);
+      });
+    });
   desk.addEventListener('desk-error', (event) => console.warn('[demo] desk-error', event.detail));
 }

@@ -443,4 +443,41 @@ describe('<chat-desk>', () => {
     const list = el.shadowRoot!.querySelector('state-box')!.shadowRoot!;
     expect(list.querySelector('[role="listbox"]')!.getAttribute('aria-label')).to.equal('Conversations en cours');
   });
+
+  it("hands its composer settings (canned answers, offers, uploader, limits) to the focused pane's composer", async () => {
+    const { store } = setup();
+    const el = await mount(store, 2);
+    const composerButton = (name: string) =>
+      deepAll<HTMLButtonElement>(el.shadowRoot!, 'compose-area').flatMap((composer) =>
+        [...composer.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].filter(
+          (button) => button.getAttribute('aria-label') === name,
+        ),
+      );
+    expect(composerButton('Attach a file')).to.have.length(0);
+    expect(composerButton('Send an offer')).to.have.length(0);
+
+    const uploader = async () => ({ url: 'https://files.example.com/a.pdf' });
+    el.cannedAnswers = [{ id: 'hi', title: 'Hello', text: 'Hello {visitor.name}', scope: 'shared' }];
+    el.offers = [{ id: 'o1', title: '10% off' }];
+    el.uploader = uploader;
+    el.maxFileSize = 1024;
+    el.accept = 'image/*';
+    await el.updateComplete;
+    const composer = el.shadowRoot!.querySelector('compose-area')!;
+    await composer.updateComplete;
+    expect(composer.cannedAnswers.map((answer) => answer.id)).to.deep.equal(['hi']);
+    expect(composer.uploader).to.equal(uploader);
+    expect(composer.maxFileSize).to.equal(1024);
+    expect(composer.accept).to.equal('image/*');
+    expect(composerButton('Attach a file')).to.have.length(1);
+    expect(composerButton('Send an offer')).to.have.length(1);
+
+    // The composer follows focus to the other pane with the same settings.
+    store.focusPane(1);
+    await el.updateComplete;
+    const moved = el.shadowRoot!.querySelectorAll('compose-area');
+    expect(moved).to.have.length(1);
+    await moved[0].updateComplete;
+    expect(moved[0].offers.map((offer) => offer.id)).to.deep.equal(['o1']);
+  });
 });

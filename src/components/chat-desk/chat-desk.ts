@@ -1,5 +1,6 @@
 import { html, LitElement, nothing, svg } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { ObservableController } from '../../controllers/observable-controller.js';
 import { ProviderController } from '../../controllers/provider-controller.js';
@@ -19,6 +20,7 @@ import {
   type ConversationSort,
 } from '../state-box/order.js';
 import { ArrivalTracker } from '../state-box/arrivals.js';
+import type { CannedAnswer, ComposerOffer, Uploader } from '../compose-area/composer-model.js';
 import { chatDeskStyles } from './chat-desk.styles.js';
 
 const LAYOUTS: readonly Layout[] = [1, 2, 4];
@@ -116,6 +118,24 @@ export class ChatDesk extends LitElement {
   /** Seconds a visitor may wait for a reply before the state box warns. */
   @property({ attribute: 'warning-threshold', converter: { fromAttribute: toThreshold } })
   warningThreshold: number = DEFAULT_WARNING_THRESHOLD;
+
+  /** Canned answers for the focused pane's composer (see `<compose-area>`). */
+  @property({ attribute: false }) cannedAnswers: readonly CannedAnswer[] = [];
+
+  /** Offers the agent can send from the composer. */
+  @property({ attribute: false }) offers: readonly ComposerOffer[] = [];
+
+  /** Uploads attachments for the composer; without one the attach button is hidden. */
+  @property({ attribute: false }) uploader?: Uploader;
+
+  /** Largest attachment in bytes, passed to the composer (its default: 10 MB). */
+  @property({ type: Number, attribute: 'max-file-size' }) maxFileSize?: number;
+
+  /** Allowed attachment types for the composer, as a file input's `accept`. */
+  @property() accept?: string;
+
+  /** Where the composer's emoji picker loads its data (see `<compose-area>`). */
+  @property({ attribute: 'emoji-data-source' }) emojiDataSource?: string;
 
   /** True while the desk is narrower than 900 px (side columns are drawers). */
   @state() private narrow = false;
@@ -325,6 +345,19 @@ export class ChatDesk extends LitElement {
       }`;
   }
 
+  /** The focused pane's composer, configured from the desk's composer properties. */
+  private renderComposer(id: string) {
+    return html`<compose-area
+      conversation-id=${id}
+      .cannedAnswers=${this.cannedAnswers}
+      .offers=${this.offers}
+      .uploader=${this.uploader}
+      max-file-size=${ifDefined(this.maxFileSize)}
+      accept=${ifDefined(this.accept)}
+      emoji-data-source=${ifDefined(this.emojiDataSource)}
+    ></compose-area>`;
+  }
+
   private renderPane(store: DeskStore, id: string | null, index: number) {
     const { t } = this.i18n;
     const focused = index === this.focusedPane.value;
@@ -346,8 +379,7 @@ export class ChatDesk extends LitElement {
       >
         ${
           id
-            ? html`<chat-box conversation-id=${id}></chat-box>
-                ${focused ? html`<compose-area conversation-id=${id}></compose-area>` : nothing}`
+            ? html`<chat-box conversation-id=${id}></chat-box> ${focused ? this.renderComposer(id) : nothing}`
             : html`<div class="placeholder empty-pane">
                 <p>${t.desk.emptyPane}</p>
                 <p class="hint">${t.desk.emptyPaneHint}</p>

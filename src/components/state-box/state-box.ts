@@ -22,7 +22,7 @@ import {
   type ConversationSort,
 } from './order.js';
 import { stateBoxStyles } from './state-box.styles.js';
-import { TickerController } from './ticker.js';
+import { ClockController } from '../../controllers/clock-controller.js';
 
 /** Longest preview kept in the DOM (the row shows one line; a 4,000-character message stays cheap). */
 const PREVIEW_MAX = 160;
@@ -81,7 +81,7 @@ export class StateBox extends LitElement {
 
   private readonly desk = new DeskController(this);
   private readonly i18n = new LocaleController(this);
-  private readonly ticker = new TickerController(this);
+  private readonly clock = new ClockController(this);
   private readonly summaries = new ObservableController<readonly ConversationSummary[]>(this, EMPTY, (list) =>
     this.noticeArrivals(list),
   );
@@ -168,7 +168,7 @@ export class StateBox extends LitElement {
     const store = this.desk.store;
     if (!store) return html`<div class="placeholder" part="base">${t.common.noStore}</div>`;
     const rows = this.rows(store);
-    this.ticker.setEnabled(rows.length > 0);
+    this.clock.setEnabled(rows.length > 0);
     const ids = rows.map((row) => row.summary.conversation.id);
     const selected = this.focusedId.value;
     const active =

@@ -23,7 +23,7 @@ import { displayUrl, safeUrl } from '../../model/url.js';
 import type { DeskStore } from '../../store/desk-store.js';
 import type { VisitorHistory } from '../../store/selectors.js';
 import { shared, tokens } from '../../styles/tokens.js';
-import { ClockController } from './clock-controller.js';
+import { ClockController } from '../../controllers/clock-controller.js';
 import { visitorPanelStyles } from './visitor-panel.styles.js';
 
 type SectionKey = 'source' | 'navigation' | 'profile' | 'pastMessages' | 'customData' | 'visitorHistory';
