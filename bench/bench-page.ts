@@ -815,11 +815,13 @@ export interface ScrollResult {
   /** …of which in a step where older messages arrived. */
   jumpsOnLoad: number;
   maxJumpPx: number;
-  /** Steps that could be checked (an anchor message on screen before and after). */
+  /** Frames that could be checked (an anchor message on screen before and after; at the top too). */
   checkedSteps: number;
   steps: number;
   /** Where it stopped (to tell "stuck at the top" from "ran out of time"). */
   end?: { scrollTop: number; hasOlder: boolean | undefined; loadingOlder: boolean };
+  /** With `trace`: the last steps as "scrollTop before → set → next frame (messages, loading, error px)". */
+  trace?: string[];
 }
 
 /**
@@ -827,7 +829,7 @@ export interface ScrollResult {
  * server serves page by page (loadMessages). Each step scrolls 80 % of the view and checks that
  * a message near the top moved exactly by the scrolled distance.
  */
-export async function scroll(options: { impl: Impl; total?: number; archived?: number; maxMs?: number; stuckMs?: number; hooks?: BenchHooks }): Promise<ScrollResult> {
+export async function scroll(options: { impl: Impl; total?: number; archived?: number; maxMs?: number; stuckMs?: number; hooks?: BenchHooks; trace?: boolean }): Promise<ScrollResult> {
   const hooks = options.hooks ?? defaultHooks();
   const total = options.total ?? 10_000;
   const archived = options.archived ?? 1_000;
@@ -854,6 +856,8 @@ export async function scroll(options: { impl: Impl; total?: number; archived?: n
   await hooks.mark?.('scroll:start');
   const start = performance.now();
   let anchor: { id: string; element: Element; top: number; expected: number; count: number } | undefined;
+  const trace: string[] = [];
+  let traceStep = '';
   let lastProgress = performance.now();
   let lastCount = count();
   let lastTop = scroller.scrollTop;
@@ -862,6 +866,10 @@ export async function scroll(options: { impl: Impl; total?: number; archived?: n
     await afterFrame();
     const now = performance.now();
     const rect = scroller.getBoundingClientRect();
+    let error: number | undefined;
+    if (options.trace && traceStep) {
+      traceStep += ` → ${Math.round(scroller.scrollTop)} (${count()}${store.state.threads.get('c1')?.loadingOlder ? ' loading' : ''}`;
+    }
     if (anchor) {
       let element: Element | undefined = anchor.element;
       if (!element.isConnected || !deepText(element).includes(token(anchor.id))) {
@@ -869,7 +877,7 @@ export async function scroll(options: { impl: Impl; total?: number; archived?: n
       }
       if (element) {
         const moved = element.getBoundingClientRect().top - anchor.top;
-        const error = Math.abs(moved - anchor.expected);
+        error = Math.abs(moved - anchor.expected);
         result.checkedSteps += 1;
         if (error > 2) {
           result.jumps += 1;
@@ -878,6 +886,10 @@ export async function scroll(options: { impl: Impl; total?: number; archived?: n
         }
       }
       anchor = undefined;
+    }
+    if (options.trace && traceStep) {
+      trace.push(`${traceStep}${error !== undefined ? `, ${Math.round(error)} px` : ''})`);
+      if (trace.length > 80) trace.shift();
     }
     const current = count();
     if (current !== lastCount || scroller.scrollTop !== lastTop) {
@@ -911,6 +923,7 @@ export async function scroll(options: { impl: Impl; total?: number; archived?: n
     if (fast) anchor = undefined;
     scroller.scrollTop = Math.max(0, before - Math.round(rect.height * (fast ? 4 : 0.8)));
     const scrolled = before - scroller.scrollTop;
+    traceStep = `${Math.round(before)} → ${Math.round(scroller.scrollTop)}`;
     if (anchor) anchor.expected = scrolled;
     if (scrolled > 0) result.steps += 1;
   }
@@ -922,6 +935,7 @@ export async function scroll(options: { impl: Impl; total?: number; archived?: n
   result.frames = frameStats.frames;
   result.maxFrameGap = frameStats.maxGap;
   result.loaded = count();
+  if (options.trace) result.trace = trace;
   cleanup(box, store);
   return result;
 }

@@ -5,13 +5,14 @@
  * same run, so the ratios hold on a noisy machine.
  *
  *   node bench/run.mjs [--only=render,burst,stream,panes,scroll,bundle] [--runs=3] [--quick]
- *                      [--profile] [--skip-build] [--port=5290]
+ *                      [--profile] [--skip-build] [--impl=…] [--port=5290]
  *
  * --quick      small sizes (debugging the harness; budgets are not meaningful then)
  * --profile    one more, unmeasured run of <chat-box> per scenario under the CPU profiler: where the
  *              time goes (self time by function and file, forced layouts by caller) is printed
  *              and the .cpuprofile files are kept in $TMPDIR/agent-desk-bench/
  * --skip-build bundle size from the existing dist/ (otherwise `npm run build` runs first)
+ * --impl=chat-box|baseline  only one side (debugging; no ratios)
  *
  * Prints a table (metric, value, budget, baseline, ratio, result), writes bench/results.json and
  * exits 1 when a budget is missed (2 when the harness itself failed).
@@ -315,6 +316,7 @@ async function pair(scenario, options, times = 1) {
   const out = { 'chat-box': [], baseline: [] };
   for (let i = 0; i < times; i += 1) {
     for (const impl of i % 2 ? ['chat-box', 'baseline'] : ['baseline', 'chat-box']) {
+      if (args.impl && args.impl !== impl) continue;
       process.stderr.write(`  ${scenario} ${impl} (${i + 1}/${times})…\n`);
       out[impl].push(await inPage(scenario, { ...options, impl }));
     }
@@ -324,7 +326,8 @@ async function pair(scenario, options, times = 1) {
     process.stderr.write(`  ${scenario} chat-box (profiled)…\n`);
     await inPage(scenario, { ...options, impl: 'chat-box' }, { profile: true });
   }
-  return { chatBox: medianOf(out['chat-box']), baseline: medianOf(out.baseline) };
+  const empty = (list) => (list.length ? medianOf(list) : { switchMs: [], longTasks: {} });
+  return { chatBox: empty(out['chat-box']), baseline: empty(out.baseline) };
 }
 
 // ---- budgets ------------------------------------------------------------------------------------
@@ -335,7 +338,8 @@ const rows = [];
  * `info` rows have no budget.
  */
 function row(metric, value, { unit = 'ms', max, maxRatio, baseline, info = false, pass, budget } = {}) {
-  const ratio = typeof value === 'number' && typeof baseline === 'number' && baseline !== 0 ? value / baseline : undefined;
+  if (typeof baseline === 'number' && Number.isNaN(baseline)) baseline = undefined;
+  const ratio = typeof value === 'number' && typeof baseline === 'number' && baseline !== 0 && Number.isFinite(value / baseline) ? value / baseline : undefined;
   let ok = pass;
   if (ok === undefined && !info) {
     ok = typeof value === 'number' && !Number.isNaN(value);
@@ -427,7 +431,7 @@ try {
     row(`scroll ${n}: jumps when older pages load`, chatBox.jumpsOnLoad, { unit: '', max: 0, baseline: baseline.jumpsOnLoad });
     row(`scroll ${n}: other jumps (of checked steps)`, chatBox.jumps - chatBox.jumpsOnLoad, { unit: '', info: true, baseline: baseline.jumps - baseline.jumpsOnLoad });
     row(`scroll ${n}: largest jump`, chatBox.maxJumpPx, { unit: 'px', info: true, baseline: baseline.maxJumpPx });
-    row(`scroll ${n}: checked steps`, chatBox.checkedSteps, { unit: '', info: true, baseline: baseline.checkedSteps });
+    row(`scroll ${n}: frames checked for jumps`, chatBox.checkedSteps, { unit: '', info: true, baseline: baseline.checkedSteps });
   }
 } catch (error) {
   harnessError = error;
