@@ -157,11 +157,17 @@ export class DeskServer {
     return this.url;
   }
 
-  /** Closes every connection and stops listening. The data stays (it is the "database"). */
-  async stop(): Promise<void> {
+  /**
+   * Closes every connection and stops listening. The data stays (it is the "database").
+   * `graceful`: close frames with 1001 "going away" (clients reconnect at once); else cut them.
+   */
+  async stop({ graceful = false }: { graceful?: boolean } = {}): Promise<void> {
     this.simulator?.stop();
     clearInterval(this.sweepTimer);
-    for (const connection of this.connections) this.forget(connection, true);
+    for (const connection of this.connections) {
+      if (graceful) connection.socket.close(CloseCode.goingAway, 'server shutting down');
+      this.forget(connection, !graceful);
+    }
     this.connections.clear();
     const http = this.http;
     this.http = undefined;

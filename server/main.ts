@@ -48,7 +48,7 @@ if (values.demo) {
 }
 
 const shutdown = async () => {
-  await Promise.all([server.stop(), closeVite?.()]);
+  await Promise.all([server.stop({ graceful: true }), closeVite?.()]);
   process.exit(0);
 };
 process.once('SIGINT', () => void shutdown());
