@@ -814,6 +814,22 @@ describe('<chat-box>', () => {
     const live = root(el).querySelector('[aria-live="polite"]')!;
     expect(live.closest('[role="log"]')).to.equal(null);
     expect(live.textContent!.trim()).to.equal('Emma Laurent: Size 39 then?');
+    // Several in one go are announced together.
+    for (const text of ['One', 'Two']) {
+      transport.emit({
+        type: 'message.added',
+        message: {
+          id: `new-${text}`,
+          conversationId: 'c-emma',
+          author: 'visitor',
+          at: new Date().toISOString(),
+          kind: 'text',
+          text,
+        },
+      });
+    }
+    await settle(el);
+    expect(live.textContent!.trim()).to.equal('Emma Laurent: One Emma Laurent: Two');
     expect(scroller(el).getAttribute('aria-live')).to.equal('off');
   });
 

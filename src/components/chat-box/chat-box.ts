@@ -191,6 +191,7 @@ export class ChatBox extends LitElement {
   private autoLoadedFor: string | undefined;
   private bottomFrames = 0;
   private lastScrollTop = 0;
+  private pendingAnnouncements: string[] = [];
 
   /** The filter in use: the conversation's (from the store), else the attribute. */
   get activeFilter(): MessageFilter {
@@ -453,11 +454,18 @@ export class ChatBox extends LitElement {
       .filter((message) => message.author === 'visitor' && message.kind !== 'navigation');
     if (fresh.length === 0) return;
     const ctx = this.viewContext();
-    const text = fresh
-      .slice(-3)
-      .map((message) => this.i18n.t.thread.announce(authorName(message, ctx), messageText(message).slice(0, 300)))
-      .join(' ');
-    this.announcement = { text, serial: this.announcement.serial + 1 };
+    for (const message of fresh) {
+      this.pendingAnnouncements.push(
+        this.i18n.t.thread.announce(authorName(message, ctx), messageText(message).slice(0, 300)),
+      );
+    }
+    if (this.pendingAnnouncements.length > fresh.length) return;
+    // Messages arriving in the same task are announced together (the last three).
+    queueMicrotask(() => {
+      const text = this.pendingAnnouncements.slice(-3).join(' ');
+      this.pendingAnnouncements = [];
+      this.announcement = { text, serial: this.announcement.serial + 1 };
+    });
   }
 
   private get visitorName(): string {
