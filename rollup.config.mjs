@@ -4,14 +4,48 @@ import { minifyCss } from './scripts/rollup-minify-css.mjs';
 
 const external = (id) => /^(lit|@lit|@lit-labs|rxjs|valibot|idb|emoji-picker-element|react|tslib)(\/|$)/.test(id);
 
+const plugins = () => [
+  minifyCss(),
+  nodeResolve({ browser: true, exportConditions: ['es2015', 'browser', 'module', 'import', 'default'] }),
+  terser({ ecma: 2020, module: true, format: { comments: false } }),
+];
+
+/** The standalone entry: every export plus the element registrations, in one module. */
+const STANDALONE = '\0agent-desk-standalone';
+const standaloneEntry = {
+  name: 'standalone-entry',
+  resolveId: (id) => (id === STANDALONE ? id : null),
+  load: (id) => (id === STANDALONE ? "export * from './build/index.js';\nimport './build/define.js';\n" : null),
+};
+
 /** Library build: dependencies stay external so apps dedupe lit and rxjs. */
-export default {
+const library = {
   input: { index: 'build/index.js', define: 'build/define.js', react: 'build/react.js' },
   external,
-  output: { dir: 'dist', format: 'es', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
-  plugins: [
-    minifyCss(),
-    nodeResolve({ browser: true, exportConditions: ['es2015', 'browser', 'module', 'import', 'default'] }),
-    terser({ ecma: 2020, module: true, format: { comments: false } }),
-  ],
+  output: {
+    dir: 'dist',
+    format: 'es',
+    sourcemap: true,
+    entryFileNames: '[name].js',
+    chunkFileNames: 'chunks/[name]-[hash].js',
+  },
+  plugins: plugins(),
 };
+
+/**
+ * Drop-in bundle for pages without a bundler (no CDN, no import map): dependencies included, elements
+ * registered on import. Lazy parts (the emoji picker) stay separate chunks beside it.
+ */
+const standalone = {
+  input: { 'agent-desk': STANDALONE },
+  output: {
+    dir: 'dist/standalone',
+    format: 'es',
+    sourcemap: false,
+    entryFileNames: '[name].js',
+    chunkFileNames: 'chunks/[name]-[hash].js',
+  },
+  plugins: [standaloneEntry, ...plugins()],
+};
+
+export default [library, standalone];

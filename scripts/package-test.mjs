@@ -24,6 +24,7 @@ export const REQUIRED_FILES = [
   'dist/types/index.d.ts',
   'dist/types/define.d.ts',
   'dist/types/react.d.ts',
+  'dist/standalone/agent-desk.js',
 ];
 
 /** `npm run build` then `npm pack` into a temp dir. */
@@ -59,8 +60,11 @@ export function checkContents(files) {
           problems.push(`exports["${entry}"] → ${path} is not in the tarball`);
   }
   const sideEffects = pkg.sideEffects;
-  if (!Array.isArray(sideEffects) || sideEffects.some((p) => !/define\.(js|ts)$/.test(p)))
-    problems.push('sideEffects must list only the define entry');
+  // Only the modules that register elements: the define entry (dist, build, src) and the standalone bundle.
+  if (!Array.isArray(sideEffects) || sideEffects.some((p) => !/(define\.(js|ts)|standalone\/agent-desk\.js)$/.test(p)))
+    problems.push('sideEffects must list only the define entry and the standalone bundle');
+  if (pkg.exports?.['./standalone'] !== './dist/standalone/agent-desk.js')
+    problems.push('exports["./standalone"] missing');
   if (!pkg.peerDependenciesMeta?.react?.optional) problems.push('react must be an optional peer dependency');
   return problems;
 }
@@ -190,6 +194,87 @@ export function typeCheck(project) {
   }
 }
 
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' https: data:",
+  "connect-src 'self'",
+  "require-trusted-types-for 'script'",
+  'trusted-types lit-html emoji-picker-element',
+].join('; ');
+
+const DROP_IN_HTML = `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <meta http-equiv="Content-Security-Policy" content="${CSP}" />
+    <title>agent-desk drop-in</title>
+    <script type="module" src="./main.js"></script>
+  </head>
+  <body>
+    <chat-desk demo></chat-desk>
+  </body>
+</html>
+`;
+
+const DROP_IN_JS = `import { DeskStore, MemoryTransport } from './node_modules/agent-desk/dist/standalone/agent-desk.js';
+window.dropIn = { DeskStore: typeof DeskStore, MemoryTransport: typeof MemoryTransport, defined: !!customElements.get('chat-desk') };
+`;
+
+/**
+ * Drop-in use without a bundler: a static page under a strict CSP with Trusted Types imports the
+ * standalone bundle from the installed package and shows `<chat-desk demo>` in headless Chromium.
+ * Returns the problems found.
+ */
+export async function dropInCheck(project) {
+  writeFileSync(join(project, 'index.html'), DROP_IN_HTML);
+  writeFileSync(join(project, 'main.js'), DROP_IN_JS);
+  const { createServer } = await import('node:http');
+  const types = {
+    '.html': 'text/html',
+    '.js': 'text/javascript',
+    '.json': 'application/json',
+    '.map': 'application/json',
+  };
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (path === '/favicon.ico') return void res.writeHead(204).end();
+    const file = join(project, path === '/' ? 'index.html' : path);
+    if (!file.startsWith(project) || !existsSync(file)) return void res.writeHead(404).end();
+    res.writeHead(200, { 'content-type': types[file.slice(file.lastIndexOf('.'))] ?? 'application/octet-stream' });
+    res.end(readFileSync(file));
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { chromium } = await import('playwright-core');
+  const { CHROMIUM_ARGS } = await import('./storybook-a11y.mjs');
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const problems = [];
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+    });
+    await page.goto(`http://127.0.0.1:${server.address().port}/`);
+    await page.waitForFunction(() => window.dropIn, undefined, { timeout: 15000 });
+    const dropIn = await page.evaluate(() => window.dropIn);
+    if (dropIn.DeskStore !== 'function' || dropIn.MemoryTransport !== 'function')
+      problems.push('standalone exports missing');
+    if (!dropIn.defined) problems.push('standalone bundle did not register <chat-desk>');
+    const list = page.getByRole('listbox', { name: 'Ongoing conversations' });
+    await list.waitFor({ timeout: 15000 });
+    if ((await list.getByRole('option').count()) === 0) problems.push('the demo desk shows no conversations');
+    await page.getByRole('textbox', { name: 'Message' }).first().waitFor({ timeout: 15000 });
+  } catch (error) {
+    problems.push(String(error.message).split('\n')[0]);
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  return problems;
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
   const packed = pack({ build: !args.includes('--no-build') });
@@ -200,6 +285,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const imported = importCheck(project);
   problems.push(...imported.missing);
   console.log(`imported: ${imported.core} exports from agent-desk, ${imported.react} from agent-desk/react`);
+  problems.push(...(await dropInCheck(project)));
   const tsErrors = typeCheck(project);
   if (tsErrors) problems.push(`consumer type-check failed:\n${tsErrors}`);
   if (!args.includes('--keep')) {

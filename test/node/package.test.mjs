@@ -3,7 +3,7 @@
 import test, { after } from 'node:test';
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
-import { checkContents, importCheck, installInto, pack, typeCheck } from '../../scripts/package-test.mjs';
+import { checkContents, dropInCheck, importCheck, installInto, pack, typeCheck } from '../../scripts/package-test.mjs';
 
 const quick = process.env.AGENT_DESK_QUICK === '1' ? 'quick mode (AGENT_DESK_QUICK=1)' : undefined;
 const packed = quick ? undefined : pack({ build: process.env.AGENT_DESK_BUILT !== '1' });
@@ -36,3 +36,11 @@ test(
 test('package: a TypeScript consumer type-checks against the published declarations', { skip: quick }, () => {
   assert.equal(typeCheck(installed.project), '');
 });
+
+test(
+  'package: drop-in page (no bundler, strict CSP + Trusted Types) shows <chat-desk demo> from the standalone bundle',
+  { skip: quick, timeout: 60_000 },
+  async () => {
+    assert.deepEqual(await dropInCheck(installed.project), []);
+  },
+);
