@@ -6,8 +6,29 @@ import manifest from '../custom-elements.json';
 import { DESK_EVENTS } from '../stories/support/desk-store.js';
 import '../src/define.js';
 
+interface ManifestMember {
+  name: string;
+  privacy?: string;
+  static?: boolean;
+}
+
+/** The public API only: private/protected members (controllers, internal state) are not controls. */
+function publicOnly(source: typeof manifest): typeof manifest {
+  const copy = structuredClone(source) as { modules: { declarations?: { members?: ManifestMember[] }[] }[] };
+  for (const mod of copy.modules) {
+    for (const declaration of mod.declarations ?? []) {
+      if (declaration.members) {
+        declaration.members = declaration.members.filter(
+          (member) => !member.static && member.privacy !== 'private' && member.privacy !== 'protected',
+        );
+      }
+    }
+  }
+  return copy as unknown as typeof manifest;
+}
+
 // Controls and the docs tables come from the analyzer's manifest (npm run analyze).
-setCustomElementsManifest(manifest);
+setCustomElementsManifest(publicOnly(manifest));
 
 const LANGS: Record<string, { title: string; dir: 'ltr' | 'rtl' }> = {
   en: { title: 'English', dir: 'ltr' },
