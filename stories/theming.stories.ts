@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { tokens } from '../src/styles/tokens.js';
-import { storyStore } from './support/desk-store.js';
+import { inProvider, storyStore } from './support/desk-store.js';
 
 /**
  * Theming: every colour, radius, spacing and font is a `--desk-*` custom property set on any
@@ -78,6 +78,56 @@ export const RightToLeft: Story = {
   render: () => {
     const { store } = storyStore();
     return html`<chat-desk lang="ar" dir="rtl" style=${frame} .store=${store}></chat-desk>`;
+  },
+};
+
+/**
+ * `::part()` on every piece: a layout built with `<desk-provider>` reaches each element's parts
+ * directly (`chat-box::part(bubble)`, `state-box::part(option)`…).
+ */
+export const PartsInACustomLayout: Story = {
+  render: () => {
+    const { store } = storyStore();
+    return html`
+      <style>
+        .parts-layout {
+          display: grid;
+          grid-template-columns: 280px minmax(0, 1fr);
+          block-size: 600px;
+          gap: 12px;
+          padding: 12px;
+        }
+        .parts-layout .thread {
+          display: flex;
+          flex-direction: column;
+          min-block-size: 0;
+        }
+        .parts-layout chat-box {
+          flex: 1;
+          min-block-size: 0;
+        }
+        .parts-layout chat-box::part(bubble) {
+          border-radius: 4px 18px 18px 18px;
+        }
+        .parts-layout state-box::part(option) {
+          border-inline-start: 4px solid light-dark(#0b6e4f, #7fe0bd);
+        }
+        .parts-layout compose-area::part(send-button) {
+          text-transform: uppercase;
+          letter-spacing: 0.04em;
+        }
+      </style>
+      ${inProvider(
+        store,
+        html`<div class="parts-layout">
+          <state-box></state-box>
+          <div class="thread">
+            <chat-box></chat-box>
+            <compose-area></compose-area>
+          </div>
+        </div>`,
+      )}
+    `;
   },
 };
 
