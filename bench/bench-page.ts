@@ -722,6 +722,7 @@ export async function panes(options: { impl: Impl; perConversation?: number; loa
   const longTasks = new LongTaskRecorder();
   frames.start();
   longTasks.start();
+  await hooks.mark?.('panes-load:start');
   let events = 0;
   let n = 0;
   const base = Date.now();
@@ -737,6 +738,7 @@ export async function panes(options: { impl: Impl; perConversation?: number; loa
   }, 125);
   await sleep(loadMs);
   clearInterval(timer);
+  await hooks.mark?.('panes-load:end');
   const frameStats = frames.stop();
   const longTaskStats = longTasks.stop();
   const heapLoaded = await heapOf(hooks);

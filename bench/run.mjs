@@ -63,10 +63,13 @@ const median = (values) => {
 function medianOf(results) {
   if (results.length === 1) return results[0];
   const out = {};
+  // (Booleans: true only if true in every run.)
   for (const key of Object.keys(results[0])) {
     const values = results.map((r) => r[key]);
     if (typeof values[0] === 'number' || values[0] === undefined) out[key] = median(values);
-    else if (values[0] && typeof values[0] === 'object' && !Array.isArray(values[0])) out[key] = medianOf(values);
+    else if (typeof values[0] === 'boolean') out[key] = values.every(Boolean);
+    else if (Array.isArray(values[0])) out[key] = values.flat();
+    else if (values[0] && typeof values[0] === 'object') out[key] = medianOf(values);
     else out[key] = values[0];
   }
   out.runs = results;
@@ -122,8 +125,35 @@ function summarizeProfile(profile, top = 15) {
       add(nativeBy, `${node.callFrame.functionName} ← ${caller}`, dt);
     }
   }
-  const sort = (map) => [...map].sort((a, b) => b[1] - a[1]).slice(0, top).map(([name, ms]) => ({ name, ms: Math.round(ms * 10) / 10 }));
-  return { functions: sort(self), files: sort(byFile), nativeCalls: sort(nativeBy) };
+  const sort = (map, n = top) => [...map].sort((a, b) => b[1] - a[1]).slice(0, n).map(([name, ms]) => ({ name, ms: Math.round(ms * 10) / 10 }));
+  // The longest busy stretch (no idle sample): the worst frame, and what it was made of.
+  let best = { ms: 0, from: 0, to: 0 };
+  let start = 0;
+  let busy = 0;
+  for (let i = 0; i < samples.length; i += 1) {
+    const idle = nodes.get(samples[i]).callFrame.functionName === '(idle)';
+    if (idle) {
+      if (busy > best.ms) best = { ms: busy, from: start, to: i };
+      busy = 0;
+      start = i + 1;
+    } else busy += (timeDeltas[i + 1] ?? timeDeltas[i] ?? 0) / 1000;
+  }
+  if (busy > best.ms) best = { ms: busy, from: start, to: samples.length };
+  const worst = new Map();
+  for (let i = best.from; i < best.to; i += 1) {
+    const node = nodes.get(samples[i]);
+    let key = label(node.callFrame).key;
+    if (!node.callFrame.url && !node.callFrame.functionName.startsWith('(')) {
+      let up = parent.get(node.id);
+      while (up !== undefined && !nodes.get(up).callFrame.url) up = parent.get(up);
+      if (up !== undefined) key = `${node.callFrame.functionName} ← ${label(nodes.get(up).callFrame).key}`;
+    }
+    add(worst, key, (timeDeltas[i + 1] ?? timeDeltas[i] ?? 0) / 1000);
+  }
+  return {
+    functions: sort(self), files: sort(byFile), nativeCalls: sort(nativeBy),
+    worstStretch: { ms: Math.round(best.ms * 10) / 10, functions: sort(worst, 10) },
+  };
 }
 
 // ---- bundle ------------------------------------------------------------------------------------
@@ -400,7 +430,7 @@ try {
   }
 
   if (only.includes('stream')) {
-    const { chatBox, baseline } = (raw.stream = await pair('stream', { rate: 200, durationMs: sizes.streamMs }, 1));
+    const { chatBox, baseline } = (raw.stream = await pair('stream', { rate: 200, durationMs: sizes.streamMs }, runs));
     row('stream 200/s: p95 emit → visible', chatBox.p95, { max: 100, baseline: baseline.p95 });
     row('stream 200/s: p50 emit → visible', chatBox.p50, { info: true, baseline: baseline.p50 });
     row('stream 200/s: messages shown', chatBox.shown, { unit: '', pass: chatBox.shown === chatBox.emitted, budget: `= ${chatBox.emitted} emitted`, baseline: baseline.shown });
@@ -409,7 +439,7 @@ try {
   }
 
   if (only.includes('panes')) {
-    const { chatBox, baseline } = (raw.panes = await pair('panes', { perConversation: sizes.panes, loadMs: sizes.panesLoadMs, switches: sizes.switches }, 1));
+    const { chatBox, baseline } = (raw.panes = await pair('panes', { perConversation: sizes.panes, loadMs: sizes.panesLoadMs, switches: sizes.switches }, runs));
     const n = `4 × ${sizes.panes.toLocaleString('en')}`;
     row(`panes ${n}: mount (all newest visible)`, chatBox.mountMs, { info: true, baseline: baseline.mountMs });
     row(`panes ${n}: elements in the desk`, chatBox.elements, { unit: '', info: true, baseline: baseline.elements });
@@ -423,7 +453,7 @@ try {
   }
 
   if (only.includes('scroll')) {
-    const { chatBox, baseline } = (raw.scroll = await pair('scroll', { total: sizes.scroll, archived: sizes.archived }, 1));
+    const { chatBox, baseline } = (raw.scroll = await pair('scroll', { total: sizes.scroll, archived: sizes.archived }, runs));
     const n = sizes.scroll.toLocaleString('en');
     row(`scroll ${n}: reached the top, all loaded`, chatBox.loaded, { unit: '', pass: chatBox.reachedTop && chatBox.loaded === sizes.scroll, budget: `top, ${n} loaded`, baseline: baseline.loaded });
     row(`scroll ${n}: time bottom → top`, chatBox.durationMs, { info: true, baseline: baseline.durationMs });
@@ -468,6 +498,7 @@ if (profiles.length) {
     console.log(`\n[${p.phase}] by file: ${p.files.slice(0, 8).map((f) => `${f.name} ${f.ms}`).join(', ')}`);
     for (const f of p.functions.slice(0, 12)) console.log(`  ${String(f.ms).padStart(7)}  ${f.name}`);
     if (p.nativeCalls.length) console.log(`  native DOM calls by caller: ${p.nativeCalls.slice(0, 6).map((f) => `${f.name} ${f.ms}`).join('; ')}`);
+    if (p.worstStretch.ms) console.log(`  longest busy stretch ${p.worstStretch.ms} ms: ${p.worstStretch.functions.slice(0, 8).map((f) => `${f.name} ${f.ms}`).join('; ')}`);
   }
 }
 if (pageProblems.length) {
@@ -486,7 +517,7 @@ const report = {
   machine: { cpus: os.cpus().length, loadavg: os.loadavg(), node: process.version },
   rows: rows.map(({ display, baselineDisplay, ...r }) => r),
   raw,
-  profiles: profiles.map(({ phase, file, functions, files, nativeCalls }) => ({ phase, file, functions, files, nativeCalls })),
+  profiles: profiles.map(({ phase, file, functions, files, nativeCalls, worstStretch }) => ({ phase, file, functions, files, nativeCalls, worstStretch })),
   pageProblems,
   error: harnessError ? String(harnessError.stack ?? harnessError) : undefined,
 };
