@@ -191,7 +191,17 @@ export type ClientCommandType = ClientCommand['type'];
 
 /** An error the desk reports through `errors$` and the `desk-error` DOM event. */
 export interface DeskErrorInfo {
-  code: 'invalid-event' | 'send-failed' | 'transport' | 'forbidden' | 'outbox' | 'upload' | (string & {});
+  code:
+    | 'invalid-event'
+    | 'send-failed'
+    | 'send-refused'
+    | 'invalid-argument'
+    | 'transport'
+    | 'forbidden'
+    | 'outbox'
+    | 'upload'
+    | 'internal'
+    | (string & {});
   message: string;
 }
 

@@ -1,5 +1,5 @@
 import { BehaviorSubject, Subject, type Observable } from 'rxjs';
-import { distinctUntilChanged, map, shareReplay } from 'rxjs/operators';
+import { distinctUntilChanged, finalize, map, shareReplay } from 'rxjs/operators';
 import { filterMessages, isMessageFilter, type MessageFilter } from '../model/filter.js';
 import { parseServerEvent } from '../model/schema.js';
 import type {
@@ -146,6 +146,10 @@ export class DeskStore {
         map((s) => s.threads.get(id)?.messages ?? EMPTY_MESSAGES),
         distinctUntilChanged(),
         map((messages) => filterMessages(messages, filter)),
+        // Forgotten when nobody listens any more, so the cache does not grow with every id ever seen.
+        finalize(() => {
+          if (this.selectorCache.get(key) === cached) this.selectorCache.delete(key);
+        }),
         shareReplay({ bufferSize: 1, refCount: true }),
       );
       this.selectorCache.set(key, cached);
@@ -362,6 +366,10 @@ export class DeskStore {
       cached = this.stateSubject.pipe(
         map(project),
         distinctUntilChanged(compare),
+        // Forgotten when nobody listens any more, so the cache does not grow with every id ever seen.
+        finalize(() => {
+          if (this.selectorCache.get(key) === cached) this.selectorCache.delete(key);
+        }),
         shareReplay({ bufferSize: 1, refCount: true }),
       );
       this.selectorCache.set(key, cached);
@@ -470,6 +478,12 @@ export class DeskStore {
       this.act({ type: 'local.message.status', conversationId, clientId, status: 'sent' });
       await this.outbox.delete(clientId).catch(() => undefined);
     } catch (error) {
+      // The server's echo can confirm a message whose acknowledgement was lost (timeout, drop):
+      // it was delivered, so it is neither "Not sent" nor kept for resending.
+      if (this.confirmed(clientId)) {
+        await this.outbox.delete(clientId).catch(() => undefined);
+        return;
+      }
       // Kept as failed first, then shown as failed: while it shows "sending" it is in flight, so a
       // resend (back online) or a Retry never meets a "sending" message that nothing will finish.
       await this.persist({ ...message, status: 'failed' } as Message);

@@ -162,11 +162,13 @@ function addMessage(batch: Batch, message: Message): boolean {
     if (index < 0 && message.clientId) index = findIndex(thread.messages, message.clientId);
     if (index >= 0) {
       const previous = thread.messages[index];
-      if (previous.at === message.at) {
-        thread.messages[index] = message;
+      // A later copy without the client id (a replay) keeps the link to the optimistic message.
+      const next = previous.clientId && !message.clientId ? { ...message, clientId: previous.clientId } : message;
+      if (previous.at === next.at) {
+        thread.messages[index] = next;
       } else {
         thread.messages.splice(index, 1);
-        thread.messages.splice(insertionIndex(thread.messages, message.at), 0, message);
+        thread.messages.splice(insertionIndex(thread.messages, next.at), 0, next);
       }
       thread.ids.add(message.id);
       return false;
@@ -229,6 +231,8 @@ function navigationId(visitorId: string, conversationId: string, at: string, url
 
 function applySnapshot(batch: Batch, event: Extract<ServerEvent, { type: 'snapshot' }>): void {
   if (event.agent) batch.set('agent', event.agent);
+  // A snapshot replaces the closed conversations that history pages brought, so their paging starts over.
+  batch.mutableHistory().clear();
   const visitors = batch.mutableVisitors();
   visitors.clear();
   for (const visitor of event.visitors) visitors.set(visitor.id, visitor);
@@ -378,8 +382,11 @@ function apply(batch: Batch, action: StoreAction): void {
       if (!thread?.ids.has(action.clientId)) return;
       const mutable = batch.mutableThread(action.conversationId);
       const index = findIndex(mutable.messages, action.clientId);
+      if (index < 0) return;
       const message = mutable.messages[index];
-      // A server status that went further (sent → delivered) is never walked back by a late local one.
+      // Local statuses only move an unconfirmed message (sending ⇄ failed, sending → sent); once the
+      // server said sent/delivered/read, a late local "failed" or "sending" never walks it back.
+      if (message.status !== 'sending' && message.status !== 'failed') return;
       if (action.status === 'sent' && message.status !== 'sending') return;
       mutable.messages[index] = { ...message, status: action.status };
       return;
@@ -438,6 +445,13 @@ function apply(batch: Batch, action: StoreAction): void {
 export function reduce(state: DeskState, actions: readonly StoreAction[]): { state: DeskState; errors: DeskErrorInfo[] } {
   if (actions.length === 0) return { state, errors: [] };
   const batch = new Batch(state);
-  for (const action of actions) apply(batch, action);
+  for (const action of actions) {
+    // One action that cannot be applied is reported and skipped; it never costs the rest of the batch.
+    try {
+      apply(batch, action);
+    } catch (error) {
+      batch.error('internal', `${action.type} could not be applied: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
   return { state: batch.finish(), errors: batch.errors };
 }

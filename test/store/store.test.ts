@@ -2,7 +2,10 @@ import { expect, nextFrame } from '@open-wc/testing';
 import type { Observable, Subscription } from 'rxjs';
 import sinon from 'sinon';
 import type { DeskErrorInfo, Fixtures, Message } from '../../src/model/types.js';
+import type { StoreAction } from '../../src/store/actions.js';
 import { DeskStore } from '../../src/store/desk-store.js';
+import { MemoryOutbox } from '../../src/store/outbox.js';
+import { reduce } from '../../src/store/reducer.js';
 import { MemoryTransport } from '../../src/transport/memory-transport.js';
 import { demoFixtures } from '../../src/transport/demo-fixtures.js';
 import { CONTENT_BY_KIND, conversation, iso, message, textMessage, visitor } from '../model/builders.js';
@@ -482,5 +485,83 @@ describe('DeskStore', () => {
     expect(liam.visitor!.name).to.equal('Liam O’Connor');
     const failed = current(store.messages$('c-liam')).find((m: Message) => m.status === 'failed');
     expect(failed).to.exist;
+  });
+
+  describe('resilience', () => {
+    it('a replayed echo without the client id, then the late acknowledgement, loses no event and no status', async () => {
+      const transport = new MemoryTransport({ fixtures: smallFixtures(), simulate: false, autoAck: false });
+      const store = new DeskStore({ transport });
+      stores.push(store);
+      const errors = record<DeskErrorInfo>(store.errors$, subscriptions);
+      store.flush();
+      const sent = store.send('c1', { kind: 'text', text: 'On its way' })!;
+      const echo = { ...sent, id: 'srv-1', status: 'delivered' } as Message;
+      transport.emit({ type: 'message.added', message: echo });
+      const { clientId: _dropped, ...replay } = echo;
+      transport.emit({ type: 'message.added', message: replay });
+      store.flush();
+      // Queued in the same frame as the acknowledgement's local status.
+      transport.emit({ type: 'message.added', message: textMessage('late', 'visitor', 99, 'Still there?', 'c1') });
+      await microtasks();
+      store.flush();
+      const thread = current(store.messages$('c1'));
+      expect(thread.map((m) => m.id)).to.include.members(['srv-1', 'late']);
+      expect(thread.filter((m) => m.id === 'srv-1' || m.clientId === sent.clientId)).to.have.length(1);
+      expect(thread.find((m) => m.id === 'srv-1')!.status).to.equal('delivered');
+      expect(errors.map((e) => e.code)).to.deep.equal([]);
+    });
+
+    it('a send failing after the server already confirmed it stays delivered and leaves the outbox', async () => {
+      const outbox = new MemoryOutbox();
+      const transport = new MemoryTransport({ fixtures: smallFixtures(), simulate: false, autoAck: false });
+      const store = new DeskStore({ transport, outbox, batching: 'sync' });
+      stores.push(store);
+      const errors = record<DeskErrorInfo>(store.errors$, subscriptions);
+      transport.failNext(1, 'timeout');
+      const sent = store.send('c1', { kind: 'text', text: 'Confirmed by echo' })!;
+      transport.emit({ type: 'message.added', message: { ...sent, id: 'srv-2', status: 'delivered' } as Message });
+      await microtasks();
+      const shown = current(store.messages$('c1')).filter((m) => m.clientId === sent.clientId);
+      expect(shown).to.have.length(1);
+      expect(shown[0].status).to.equal('delivered');
+      expect(errors.map((e) => e.code)).to.not.include('send-failed');
+      expect(await outbox.load()).to.deep.equal([]);
+    });
+
+    it('a snapshot after a reconnect restarts visitor-history paging', async () => {
+      const fixtures = demoFixtures();
+      const { transport, store } = make({ fixtures, batching: 'sync' });
+      for (let page = 0; page < 3; page += 1) {
+        store.loadHistory('v-emma');
+        await microtasks();
+      }
+      expect(current(store.history$('v-emma'))).to.include({ hasMore: false });
+      expect(current(store.history$('v-emma')).conversations).to.have.length(10);
+      const { agent, visitors, conversations, messages } = fixtures;
+      transport.emit({ type: 'snapshot', agent, visitors, conversations, messages });
+      const history = current(store.history$('v-emma'));
+      expect(history.conversations).to.have.length(2);
+      expect(history).to.include({ hasMore: true, loading: false });
+    });
+
+    it('an action that cannot be applied is reported and the rest of its batch still applies', () => {
+      const { store } = make({ batching: 'sync' });
+      const broken = { type: 'message.added', message: null } as unknown as StoreAction;
+      const ok = { type: 'message.added', message: textMessage('after', 'visitor', 50, 'Next', 'c2') } as StoreAction;
+      const { state, errors } = reduce(store.state, [broken, ok]);
+      expect(errors.map((e) => e.code)).to.deep.equal(['internal']);
+      expect(state.threads.get('c2')!.messages.map((m) => m.id)).to.deep.equal(['after']);
+    });
+
+    it('forgets a selector once nobody listens to it', () => {
+      const { store } = make();
+      const cache = (store as unknown as { selectorCache: Map<string, unknown> }).selectorCache;
+      const before = cache.size;
+      const subscription = store.messages$('c2', 'visitor').subscribe();
+      store.visitor$('v-c2').subscribe().unsubscribe();
+      expect(cache.size).to.equal(before + 1);
+      subscription.unsubscribe();
+      expect(cache.size).to.equal(before);
+    });
   });
 });
