@@ -1,0 +1,163 @@
+// Cross-element localization checks on the assembled desk: French leaves no English UI string
+// behind, `lang` on <html> switches live, and right-to-left mirrors the whole layout.
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
+import { setViewport } from '@web/test-runner-commands';
+import '../../src/define.js';
+import type { ChatDesk } from '../../src/components/chat-desk/chat-desk.js';
+import { LOCALES } from '../../src/i18n/strings.js';
+import { DeskStore } from '../../src/store/desk-store.js';
+import { MemoryTransport } from '../../src/transport/memory-transport.js';
+import { demoFixtures } from '../../src/transport/demo-fixtures.js';
+
+type Tree = { [key: string]: unknown };
+
+function strings(tree: unknown, into = new Set<string>()): Set<string> {
+  if (typeof tree === 'string') into.add(tree.trim());
+  else if (tree && typeof tree === 'object') for (const value of Object.values(tree as Tree)) strings(value, into);
+  return into;
+}
+
+/**
+ * Static English UI strings that cannot appear in a French desk: not also a French string (`Agent`,
+ * `Navigation`…) and not a value from the demo data shown (a browser named `Email`).
+ */
+function englishOnlyStrings(): Set<string> {
+  const french = strings(LOCALES.fr);
+  const data = strings(demoFixtures());
+  return new Set([...strings(LOCALES.en)].filter((s) => s.length >= 3 && !french.has(s) && !data.has(s)));
+}
+
+/** Text nodes and user-facing attributes anywhere in the light and shadow trees under `root`. */
+function visibleTexts(root: Node): string[] {
+  const texts: string[] = [];
+  const visit = (node: Node) => {
+    if (node.nodeType === Node.TEXT_NODE) {
+      const text = node.textContent?.trim();
+      if (text) texts.push(text);
+      return;
+    }
+    if (node instanceof Element) {
+      if (node.localName === 'style' || node.localName === 'script') return;
+      for (const name of ['aria-label', 'title', 'placeholder', 'alt', 'aria-description', 'aria-roledescription']) {
+        const value = node.getAttribute(name)?.trim();
+        if (value) texts.push(value);
+      }
+      if (node.shadowRoot) visit(node.shadowRoot);
+    }
+    for (const child of Array.from(node.childNodes)) visit(child);
+  };
+  visit(root);
+  return texts;
+}
+
+function deepQueryAll(root: Node, selector: string): Element[] {
+  const found: Element[] = [];
+  const visit = (node: Node) => {
+    if (node instanceof Element || node instanceof ShadowRoot || node instanceof DocumentFragment) {
+      if (node instanceof Element && node.matches(selector)) found.push(node);
+      if (node instanceof Element && node.shadowRoot) visit(node.shadowRoot);
+      for (const child of Array.from(node.children)) visit(child);
+    }
+  };
+  visit(root);
+  return found;
+}
+
+async function settle(el: ChatDesk): Promise<void> {
+  for (let i = 0; i < 3; i += 1) {
+    for (const child of deepQueryAll(el, '*') as (Element & { updateComplete?: Promise<unknown> })[]) {
+      if (child.updateComplete) await child.updateComplete;
+    }
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+  }
+}
+
+function newStore(): DeskStore {
+  const transport = new MemoryTransport({ fixtures: demoFixtures(), simulate: false });
+  const store = new DeskStore({ transport, batching: 'sync', agent: { id: 'a1', name: 'Alex Martin' } });
+  store.focus('c-yuki');
+  return store;
+}
+
+describe('localization across the desk', () => {
+  setupIgnoreWindowResizeObserverLoopErrors(beforeEach, afterEach);
+  const stores: DeskStore[] = [];
+  // The whole desk inside the window (the virtualized threads render only what is visible).
+  before(() => setViewport({ width: 1700, height: 1000 }));
+  afterEach(() => {
+    for (const store of stores.splice(0)) store.destroy();
+    document.documentElement.removeAttribute('lang');
+    document.documentElement.removeAttribute('dir');
+  });
+
+  it('a French desk (four panes) shows no English UI string', async () => {
+    const store = newStore();
+    stores.push(store);
+    const el = await fixture<ChatDesk>(
+      html`<chat-desk
+        lang="fr"
+        layout="4"
+        .store=${store}
+        style="display:block;height:800px;width:1600px"
+      ></chat-desk>`,
+    );
+    await settle(el);
+    const english = englishOnlyStrings();
+    expect(english.size).to.be.greaterThan(50);
+    const leftovers = [...new Set(visibleTexts(el).filter((text) => english.has(text)))];
+    expect(leftovers, `English strings in the French desk: ${leftovers.join(' | ')}`).to.deep.equal([]);
+  });
+
+  it('follows lang on <html> live when the desk has none', async () => {
+    const store = newStore();
+    stores.push(store);
+    const el = await fixture<ChatDesk>(
+      html`<chat-desk .store=${store} style="display:block;height:700px;width:1400px"></chat-desk>`,
+    );
+    await settle(el);
+    const layout = () => el.shadowRoot!.querySelector('[role="radiogroup"]')!.getAttribute('aria-label');
+    expect(layout()).to.equal(LOCALES.en.desk.splitScreen);
+    document.documentElement.lang = 'fr';
+    await settle(el);
+    expect(layout()).to.equal(LOCALES.fr.desk.splitScreen);
+  });
+
+  it('mirrors the layout right to left: columns and visitor/agent sides swap', async () => {
+    const positions = async (attributes: { dir?: string; lang?: string }) => {
+      const store = newStore();
+      stores.push(store);
+      const el = await fixture<ChatDesk>(
+        html`<chat-desk
+          lang=${attributes.lang ?? 'en'}
+          dir=${attributes.dir ?? 'ltr'}
+          .store=${store}
+          style="display:block;height:700px;width:1400px"
+        ></chat-desk>`,
+      );
+      await settle(el);
+      // The thread is virtualized: rows appear once it has measured itself.
+      await waitUntil(() => deepQueryAll(el, '[part~="bubble"]').length > 0, 'no message bubbles rendered', {
+        timeout: 5000,
+      });
+      const left = (selector: string, text?: string) => {
+        const candidates = deepQueryAll(el, selector).filter((node) => !text || node.textContent?.includes(text));
+        expect(candidates, `${selector} ${text ?? ''}`).to.not.be.empty;
+        return candidates[0].getBoundingClientRect().left;
+      };
+      return {
+        stateBox: left('state-box'),
+        visitorPanel: left('visitor-panel'),
+        visitorBubble: left('[part~="bubble"]', 'Dear support'),
+        agentBubble: left('[part~="bubble"]', 'opened an investigation'),
+      };
+    };
+    const ltr = await positions({});
+    expect(ltr.stateBox).to.be.lessThan(ltr.visitorPanel);
+    expect(ltr.visitorBubble).to.be.lessThan(ltr.agentBubble);
+
+    const rtl = await positions({ dir: 'rtl', lang: 'ar' });
+    expect(rtl.stateBox).to.be.greaterThan(rtl.visitorPanel);
+    expect(rtl.visitorBubble).to.be.greaterThan(rtl.agentBubble);
+  });
+});
