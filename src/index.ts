@@ -8,7 +8,7 @@ export { MemoryOutbox } from './store/outbox.js';
 export type { Outbox } from './store/outbox.js';
 export { IndexedDbOutbox, type IndexedDbOutboxOptions } from './store/outbox-idb.js';
 export { TypingThrottle, type TypingThrottleOptions } from './store/typing.js';
-export type { CannedAnswer, ComposerOffer, Uploader, UploadResult } from './components/compose-area/composer-model.js';
+export type { CannedAnswer, ComposerOffer, Uploader, UploadResult } from './model/composer.js';
 export type { Transport, TransportSink } from './transport/transport.js';
 export { TransportError } from './transport/transport.js';
 export { MemoryTransport } from './transport/memory-transport.js';

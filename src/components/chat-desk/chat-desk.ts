@@ -18,9 +18,9 @@ import {
   toSort,
   toThreshold,
   type ConversationSort,
-} from '../state-box/order.js';
-import { ArrivalTracker } from '../state-box/arrivals.js';
-import type { CannedAnswer, ComposerOffer, Uploader } from '../compose-area/composer-model.js';
+} from '../../store/order.js';
+import { ArrivalTracker } from '../../controllers/arrivals.js';
+import type { CannedAnswer, ComposerOffer, Uploader } from '../../model/composer.js';
 import { chatDeskStyles } from './chat-desk.styles.js';
 
 const LAYOUTS: readonly Layout[] = [1, 2, 4];

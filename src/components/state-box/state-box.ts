@@ -11,7 +11,7 @@ import type { Layout } from '../../model/types.js';
 import type { DeskStore } from '../../store/desk-store.js';
 import type { ConversationSummary } from '../../store/selectors.js';
 import { shared, tokens } from '../../styles/tokens.js';
-import { ArrivalTracker } from './arrivals.js';
+import { ArrivalTracker } from '../../controllers/arrivals.js';
 import { channelIcon } from './channel-icon.js';
 import {
   adjacentId,
@@ -20,7 +20,7 @@ import {
   toSort,
   toThreshold,
   type ConversationSort,
-} from './order.js';
+} from '../../store/order.js';
 import { stateBoxStyles } from './state-box.styles.js';
 import { ClockController } from '../../controllers/clock-controller.js';
 

@@ -1,5 +1,5 @@
-import { timeOf } from '../../model/thread.js';
-import type { ConversationSummary } from '../../store/selectors.js';
+import { timeOf } from '../model/thread.js';
+import type { ConversationSummary } from './selectors.js';
 
 /**
  * How the state box orders conversations: `arrival` (default) keeps the store's order (oldest

@@ -1,4 +1,4 @@
-import type { ConversationSummary } from '../../store/selectors.js';
+import type { ConversationSummary } from '../store/selectors.js';
 
 /**
  * Tells which conversations are new since the last list, for polite announcements. The first list
