@@ -10,8 +10,8 @@ import globals from 'globals';
 export default tseslint.config(
   {
     ignores: [
-      '.*.mjs',
-      '.*.js',
+      '**/.*.mjs',
+      '**/.*.js',
       'node_modules/',
       'dist/',
       'build/',
