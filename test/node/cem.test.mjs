@@ -1,7 +1,7 @@
 // custom-elements.json: committed, generated from JSDoc, and complete for every element.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { compareManifest } from '../../scripts/check-cem.mjs';
 import { gateOptions } from '../../scripts/test-gates.mjs';
 
@@ -30,6 +30,30 @@ test('custom-elements.json describes every element with its tag, summary and sty
     // desk-provider renders only a slot (display: contents): nothing to style.
     if (tag !== 'desk-provider' && !element.cssParts?.length) problems.push(`${tag}: no @csspart`);
     if (tag !== 'desk-provider' && !element.attributes?.length) problems.push(`${tag}: no attributes`);
+  }
+  assert.deepEqual(problems, []);
+});
+
+test('every event an element dispatches is documented with @fires', gateOptions('cem'), () => {
+  const root = new URL('../../src/', import.meta.url);
+  const eventsSource = readFileSync(new URL('events.ts', root), 'utf8');
+  const names = new Map(
+    [...eventsSource.matchAll(/class (Desk\w+Event)\b[\s\S]*?eventName = '([a-z-]+)'/g)].map(([, cls, name]) => [
+      cls,
+      name,
+    ]),
+  );
+  const problems = [];
+  for (const tag of TAGS) {
+    const dir = new URL(`components/${tag}/`, root);
+    const source = readdirSync(dir)
+      .filter((file) => file.endsWith('.ts'))
+      .map((file) => readFileSync(new URL(file, dir), 'utf8'))
+      .join('\n');
+    const dispatched = new Set([...source.matchAll(/new (Desk\w+Event)\(/g)].map(([, cls]) => names.get(cls) ?? cls));
+    const documented = new Set((elements.find((d) => d.tagName === tag)?.events ?? []).map((event) => event.name));
+    for (const name of dispatched)
+      if (!documented.has(name)) problems.push(`${tag}: dispatches ${name} without @fires`);
   }
   assert.deepEqual(problems, []);
 });
