@@ -4,3 +4,4 @@ export * from './url.js';
 export * from './thread.js';
 export { parseServerEvent, parseMessage } from './schema.js';
 export type { ValidationResult } from './schema.js';
+export { neutralizeBidi } from './text.js';

@@ -6,6 +6,14 @@ export const common = {
   close: 'Close',
   cancel: 'Cancel',
   confirm: 'Confirm',
+  /** The block confirmation, the same in the thread header and the visitor panel. */
+  blockDialog: {
+    title: (name: string) => `Block ${name}?`,
+    description: (name: string) =>
+      `${name} will no longer be able to send you messages or start new conversations. Only a manager can unblock them, from customer management.`,
+    reason: 'Reason (optional)',
+    confirm: 'Block',
+  },
   channel: {
     chat: 'Live chat',
     facebook: 'Facebook',

@@ -7,6 +7,13 @@ export const common: CommonStrings = {
   close: 'Fermer',
   cancel: 'Annuler',
   confirm: 'Confirmer',
+  blockDialog: {
+    title: (name: string) => `Bloquer ${name} ?`,
+    description: (name: string) =>
+      `${name} ne pourra plus vous envoyer de messages ni démarrer de nouvelle conversation. Seul un responsable peut le débloquer, depuis la gestion clients.`,
+    reason: 'Motif (facultatif)',
+    confirm: 'Bloquer',
+  },
   channel: {
     chat: 'Chat en direct',
     facebook: 'Facebook',

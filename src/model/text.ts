@@ -1,0 +1,24 @@
+/**
+ * Text helpers for untrusted strings. Pure, no DOM.
+ */
+
+/**
+ * Bidirectional formatting controls that can reorder what follows them: the embeddings and
+ * overrides U+202A–U+202E (LRE, RLE, PDF, LRO, RLO) and the isolates U+2066–U+2069 (LRI, RLI,
+ * FSI, PDI). A visitor can use them to make "gnp.exe" look like "exe.png".
+ */
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+
+/**
+ * Removes bidirectional embedding, override and isolate controls from untrusted short text
+ * (file names, titles, names, URLs) so that what is shown is the characters in their real
+ * order. Arabic, Hebrew and other right-to-left letters are kept as they are, and so are the
+ * implicit marks (LRM U+200E, RLM U+200F, ALM U+061C), which cannot reorder text on their own.
+ * Render the result inside `dir="auto"` or `<bdi>` so that it cannot reorder its surroundings.
+ */
+export function neutralizeBidi(text: string): string;
+export function neutralizeBidi(text: string | undefined): string | undefined;
+export function neutralizeBidi(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  return text.replace(BIDI_CONTROLS, '');
+}
