@@ -23,6 +23,23 @@ export const common = {
     email: 'Email',
     'apple-business-chat': 'Apple Messages',
   } as Record<string, string>,
+  /** One-line plain-text previews of a message (lists, notifications): see messagePreview() in i18n/names.ts. */
+  preview: {
+    cobrowsing: {
+      requested: 'Co-browsing requested',
+      started: 'Co-browsing started',
+      ended: 'Co-browsing ended',
+      declined: 'Co-browsing declined',
+    } as Record<'requested' | 'started' | 'ended' | 'declined', string>,
+    transfer: (to: string) => `Transferred to ${to}`,
+    transferTeam: (team: string) => `Transferred to the ${team} team`,
+    file: (name: string) => `File: ${name}`,
+    image: 'Image',
+    imageNamed: (alt: string) => `Image: ${alt}`,
+    offer: (title: string) => `Offer: ${title}`,
+    unsupported: (type: string) => `Unsupported content (${type})`,
+    visited: (page: string) => `Visited ${page}`,
+  },
   connection: {
     connecting: 'Connecting…',
     online: 'Connected',

@@ -23,6 +23,22 @@ export const common: CommonStrings = {
     email: 'E-mail',
     'apple-business-chat': 'Apple Messages',
   },
+  preview: {
+    cobrowsing: {
+      requested: 'Co-navigation demandée',
+      started: 'Co-navigation commencée',
+      ended: 'Co-navigation terminée',
+      declined: 'Co-navigation refusée',
+    },
+    transfer: (to: string) => `Transférée à ${to}`,
+    transferTeam: (team: string) => `Transférée à l’équipe ${team}`,
+    file: (name: string) => `Fichier : ${name}`,
+    image: 'Image',
+    imageNamed: (alt: string) => `Image : ${alt}`,
+    offer: (title: string) => `Offre : ${title}`,
+    unsupported: (type: string) => `Contenu non pris en charge (${type})`,
+    visited: (page: string) => `A visité ${page}`,
+  },
   connection: {
     connecting: 'Connexion…',
     online: 'Connecté',
