@@ -29,7 +29,11 @@ export function formatTime(lang: string, iso: string, timeZone?: string): string
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';
   return safe(
-    () => cached(`time|${lang}|${timeZone ?? ''}`, () => new Intl.DateTimeFormat(lang, { hour: 'numeric', minute: '2-digit', ...(timeZone ? { timeZone } : {}) })).format(date),
+    () =>
+      cached(
+        `time|${lang}|${timeZone ?? ''}`,
+        () => new Intl.DateTimeFormat(lang, { hour: 'numeric', minute: '2-digit', ...(timeZone ? { timeZone } : {}) }),
+      ).format(date),
     date.toISOString().slice(11, 16),
   );
 }
@@ -43,8 +47,9 @@ export function formatDate(lang: string, iso: string): string {
   const dateOnly = DATE_ONLY.test(iso);
   return safe(
     () =>
-      cached(`date|${lang}|${dateOnly}`, () =>
-        new Intl.DateTimeFormat(lang, { dateStyle: 'medium', ...(dateOnly ? { timeZone: 'UTC' } : {}) }),
+      cached(
+        `date|${lang}|${dateOnly}`,
+        () => new Intl.DateTimeFormat(lang, { dateStyle: 'medium', ...(dateOnly ? { timeZone: 'UTC' } : {}) }),
       ).format(date),
     iso.slice(0, 10),
   );
@@ -54,7 +59,11 @@ export function formatDateTime(lang: string, iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';
   return safe(
-    () => cached(`datetime|${lang}`, () => new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' })).format(date),
+    () =>
+      cached(
+        `datetime|${lang}`,
+        () => new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }),
+      ).format(date),
     iso,
   );
 }
@@ -66,10 +75,17 @@ export function formatDay(lang: string, iso: string, now: Date = new Date()): st
   const startOf = (d: Date) => new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
   const days = Math.round((startOf(date) - startOf(now)) / 86_400_000);
   if (days === 0 || days === -1) {
-    return safe(() => cached(`rel|${lang}`, () => new Intl.RelativeTimeFormat(lang, { numeric: 'auto' })).format(days, 'day'), '');
+    return safe(
+      () => cached(`rel|${lang}`, () => new Intl.RelativeTimeFormat(lang, { numeric: 'auto' })).format(days, 'day'),
+      '',
+    );
   }
   return safe(
-    () => cached(`day|${lang}`, () => new Intl.DateTimeFormat(lang, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' })).format(date),
+    () =>
+      cached(
+        `day|${lang}`,
+        () => new Intl.DateTimeFormat(lang, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }),
+      ).format(date),
     iso.slice(0, 10),
   );
 }
@@ -78,7 +94,14 @@ export function formatDay(lang: string, iso: string, now: Date = new Date()): st
 export function formatDuration(lang: string, milliseconds: number): string {
   const seconds = Math.max(0, Math.floor(milliseconds / 1000));
   const unit = (value: number, name: 'second' | 'minute' | 'hour' | 'day') =>
-    safe(() => cached(`unit|${lang}|${name}`, () => new Intl.NumberFormat(lang, { style: 'unit', unit: name, unitDisplay: 'narrow' })).format(value), `${value}${name[0]}`);
+    safe(
+      () =>
+        cached(
+          `unit|${lang}|${name}`,
+          () => new Intl.NumberFormat(lang, { style: 'unit', unit: name, unitDisplay: 'narrow' }),
+        ).format(value),
+      `${value}${name[0]}`,
+    );
   if (seconds < 60) return unit(seconds, 'second');
   const minutes = Math.floor(seconds / 60);
   if (minutes < 60) return unit(minutes, 'minute');
@@ -93,7 +116,10 @@ export function formatNumber(lang: string, value: number): string {
 
 export function formatCurrency(lang: string, value: number, currency: string): string {
   return safe(
-    () => cached(`cur|${lang}|${currency}`, () => new Intl.NumberFormat(lang, { style: 'currency', currency })).format(value),
+    () =>
+      cached(`cur|${lang}|${currency}`, () => new Intl.NumberFormat(lang, { style: 'currency', currency })).format(
+        value,
+      ),
     `${value} ${currency}`,
   );
 }
@@ -109,17 +135,32 @@ export function formatFileSize(lang: string, bytes: number): string {
   }
   return safe(
     () =>
-      cached(`size|${lang}|${units[index]}`, () =>
-        new Intl.NumberFormat(lang, { style: 'unit', unit: units[index], unitDisplay: 'short', maximumFractionDigits: index === 0 ? 0 : 1 }),
+      cached(
+        `size|${lang}|${units[index]}`,
+        () =>
+          new Intl.NumberFormat(lang, {
+            style: 'unit',
+            unit: units[index],
+            // "13 bytes" / "13 octets": the short byte unit is not pluralised in every locale.
+            unitDisplay: index === 0 ? 'long' : 'short',
+            maximumFractionDigits: index === 0 ? 0 : 1,
+          }),
       ).format(value),
     `${bytes} B`,
   );
 }
 
 export function countryName(lang: string, code: string): string {
-  return safe(() => cached(`region|${lang}`, () => new Intl.DisplayNames([lang], { type: 'region' })).of(code.toUpperCase()) ?? code, code);
+  return safe(
+    () =>
+      cached(`region|${lang}`, () => new Intl.DisplayNames([lang], { type: 'region' })).of(code.toUpperCase()) ?? code,
+    code,
+  );
 }
 
 export function languageName(lang: string, code: string): string {
-  return safe(() => cached(`lang|${lang}`, () => new Intl.DisplayNames([lang], { type: 'language' })).of(code) ?? code, code);
+  return safe(
+    () => cached(`lang|${lang}`, () => new Intl.DisplayNames([lang], { type: 'language' })).of(code) ?? code,
+    code,
+  );
 }

@@ -1,7 +1,7 @@
 import { BehaviorSubject, Subject, type Observable } from 'rxjs';
 import { distinctUntilChanged, finalize, map, shareReplay } from 'rxjs/operators';
 import { filterMessages, isMessageFilter, type MessageFilter } from '../model/filter.js';
-import { parseServerEvent } from '../model/schema.js';
+import { parseMessage, parseServerEvent } from '../model/schema.js';
 import type {
   Agent,
   ClientCommand,
@@ -97,7 +97,9 @@ export class DeskStore {
     this.now = options.now ?? (() => new Date());
     this.createClientId = options.createClientId ?? (() => `c-${crypto.randomUUID()}`);
     this.batching = options.batching ?? 'frame';
-    this.stateSubject = new BehaviorSubject(initialState(options.agent ?? { id: 'agent', name: 'Agent' }, options.layout));
+    this.stateSubject = new BehaviorSubject(
+      initialState(options.agent ?? { id: 'agent', name: 'Agent' }, options.layout),
+    );
     this.state$ = this.stateSubject.asObservable();
     this.errors$ = this.errorSubject.asObservable();
 
@@ -219,7 +221,8 @@ export class DeskStore {
       this.report({ code: 'invalid-argument', message: `Unknown message filter ${String(filter).slice(0, 64)}` });
       return;
     }
-    if ((this.state.filters.get(conversationId) ?? 'all') !== filter) this.act({ type: 'local.filter', conversationId, filter });
+    if ((this.state.filters.get(conversationId) ?? 'all') !== filter)
+      this.act({ type: 'local.filter', conversationId, filter });
   }
 
   /**
@@ -228,22 +231,29 @@ export class DeskStore {
    * message, or undefined when the conversation cannot receive messages.
    */
   send(conversationId: string, draft: Draft): Message | undefined {
-    const refusal = this.refuseSend(conversationId, draft);
-    if (refusal) {
-      this.report({ code: 'send-refused', message: refusal });
+    const clientId = this.createClientId();
+    // Checked like any untrusted input: a `desk-send` listener may have replaced the draft.
+    const parsed =
+      typeof draft === 'object' && draft !== null
+        ? parseMessage({
+            ...draft,
+            id: clientId,
+            clientId,
+            conversationId,
+            author: 'agent',
+            authorName: this.state.agent.name,
+            at: this.stamp(),
+            status: 'sending',
+          })
+        : ({ ok: false, error: 'The draft is not a message.' } as const);
+    const refusal = parsed.ok
+      ? this.refuseSend(conversationId, parsed.value)
+      : `The draft is not a valid message (${parsed.error}).`;
+    if (refusal || !parsed.ok) {
+      this.report({ code: 'send-refused', message: refusal ?? 'The draft is not a message.' });
       return undefined;
     }
-    const clientId = this.createClientId();
-    const message = {
-      ...draft,
-      id: clientId,
-      clientId,
-      conversationId,
-      author: 'agent',
-      authorName: this.state.agent.name,
-      at: this.stamp(),
-      status: 'sending',
-    } as Message;
+    const message = parsed.value;
     this.act({ type: 'local.message.sending', message });
     void this.persist(message).then(() => this.deliver(message));
     return message;
@@ -263,7 +273,12 @@ export class DeskStore {
     const message = this.findMessage(messageId);
     if (!message?.clientId || message.status !== 'failed') return;
     const sending = { ...message, status: 'sending' } as Message;
-    this.act({ type: 'local.message.status', conversationId: message.conversationId, clientId: message.clientId, status: 'sending' });
+    this.act({
+      type: 'local.message.status',
+      conversationId: message.conversationId,
+      clientId: message.clientId,
+      status: 'sending',
+    });
     void this.persist(sending).then(() => this.deliver(sending));
   }
 
@@ -397,7 +412,10 @@ export class DeskStore {
       this.report({ code: 'invalid-event', message: `Dropped malformed item of "${parsed.value.type}": ${item}` });
     }
     if (dropped.length > 10) {
-      this.report({ code: 'invalid-event', message: `Dropped ${dropped.length - 10} more malformed items of "${parsed.value.type}"` });
+      this.report({
+        code: 'invalid-event',
+        message: `Dropped ${dropped.length - 10} more malformed items of "${parsed.value.type}"`,
+      });
     }
     this.receiveValid(parsed.value);
   }
@@ -442,7 +460,7 @@ export class DeskStore {
     });
   }
 
-  private refuseSend(conversationId: string, draft: Draft): string | undefined {
+  private refuseSend(conversationId: string, draft: Message): string | undefined {
     const conversation = this.state.conversations.get(conversationId);
     if (!conversation) return `Unknown conversation ${conversationId}`;
     if (conversation.status === 'closed') return 'The conversation is closed.';
@@ -454,9 +472,17 @@ export class DeskStore {
         return safeUrl(draft.url) ? undefined : 'The link is not an absolute http(s), mailto or tel URL.';
       case 'file':
       case 'image':
-        return safeUrl(draft.url, draft.kind === 'image' ? 'image' : 'link') ? undefined : 'The file URL is not allowed.';
+        return safeUrl(draft.url, draft.kind === 'image' ? 'image' : 'link')
+          ? undefined
+          : 'The file URL is not allowed.';
       case 'offer':
-        return draft.title.trim() ? undefined : 'The offer has no title.';
+        if (!draft.title.trim()) return 'The offer has no title.';
+        if (draft.url !== undefined && !safeUrl(draft.url)) return 'The offer link is not an absolute http(s) URL.';
+        if (draft.imageUrl !== undefined && !safeUrl(draft.imageUrl, 'image'))
+          return 'The offer image URL is not allowed.';
+        return undefined;
+      default:
+        return 'Only text, link, offer, file and image messages can be sent.';
     }
   }
 
@@ -472,7 +498,16 @@ export class DeskStore {
     const clientId = message.clientId!;
     if (this.inFlight.has(clientId) || this.destroyed) return;
     this.inFlight.add(clientId);
-    const { id: _id, conversationId, author: _author, authorName: _name, at, status: _status, clientId: _c, ...content } = message;
+    const {
+      id: _id,
+      conversationId,
+      author: _author,
+      authorName: _name,
+      at,
+      status: _status,
+      clientId: _c,
+      ...content
+    } = message;
     try {
       await this.transport.send({ type: 'send', clientId, conversationId, at, content: content as Draft });
       this.act({ type: 'local.message.status', conversationId, clientId, status: 'sent' });
@@ -532,7 +567,10 @@ export class DeskStore {
       // (Back) online: everything still waiting goes again, under its client id.
       void this.outboxLoaded
         .then(() => this.outbox.load())
-        .then((pending) => this.resendOutbox(pending), () => undefined);
+        .then(
+          (pending) => this.resendOutbox(pending),
+          () => undefined,
+        );
     }
   }
 
@@ -547,7 +585,12 @@ export class DeskStore {
       if (current.status === 'sending' || current.status === 'failed') {
         const sending = { ...current, status: 'sending' } as Message;
         if (current.status === 'failed') {
-          this.act({ type: 'local.message.status', conversationId: current.conversationId, clientId: current.clientId!, status: 'sending' });
+          this.act({
+            type: 'local.message.status',
+            conversationId: current.conversationId,
+            clientId: current.clientId!,
+            status: 'sending',
+          });
         }
         void this.deliver(sending);
       }

@@ -121,8 +121,15 @@ class Batch {
   finish(): DeskState {
     // Nothing touched (an ignored action): the same state, so nobody re-renders.
     const touched =
-      Object.keys(this.patch).length > 0 || this.visitors || this.conversations || this.threads ||
-      this.touchedThreads.size > 0 || this.typing || this.history || this.drafts || this.filters;
+      Object.keys(this.patch).length > 0 ||
+      this.visitors ||
+      this.conversations ||
+      this.threads ||
+      this.touchedThreads.size > 0 ||
+      this.typing ||
+      this.history ||
+      this.drafts ||
+      this.filters;
     if (!touched) return this.base;
     const next: { -readonly [K in keyof DeskState]: DeskState[K] } = { ...this.base, ...this.patch };
     if (this.visitors) next.visitors = this.visitors;
@@ -155,7 +162,8 @@ function findIndex(messages: readonly Message[], id: string): number {
 function addMessage(batch: Batch, message: Message): boolean {
   const existing = batch.thread(message.conversationId);
   const known =
-    existing && (existing.ids.has(message.id) || (message.clientId !== undefined && existing.ids.has(message.clientId)));
+    existing &&
+    (existing.ids.has(message.id) || (message.clientId !== undefined && existing.ids.has(message.clientId)));
   const thread = batch.mutableThread(message.conversationId);
   if (known) {
     let index = findIndex(thread.messages, message.id);
@@ -199,6 +207,8 @@ function fillPanes(batch: Batch): void {
   for (let i = 0; i < panes.length && candidates.length > 0; i += 1) {
     if (panes[i] === null) {
       panes[i] = candidates.shift()!.id;
+      // A conversation on screen is being read, in any pane.
+      clearUnread(batch, panes[i]!);
       changed = true;
     }
   }
@@ -211,7 +221,8 @@ function resizePanes(batch: Batch, layout: Layout): void {
   let next = panes.slice(0, layout);
   while (next.length < layout) next.push(null);
   // Keep the focused conversation on screen when shrinking.
-  if (focusedId && !next.includes(focusedId)) next = [focusedId, ...next.filter((id) => id !== focusedId)].slice(0, layout);
+  if (focusedId && !next.includes(focusedId))
+    next = [focusedId, ...next.filter((id) => id !== focusedId)].slice(0, layout);
   batch.set('layout', layout);
   batch.set('panes', next);
   batch.set('focusedPane', focusedId ? next.indexOf(focusedId) : 0);
@@ -442,7 +453,10 @@ function apply(batch: Batch, action: StoreAction): void {
 }
 
 /** The one reducer: a batch of actions → the next state, plus any errors met on the way. */
-export function reduce(state: DeskState, actions: readonly StoreAction[]): { state: DeskState; errors: DeskErrorInfo[] } {
+export function reduce(
+  state: DeskState,
+  actions: readonly StoreAction[],
+): { state: DeskState; errors: DeskErrorInfo[] } {
   if (actions.length === 0) return { state, errors: [] };
   const batch = new Batch(state);
   for (const action of actions) {
@@ -450,7 +464,10 @@ export function reduce(state: DeskState, actions: readonly StoreAction[]): { sta
     try {
       apply(batch, action);
     } catch (error) {
-      batch.error('internal', `${action.type} could not be applied: ${error instanceof Error ? error.message : String(error)}`);
+      batch.error(
+        'internal',
+        `${action.type} could not be applied: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
   return { state: batch.finish(), errors: batch.errors };

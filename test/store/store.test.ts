@@ -1,7 +1,7 @@
 import { expect, nextFrame } from '@open-wc/testing';
 import type { Observable, Subscription } from 'rxjs';
 import sinon from 'sinon';
-import type { DeskErrorInfo, Fixtures, Message } from '../../src/model/types.js';
+import type { DeskErrorInfo, Draft, Fixtures, Message } from '../../src/model/types.js';
 import type { StoreAction } from '../../src/store/actions.js';
 import { DeskStore } from '../../src/store/desk-store.js';
 import { MemoryOutbox } from '../../src/store/outbox.js';
@@ -553,6 +553,30 @@ describe('DeskStore', () => {
       expect(state.threads.get('c2')!.messages.map((m) => m.id)).to.deep.equal(['after']);
     });
 
+    it('refuses a draft a listener broke, or an offer with a disallowed address, without throwing or sending', () => {
+      const { transport, store, errors } = make({ batching: 'sync' });
+      const drafts: unknown[] = [
+        null,
+        'just a string',
+        { kind: 'text', text: 42 },
+        { kind: 'system', text: 'pretend to be the system' },
+        { kind: 'offer', title: 'Deal', url: 'javascript:alert(1)' },
+        { kind: 'offer', title: 'Deal', imageUrl: 'data:image/png;base64,AAAA' },
+        { kind: 'link', url: '/relative' },
+      ];
+      for (const draft of drafts) expect(store.send('c1', draft as Draft)).to.equal(undefined);
+      expect(errors.map((e) => e.code)).to.deep.equal(drafts.map(() => 'send-refused'));
+      expect(transport.sent.filter((c) => c.type === 'send')).to.deep.equal([]);
+      expect(current(store.messages$('c1'))).to.have.length(2);
+    });
+
+    it('sends only the fields of the message kind (extra fields a listener added are dropped)', () => {
+      const { store } = make({ batching: 'sync' });
+      const sent = store.send('c1', { kind: 'text', text: 'Hi', onclick: 'evil()' } as unknown as Draft)!;
+      expect(sent).to.not.have.property('onclick');
+      expect(sent).to.include({ kind: 'text', text: 'Hi', author: 'agent', status: 'sending' });
+    });
+
     it('forgets a selector once nobody listens to it', () => {
       const { store } = make();
       const cache = (store as unknown as { selectorCache: Map<string, unknown> }).selectorCache;
@@ -562,6 +586,23 @@ describe('DeskStore', () => {
       expect(cache.size).to.equal(before + 1);
       subscription.unsubscribe();
       expect(cache.size).to.equal(before);
+    });
+  });
+
+  describe('panes and unread', () => {
+    it('a conversation shown in any pane, focused or not, has no unread count', () => {
+      const { store } = make({ fixtures: demoFixtures(), batching: 'sync' });
+      const unreadOf = (id: string) => current(store.conversations$).find((r) => r.conversation.id === id)!.unread;
+      const hidden = current(store.conversations$).filter((row) => row.unread > 0);
+      expect(hidden.length).to.be.greaterThan(2);
+      store.setLayout(4);
+      const shown = current(store.panes$).filter((id): id is string => id !== null);
+      expect(shown).to.have.length(4);
+      for (const id of shown) expect(unreadOf(id), id).to.equal(0);
+      // Still counted for conversations that are not on screen.
+      expect(
+        current(store.conversations$).some((row) => !shown.includes(row.conversation.id) && row.unread > 0),
+      ).to.equal(true);
     });
   });
 });
