@@ -44,7 +44,7 @@ export function demoFixtures(now: Date = new Date()): Fixtures {
       id: 'v-liam', name: 'Liam O’Connor', source: { type: 'campaign', detail: 'Black Friday newsletter' },
       currentPage: { url: 'https://shop.example.com/checkout/payment', title: 'Checkout — payment' },
       browsingStartedAt: at(t, 620), pagesViewed: 11, visitCount: 3, country: 'IE', browser: 'Chrome 141',
-      os: 'macOS 15', language: 'en-IE', timeZone: 'Europe/Dublin', pastMessagesCount: 4,
+      os: 'macOS 15', language: 'en-IE', timeZone: 'Europe/Dublin', pastMessagesCount: 3,
       customData: [
         { key: 'basket', label: 'Basket amount', value: 642.5, format: 'currency', currency: 'EUR' },
         { key: 'clientId', label: 'Client id', value: 'CL-977-1045' },
@@ -55,7 +55,7 @@ export function demoFixtures(now: Date = new Date()): Fixtures {
       id: 'v-sofia', name: 'Sofía García', source: { type: 'social', detail: 'Facebook page' },
       currentPage: { url: 'https://shop.example.com/returns', title: 'Returns & refunds' },
       browsingStartedAt: at(t, 2400), pagesViewed: 4, visitCount: 2, country: 'ES', browser: 'Facebook Messenger',
-      os: 'Android 15', language: 'es-ES', timeZone: 'Europe/Madrid', pastMessagesCount: 9,
+      os: 'Android 15', language: 'es-ES', timeZone: 'Europe/Madrid', pastMessagesCount: 6,
       customData: [{ key: 'order', label: 'Order', value: 'ORD-55120' }],
     },
     {
@@ -74,14 +74,14 @@ export function demoFixtures(now: Date = new Date()): Fixtures {
       id: 'v-yuki', name: 'Yuki Tanaka', source: { type: 'direct' },
       currentPage: { url: 'https://shop.example.com/account/orders', title: 'My orders' },
       browsingStartedAt: at(t, 5400), pagesViewed: 2, visitCount: 5, country: 'JP', browser: 'Email', os: 'Unknown',
-      language: 'ja-JP', timeZone: 'Asia/Tokyo', pastMessagesCount: 17,
+      language: 'ja-JP', timeZone: 'Asia/Tokyo', pastMessagesCount: 9,
       customData: [{ key: 'clientId', label: 'Client id', value: 'CL-310-0007' }],
     },
     {
       id: 'v-amara', name: 'Amara Okafor', source: { type: 'social', detail: 'Instagram story' },
       currentPage: { url: 'https://shop.example.com/jackets/storm-shell', title: 'Storm Shell jacket' },
       browsingStartedAt: at(t, 840), pagesViewed: 6, visitCount: 4, country: 'NG', browser: 'Instagram',
-      os: 'iOS 19', language: 'en-NG', timeZone: 'Africa/Lagos', pastMessagesCount: 12, blocked: false,
+      os: 'iOS 19', language: 'en-NG', timeZone: 'Africa/Lagos', pastMessagesCount: 6, blocked: false,
     },
   ];
 
@@ -160,26 +160,32 @@ export function demoFixtures(now: Date = new Date()): Fixtures {
     ]),
   ];
 
-  // Older closed conversations of Emma, served by `loadHistory` page by page.
+  // Older closed conversations of the returning visitors, served by `loadHistory` page by page.
   const archiveConversations: Conversation[] = [];
   const archiveMessages: Message[] = [];
-  const topics = [
+  const archive = (visitorId: string, key: string, channels: string[], topics: string[], firstDaysAgo: number) => {
+    topics.forEach((topic, i) => {
+      const secondsAgo = 86400 * (firstDaysAgo + i * 21);
+      const id = `c-${key}-a${i + 1}`;
+      archiveConversations.push({
+        id, visitorId, channel: channels[i % channels.length], status: 'closed',
+        startedAt: at(t, secondsAgo), closedAt: at(t, secondsAgo - 1200),
+      });
+      archiveMessages.push(...thread(t, id, secondsAgo, [
+        [0, 'visitor', { kind: 'text', text: topic }],
+        [120, 'agent', { kind: 'text', text: 'Thanks for asking — here is what I found for you.' }],
+        [300, 'visitor', { kind: 'text', text: 'Great, thanks!' }],
+      ]));
+    });
+  };
+  archive('v-emma', 'emma', ['email', 'chat', 'chat'], [
     'Where is my parcel?', 'Do you have this jacket in blue?', 'How do I use my gift card?', 'Can I return sale items?',
     'Is there a store in Lyon?', 'My discount code does not work', 'Do the boots run small?', 'Can I get an invoice?',
-  ];
-  topics.forEach((topic, i) => {
-    const secondsAgo = 86400 * (30 + i * 21);
-    const id = `c-emma-a${i + 1}`;
-    archiveConversations.push({
-      id, visitorId: 'v-emma', channel: i % 3 === 0 ? 'email' : 'chat', status: 'closed',
-      startedAt: at(t, secondsAgo), closedAt: at(t, secondsAgo - 1200),
-    });
-    archiveMessages.push(...thread(t, id, secondsAgo, [
-      [0, 'visitor', { kind: 'text', text: topic }],
-      [120, 'agent', { kind: 'text', text: 'Thanks for asking — here is what I found for you.' }],
-      [300, 'visitor', { kind: 'text', text: 'Great, thanks!' }],
-    ]));
-  });
+  ], 30);
+  archive('v-liam', 'liam', ['email'], ['Could you send me the invoice for my last order?'], 45);
+  archive('v-sofia', 'sofia', ['facebook'], ['¿Hacéis envíos a Canarias?', 'My parcel arrived damaged'], 20);
+  archive('v-yuki', 'yuki', ['email'], ['Order ORD-41002 is late', 'Can I change my delivery slot?', 'Gift wrapping available?'], 15);
+  archive('v-amara', 'amara', ['instagram', 'chat'], ['Is the Storm Shell waterproof?', 'When is the next restock?'], 25);
 
   return {
     agent: { id: 'a-alex', name: 'Alex Martin', role: 'agent' },
