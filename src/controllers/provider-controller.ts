@@ -22,6 +22,7 @@ export class ProviderController implements ReactiveController {
   private errors: Subscription | undefined;
   private current: DeskStore | undefined;
   private connected = false;
+  private pendingDestroy: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly host: ProviderHost) {
     host.addController(this);
@@ -35,6 +36,7 @@ export class ProviderController implements ReactiveController {
 
   hostConnected(): void {
     this.connected = true;
+    clearTimeout(this.pendingDestroy);
     this.sync();
   }
 
@@ -42,9 +44,15 @@ export class ProviderController implements ReactiveController {
     this.connected = false;
     this.errors?.unsubscribe();
     this.errors = undefined;
-    this.demoStore?.destroy();
-    this.demoStore = undefined;
     this.current = undefined;
+    // Moving the element disconnects and reconnects it in one task: the demo desk keeps its state
+    // then, and is torn down (simulator timers stopped) only when it really left the page.
+    clearTimeout(this.pendingDestroy);
+    this.pendingDestroy = setTimeout(() => {
+      if (this.connected) return;
+      this.demoStore?.destroy();
+      this.demoStore = undefined;
+    });
   }
 
   hostUpdate(): void {
@@ -61,7 +69,9 @@ export class ProviderController implements ReactiveController {
       this.demoStore?.destroy();
       this.demoStore = undefined;
     } else {
-      this.demoStore ??= new DeskStore({ transport: new MemoryTransport({ fixtures: demoFixtures(), simulate: true }) });
+      this.demoStore ??= new DeskStore({
+        transport: new MemoryTransport({ fixtures: demoFixtures(), simulate: true }),
+      });
     }
     const next = this.host.store ?? this.demoStore;
     if (next === this.current) return;
