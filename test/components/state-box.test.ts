@@ -6,7 +6,7 @@ import type { StateBox } from '../../src/components/state-box/state-box.js';
 import type { DeskConversationSelectEvent } from '../../src/events.js';
 import { formatDuration } from '../../src/i18n/format.js';
 import { visitorNumber } from '../../src/model/thread.js';
-import type { Fixtures } from '../../src/model/types.js';
+import type { Fixtures, Message } from '../../src/model/types.js';
 import { DeskStore } from '../../src/store/desk-store.js';
 import { demoFixtures } from '../../src/transport/demo-fixtures.js';
 import { MemoryTransport } from '../../src/transport/memory-transport.js';
@@ -373,6 +373,170 @@ describe('<state-box>', () => {
     store.focus('c-emma');
     await el.updateComplete;
     expect(options(el).map((row) => row.dataset.id)).not.to.include('c-yuki');
+  });
+
+  describe('previews every kind of message as localized text', () => {
+    const base = { conversationId: 'c-noah', author: 'visitor' as const };
+    const cases: [Message, string, string][] = [
+      [
+        { ...base, id: 'p-co', at: '', kind: 'cobrowsing', state: 'requested' },
+        'Co-browsing requested',
+        'Co-navigation demandée',
+      ],
+      [
+        { ...base, id: 'p-co2', at: '', kind: 'cobrowsing', state: 'ended' },
+        'Co-browsing ended',
+        'Co-navigation terminée',
+      ],
+      [
+        { ...base, id: 'p-tr', at: '', author: 'system', kind: 'transfer', to: { type: 'agent', name: 'Maria' } },
+        'Transferred to Maria',
+        'Transférée à Maria',
+      ],
+      [
+        { ...base, id: 'p-file', at: '', kind: 'file', name: 'invoice.pdf', url: 'https://x.example/i.pdf' },
+        'File: invoice.pdf',
+        'Fichier : invoice.pdf',
+      ],
+      [{ ...base, id: 'p-img', at: '', kind: 'image', url: 'https://x.example/i.png' }, 'Image', 'Image'],
+      [
+        { ...base, id: 'p-link', at: '', kind: 'link', url: 'https://shop.example.com/tents' },
+        'shop.example.com/tents',
+        'shop.example.com/tents',
+      ],
+      [{ ...base, id: 'p-link2', at: '', kind: 'link', url: 'https://x.example/', title: 'Tents' }, 'Tents', 'Tents'],
+      [
+        { ...base, id: 'p-offer', at: '', author: 'bot', kind: 'offer', title: '15% off' },
+        'Offer: 15% off',
+        'Offre : 15% off',
+      ],
+      [
+        { ...base, id: 'p-choice', at: '', author: 'bot', kind: 'choice', question: 'Which size?', options: [] },
+        'Which size?',
+        'Which size?',
+      ],
+      [
+        {
+          ...base,
+          id: 'p-tl',
+          at: '',
+          kind: 'translation',
+          text: 'Hello',
+          original: 'Hallo',
+          sourceLang: 'de',
+          targetLang: 'en',
+        },
+        'Hello',
+        'Hello',
+      ],
+      [
+        { ...base, id: 'p-un', at: '', kind: 'unsupported', originalType: 'sticker' },
+        'Unsupported content (sticker)',
+        'Contenu non pris en charge (sticker)',
+      ],
+      [
+        { ...base, id: 'p-sys', at: '', author: 'system', kind: 'system', text: 'Visitor left' },
+        'Visitor left',
+        'Visitor left',
+      ],
+    ];
+    for (const [message, en, fr] of cases) {
+      it(`${message.kind} (${en})`, async () => {
+        for (const [lang, expected] of [
+          ['en', en],
+          ['fr', fr],
+        ] as const) {
+          const { store, transport } = setup();
+          const el = await mount(store, { lang });
+          transport.emit({ type: 'message.added', message: { ...message, at: new Date().toISOString() } as Message });
+          store.flush();
+          await el.updateComplete;
+          const preview = option(el, 'Noah Schmidt').querySelector('[part="preview"]')!;
+          expect(preview.textContent).to.equal(expected);
+        }
+      });
+    }
+  });
+
+  it('does not list a past (closed) conversation opened from the visitor history; the count matches', async () => {
+    const { store } = setup();
+    const el = await mount(store);
+    const before = options(el).map((row) => row.dataset.id);
+    store.focus('c-emma-h1');
+    await el.updateComplete;
+    expect(store.focusedId).to.equal('c-emma-h1');
+    expect(options(el).map((row) => row.dataset.id)).to.deep.equal(before);
+    expect(options(el).some((row) => nameOf(el, row).includes('Closed'))).to.equal(false);
+    expect(el.shadowRoot!.querySelector('.count')!.textContent).to.contain(`${before.length} conversations`);
+    expect(options(el).filter((row) => row.getAttribute('aria-selected') === 'true')).to.have.length(0);
+  });
+
+  it('marks a conversation with a message that failed to send as "Not sent"', async () => {
+    const { store, transport } = setup();
+    const el = await mount(store);
+    // The demo's failed message (Liam) is marked from the start.
+    expect(nameOf(el, option(el, 'Liam'))).to.contain('Not sent');
+    expect(nameOf(el, option(el, 'Noah Schmidt'))).not.to.contain('Not sent');
+    transport.emit({
+      type: 'message.added',
+      message: {
+        id: 'f-1',
+        conversationId: 'c-noah',
+        author: 'agent',
+        at: new Date().toISOString(),
+        status: 'failed',
+        kind: 'text',
+        text: 'On my way',
+      },
+    });
+    transport.emit({
+      type: 'message.added',
+      message: {
+        id: 'f-2',
+        conversationId: 'c-noah',
+        author: 'visitor',
+        at: new Date(Date.now() + 1000).toISOString(),
+        kind: 'text',
+        text: 'Hello?',
+      },
+    });
+    store.flush();
+    await el.updateComplete;
+    const liam = option(el, 'Noah Schmidt');
+    expect(nameOf(el, liam)).to.contain('Not sent');
+    expect(liam.querySelector('[part="failed"]')).to.exist;
+    await expect(el).shadowDom.to.be.accessible();
+    // Sent after all: the mark goes.
+    transport.emit({ type: 'message.updated', message: { id: 'f-1', conversationId: 'c-noah', status: 'delivered' } });
+    store.flush();
+    await el.updateComplete;
+    expect(nameOf(el, option(el, 'Noah Schmidt'))).not.to.contain('Not sent');
+  });
+
+  it('marks an unsent draft in a conversation that is not focused as "Draft"', async () => {
+    const { store } = setup({ ...demoFixtures() });
+    const el = await mount(store, { lang: 'fr' });
+    store.setDraft('c-emma', 'Je regarde ça');
+    store.setDraft(store.focusedId!, 'en cours');
+    await el.updateComplete;
+    expect(nameOf(el, option(el, 'Emma Laurent'))).to.contain('Brouillon');
+    expect(nameOf(el, option(el, 'Yuki Tanaka'))).not.to.contain('Brouillon');
+    store.focus('c-emma');
+    await el.updateComplete;
+    expect(nameOf(el, option(el, 'Emma Laurent'))).not.to.contain('Brouillon');
+    expect(nameOf(el, option(el, 'Yuki Tanaka'))).to.contain('Brouillon');
+    store.setDraft('c-yuki', '  ');
+    await el.updateComplete;
+    expect(nameOf(el, option(el, 'Yuki Tanaka'))).not.to.contain('Brouillon');
+  });
+
+  it('says the overdue state with the locale’s own words (no English separator)', async () => {
+    const fixtures = demoFixtures();
+    const { store } = setup(fixtures);
+    const el = await mount(store, { lang: 'fr', threshold: 1 });
+    const row = option(el, `Visiteur n° ${visitorNumber('v-4821')}`);
+    expect(row.hasAttribute('data-overdue')).to.equal(true);
+    expect(nameOf(el, row)).to.match(/En attente de votre réponse depuis \S+(\s\S+)? \(en retard\)/);
   });
 
   it('shows an empty state without conversations', async () => {

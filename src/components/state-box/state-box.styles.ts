@@ -190,6 +190,17 @@ export const stateBoxStyles = css`
     color: var(--_color-danger);
     background: var(--_color-danger-surface);
   }
+  .failed {
+    color: var(--_color-danger);
+    background: var(--_color-danger-surface);
+    border-color: color-mix(in srgb, var(--_color-danger) 45%, transparent);
+  }
+  .draft {
+    color: var(--_color-text-muted);
+    border-color: var(--_color-border);
+    border-style: dashed;
+    font-style: italic;
+  }
   .closed {
     color: var(--_color-text-muted);
     border-color: var(--_color-border);

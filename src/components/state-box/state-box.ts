@@ -1,4 +1,5 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { distinctUntilChanged, map, type Observable } from 'rxjs';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { DeskController } from '../../controllers/desk-controller.js';
@@ -6,8 +7,9 @@ import { ObservableController } from '../../controllers/observable-controller.js
 import { DeskConversationSelectEvent } from '../../events.js';
 import { formatDuration } from '../../i18n/format.js';
 import { LocaleController } from '../../i18n/locale-controller.js';
-import { hasName, lastPreviewable, messageText, timeOf, visitorNumber } from '../../model/thread.js';
-import type { Layout } from '../../model/types.js';
+import { channelLabel, messagePreview, visitorDisplayName } from '../../i18n/names.js';
+import { lastPreviewable, timeOf } from '../../model/thread.js';
+import type { Layout, Message } from '../../model/types.js';
 import type { DeskStore } from '../../store/desk-store.js';
 import type { ConversationSummary } from '../../store/selectors.js';
 import { shared, tokens } from '../../styles/tokens.js';
@@ -24,11 +26,33 @@ import {
 import { stateBoxStyles } from './state-box.styles.js';
 import { ClockController } from '../../controllers/clock-controller.js';
 
-/** Longest preview kept in the DOM (the row shows one line; a 4,000-character message stays cheap). */
-const PREVIEW_MAX = 160;
 const EMPTY: readonly ConversationSummary[] = [];
-/** A pause between the pieces of an option's spoken name. */
-const SEP = html`<span class="visually-hidden">, </span>`;
+const NO_DRAFTS: ReadonlyMap<string, string> = new Map();
+/** Per store: its drafts map, changing only when a draft changes. */
+const draftsOf = new WeakMap<DeskStore, Observable<ReadonlyMap<string, string>>>();
+/** Per thread's message list: whether one of the agent's messages failed to send. */
+const failedOf = new WeakMap<readonly Message[], boolean>();
+
+function drafts$(store: DeskStore): Observable<ReadonlyMap<string, string>> {
+  let source = draftsOf.get(store);
+  if (!source) {
+    source = store.state$.pipe(
+      map((state) => state.drafts),
+      distinctUntilChanged(),
+    );
+    draftsOf.set(store, source);
+  }
+  return source;
+}
+
+function hasFailedSend(messages: readonly Message[]): boolean {
+  let failed = failedOf.get(messages);
+  if (failed === undefined) {
+    failed = messages.some((message) => message.author === 'agent' && message.status === 'failed');
+    failedOf.set(messages, failed);
+  }
+  return failed;
+}
 
 interface Row {
   readonly summary: ConversationSummary;
@@ -40,7 +64,8 @@ interface Row {
  * The agent's ongoing conversations: a listbox "Ongoing conversations" whose options show the
  * visitor's name (or "Visitor #4821"), channel, last message, unread count, the "waiting for your
  * reply" time (ticking live, with a warning past `warning-threshold` seconds), the conversation's
- * duration and its blocked / closed state. Click, Enter or Space shows a conversation; arrow keys,
+ * duration, its blocked / closed state, a "Not sent" mark when one of the agent's messages failed and a
+ * "Draft" mark when an unsent draft waits in a conversation that is not the focused one. Click, Enter or Space shows a conversation; arrow keys,
  * Home and End move in the list; Alt+ArrowDown / Alt+ArrowUp switch to the next / previous one.
  * New conversations are announced politely.
  *
@@ -54,6 +79,8 @@ interface Row {
  * @csspart preview - The last message preview.
  * @csspart badge - The unread count.
  * @csspart waiting - The "waiting for your reply" chip.
+ * @csspart failed - The "Not sent" chip (a message of the agent failed to send).
+ * @csspart draft - The "Draft" chip (an unsent draft in a conversation not focused).
  * @csspart empty - The empty state.
  * @cssprop --state-box-selected-bg - Background of the conversation shown in the focused pane.
  * @cssprop --state-box-warning-bg - Background of an overdue waiting chip.
@@ -82,12 +109,19 @@ export class StateBox extends LitElement {
   private readonly desk = new DeskController(this);
   private readonly i18n = new LocaleController(this);
   private readonly clock = new ClockController(this);
-  private readonly summaries = new ObservableController<readonly ConversationSummary[]>(this, EMPTY, (list) =>
-    this.noticeArrivals(list),
-  );
+  private readonly summaries = new ObservableController<readonly ConversationSummary[]>(this, EMPTY, (list) => {
+    for (const summary of list) this.seenOngoing.add(summary.conversation.id);
+    this.noticeArrivals(list);
+  });
   private readonly focusedId = new ObservableController<string | null>(this, null);
   private readonly panes = new ObservableController<readonly (string | null)[]>(this, []);
   private readonly layout = new ObservableController<Layout>(this, 1);
+  private readonly drafts = new ObservableController<ReadonlyMap<string, string>>(this, NO_DRAFTS);
+  /**
+   * Conversations seen ongoing, per store. A closed conversation stays listed while shown in a pane
+   * only if it closed while the agent had it (not a past one opened from the visitor's history).
+   */
+  private seenOngoing = new Set<string>();
 
   /** Conversation ids already seen (for the arrival announcements), per store. */
   private readonly arrivals = new ArrivalTracker();
@@ -114,11 +148,13 @@ export class StateBox extends LitElement {
     if (store !== this.observedStore) {
       this.observedStore = store;
       this.arrivals.reset();
+      this.seenOngoing = new Set();
     }
     this.summaries.observe(store?.conversations$);
     this.focusedId.observe(store?.focusedId$);
     this.panes.observe(store?.panes$);
     this.layout.observe(store?.layout$);
+    this.drafts.observe(store ? drafts$(store) : undefined);
   }
 
   protected override update(changed: PropertyValues<this>): void {
@@ -235,7 +271,8 @@ export class StateBox extends LitElement {
     const id = conversation.id;
     const dom = this.domId(id);
     const name = this.nameOf(row.summary);
-    const channel = t.common.channel[conversation.channel] ?? conversation.channel;
+    const channel = channelLabel(t, conversation.channel);
+    const sep = this.sep();
     const blocked = !!visitor?.blocked;
     const waitingSince = row.closed ? undefined : row.summary.waitingSince;
     const waitedMs = waitingSince ? Math.max(0, now - timeOf(waitingSince)) : 0;
@@ -246,6 +283,8 @@ export class StateBox extends LitElement {
     const unread = row.closed ? 0 : row.summary.unread;
     const paneIndex = this.layout.value > 1 ? this.panes.value.indexOf(id) : -1;
     const preview = typing?.typing ? t.stateBox.typing : this.previewOf(row.summary);
+    const failed = hasFailedSend(this.desk.store?.state.threads.get(id)?.messages ?? []);
+    const draft = id !== selected && (this.drafts.value.get(id) ?? '').trim() !== '';
     return html`
       <li
         role="option"
@@ -261,10 +300,12 @@ export class StateBox extends LitElement {
         ?data-closed=${row.closed}
         ?data-blocked=${blocked}
         ?data-in-pane=${paneIndex >= 0}
+        ?data-failed=${failed}
+        ?data-draft=${draft}
       >
         <span class="avatar" part="avatar">${channelIcon(conversation.channel)}</span>
         <span class="main">
-          <span class="name" part="name" dir="auto">${name}</span>${SEP}
+          <span class="name" part="name" dir="auto">${name}</span>${sep}
           <span class="state">
             <span class="channel">${channel}</span>
             ${
@@ -281,12 +322,28 @@ export class StateBox extends LitElement {
                       />
                     </svg>
                     <span aria-hidden="true">${t.stateBox.waiting(waited)}</span>
-                    <span class="visually-hidden"
-                      >${t.stateBox.waitingForReply(waited)}${overdue ? `, ${t.stateBox.overdue}` : ''}</span
-                    >
+                    <span class="visually-hidden">${t.stateBox.waitingForReply(waited, overdue)}</span>
                   </span>`
                 : nothing
             }
+            ${
+              failed
+                ? html`<span class="chip failed" part="failed">
+                    <svg viewBox="0 0 24 24" width="12" height="12" aria-hidden="true" focusable="false">
+                      <circle cx="12" cy="12" r="8.5" fill="none" stroke="currentColor" stroke-width="2.4" />
+                      <path
+                        d="M12 7.5v5.5M12 16.2v.3"
+                        fill="none"
+                        stroke="currentColor"
+                        stroke-width="2.4"
+                        stroke-linecap="round"
+                      />
+                    </svg>
+                    <span>${t.stateBox.notSent}</span>
+                  </span>`
+                : nothing
+            }
+            ${draft ? html`<span class="chip draft" part="draft">${t.stateBox.draft}</span>` : nothing}
             ${blocked ? html`<span class="chip blocked">${t.stateBox.blocked}</span>` : nothing}
             ${row.closed ? html`<span class="chip closed">${t.stateBox.closed}</span>` : nothing}
             ${
@@ -319,15 +376,15 @@ export class StateBox extends LitElement {
                   </span>`
                 : nothing
             } </span
-          >${SEP}
+          >${sep}
           ${
             unread > 0
               ? html`<span class="badge" part="badge">
                     <span aria-hidden="true">${unread > 99 ? '99+' : unread}</span>
                     <span class="visually-hidden">${t.stateBox.unread(unread)}</span> </span
-                  >${SEP}`
+                  >${sep}`
               : nothing
-          } <span class="preview" part="preview" dir="auto" ?data-typing=${!!typing?.typing}>${preview}</span>${SEP}
+          } <span class="preview" part="preview" dir="auto" ?data-typing=${!!typing?.typing}>${preview}</span>${sep}
           <span class="duration">
             <span aria-hidden="true">${duration}</span>
             <span class="visually-hidden">${t.stateBox.duration(duration)}</span>
@@ -346,7 +403,8 @@ export class StateBox extends LitElement {
     const listed = new Set(ordered.map((summary) => summary.conversation.id));
     const state = store.state;
     for (const id of this.panes.value) {
-      if (!id || listed.has(id)) continue;
+      // A past conversation opened from the visitor's history is not an ongoing one.
+      if (!id || listed.has(id) || !this.seenOngoing.has(id)) continue;
       const conversation = state.conversations.get(id);
       if (!conversation || conversation.status !== 'closed') continue;
       listed.add(id);
@@ -366,18 +424,19 @@ export class StateBox extends LitElement {
   }
 
   private nameOf(summary: ConversationSummary): string {
-    return hasName(summary.visitor)
-      ? summary.visitor.name
-      : this.i18n.t.common.visitorFallbackName(visitorNumber(summary.conversation.visitorId));
+    return visitorDisplayName(this.i18n.t, summary.visitor, summary.conversation.visitorId);
+  }
+
+  /** A pause between the pieces of an option's spoken name (the locale's list separator). */
+  private sep() {
+    return html`<span class="visually-hidden">${this.i18n.t.stateBox.separator}</span>`;
   }
 
   private previewOf(summary: ConversationSummary): string {
     const { t } = this.i18n;
     const message = summary.lastMessage;
     if (!message) return t.stateBox.noMessages;
-    let text = messageText(message).replace(/\s+/g, ' ').trim();
-    if (text.length > PREVIEW_MAX) text = `${text.slice(0, PREVIEW_MAX)}…`;
-    if (!text) text = t.stateBox.attachment;
+    const text = messagePreview(t, message) || t.stateBox.attachment;
     return message.author === 'agent' ? t.stateBox.you(text) : text;
   }
 
@@ -395,12 +454,7 @@ export class StateBox extends LitElement {
     if (fresh.length === 0) return;
     const { t } = this.i18n;
     this.announcement = fresh
-      .map((summary) =>
-        t.stateBox.newConversation(
-          this.nameOf(summary),
-          t.common.channel[summary.conversation.channel] ?? summary.conversation.channel,
-        ),
-      )
+      .map((summary) => t.stateBox.newConversation(this.nameOf(summary), channelLabel(t, summary.conversation.channel)))
       .join('. ');
   }
 

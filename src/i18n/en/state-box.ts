@@ -8,9 +8,16 @@ export const stateBox = {
   emptyHint: 'New conversations appear here as visitors write in.',
   /** Visible waiting chip: "Waiting 45 s". */
   waiting: (duration: string) => `Waiting ${duration}`,
-  /** Spoken waiting state. */
-  waitingForReply: (duration: string) => `Waiting for your reply for ${duration}`,
+  /** Spoken waiting state, with the warning past the threshold. */
+  waitingForReply: (duration: string, overdue = false) =>
+    `Waiting for your reply for ${duration}${overdue ? ' (overdue)' : ''}`,
   overdue: 'overdue',
+  /** Pause between the pieces of a row's spoken name. */
+  separator: ', ',
+  /** One of the agent's messages in the conversation failed to send. */
+  notSent: 'Not sent',
+  /** An unsent draft waits in this conversation. */
+  draft: 'Draft',
   unread: (n: number) => (n === 1 ? '1 unread message' : `${n} unread messages`),
   duration: (duration: string) => `Conversation duration ${duration}`,
   closed: 'Closed',

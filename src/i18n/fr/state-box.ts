@@ -7,8 +7,12 @@ export const stateBox: StateBoxStrings = {
   empty: 'Aucune conversation en cours',
   emptyHint: 'Les nouvelles conversations s’affichent ici dès qu’un visiteur écrit.',
   waiting: (duration: string) => `En attente ${duration}`,
-  waitingForReply: (duration: string) => `En attente de votre réponse depuis ${duration}`,
+  waitingForReply: (duration: string, overdue = false) =>
+    `En attente de votre réponse depuis ${duration}${overdue ? ' (en retard)' : ''}`,
   overdue: 'en retard',
+  separator: ', ',
+  notSent: 'Non envoyé',
+  draft: 'Brouillon',
   unread: (n: number) => (n <= 1 ? `${n} message non lu` : `${n} messages non lus`),
   duration: (duration: string) => `Durée de la conversation ${duration}`,
   closed: 'Fermée',
