@@ -275,6 +275,19 @@ describe('<compose-area>', () => {
       expect(root(el).textContent).to.contain('Offline');
     });
 
+    it('hide-offline-notice leaves the offline notice to the desk', async () => {
+      const { store, transport } = setup();
+      const el = await render(store);
+      el.hideOfflineNotice = true;
+      transport.setOnline(false);
+      await el.updateComplete;
+      expect(el.getAttribute('hide-offline-notice')).to.equal('');
+      expect(root(el).textContent).not.to.contain('Offline');
+      el.removeAttribute('hide-offline-notice');
+      await el.updateComplete;
+      expect(root(el).textContent).to.contain('Offline');
+    });
+
     it('ends typing in the previous conversation when switching', async () => {
       const { store, transport } = setup();
       const el = await render(store);
@@ -324,6 +337,38 @@ describe('<compose-area>', () => {
       expect(root(el).querySelector('form')).to.be.null;
       expect(root(el).activeElement).to.equal(button(el, 'Send a link'));
       expect(agentMessages(store, 'c-emma')[0]).to.include({ kind: 'link', url: 'https://shop.example.com/boots' });
+    });
+
+    it('completes an address typed without a scheme ("shop.example.com/tents") and still refuses javascript: / data:', async () => {
+      const { store, transport } = setup();
+      const el = await render(store);
+      button(el, 'Send a link')!.click();
+      await el.updateComplete;
+      const form = root(el).querySelector('form[aria-label="Link"]')!;
+      const url = form.querySelector<HTMLInputElement>('input[name="url"]')!;
+      for (const bad of ['data:text/html,<b>x</b>', 'javascript:alert(1)', 'vbscript:msgbox(1)']) {
+        url.select();
+        await sendKeys({ type: bad });
+        await el.updateComplete;
+        expect(root(el).querySelector('#link-completion')).to.be.null;
+        await sendKeys({ press: 'Enter' });
+        await el.updateComplete;
+        expect(root(el).querySelector('#link-error')!.textContent).to.contain('cannot be sent');
+      }
+      expect(sends(transport)).to.have.length(0);
+
+      url.select();
+      await sendKeys({ type: 'shop.example.com/tents' });
+      await el.updateComplete;
+      const completion = root(el).querySelector('#link-completion')!;
+      expect(completion.textContent).to.contain('Will be sent as https://shop.example.com/tents');
+      expect(url.getAttribute('aria-describedby')).to.equal('link-completion');
+      await expect(el).shadowDom.to.be.accessible();
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(sends(transport).map((c) => c.content)).to.deep.equal([
+        { kind: 'link', url: 'https://shop.example.com/tents' },
+      ]);
     });
 
     it('Escape closes the link form and returns focus to its button', async () => {
@@ -451,6 +496,46 @@ describe('<compose-area>', () => {
         },
       ]);
       expect(root(el).querySelector('[part="attachment"]')).to.be.null;
+    });
+
+    it('leaving the conversation during an upload cancels it and says so when the agent comes back', async () => {
+      const { store, transport } = setup();
+      const { calls, uploader } = fakeUploader();
+      const el = await render(store, 'c-emma', { uploader });
+      el.attachFiles([pdf()]);
+      await el.updateComplete;
+      el.conversationId = 'c-liam';
+      await el.updateComplete;
+      expect(calls[0].signal.aborted).to.be.true;
+      // Nothing about it in the other conversation.
+      expect(root(el).querySelector('[role="alert"]')!.textContent!.trim()).to.equal('');
+      el.conversationId = 'c-emma';
+      await el.updateComplete;
+      const alert = [...root(el).querySelectorAll('[role="alert"]')].find((a) => a.textContent!.trim() !== '')!;
+      expect(alert.textContent).to.contain('Upload cancelled: invoice.pdf was not sent');
+      expect(sends(transport)).to.have.length(0);
+      // Said once.
+      el.conversationId = 'c-liam';
+      await el.updateComplete;
+      el.conversationId = 'c-emma';
+      await el.updateComplete;
+      expect(root(el).textContent).not.to.contain('Upload cancelled');
+    });
+
+    it('a composer removed during an upload (pane switch) leaves the notice for the next one, in French too', async () => {
+      const { store } = setup();
+      const { calls, uploader } = fakeUploader();
+      const el = await render(store, 'c-emma', { uploader });
+      el.attachFiles([pdf()]);
+      await el.updateComplete;
+      el.remove();
+      expect(calls[0].signal.aborted).to.be.true;
+      const next = await fixture<ComposeArea>(
+        html`<compose-area lang="fr" conversation-id="c-emma" .store=${store} .uploader=${uploader}></compose-area>`,
+      );
+      const alert = [...root(next).querySelectorAll('[role="alert"]')].find((a) => a.textContent!.trim() !== '')!;
+      expect(alert.textContent).to.contain('Envoi annulé : invoice.pdf n’a pas été envoyé');
+      await expect(next).shadowDom.to.be.accessible();
     });
 
     it('previews an image with a blob: URL, revoked after sending', async () => {
@@ -733,5 +818,40 @@ describe('<compose-area>', () => {
     expect(button(el, 'Envoyer une offre')).to.exist;
     expect(button(el, 'Insérer un emoji')).to.exist;
     await expect(el).shadowDom.to.be.accessible();
+  });
+  it('in a narrow pane: short placeholder, hint off screen (still the description), icon-only Send, all tools reachable', async () => {
+    const { store } = setup();
+    const canned: CannedAnswer[] = [{ id: 'hi', title: 'Hello', text: 'Hello', scope: 'shared' }];
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div style="width: 360px">
+        <compose-area
+          conversation-id="c-emma"
+          .store=${store}
+          .cannedAnswers=${canned}
+          .uploader=${async () => ({ url: 'https://f.example/a' })}
+        ></compose-area>
+      </div>`,
+    );
+    const el = wrapper.querySelector('compose-area')!;
+    await waitUntil(() => textbox(el).placeholder === 'Type a message…', 'short placeholder');
+    const hint = root(el).querySelector<HTMLElement>('#hint')!;
+    expect(textbox(el).getAttribute('aria-describedby')).to.contain('hint');
+    expect(hint.textContent).to.contain('Enter to send');
+    expect(hint.getBoundingClientRect().width).to.be.at.most(1);
+    const send = button(el, 'Send')!;
+    expect(root(el).querySelector<HTMLElement>('.send-label')!.getBoundingClientRect().width).to.equal(0);
+    const box = el.getBoundingClientRect();
+    for (const name of ['Insert emoji', 'Send a link', 'Attach a file']) {
+      const rect = button(el, name)!.getBoundingClientRect();
+      expect(rect.width, name).to.be.greaterThan(0);
+      expect(rect.right, name).to.be.at.most(box.right);
+    }
+    expect(send.getBoundingClientRect().right).to.be.at.most(box.right);
+    await expect(el).shadowDom.to.be.accessible();
+    // Wide again: the full placeholder and the visible hint.
+    wrapper.style.width = '720px';
+    await waitUntil(() => textbox(el).placeholder === 'Type a message… (/ for canned answers)', 'full placeholder');
+    await el.updateComplete;
+    expect(hint.getBoundingClientRect().width).to.be.greaterThan(100);
   });
 });

@@ -3,6 +3,8 @@ import { css } from 'lit';
 export const composeAreaStyles = css`
   :host {
     display: block;
+    /* Compact tools, hint and send button when the composer is narrow (a pane of a 4-pane desk). */
+    container: compose-area / inline-size;
     --_max-height: var(--compose-area-max-height, 12em);
     --_bg: var(--compose-area-bg, var(--_color-surface));
   }
@@ -444,10 +446,34 @@ export const composeAreaStyles = css`
     text-overflow: ellipsis;
   }
 
-  @media (max-width: 420px) {
-    .send-label,
-    .hint {
+  @container compose-area (max-width: 479.98px) {
+    .base {
+      gap: var(--_space-1);
+      padding: var(--_space-1) var(--_space-2);
+    }
+    .send {
+      padding: 0 var(--_space-2);
+    }
+    /* The button keeps its name ("Send", aria-label); the icon says it. */
+    .send-label {
       display: none;
+    }
+    /* Still the text box's description (aria-describedby), only not on screen. */
+    .hint {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
+    .footer {
+      min-height: 0;
+      justify-content: space-between;
+    }
+    .tool {
+      width: 28px;
+      height: 28px;
     }
   }
 `;

@@ -7,7 +7,8 @@ import { ObservableController } from '../../controllers/observable-controller.js
 import { DeskSendEvent } from '../../events.js';
 import { formatFileSize } from '../../i18n/format.js';
 import { LocaleController } from '../../i18n/locale-controller.js';
-import { hasName, visitorNumber } from '../../model/thread.js';
+import { channelLabel, visitorDisplayName } from '../../i18n/names.js';
+import { hasName } from '../../model/thread.js';
 import type { Agent, ConnectionState, Conversation, Draft, OfferContent, Visitor } from '../../model/types.js';
 import { safeUrl } from '../../model/url.js';
 import type { DeskStore } from '../../store/desk-store.js';
@@ -19,6 +20,7 @@ import {
   acceptsFile,
   cannedQuery,
   channelLimit,
+  completeUrl,
   COUNTER_THRESHOLD,
   fillVariables,
   isPreviewableImage,
@@ -49,6 +51,16 @@ const NO_TYPING: TypingState = { typing: false };
 const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
 /** Offered when the emoji data cannot be loaded (offline, blocked CDN). */
 const COMMON_EMOJI = [...'😀😄😊🙂😉😍😂🤔😮😢🙏👍👎👏🙌👋💪🎉✅❌⭐🔥💡🎁📦🚚🛒💳📞⏰📅'].concat(['❤️', '✉️']);
+
+/** Below this width (of the composer) the tools, the hint and the placeholder get compact. */
+const COMPACT_BELOW = 480;
+
+/**
+ * Attachments a composer had to drop because the agent left the conversation (pane switch,
+ * another conversation): per store, the file name by conversation id. The next composer of that
+ * conversation says so, once.
+ */
+const interruptedUploads = new WeakMap<DeskStore, Map<string, string>>();
 
 /** The element the emoji picker module defines (typed loosely: it is loaded on demand). */
 interface EmojiPickerElement extends HTMLElement {
@@ -108,6 +120,11 @@ export class ComposeArea extends LitElement {
    * a URL on your origin for offline or strict-CSP deployments.
    */
   @property({ attribute: 'emoji-data-source' }) emojiDataSource?: string;
+  /**
+   * Hides the composer's own "Offline" notice (set by `<chat-desk>`, which shows the connection
+   * state once for the whole desk). Without it, a standalone composer says when it is offline.
+   */
+  @property({ type: Boolean, reflect: true, attribute: 'hide-offline-notice' }) hideOfflineNotice = false;
 
   @state() private panel: Panel = 'none';
   @state() private cannedIndex = 0;
@@ -121,6 +138,8 @@ export class ComposeArea extends LitElement {
   @state() private offerId: string | undefined;
   @state() private dragging = false;
   @state() private emojiState: 'idle' | 'loading' | 'ready' | 'failed' = 'idle';
+  /** Narrower than COMPACT_BELOW: the short placeholder (the CSS compacts the rest). */
+  @state() private compact = false;
 
   @query('textarea') private textarea?: HTMLTextAreaElement;
   @query('input[type="file"]') private fileInput?: HTMLInputElement;
@@ -141,12 +160,28 @@ export class ComposeArea extends LitElement {
   private activeId: string | undefined;
   private emojiPicker: EmojiPickerElement | undefined;
   private dragDepth = 0;
+  private resizeObserver: ResizeObserver | undefined;
 
   // ---- lifecycle ---------------------------------------------------------------------------
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (typeof ResizeObserver !== 'undefined') {
+      this.resizeObserver ??= new ResizeObserver((entries) => {
+        const width = entries[entries.length - 1].contentRect.width;
+        if (width <= 0) return; // not laid out: keep the current mode
+        // Next frame: the new placeholder changes the text box's height, not within this observation.
+        requestAnimationFrame(() => (this.compact = width < COMPACT_BELOW));
+      });
+      this.resizeObserver.observe(this);
+    }
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.resizeObserver?.disconnect();
     this.typingThrottle.stop();
+    this.noteInterruptedAttachment();
     this.discardAttachment();
   }
 
@@ -166,6 +201,13 @@ export class ComposeArea extends LitElement {
       if (this.activeId !== undefined) this.resetForConversation();
       this.activeId = id;
     }
+    // (A composer just removed still updates once: it must not take the notice meant for the next one.)
+    const interrupted = store && id && this.isConnected ? interruptedUploads.get(store) : undefined;
+    const dropped = id ? interrupted?.get(id) : undefined;
+    if (dropped !== undefined && id) {
+      interrupted!.delete(id);
+      this.error = this.i18n.t.composer.uploadInterrupted(dropped);
+    }
     if (this.cannedDismissed && cannedQuery(this.draft.value) === undefined) this.cannedDismissed = false;
   }
 
@@ -181,6 +223,7 @@ export class ComposeArea extends LitElement {
 
   private resetForConversation(): void {
     this.typingThrottle.stop();
+    this.noteInterruptedAttachment();
     this.discardAttachment();
     this.panel = 'none';
     this.error = '';
@@ -191,6 +234,21 @@ export class ComposeArea extends LitElement {
     this.offerId = undefined;
     this.cannedIndex = 0;
     this.cannedDismissed = false;
+  }
+
+  /**
+   * The agent leaves the conversation while an attachment is uploading (or uploaded, not sent): the
+   * upload cannot go on without this composer, so it is dropped, and the conversation's next
+   * composer says so (the store has no place for uploads in progress).
+   */
+  private noteInterruptedAttachment(): void {
+    const store = this.desk.store;
+    const id = this.activeId;
+    const attachment = this.attachment;
+    if (!store || !id || !attachment) return;
+    let interrupted = interruptedUploads.get(store);
+    if (!interrupted) interruptedUploads.set(store, (interrupted = new Map()));
+    interrupted.set(id, attachment.file.name);
   }
 
   // ---- derived state -----------------------------------------------------------------------
@@ -208,10 +266,7 @@ export class ComposeArea extends LitElement {
   }
 
   private get visitorName(): string {
-    const visitor = this.visitor.value;
-    if (hasName(visitor)) return visitor.name;
-    const id = this.conversation.value?.visitorId;
-    return this.i18n.t.common.visitorFallbackName(id ? visitorNumber(id) : 0);
+    return visitorDisplayName(this.i18n.t, this.visitor.value, this.conversation.value?.visitorId);
   }
 
   private get cannedMatches(): CannedAnswer[] | undefined {
@@ -260,7 +315,7 @@ export class ComposeArea extends LitElement {
       >
         ${this.renderTyping()} ${disabled ? html`<p id="notice" part="notice" class="notice">${reason}</p>` : nothing}
         ${
-          this.connection.value === 'offline' && !disabled
+          this.connection.value === 'offline' && !disabled && !this.hideOfflineNotice
             ? html`<p class="offline">${t.common.connection.offline}</p>`
             : nothing
         }
@@ -275,7 +330,9 @@ export class ComposeArea extends LitElement {
             aria-activedescendant=${ifDefined(active && matches ? `canned-${matches.indexOf(active)}` : undefined)}
             aria-autocomplete=${ifDefined(this.cannedAnswers.length > 0 ? 'list' : undefined)}
             aria-invalid=${over ? 'true' : 'false'}
-            placeholder=${this.cannedAnswers.length > 0 ? t.composer.placeholderCanned : t.composer.placeholder}
+            placeholder=${
+              this.cannedAnswers.length > 0 && !this.compact ? t.composer.placeholderCanned : t.composer.placeholder
+            }
             rows="1"
             maxlength=${ifDefined(limit)}
             .value=${live(text)}
@@ -400,6 +457,7 @@ export class ComposeArea extends LitElement {
     if (disabled || this.panel === 'none') return nothing;
     const t = this.i18n.t.composer;
     if (this.panel === 'link') {
+      const completion = this.linkCompletion();
       return html`<form
         id="panel"
         part="panel"
@@ -418,7 +476,7 @@ export class ComposeArea extends LitElement {
             spellcheck="false"
             placeholder="https://"
             aria-invalid=${this.linkError ? 'true' : 'false'}
-            aria-describedby=${ifDefined(this.linkError ? 'link-error' : undefined)}
+            aria-describedby=${ifDefined(this.linkError ? 'link-error' : completion ? 'link-completion' : undefined)}
             .value=${live(this.linkUrl)}
             @input=${(e: Event) => {
               this.linkUrl = (e.target as HTMLInputElement).value;
@@ -435,6 +493,11 @@ export class ComposeArea extends LitElement {
             @input=${(e: Event) => (this.linkTitle = (e.target as HTMLInputElement).value)}
           />
         </label>
+        ${
+          completion && !this.linkError
+            ? html`<p id="link-completion" class="muted completion">${t.linkCompleted(completion)}</p>`
+            : nothing
+        }
         ${this.linkError ? html`<p id="link-error" class="error" role="alert">${this.linkError}</p>` : nothing}
         <div class="actions">
           <button type="button" class="secondary" @click=${() => this.closePanel()}>
@@ -713,7 +776,7 @@ export class ComposeArea extends LitElement {
       'visitor.name': hasName(visitor) ? visitor.name : undefined,
       'agent.name': this.agent.value?.name,
       'conversation.channel': this.conversation.value
-        ? (this.i18n.t.common.channel[this.conversation.value.channel] ?? this.conversation.value.channel)
+        ? channelLabel(this.i18n.t, this.conversation.value.channel)
         : undefined,
     });
   }
@@ -779,17 +842,25 @@ export class ComposeArea extends LitElement {
       this.linkError = t.linkEmpty;
       return;
     }
-    const url = safeUrl(raw, 'link');
+    const url = safeUrl(raw, 'link') ?? safeUrl(completeUrl(raw), 'link');
     if (!url) {
       this.linkError = t.linkInvalid;
       return;
     }
+    this.linkUrl = url;
     const title = this.linkTitle.trim();
     if (this.dispatchSend(store, id, { kind: 'link', url, ...(title ? { title } : {}) })) {
       this.linkUrl = '';
       this.linkTitle = '';
       this.closePanel();
     }
+  }
+
+  /** "https://shop.example.com/tents" while the agent typed "shop.example.com/tents", else undefined. */
+  private linkCompletion(): string | undefined {
+    const raw = this.linkUrl.trim();
+    if (!raw || safeUrl(raw, 'link')) return undefined;
+    return safeUrl(completeUrl(raw), 'link') ?? undefined;
   }
 
   private sendOffer(): void {

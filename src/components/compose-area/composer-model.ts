@@ -93,3 +93,18 @@ export function acceptsFile(file: Pick<File, 'name' | 'type'>, accept: string | 
 export function isPreviewableImage(file: Pick<File, 'type'>): boolean {
   return /^image\/(png|jpeg|gif|webp|avif|bmp)$/i.test(file.type);
 }
+
+/** "shop.example.com/tents", "www.example.fr:8080?q=1": a host name with a dot (and a letter TLD), then a path. */
+const BARE_HOST =
+  /^(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+\p{L}[\p{L}\p{N}-]*\.?(?::\d{1,5})?(?:[/?#]\S*)?$/u;
+/**
+ * The address the agent most likely meant when they typed one without a scheme:
+ * "shop.example.com/tents" → "https://shop.example.com/tents". Undefined when the text does not
+ * start with a host name: an address with a scheme is checked as typed (`javascript:`, `data:`…
+ * stay refused). The result still has to pass `safeUrl()`.
+ */
+export function completeUrl(raw: string): string | undefined {
+  const text = raw.trim().replace(/^\/\//, '');
+  // The host must come first and end before any ":", so nothing here can carry a scheme of its own.
+  return BARE_HOST.test(text) ? `https://${text}` : undefined;
+}

@@ -25,6 +25,8 @@ export const composer = {
   linkTitle: 'Title (optional)',
   linkSend: 'Send link',
   linkEmpty: 'Enter the address of the page to send.',
+  /** The address typed without a scheme, completed: "Will be sent as https://shop.example.com/tents". */
+  linkCompleted: (url: string) => `Will be sent as ${url}`,
   linkInvalid: 'This address cannot be sent: use a full http://, https://, mailto: or tel: address.',
   // Offer
   offer: 'Send an offer',
@@ -44,6 +46,9 @@ export const composer = {
   uploadFailed: (name: string, reason: string) => `Could not upload ${name}: ${reason}`,
   uploadBadUrl: (name: string) => `Could not upload ${name}: the server returned an address that cannot be used.`,
   uploadCancelled: 'Upload cancelled.',
+  /** Shown when coming back to a conversation left while its attachment was uploading or not yet sent. */
+  uploadInterrupted: (name: string) =>
+    `Upload cancelled: ${name} was not sent because you left this conversation. Attach it again to send it.`,
   fileTooLarge: (name: string, max: string) => `${name} is too large (${max} at most).`,
   fileType: (name: string) => `${name} is not a type of file that can be sent.`,
   oneFile: 'Attach one file at a time.',

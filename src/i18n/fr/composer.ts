@@ -26,6 +26,7 @@ export const composer: ComposerStrings = {
   linkTitle: 'Titre (facultatif)',
   linkSend: 'Envoyer le lien',
   linkEmpty: 'Saisissez l’adresse de la page à envoyer.',
+  linkCompleted: (url: string) => `Sera envoyé comme ${url}`,
   linkInvalid:
     'Cette adresse ne peut pas être envoyée : utilisez une adresse complète http://, https://, mailto: ou tel:.',
   offer: 'Envoyer une offre',
@@ -44,6 +45,8 @@ export const composer: ComposerStrings = {
   uploadFailed: (name: string, reason: string) => `Impossible d’envoyer ${name} : ${reason}`,
   uploadBadUrl: (name: string) => `Impossible d’envoyer ${name} : le serveur a renvoyé une adresse inutilisable.`,
   uploadCancelled: 'Envoi annulé.',
+  uploadInterrupted: (name: string) =>
+    `Envoi annulé : ${name} n’a pas été envoyé, car vous avez quitté cette conversation. Joignez-le de nouveau pour l’envoyer.`,
   fileTooLarge: (name: string, max: string) => `${name} est trop volumineux (${max} au maximum).`,
   fileType: (name: string) => `${name} n’est pas un type de fichier autorisé.`,
   oneFile: 'Joignez un seul fichier à la fois.',
