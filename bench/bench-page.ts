@@ -57,7 +57,8 @@ export function walkDeep(root: Node, visit: (node: Node) => boolean | void): voi
   while (roots.length > 0) {
     const current = roots.pop()!;
     const walker = document.createTreeWalker(current, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
-    let node: Node | null = current.nodeType === Node.ELEMENT_NODE || current.nodeType === Node.TEXT_NODE ? current : walker.nextNode();
+    let node: Node | null =
+      current.nodeType === Node.ELEMENT_NODE || current.nodeType === Node.TEXT_NODE ? current : walker.nextNode();
     while (node) {
       if (visit(node) === false) return;
       const shadow = (node as Element).shadowRoot;
@@ -244,11 +245,19 @@ export class LongTaskRecorder {
     if (PerformanceObserver.supportedEntryTypes.includes('long-animation-frame')) {
       const loaf = new PerformanceObserver((list) => {
         for (const entry of list.getEntries()) {
-          const scripts = (entry as unknown as { scripts?: { duration: number; sourceURL?: string; sourceFunctionName?: string; invoker?: string }[] }).scripts ?? [];
+          const scripts =
+            (
+              entry as unknown as {
+                scripts?: { duration: number; sourceURL?: string; sourceFunctionName?: string; invoker?: string }[];
+              }
+            ).scripts ?? [];
           for (const script of scripts) {
             if (script.duration < 20) continue;
             const file = (script.sourceURL ?? '').replace(/^https?:\/\/[^/]+/, '').replace(/\?.*$/, '');
-            this.culprits.push({ duration: round(script.duration), source: `${script.invoker ?? ''} ${script.sourceFunctionName ?? ''} ${file}`.trim() });
+            this.culprits.push({
+              duration: round(script.duration),
+              source: `${script.invoker ?? ''} ${script.sourceFunctionName ?? ''} ${file}`.trim(),
+            });
           }
         }
       });
@@ -394,7 +403,11 @@ function mountThread(impl: Impl, store: DeskStore, conversationId: string, box: 
 }
 
 /** Waits until the message with `id` shows in the thread; returns when (performance.now()) and the search time spent. */
-async function waitVisible(host: Element, id: string, timeoutMs: number): Promise<{ at: number | undefined; searchMs: number }> {
+async function waitVisible(
+  host: Element,
+  id: string,
+  timeoutMs: number,
+): Promise<{ at: number | undefined; searchMs: number }> {
   let searchMs = 0;
   const at = await waitUntil(() => {
     const start = performance.now();
@@ -450,7 +463,12 @@ export interface RenderResult {
 }
 
 /** 1. Render a conversation of `messages` messages until the newest one is visible. */
-export async function render(options: { impl: Impl; messages?: number; hooks?: BenchHooks; keep?: boolean }): Promise<RenderResult> {
+export async function render(options: {
+  impl: Impl;
+  messages?: number;
+  hooks?: BenchHooks;
+  keep?: boolean;
+}): Promise<RenderResult> {
   const hooks = options.hooks ?? defaultHooks();
   const count = options.messages ?? 10_000;
   const fixtures = bigFixtures({ conversations: 1, messages: count });
@@ -507,7 +525,12 @@ export interface BurstResult {
 }
 
 /** 2. `count` message.added events in one tick into the conversation on screen. */
-export async function burst(options: { impl: Impl; initial?: number; count?: number; hooks?: BenchHooks }): Promise<BurstResult> {
+export async function burst(options: {
+  impl: Impl;
+  initial?: number;
+  count?: number;
+  hooks?: BenchHooks;
+}): Promise<BurstResult> {
   const hooks = options.hooks ?? defaultHooks();
   const initial = options.initial ?? 1_000;
   const count = options.count ?? 1_000;
@@ -520,7 +543,15 @@ export async function burst(options: { impl: Impl; initial?: number; count?: num
   const base = Date.now();
   const messages: Message[] = [];
   for (let i = 1; i <= count; i += 1) {
-    messages.push(textMessage('c1', initial + i, new Date(base + i).toISOString(), i % 2 ? 'visitor' : 'agent', `Burst message ${i}`));
+    messages.push(
+      textMessage(
+        'c1',
+        initial + i,
+        new Date(base + i).toISOString(),
+        i % 2 ? 'visitor' : 'agent',
+        `Burst message ${i}`,
+      ),
+    );
   }
   const newest = messageId('c1', initial + count);
   let storeAt: number | undefined;
@@ -594,7 +625,13 @@ export interface StreamResult {
 }
 
 /** 3. `rate` messages per second for `durationMs` into the conversation on screen. */
-export async function stream(options: { impl: Impl; initial?: number; rate?: number; durationMs?: number; hooks?: BenchHooks }): Promise<StreamResult> {
+export async function stream(options: {
+  impl: Impl;
+  initial?: number;
+  rate?: number;
+  durationMs?: number;
+  hooks?: BenchHooks;
+}): Promise<StreamResult> {
   const hooks = options.hooks ?? defaultHooks();
   const initial = options.initial ?? 1_000;
   const rate = options.rate ?? 200;
@@ -622,7 +659,13 @@ export async function stream(options: { impl: Impl; initial?: number; rate?: num
     const due = Math.min(total, Math.floor(((performance.now() - start) * rate) / 1000));
     while (sent < due) {
       sent += 1;
-      const message = textMessage('c1', initial + sent, new Date(base + sent).toISOString(), sent % 3 ? 'visitor' : 'agent', `Streamed message ${sent}`);
+      const message = textMessage(
+        'c1',
+        initial + sent,
+        new Date(base + sent).toISOString(),
+        sent % 3 ? 'visitor' : 'agent',
+        `Streamed message ${sent}`,
+      );
       index.set(message.id, order.length);
       order.push(message.id);
       emittedAt.set(message.id, performance.now());
@@ -683,7 +726,14 @@ export interface PanesResult {
  * 4. Four panes × `perConversation` messages with the demo simulator running, plus a steady
  * trickle of messages and typing previews (the simulator alone writes every 6–11 s).
  */
-export async function panes(options: { impl: Impl; perConversation?: number; loadMs?: number; switches?: number; hooks?: BenchHooks; keep?: boolean }): Promise<PanesResult> {
+export async function panes(options: {
+  impl: Impl;
+  perConversation?: number;
+  loadMs?: number;
+  switches?: number;
+  hooks?: BenchHooks;
+  keep?: boolean;
+}): Promise<PanesResult> {
   const hooks = options.hooks ?? defaultHooks();
   const per = options.perConversation ?? 5_000;
   const loadMs = options.loadMs ?? 8_000;
@@ -707,10 +757,11 @@ export async function panes(options: { impl: Impl; perConversation?: number; loa
   box.append(host);
   const newest = ['c1', 'c2', 'c3', 'c4'].map((c) => token(messageId(c, per)));
   const mountedAt = await waitUntil(
-    () => newest.every((t) => {
-      const text = findText(host, t);
-      return !!text && isVisible(text.parentElement, host);
-    }),
+    () =>
+      newest.every((t) => {
+        const text = findText(host, t);
+        return !!text && isVisible(text.parentElement, host);
+      }),
     30_000,
   );
   await sleep(300);
@@ -731,7 +782,16 @@ export async function panes(options: { impl: Impl; perConversation?: number; loa
     const conversationId = `c${(n % 4) + 1}`;
     transport.emit({ type: 'visitor.typing', conversationId, typing: true, preview: `Typing ${n}` });
     if (n % 2 === 0) {
-      transport.emit({ type: 'message.added', message: textMessage(conversationId, per + 1000 + n, new Date(base + n * 10).toISOString(), 'visitor', `Live ${n}`) });
+      transport.emit({
+        type: 'message.added',
+        message: textMessage(
+          conversationId,
+          per + 1000 + n,
+          new Date(base + n * 10).toISOString(),
+          'visitor',
+          `Live ${n}`,
+        ),
+      });
       events += 1;
     }
     events += 1;
@@ -753,8 +813,11 @@ export async function panes(options: { impl: Impl; perConversation?: number; loa
     const target = (store.state.focusedPane + 1) % store.state.panes.length;
     const conversationId = store.state.panes[target];
     if (!conversationId) break;
-    const thread = deepQuery(host, (element) =>
-      (element.localName === 'chat-box' || element.localName === 'naive-thread') && element.getAttribute('conversation-id') === conversationId,
+    const thread = deepQuery(
+      host,
+      (element) =>
+        (element.localName === 'chat-box' || element.localName === 'naive-thread') &&
+        element.getAttribute('conversation-id') === conversationId,
     );
     const paneOf = (element: Element) => {
       // The pane: the nearest ancestor (same shadow root) that also holds the thread.
@@ -831,7 +894,15 @@ export interface ScrollResult {
  * server serves page by page (loadMessages). Each step scrolls 80 % of the view and checks that
  * a message near the top moved exactly by the scrolled distance.
  */
-export async function scroll(options: { impl: Impl; total?: number; archived?: number; maxMs?: number; stuckMs?: number; hooks?: BenchHooks; trace?: boolean }): Promise<ScrollResult> {
+export async function scroll(options: {
+  impl: Impl;
+  total?: number;
+  archived?: number;
+  maxMs?: number;
+  stuckMs?: number;
+  hooks?: BenchHooks;
+  trace?: boolean;
+}): Promise<ScrollResult> {
   const hooks = options.hooks ?? defaultHooks();
   const total = options.total ?? 10_000;
   const archived = options.archived ?? 1_000;
@@ -845,8 +916,20 @@ export async function scroll(options: { impl: Impl; total?: number; archived?: n
   await sleep(500);
   const scroller = findScroller(host);
   const result: ScrollResult = {
-    impl: options.impl, total, archived, reachedTop: false, loaded: 0, pages: 0, durationMs: 0, frames: 0,
-    maxFrameGap: 0, jumps: 0, jumpsOnLoad: 0, maxJumpPx: 0, checkedSteps: 0, steps: 0,
+    impl: options.impl,
+    total,
+    archived,
+    reachedTop: false,
+    loaded: 0,
+    pages: 0,
+    durationMs: 0,
+    frames: 0,
+    maxFrameGap: 0,
+    jumps: 0,
+    jumpsOnLoad: 0,
+    maxJumpPx: 0,
+    checkedSteps: 0,
+    steps: 0,
   };
   if (!scroller) {
     cleanup(box, store);
@@ -930,7 +1013,11 @@ export async function scroll(options: { impl: Impl; total?: number; archived?: n
     if (scrolled > 0) result.steps += 1;
   }
   const thread = store.state.threads.get('c1');
-  result.end = { scrollTop: round(scroller.scrollTop), hasOlder: thread?.hasOlder, loadingOlder: thread?.loadingOlder ?? false };
+  result.end = {
+    scrollTop: round(scroller.scrollTop),
+    hasOlder: thread?.hasOlder,
+    loadingOlder: thread?.loadingOlder ?? false,
+  };
   await hooks.mark?.('scroll:end');
   const frameStats = frames.stop();
   result.durationMs = round(performance.now() - start);

@@ -42,10 +42,21 @@ function sentence(random: () => number, min: number, max: number): string {
 }
 
 /** A text message carrying its token (what the harness looks for). */
-export function textMessage(conversationId: string, n: number, at: string, author: 'visitor' | 'agent' = 'visitor', text = 'Message'): Message {
+export function textMessage(
+  conversationId: string,
+  n: number,
+  at: string,
+  author: 'visitor' | 'agent' = 'visitor',
+  text = 'Message',
+): Message {
   const id = messageId(conversationId, n);
   return {
-    id, conversationId, author, at, kind: 'text', text: `${text} ${token(id)}`,
+    id,
+    conversationId,
+    author,
+    at,
+    kind: 'text',
+    text: `${text} ${token(id)}`,
     ...(author === 'agent' ? { authorName: 'Alex Martin', status: 'read' as const } : {}),
   };
 }
@@ -56,7 +67,11 @@ export function textMessage(conversationId: string, n: number, at: string, autho
  * offers, translations and a few images among them. Text messages and every tenth message of
  * any kind carry their token; the newest message is always a text message.
  */
-export function conversationMessages(conversationId: string, count: number, options: { end: number; spacingMs?: number; seed?: number; firstN?: number }): Message[] {
+export function conversationMessages(
+  conversationId: string,
+  count: number,
+  options: { end: number; spacingMs?: number; seed?: number; firstN?: number },
+): Message[] {
   const random = mulberry32(options.seed ?? 1);
   const spacing = options.spacingMs ?? 20_000;
   const first = options.firstN ?? 1;
@@ -71,21 +86,91 @@ export function conversationMessages(conversationId: string, count: number, opti
     let message: Message;
     if (roll < 0.84) {
       const long = random() < 0.2;
-      message = { id, conversationId, author, at, ...agent, kind: 'text', text: `${sentence(random, long ? 30 : 4, long ? 60 : 18)} ${token(id)}` };
+      message = {
+        id,
+        conversationId,
+        author,
+        at,
+        ...agent,
+        kind: 'text',
+        text: `${sentence(random, long ? 30 : 4, long ? 60 : 18)} ${token(id)}`,
+      };
     } else if (roll < 0.89) {
-      message = { id, conversationId, author: 'visitor', at, kind: 'navigation', url: `https://shop.example.com/p/${n}`, title: `Product page ${token(id)}` };
+      message = {
+        id,
+        conversationId,
+        author: 'visitor',
+        at,
+        kind: 'navigation',
+        url: `https://shop.example.com/p/${n}`,
+        title: `Product page ${token(id)}`,
+      };
     } else if (roll < 0.915) {
-      message = { id, conversationId, author: 'agent', at, authorName: 'Alex Martin', status: 'read', kind: 'link', url: `https://shop.example.com/help/${n}`, title: `Help article ${token(id)}` };
+      message = {
+        id,
+        conversationId,
+        author: 'agent',
+        at,
+        authorName: 'Alex Martin',
+        status: 'read',
+        kind: 'link',
+        url: `https://shop.example.com/help/${n}`,
+        title: `Help article ${token(id)}`,
+      };
     } else if (roll < 0.94) {
       message = { id, conversationId, author: 'system', at, kind: 'system', text: `Visitor reconnected ${token(id)}` };
     } else if (roll < 0.96) {
-      message = { id, conversationId, author: 'agent', at, authorName: 'Alex Martin', status: 'read', kind: 'file', name: `invoice-${n}.pdf`, url: `https://files.example.com/invoice-${n}.pdf`, size: 48_213, mimeType: 'application/pdf' };
+      message = {
+        id,
+        conversationId,
+        author: 'agent',
+        at,
+        authorName: 'Alex Martin',
+        status: 'read',
+        kind: 'file',
+        name: `invoice-${n}.pdf`,
+        url: `https://files.example.com/invoice-${n}.pdf`,
+        size: 48_213,
+        mimeType: 'application/pdf',
+      };
     } else if (roll < 0.975) {
-      message = { id, conversationId, author: 'agent', at, authorName: 'Alex Martin', status: 'read', kind: 'offer', title: `10% off today ${token(id)}`, description: 'Free returns for 60 days.', url: `https://shop.example.com/offer/${n}`, cta: 'Apply' };
+      message = {
+        id,
+        conversationId,
+        author: 'agent',
+        at,
+        authorName: 'Alex Martin',
+        status: 'read',
+        kind: 'offer',
+        title: `10% off today ${token(id)}`,
+        description: 'Free returns for 60 days.',
+        url: `https://shop.example.com/offer/${n}`,
+        cta: 'Apply',
+      };
     } else if (roll < 0.99) {
-      message = { id, conversationId, author: 'visitor', at, kind: 'translation', text: `Where is my parcel? ${token(id)}`, original: '¿Dónde está mi paquete?', sourceLang: 'es', targetLang: 'en' };
+      message = {
+        id,
+        conversationId,
+        author: 'visitor',
+        at,
+        kind: 'translation',
+        text: `Where is my parcel? ${token(id)}`,
+        original: '¿Dónde está mi paquete?',
+        sourceLang: 'es',
+        targetLang: 'en',
+      };
     } else {
-      message = { id, conversationId, author: 'visitor', at, kind: 'image', url: `https://images.invalid/photo-${n}.jpg`, alt: `Photo ${n}`, width: 640, height: 480 };
+      message = {
+        id,
+        conversationId,
+        author: 'visitor',
+        at,
+        kind: 'image',
+        url: `https://images.invalid/photo-${n}.jpg`,
+        alt: `Photo ${n}`,
+        width: 640,
+        height: 480,
+      };
     }
     messages.push(message);
   }
@@ -115,12 +200,26 @@ export function bigFixtures(options: BigFixtureOptions): Fixtures {
   for (let c = 1; c <= options.conversations; c += 1) {
     const id = `c${c}`;
     visitors.push({
-      id: `v${c}`, name: `Visitor ${c}`, source: { type: 'direct' }, country: 'FR', browser: 'Firefox 140', os: 'Linux',
-      currentPage: { url: 'https://shop.example.com/', title: 'Home' }, pagesViewed: 3, visitCount: 2, pastMessagesCount: 0,
+      id: `v${c}`,
+      name: `Visitor ${c}`,
+      source: { type: 'direct' },
+      country: 'FR',
+      browser: 'Firefox 140',
+      os: 'Linux',
+      currentPage: { url: 'https://shop.example.com/', title: 'Home' },
+      pagesViewed: 3,
+      visitCount: 2,
+      pastMessagesCount: 0,
     });
     const total = options.messages + archived;
     const start = now - (total + c) * spacing;
-    conversations.push({ id, visitorId: `v${c}`, channel: 'chat', status: 'ongoing', startedAt: new Date(start).toISOString() });
+    conversations.push({
+      id,
+      visitorId: `v${c}`,
+      channel: 'chat',
+      status: 'ongoing',
+      startedAt: new Date(start).toISOString(),
+    });
     const all = conversationMessages(id, total, { end: now - c * 1000, spacingMs: spacing, seed: c });
     archive.push(...all.slice(0, archived));
     messages.push(...all.slice(archived));

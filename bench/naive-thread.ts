@@ -15,13 +15,48 @@ const time = new Intl.DateTimeFormat('en', { hour: '2-digit', minute: '2-digit' 
 /** A plain thread: one bubble per message, all of them in the DOM. */
 export class NaiveThread extends LitElement {
   static override styles = css`
-    :host { display: block; height: 100%; min-height: 0; font: 14px/1.4 system-ui, sans-serif; }
-    .log { height: 100%; overflow-y: auto; padding: 8px; box-sizing: border-box; }
-    .msg { max-width: 75%; margin: 6px 0; padding: 6px 10px; border-radius: 12px; background: #eef; }
-    .msg.agent, .msg.bot { margin-left: auto; background: #def; }
-    .msg.system { margin: 6px auto; background: none; color: #555; font-size: 12px; }
-    .meta { display: flex; gap: 8px; font-size: 12px; color: #555; }
-    p { margin: 2px 0 0; overflow-wrap: anywhere; }
+    :host {
+      display: block;
+      height: 100%;
+      min-height: 0;
+      font:
+        14px/1.4 system-ui,
+        sans-serif;
+    }
+    .log {
+      height: 100%;
+      overflow-y: auto;
+      padding: 8px;
+      box-sizing: border-box;
+    }
+    .msg {
+      max-width: 75%;
+      margin: 6px 0;
+      padding: 6px 10px;
+      border-radius: 12px;
+      background: #eef;
+    }
+    .msg.agent,
+    .msg.bot {
+      margin-left: auto;
+      background: #def;
+    }
+    .msg.system {
+      margin: 6px auto;
+      background: none;
+      color: #555;
+      font-size: 12px;
+    }
+    .meta {
+      display: flex;
+      gap: 8px;
+      font-size: 12px;
+      color: #555;
+    }
+    p {
+      margin: 2px 0 0;
+      overflow-wrap: anywhere;
+    }
   `;
 
   // No decorators in bench code: it is served outside the tsconfig that enables them.
@@ -57,10 +92,13 @@ export class NaiveThread extends LitElement {
       ${repeat(
         this.messages.value,
         (message) => message.id,
-        (message) => html`<div class="msg ${message.author}">
-          <div class="meta"><span>${message.authorName ?? message.author}</span><time>${time.format(new Date(message.at))}</time></div>
-          <p>${messageText(message)}</p>
-        </div>`,
+        (message) =>
+          html`<div class="msg ${message.author}">
+            <div class="meta">
+              <span>${message.authorName ?? message.author}</span><time>${time.format(new Date(message.at))}</time>
+            </div>
+            <p>${messageText(message)}</p>
+          </div>`,
       )}
     </div>`;
   }
@@ -69,11 +107,29 @@ export class NaiveThread extends LitElement {
 /** The naive split screen: four naive threads in a grid; the focused pane gets a textarea. */
 export class NaiveDesk extends LitElement {
   static override styles = css`
-    :host { display: grid; grid-template: minmax(0, 1fr) minmax(0, 1fr) / minmax(0, 1fr) minmax(0, 1fr); gap: 4px; height: 100%; }
-    .pane { display: flex; flex-direction: column; min-height: 0; overflow: hidden; border: 1px solid #ccc; }
-    .pane[data-focused] { border-color: blue; }
-    naive-thread { flex: 1; min-height: 0; }
-    textarea { height: 60px; }
+    :host {
+      display: grid;
+      grid-template: minmax(0, 1fr) minmax(0, 1fr) / minmax(0, 1fr) minmax(0, 1fr);
+      gap: 4px;
+      height: 100%;
+    }
+    .pane {
+      display: flex;
+      flex-direction: column;
+      min-height: 0;
+      overflow: hidden;
+      border: 1px solid #ccc;
+    }
+    .pane[data-focused] {
+      border-color: blue;
+    }
+    naive-thread {
+      flex: 1;
+      min-height: 0;
+    }
+    textarea {
+      height: 60px;
+    }
   `;
 
   static override properties = { store: { attribute: false } };
@@ -91,10 +147,16 @@ export class NaiveDesk extends LitElement {
     return repeat(
       this.panes.value,
       (_id, index) => index,
-      (id, index) => html`<div class="pane" part="pane" ?data-focused=${index === this.focused.value} @pointerdown=${() => this.store?.focusPane(index)}>
-        ${id ? html`<naive-thread .store=${this.store} conversation-id=${id}></naive-thread>` : nothing}
-        ${index === this.focused.value ? html`<textarea aria-label="Message"></textarea>` : nothing}
-      </div>`,
+      (id, index) =>
+        html`<div
+          class="pane"
+          part="pane"
+          ?data-focused=${index === this.focused.value}
+          @pointerdown=${() => this.store?.focusPane(index)}
+        >
+          ${id ? html`<naive-thread .store=${this.store} conversation-id=${id}></naive-thread>` : nothing}
+          ${index === this.focused.value ? html`<textarea aria-label="Message"></textarea>` : nothing}
+        </div>`,
     );
   }
 }

@@ -41,14 +41,41 @@ const profileDir = path.join(os.tmpdir(), 'agent-desk-bench');
 const MB = 1024 * 1024;
 
 const sizes = quick
-  ? { render: 2_000, burstInitial: 200, burst: 200, streamMs: 2_000, panes: 1_000, panesLoadMs: 2_000, switches: 3, scroll: 2_000, archived: 200 }
-  : { render: 10_000, burstInitial: 1_000, burst: 1_000, streamMs: 10_000, panes: 5_000, panesLoadMs: 8_000, switches: 8, scroll: 10_000, archived: 1_000 };
+  ? {
+      render: 2_000,
+      burstInitial: 200,
+      burst: 200,
+      streamMs: 2_000,
+      panes: 1_000,
+      panesLoadMs: 2_000,
+      switches: 3,
+      scroll: 2_000,
+      archived: 200,
+    }
+  : {
+      render: 10_000,
+      burstInitial: 1_000,
+      burst: 1_000,
+      streamMs: 10_000,
+      panes: 5_000,
+      panesLoadMs: 8_000,
+      switches: 8,
+      scroll: 10_000,
+      archived: 1_000,
+    };
 
 const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-  '--disable-component-update', '--no-first-run', '--enable-precise-memory-info',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--enable-precise-memory-info',
   // Measure what a visible tab does: no throttling of timers or frames in the headless window.
-  '--disable-background-timer-throttling', '--disable-renderer-backgrounding', '--disable-backgrounding-occluded-windows',
+  '--disable-background-timer-throttling',
+  '--disable-renderer-backgrounding',
+  '--disable-backgrounding-occluded-windows',
 ];
 
 // ---- helpers ------------------------------------------------------------------------------------
@@ -105,7 +132,10 @@ function summarizeProfile(profile, top = 15) {
   for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
   const label = (callFrame) => {
     const file = callFrame.url ? callFrame.url.replace(/^https?:\/\/[^/]+\//, '').replace(/\?.*$/, '') : '';
-    return { file, key: `${callFrame.functionName || '(anonymous)'} ${file ? `${file}:${callFrame.lineNumber + 1}` : ''}`.trim() };
+    return {
+      file,
+      key: `${callFrame.functionName || '(anonymous)'} ${file ? `${file}:${callFrame.lineNumber + 1}` : ''}`.trim(),
+    };
   };
   const self = new Map();
   const byFile = new Map();
@@ -126,7 +156,11 @@ function summarizeProfile(profile, top = 15) {
       add(nativeBy, `${node.callFrame.functionName} ← ${caller}`, dt);
     }
   }
-  const sort = (map, n = top) => [...map].sort((a, b) => b[1] - a[1]).slice(0, n).map(([name, ms]) => ({ name, ms: Math.round(ms * 10) / 10 }));
+  const sort = (map, n = top) =>
+    [...map]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([name, ms]) => ({ name, ms: Math.round(ms * 10) / 10 }));
   // The longest busy stretch (no idle sample): the worst frame, and what it was made of.
   let best = { ms: 0, from: 0, to: 0 };
   let start = 0;
@@ -152,7 +186,9 @@ function summarizeProfile(profile, top = 15) {
     add(worst, key, (timeDeltas[i + 1] ?? timeDeltas[i] ?? 0) / 1000);
   }
   return {
-    functions: sort(self), files: sort(byFile), nativeCalls: sort(nativeBy),
+    functions: sort(self),
+    files: sort(byFile),
+    nativeCalls: sort(nativeBy),
     worstStretch: { ms: Math.round(best.ms * 10) / 10, functions: sort(worst, 10) },
   };
 }
@@ -167,7 +203,9 @@ function staticGraph(entry) {
     seen.add(file);
     const code = fs.readFileSync(file, 'utf8');
     // Static `import … from "./x.js"`, `import "./x.js"`, `export … from "./x.js"` (not `import("./x.js")`).
-    for (const match of code.matchAll(/(?:\bimport|\bexport)\s*(?:[\w*${}\s,]*?\bfrom\s*)?["'](\.{1,2}\/[^"']+)["']/g)) {
+    for (const match of code.matchAll(
+      /(?:\bimport|\bexport)\s*(?:[\w*${}\s,]*?\bfrom\s*)?["'](\.{1,2}\/[^"']+)["']/g,
+    )) {
       visit(path.resolve(path.dirname(file), match[1]));
     }
   };
@@ -224,7 +262,10 @@ async function bundle() {
     const terser = (await import('@rollup/plugin-terser')).default;
     const build = await rollup({
       input: path.join(root, 'build/index.js'),
-      plugins: [nodeResolve({ browser: true, exportConditions: ['es2015', 'browser', 'module', 'import', 'default'] }), terser({ ecma: 2020, module: true, format: { comments: false } })],
+      plugins: [
+        nodeResolve({ browser: true, exportConditions: ['es2015', 'browser', 'module', 'import', 'default'] }),
+        terser({ ecma: 2020, module: true, format: { comments: false } }),
+      ],
       onwarn: () => {},
     });
     const { output } = await build.generate({ format: 'es', inlineDynamicImports: false });
@@ -303,8 +344,12 @@ function analyzeTrace(events) {
   for (const e of events) {
     if (e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain') main.set(`${e.pid}:${e.tid}`, 0);
   }
-  const tasks = events.filter((e) => e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask' && main.has(`${e.pid}:${e.tid}`));
-  const fallback = tasks.length ? tasks : events.filter((e) => e.ph === 'X' && e.name === 'RunTask' && main.has(`${e.pid}:${e.tid}`));
+  const tasks = events.filter(
+    (e) => e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask' && main.has(`${e.pid}:${e.tid}`),
+  );
+  const fallback = tasks.length
+    ? tasks
+    : events.filter((e) => e.ph === 'X' && e.name === 'RunTask' && main.has(`${e.pid}:${e.tid}`));
   let wall = 0;
   let cpu = 0;
   let over50 = 0;
@@ -313,7 +358,12 @@ function analyzeTrace(events) {
     cpu = Math.max(cpu, (task.tdur ?? 0) / 1000);
     if ((task.tdur ?? 0) > 50_000) over50 += 1;
   }
-  return { tasks: fallback.length, longestTaskWallMs: Math.round(wall * 10) / 10, longestTaskCpuMs: Math.round(cpu * 10) / 10, tasksOver50CpuMs: over50 };
+  return {
+    tasks: fallback.length,
+    longestTaskWallMs: Math.round(wall * 10) / 10,
+    longestTaskCpuMs: Math.round(cpu * 10) / 10,
+    tasksOver50CpuMs: over50,
+  };
 }
 
 async function readStream(cdp, handle) {
@@ -325,7 +375,7 @@ async function readStream(cdp, handle) {
   }
   await cdp.send('IO.close', { handle });
   const parsed = JSON.parse(data);
-  return Array.isArray(parsed) ? parsed : parsed.traceEvents ?? [];
+  return Array.isArray(parsed) ? parsed : (parsed.traceEvents ?? []);
 }
 
 /** Runs one scenario in a fresh page (fresh heap), with CDP hooks for heap, metrics, traces and profiles. */
@@ -360,7 +410,10 @@ async function inPage(scenario, options, { profile = false } = {}) {
     const [phase, edge] = name.split(':');
     if (!profile && TRACED.has(phase) && !args['no-trace']) {
       if (edge === 'start') {
-        await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['toplevel'] }, transferMode: 'ReturnAsStream' });
+        await cdp.send('Tracing.start', {
+          traceConfig: { includedCategories: ['toplevel'] },
+          transferMode: 'ReturnAsStream',
+        });
       } else {
         const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
         await cdp.send('Tracing.end');
@@ -382,7 +435,8 @@ async function inPage(scenario, options, { profile = false } = {}) {
   page.on('pageerror', (error) => pageProblems.push(`${scenario}/${options.impl}: ${error.message}`));
   page.on('console', (message) => {
     // Image thumbnails of the generated data point at an unresolvable host, on purpose.
-    if (message.type() === 'error' && !/ERR_NAME_NOT_RESOLVED/.test(message.text())) pageProblems.push(`${scenario}/${options.impl} console: ${message.text().slice(0, 300)}`);
+    if (message.type() === 'error' && !/ERR_NAME_NOT_RESOLVED/.test(message.text()))
+      pageProblems.push(`${scenario}/${options.impl} console: ${message.text().slice(0, 300)}`);
   });
   try {
     await page.goto(baseUrl);
@@ -423,21 +477,44 @@ const rows = [];
  */
 function row(metric, value, { unit = 'ms', max, maxRatio, baseline, info = false, pass, budget } = {}) {
   if (typeof baseline === 'number' && Number.isNaN(baseline)) baseline = undefined;
-  const ratio = typeof value === 'number' && typeof baseline === 'number' && baseline !== 0 && Number.isFinite(value / baseline) ? value / baseline : undefined;
+  const ratio =
+    typeof value === 'number' && typeof baseline === 'number' && baseline !== 0 && Number.isFinite(value / baseline)
+      ? value / baseline
+      : undefined;
   let ok = pass;
   if (ok === undefined && !info) {
     ok = typeof value === 'number' && !Number.isNaN(value);
     if (ok && max !== undefined) ok = value <= max;
     if (ok && maxRatio !== undefined) ok = ratio !== undefined && ratio <= maxRatio;
   }
-  const budgetText = budget ?? (info ? '—' : [max !== undefined ? `≤ ${fmt(max, unit)}` : '', maxRatio !== undefined ? `≤ ${maxRatio}× baseline` : ''].filter(Boolean).join(' and '));
-  rows.push({ metric, value, unit, budget: budgetText, baseline, ratio, pass: info ? undefined : ok, display: fmt(value, unit), baselineDisplay: baseline === undefined ? '—' : fmt(baseline, unit) });
+  const budgetText =
+    budget ??
+    (info
+      ? '—'
+      : [max !== undefined ? `≤ ${fmt(max, unit)}` : '', maxRatio !== undefined ? `≤ ${maxRatio}× baseline` : '']
+          .filter(Boolean)
+          .join(' and '));
+  rows.push({
+    metric,
+    value,
+    unit,
+    budget: budgetText,
+    baseline,
+    ratio,
+    pass: info ? undefined : ok,
+    display: fmt(value, unit),
+    baselineDisplay: baseline === undefined ? '—' : fmt(baseline, unit),
+  });
 }
 
 function printTable() {
   const header = ['metric', 'value', 'budget', 'baseline', 'ratio', 'result'];
   const lines = rows.map((r) => [
-    r.metric, r.display, r.budget, r.baselineDisplay, r.ratio === undefined ? '—' : `${r.ratio.toFixed(2)}×`,
+    r.metric,
+    r.display,
+    r.budget,
+    r.baselineDisplay,
+    r.ratio === undefined ? '—' : `${r.ratio.toFixed(2)}×`,
     r.pass === undefined ? 'info' : r.pass ? 'PASS' : 'FAIL',
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
@@ -462,66 +539,150 @@ try {
   if (only.includes('render')) {
     const { chatBox, baseline } = (raw.render = await pair('render', { messages: sizes.render }, runs));
     const n = sizes.render.toLocaleString('en');
-    row(`render ${n}: newest message visible`, chatBox.visibleMs, { max: 100, maxRatio: 0.25, baseline: baseline.visibleMs });
+    row(`render ${n}: newest message visible`, chatBox.visibleMs, {
+      max: 100,
+      maxRatio: 0.25,
+      baseline: baseline.visibleMs,
+    });
     // CDP's ScriptDuration misses work in microtasks (Lit renders there), so script time is taken as
     // main-thread task time minus layout and style recalculation (it includes paint and GC).
     const script = (r) => (r.cdp ? r.cdp.task - r.cdp.layout - r.cdp.style : undefined);
-    row(`render ${n}: script time (CDP task − layout − style)`, script(chatBox), { max: 100, maxRatio: 0.25, baseline: script(baseline) });
-    row(`render ${n}: layout + style (CDP)`, chatBox.cdp ? chatBox.cdp.layout + chatBox.cdp.style : undefined, { info: true, baseline: baseline.cdp ? baseline.cdp.layout + baseline.cdp.style : undefined });
-    row(`render ${n}: elements in the thread`, chatBox.threadElements, { unit: '', max: 300, baseline: baseline.threadElements });
-    row(`render ${n}: elements in <chat-box>`, chatBox.hostElements, { unit: '', info: true, baseline: baseline.hostElements });
+    row(`render ${n}: script time (CDP task − layout − style)`, script(chatBox), {
+      max: 100,
+      maxRatio: 0.25,
+      baseline: script(baseline),
+    });
+    row(`render ${n}: layout + style (CDP)`, chatBox.cdp ? chatBox.cdp.layout + chatBox.cdp.style : undefined, {
+      info: true,
+      baseline: baseline.cdp ? baseline.cdp.layout + baseline.cdp.style : undefined,
+    });
+    row(`render ${n}: elements in the thread`, chatBox.threadElements, {
+      unit: '',
+      max: 300,
+      baseline: baseline.threadElements,
+    });
+    row(`render ${n}: elements in <chat-box>`, chatBox.hostElements, {
+      unit: '',
+      info: true,
+      baseline: baseline.hostElements,
+    });
     row(`render ${n}: heap attributable`, chatBox.heapBytes, { unit: 'MB', max: 6 * MB, baseline: baseline.heapBytes });
     row(`render ${n}: store from snapshot`, chatBox.storeMs, { info: true, baseline: baseline.storeMs });
   }
 
   if (only.includes('burst')) {
-    const { chatBox, baseline } = (raw.burst = await pair('burst', { initial: sizes.burstInitial, count: sizes.burst }, runs));
+    const { chatBox, baseline } = (raw.burst = await pair(
+      'burst',
+      { initial: sizes.burstInitial, count: sizes.burst },
+      runs,
+    ));
     const n = sizes.burst.toLocaleString('en');
     row(`burst ${n}: all in store`, chatBox.storeMs, { info: true, baseline: baseline.storeMs });
     row(`burst ${n}: newest visible`, chatBox.visibleMs, { info: true, baseline: baseline.visibleMs });
     row(`burst ${n}: settled`, chatBox.settledMs, { max: 150, baseline: baseline.settledMs });
     row(`burst ${n}: longest frame gap`, chatBox.maxFrameGap, { max: 50, baseline: baseline.maxFrameGap });
-    row(`burst ${n}: longest task, main-thread CPU`, chatBox.trace?.burst?.longestTaskCpuMs, { info: true, baseline: baseline.trace?.burst?.longestTaskCpuMs });
+    row(`burst ${n}: longest task, main-thread CPU`, chatBox.trace?.burst?.longestTaskCpuMs, {
+      info: true,
+      baseline: baseline.trace?.burst?.longestTaskCpuMs,
+    });
   }
 
   if (only.includes('stream')) {
     const { chatBox, baseline } = (raw.stream = await pair('stream', { rate: 200, durationMs: sizes.streamMs }, runs));
     row('stream 200/s: p95 emit → visible', chatBox.p95, { max: 100, baseline: baseline.p95 });
     row('stream 200/s: p50 emit → visible', chatBox.p50, { info: true, baseline: baseline.p50 });
-    row('stream 200/s: messages shown', chatBox.shown, { unit: '', pass: chatBox.shown === chatBox.emitted, budget: `= ${chatBox.emitted} emitted`, baseline: baseline.shown });
+    row('stream 200/s: messages shown', chatBox.shown, {
+      unit: '',
+      pass: chatBox.shown === chatBox.emitted,
+      budget: `= ${chatBox.emitted} emitted`,
+      baseline: baseline.shown,
+    });
     // Budgeted in main-thread CPU time: on a shared machine wall-clock task times include time the
     // OS gave to other processes (shown as info).
-    row('stream 200/s: longest task, main-thread CPU', chatBox.trace?.stream?.longestTaskCpuMs, { max: 50, baseline: baseline.trace?.stream?.longestTaskCpuMs, budget: 'none > 50 ms' });
-    row('stream 200/s: longest long task, wall clock', chatBox.longTasks.longest, { info: true, baseline: baseline.longTasks.longest });
+    row('stream 200/s: longest task, main-thread CPU', chatBox.trace?.stream?.longestTaskCpuMs, {
+      max: 50,
+      baseline: baseline.trace?.stream?.longestTaskCpuMs,
+      budget: 'none > 50 ms',
+    });
+    row('stream 200/s: longest long task, wall clock', chatBox.longTasks.longest, {
+      info: true,
+      baseline: baseline.longTasks.longest,
+    });
     row('stream 200/s: longest frame gap', chatBox.maxFrameGap, { info: true, baseline: baseline.maxFrameGap });
   }
 
   if (only.includes('panes')) {
-    const { chatBox, baseline } = (raw.panes = await pair('panes', { perConversation: sizes.panes, loadMs: sizes.panesLoadMs, switches: sizes.switches }, runs));
+    const { chatBox, baseline } = (raw.panes = await pair(
+      'panes',
+      { perConversation: sizes.panes, loadMs: sizes.panesLoadMs, switches: sizes.switches },
+      runs,
+    ));
     const n = `4 × ${sizes.panes.toLocaleString('en')}`;
     row(`panes ${n}: mount (all newest visible)`, chatBox.mountMs, { info: true, baseline: baseline.mountMs });
     row(`panes ${n}: elements in the desk`, chatBox.elements, { unit: '', info: true, baseline: baseline.elements });
-    row(`panes ${n}: heap attributable`, chatBox.heapBytes, { unit: 'MB', max: 24 * MB, baseline: baseline.heapBytes, budget: '≤ 24 MB (4 × 6 MB)' });
-    row(`panes ${n}: heap growth under load`, chatBox.heapGrowthBytes, { unit: 'MB', info: true, baseline: baseline.heapGrowthBytes });
+    row(`panes ${n}: heap attributable`, chatBox.heapBytes, {
+      unit: 'MB',
+      max: 24 * MB,
+      baseline: baseline.heapBytes,
+      budget: '≤ 24 MB (4 × 6 MB)',
+    });
+    row(`panes ${n}: heap growth under load`, chatBox.heapGrowthBytes, {
+      unit: 'MB',
+      info: true,
+      baseline: baseline.heapGrowthBytes,
+    });
     row(`panes ${n}: longest frame gap under load`, chatBox.maxFrameGap, { max: 50, baseline: baseline.maxFrameGap });
-    row(`panes ${n}: longest long task under load, wall clock`, chatBox.longTasks.longest, { info: true, baseline: baseline.longTasks.longest });
-    row(`panes ${n}: longest task under load, main-thread CPU`, chatBox.trace?.['panes-load']?.longestTaskCpuMs, { info: true, baseline: baseline.trace?.['panes-load']?.longestTaskCpuMs });
+    row(`panes ${n}: longest long task under load, wall clock`, chatBox.longTasks.longest, {
+      info: true,
+      baseline: baseline.longTasks.longest,
+    });
+    row(`panes ${n}: longest task under load, main-thread CPU`, chatBox.trace?.['panes-load']?.longestTaskCpuMs, {
+      info: true,
+      baseline: baseline.trace?.['panes-load']?.longestTaskCpuMs,
+    });
     const worst = (r) => (r.switchMs.length ? Math.max(...r.switchMs) : undefined);
-    row(`panes ${n}: switch focused pane (median)`, median(chatBox.switchMs), { info: true, baseline: median(baseline.switchMs) });
+    row(`panes ${n}: switch focused pane (median)`, median(chatBox.switchMs), {
+      info: true,
+      baseline: median(baseline.switchMs),
+    });
     row(`panes ${n}: switch focused pane (worst)`, worst(chatBox), { max: 50, baseline: worst(baseline) });
   }
 
   if (only.includes('scroll')) {
-    const { chatBox, baseline } = (raw.scroll = await pair('scroll', { total: sizes.scroll, archived: sizes.archived }, runs));
+    const { chatBox, baseline } = (raw.scroll = await pair(
+      'scroll',
+      { total: sizes.scroll, archived: sizes.archived },
+      runs,
+    ));
     const n = sizes.scroll.toLocaleString('en');
-    row(`scroll ${n}: reached the top, all loaded`, chatBox.loaded, { unit: '', pass: chatBox.reachedTop && chatBox.loaded === sizes.scroll, budget: `top, ${n} loaded`, baseline: baseline.loaded });
+    row(`scroll ${n}: reached the top, all loaded`, chatBox.loaded, {
+      unit: '',
+      pass: chatBox.reachedTop && chatBox.loaded === sizes.scroll,
+      budget: `top, ${n} loaded`,
+      baseline: baseline.loaded,
+    });
     row(`scroll ${n}: time bottom → top`, chatBox.durationMs, { info: true, baseline: baseline.durationMs });
     row(`scroll ${n}: longest frame gap`, chatBox.maxFrameGap, { max: 50, baseline: baseline.maxFrameGap });
-    row(`scroll ${n}: longest task, main-thread CPU`, chatBox.trace?.scroll?.longestTaskCpuMs, { info: true, baseline: baseline.trace?.scroll?.longestTaskCpuMs });
-    row(`scroll ${n}: jumps when older pages load`, chatBox.jumpsOnLoad, { unit: '', max: 0, baseline: baseline.jumpsOnLoad });
-    row(`scroll ${n}: other jumps (of checked steps)`, chatBox.jumps - chatBox.jumpsOnLoad, { unit: '', info: true, baseline: baseline.jumps - baseline.jumpsOnLoad });
+    row(`scroll ${n}: longest task, main-thread CPU`, chatBox.trace?.scroll?.longestTaskCpuMs, {
+      info: true,
+      baseline: baseline.trace?.scroll?.longestTaskCpuMs,
+    });
+    row(`scroll ${n}: jumps when older pages load`, chatBox.jumpsOnLoad, {
+      unit: '',
+      max: 0,
+      baseline: baseline.jumpsOnLoad,
+    });
+    row(`scroll ${n}: other jumps (of checked steps)`, chatBox.jumps - chatBox.jumpsOnLoad, {
+      unit: '',
+      info: true,
+      baseline: baseline.jumps - baseline.jumpsOnLoad,
+    });
     row(`scroll ${n}: largest jump`, chatBox.maxJumpPx, { unit: 'px', info: true, baseline: baseline.maxJumpPx });
-    row(`scroll ${n}: frames checked for jumps`, chatBox.checkedSteps, { unit: '', info: true, baseline: baseline.checkedSteps });
+    row(`scroll ${n}: frames checked for jumps`, chatBox.checkedSteps, {
+      unit: '',
+      info: true,
+      baseline: baseline.checkedSteps,
+    });
   }
 } catch (error) {
   harnessError = error;
@@ -540,8 +701,10 @@ if (!harnessError && only.includes('bundle')) {
       const files = Array.isArray(result.files) ? result.files.length : result.files;
       row(`bundle: core min+gzip (${files} files, deps external)`, result.gzipBytes, { unit: 'KB', max: 30 * 1024 });
       row('bundle: core minified', result.minBytes, { unit: 'KB', info: true });
-      if (result.withDeps) row('bundle: core with lit, rxjs… min+gzip', result.withDeps.gzipBytes, { unit: 'KB', info: true });
-      if (result.lazyGzipBytes !== undefined) row('bundle: lazy chunks min+gzip (not counted)', result.lazyGzipBytes, { unit: 'KB', info: true });
+      if (result.withDeps)
+        row('bundle: core with lit, rxjs… min+gzip', result.withDeps.gzipBytes, { unit: 'KB', info: true });
+      if (result.lazyGzipBytes !== undefined)
+        row('bundle: lazy chunks min+gzip (not counted)', result.lazyGzipBytes, { unit: 'KB', info: true });
     }
   } catch (error) {
     harnessError = error;
@@ -555,10 +718,27 @@ if (profiles.length) {
   for (const p of profiles) {
     perPhase.set(p.phase, (perPhase.get(p.phase) ?? 0) + 1);
     if (perPhase.get(p.phase) > 2) continue;
-    console.log(`\n[${p.phase}] by file: ${p.files.slice(0, 8).map((f) => `${f.name} ${f.ms}`).join(', ')}`);
+    console.log(
+      `\n[${p.phase}] by file: ${p.files
+        .slice(0, 8)
+        .map((f) => `${f.name} ${f.ms}`)
+        .join(', ')}`,
+    );
     for (const f of p.functions.slice(0, 12)) console.log(`  ${String(f.ms).padStart(7)}  ${f.name}`);
-    if (p.nativeCalls.length) console.log(`  native DOM calls by caller: ${p.nativeCalls.slice(0, 6).map((f) => `${f.name} ${f.ms}`).join('; ')}`);
-    if (p.worstStretch.ms) console.log(`  longest busy stretch ${p.worstStretch.ms} ms: ${p.worstStretch.functions.slice(0, 8).map((f) => `${f.name} ${f.ms}`).join('; ')}`);
+    if (p.nativeCalls.length)
+      console.log(
+        `  native DOM calls by caller: ${p.nativeCalls
+          .slice(0, 6)
+          .map((f) => `${f.name} ${f.ms}`)
+          .join('; ')}`,
+      );
+    if (p.worstStretch.ms)
+      console.log(
+        `  longest busy stretch ${p.worstStretch.ms} ms: ${p.worstStretch.functions
+          .slice(0, 8)
+          .map((f) => `${f.name} ${f.ms}`)
+          .join('; ')}`,
+      );
   }
 }
 if (pageProblems.length) {
@@ -575,14 +755,34 @@ const report = {
   runs,
   durationMs: Date.now() - started,
   machine: { cpus: os.cpus().length, loadavg: os.loadavg(), node: process.version },
-  rows: rows.map(({ display, baselineDisplay, ...r }) => r),
+  rows: rows.map(({ metric, value, unit, budget, baseline, ratio, pass }) => ({
+    metric,
+    value,
+    unit,
+    budget,
+    baseline,
+    ratio,
+    pass,
+  })),
   raw,
-  profiles: profiles.map(({ phase, file, functions, files, nativeCalls, worstStretch }) => ({ phase, file, functions, files, nativeCalls, worstStretch })),
+  profiles: profiles.map(({ phase, file, functions, files, nativeCalls, worstStretch }) => ({
+    phase,
+    file,
+    functions,
+    files,
+    nativeCalls,
+    worstStretch,
+  })),
   pageProblems,
   error: harnessError ? String(harnessError.stack ?? harnessError) : undefined,
 };
 fs.writeFileSync(path.join(root, 'bench/results.json'), `${JSON.stringify(report, null, 2)}\n`);
-console.log(`\n${rows.length} metrics, ${failed.length} over budget · bench/results.json · ${Math.round((Date.now() - started) / 1000)} s, load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+console.log(
+  `\n${rows.length} metrics, ${failed.length} over budget · bench/results.json · ${Math.round((Date.now() - started) / 1000)} s, load ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`,
+);
 if (harnessError) {
   console.error(harnessError);
   process.exit(2);

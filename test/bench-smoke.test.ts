@@ -5,7 +5,17 @@
  */
 import { expect } from '@open-wc/testing';
 import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
-import { burst, countElements, findText, panes, render, scroll, stream, walkDeep, type BenchHooks } from '../bench/bench-page.js';
+import {
+  burst,
+  countElements,
+  findText,
+  panes,
+  render,
+  scroll,
+  stream,
+  walkDeep,
+  type BenchHooks,
+} from '../bench/bench-page.js';
 import { bigFixtures, token } from '../bench/data.js';
 
 setupIgnoreWindowResizeObserverLoopErrors(beforeEach, afterEach);
