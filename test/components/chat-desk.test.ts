@@ -480,4 +480,59 @@ describe('<chat-desk>', () => {
     await moved[0].updateComplete;
     expect(moved[0].offers.map((offer) => offer.id)).to.deep.equal(['o1']);
   });
+  it('opening a past (closed) conversation from the visitor history adds no row to "Ongoing conversations"', async () => {
+    const { store } = setup();
+    const el = await mount(store, 1);
+    store.focus('c-emma');
+    await settle(el);
+    const list = el.shadowRoot!.querySelector('state-box')!.shadowRoot!;
+    const ids = () => [...list.querySelectorAll<HTMLElement>('[role="option"]')].map((option) => option.dataset.id);
+    const before = ids();
+    const entry = deepAll<HTMLButtonElement>(el.shadowRoot!, 'button[part="history-entry"]')[0];
+    entry.click();
+    await settle(el);
+    expect(store.focusedId).to.match(/^c-emma-h/);
+    expect(ids()).to.deep.equal(before);
+    expect(list.textContent).not.to.contain('Closed');
+    expect(list.querySelector('.count')!.textContent).to.contain(`${before.length} conversations`);
+  });
+
+  it('says "Offline" once: the desk banner, not again in the composer', async () => {
+    const { store, transport } = setup();
+    const el = await mount(store, 2);
+    transport.setOnline(false);
+    await settle(el);
+    const composer = el.shadowRoot!.querySelector('compose-area')!;
+    expect(el.shadowRoot!.querySelector('[part="connection"]')!.textContent).to.contain('Offline');
+    expect(composer.shadowRoot!.textContent).not.to.contain('Offline');
+    const offline = deepAll(el.shadowRoot!, '*').filter((node) =>
+      [...node.childNodes].some((child) => child.nodeType === Node.TEXT_NODE && child.textContent!.includes('Offline')),
+    );
+    expect(offline).to.have.length(1);
+  });
+
+  it('switching panes during an upload: the composer of the pane left says "Upload cancelled" on return', async () => {
+    const { store } = setup();
+    const el = await mount(store, 2);
+    let signal: AbortSignal | undefined;
+    el.uploader = (_file, options) =>
+      new Promise((_resolve, reject) => {
+        signal = options.signal;
+        options.signal.addEventListener('abort', () => reject(new DOMException('Aborted', 'AbortError')));
+      });
+    await settle(el);
+    const first = el.shadowRoot!.querySelector('compose-area')!;
+    first.attachFiles([new File(['x'], 'invoice.pdf', { type: 'application/pdf' })]);
+    await settle(el);
+    panes(el)[1].dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }));
+    await settle(el);
+    expect(signal?.aborted).to.equal(true);
+    const other = panes(el)[1].querySelector('compose-area')!;
+    expect(other.shadowRoot!.textContent).not.to.contain('Upload cancelled');
+    panes(el)[0].dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }));
+    await settle(el);
+    const back = panes(el)[0].querySelector('compose-area')!;
+    const alerts = [...back.shadowRoot!.querySelectorAll('[role="alert"]')].map((alert) => alert.textContent!.trim());
+    expect(alerts.join(' ')).to.contain('Upload cancelled: invoice.pdf was not sent');
+  });
 });

@@ -6,7 +6,7 @@ import { ObservableController } from '../../controllers/observable-controller.js
 import { ProviderController } from '../../controllers/provider-controller.js';
 import { DeskConversationSelectEvent, DeskLayoutChangeEvent } from '../../events.js';
 import { LocaleController } from '../../i18n/locale-controller.js';
-import { hasName, visitorNumber } from '../../model/thread.js';
+import { channelLabel, visitorDisplayName } from '../../i18n/names.js';
 import type { ConnectionState, Layout } from '../../model/types.js';
 import type { DeskStore } from '../../store/desk-store.js';
 import type { ConversationSummary } from '../../store/selectors.js';
@@ -347,8 +347,10 @@ export class ChatDesk extends LitElement {
 
   /** The focused pane's composer, configured from the desk's composer properties. */
   private renderComposer(id: string) {
+    // The desk shows the connection banner once, above the panes: the composer does not repeat it.
     return html`<compose-area
       conversation-id=${id}
+      hide-offline-notice
       .cannedAnswers=${this.cannedAnswers}
       .offers=${this.offers}
       .uploader=${this.uploader}
@@ -394,8 +396,7 @@ export class ChatDesk extends LitElement {
     const state = store.state;
     const visitorId =
       summary?.conversation.visitorId ?? state.conversations.get(conversationId)?.visitorId ?? conversationId;
-    const visitor = summary?.visitor ?? state.visitors.get(visitorId);
-    return hasName(visitor) ? visitor.name : this.i18n.t.common.visitorFallbackName(visitorNumber(visitorId));
+    return visitorDisplayName(this.i18n.t, summary?.visitor ?? state.visitors.get(visitorId), visitorId);
   }
 
   // ---- behaviour -------------------------------------------------------------------------
@@ -455,7 +456,7 @@ export class ChatDesk extends LitElement {
       .map((summary) =>
         t.stateBox.newConversation(
           this.nameOf(store, summary.conversation.id),
-          t.common.channel[summary.conversation.channel] ?? summary.conversation.channel,
+          channelLabel(t, summary.conversation.channel),
         ),
       )
       .join('. ');
