@@ -34,6 +34,7 @@ export const tokens = css`
     --_color-warning: var(--desk-color-warning, light-dark(#9a5b00, #ffc56b));
     --_color-warning-surface: var(--desk-color-warning-surface, light-dark(#fff4e0, #3a2c12));
     --_color-success: var(--desk-color-success, light-dark(#1b7f3b, #7ddc9b));
+    --_color-scrim: var(--desk-color-scrim, light-dark(rgb(15 20 32 / 0.45), rgb(0 0 0 / 0.65)));
 
     --_color-visitor-bubble: var(--desk-color-visitor-bubble, light-dark(#eef1f6, #2b3140));
     --_color-visitor-text: var(--desk-color-visitor-text, var(--_color-text));

@@ -77,6 +77,7 @@ function byRole(root: ParentNode, role: string, name?: string | RegExp): HTMLEle
 }
 
 const NOW = new Date();
+const LOADING_IMAGE = new URL('./chat-box-image.svg', import.meta.url).href;
 function ago(seconds: number): string {
   return new Date(NOW.getTime() - seconds * 1000).toISOString();
 }
@@ -145,7 +146,8 @@ function kindsThread(): Message[] {
       author: 'visitor',
       at: ago(540),
       kind: 'image',
-      url: 'https://images.example.com/boots.jpg',
+      // Served by the test server: an image that loads (a broken one shows a fallback instead).
+      url: LOADING_IMAGE,
       alt: 'Muddy boots',
       width: 40,
       height: 30,
@@ -366,7 +368,7 @@ describe('<chat-box>', () => {
     const image = byRole(row(el, 'k-image'), 'img', 'Muddy boots') as HTMLImageElement;
     expect(image.getAttribute('loading')).to.equal('lazy');
     const imageLink = image.closest('a')!;
-    expect(imageLink.href).to.equal('https://images.example.com/boots.jpg');
+    expect(imageLink.href).to.equal(LOADING_IMAGE);
     expect(imageLink.target).to.equal('_blank');
     expect(imageLink.rel).to.contain('noopener');
 
@@ -1024,5 +1026,235 @@ describe('<chat-box>', () => {
     const el = await fixture<ChatBox>(html`<chat-box></chat-box>`);
     expect(root(el).querySelector('[role="status"]')!.textContent).to.contain('not connected');
     await expect(el).shadowDom.to.be.accessible();
+  });
+});
+
+// ---- QA round: co-browsing state, one block dialog, broken images, Retry, bidi, midnight ----------
+
+describe('<chat-box> (QA fixes)', () => {
+  setupIgnoreWindowResizeObserverLoopErrors(beforeEach, afterEach);
+
+  afterEach(() => sinon.restore());
+
+  function cobrowsing(id: string, state: 'requested' | 'started' | 'ended' | 'declined'): Message {
+    return { id, conversationId: 'c-liam', author: 'system', at: new Date().toISOString(), kind: 'cobrowsing', state };
+  }
+
+  it('"Take control" cannot ask twice: it shows the requested / running state until co-browsing ends', async () => {
+    const { store, transport } = setup();
+    const el = await mount(store, 'c-liam', { height: 600 });
+    const requests = () => transport.sent.filter((command) => command.type === 'cobrowse').length;
+    const take = byRole(root(el), 'button', 'Take control');
+    take.click();
+    take.click();
+    await settle(el);
+    expect(requests()).to.equal(1);
+    const requested = byRole(root(el), 'button', 'Control requested…');
+    expect(requested.getAttribute('aria-disabled')).to.equal('true');
+    expect(root(el).getElementById(requested.getAttribute('aria-describedby')!)!.textContent).to.contain(
+      'waiting for the visitor',
+    );
+    requested.click();
+    await settle(el);
+    expect(requests()).to.equal(1);
+    expect(allByRole(root(el), 'button', 'Take control')).to.have.length(0);
+    const rows = [...root(el).querySelectorAll('[data-kind="cobrowsing"]')].map((r) => r.textContent!.trim());
+    expect(rows.filter((text) => text.startsWith('Co-browsing requested'))).to.have.length(2); // the fixture's + one
+
+    transport.emit({ type: 'message.added', message: cobrowsing('cob-started', 'started') });
+    await settle(el);
+    const running = byRole(root(el), 'button', 'In control');
+    expect(running.getAttribute('aria-disabled')).to.equal('true');
+    running.click();
+    expect(requests()).to.equal(1);
+
+    transport.emit({ type: 'message.added', message: cobrowsing('cob-ended', 'ended') });
+    await settle(el);
+    const again = byRole(root(el), 'button', 'Take control');
+    expect(again.getAttribute('aria-disabled')).to.equal('false');
+    again.click();
+    await settle(el);
+    expect(requests()).to.equal(2);
+
+    transport.emit({ type: 'message.added', message: cobrowsing('cob-declined', 'declined') });
+    await settle(el);
+    expect(byRole(root(el), 'button', 'Take control').getAttribute('aria-disabled')).to.equal('false');
+    await expect(el).shadowDom.to.be.accessible();
+  });
+
+  it('the block confirmation names the visitor, explains the consequences and takes an optional reason', async () => {
+    const { store, transport } = setup();
+    const el = await mount(store, 'c-liam', { height: 500 });
+    const trigger = byRole(root(el), 'button', 'Block visitor');
+    trigger.focus();
+    trigger.click();
+    await settle(el);
+    const dialog = byRole(root(el), 'alertdialog', 'Block Liam O’Connor?') as HTMLDialogElement;
+    const description = root(el).getElementById(dialog.getAttribute('aria-describedby')!)!.textContent!;
+    expect(description.replace(/\s+/g, ' ').trim()).to.equal(
+      'Liam O’Connor will no longer be able to send you messages or start new conversations. Only a manager can unblock them, from customer management.',
+    );
+    expect(root(el).activeElement).to.equal(byRole(dialog, 'button', 'Cancel'));
+    const reason = dialog.querySelector('textarea')!;
+    expect(root(el).querySelector(`label[for="${reason.id}"]`)!.textContent!.trim()).to.equal('Reason (optional)');
+    await expect(el).shadowDom.to.be.accessible();
+    reason.focus();
+    await sendKeys({ type: '  Spam links  ' });
+    byRole(dialog, 'button', 'Block').click();
+    await settle(el);
+    expect(dialog.open).to.be.false;
+    expect(transport.sent).to.deep.include({ type: 'block', visitorId: 'v-liam', reason: 'Spam links' });
+    expect(root(el).activeElement).to.equal(trigger);
+  });
+
+  it('an image that fails to load shows a compact fallback: icon, description and a link to open it', async () => {
+    const broken = `${location.origin}/__missing__/photo-${Date.now()}.png`;
+    const { store } = setup((fixtures) => {
+      fixtures.messages.push({
+        id: 'k-broken',
+        conversationId: 'c-kinds',
+        author: 'visitor',
+        at: ago(10),
+        kind: 'image',
+        url: broken,
+        alt: 'Photo of the damaged parcel',
+      });
+    });
+    const el = await mount(store, 'c-kinds', { height: 1400 });
+    let fallback: HTMLElement | null = null;
+    for (let i = 0; i < 50 && !fallback; i += 1) {
+      await aTimeout(40);
+      fallback = row(el, 'k-broken').querySelector<HTMLElement>('[data-image="broken"]');
+    }
+    expect(fallback, 'fallback').to.exist;
+    await settle(el);
+    fallback = row(el, 'k-broken').querySelector<HTMLElement>('[data-image="broken"]')!;
+    expect(row(el, 'k-broken').querySelector('img')).to.equal(null);
+    expect(fallback.textContent).to.contain('Photo of the damaged parcel');
+    expect(fallback.textContent).to.contain('Image could not be loaded');
+    const open = byRole(fallback, 'link', 'Open image') as HTMLAnchorElement;
+    expect(open.href).to.equal(broken);
+    expect(open.rel).to.contain('noopener');
+    expect(fallback.getBoundingClientRect().height).to.be.lessThan(90);
+    expect(fallback.querySelector('svg')!.getAttribute('aria-hidden')).to.equal('true');
+    await expect(el).shadowDom.to.be.accessible();
+  });
+
+  it('a broken image without a description says "Image"', async () => {
+    const { store } = setup((fixtures) => {
+      fixtures.messages.push({
+        id: 'k-broken-2',
+        conversationId: 'c-kinds',
+        author: 'agent',
+        at: ago(5),
+        kind: 'image',
+        url: `${location.origin}/__missing__/x-${Date.now()}.png`,
+      });
+    });
+    const el = await mount(store, 'c-kinds', { height: 1400 });
+    let fallback: Element | null = null;
+    for (let i = 0; i < 50 && !fallback; i += 1) {
+      await aTimeout(40);
+      fallback = row(el, 'k-broken-2').querySelector('[data-image="broken"]');
+    }
+    expect(fallback!.querySelector('.title')!.textContent!.trim()).to.equal('Image');
+  });
+
+  it('no Retry for a failed message when the visitor is blocked or the conversation is closed', async () => {
+    const { store, transport } = setup((fixtures) => {
+      fixtures.visitors.find((visitor) => visitor.id === 'v-liam')!.blocked = true;
+    });
+    const el = await mount(store, 'c-liam', { height: 900 });
+    const failed = root(el).querySelector<HTMLElement>('.row.failed')!;
+    expect(failed.textContent).to.contain('Not sent');
+    expect(failed.textContent).to.contain('the visitor is blocked');
+    expect(allByRole(failed, 'button', 'Retry')).to.have.length(0);
+
+    const open = setup();
+    const el2 = await mount(open.store, 'c-liam', { height: 900 });
+    expect(allByRole(root(el2).querySelector('.row.failed')!, 'button', 'Retry')).to.have.length(1);
+    open.transport.emit({ type: 'conversation.closed', conversationId: 'c-liam', at: new Date().toISOString() });
+    await settle(el2);
+    const closed = root(el2).querySelector<HTMLElement>('.row.failed')!;
+    expect(closed.textContent).to.contain('the conversation is closed');
+    expect(allByRole(closed, 'button', 'Retry')).to.have.length(0);
+    expect(transport.sent.some((command) => command.type === 'send')).to.be.false;
+    await expect(el2).shadowDom.to.be.accessible();
+  });
+
+  it('right-to-left override characters cannot disguise file names, titles, URLs or names', async () => {
+    const RLO = '\u202E';
+    const { store } = setup((fixtures) => {
+      fixtures.visitors.find((visitor) => visitor.id === 'v-kim')!.name = `Kim${RLO} Park`;
+      fixtures.messages.push(
+        {
+          id: 'k-spoof-file',
+          conversationId: 'c-kinds',
+          author: 'visitor',
+          at: ago(8),
+          kind: 'file',
+          name: `invoice${RLO}fdp.exe`,
+          url: 'https://files.example.com/x',
+        },
+        {
+          id: 'k-spoof-link',
+          conversationId: 'c-kinds',
+          author: 'agent',
+          authorName: `Al\u2066ex\u2069`,
+          at: ago(7),
+          kind: 'link',
+          url: `https://example.com/${RLO}gpj.exe`,
+          title: `Safe ${RLO}txt.exe`,
+        },
+      );
+    });
+    const el = await mount(store, 'c-kinds', { height: 1600 });
+    byRole(root(el), 'log', 'Conversation with Kim Park');
+    const file = row(el, 'k-spoof-file');
+    byRole(file, 'link', 'Download invoicefdp.exe');
+    const link = row(el, 'k-spoof-link');
+    expect(link.textContent).to.contain('Safe txt.exe');
+    expect(link.querySelector('.author')!.textContent).to.equal('Alex');
+    expect(link.querySelector('.author')!.tagName).to.equal('BDI');
+    const shown = root(el).querySelector('.base')!.textContent!;
+    expect(/[\u202A-\u202E\u2066-\u2069]/.test(shown)).to.be.false;
+    expect(root(el).querySelector('.header .name')!.getAttribute('dir')).to.equal('auto');
+  });
+
+  it('keeps Arabic and Hebrew names intact', async () => {
+    const { store } = setup((fixtures) => {
+      fixtures.visitors.find((visitor) => visitor.id === 'v-kim')!.name = 'ليلى حداد';
+    });
+    const el = await mount(store, 'c-kinds', { height: 600 });
+    byRole(root(el), 'log', 'Conversation with ليلى حداد');
+  });
+
+  it('"Today" becomes "Yesterday" after midnight, without new messages; the timer stops when removed', async () => {
+    const clock = sinon.useFakeTimers({
+      now: Date.now(),
+      toFake: ['setTimeout', 'clearTimeout', 'Date'],
+      shouldAdvanceTime: true,
+    });
+    const { store } = setup();
+    const el = await mount(store, 'c-noah', { height: 600 });
+    const day = () => root(el).querySelector('[part~="day-separator"]')!.textContent!.trim();
+    expect(day()).to.equal('Today');
+    const now = new Date();
+    const midnight = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1).getTime();
+    await clock.tickAsync(midnight - now.getTime() + 5000);
+    await settle(el);
+    expect(day()).to.equal('Yesterday');
+
+    // Removed: no timer keeps it updating.
+    const parent = el.parentElement!;
+    el.remove();
+    await clock.tickAsync(24 * 3600 * 1000);
+    await el.updateComplete;
+    expect(day()).to.equal('Yesterday');
+    // Back in the page on a later day: the separators are right again.
+    parent.append(el);
+    await settle(el);
+    expect(day()).to.not.equal('Yesterday');
+    clock.restore();
   });
 });

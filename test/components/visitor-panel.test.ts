@@ -1,4 +1,5 @@
 import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
 import { sendKeys } from '@web/test-runner-commands';
 import * as sinon from 'sinon';
 import '../../src/define.js';
@@ -439,9 +440,11 @@ describe('<visitor-panel>', () => {
       await el.updateComplete;
       const dialog = root(el).querySelector<HTMLDialogElement>('[role="alertdialog"]')!;
       expect(dialog.open).to.be.true;
-      expect(text(root(el).getElementById(dialog.getAttribute('aria-labelledby')!))).to.equal('Block this visitor?');
-      expect(root(el).activeElement).to.equal(dialog.querySelector('textarea'));
+      expect(text(root(el).getElementById(dialog.getAttribute('aria-labelledby')!))).to.equal('Block Emma Laurent?');
+      // The safe choice has focus, as in the thread header's confirmation.
+      expect(root(el).activeElement).to.equal(button(dialog, 'Cancel'));
       await expect(el).shadowDom.to.be.accessible();
+      dialog.querySelector('textarea')!.focus();
       await sendKeys({ type: 'Rude language' });
       button(dialog, 'Block').click();
       await settle(el, store);
@@ -602,5 +605,141 @@ describe('<visitor-panel>', () => {
     expect(buttons(root(el), 'Charger les conversations plus anciennes')).to.have.length(1);
     expect(valueOf(section(el, 'Profil'), 'Pays')).to.equal('France');
     await expect(el).shadowDom.to.be.accessible();
+  });
+
+  describe('QA fixes', () => {
+    setupIgnoreWindowResizeObserverLoopErrors(beforeEach, afterEach);
+
+    it('asks the same block confirmation as the thread header, with the same focus rules', async () => {
+      const { store, transport } = setup();
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div>
+          <chat-box style="display:flex;height:400px" conversation-id="c-emma" .store=${store}></chat-box>
+          <visitor-panel conversation-id="c-emma" .store=${store}></visitor-panel>
+        </div>`,
+      );
+      const panel = wrapper.querySelector('visitor-panel') as VisitorPanel;
+      const box = wrapper.querySelector('chat-box') as HTMLElement & { updateComplete: Promise<boolean> };
+      await panel.updateComplete;
+      await box.updateComplete;
+      const describe = (scope: ShadowRoot) => {
+        const dialog = scope.querySelector<HTMLDialogElement>('[role="alertdialog"]')!;
+        return {
+          title: text(scope.getElementById(dialog.getAttribute('aria-labelledby')!)),
+          description: text(scope.getElementById(dialog.getAttribute('aria-describedby')!)),
+          reason: text(scope.querySelector(`label[for="${dialog.querySelector('textarea')!.id}"]`)),
+          buttons: [...dialog.querySelectorAll('button')].map((b) => text(b)),
+        };
+      };
+      const expected = {
+        title: 'Block Emma Laurent?',
+        description:
+          'Emma Laurent will no longer be able to send you messages or start new conversations. Only a manager can unblock them, from customer management.',
+        reason: 'Reason (optional)',
+        buttons: ['Cancel', 'Block'],
+      };
+      expect(describe(root(panel))).to.deep.equal(expected);
+      expect(describe(box.shadowRoot!)).to.deep.equal(expected);
+
+      // Thread header: open, Escape, focus back on its trigger.
+      const headerTrigger = [...box.shadowRoot!.querySelectorAll('button')].find((b) => text(b) === 'Block visitor')!;
+      headerTrigger.focus();
+      headerTrigger.click();
+      await box.updateComplete;
+      expect(text(box.shadowRoot!.activeElement)).to.equal('Cancel');
+      await sendKeys({ press: 'Escape' });
+      await aTimeout(0);
+      expect(box.shadowRoot!.activeElement).to.equal(headerTrigger);
+
+      // Panel: the same.
+      const trigger = button(root(panel), 'Block visitor');
+      trigger.focus();
+      trigger.click();
+      await panel.updateComplete;
+      expect(text(root(panel).activeElement)).to.equal('Cancel');
+      await sendKeys({ press: 'Escape' });
+      await aTimeout(0);
+      expect(root(panel).activeElement).to.equal(trigger);
+      expect(transport.sent.some((c) => c.type === 'block')).to.be.false;
+
+      // In French too.
+      wrapper.setAttribute('lang', 'fr');
+      await panel.updateComplete;
+      await box.updateComplete;
+      expect(describe(root(panel))).to.deep.equal(describe(box.shadowRoot!));
+      expect(describe(root(panel)).title).to.equal('Bloquer Emma Laurent ?');
+    });
+
+    it('caps a long past transcript to its last 200 lines, with "Show all N"', async () => {
+      const fixtures = demoFixtures();
+      const h1 = fixtures.conversations.find((c) => c.id === 'c-emma-h1')!;
+      const start = Date.parse(h1.startedAt);
+      for (let i = 0; i < 450; i += 1) {
+        fixtures.messages.push({
+          id: `h1-long-${i}`,
+          conversationId: 'c-emma-h1',
+          author: i % 2 ? 'agent' : 'visitor',
+          at: new Date(start + 60_000 + i * 1000).toISOString(),
+          kind: 'text',
+          text: `Line ${i}`,
+        });
+      }
+      const { store } = setup({ fixtures });
+      const el = await mount(store, 'c-emma-h1');
+      const transcript = () => root(el).querySelector('[part="transcript"]')!;
+      const total = fixtures.messages.filter((m) => m.conversationId === 'c-emma-h1' && m.kind !== 'navigation').length;
+      expect(total).to.be.greaterThan(450);
+      expect(transcript().querySelectorAll('li')).to.have.length(200);
+      expect(text(transcript().querySelector('li:last-child'))).to.contain('Line 449');
+      expect(text(root(el).querySelector('.transcript-cap'))).to.contain(`Showing the last 200 of ${total} lines.`);
+      await expect(el).shadowDom.to.be.accessible();
+      button(root(el), `Show all ${total}`).click();
+      await el.updateComplete;
+      expect(transcript().querySelectorAll('li')).to.have.length(total);
+      expect(buttons(root(el), `Show all ${total}`)).to.have.length(0);
+      expect(transcript().querySelector('img, a, script')).to.equal(null);
+    });
+
+    it('an empty last history page says "No older conversations" and keeps focus in the panel', async () => {
+      const fixtures = demoFixtures();
+      // Says it visited before, but the server has no older conversation.
+      fixtures.visitors.find((v) => v.id === 'v-noah')!.visitCount = 4;
+      const { store } = setup({ fixtures });
+      const el = await mount(store, 'c-noah');
+      const more = button(root(el), 'Load older conversations');
+      more.focus();
+      more.click();
+      await settle(el, store);
+      await el.updateComplete;
+      expect(buttons(root(el), 'Load older conversations')).to.have.length(0);
+      const history = section(el, 'Visitor history');
+      expect(text(history)).to.contain('No older conversations.');
+      expect(text(root(el).activeElement)).to.equal('No older conversations.');
+      await expect(el).shadowDom.to.be.accessible();
+    });
+
+    it('removes bidi overrides from the visitor name, pages and custom data, keeping RTL text', async () => {
+      const RLO = '\u202E';
+      const fixtures = demoFixtures();
+      const emma = fixtures.visitors.find((v) => v.id === 'v-emma')!;
+      emma.name = `Emma${RLO} Laurent`;
+      emma.currentPage = { url: `https://shop.example.com/${RLO}fdp.exe`, title: `Invoice ${RLO}fdp.exe` };
+      emma.customData = [{ key: 'file', label: `Last ${RLO}upload`, value: `scan${RLO}gpj.exe` }];
+      const { store } = setup({ fixtures });
+      const el = await mount(store);
+      expect(text(root(el).querySelector('h2'))).to.equal('Emma Laurent');
+      expect(root(el).querySelector('h2')!.getAttribute('dir')).to.equal('auto');
+      const nav = section(el, 'Navigation');
+      expect(valueOf(nav, 'Current page')).to.contain('Invoice fdp.exe');
+      expect(valueOf(section(el, 'Custom data'), 'Last upload')).to.equal('scangpj.exe');
+      expect(/[\u202A-\u202E\u2066-\u2069]/.test(root(el).querySelector('.base')!.textContent!)).to.be.false;
+
+      store.flush();
+      const hebrew = setup();
+      hebrew.fixtures.visitors.find((v) => v.id === 'v-emma')!.name = 'דנה לוי';
+      const { store: store2 } = setup({ fixtures: hebrew.fixtures });
+      const el2 = await mount(store2);
+      expect(text(root(el2).querySelector('h2'))).to.equal('דנה לוי');
+    });
   });
 });

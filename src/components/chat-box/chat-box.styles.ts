@@ -168,8 +168,7 @@ export const chatBoxStyles = css`
     text-align: center;
   }
   .show-all,
-  .new-messages,
-  .dialog-actions button {
+  .new-messages {
     border: 1px solid var(--_color-border);
     border-radius: 999px;
     padding: var(--_space-1) var(--_space-3);
@@ -563,6 +562,36 @@ export const chatBoxStyles = css`
   .blocked-image {
     --_card-accent: var(--_color-danger);
   }
+  /* An image that failed to load: one compact line, not a big empty box. */
+  .image-fallback {
+    display: grid;
+    grid-template-columns: auto minmax(0, 1fr) auto;
+    align-items: center;
+    gap: var(--_space-2);
+    max-width: min(320px, 100%);
+  }
+  .image-fallback .image-icon {
+    width: 20px;
+    height: 20px;
+    color: var(--_color-text-muted);
+  }
+  .image-fallback .fallback-text {
+    display: grid;
+    min-width: 0;
+  }
+  .image-fallback .title {
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  .image-fallback .fallback-note {
+    font-size: var(--_font-size-small);
+    color: var(--_color-text-muted);
+  }
+  .image-fallback .fallback-open {
+    font-size: var(--_font-size-small);
+    white-space: nowrap;
+  }
 
   /* ---- events ---- */
   .event {
@@ -685,39 +714,6 @@ export const chatBoxStyles = css`
     .dots span {
       animation: none;
     }
-  }
-
-  /* ---- dialog ---- */
-  dialog {
-    max-width: min(420px, calc(100vw - 32px));
-    padding: var(--_space-4);
-    border: 1px solid var(--_color-border);
-    border-radius: var(--_radius);
-    background: var(--_color-surface-raised);
-    color: var(--_color-text);
-    box-shadow: var(--_shadow);
-  }
-  dialog::backdrop {
-    background: rgb(0 0 0 / 0.4);
-  }
-  dialog h2 {
-    margin: 0 0 var(--_space-2);
-    font-size: 1.1em;
-  }
-  dialog p {
-    margin: 0 0 var(--_space-4);
-    color: var(--_color-text-muted);
-  }
-  .dialog-actions {
-    display: flex;
-    justify-content: flex-end;
-    gap: var(--_space-2);
-  }
-  .dialog-actions .danger {
-    background: var(--_color-danger);
-    color: var(--_color-surface);
-    border-color: transparent;
-    font-weight: 600;
   }
 
   @media (forced-colors: active) {

@@ -10,12 +10,15 @@ import { DeskBlockVisitorEvent, DeskOpenPageEvent, DeskTakeControlEvent } from '
 import { formatDateTime } from '../../i18n/format.js';
 import { LocaleController } from '../../i18n/locale-controller.js';
 import { isMessageFilter, type MessageFilter } from '../../model/filter.js';
+import { neutralizeBidi } from '../../model/text.js';
 import { hasName, messageText, visitorNumber } from '../../model/thread.js';
 import type { Conversation, Message, Visitor } from '../../model/types.js';
 import { safeUrl } from '../../model/url.js';
 import type { DeskStore, ThreadInfo } from '../../store/desk-store.js';
 import type { TypingState } from '../../store/state.js';
+import { dialogStyles } from '../../styles/dialog.js';
 import { shared, tokens } from '../../styles/tokens.js';
+import { confirmBlockDialog, openConfirmBlockDialog } from '../shared/confirm-block-dialog.js';
 import { chatBoxStyles } from './chat-box.styles.js';
 import { authorName, renderRow, type MessageViewContext } from './message-view.js';
 import { threadLayout, type ThreadPin } from './thread-layout.js';
@@ -121,7 +124,7 @@ const ICON_BLOCK = html`<svg viewBox="0 0 20 20" aria-hidden="true" focusable="f
  * @fires desk-block-visitor - Cancelable; before the block confirmation opens. `detail: { visitorId }`.
  */
 export class ChatBox extends LitElement {
-  static override styles = [tokens, shared, chatBoxStyles];
+  static override styles = [tokens, shared, dialogStyles, chatBoxStyles];
 
   /** The desk store; by default the one provided by the nearest `<chat-desk>` or `<desk-provider>`. */
   @property({ attribute: false }) store?: DeskStore;
@@ -155,6 +158,12 @@ export class ChatBox extends LitElement {
   @state() private announcement = { text: '', serial: 0 };
   @state() private expanded: ReadonlySet<string> = new Set();
   @state() private originals: ReadonlySet<string> = new Set();
+  /** Keys of images that failed to load (shown as a compact fallback). */
+  @state() private brokenImages: ReadonlySet<string> = new Set();
+  /** "Now" for day separators ("Today", "Yesterday"): moved on at each local midnight. */
+  @state() private today = new Date();
+  /** Conversations whose co-browsing request was just sent and not echoed yet. */
+  @state() private controlPending: ReadonlySet<string> = new Set();
 
   @query('.scroller') private scroller?: HTMLElement;
   @query('.items') private itemsHost?: VirtualizerHostElement;
@@ -166,9 +175,10 @@ export class ChatBox extends LitElement {
   private readonly conversation = new ObservableController<Conversation | undefined>(this, undefined);
   private readonly visitor = new ObservableController<Visitor | undefined>(this, undefined);
   private readonly messages = new ObservableController<readonly Message[]>(this, NO_MESSAGES);
-  private readonly allMessages = new ObservableController<readonly Message[]>(this, NO_MESSAGES, (next, previous) =>
-    this.announceNew(next, previous),
-  );
+  private readonly allMessages = new ObservableController<readonly Message[]>(this, NO_MESSAGES, (next, previous) => {
+    this.announceNew(next, previous);
+    this.settleControlPending(next, previous);
+  });
   private readonly threadInfo = new ObservableController<ThreadInfo>(this, NO_THREAD);
   private readonly storeFilter = new ObservableController<MessageFilter>(this, 'all');
   private readonly typing = new ObservableController<TypingState>(this, NOT_TYPING);
@@ -192,6 +202,39 @@ export class ChatBox extends LitElement {
   private bottomFrames = 0;
   private lastScrollTop = 0;
   private pendingAnnouncements: string[] = [];
+  private midnightTimer: ReturnType<typeof setTimeout> | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Back in the page on another day: "Today"/"Yesterday" are stale.
+    const now = new Date();
+    if (now.toDateString() !== this.today.toDateString()) this.today = now;
+    this.scheduleMidnight();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.midnightTimer);
+    this.midnightTimer = undefined;
+    // Stops a running anchor restoration and the follow-the-bottom frames.
+    this.anchorRun += 1;
+    this.bottomFrames = 0;
+    if (this.dialog?.open) this.dialog.close('cancel');
+  }
+
+  /** Day separators say "Today"/"Yesterday": re-render them when the local date changes. */
+  private scheduleMidnight(): void {
+    clearTimeout(this.midnightTimer);
+    const now = new Date();
+    const next = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1, 0, 0, 1);
+    this.midnightTimer = setTimeout(
+      () => {
+        this.today = new Date();
+        this.scheduleMidnight();
+      },
+      Math.max(1000, next.getTime() - now.getTime()),
+    );
+  }
 
   /** The filter in use: the conversation's (from the store), else the attribute. */
   get activeFilter(): MessageFilter {
@@ -330,7 +373,7 @@ export class ChatBox extends LitElement {
     if (already) return;
     const step = () => {
       const scroller = this.scroller;
-      if (!this.stick || !scroller || !this.isConnected) {
+      if (!this.stick || !scroller || !this.isConnected || this.bottomFrames <= 0) {
         this.bottomFrames = 0;
         return;
       }
@@ -348,8 +391,9 @@ export class ChatBox extends LitElement {
     let stable = 0;
     for (let frame = 0; frame < 12 && stable < 2; frame += 1) {
       await this.itemsHost?.[virtualizerRef]?.layoutComplete.catch(() => undefined);
+      if (run !== this.anchorRun || !this.isConnected) return;
       await new Promise((resolve) => requestAnimationFrame(resolve));
-      if (run !== this.anchorRun || this.pendingAnchor !== anchor) return;
+      if (run !== this.anchorRun || this.pendingAnchor !== anchor || !this.isConnected) return;
       const scroller = this.scroller;
       const row = this.itemsHost?.querySelector<HTMLElement>(`[data-key="${CSS.escape(anchor.key)}"]`);
       if (!scroller || !row) continue;
@@ -470,7 +514,7 @@ export class ChatBox extends LitElement {
 
   private get visitorName(): string {
     const visitor = this.visitor.value;
-    if (hasName(visitor)) return visitor.name;
+    if (hasName(visitor)) return neutralizeBidi(visitor.name);
     const visitorId = this.conversation.value?.visitorId ?? this.desk.conversationId ?? '';
     return this.i18n.t.common.visitorFallbackName(visitorNumber(visitorId));
   }
@@ -479,14 +523,40 @@ export class ChatBox extends LitElement {
     return {
       t: this.i18n.t,
       lang: this.i18n.lang,
-      now: new Date(),
+      now: this.today,
       visitorName: this.visitorName,
       expanded: this.expanded,
       originals: this.originals,
+      brokenImages: this.brokenImages,
+      retryUnavailable: this.retryUnavailable,
       toggleExpanded: (key) => (this.expanded = toggled(this.expanded, key)),
       toggleOriginal: (key) => (this.originals = toggled(this.originals, key)),
-      retry: (messageId) => this.desk.store?.retry(messageId),
+      imageFailed: (key) => {
+        if (!this.brokenImages.has(key)) this.brokenImages = toggled(this.brokenImages, key);
+      },
+      retry: (messageId) => {
+        if (!this.retryUnavailable) this.desk.store?.retry(messageId);
+      },
     };
+  }
+
+  /** Why a failed message cannot be sent again (blocked visitor, closed conversation), if so. */
+  private get retryUnavailable(): string | undefined {
+    const { t } = this.i18n;
+    if (this.visitor.value?.blocked) return t.thread.notSentBlocked;
+    if (this.conversation.value?.status === 'closed') return t.thread.notSentClosed;
+    return undefined;
+  }
+
+  /** The state of the conversation's latest co-browsing, while it is requested or running. */
+  private get controlState(): 'requested' | 'started' | undefined {
+    const messages = this.allMessages.value;
+    for (let i = messages.length - 1; i >= 0; i -= 1) {
+      const message = messages[i];
+      if (message.kind !== 'cobrowsing') continue;
+      return message.state === 'requested' || message.state === 'started' ? message.state : undefined;
+    }
+    return undefined;
   }
 
   // ---- header tools ------------------------------------------------------------------------
@@ -509,10 +579,27 @@ export class ChatBox extends LitElement {
   private takeControl(): void {
     const conversation = this.conversation.value;
     if (!conversation || conversation.status === 'closed') return;
+    if (this.controlState || this.controlPending.has(conversation.id)) return;
     const event = new DeskTakeControlEvent({ visitorId: conversation.visitorId, conversationId: conversation.id });
     this.dispatchEvent(event);
     if (event.defaultPrevented) return;
+    // Until the server's "requested" line arrives, a second click must not ask again.
+    this.controlPending = new Set(this.controlPending).add(conversation.id);
     this.desk.store?.takeControl(conversation.id);
+  }
+
+  /** A new co-browsing line (or a failed request) ends the local "pending" state. */
+  private settleControlPending(next: readonly Message[], previous: readonly Message[]): void {
+    const id = this.desk.conversationId;
+    if (!id || !this.controlPending.has(id) || next === previous) return;
+    const last = (list: readonly Message[]) => {
+      for (let i = list.length - 1; i >= 0; i -= 1) if (list[i].kind === 'cobrowsing') return list[i];
+      return undefined;
+    };
+    if (last(next) === last(previous)) return;
+    const pending = new Set(this.controlPending);
+    pending.delete(id);
+    this.controlPending = pending;
   }
 
   private requestBlock(): void {
@@ -521,19 +608,18 @@ export class ChatBox extends LitElement {
     const event = new DeskBlockVisitorEvent({ visitorId });
     this.dispatchEvent(event);
     if (event.defaultPrevented) return;
-    this.dialog?.showModal();
-    // The safe choice has focus.
-    this.dialog?.querySelector<HTMLButtonElement>('.cancel')?.focus();
+    // Focus starts on Cancel, the safe choice.
+    openConfirmBlockDialog(this.dialog);
   }
 
-  private confirmBlock(): void {
+  private confirmBlock(reason: string | undefined): void {
     const visitorId = this.conversation.value?.visitorId;
-    this.dialog?.close('block');
-    if (visitorId) this.desk.store?.block(visitorId);
+    if (visitorId) this.desk.store?.block(visitorId, reason);
   }
 
+  /** Cancel, Escape or Block: focus goes back to "Block visitor" (it stays, marked unavailable, after blocking). */
   private onDialogClose(): void {
-    this.blockButton?.focus();
+    if (this.isConnected) this.blockButton?.focus();
   }
 
   // ---- render ------------------------------------------------------------------------------
@@ -577,10 +663,24 @@ export class ChatBox extends LitElement {
     const pageUrl = this.currentPageUrl;
     const blocked = !!visitor?.blocked;
     const channel = t.common.channel[conversation.channel] ?? conversation.channel;
+    const control = this.controlState ?? (this.controlPending.has(conversation.id) ? 'requested' : undefined);
+    const controlLabel =
+      control === 'started'
+        ? t.thread.inControl
+        : control === 'requested'
+          ? t.thread.controlRequested
+          : t.thread.takeControl;
+    const controlHint = closed
+      ? t.thread.takeControlClosed
+      : control === 'started'
+        ? t.thread.inControlHint
+        : control === 'requested'
+          ? t.thread.controlRequestedHint
+          : t.thread.takeControlHint;
     return html`<div class="header" part="header">
       <span class="avatar header-avatar" aria-hidden="true">${initials(name)}</span>
       <div class="title" part="title">
-        <span class="name">${name}</span>
+        <span class="name" dir="auto">${name}</span>
         <span class="channel" part="channel" title=${t.thread.channelLabel(channel)}
           ><span class="visually-hidden">${t.thread.channelLabel(channel)}</span
           ><span aria-hidden="true">${channel}</span></span
@@ -602,10 +702,13 @@ export class ChatBox extends LitElement {
           class="tool tool-control"
           part="tool"
           ?disabled=${closed}
-          title=${t.thread.takeControlHint}
+          aria-disabled=${control ? 'true' : 'false'}
+          data-state=${control ?? 'available'}
+          title=${controlHint}
+          aria-describedby="control-hint"
           @click=${this.takeControl}
         >
-          ${ICON_CONTROL}<span class="label">${t.thread.takeControl}</span>
+          ${ICON_CONTROL}<span class="label">${controlLabel}</span>
         </button>
         <button
           class="tool tool-block"
@@ -620,6 +723,7 @@ export class ChatBox extends LitElement {
         <span id="open-page-hint" hidden
           >${pageUrl ? t.thread.openCurrentPageHint : t.thread.openCurrentPageUnavailable}</span
         >
+        <span id="control-hint" hidden>${controlHint}</span>
         <span id="block-hint" hidden>${blocked ? t.thread.alreadyBlocked : t.thread.blockVisitorHint}</span>
       </div>
     </div>`;
@@ -694,23 +798,12 @@ export class ChatBox extends LitElement {
   }
 
   private renderDialog(name: string) {
-    const { t } = this.i18n;
-    return html`<dialog
-      class="confirm"
-      part="dialog"
-      role="alertdialog"
-      aria-modal="true"
-      aria-labelledby="block-title"
-      aria-describedby="block-body"
-      @close=${this.onDialogClose}
-    >
-      <h2 id="block-title">${t.thread.blockTitle(name)}</h2>
-      <p id="block-body">${t.thread.blockBody}</p>
-      <div class="dialog-actions">
-        <button class="cancel" @click=${() => this.dialog?.close('cancel')}>${t.common.cancel}</button>
-        <button class="danger" @click=${this.confirmBlock}>${t.thread.blockConfirm}</button>
-      </div>
-    </dialog>`;
+    return confirmBlockDialog({
+      t: this.i18n.t,
+      name,
+      onConfirm: (reason) => this.confirmBlock(reason),
+      onClose: () => this.onDialogClose(),
+    });
   }
 }
 

@@ -17,6 +17,7 @@ import type {
   OfferContent,
   TranslationContent,
 } from '../../model/types.js';
+import { neutralizeBidi } from '../../model/text.js';
 import { displayUrl, safeUrl } from '../../model/url.js';
 import { COLLAPSE_AT, fileBadge, initials, type MessageRow, type ThreadRow } from './thread-rows.js';
 
@@ -30,21 +31,41 @@ export interface MessageViewContext {
   readonly expanded: ReadonlySet<string>;
   /** Keys of translations showing their original. */
   readonly originals: ReadonlySet<string>;
+  /** Keys of images that failed to load. */
+  readonly brokenImages: ReadonlySet<string>;
+  /** Why a failed message cannot be retried (visitor blocked, conversation closed); undefined when it can. */
+  readonly retryUnavailable: string | undefined;
   toggleExpanded(key: string): void;
   toggleOriginal(key: string): void;
+  imageFailed(key: string): void;
   retry(messageId: string): void;
 }
+
+/** Untrusted short text (names, titles, file names, URLs) as shown: no bidi overrides. */
+const plain = (text: string): string => neutralizeBidi(text);
+
+const ICON_IMAGE = html`<svg class="image-icon" viewBox="0 0 20 20" aria-hidden="true" focusable="false">
+  <rect x="2.5" y="3.5" width="15" height="13" rx="2" fill="none" stroke="currentColor" stroke-width="1.5" />
+  <circle cx="7.5" cy="8" r="1.6" fill="currentColor" />
+  <path
+    d="M3 15l4.5-4.5 3 3 2.5-2.5 4 4"
+    fill="none"
+    stroke="currentColor"
+    stroke-width="1.5"
+    stroke-linejoin="round"
+  />
+</svg>`;
 
 const STATUS_GLYPH = { sending: '◷', sent: '✓', delivered: '✓✓', read: '✓✓', failed: '!' } as const;
 
 export function authorName(message: MessageBase, ctx: MessageViewContext): string {
   switch (message.author) {
     case 'visitor':
-      return message.authorName?.trim() || ctx.visitorName;
+      return plain(message.authorName?.trim() ?? '') || ctx.visitorName;
     case 'agent':
-      return message.authorName?.trim() || ctx.t.thread.agentFallbackName;
+      return plain(message.authorName?.trim() ?? '') || ctx.t.thread.agentFallbackName;
     case 'bot':
-      return message.authorName?.trim() || ctx.t.thread.botFallbackName;
+      return plain(message.authorName?.trim() ?? '') || ctx.t.thread.botFallbackName;
     case 'system':
       return ctx.t.thread.systemName;
   }
@@ -83,7 +104,7 @@ function renderMessage(row: MessageRow, ctx: MessageViewContext): TemplateResult
     ${
       first
         ? html`<span class="avatar" part="avatar" aria-hidden="true">${initials(name)}</span
-            ><span class="author" part="author">${name}</span>`
+            ><bdi class="author" part="author">${name}</bdi>`
         : html`<span class="visually-hidden">${name}</span>`
     }
     ${renderBody(message, key, ctx)} ${renderMeta(message, ctx)}
@@ -96,8 +117,12 @@ function renderMeta(message: Message, ctx: MessageViewContext): TemplateResult {
   return html`<span class="meta" part="meta"
     ><time datetime=${message.at}>${formatTime(ctx.lang, message.at)}</time>${
       status === 'failed'
-        ? html`<span class="status" data-status="failed" part="status">${t.thread.notSent}</span
-            ><button class="retry" part="retry" @click=${() => ctx.retry(message.id)}>${t.thread.retry}</button>`
+        ? ctx.retryUnavailable
+          ? html`<span class="status" data-status="failed" part="status"
+              >${t.thread.notSent}<span class="status-reason"> · ${ctx.retryUnavailable}</span></span
+            >`
+          : html`<span class="status" data-status="failed" part="status">${t.thread.notSent}</span
+              ><button class="retry" part="retry" @click=${() => ctx.retry(message.id)}>${t.thread.retry}</button>`
         : status
           ? html`<span class="status" data-status=${status} part="status"
               ><span aria-hidden="true">${STATUS_GLYPH[status]}</span> ${t.thread.status[status]}</span
@@ -140,7 +165,7 @@ function renderBody(message: Message, key: string, ctx: MessageViewContext): Tem
     case 'file':
       return renderFile(message, ctx);
     case 'image':
-      return renderImage(message, ctx);
+      return renderImage(message, key, ctx);
     case 'choice':
       return renderChoice(message, ctx);
     // Centred kinds never reach here; render them as text rather than drop them.
@@ -150,7 +175,7 @@ function renderBody(message: Message, key: string, ctx: MessageViewContext): Tem
       return html`<div class="bubble" part="bubble">${ctx.t.thread.cobrowsing[message.state]}</div>`;
     case 'transfer':
       return html`<div class="bubble" part="bubble">
-        ${ctx.t.thread.transfer(message.to.name, message.to.type, message.from?.name)}
+        ${ctx.t.thread.transfer(plain(message.to.name), message.to.type, plain(message.from?.name ?? '') || undefined)}
       </div>`;
     case 'navigation':
       return renderNavigation(message, ctx);
@@ -168,7 +193,9 @@ function renderEvent(message: Message, ctx: MessageViewContext): TemplateResult 
     case 'transfer':
       return html`<div class="event transfer" part="event">
         <span class="icon" aria-hidden="true">⇄</span
-        ><span>${t.thread.transfer(message.to.name, message.to.type, message.from?.name)}</span>${time}
+        ><span
+          >${t.thread.transfer(plain(message.to.name), message.to.type, plain(message.from?.name ?? '') || undefined)}</span
+        >${time}
         ${
           message.comment
             ? html`<q class="comment" title=${t.thread.transferComment}>${clip(message.comment, message.id, ctx)}</q>`
@@ -188,15 +215,16 @@ function renderEvent(message: Message, ctx: MessageViewContext): TemplateResult 
 
 function renderNavigation(message: NavigationContent & MessageBase, ctx: MessageViewContext): TemplateResult {
   const href = safeUrl(message.url, 'link');
-  const shown = displayUrl(message.url);
+  const shown = plain(displayUrl(message.url));
+  const title = plain(message.title ?? '');
   return html`<div class="navigation" part="navigation">
     <span class="icon" aria-hidden="true">↳</span><span class="label">${ctx.t.thread.visited}</span>
     ${
       href
-        ? html`<a href=${href} target="_blank" rel="noopener noreferrer">${message.title || shown}</a>`
-        : html`<span class="inert">${message.title || message.url}</span>`
+        ? html`<a href=${href} target="_blank" rel="noopener noreferrer" dir="auto">${title || shown}</a>`
+        : html`<span class="inert" dir="auto">${title || plain(message.url)}</span>`
     }
-    ${message.title || !href ? html`<span class="url">${href ? shown : message.url}</span>` : nothing}
+    ${title || !href ? html`<span class="url" dir="ltr">${href ? shown : plain(message.url)}</span>` : nothing}
     <time datetime=${message.at}>${formatTime(ctx.lang, message.at)}</time>
   </div>`;
 }
@@ -207,11 +235,13 @@ function renderLink(message: LinkContent, ctx: MessageViewContext): TemplateResu
     <span class="card-kind">${ctx.t.thread.link}</span>
     ${
       href
-        ? html`<a class="title" href=${href} target="_blank" rel="noopener noreferrer"
-              >${message.title || displayUrl(href)}</a
-            ><span class="url">${displayUrl(href)}</span>`
-        : html`${message.title ? html`<span class="title">${message.title}</span>` : nothing}<span class="url inert"
-              >${message.url}</span
+        ? html`<a class="title" href=${href} target="_blank" rel="noopener noreferrer" dir="auto"
+              >${plain(message.title ?? '') || plain(displayUrl(href))}</a
+            ><span class="url" dir="ltr">${plain(displayUrl(href))}</span>`
+        : html`${message.title ? html`<span class="title" dir="auto">${plain(message.title)}</span>` : nothing}<span
+              class="url inert"
+              dir="ltr"
+              >${plain(message.url)}</span
             ><span class="blocked">${ctx.t.thread.blockedLink}</span>`
     }
   </div>`;
@@ -227,7 +257,7 @@ function renderOffer(message: OfferContent, ctx: MessageViewContext): TemplateRe
         : nothing
     }
     <span class="card-kind">${ctx.t.thread.offer}</span>
-    <strong class="title">${message.title}</strong>
+    <strong class="title" dir="auto">${plain(message.title)}</strong>
     ${message.description ? html`<span class="description">${message.description}</span>` : nothing}
     ${
       href
@@ -235,7 +265,8 @@ function renderOffer(message: OfferContent, ctx: MessageViewContext): TemplateRe
             >${message.cta || ctx.t.thread.offerCta}</a
           >`
         : message.url !== undefined
-          ? html`<span class="url inert">${message.url}</span><span class="blocked">${ctx.t.thread.blockedLink}</span>`
+          ? html`<span class="url inert" dir="ltr">${plain(message.url)}</span
+              ><span class="blocked">${ctx.t.thread.blockedLink}</span>`
           : nothing
     }
   </div>`;
@@ -248,7 +279,9 @@ function hideBroken(event: Event): void {
 
 function renderFile(message: FileContent, ctx: MessageViewContext): TemplateResult {
   const href = safeUrl(message.url, 'link');
-  const badge = fileBadge(message.name, message.mimeType);
+  // A right-to-left override can show "gnp.exe" as "exe.png": the name is shown (and typed) without them.
+  const name = plain(message.name);
+  const badge = fileBadge(name, message.mimeType);
   const details = [badge.label, message.size !== undefined ? formatFileSize(ctx.lang, message.size) : '']
     .filter(Boolean)
     .join(' · ');
@@ -259,26 +292,50 @@ function renderFile(message: FileContent, ctx: MessageViewContext): TemplateResu
         ? html`<a
             class="title"
             href=${href}
-            download=${message.name}
+            download=${name}
             target="_blank"
             rel="noopener noreferrer"
-            aria-label=${ctx.t.thread.download(message.name)}
-            >${message.name}</a
+            dir="auto"
+            aria-label=${ctx.t.thread.download(name)}
+            >${name}</a
           >`
-        : html`<span class="title">${message.name}</span>`
+        : html`<span class="title" dir="auto">${name}</span>`
     }
     <span class="file-details">${details}</span>
-    ${href ? nothing : html`<span class="url inert">${message.url}</span><span class="blocked">${ctx.t.thread.blockedLink}</span>`}
+    ${
+      href
+        ? nothing
+        : html`<span class="url inert" dir="ltr">${plain(message.url)}</span
+            ><span class="blocked">${ctx.t.thread.blockedLink}</span>`
+    }
   </div>`;
 }
 
-function renderImage(message: ImageContent, ctx: MessageViewContext): TemplateResult {
+function renderImage(message: ImageContent, key: string, ctx: MessageViewContext): TemplateResult {
   const src = safeUrl(message.url, 'image');
-  const alt = message.alt?.trim() || ctx.t.thread.image;
+  const alt = plain(message.alt?.trim() ?? '') || ctx.t.thread.image;
   if (!src) {
     return html`<div class="bubble card image blocked-image" part="bubble card">
-      <span class="blocked">${ctx.t.thread.blockedImage}</span><span class="title">${alt}</span
-      ><span class="url inert">${message.url}</span>
+      <span class="blocked">${ctx.t.thread.blockedImage}</span><span class="title" dir="auto">${alt}</span
+      ><span class="url inert" dir="ltr">${plain(message.url)}</span>
+    </div>`;
+  }
+  if (ctx.brokenImages.has(key)) {
+    // A compact card rather than a big empty box with the browser's broken-image glyph.
+    const link = safeUrl(message.url, 'link');
+    return html`<div class="bubble card image-fallback" part="bubble card" data-image="broken">
+      ${ICON_IMAGE}
+      <span class="fallback-text"
+        ><span class="title" dir="auto">${alt}</span
+        ><span class="fallback-note">${ctx.t.thread.imageUnavailable}</span></span
+      >
+      ${
+        link
+          ? html`<a class="fallback-open" href=${link} target="_blank" rel="noopener noreferrer"
+              >${ctx.t.thread.openImageLink}</a
+            >`
+          : nothing
+      }
     </div>`;
   }
   // width/height give the browser the aspect ratio before the image loads (no jump in the virtualizer).
@@ -298,6 +355,7 @@ function renderImage(message: ImageContent, ctx: MessageViewContext): TemplateRe
       decoding="async"
       width=${sized ? String(message.width) : nothing}
       height=${sized ? String(message.height) : nothing}
+      @error=${() => ctx.imageFailed(key)}
   /></a>`;
 }
 

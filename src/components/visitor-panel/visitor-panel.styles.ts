@@ -334,40 +334,19 @@ export const visitorPanelStyles = css`
   .blocked .muted {
     color: var(--_color-text);
   }
-  dialog {
-    box-sizing: border-box;
-    max-inline-size: min(420px, calc(100vw - 32px));
-    padding: var(--_space-4);
-    border: 1px solid var(--_color-border);
-    border-radius: var(--_radius);
-    background: var(--_color-surface-raised);
-    color: var(--_color-text);
-    box-shadow: var(--_shadow);
-  }
-  dialog::backdrop {
-    background: rgb(0 0 0 / 0.4);
-  }
-  dialog form {
+  .transcript-cap {
     display: flex;
-    flex-direction: column;
+    flex-wrap: wrap;
+    align-items: center;
     gap: var(--_space-2);
+    margin: var(--_space-2) 0 0;
+    font-size: var(--_font-size-small);
+    color: var(--_color-text-muted);
   }
-  .dialog-title {
-    font-size: 1.1em;
+  .no-older:focus {
+    outline: none;
   }
-  textarea {
-    font: inherit;
-    color: inherit;
-    background: var(--_color-surface);
-    border: 1px solid var(--_color-border);
-    border-radius: var(--_radius-small);
-    padding: var(--_space-2);
-    resize: vertical;
-  }
-  .dialog-actions {
-    display: flex;
-    justify-content: flex-end;
-    gap: var(--_space-2);
-    margin-block-start: var(--_space-2);
+  .no-older:focus-visible {
+    outline: var(--_focus-ring);
   }
 `;

@@ -1,4 +1,4 @@
-import { html, LitElement, nothing, type TemplateResult } from 'lit';
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { combineLatest, of, type Observable } from 'rxjs';
@@ -17,12 +17,15 @@ import {
   languageName,
 } from '../../i18n/format.js';
 import { LocaleController } from '../../i18n/locale-controller.js';
+import { neutralizeBidi } from '../../model/text.js';
 import { hasName, messageText, timeOf, visitorNumber } from '../../model/thread.js';
 import type { Agent, Conversation, Message, Visitor } from '../../model/types.js';
 import { displayUrl, safeUrl } from '../../model/url.js';
 import type { DeskStore } from '../../store/desk-store.js';
 import type { VisitorHistory } from '../../store/selectors.js';
+import { dialogStyles } from '../../styles/dialog.js';
 import { shared, tokens } from '../../styles/tokens.js';
+import { confirmBlockDialog, openConfirmBlockDialog } from '../shared/confirm-block-dialog.js';
 import { ClockController } from '../../controllers/clock-controller.js';
 import { visitorPanelStyles } from './visitor-panel.styles.js';
 
@@ -37,9 +40,12 @@ const RECENT_PAGES = 8;
 const PREVIEW_CHARS = 160;
 /** Longest message text kept in a transcript line (the thread has the full text). */
 const TRANSCRIPT_CHARS = 1000;
+/** Lines of a past conversation shown at first (the last ones); "Show all N" shows the rest. */
+export const TRANSCRIPT_LINES = 200;
 
+/** Untrusted short text as shown: whitespace collapsed, bidi overrides removed, cut at `max`. */
 function clip(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  const flat = neutralizeBidi(text).replace(/\s+/g, ' ').trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
@@ -95,7 +101,7 @@ function validTimeZone(timeZone: string | undefined): timeZone is string {
  * @fires desk-conversation-select - When the agent opens a past conversation (cancelable; default: focuses it).
  */
 export class VisitorPanel extends LitElement {
-  static override styles = [tokens, shared, visitorPanelStyles];
+  static override styles = [tokens, shared, dialogStyles, visitorPanelStyles];
 
   /** The store; without it the panel uses the nearest `<chat-desk>`/`<desk-provider>`. */
   @property({ attribute: false }) store?: DeskStore;
@@ -104,8 +110,10 @@ export class VisitorPanel extends LitElement {
   @property({ attribute: 'conversation-id' }) conversationId?: string;
 
   @state() private collapsed: ReadonlySet<SectionKey> = new Set();
-  @state() private dialogOpen = false;
-  @state() private reason = '';
+  /** Past conversations whose whole transcript is shown (past the first TRANSCRIPT_LINES lines). */
+  @state() private fullTranscripts: ReadonlySet<string> = new Set();
+  /** Set when the agent's "Load older conversations" reached the end (for "No older conversations"). */
+  @state() private olderExhaustedFor: string | undefined;
   /** The visitor whose full history ("customer record") is being loaded or shown. */
   @state() private recordFor: string | undefined;
 
@@ -129,6 +137,8 @@ export class VisitorPanel extends LitElement {
   /** Where focus goes after the next render (e.g. back to the trigger of the dialog). */
   private focusAfterUpdate: string | undefined;
   private loadOlderHadFocus = false;
+  /** How many past conversations were listed when the agent asked for older ones. */
+  private countBeforeLoad = 0;
 
   constructor() {
     super();
@@ -150,7 +160,7 @@ export class VisitorPanel extends LitElement {
     const visitor = this.visitor.value;
     this.clock.setEnabled(!!visitor && (!!visitor.browsingStartedAt || validTimeZone(visitor.timeZone)));
     if (this.recordFor && this.recordFor !== visitorId) this.recordFor = undefined;
-    if (this.dialogOpen && (!visitor || visitor.blocked)) this.dialogOpen = false;
+    if (this.olderExhaustedFor && this.olderExhaustedFor !== visitorId) this.olderExhaustedFor = undefined;
   }
 
   /** The messages of the visitor's past conversations, one stream for the whole list. */
@@ -172,18 +182,26 @@ export class VisitorPanel extends LitElement {
     return source;
   }
 
-  protected override updated(): void {
-    if (this.dialogOpen && this.dialog && !this.dialog.open) {
-      this.dialog.showModal();
-      this.renderRoot.querySelector<HTMLTextAreaElement>('textarea')?.focus();
-    } else if (!this.dialogOpen && this.dialog?.open) {
-      this.dialog.close();
-    }
-    if (this.loadOlderHadFocus && !this.history.value?.hasMore) {
-      // The last page removed "Load older conversations": keep focus in the list, not on <body>.
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const history = this.history.value;
+    if (this.loadOlderHadFocus && history && !history.loading && !history.hasMore) {
+      // The last page removes "Load older conversations": say that there is nothing older, and keep
+      // focus in the list (the last entry it brought, else that note), not on <body>.
       this.loadOlderHadFocus = false;
-      if (!this.shadowRoot?.activeElement) this.focusAfterUpdate ??= '.history-entry:last-of-type button';
+      this.olderExhaustedFor = this.conversation.value?.visitorId;
+      const active = this.shadowRoot?.activeElement;
+      if (!active || active.matches('.load-older')) {
+        const added = history.conversations.length > this.countBeforeLoad;
+        this.focusAfterUpdate ??= added ? '.history-entry:last-of-type button' : '.no-older';
+      }
     }
+  }
+
+  protected override updated(): void {
+    // Blocked meanwhile (another pane, the server): nothing left to confirm.
+    if (this.dialog?.open && this.visitor.value?.blocked) this.dialog.close('cancel');
+
     if (this.focusAfterUpdate) {
       const target = this.renderRoot.querySelector<HTMLElement>(this.focusAfterUpdate);
       this.focusAfterUpdate = undefined;
@@ -193,8 +211,7 @@ export class VisitorPanel extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.dialogOpen = false;
-    if (this.dialog?.open) this.dialog.close();
+    if (this.dialog?.open) this.dialog.close('cancel');
   }
 
   // ---- rendering -------------------------------------------------------------------------
@@ -213,7 +230,7 @@ export class VisitorPanel extends LitElement {
     return html`
       <div class="base" part="base" dir=${this.i18n.dir}>
         <header class="header" part="header">
-          <h2 class="name">${this.nameOf(visitor)}</h2>
+          <h2 class="name" dir="auto">${this.nameOf(visitor)}</h2>
           ${visitor.blocked ? html`<span class="badge badge-blocked">${vp.blocked}</span>` : nothing}
         </header>
         ${this.section('source', vp.source, this.renderSource(visitor))}
@@ -223,12 +240,20 @@ export class VisitorPanel extends LitElement {
         ${this.section('customData', vp.customData, this.renderCustomData(visitor))}
         ${this.section('visitorHistory', vp.visitorHistory, this.renderHistory(store, visitor))}
         ${this.renderBlock(visitor)}
+        ${confirmBlockDialog({
+          t,
+          name: this.nameOf(visitor),
+          onConfirm: (reason) => this.confirmBlock(visitor.id, reason),
+          onClose: (blocked) => this.onDialogClose(blocked),
+        })}
       </div>
     `;
   }
 
   private nameOf(visitor: Visitor): string {
-    return hasName(visitor) ? visitor.name : this.i18n.t.common.visitorFallbackName(visitorNumber(visitor.id));
+    return hasName(visitor)
+      ? neutralizeBidi(visitor.name)
+      : this.i18n.t.common.visitorFallbackName(visitorNumber(visitor.id));
   }
 
   private section(key: SectionKey, title: string, body: TemplateResult): TemplateResult {
@@ -337,16 +362,18 @@ export class VisitorPanel extends LitElement {
   private renderPage(url: string, title: string | undefined): TemplateResult {
     const vp = this.i18n.t.visitorPanel;
     const safe = safeUrl(url, 'link');
-    const label = title?.trim() || (safe ? displayUrl(safe) : url);
+    const shownTitle = neutralizeBidi(title?.trim() ?? '');
+    const shownUrl = neutralizeBidi(safe ? displayUrl(safe) : url);
+    const label = shownTitle || shownUrl;
     if (!safe) {
-      return html`${title?.trim() ? html`<span class="page-title">${title}</span>` : nothing}
-        <span class="url inert">${url}</span>
+      return html`${shownTitle ? html`<span class="page-title" dir="auto">${shownTitle}</span>` : nothing}
+        <span class="url inert" dir="ltr">${shownUrl}</span>
         <span class="note">${vp.unsafeUrl}</span>`;
     }
     return html`<a class="page-title" part="link" href=${safe} target="_blank" rel="noopener noreferrer"
-        >${label}<span class="visually-hidden"> ${vp.newTab}</span></a
+        ><bdi>${label}</bdi><span class="visually-hidden"> ${vp.newTab}</span></a
       >
-      <span class="url">${displayUrl(safe)}</span>`;
+      <span class="url" dir="ltr">${shownUrl}</span>`;
   }
 
   private renderProfile(visitor: Visitor): TemplateResult {
@@ -390,7 +417,11 @@ export class VisitorPanel extends LitElement {
       <dl>
         ${items.map((item) => {
           const value = this.formatValue(item);
-          return this.row(item.label?.trim() || item.key, value === '' ? this.missing(vp.notProvided) : value);
+          const label = neutralizeBidi(item.label?.trim() || item.key);
+          return this.row(
+            label,
+            value === '' ? this.missing(vp.notProvided) : html`<bdi>${neutralizeBidi(value)}</bdi>`,
+          );
         })}
       </dl>
     `;
@@ -448,16 +479,21 @@ export class VisitorPanel extends LitElement {
                         <span class="channel">${channel}</span>
                         ${c.id === shown ? html`<span class="badge">${vp.viewing}</span>` : nothing}
                       </span>
-                      <span class="preview">${preview}</span>
+                      <span class="preview" dir="auto">${preview}</span>
                     </button>
                     ${record || c.id === shown ? this.renderTranscript(visitor, c, messages) : nothing}
                   </li>`;
                 },
               )}
             </ol>`
-          : history?.loading
+          : history?.loading || this.olderExhaustedFor === visitor.id
             ? nothing
             : html`<p class="empty">${vp.noHistory}</p>`
+      }
+      ${
+        this.olderExhaustedFor === visitor.id && history && !history.hasMore && !history.loading
+          ? html`<p class="empty no-older" tabindex="-1">${vp.noOlderConversations}</p>`
+          : nothing
       }
       <p class="status" role="status">
         ${
@@ -488,32 +524,50 @@ export class VisitorPanel extends LitElement {
   private renderTranscript(visitor: Visitor, conversation: Conversation, messages: readonly Message[]) {
     const { lang } = this.i18n;
     const vp = this.i18n.t.visitorPanel;
-    const lines = messages.filter((m) => m.kind !== 'navigation');
-    if (lines.length === 0) return nothing;
+    const all = messages.filter((m) => m.kind !== 'navigation');
+    if (all.length === 0) return nothing;
+    // A long past conversation shows its last lines first; the rest on demand (text only either way).
+    const full = this.fullTranscripts.has(conversation.id) || all.length <= TRANSCRIPT_LINES;
+    const lines = full ? all : all.slice(-TRANSCRIPT_LINES);
     const author = (m: Message) =>
       m.author === 'visitor'
         ? this.nameOf(visitor)
         : m.author === 'system'
           ? vp.system
-          : m.authorName?.trim() || vp.agentFallback;
-    return html`<ol
-      class="transcript"
-      part="transcript"
-      aria-label=${vp.transcriptOf(formatDateTime(lang, conversation.startedAt))}
-    >
-      ${repeat(
-        lines,
-        (m) => m.id,
-        (m) =>
-          html`<li data-author=${m.author}>
-            <span class="line-meta"
-              ><span class="line-author">${author(m)}</span>
-              <time datetime=${m.at}>${formatTime(lang, m.at)}</time></span
-            >
-            <span class="line-text">${clip(messageText(m), TRANSCRIPT_CHARS)}</span>
-          </li>`,
-      )}
-    </ol>`;
+          : neutralizeBidi(m.authorName?.trim() ?? '') || vp.agentFallback;
+    const total = formatNumber(lang, all.length);
+    return html`${
+        full
+          ? nothing
+          : html`<p class="transcript-cap">
+              <span>${vp.transcriptCapped(formatNumber(lang, TRANSCRIPT_LINES), total)}</span>
+              <button
+                type="button"
+                class="button show-all-lines"
+                @click=${() => this.showFullTranscript(conversation.id)}
+              >
+                ${vp.showAllLines(total)}
+              </button>
+            </p>`
+      }
+      <ol
+        class="transcript"
+        part="transcript"
+        aria-label=${vp.transcriptOf(formatDateTime(lang, conversation.startedAt))}
+      >
+        ${repeat(
+          lines,
+          (m) => m.id,
+          (m) =>
+            html`<li data-author=${m.author}>
+              <span class="line-meta"
+                ><bdi class="line-author">${author(m)}</bdi>
+                <time datetime=${m.at}>${formatTime(lang, m.at)}</time></span
+              >
+              <span class="line-text" dir="auto">${clip(messageText(m), TRANSCRIPT_CHARS)}</span>
+            </li>`,
+        )}
+      </ol>`;
   }
 
   private renderBlock(visitor: Visitor): TemplateResult {
@@ -538,35 +592,6 @@ export class VisitorPanel extends LitElement {
         <button type="button" class="button danger block-trigger" @click=${() => this.requestBlock(visitor.id)}>
           ${vp.blockVisitor}
         </button>
-        <dialog
-          role="alertdialog"
-          part="dialog"
-          aria-labelledby="block-title"
-          aria-describedby="block-description"
-          @cancel=${(event: Event) => {
-            event.preventDefault();
-            this.closeDialog();
-          }}
-        >
-          <form method="dialog" @submit=${(event: SubmitEvent) => this.confirmBlock(event, visitor.id)}>
-            <h2 id="block-title" class="dialog-title">${vp.blockTitle}</h2>
-            <p id="block-description">${vp.blockDescription(this.nameOf(visitor))}</p>
-            <label for="block-reason">${vp.blockReason}</label>
-            <textarea
-              id="block-reason"
-              rows="3"
-              maxlength="500"
-              .value=${this.reason}
-              @input=${(event: Event) => (this.reason = (event.target as HTMLTextAreaElement).value)}
-            ></textarea>
-            <div class="dialog-actions">
-              <button type="button" class="button" @click=${() => this.closeDialog()}>
-                ${this.i18n.t.common.cancel}
-              </button>
-              <button type="submit" class="button danger solid">${vp.blockConfirm}</button>
-            </div>
-          </form>
-        </dialog>
       </div>
     `;
   }
@@ -597,8 +622,13 @@ export class VisitorPanel extends LitElement {
     });
   }
 
+  private showFullTranscript(conversationId: string): void {
+    this.fullTranscripts = new Set(this.fullTranscripts).add(conversationId);
+  }
+
   private loadOlder(store: DeskStore, visitorId: string): void {
     this.loadOlderHadFocus = true;
+    this.countBeforeLoad = this.history.value?.conversations.length ?? 0;
     store.loadHistory(visitorId);
   }
 
@@ -613,23 +643,27 @@ export class VisitorPanel extends LitElement {
     const event = new DeskBlockVisitorEvent({ visitorId });
     this.dispatchEvent(event);
     if (event.defaultPrevented) return;
-    this.reason = '';
-    this.dialogOpen = true;
+    // Focus starts on Cancel, the safe choice.
+    openConfirmBlockDialog(this.dialog);
   }
 
-  private closeDialog(): void {
-    this.dialogOpen = false;
-    this.focusAfterUpdate = '.block-trigger';
+  private confirmBlock(visitorId: string, reason: string | undefined): void {
+    this.desk.store?.block(visitorId, reason);
   }
 
-  private confirmBlock(event: SubmitEvent, visitorId: string): void {
-    event.preventDefault();
-    const reason = this.reason.trim();
-    this.dialogOpen = false;
-    this.dialog?.close();
-    this.desk.store?.block(visitorId, reason || undefined);
-    // The trigger is replaced by the blocked state: focus goes there (Unblock for a manager).
-    this.focusAfterUpdate = '.unblock, .blocked-status';
+  /**
+   * Cancel or Escape: focus goes back to "Block visitor". After blocking the trigger is replaced
+   * by the blocked state: focus goes there (Unblock for a manager) once it is rendered.
+   */
+  private onDialogClose(blocked: boolean): void {
+    if (!this.isConnected) return;
+    const trigger = this.renderRoot.querySelector<HTMLElement>('.block-trigger');
+    if (!blocked && trigger) {
+      trigger.focus();
+      return;
+    }
+    this.focusAfterUpdate = '.unblock, .blocked-status, .block-trigger';
+    this.requestUpdate();
   }
 
   private unblock(visitorId: string): void {

@@ -11,14 +11,15 @@ export const thread = {
   openCurrentPageUnavailable: 'The visitor’s current page is not known or its address is not a safe web link.',
   takeControl: 'Take control',
   takeControlHint: 'Asks the visitor to share their screen (co-browsing).',
+  controlRequested: 'Control requested…',
+  controlRequestedHint:
+    'Co-browsing was requested: waiting for the visitor to accept. You can ask again once it ends or is declined.',
+  inControl: 'In control',
+  inControlHint: 'Co-browsing is in progress. You can ask again once it ends.',
+  takeControlClosed: 'The conversation is closed.',
   blockVisitor: 'Block visitor',
   blockVisitorHint: 'The visitor will not be able to write again. A manager can unblock them from customer management.',
   alreadyBlocked: 'This visitor is already blocked.',
-  // Block confirmation
-  blockTitle: (name: string) => `Block ${name}?`,
-  blockBody:
-    'They will no longer be able to send you messages. Only a manager can unblock them, from customer management.',
-  blockConfirm: 'Block',
   // Banners
   blockedBanner: (name: string) =>
     `${name} is blocked and can no longer send messages. A manager can unblock them from customer management.`,
@@ -43,6 +44,8 @@ export const thread = {
   showLess: 'Show less',
   retry: 'Retry',
   notSent: 'Not sent',
+  notSentBlocked: 'the visitor is blocked',
+  notSentClosed: 'the conversation is closed',
   status: { sending: 'Sending…', sent: 'Sent', delivered: 'Delivered', read: 'Read', failed: 'Not sent' },
   cobrowsing: {
     requested: 'Co-browsing requested',
@@ -60,6 +63,8 @@ export const thread = {
   blockedLink: 'Link blocked: not a safe web address',
   blockedImage: 'Image blocked: not a safe web address',
   image: 'Image',
+  imageUnavailable: 'Image could not be loaded',
+  openImageLink: 'Open image',
   openImage: (alt: string) => `${alt} (open full size)`,
   translatedFrom: (language: string) => `Translated from ${language}`,
   showOriginal: 'Show original',

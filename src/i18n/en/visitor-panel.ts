@@ -60,6 +60,9 @@ export const visitorPanel = {
   noHistory: 'No past conversations.',
   loadOlder: 'Load older conversations',
   loadingOlder: 'Loading older conversations…',
+  noOlderConversations: 'No older conversations.',
+  transcriptCapped: (shown: string, total: string) => `Showing the last ${shown} of ${total} lines.`,
+  showAllLines: (total: string) => `Show all ${total}`,
   noPreview: 'No messages',
   viewing: 'Shown',
   transcriptOf: (date: string) => `Transcript of the conversation of ${date}`,
@@ -68,11 +71,6 @@ export const visitorPanel = {
 
   // Block
   blockVisitor: 'Block visitor',
-  blockTitle: 'Block this visitor?',
-  blockDescription: (name: string) =>
-    `${name} will not be able to start new conversations. Only a manager can unblock a visitor.`,
-  blockReason: 'Reason (optional)',
-  blockConfirm: 'Block',
   blocked: 'Blocked',
   blockedStatus: 'This visitor is blocked.',
   unblockVisitor: 'Unblock visitor',

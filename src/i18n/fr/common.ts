@@ -10,7 +10,7 @@ export const common: CommonStrings = {
   blockDialog: {
     title: (name: string) => `Bloquer ${name} ?`,
     description: (name: string) =>
-      `${name} ne pourra plus vous envoyer de messages ni démarrer de nouvelle conversation. Seul un responsable peut le débloquer, depuis la gestion clients.`,
+      `${name} ne pourra plus vous envoyer de messages ni démarrer de nouvelle conversation. Seul un responsable peut le débloquer, depuis la gestion des clients.`,
     reason: 'Motif (facultatif)',
     confirm: 'Bloquer',
   },

@@ -11,14 +11,16 @@ export const thread: ThreadStrings = {
   openCurrentPageUnavailable: 'La page actuelle du visiteur est inconnue ou son adresse n’est pas un lien web sûr.',
   takeControl: 'Prendre la main',
   takeControlHint: 'Demande au visiteur de partager son écran (co-navigation).',
+  controlRequested: 'Prise en main demandée…',
+  controlRequestedHint:
+    'La co-navigation a été demandée : en attente de l’accord du visiteur. Vous pourrez redemander une fois terminée ou refusée.',
+  inControl: 'Prise en main en cours',
+  inControlHint: 'La co-navigation est en cours. Vous pourrez redemander une fois terminée.',
+  takeControlClosed: 'La conversation est close.',
   blockVisitor: 'Bloquer le visiteur',
   blockVisitorHint:
     'Le visiteur ne pourra plus écrire. Un responsable peut le débloquer depuis la gestion des clients.',
   alreadyBlocked: 'Ce visiteur est déjà bloqué.',
-  blockTitle: (name: string) => `Bloquer ${name} ?`,
-  blockBody:
-    'Il ne pourra plus vous envoyer de messages. Seul un responsable peut le débloquer, depuis la gestion des clients.',
-  blockConfirm: 'Bloquer',
   blockedBanner: (name: string) =>
     `${name} est bloqué et ne peut plus envoyer de messages. Un responsable peut le débloquer depuis la gestion des clients.`,
   closedBanner: (when: string) =>
@@ -39,6 +41,8 @@ export const thread: ThreadStrings = {
   showLess: 'Afficher moins',
   retry: 'Réessayer',
   notSent: 'Non envoyé',
+  notSentBlocked: 'le visiteur est bloqué',
+  notSentClosed: 'la conversation est close',
   status: { sending: 'Envoi…', sent: 'Envoyé', delivered: 'Distribué', read: 'Lu', failed: 'Non envoyé' },
   cobrowsing: {
     requested: 'Co-navigation demandée',
@@ -56,6 +60,8 @@ export const thread: ThreadStrings = {
   blockedLink: 'Lien bloqué : adresse web non sûre',
   blockedImage: 'Image bloquée : adresse web non sûre',
   image: 'Image',
+  imageUnavailable: 'L’image n’a pas pu être chargée',
+  openImageLink: 'Ouvrir l’image',
   openImage: (alt: string) => `${alt} (ouvrir en taille réelle)`,
   translatedFrom: (language: string) => `Traduit depuis : ${language}`,
   showOriginal: 'Afficher l’original',

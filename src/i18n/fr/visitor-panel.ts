@@ -57,6 +57,9 @@ export const visitorPanel: VisitorPanelStrings = {
   noHistory: 'Aucune conversation passée.',
   loadOlder: 'Charger les conversations plus anciennes',
   loadingOlder: 'Chargement des conversations plus anciennes…',
+  noOlderConversations: 'Aucune conversation plus ancienne.',
+  transcriptCapped: (shown: string, total: string) => `Affichage des ${shown} dernières lignes sur ${total}.`,
+  showAllLines: (total: string) => `Tout afficher (${total})`,
   noPreview: 'Aucun message',
   viewing: 'Affichée',
   transcriptOf: (date: string) => `Transcription de la conversation du ${date}`,
@@ -64,11 +67,6 @@ export const visitorPanel: VisitorPanelStrings = {
   system: 'Système',
 
   blockVisitor: 'Bloquer le visiteur',
-  blockTitle: 'Bloquer ce visiteur ?',
-  blockDescription: (name: string) =>
-    `${name} ne pourra plus démarrer de conversation. Seul un responsable peut débloquer un visiteur.`,
-  blockReason: 'Motif (facultatif)',
-  blockConfirm: 'Bloquer',
   blocked: 'Bloqué',
   blockedStatus: 'Ce visiteur est bloqué.',
   unblockVisitor: 'Débloquer le visiteur',
