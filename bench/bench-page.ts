@@ -877,7 +877,7 @@ export interface ScrollResult {
   maxFrameGap: number;
   /** Steps where a message on screen moved by more than 2 px beyond the scroll itself. */
   jumps: number;
-  /** …of which in a step where older messages arrived. */
+  /** …of which in the step where older messages arrived or within 20 frames after. */
   jumpsOnLoad: number;
   maxJumpPx: number;
   /** Frames that could be checked (an anchor message on screen before and after; at the top too). */
@@ -894,6 +894,9 @@ export interface ScrollResult {
  * server serves page by page (loadMessages). Each step scrolls 80 % of the view and checks that
  * a message near the top moved exactly by the scrolled distance.
  */
+/** A jump within this many frames after older messages arrived counts as a jump on load. */
+const LOAD_WINDOW_FRAMES = 20;
+
 export async function scroll(options: {
   impl: Impl;
   total?: number;
@@ -942,13 +945,18 @@ export async function scroll(options: {
   const start = performance.now();
   let anchor: { id: string; element: Element; top: number; expected: number; count: number } | undefined;
   const trace: string[] = [];
+  let lastEntry = '';
+  let repeats = 0;
   let traceStep = '';
   let lastProgress = performance.now();
   let lastCount = count();
+  let frame = 0;
+  let loadedAtFrame = Number.NEGATIVE_INFINITY;
   let lastTop = scroller.scrollTop;
   const oldest = token(messageId('c1', 1));
   while (performance.now() - start < maxMs) {
     await afterFrame();
+    frame += 1;
     const now = performance.now();
     const rect = scroller.getBoundingClientRect();
     let error: number | undefined;
@@ -966,19 +974,29 @@ export async function scroll(options: {
         result.checkedSteps += 1;
         if (error > 2) {
           result.jumps += 1;
-          if (count() !== anchor.count) result.jumpsOnLoad += 1;
+          if (count() !== anchor.count || frame - loadedAtFrame <= LOAD_WINDOW_FRAMES) result.jumpsOnLoad += 1;
           result.maxJumpPx = Math.max(result.maxJumpPx, round(error));
         }
       }
       anchor = undefined;
     }
     if (options.trace && traceStep) {
-      trace.push(`${traceStep}${error !== undefined ? `, ${Math.round(error)} px` : ''})`);
-      if (trace.length > 80) trace.shift();
+      const entry = `${traceStep}${error !== undefined ? `, ${Math.round(error)} px` : ''})`;
+      if (entry === lastEntry) repeats += 1;
+      else {
+        if (repeats) trace.push(`  (× ${repeats + 1})`);
+        repeats = 0;
+        lastEntry = entry;
+        trace.push(entry);
+        if (trace.length > 80) trace.shift();
+      }
     }
     const current = count();
     if (current !== lastCount || scroller.scrollTop !== lastTop) {
-      if (current !== lastCount) result.pages += 1;
+      if (current !== lastCount) {
+        result.pages += 1;
+        loadedAtFrame = frame;
+      }
       lastCount = current;
       lastTop = scroller.scrollTop;
       lastProgress = now;
@@ -1024,7 +1042,7 @@ export async function scroll(options: {
   result.frames = frameStats.frames;
   result.maxFrameGap = frameStats.maxGap;
   result.loaded = count();
-  if (options.trace) result.trace = trace;
+  if (options.trace) result.trace = repeats ? [...trace, `  (× ${repeats + 1})`] : trace;
   cleanup(box, store);
   return result;
 }
