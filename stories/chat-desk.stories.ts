@@ -60,6 +60,9 @@ export const FourPanes: Story = { args: { layout: 4 }, render: render() };
 /** An 800px container: the list and the visitor panel are drawers opened from the toolbar. */
 export const NarrowDesk: Story = { args: { width: '800px' }, render: render() };
 
+/** Four panes on an 800 px desk: the focused pane's composer goes compact (icon Send, hint off screen). */
+export const NarrowFourPanes: Story = { args: { width: '800px', layout: 4 }, render: render() };
+
 /** Two panes in a 600px container: the panes stack. */
 export const NarrowTwoPanes: Story = { args: { width: '600px', layout: 2 }, render: render() };
 

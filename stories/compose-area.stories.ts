@@ -249,6 +249,22 @@ export const EmojiPicker: Story = {
   },
 };
 
+/** An address typed without a scheme: the form offers (and sends) the https:// one. */
+export const LinkCompletion: Story = {
+  render: () => composer('c-emma'),
+  play: async ({ canvasElement }) => {
+    const el = await click(canvasElement, 'Send a link');
+    const url = el.shadowRoot!.querySelector<HTMLInputElement>('input[name="url"]')!;
+    url.value = 'shop.example.com/tents';
+    url.dispatchEvent(new Event('input'));
+  },
+};
+
+/** In a narrow pane (360 px): short placeholder, hint kept for screen readers only, icon-only Send. */
+export const Narrow: Story = {
+  render: () => html`<div style="inline-size: 360px">${composer('c-emma')}</div>`,
+};
+
 /** Offline: messages are kept and sent when the connection is back. */
 export const Offline: Story = {
   render: () => {

@@ -6,7 +6,8 @@ import { ago, emptyStore, inProvider, storyStore, type StoryStoreOptions } from 
 /**
  * `<state-box>`: the agent's ongoing conversations. Each row shows the visitor (or "Visitor #4821"),
  * channel, last message, unread count, the live "waiting for your reply" time (warning past
- * `warning-threshold` seconds), the conversation's duration and blocked / closed states.
+ * `warning-threshold` seconds), the conversation's duration, blocked / closed states, and "Not sent" /
+ * "Draft" marks.
  * Click, Enter or Space shows a conversation; arrows, Home, End move; Alt+ArrowDown / Alt+ArrowUp
  * switch. The Actions panel logs `desk-conversation-select`.
  */
@@ -130,6 +131,67 @@ export const BlockedClosedTyping: Story = {
       { type: 'conversation.closed', conversationId: 'c-yuki', at: new Date().toISOString() },
     ],
   }),
+};
+
+/**
+ * Previews of every kind of last message, localized ("Co-browsing requested", "Transferred to…",
+ * "File: …", "Unsupported content (sticker)"), a failed send ("Not sent", Liam) and an unsent draft
+ * in a conversation that is not the focused one ("Draft", Emma).
+ */
+export const PreviewsAndMarks: Story = {
+  render: (args) => {
+    const at = new Date().toISOString();
+    const base = { at, author: 'visitor' as const };
+    const { store } = storyStore({
+      events: [
+        {
+          type: 'message.added',
+          message: { ...base, id: 's-1', conversationId: 'c-yuki', kind: 'cobrowsing', state: 'requested' },
+        },
+        {
+          type: 'message.added',
+          message: {
+            ...base,
+            id: 's-2',
+            conversationId: 'c-sofia',
+            author: 'system',
+            kind: 'transfer',
+            to: { type: 'skill', name: 'Returns' },
+          },
+        },
+        {
+          type: 'message.added',
+          message: {
+            ...base,
+            id: 's-3',
+            conversationId: 'c-amara',
+            kind: 'file',
+            name: 'receipt.pdf',
+            url: 'https://files.example.com/receipt.pdf',
+          },
+        },
+        {
+          type: 'message.added',
+          message: { ...base, id: 's-4', conversationId: 'c-noah', kind: 'unsupported', originalType: 'sticker' },
+        },
+        {
+          type: 'message.added',
+          message: {
+            ...base,
+            id: 's-5',
+            conversationId: 'c-4821',
+            kind: 'image',
+            url: 'https://files.example.com/p.png',
+          },
+        },
+      ],
+    });
+    store.setDraft('c-emma', 'Let me check the size chart for you');
+    return inProvider(
+      store,
+      html`<state-box style=${frame} sort=${args.sort} warning-threshold=${args.warningThreshold}></state-box>`,
+    );
+  },
 };
 
 /** No ongoing conversation. */
