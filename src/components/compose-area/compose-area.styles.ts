@@ -165,6 +165,10 @@ export const composeAreaStyles = css`
     color: var(--_color-text-muted);
     font-size: var(--_font-size-small);
   }
+  .completion {
+    margin: calc(-1 * var(--_space-1)) 0 0;
+    overflow-wrap: anywhere;
+  }
 
   /* Typing indicator */
   .typing {

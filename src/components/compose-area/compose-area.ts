@@ -484,6 +484,11 @@ export class ComposeArea extends LitElement {
             }}
           />
         </label>
+        ${
+          completion && !this.linkError
+            ? html`<p id="link-completion" class="muted completion">${t.linkCompleted(completion)}</p>`
+            : nothing
+        }
         <label class="row">
           <span>${t.linkTitle}</span>
           <input
@@ -493,11 +498,6 @@ export class ComposeArea extends LitElement {
             @input=${(e: Event) => (this.linkTitle = (e.target as HTMLInputElement).value)}
           />
         </label>
-        ${
-          completion && !this.linkError
-            ? html`<p id="link-completion" class="muted completion">${t.linkCompleted(completion)}</p>`
-            : nothing
-        }
         ${this.linkError ? html`<p id="link-error" class="error" role="alert">${this.linkError}</p>` : nothing}
         <div class="actions">
           <button type="button" class="secondary" @click=${() => this.closePanel()}>
