@@ -11,7 +11,6 @@ export const stateBox = {
   /** Spoken waiting state, with the warning past the threshold. */
   waitingForReply: (duration: string, overdue = false) =>
     `Waiting for your reply for ${duration}${overdue ? ' (overdue)' : ''}`,
-  overdue: 'overdue',
   /** Pause between the pieces of a row's spoken name. */
   separator: ', ',
   /** One of the agent's messages in the conversation failed to send. */

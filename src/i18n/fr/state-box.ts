@@ -9,7 +9,6 @@ export const stateBox: StateBoxStrings = {
   waiting: (duration: string) => `En attente ${duration}`,
   waitingForReply: (duration: string, overdue = false) =>
     `En attente de votre réponse depuis ${duration}${overdue ? ' (en retard)' : ''}`,
-  overdue: 'en retard',
   separator: ', ',
   notSent: 'Non envoyé',
   draft: 'Brouillon',
