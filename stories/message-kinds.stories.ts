@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import type { Fixtures, Message, MessageContent, MessageBase } from '../src/model/types.js';
+import type { Fixtures, Message, MessageContent, MessageBase, Visitor } from '../src/model/types.js';
 import { ago, inProvider, storyAgent, storyStore } from './support/desk-store.js';
 
 /**
@@ -26,7 +26,7 @@ type Line = Partial<MessageBase> & MessageContent;
 let counter = 0;
 
 /** A thread with Kim Park on WhatsApp made of `lines` (oldest first, a minute apart). */
-function thread(lines: Line[]) {
+function thread(lines: Line[], visitor: Partial<Visitor> = {}) {
   return () => {
     const messages = lines.map((line, index) => {
       counter += 1;
@@ -44,7 +44,12 @@ function thread(lines: Line[]) {
     const fixtures: Fixtures = {
       agent: storyAgent,
       visitors: [
-        { id: 'v-kind', name: 'Kim Park', currentPage: { url: 'https://shop.example.com/returns', title: 'Returns' } },
+        {
+          id: 'v-kind',
+          name: 'Kim Park',
+          currentPage: { url: 'https://shop.example.com/returns', title: 'Returns' },
+          ...visitor,
+        },
       ],
       conversations: [
         { id: 'c-kind', visitorId: 'v-kind', channel: 'whatsapp', status: 'ongoing', startedAt: ago(3600) },
@@ -115,6 +120,38 @@ export const DeliveryStatus: Story = {
   ]),
 };
 
+/** A failed message when the visitor is blocked (or the conversation closed): "Not sent" with the reason, no Retry. */
+export const NotSentVisitorBlocked: Story = {
+  render: thread(
+    [
+      { kind: 'text', text: 'Is my refund on its way?' },
+      { author: 'agent', kind: 'text', text: 'Yes — it was issued.', status: 'failed', clientId: 'cid-story-blocked' },
+    ],
+    { blocked: true },
+  ),
+};
+
+/** The co-browsing request is pending: "Take control" shows "Control requested…" and cannot ask again. */
+export const CoBrowsingRequested: Story = {
+  render: thread([
+    { kind: 'text', text: 'I cannot find the promo code field.' },
+    { author: 'agent', kind: 'cobrowsing', state: 'requested' },
+  ]),
+};
+
+/** A file name with a right-to-left override ("invoice‮fdp.exe" would show as "invoiceexe.pdf"): shown as it really is. */
+export const SpoofedFileName: Story = {
+  render: thread([
+    {
+      kind: 'file',
+      name: 'invoice\u202Efdp.exe',
+      url: 'https://files.example.com/invoice.exe',
+      size: 120_000,
+    },
+    { kind: 'link', url: 'https://example.com/\u202Egpj.exe', title: 'Photo \u202Egpj.exe' },
+  ]),
+};
+
 export const File: Story = {
   render: thread([
     {
@@ -146,6 +183,19 @@ export const Image: Story = {
       height: 480,
     },
     { kind: 'text', text: 'It tore on the first day.' },
+  ]),
+};
+
+/** An image that fails to load: a compact card with an icon, the description and "Open image". */
+export const ImageFailedToLoad: Story = {
+  render: thread([
+    {
+      kind: 'image',
+      url: 'https://images.invalid/uploads/parcel.jpg',
+      alt: 'Photo of the damaged parcel, taken at the door',
+    },
+    { kind: 'image', url: 'https://images.invalid/uploads/no-alt.jpg' },
+    { kind: 'text', text: 'Here are the photos.' },
   ]),
 };
 

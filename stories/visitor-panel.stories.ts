@@ -124,3 +124,29 @@ export const HostileData: Story = {
 export const NoStore: Story = {
   render: () => html`<visitor-panel style=${frame}></visitor-panel>`,
 };
+
+/** A past conversation of 450 lines: the transcript shows the last 200, with "Show all 450". */
+export const LongPastTranscript: Story = {
+  render: () =>
+    panel('c-emma-h1', {
+      edit: (fixtures) => {
+        const start = Date.parse(fixtures.conversations.find((c) => c.id === 'c-emma-h1')!.startedAt);
+        for (let i = 0; i < 450; i += 1) {
+          fixtures.messages.push({
+            id: `story-h1-${i}`,
+            conversationId: 'c-emma-h1',
+            author: i % 2 ? 'agent' : 'visitor',
+            at: new Date(start + 60_000 + i * 1000).toISOString(),
+            kind: 'text',
+            text: `Line ${i + 1} of a long exchange`,
+          });
+        }
+      },
+    }),
+};
+
+/** "Load older conversations" for a visitor whose server has none: the page comes back empty, "No older conversations". */
+export const NoOlderConversations: Story = {
+  render: () =>
+    panel('c-noah', { edit: (fixtures) => (fixtures.visitors.find((v) => v.id === 'v-noah')!.visitCount = 4) }),
+};

@@ -580,9 +580,13 @@ export const chatBoxStyles = css`
     min-width: 0;
   }
   .image-fallback .title {
+    /* The whole description, wrapped; at most three lines. */
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: 3;
+    line-clamp: 3;
     overflow: hidden;
-    text-overflow: ellipsis;
-    white-space: nowrap;
+    overflow-wrap: anywhere;
   }
   .image-fallback .fallback-note {
     font-size: var(--_font-size-small);
