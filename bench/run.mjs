@@ -13,6 +13,7 @@
  *              and the .cpuprofile files are kept in $TMPDIR/agent-desk-bench/
  * --skip-build bundle size from the existing dist/ (otherwise `npm run build` runs first)
  * --impl=chat-box|baseline  only one side (debugging; no ratios)
+ * --markdown   print the last bench/results.json as a Markdown table (for the README) and exit
  * --no-trace   no Chrome trace of the measured phases (then no CPU-time task figures)
  *
  * Prints a table (metric, value, budget, baseline, ratio, result), writes bench/results.json and
@@ -525,6 +526,26 @@ function printTable() {
 }
 
 // ---- main ---------------------------------------------------------------------------------------
+
+if (args.markdown) {
+  // Prints the last results (bench/results.json) as a Markdown table, for the README.
+  const last = JSON.parse(fs.readFileSync(path.join(root, 'bench/results.json'), 'utf8'));
+  const cell = (value, unit) => fmt(value, unit);
+  const code = (text) => text.replace(/<([a-z-]+)>/g, '`<$1>`');
+  console.log('| metric | `<chat-box>` | budget | naive baseline | ratio | |');
+  console.log('|---|---|---|---|---|---|');
+  for (const r of last.rows) {
+    const ratio = r.ratio === undefined || r.ratio === null ? '—' : `${r.ratio.toFixed(2)}×`;
+    const result = r.pass === undefined || r.pass === null ? '' : r.pass ? 'pass' : '**miss**';
+    console.log(
+      `| ${code(r.metric)} | ${cell(r.value, r.unit)} | ${r.budget} | ${r.baseline === undefined || r.baseline === null ? '—' : cell(r.baseline, r.unit)} | ${ratio} | ${result} |`,
+    );
+  }
+  console.log(
+    `\n${last.date.slice(0, 16).replace('T', ' ')} UTC, commit ${last.commit}, ${last.machine.cpus} cores, load ${last.machine.loadavg.map((l) => l.toFixed(1)).join(' ')}, medians of ${last.runs} runs.`,
+  );
+  process.exit(0);
+}
 
 const raw = {};
 let harnessError;
