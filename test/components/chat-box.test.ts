@@ -1229,6 +1229,48 @@ describe('<chat-box> (QA fixes)', () => {
     byRole(root(el), 'log', 'Conversation with ليلى حداد');
   });
 
+  it('stops restoring the scroll position (its frame loop) once removed from the page', async () => {
+    const { store, transport } = setup((fixtures) => fixtures.messages.push(...longThread('c-noah', 60)));
+    const send = transport.send.bind(transport);
+    sinon.stub(transport, 'send').callsFake(async (command) => {
+      if (command.type === 'loadMessages') {
+        transport.sent.push(command);
+        return;
+      }
+      return send(command);
+    });
+    const el = await mount(store, 'c-noah', { height: 500 });
+    const log = scroller(el);
+    log.scrollTop = 200;
+    await settle(el);
+    log.scrollTop = 20;
+    await settle(el);
+    const writes: number[] = [];
+    const native = Object.getOwnPropertyDescriptor(Element.prototype, 'scrollTop')!;
+    Object.defineProperty(log, 'scrollTop', {
+      configurable: true,
+      get: () => native.get!.call(log) as number,
+      set: (value: number) => {
+        writes.push(value);
+        native.set!.call(log, value);
+      },
+    });
+    const older = longThread('c-noah', 50).map((message, i) => ({ ...message, id: `old-${i}`, at: ago(5000 - i) }));
+    transport.emit({
+      type: 'history.page',
+      visitorId: 'v-noah',
+      conversationId: 'c-noah',
+      conversations: [],
+      messages: older,
+      hasMore: false,
+    });
+    await el.updateComplete;
+    el.remove();
+    writes.length = 0;
+    await aTimeout(500);
+    expect(writes).to.deep.equal([]);
+  });
+
   it('"Today" becomes "Yesterday" after midnight, without new messages; the timer stops when removed', async () => {
     const clock = sinon.useFakeTimers({
       now: Date.now(),
