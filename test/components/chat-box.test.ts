@@ -1082,6 +1082,27 @@ describe('<chat-box> (QA fixes)', () => {
     await expect(el).shadowDom.to.be.accessible();
   });
 
+  it('"Take control" comes back if the server never confirms the request', async () => {
+    const { store, transport } = setup();
+    const send = transport.send.bind(transport);
+    sinon.stub(transport, 'send').callsFake(async (command) => {
+      if (command.type === 'cobrowse') {
+        transport.sent.push(command);
+        return;
+      }
+      return send(command);
+    });
+    const el = await mount(store, 'c-liam', { height: 600 });
+    const clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'], shouldAdvanceTime: true });
+    byRole(root(el), 'button', 'Take control').click();
+    await el.updateComplete;
+    expect(byRole(root(el), 'button', 'Control requested…').getAttribute('aria-disabled')).to.equal('true');
+    await clock.tickAsync(16_000);
+    await el.updateComplete;
+    expect(byRole(root(el), 'button', 'Take control').getAttribute('aria-disabled')).to.equal('false');
+    clock.restore();
+  });
+
   it('the block confirmation names the visitor, explains the consequences and takes an optional reason', async () => {
     const { store, transport } = setup();
     const el = await mount(store, 'c-liam', { height: 500 });

@@ -29,6 +29,9 @@ const BOTTOM_SLACK = 32;
 /** Within this many pixels of the top (scrolled up by the agent), older messages are fetched. */
 const TOP_SLACK = 240;
 
+/** How long a co-browsing request waits for the server's "requested" line before the button comes back. */
+const CONTROL_PENDING_MS = 15_000;
+
 const NO_MESSAGES: readonly Message[] = [];
 const NO_ROWS: readonly ThreadRow[] = [];
 const NO_THREAD: ThreadInfo = { hasOlder: undefined, loadingOlder: false };
@@ -203,6 +206,7 @@ export class ChatBox extends LitElement {
   private lastScrollTop = 0;
   private pendingAnnouncements: string[] = [];
   private midnightTimer: ReturnType<typeof setTimeout> | undefined;
+  private controlPendingTimer: ReturnType<typeof setTimeout> | undefined;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -216,6 +220,8 @@ export class ChatBox extends LitElement {
     super.disconnectedCallback();
     clearTimeout(this.midnightTimer);
     this.midnightTimer = undefined;
+    clearTimeout(this.controlPendingTimer);
+    this.controlPending = new Set();
     // Stops a running anchor restoration and the follow-the-bottom frames.
     this.anchorRun += 1;
     this.bottomFrames = 0;
@@ -585,6 +591,9 @@ export class ChatBox extends LitElement {
     if (event.defaultPrevented) return;
     // Until the server's "requested" line arrives, a second click must not ask again.
     this.controlPending = new Set(this.controlPending).add(conversation.id);
+    // Should the server never answer, the button comes back rather than staying "requested" forever.
+    clearTimeout(this.controlPendingTimer);
+    this.controlPendingTimer = setTimeout(() => (this.controlPending = new Set()), CONTROL_PENDING_MS);
     this.desk.store?.takeControl(conversation.id);
   }
 
