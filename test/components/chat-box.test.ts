@@ -1049,22 +1049,23 @@ describe('<chat-box> (QA fixes)', () => {
     take.click();
     await settle(el);
     expect(requests()).to.equal(1);
-    const requested = byRole(root(el), 'button', 'Control requested…');
+    const requested = byRole(root(el), 'button', 'Take control');
     expect(requested.getAttribute('aria-disabled')).to.equal('true');
+    expect(root(el).querySelector('[part="control-status"]')!.textContent).to.equal('Control requested…');
     expect(root(el).getElementById(requested.getAttribute('aria-describedby')!)!.textContent).to.contain(
       'waiting for the visitor',
     );
     requested.click();
     await settle(el);
     expect(requests()).to.equal(1);
-    expect(allByRole(root(el), 'button', 'Take control')).to.have.length(0);
     const rows = [...root(el).querySelectorAll('[data-kind="cobrowsing"]')].map((r) => r.textContent!.trim());
     expect(rows.filter((text) => text.startsWith('Co-browsing requested'))).to.have.length(2); // the fixture's + one
 
     transport.emit({ type: 'message.added', message: cobrowsing('cob-started', 'started') });
     await settle(el);
-    const running = byRole(root(el), 'button', 'In control');
+    const running = byRole(root(el), 'button', 'Take control');
     expect(running.getAttribute('aria-disabled')).to.equal('true');
+    expect(root(el).querySelector('[part="control-status"]')!.textContent).to.equal('In control');
     running.click();
     expect(requests()).to.equal(1);
 
@@ -1072,6 +1073,7 @@ describe('<chat-box> (QA fixes)', () => {
     await settle(el);
     const again = byRole(root(el), 'button', 'Take control');
     expect(again.getAttribute('aria-disabled')).to.equal('false');
+    expect(root(el).querySelector('[part="control-status"]')).to.equal(null);
     again.click();
     await settle(el);
     expect(requests()).to.equal(2);
@@ -1096,7 +1098,7 @@ describe('<chat-box> (QA fixes)', () => {
     const clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'], shouldAdvanceTime: true });
     byRole(root(el), 'button', 'Take control').click();
     await el.updateComplete;
-    expect(byRole(root(el), 'button', 'Control requested…').getAttribute('aria-disabled')).to.equal('true');
+    expect(byRole(root(el), 'button', 'Take control').getAttribute('aria-disabled')).to.equal('true');
     await clock.tickAsync(16_000);
     await el.updateComplete;
     expect(byRole(root(el), 'button', 'Take control').getAttribute('aria-disabled')).to.equal('false');

@@ -84,6 +84,15 @@ export const chatBoxStyles = css`
     font-size: var(--_font-size-small);
     white-space: nowrap;
   }
+  .tool-status {
+    align-self: center;
+    padding: 2px var(--_space-2);
+    border-radius: 999px;
+    background: var(--_color-warning-surface);
+    color: var(--_color-action-cobrowsing);
+    font-size: var(--_font-size-small);
+    white-space: nowrap;
+  }
   .tool svg {
     width: 16px;
     height: 16px;

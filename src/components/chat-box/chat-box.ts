@@ -95,6 +95,7 @@ const ICON_BLOCK = html`<svg viewBox="0 0 20 20" aria-hidden="true" focusable="f
  * @csspart filter-option - Each option of that filter (its `option` part).
  * @csspart toolbar - The group of header tools.
  * @csspart tool - Each header tool button.
+ * @csspart control-status - "Control requested…" / "In control" beside Take control while co-browsing is asked or running.
  * @csspart banner - The "blocked" and "closed" banners.
  * @csspart log - The scrolling thread (`role="log"`).
  * @csspart day-separator - A day separator.
@@ -673,12 +674,8 @@ export class ChatBox extends LitElement {
     const blocked = !!visitor?.blocked;
     const channel = t.common.channel[conversation.channel] ?? conversation.channel;
     const control = this.controlState ?? (this.controlPending.has(conversation.id) ? 'requested' : undefined);
-    const controlLabel =
-      control === 'started'
-        ? t.thread.inControl
-        : control === 'requested'
-          ? t.thread.controlRequested
-          : t.thread.takeControl;
+    // The button keeps its name ("Take control", the contract); the state shows beside it.
+    const controlLabel = control === 'started' ? t.thread.inControl : t.thread.controlRequested;
     const controlHint = closed
       ? t.thread.takeControlClosed
       : control === 'started'
@@ -717,8 +714,13 @@ export class ChatBox extends LitElement {
           aria-describedby="control-hint"
           @click=${this.takeControl}
         >
-          ${ICON_CONTROL}<span class="label">${controlLabel}</span>
+          ${ICON_CONTROL}<span class="label">${t.thread.takeControl}</span>
         </button>
+        ${
+          control
+            ? html`<span class="tool-status" part="control-status" data-state=${control}>${controlLabel}</span>`
+            : nothing
+        }
         <button
           class="tool tool-block"
           part="tool"
