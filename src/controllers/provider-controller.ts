@@ -3,9 +3,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Subscription } from 'rxjs';
 import { deskContext } from '../context.js';
 import { DeskErrorEvent } from '../events.js';
-import { DeskStore } from '../store/desk-store.js';
-import { demoFixtures } from '../transport/demo-fixtures.js';
-import { MemoryTransport } from '../transport/memory-transport.js';
+import type { DeskStore } from '../store/desk-store.js';
 
 export interface ProviderHost extends ReactiveControllerHost, HTMLElement {
   store?: DeskStore;
@@ -22,6 +20,7 @@ export class ProviderController implements ReactiveController {
   private errors: Subscription | undefined;
   private current: DeskStore | undefined;
   private connected = false;
+  private demoLoading: Promise<void> | undefined;
   private pendingDestroy: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly host: ProviderHost) {
@@ -63,15 +62,32 @@ export class ProviderController implements ReactiveController {
     if (this.current !== before) void this.host.updateComplete.then(() => this.host.requestUpdate());
   }
 
+  /** Fetches the demo data on first use (a separate chunk), then provides the demo store. */
+  private loadDemo(): void {
+    if (this.demoLoading) return;
+    this.demoLoading = import('./demo-store.js').then(
+      ({ createDemoStore }) => {
+        this.demoLoading = undefined;
+        if (!this.connected || this.demoStore || this.host.store || !this.host.demo) return;
+        this.demoStore = createDemoStore();
+        this.host.requestUpdate();
+      },
+      (error: unknown) => {
+        this.demoLoading = undefined;
+        this.host.dispatchEvent(
+          new DeskErrorEvent({ code: 'demo', message: `The demo data could not be loaded: ${String(error)}` }),
+        );
+      },
+    );
+  }
+
   private sync(): void {
     if (!this.connected) return;
     if (this.host.store || !this.host.demo) {
       this.demoStore?.destroy();
       this.demoStore = undefined;
-    } else {
-      this.demoStore ??= new DeskStore({
-        transport: new MemoryTransport({ fixtures: demoFixtures(), simulate: true }),
-      });
+    } else if (!this.demoStore) {
+      this.loadDemo();
     }
     const next = this.host.store ?? this.demoStore;
     if (next === this.current) return;

@@ -90,7 +90,8 @@ describe('<chat-desk>', () => {
 
   it('with demo, builds and provides a store and renders the desk columns', async () => {
     const el = await fixture<ChatDesk>(html`<chat-desk demo style="height: 600px; width: 1400px"></chat-desk>`);
-    expect(el.activeStore).to.exist;
+    // The demo data is its own chunk, fetched on first use.
+    await waitUntil(() => el.activeStore, 'the demo store arrives');
     el.activeStore!.flush();
     await el.updateComplete;
     const root = el.shadowRoot!;

@@ -1,4 +1,4 @@
-import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/define.js';
 import type { DeskProvider } from '../../src/components/desk-provider/desk-provider.js';
 import { DeskStore } from '../../src/store/desk-store.js';
@@ -47,9 +47,8 @@ describe('<desk-provider>', () => {
   it('with demo, keeps its store when moved in the page and destroys it once removed', async () => {
     const el = await fixture<DeskProvider>(html`<div><desk-provider demo></desk-provider></div>`);
     const provider = el.querySelector('desk-provider')!;
-    await provider.updateComplete;
+    await waitUntil(() => provider.activeStore, 'the demo store arrives');
     const store = provider.activeStore!;
-    expect(store).to.exist;
     const destroyed = watchDestroyed(store);
 
     const elsewhere = document.createElement('section');
