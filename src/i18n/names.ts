@@ -3,6 +3,7 @@
  * functions of the locale's strings (`this.i18n.t`), so every element shows the same words.
  * They return plain text; render it as text (never as markup).
  */
+import { neutralizeBidi } from '../model/text.js';
 import { hasName, visitorNumber } from '../model/thread.js';
 import { displayUrl } from '../model/url.js';
 import type { Message, Visitor } from '../model/types.js';
@@ -28,7 +29,7 @@ export function channelLabel(t: Strings, channel: string): string {
 
 /** Collapses white space (new lines included) and clips to `max` characters with an ellipsis. */
 function oneLine(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  const flat = neutralizeBidi(text).replace(/\s+/g, ' ').trim();
   return flat.length > max ? `${flat.slice(0, max).trimEnd()}…` : flat;
 }
 

@@ -11,7 +11,7 @@ import { formatDateTime } from '../../i18n/format.js';
 import { LocaleController } from '../../i18n/locale-controller.js';
 import { isMessageFilter, type MessageFilter } from '../../model/filter.js';
 import { neutralizeBidi } from '../../model/text.js';
-import { hasName, messageText, visitorNumber } from '../../model/thread.js';
+import { channelLabel, messagePreview, visitorDisplayName } from '../../i18n/names.js';
 import type { Conversation, Message, Visitor } from '../../model/types.js';
 import { safeUrl } from '../../model/url.js';
 import type { DeskStore, ThreadInfo } from '../../store/desk-store.js';
@@ -507,7 +507,7 @@ export class ChatBox extends LitElement {
     const ctx = this.viewContext();
     for (const message of fresh) {
       this.pendingAnnouncements.push(
-        this.i18n.t.thread.announce(authorName(message, ctx), messageText(message).slice(0, 300)),
+        this.i18n.t.thread.announce(authorName(message, ctx), messagePreview(this.i18n.t, message, 300)),
       );
     }
     if (this.pendingAnnouncements.length > fresh.length) return;
@@ -521,9 +521,8 @@ export class ChatBox extends LitElement {
 
   private get visitorName(): string {
     const visitor = this.visitor.value;
-    if (hasName(visitor)) return neutralizeBidi(visitor.name);
     const visitorId = this.conversation.value?.visitorId ?? this.desk.conversationId ?? '';
-    return this.i18n.t.common.visitorFallbackName(visitorNumber(visitorId));
+    return neutralizeBidi(visitorDisplayName(this.i18n.t, visitor, visitorId));
   }
 
   private viewContext(): MessageViewContext {
@@ -672,7 +671,7 @@ export class ChatBox extends LitElement {
     const { t } = this.i18n;
     const pageUrl = this.currentPageUrl;
     const blocked = !!visitor?.blocked;
-    const channel = t.common.channel[conversation.channel] ?? conversation.channel;
+    const channel = channelLabel(t, conversation.channel);
     const control = this.controlState ?? (this.controlPending.has(conversation.id) ? 'requested' : undefined);
     // The button keeps its name ("Take control", the contract); the state shows beside it.
     const controlLabel = control === 'started' ? t.thread.inControl : t.thread.controlRequested;

@@ -18,7 +18,9 @@ import {
 } from '../../i18n/format.js';
 import { LocaleController } from '../../i18n/locale-controller.js';
 import { neutralizeBidi } from '../../model/text.js';
-import { hasName, messageText, timeOf, visitorNumber } from '../../model/thread.js';
+import { timeOf } from '../../model/thread.js';
+import { channelLabel, messagePreview, visitorDisplayName } from '../../i18n/names.js';
+import type { Strings } from '../../i18n/strings.js';
 import type { Agent, Conversation, Message, Visitor } from '../../model/types.js';
 import { displayUrl, safeUrl } from '../../model/url.js';
 import type { DeskStore } from '../../store/desk-store.js';
@@ -50,11 +52,11 @@ function clip(text: string, max: number): string {
 }
 
 /** The first message worth previewing for a history entry: the visitor's first words, else anything. */
-function previewOf(messages: readonly Message[]): string {
+function previewOf(t: Strings, messages: readonly Message[]): string {
   const first =
     messages.find((m) => m.author === 'visitor' && m.kind !== 'navigation') ??
     messages.find((m) => m.kind !== 'navigation');
-  return first ? clip(messageText(first), PREVIEW_CHARS) : '';
+  return first ? clip(messagePreview(t, first, PREVIEW_CHARS), PREVIEW_CHARS) : '';
 }
 
 function toNumber(value: string | number | boolean): number {
@@ -251,9 +253,7 @@ export class VisitorPanel extends LitElement {
   }
 
   private nameOf(visitor: Visitor): string {
-    return hasName(visitor)
-      ? neutralizeBidi(visitor.name)
-      : this.i18n.t.common.visitorFallbackName(visitorNumber(visitor.id));
+    return neutralizeBidi(visitorDisplayName(this.i18n.t, visitor));
   }
 
   private section(key: SectionKey, title: string, body: TemplateResult): TemplateResult {
@@ -464,9 +464,9 @@ export class VisitorPanel extends LitElement {
                 conversations,
                 (c) => c.id,
                 (c) => {
-                  const channel = t.common.channel[c.channel] ?? c.channel;
+                  const channel = channelLabel(t, c.channel);
                   const messages = threads.get(c.id) ?? NO_MESSAGES;
-                  const preview = previewOf(messages) || vp.noPreview;
+                  const preview = previewOf(t, messages) || vp.noPreview;
                   return html`<li class="history-entry">
                     <button
                       type="button"
@@ -522,8 +522,8 @@ export class VisitorPanel extends LitElement {
 
   /** The whole past exchange as text, under its history entry (customer record, or the conversation shown). */
   private renderTranscript(visitor: Visitor, conversation: Conversation, messages: readonly Message[]) {
-    const { lang } = this.i18n;
-    const vp = this.i18n.t.visitorPanel;
+    const { lang, t } = this.i18n;
+    const vp = t.visitorPanel;
     const all = messages.filter((m) => m.kind !== 'navigation');
     if (all.length === 0) return nothing;
     // A long past conversation shows its last lines first; the rest on demand (text only either way).
@@ -564,7 +564,9 @@ export class VisitorPanel extends LitElement {
                 ><bdi class="line-author">${author(m)}</bdi>
                 <time datetime=${m.at}>${formatTime(lang, m.at)}</time></span
               >
-              <span class="line-text" dir="auto">${clip(messageText(m), TRANSCRIPT_CHARS)}</span>
+              <span class="line-text" dir="auto"
+                >${clip(messagePreview(t, m, TRANSCRIPT_CHARS), TRANSCRIPT_CHARS)}</span
+              >
             </li>`,
         )}
       </ol>`;
