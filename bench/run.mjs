@@ -771,8 +771,14 @@ if (pageProblems.length) {
 const failed = rows.filter((r) => r.pass === false);
 const report = {
   date: new Date().toISOString(),
-  commit: git('rev-parse', '--short', 'HEAD'),
-  chatBoxCommit: git('log', '-1', '--format=%h %cI %s', '--', 'src/components/chat-box'),
+  // (BENCH_COMMIT: when the bench runs on an exported tree, e.g. `git archive HEAD`.)
+  commit: process.env.BENCH_COMMIT ?? git('rev-parse', '--short', 'HEAD'),
+  chatBoxCommit: process.env.BENCH_COMMIT
+    ? undefined
+    : git('log', '-1', '--format=%h %cI %s', '--', 'src/components/chat-box'),
+  worktreeChanges: process.env.BENCH_COMMIT
+    ? []
+    : (git('status', '--short', '--', 'src') ?? '').split('\n').filter(Boolean),
   quick,
   runs,
   durationMs: Date.now() - started,
