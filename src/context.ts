@@ -13,4 +13,6 @@ export interface ThreadFilterControl {
   readonly value: MessageFilter;
   set(filter: MessageFilter): void;
 }
-export const threadFilterContext = createContext<ThreadFilterControl | undefined>(Symbol.for('agent-desk:thread-filter'));
+export const threadFilterContext = createContext<ThreadFilterControl | undefined>(
+  Symbol.for('agent-desk:thread-filter'),
+);

@@ -13,7 +13,11 @@ export type { Transport, TransportSink } from './transport/transport.js';
 export { TransportError } from './transport/transport.js';
 export { MemoryTransport } from './transport/memory-transport.js';
 export type { MemoryTransportOptions } from './transport/memory-transport.js';
-export { WebSocketTransport, type WebSocketTransportOptions, type WebSocketTransportStats } from './transport/websocket-transport.js';
+export {
+  WebSocketTransport,
+  type WebSocketTransportOptions,
+  type WebSocketTransportStats,
+} from './transport/websocket-transport.js';
 export { DemoSimulator } from './transport/simulator.js';
 export { demoFixtures } from './transport/demo-fixtures.js';
 export { deskContext, paneContext, threadFilterContext } from './context.js';

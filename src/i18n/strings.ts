@@ -25,8 +25,22 @@ export interface Strings {
 }
 
 export const LOCALES = {
-  en: { common: enCommon, thread: enThread, composer: enComposer, stateBox: enStateBox, visitorPanel: enVisitorPanel, desk: enDesk },
-  fr: { common: frCommon, thread: frThread, composer: frComposer, stateBox: frStateBox, visitorPanel: frVisitorPanel, desk: frDesk },
+  en: {
+    common: enCommon,
+    thread: enThread,
+    composer: enComposer,
+    stateBox: enStateBox,
+    visitorPanel: enVisitorPanel,
+    desk: enDesk,
+  },
+  fr: {
+    common: frCommon,
+    thread: frThread,
+    composer: frComposer,
+    stateBox: frStateBox,
+    visitorPanel: frVisitorPanel,
+    desk: frDesk,
+  },
 } satisfies Record<string, Strings>;
 
 export type Locale = keyof typeof LOCALES;

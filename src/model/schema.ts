@@ -16,11 +16,7 @@ const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_ID));
 const ShortText = v.pipe(v.string(), v.maxLength(MAX_SHORT));
 const LongText = v.pipe(v.string(), v.maxLength(MAX_TEXT));
 const UrlText = v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_URL));
-const IsoTime = v.pipe(
-  v.string(),
-  v.maxLength(40),
-  v.check(isIsoTime, 'Invalid ISO 8601 time'),
-);
+const IsoTime = v.pipe(v.string(), v.maxLength(40), v.check(isIsoTime, 'Invalid ISO 8601 time'));
 
 /** An ISO 8601 date-time whose calendar date exists (Date.parse alone accepts 2026-02-30). */
 function isIsoTime(s: string): boolean {
@@ -56,7 +52,11 @@ export const MessageSchema = v.variant('kind', [
   }),
   v.object({ ...base, kind: v.literal('navigation'), url: UrlText, title: v.optional(ShortText) }),
   v.object({ ...base, kind: v.literal('system'), text: LongText }),
-  v.object({ ...base, kind: v.literal('cobrowsing'), state: v.picklist(['requested', 'started', 'ended', 'declined']) }),
+  v.object({
+    ...base,
+    kind: v.literal('cobrowsing'),
+    state: v.picklist(['requested', 'started', 'ended', 'declined']),
+  }),
   v.object({
     ...base,
     kind: v.literal('transfer'),
@@ -101,7 +101,10 @@ export const MessageSchema = v.variant('kind', [
 const visitorFields = {
   name: v.optional(ShortText),
   source: v.optional(
-    v.object({ type: v.picklist(['direct', 'search', 'campaign', 'referral', 'social']), detail: v.optional(ShortText) }),
+    v.object({
+      type: v.picklist(['direct', 'search', 'campaign', 'referral', 'social']),
+      detail: v.optional(ShortText),
+    }),
   ),
   currentPage: v.optional(v.object({ url: UrlText, title: v.optional(ShortText) })),
   browsingStartedAt: v.optional(IsoTime),
@@ -165,7 +168,13 @@ export const ServerEventSchema = v.variant('type', [
     message: v.looseObject({ id: Id, conversationId: Id }),
   }),
   v.object({ type: v.literal('visitor.updated'), visitor: VisitorPatchSchema }),
-  v.object({ type: v.literal('visitor.navigated'), visitorId: Id, url: UrlText, title: v.optional(ShortText), at: IsoTime }),
+  v.object({
+    type: v.literal('visitor.navigated'),
+    visitorId: Id,
+    url: UrlText,
+    title: v.optional(ShortText),
+    at: IsoTime,
+  }),
   v.object({
     type: v.literal('visitor.typing'),
     conversationId: Id,
@@ -199,7 +208,13 @@ export type ValidationResult<T> = { ok: true; value: T; dropped?: string[] } | {
 
 const Items = v.pipe(v.array(v.unknown()), v.maxLength(MAX_ITEMS));
 const CollectionEnvelopeSchema = v.variant('type', [
-  v.object({ type: v.literal('snapshot'), agent: v.optional(AgentSchema), visitors: Items, conversations: Items, messages: Items }),
+  v.object({
+    type: v.literal('snapshot'),
+    agent: v.optional(AgentSchema),
+    visitors: Items,
+    conversations: Items,
+    messages: Items,
+  }),
   v.object({
     type: v.literal('history.page'),
     visitorId: Id,
@@ -251,7 +266,9 @@ function result<T>(parsed: v.SafeParseResult<v.GenericSchema<unknown, T>>): Vali
 /** Validates a raw server event; never throws. */
 export function parseServerEvent(raw: unknown): ValidationResult<ServerEvent> {
   try {
-    const parsed = result(v.safeParse(ServerEventSchema, raw) as v.SafeParseResult<v.GenericSchema<unknown, ServerEvent>>);
+    const parsed = result(
+      v.safeParse(ServerEventSchema, raw) as v.SafeParseResult<v.GenericSchema<unknown, ServerEvent>>,
+    );
     return parsed.ok ? parsed : (parseCollections(raw) ?? parsed);
   } catch (error) {
     // Hostile input (throwing getters, proxies) must not escape.

@@ -8,14 +8,7 @@ export type Delivery = 'sending' | 'sent' | 'delivered' | 'read' | 'failed';
 
 /** Known channels; any other string is accepted and shown as-is. */
 export type Channel =
-  | 'chat'
-  | 'facebook'
-  | 'whatsapp'
-  | 'instagram'
-  | 'sms'
-  | 'email'
-  | 'apple-business-chat'
-  | (string & {});
+  'chat' | 'facebook' | 'whatsapp' | 'instagram' | 'sms' | 'email' | 'apple-business-chat' | (string & {});
 
 export interface Agent {
   id: string;
@@ -35,8 +28,15 @@ export interface MessageBase {
   clientId?: string;
 }
 
-export interface TextContent { kind: 'text'; text: string }
-export interface LinkContent { kind: 'link'; url: string; title?: string }
+export interface TextContent {
+  kind: 'text';
+  text: string;
+}
+export interface LinkContent {
+  kind: 'link';
+  url: string;
+  title?: string;
+}
 export interface OfferContent {
   kind: 'offer';
   title: string;
@@ -45,17 +45,39 @@ export interface OfferContent {
   url?: string;
   cta?: string;
 }
-export interface NavigationContent { kind: 'navigation'; url: string; title?: string }
-export interface SystemContent { kind: 'system'; text: string }
-export interface CobrowsingContent { kind: 'cobrowsing'; state: 'requested' | 'started' | 'ended' | 'declined' }
+export interface NavigationContent {
+  kind: 'navigation';
+  url: string;
+  title?: string;
+}
+export interface SystemContent {
+  kind: 'system';
+  text: string;
+}
+export interface CobrowsingContent {
+  kind: 'cobrowsing';
+  state: 'requested' | 'started' | 'ended' | 'declined';
+}
 export interface TransferContent {
   kind: 'transfer';
   to: { type: 'agent' | 'skill'; name: string };
   from?: { name: string };
   comment?: string;
 }
-export interface FileContent { kind: 'file'; name: string; url: string; size?: number; mimeType?: string }
-export interface ImageContent { kind: 'image'; url: string; alt?: string; width?: number; height?: number }
+export interface FileContent {
+  kind: 'file';
+  name: string;
+  url: string;
+  size?: number;
+  mimeType?: string;
+}
+export interface ImageContent {
+  kind: 'image';
+  url: string;
+  alt?: string;
+  width?: number;
+  height?: number;
+}
 export interface TranslationContent {
   kind: 'translation';
   text: string;
@@ -64,7 +86,11 @@ export interface TranslationContent {
   targetLang: string;
 }
 /** Content the channel sent that the desk cannot show (a sticker, a location…). */
-export interface UnsupportedContent { kind: 'unsupported'; originalType: string; text?: string }
+export interface UnsupportedContent {
+  kind: 'unsupported';
+  originalType: string;
+  text?: string;
+}
 export interface ChoiceContent {
   kind: 'choice';
   question: string;

@@ -1,12 +1,5 @@
 import type { MessageFilter } from '../model/filter.js';
-import type {
-  Agent,
-  ConnectionState,
-  Conversation,
-  Layout,
-  Message,
-  Visitor,
-} from '../model/types.js';
+import type { Agent, ConnectionState, Conversation, Layout, Message, Visitor } from '../model/types.js';
 
 export interface Thread {
   /** Ordered by time, ties by arrival. */

@@ -1,12 +1,5 @@
 import { byNewest, timeOf } from '../model/thread.js';
-import type {
-  ClientCommand,
-  ConnectionState,
-  Conversation,
-  Fixtures,
-  Message,
-  ServerEvent,
-} from '../model/types.js';
+import type { ClientCommand, ConnectionState, Conversation, Fixtures, Message, ServerEvent } from '../model/types.js';
 import { DemoSimulator } from './simulator.js';
 import { TransportError, type Transport, type TransportSink } from './transport.js';
 
@@ -139,8 +132,12 @@ export class MemoryTransport implements Transport {
           this.emit({
             type: 'message.added',
             message: {
-              id: `cob-${(this.counter += 1)}`, conversationId: command.conversationId, author: 'system',
-              at: new Date().toISOString(), kind: 'cobrowsing', state: 'requested',
+              id: `cob-${(this.counter += 1)}`,
+              conversationId: command.conversationId,
+              author: 'system',
+              at: new Date().toISOString(),
+              kind: 'cobrowsing',
+              state: 'requested',
             },
           }),
         );
@@ -180,6 +177,13 @@ export class MemoryTransport implements Transport {
     const visitorId =
       [...this.fixtures.conversations, ...this.archive.conversations].find((c) => c.id === conversationId)?.visitorId ??
       'unknown';
-    return { type: 'history.page', visitorId, conversationId, conversations: [], messages: page, hasMore: older.length > page.length };
+    return {
+      type: 'history.page',
+      visitorId,
+      conversationId,
+      conversations: [],
+      messages: page,
+      hasMore: older.length > page.length,
+    };
   }
 }

@@ -122,7 +122,10 @@ export class DemoSimulator {
   agentMessage(message: Message): void {
     if (!this.running) return;
     const patch = (status: 'delivered' | 'read') => () =>
-      this.emit({ type: 'message.updated', message: { id: message.id, conversationId: message.conversationId, status } });
+      this.emit({
+        type: 'message.updated',
+        message: { id: message.id, conversationId: message.conversationId, status },
+      });
     this.later(patch('delivered'), 700);
     this.later(patch('read'), 2200);
     if (this.random() < 0.6) {
@@ -152,32 +155,47 @@ export class DemoSimulator {
       this.later(() => {
         if (!this.canWrite(conversationId)) return;
         this.emit({
-          type: 'visitor.typing', conversationId, typing: true,
+          type: 'visitor.typing',
+          conversationId,
+          typing: true,
           preview: text.slice(0, Math.ceil((text.length * i) / (steps + 1))),
         });
       }, i * 600);
     }
-    this.later(() => {
-      // Closed or blocked meanwhile: the indicator stops and nothing is sent.
-      if (this.conversations.get(conversationId)?.status === 'ongoing') {
-        this.emit({ type: 'visitor.typing', conversationId, typing: false });
-      }
-      if (!this.canWrite(conversationId)) return;
-      this.emit({
-        type: 'message.added',
-        message: {
-          id: `sim-${(this.counter += 1)}`, conversationId, author: 'visitor', at: new Date().toISOString(),
-          kind: 'text', text,
-        },
-      });
-    }, (steps + 1) * 600);
+    this.later(
+      () => {
+        // Closed or blocked meanwhile: the indicator stops and nothing is sent.
+        if (this.conversations.get(conversationId)?.status === 'ongoing') {
+          this.emit({ type: 'visitor.typing', conversationId, typing: false });
+        }
+        if (!this.canWrite(conversationId)) return;
+        this.emit({
+          type: 'message.added',
+          message: {
+            id: `sim-${(this.counter += 1)}`,
+            conversationId,
+            author: 'visitor',
+            at: new Date().toISOString(),
+            kind: 'text',
+            text,
+          },
+        });
+      },
+      (steps + 1) * 600,
+    );
   }
 
   private visitorBrowses(): void {
     const conversation = this.pickOngoing();
     if (!conversation) return;
     const page = this.pick(PAGES);
-    this.emit({ type: 'visitor.navigated', visitorId: conversation.visitorId, url: page.url, title: page.title, at: new Date().toISOString() });
+    this.emit({
+      type: 'visitor.navigated',
+      visitorId: conversation.visitorId,
+      url: page.url,
+      title: page.title,
+      at: new Date().toISOString(),
+    });
   }
 
   private newConversation(): void {
@@ -188,21 +206,38 @@ export class DemoSimulator {
     const now = new Date().toISOString();
     const visitorId = `sim-v${n}`;
     const conversation: Conversation = {
-      id: `sim-c${n}`, visitorId, channel: profile.channel, status: 'ongoing', startedAt: now,
+      id: `sim-c${n}`,
+      visitorId,
+      channel: profile.channel,
+      status: 'ongoing',
+      startedAt: now,
     };
     const { channel: _channel, ...visitorProfile } = profile;
     this.emit({
       type: 'visitor.updated',
       visitor: {
-        id: visitorId, ...visitorProfile, source: { type: 'direct' }, visitCount: 1, pagesViewed: 1,
-        browsingStartedAt: now, currentPage: PAGES[0], pastMessagesCount: 0,
+        id: visitorId,
+        ...visitorProfile,
+        source: { type: 'direct' },
+        visitCount: 1,
+        pagesViewed: 1,
+        browsingStartedAt: now,
+        currentPage: PAGES[0],
+        pastMessagesCount: 0,
       },
     });
     this.emit({ type: 'conversation.upserted', conversation });
     this.conversations.set(conversation.id, conversation);
     this.emit({
       type: 'message.added',
-      message: { id: `sim-${n}-first`, conversationId: conversation.id, author: 'visitor', at: now, kind: 'text', text: this.pick(VISITOR_LINES) },
+      message: {
+        id: `sim-${n}-first`,
+        conversationId: conversation.id,
+        author: 'visitor',
+        at: now,
+        kind: 'text',
+        text: this.pick(VISITOR_LINES),
+      },
     });
   }
 
@@ -216,10 +251,13 @@ export class DemoSimulator {
   }
 
   private loop(step: () => void, min: number, max: number): void {
-    this.later(() => {
-      step();
-      this.loop(step, min, max);
-    }, min + this.random() * (max - min));
+    this.later(
+      () => {
+        step();
+        this.loop(step, min, max);
+      },
+      min + this.random() * (max - min),
+    );
   }
 
   private later(callback: () => void, delay: number): void {

@@ -49,7 +49,7 @@ describe('thread ordering', () => {
 });
 
 describe('waiting for a reply', () => {
-  it('is the time of the visitor\'s last message when they wrote after the last agent reply', () => {
+  it("is the time of the visitor's last message when they wrote after the last agent reply", () => {
     const thread = [
       textMessage('v1', 'visitor', 1),
       textMessage('a1', 'agent', 2),
