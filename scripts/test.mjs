@@ -15,7 +15,7 @@ import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const GATES = ['size', 'a11y'];
+const GATES = ['size'];
 const gates =
   process.env.AGENT_DESK_GATES !== undefined ? process.env.AGENT_DESK_GATES.split(',').filter(Boolean) : GATES;
 const quick = process.argv.includes('--quick') || process.env.AGENT_DESK_QUICK === '1';

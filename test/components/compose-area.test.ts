@@ -732,6 +732,41 @@ describe('<compose-area>', () => {
       expect(textbox(el).value).to.equal('Have a nice day, {visitor.name}!');
     });
 
+    it('a long list stays usable by keyboard: the active answer scrolls into view, the list itself is focusable', async () => {
+      const { store } = setup();
+      const many: CannedAnswer[] = Array.from({ length: 30 }, (_, i) => ({
+        id: `a${i}`,
+        title: `Answer ${i + 1}`,
+        text: `Canned text number ${i + 1}`,
+        scope: 'shared',
+      }));
+      const el = await render(store, 'c-emma', { cannedAnswers: many });
+      await type(el, '/');
+      const list = root(el).querySelector<HTMLElement>('[role="listbox"]')!;
+      expect(list.scrollHeight).to.be.greaterThan(list.clientHeight);
+      await expect(el).shadowDom.to.be.accessible();
+      const options = [...list.querySelectorAll<HTMLElement>('[role="option"]')];
+      const steps = options.length - 2;
+      for (let i = 0; i < steps; i += 1) await sendKeys({ press: 'ArrowDown' });
+      await el.updateComplete;
+      const active = root(el).querySelector<HTMLElement>('[role="option"][aria-selected="true"]')!;
+      expect(active).to.equal(options[steps]);
+      const box = list.getBoundingClientRect();
+      const row = active.getBoundingClientRect();
+      expect(row.top).to.be.at.least(box.top - 1);
+      expect(row.bottom).to.be.at.most(box.bottom + 1);
+      // From the list itself, the same keys work.
+      list.focus();
+      await sendKeys({ press: 'ArrowDown' });
+      await el.updateComplete;
+      const next = root(el).querySelector<HTMLElement>('[role="option"][aria-selected="true"]')!;
+      expect(next).to.equal(options[steps + 1]);
+      const chosen = next.querySelector('.canned-text')!.textContent;
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(textbox(el).value).to.equal(chosen);
+    });
+
     it('says when nothing matches', async () => {
       const { store } = setup();
       const el = await render(store, 'c-emma', { cannedAnswers });

@@ -219,6 +219,10 @@ export class ComposeArea extends LitElement {
       textarea.style.height = 'auto';
       textarea.style.height = `${textarea.scrollHeight + 2}px`;
     }
+    // Arrow keys move the active canned answer: keep it in view inside the scrolling list.
+    if ((changed as Map<PropertyKey, unknown>).has('cannedIndex')) {
+      this.renderRoot.querySelector('#canned-list [aria-selected="true"]')?.scrollIntoView({ block: 'nearest' });
+    }
   }
 
   private resetForConversation(): void {
@@ -616,7 +620,17 @@ export class ComposeArea extends LitElement {
     if (matches.length === 0) {
       return html`<div part="canned-list" class="canned empty" role="status">${t.cannedNone}</div>`;
     }
-    return html`<div id="canned-list" part="canned-list" class="canned" role="listbox" aria-label=${t.canned}>
+    // The list scrolls: it is focusable too (keyboard access to a scrolling region), with the same keys.
+    return html`<div
+      id="canned-list"
+      part="canned-list"
+      class="canned"
+      role="listbox"
+      aria-label=${t.canned}
+      tabindex="0"
+      aria-activedescendant=${ifDefined(active ? `canned-${matches.indexOf(active)}` : undefined)}
+      @keydown=${this.onTextKeydown}
+    >
       ${matches.map((answer, index) => {
         const selected = answer === active;
         // Keyboard: the text box keeps focus and drives this list (aria-activedescendant); a click is the pointer path.
