@@ -134,7 +134,7 @@ function renderMeta(message: Message, ctx: MessageViewContext): TemplateResult {
 
 /** Oversized text is cut at COLLAPSE_AT characters behind "Show more". */
 function clip(text: string, key: string, ctx: MessageViewContext): TemplateResult {
-  if (text.length <= COLLAPSE_AT) return html`<span class="text">${text}</span>`;
+  if (text.length <= COLLAPSE_AT) return html`<span class="text" dir="auto">${text}</span>`;
   const open = ctx.expanded.has(key);
   const more = html`<button
     class="more"
@@ -144,7 +144,7 @@ function clip(text: string, key: string, ctx: MessageViewContext): TemplateResul
     ${open ? ctx.t.thread.showLess : ctx.t.thread.showMore}
   </button>`;
   // Only .text keeps the message's own line breaks (pre-wrap); template whitespace elsewhere collapses.
-  return html`<span class="text">${open ? text : `${text.slice(0, COLLAPSE_AT)}…`}</span> ${more}`;
+  return html`<span class="text" dir="auto">${open ? text : `${text.slice(0, COLLAPSE_AT)}…`}</span> ${more}`;
 }
 
 function renderBody(message: Message, key: string, ctx: MessageViewContext): TemplateResult {
@@ -385,7 +385,7 @@ function renderTranslation(message: TranslationContent, key: string, ctx: Messag
 function renderChoice(message: ChoiceContent, ctx: MessageViewContext): TemplateResult {
   const selected = message.options.find((option) => option.id === message.selectedId);
   return html`<div class="bubble card choice" part="bubble card">
-    <span class="question">${message.question}</span>
+    <span class="question" dir="auto">${message.question}</span>
     <ul class="options" aria-label=${ctx.t.thread.choiceOptions}>
       ${message.options.map(
         (option) =>
