@@ -1,8 +1,7 @@
 // node:test reporter for scripts/test.mjs: one line per test, diagnostics, failure details, and a final
-// machine-readable `NODE-TESTS {"passed":…,"failed":…,"skipped":…,"gated":[…]}` line.
-// A gated test (run with `todo`, see scripts/test-gates.mjs) that fails counts as skipped and is listed.
+// machine-readable `NODE-TESTS {"passed":…,"failed":…,"skipped":…}` line.
 export default async function* reporter(source) {
-  const counts = { passed: 0, failed: 0, skipped: 0, gated: [] };
+  const counts = { passed: 0, failed: 0, skipped: 0 };
   for await (const event of source) {
     const { type, data } = event;
     if (type === 'test:diagnostic' && data.file) yield `    # ${data.message}\n`;
@@ -14,21 +13,13 @@ export default async function* reporter(source) {
       yield `  - skipped: ${data.name}${typeof data.skip === 'string' ? ` — ${data.skip}` : ''}\n`;
     } else if (type === 'test:pass') {
       counts.passed += 1;
-      yield `  ✓ ${data.name}${data.todo ? ' (gated, passing)' : ''}\n`;
-    } else if (data.todo !== undefined) {
-      counts.skipped += 1;
-      counts.gated.push(data.name);
-      yield `  ~ gated: ${data.name} — ${firstLine(data.details?.error)}\n`;
+      yield `  ✓ ${data.name}\n`;
     } else {
       counts.failed += 1;
       yield `  ✗ ${data.name}${where}\n${indent(String(data.details?.error?.cause?.message ?? data.details?.error?.message ?? data.details?.error ?? ''))}\n`;
     }
   }
   yield `NODE-TESTS ${JSON.stringify(counts)}\n`;
-}
-
-function firstLine(error) {
-  return String(error?.cause?.message ?? error?.message ?? error ?? '').split('\n')[0];
 }
 
 function indent(text) {

@@ -17,6 +17,13 @@ import { minifyCss } from './rollup-minify-css.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 export const BUDGET_OWN_GZIP = 30 * 1024;
+/**
+ * The target above is not met (62 KB at the last measure): npm test enforces this ceiling instead,
+ * so the bundle cannot grow unnoticed while it is brought down. Lower it as the size drops; never
+ * raise it without saying why in the commit.
+ */
+export const CEILING_OWN_GZIP = 64 * 1024;
+export const CEILING_APP_GZIP = 58 * 1024;
 
 const DEPENDENCIES = /^(lit|@lit|@lit-labs|rxjs|valibot|idb|emoji-picker-element|tslib)(\/|$)/;
 const REACT = /^(react|react-dom)(\/|$)/;
