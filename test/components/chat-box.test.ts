@@ -936,6 +936,80 @@ describe('<chat-box>', () => {
       expect(log.scrollTop).to.be.greaterThan(1000);
     });
 
+    /** A transport whose answers to loadMessages the test gives itself. */
+    function holdingOlderPages(store: DeskStore, transport: MemoryTransport) {
+      const send = transport.send.bind(transport);
+      sinon.stub(transport, 'send').callsFake(async (command) => {
+        if (command.type === 'loadMessages') {
+          transport.sent.push(command);
+          return;
+        }
+        return send(command);
+      });
+      const loads = () => transport.sent.filter((command) => command.type === 'loadMessages').length;
+      let page = 0;
+      const answer = (count: number, hasMore: boolean) => {
+        page += 1;
+        const oldest = store.state.threads.get('c-noah')!.messages[0].at;
+        transport.emit({
+          type: 'history.page',
+          visitorId: 'v-noah',
+          conversationId: 'c-noah',
+          conversations: [],
+          messages: Array.from({ length: count }, (_, i) => ({
+            ...longThread('c-noah', 1)[0],
+            id: `p${page}-${i}`,
+            at: new Date(Date.parse(oldest) - (count - i) * 1000).toISOString(),
+          })),
+          hasMore,
+        });
+      };
+      return { loads, answer };
+    }
+
+    it('keeps fetching older pages while the agent stays at the top (no scroll event needed)', async () => {
+      const { store, transport } = setup((fixtures) => fixtures.messages.push(...longThread('c-noah', 60)));
+      const { loads, answer } = holdingOlderPages(store, transport);
+      const el = await mount(store, 'c-noah', { height: 500 });
+      const log = scroller(el);
+      log.scrollTop = 200;
+      await settle(el);
+      log.scrollTop = 0;
+      await settle(el);
+      expect(loads()).to.equal(1);
+      // A small page leaves the agent near the top: the next one is asked for by itself.
+      answer(2, true);
+      await settle(el);
+      await aTimeout(300);
+      expect(loads()).to.equal(2);
+      answer(2, false);
+      await settle(el);
+      await aTimeout(300);
+      expect(loads(), 'no request once the server said there is nothing older').to.equal(2);
+    });
+
+    it("never undoes the agent's own scrolling while a loaded page is put in place", async () => {
+      const { store, transport } = setup((fixtures) => fixtures.messages.push(...longThread('c-noah', 60)));
+      const { loads, answer } = holdingOlderPages(store, transport);
+      const el = await mount(store, 'c-noah', { height: 500 });
+      const log = scroller(el);
+      log.scrollTop = 200;
+      await settle(el);
+      log.scrollTop = 20;
+      await settle(el);
+      expect(loads()).to.equal(1);
+      answer(50, false);
+      await el.updateComplete;
+      await nextFrame();
+      // The agent scrolls on (wheel), while the page is still being anchored.
+      log.dispatchEvent(new WheelEvent('wheel', { deltaY: 400, bubbles: true }));
+      const target = log.scrollTop + 400;
+      log.scrollTop = target;
+      await settle(el);
+      await aTimeout(300);
+      expect(Math.abs(log.scrollTop - target)).to.be.lessThan(4);
+    });
+
     it('keeps a 10,000-message thread to a small DOM', async () => {
       const { store } = setup((fixtures) => fixtures.messages.push(...longThread('c-liam', 10000)));
       const el = await mount(store, 'c-liam', { height: 700 });

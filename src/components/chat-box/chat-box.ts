@@ -28,6 +28,8 @@ import { buildRows, initials, messageKey, type ThreadRow } from './thread-rows.j
 const BOTTOM_SLACK = 32;
 /** Within this many pixels of the top (scrolled up by the agent), older messages are fetched. */
 const TOP_SLACK = 240;
+/** Keys that scroll the thread (the agent's own scrolling). */
+const SCROLL_KEYS = new Set(['ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', 'Home', 'End', ' ']);
 
 /** How long a co-browsing request waits for the server's "requested" line before the button comes back. */
 const CONTROL_PENDING_MS = 15_000;
@@ -397,7 +399,9 @@ export class ChatBox extends LitElement {
     const run = (this.anchorRun += 1);
     let stable = 0;
     for (let frame = 0; frame < 12 && stable < 2; frame += 1) {
-      await this.itemsHost?.[virtualizerRef]?.layoutComplete.catch(() => undefined);
+      // layoutComplete only settles when a layout runs: never wait on it longer than a frame.
+      const frame = new Promise((resolve) => requestAnimationFrame(resolve));
+      await Promise.race([this.itemsHost?.[virtualizerRef]?.layoutComplete.catch(() => undefined), frame]);
       if (run !== this.anchorRun || !this.isConnected) return;
       await new Promise((resolve) => requestAnimationFrame(resolve));
       if (run !== this.anchorRun || this.pendingAnchor !== anchor || !this.isConnected) return;
@@ -416,6 +420,32 @@ export class ChatBox extends LitElement {
     this.pendingAnchor = undefined;
     this.anchorPin = null;
     this.requestUpdate();
+    // Still at the top once the page is in place (no scroll event will come at scrollTop 0): next page.
+    this.loadOlderIfNearTop();
+  }
+
+  /**
+   * The agent is scrolling (wheel, touch, scrollbar, keys): an anchor restoration in progress stops
+   * at once, so it never undoes their own scrolling.
+   */
+  private readonly onScrollIntent = (): void => {
+    if (!this.pendingAnchor) return;
+    this.anchorRun += 1;
+    this.pendingAnchor = undefined;
+    this.anchorPin = null;
+    this.requestUpdate();
+  };
+
+  private readonly onScrollKey = (event: KeyboardEvent): void => {
+    if (SCROLL_KEYS.has(event.key)) this.onScrollIntent();
+  };
+
+  private loadOlderIfNearTop(): void {
+    const scroller = this.scroller;
+    if (!scroller || this.stick || this.pendingAnchor || scroller.scrollTop > TOP_SLACK) return;
+    const id = this.desk.conversationId;
+    const info = this.threadInfo.value;
+    if (id && info.hasOlder !== false && !info.loadingOlder) this.desk.store?.loadOlder(id);
   }
 
   /** A thread too short to scroll cannot reach "the top" by scrolling: fetch older once if the server has some. */
@@ -445,12 +475,7 @@ export class ChatBox extends LitElement {
       this.newCount = 0;
       this.requestUpdate();
     }
-    const nearTop = !this.stick && scroller.scrollTop <= TOP_SLACK;
-    if (nearTop && !this.pendingAnchor) {
-      const id = this.desk.conversationId;
-      const info = this.threadInfo.value;
-      if (id && info.hasOlder !== false && !info.loadingOlder) this.desk.store?.loadOlder(id);
-    }
+    this.loadOlderIfNearTop();
   }
 
   /** An image finished loading (load does not bubble: listened to in the capture phase). */
@@ -758,6 +783,10 @@ export class ChatBox extends LitElement {
         aria-label=${t.thread.conversationWith(name)}
         tabindex="0"
         @scroll=${this.onScroll}
+        @wheel=${this.onScrollIntent}
+        @touchmove=${this.onScrollIntent}
+        @pointerdown=${this.onScrollIntent}
+        @keydown=${this.onScrollKey}
         @unpinned=${this.onUnpinned}
         @visibilityChanged=${this.onVisibilityChanged}
         @load=${this.onMediaLoad}
