@@ -891,9 +891,8 @@ describe('<chat-box>', () => {
       expect(root(el).querySelector('[part~="new-messages"]')).to.equal(null);
     });
 
-    it('loads older messages at the top without moving what the agent looks at', async () => {
-      const { store, transport } = setup((fixtures) => fixtures.messages.push(...longThread('c-noah', 60)));
-      // Hold the server's answer so the view can be measured before and after it.
+    /** A transport whose answers to loadMessages the test gives itself. */
+    function holdingOlderPages(store: DeskStore, transport: MemoryTransport) {
       const send = transport.send.bind(transport);
       sinon.stub(transport, 'send').callsFake(async (command) => {
         if (command.type === 'loadMessages') {
@@ -902,6 +901,31 @@ describe('<chat-box>', () => {
         }
         return send(command);
       });
+      const loads = () => transport.sent.filter((command) => command.type === 'loadMessages').length;
+      let page = 0;
+      const answer = (count: number, hasMore: boolean) => {
+        page += 1;
+        const oldest = store.state.threads.get('c-noah')!.messages[0].at;
+        transport.emit({
+          type: 'history.page',
+          visitorId: 'v-noah',
+          conversationId: 'c-noah',
+          conversations: [],
+          messages: Array.from({ length: count }, (_, i) => ({
+            ...longThread('c-noah', 1)[0],
+            id: `p${page}-${i}`,
+            at: new Date(Date.parse(oldest) - (count - i) * 1000).toISOString(),
+          })),
+          hasMore,
+        });
+      };
+      return { loads, answer };
+    }
+
+    it('loads older messages at the top without moving what the agent looks at', async () => {
+      const { store, transport } = setup((fixtures) => fixtures.messages.push(...longThread('c-noah', 60)));
+      // Hold the server's answer so the view can be measured before and after it.
+      holdingOlderPages(store, transport);
       const el = await mount(store, 'c-noah', { height: 500 });
       const log = scroller(el);
       log.scrollTop = 200;
@@ -935,37 +959,6 @@ describe('<chat-box>', () => {
       expect(Math.abs(again!.getBoundingClientRect().top - log.getBoundingClientRect().top - offset)).to.be.lessThan(4);
       expect(log.scrollTop).to.be.greaterThan(1000);
     });
-
-    /** A transport whose answers to loadMessages the test gives itself. */
-    function holdingOlderPages(store: DeskStore, transport: MemoryTransport) {
-      const send = transport.send.bind(transport);
-      sinon.stub(transport, 'send').callsFake(async (command) => {
-        if (command.type === 'loadMessages') {
-          transport.sent.push(command);
-          return;
-        }
-        return send(command);
-      });
-      const loads = () => transport.sent.filter((command) => command.type === 'loadMessages').length;
-      let page = 0;
-      const answer = (count: number, hasMore: boolean) => {
-        page += 1;
-        const oldest = store.state.threads.get('c-noah')!.messages[0].at;
-        transport.emit({
-          type: 'history.page',
-          visitorId: 'v-noah',
-          conversationId: 'c-noah',
-          conversations: [],
-          messages: Array.from({ length: count }, (_, i) => ({
-            ...longThread('c-noah', 1)[0],
-            id: `p${page}-${i}`,
-            at: new Date(Date.parse(oldest) - (count - i) * 1000).toISOString(),
-          })),
-          hasMore,
-        });
-      };
-      return { loads, answer };
-    }
 
     it('keeps fetching older pages while the agent stays at the top (no scroll event needed)', async () => {
       const { store, transport } = setup((fixtures) => fixtures.messages.push(...longThread('c-noah', 60)));
