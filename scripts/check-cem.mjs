@@ -34,10 +34,16 @@ function declarations(manifest) {
   return map;
 }
 
+/** The analyzer lists modules in file-system order, which varies between checkouts: compare by path. */
+function byPath(manifest) {
+  const modules = [...(manifest.modules ?? [])].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { ...manifest, modules };
+}
+
 /** @returns {{ upToDate: boolean, differences: string[] }} */
 export function compareManifest() {
-  const committed = JSON.parse(readFileSync(join(root, 'custom-elements.json'), 'utf8'));
-  const fresh = generateManifest();
+  const committed = byPath(JSON.parse(readFileSync(join(root, 'custom-elements.json'), 'utf8')));
+  const fresh = byPath(generateManifest());
   if (isDeepStrictEqual(committed, fresh)) return { upToDate: true, differences: [] };
   const before = declarations(committed);
   const after = declarations(fresh);
