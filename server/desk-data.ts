@@ -4,7 +4,7 @@
  * into events. No networking here (see desk-server.ts).
  */
 import { parseMessage } from '../src/model/schema.js';
-import { byNewest, timeOf } from '../src/model/thread.js';
+import { timeOf } from '../src/model/thread.js';
 import type {
   Agent,
   ClientCommand,
@@ -14,6 +14,7 @@ import type {
   ServerEvent,
   Visitor,
 } from '../src/model/types.js';
+import { historyPage, olderMessagesPage } from '../src/transport/archive-pages.js';
 import type { ProtocolErrorCode } from '../src/transport/protocol.js';
 
 export interface CommandResult {
@@ -170,10 +171,21 @@ export class DeskData {
         return { publish: [{ type: 'message.added', message }], messageId: message.id };
       }
       case 'loadHistory':
-        return { publish: [], reply: [this.historyPage(command.visitorId, command.before)] };
+        return { publish: [], reply: [historyPage(this.archive, command.visitorId, command.before, HISTORY_PAGE)] };
       case 'loadMessages':
         if (!this.conversations.has(command.conversationId)) return unknownConversation(command.conversationId);
-        return { publish: [], reply: [this.olderMessages(command.conversationId, command.before)] };
+        return {
+          publish: [],
+          reply: [
+            olderMessagesPage(
+              this.archive,
+              command.conversationId,
+              this.conversations.get(command.conversationId)?.visitorId ?? 'unknown',
+              command.before,
+              MESSAGES_PAGE,
+            ),
+          ],
+        };
       default:
         return { publish: [], error: { code: 'invalid-command', message: 'Unknown command type' } };
     }
@@ -223,37 +235,6 @@ export class DeskData {
   private nextId(prefix: string): string {
     this.counter += 1;
     return `${prefix}-${Date.now().toString(36)}-${this.counter}`;
-  }
-
-  private historyPage(visitorId: string, before?: string): ServerEvent {
-    const limit = before ? timeOf(before) : Number.POSITIVE_INFINITY;
-    const older = this.archive.conversations
-      .filter((c) => c.visitorId === visitorId && timeOf(c.startedAt) < limit)
-      .sort(byNewest);
-    const page = older.slice(0, HISTORY_PAGE);
-    const ids = new Set(page.map((c) => c.id));
-    return {
-      type: 'history.page',
-      visitorId,
-      conversations: page,
-      messages: this.archive.messages.filter((m) => ids.has(m.conversationId)),
-      hasMore: older.length > page.length,
-    };
-  }
-
-  private olderMessages(conversationId: string, before?: string): ServerEvent {
-    const limit = before ? timeOf(before) : Number.POSITIVE_INFINITY;
-    const older = this.archive.messages.filter((m) => m.conversationId === conversationId && timeOf(m.at) < limit);
-    const page = older.slice(-MESSAGES_PAGE);
-    const visitorId = this.conversations.get(conversationId)?.visitorId ?? 'unknown';
-    return {
-      type: 'history.page',
-      visitorId,
-      conversationId,
-      conversations: [],
-      messages: page,
-      hasMore: older.length > page.length,
-    };
   }
 }
 

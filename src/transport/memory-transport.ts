@@ -1,5 +1,5 @@
-import { byNewest, timeOf } from '../model/thread.js';
 import type { ClientCommand, ConnectionState, Conversation, Fixtures, Message, ServerEvent } from '../model/types.js';
+import { historyPage, olderMessagesPage } from './archive-pages.js';
 import { DemoSimulator } from './simulator.js';
 import { TransportError, type Transport, type TransportSink } from './transport.js';
 
@@ -143,10 +143,22 @@ export class MemoryTransport implements Transport {
         );
         return;
       case 'loadHistory':
-        queueMicrotask(() => this.emit(this.historyPage(command.visitorId, command.before)));
+        queueMicrotask(() =>
+          this.emit(historyPage(this.archive, command.visitorId, command.before, this.historyPageSize)),
+        );
         return;
       case 'loadMessages':
-        queueMicrotask(() => this.emit(this.olderMessages(command.conversationId, command.before)));
+        queueMicrotask(() =>
+          this.emit(
+            olderMessagesPage(
+              this.archive,
+              command.conversationId,
+              this.visitorOf(command.conversationId),
+              command.before,
+              50,
+            ),
+          ),
+        );
         return;
       case 'typing':
       case 'markRead':
@@ -154,36 +166,10 @@ export class MemoryTransport implements Transport {
     }
   }
 
-  private historyPage(visitorId: string, before?: string): ServerEvent {
-    const limit = before ? timeOf(before) : Number.POSITIVE_INFINITY;
-    const older = this.archive.conversations
-      .filter((c) => c.visitorId === visitorId && timeOf(c.startedAt) < limit)
-      .sort(byNewest);
-    const page = older.slice(0, this.historyPageSize);
-    const ids = new Set(page.map((c) => c.id));
-    return {
-      type: 'history.page',
-      visitorId,
-      conversations: page,
-      messages: this.archive.messages.filter((m) => ids.has(m.conversationId)),
-      hasMore: older.length > page.length,
-    };
-  }
-
-  private olderMessages(conversationId: string, before?: string): ServerEvent {
-    const limit = before ? timeOf(before) : Number.POSITIVE_INFINITY;
-    const older = this.archive.messages.filter((m) => m.conversationId === conversationId && timeOf(m.at) < limit);
-    const page = older.slice(-50);
-    const visitorId =
+  private visitorOf(conversationId: string): string {
+    return (
       [...this.fixtures.conversations, ...this.archive.conversations].find((c) => c.id === conversationId)?.visitorId ??
-      'unknown';
-    return {
-      type: 'history.page',
-      visitorId,
-      conversationId,
-      conversations: [],
-      messages: page,
-      hasMore: older.length > page.length,
-    };
+      'unknown'
+    );
   }
 }
