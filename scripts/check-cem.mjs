@@ -34,9 +34,16 @@ function declarations(manifest) {
   return map;
 }
 
-/** The analyzer lists modules in file-system order, which varies between checkouts: compare by path. */
+const byKey = (key) => (a, b) => (a[key] < b[key] ? -1 : a[key] > b[key] ? 1 : 0);
+
+/**
+ * The analyzer lists modules, and the tags define.ts registers, in file-system/discovery order,
+ * which varies between checkouts: compare modules by path and exports by name.
+ */
 function byPath(manifest) {
-  const modules = [...(manifest.modules ?? [])].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const modules = [...(manifest.modules ?? [])]
+    .sort(byKey('path'))
+    .map((mod) => (mod.exports ? { ...mod, exports: [...mod.exports].sort(byKey('name')) } : mod));
   return { ...manifest, modules };
 }
 
