@@ -1,11 +1,11 @@
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
-import { minifyCss } from './scripts/rollup-minify-css.mjs';
+import { minifyLiterals } from './scripts/rollup-minify-literals.mjs';
 
 const external = (id) => /^(lit|@lit|@lit-labs|rxjs|valibot|idb|emoji-picker-element|react|tslib)(\/|$)/.test(id);
 
 const plugins = () => [
-  minifyCss(),
+  minifyLiterals(),
   nodeResolve({ browser: true, exportConditions: ['es2015', 'browser', 'module', 'import', 'default'] }),
   terser({ ecma: 2020, module: true, format: { comments: false } }),
 ];
