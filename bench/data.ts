@@ -4,18 +4,7 @@
  * text, so the harness finds it through any number of shadow roots without knowing the markup.
  */
 import type { Conversation, Fixtures, Message, Visitor } from '../src/model/types.js';
-
-/** Small deterministic PRNG (same data in every run). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../src/transport/simulator.js';
 
 const WORDS = (
   'the order parcel delivery refund size boots jacket tent colour stock warehouse tracking number ' +

@@ -14,7 +14,7 @@ import type {
   Visitor,
 } from '../model/types.js';
 import { safeUrl } from '../model/url.js';
-import { TransportError, type Transport } from '../transport/transport.js';
+import { describeError, type Transport } from '../transport/transport.js';
 import type { LocalAction, StoreAction } from './actions.js';
 import { MemoryOutbox, type Outbox } from './outbox.js';
 import { reduce } from './reducer.js';
@@ -456,7 +456,7 @@ export class DeskStore {
   private command(command: ClientCommand, onFailure?: () => void): void {
     this.transport.send(command).catch((error: unknown) => {
       onFailure?.();
-      this.report({ code: 'transport', message: `${command.type} failed: ${describe(error)}` });
+      this.report({ code: 'transport', message: `${command.type} failed: ${describeError(error)}` });
     });
   }
 
@@ -490,7 +490,7 @@ export class DeskStore {
     try {
       await this.outbox.put(message);
     } catch (error) {
-      this.report({ code: 'outbox', message: `Could not keep the message for resending: ${describe(error)}` });
+      this.report({ code: 'outbox', message: `Could not keep the message for resending: ${describeError(error)}` });
     }
   }
 
@@ -524,7 +524,7 @@ export class DeskStore {
       await this.persist({ ...message, status: 'failed' } as Message);
       this.inFlight.delete(clientId);
       this.act({ type: 'local.message.status', conversationId, clientId, status: 'failed' });
-      this.report({ code: 'send-failed', message: `Message not sent: ${describe(error)}` });
+      this.report({ code: 'send-failed', message: `Message not sent: ${describeError(error)}` });
     } finally {
       this.inFlight.delete(clientId);
     }
@@ -543,7 +543,7 @@ export class DeskStore {
     try {
       pending = await this.outbox.load();
     } catch (error) {
-      this.report({ code: 'outbox', message: `Could not read the outbox: ${describe(error)}` });
+      this.report({ code: 'outbox', message: `Could not read the outbox: ${describeError(error)}` });
     }
     for (const message of pending) {
       // The server already has it (its snapshot came first): never show or send it twice.
@@ -596,9 +596,4 @@ export class DeskStore {
       }
     }
   }
-}
-
-function describe(error: unknown): string {
-  if (error instanceof TransportError) return `${error.reason}: ${error.message}`;
-  return error instanceof Error ? error.message : String(error);
 }

@@ -4,6 +4,7 @@ import { byArrival, countUnanswered, insertionIndex, sortMessages } from '../mod
 import type { Conversation, DeskErrorInfo, Layout, Message, ServerEvent, Visitor } from '../model/types.js';
 import type { StoreAction } from './actions.js';
 import { EMPTY_THREAD, type DeskState, type HistoryState, type Thread, type TypingState } from './state.js';
+import { describeError } from '../transport/transport.js';
 
 interface MutableThread {
   messages: Message[];
@@ -464,10 +465,7 @@ export function reduce(
     try {
       apply(batch, action);
     } catch (error) {
-      batch.error(
-        'internal',
-        `${action.type} could not be applied: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      batch.error('internal', `${action.type} could not be applied: ${describeError(error)}`);
     }
   }
   return { state: batch.finish(), errors: batch.errors };

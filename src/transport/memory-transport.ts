@@ -1,7 +1,7 @@
 import type { ClientCommand, ConnectionState, Conversation, Fixtures, Message, ServerEvent } from '../model/types.js';
 import { historyPage, olderMessagesPage } from './archive-pages.js';
-import { DemoSimulator } from './simulator.js';
-import { TransportError, type Transport, type TransportSink } from './transport.js';
+import type { DemoSimulator } from './simulator.js';
+import { TransportError, describeError, type Transport, type TransportSink } from './transport.js';
 
 export interface MemoryTransportOptions {
   /** The data the in-memory "server" starts with (default: empty). */
@@ -33,6 +33,9 @@ export class MemoryTransport implements Transport {
   private readonly accepted = new Map<string, Message>();
   private failures: TransportError[] = [];
   private simulator: DemoSimulator | undefined;
+  /** Calls for the simulator made while its chunk loads, replayed in order once it is there. */
+  private simulatorCalls: ((simulator: DemoSimulator) => void)[] | undefined;
+  private readonly simulatorLoaded: Promise<void>;
   private closed = false;
   private counter = 0;
 
@@ -45,9 +48,14 @@ export class MemoryTransport implements Transport {
     };
     this.autoAck = options.autoAck ?? true;
     this.historyPageSize = options.historyPageSize ?? 3;
-    if (options.simulate) {
-      this.simulator = new DemoSimulator({ fixtures, emit: (event) => this.emit(event), seed: options.seed });
-    }
+    // The simulator is loaded on demand: a page or a test without `simulate` never downloads it.
+    if (options.simulate) this.simulatorCalls = [];
+    this.simulatorLoaded = options.simulate ? this.loadSimulator(options.seed) : Promise.resolve();
+  }
+
+  /** Resolves once the simulator (`simulate: true`, loaded on demand) is in place; at once without it. */
+  ready(): Promise<void> {
+    return this.simulatorLoaded;
   }
 
   connect(sink: TransportSink): void {
@@ -56,13 +64,13 @@ export class MemoryTransport implements Transport {
     const { agent, visitors, conversations, messages } = this.fixtures;
     this.setConnection('online');
     this.emit({ type: 'snapshot', ...(agent ? { agent } : {}), visitors, conversations, messages });
-    this.simulator?.start();
+    this.withSimulator((simulator) => simulator.start());
   }
 
   /** Delivers a server event (or anything else: malformed input is the store's to refuse). */
   emit(event: ServerEvent | unknown): void {
     if (this.closed) return;
-    this.simulator?.observe(event);
+    this.withSimulator((simulator) => simulator.observe(event));
     this.sink?.event(event);
   }
 
@@ -89,9 +97,36 @@ export class MemoryTransport implements Transport {
   close(): void {
     if (this.closed) return;
     this.simulator?.stop();
+    this.simulatorCalls = undefined;
     this.setConnection('offline');
     this.closed = true;
     this.sink = undefined;
+  }
+
+  private async loadSimulator(seed: number | undefined): Promise<void> {
+    let Simulator: typeof DemoSimulator;
+    try {
+      Simulator = (await import('./simulator.js')).DemoSimulator;
+    } catch (error) {
+      this.simulatorCalls = undefined;
+      this.sink?.error({
+        code: 'transport',
+        message: `The demo simulator could not be loaded: ${describeError(error)}`,
+      });
+      return;
+    }
+    const calls = this.simulatorCalls;
+    this.simulatorCalls = undefined;
+    // Closed meanwhile: no simulator, no timer.
+    if (!calls) return;
+    const simulator = new Simulator({ fixtures: this.fixtures, emit: (event) => this.emit(event), seed });
+    this.simulator = simulator;
+    for (const call of calls) call(simulator);
+  }
+
+  private withSimulator(call: (simulator: DemoSimulator) => void): void {
+    if (this.simulator) call(this.simulator);
+    else this.simulatorCalls?.push(call);
   }
 
   private setConnection(state: ConnectionState): void {
@@ -118,7 +153,7 @@ export class MemoryTransport implements Transport {
         this.accepted.set(command.clientId, message);
         // The echo is queued as a microtask: it reaches the store before the caller's `await send()` resumes.
         queueMicrotask(() => this.emit({ type: 'message.added', message }));
-        this.simulator?.agentMessage(message);
+        this.withSimulator((simulator) => simulator.agentMessage(message));
         return;
       }
       case 'block':

@@ -41,8 +41,8 @@ const NEWCOMERS: Array<Pick<Visitor, 'name' | 'country' | 'browser' | 'os'> & { 
   { name: 'Ines Moreau', country: 'FR', browser: 'Messages', os: 'iOS 19', channel: 'apple-business-chat' },
 ];
 
-/** Small deterministic PRNG, so a seeded simulator behaves the same in every run. */
-function mulberry32(seed: number): () => number {
+/** Small deterministic PRNG, so a seeded simulator behaves the same in every run (the benchmarks' data too). */
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -27,3 +27,9 @@ export class TransportError extends Error {
     this.reason = reason;
   }
 }
+
+/** A caught value as text for an error report (a TransportError with its reason). */
+export function describeError(error: unknown): string {
+  if (error instanceof TransportError) return `${error.reason}: ${error.message}`;
+  return error instanceof Error ? error.message : String(error);
+}

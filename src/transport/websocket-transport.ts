@@ -10,7 +10,7 @@ import {
   type EventFrame,
   type WelcomeFrame,
 } from './protocol.js';
-import { TransportError, type Transport, type TransportSink } from './transport.js';
+import { TransportError, describeError, type Transport, type TransportSink } from './transport.js';
 
 export interface WebSocketTransportOptions {
   /** `ws:` or `wss:` URL of the desk endpoint. Never put the token in it. */
@@ -241,10 +241,7 @@ export class WebSocketTransport implements Transport {
     try {
       socket = new this.WS(this.options.url, PROTOCOL);
     } catch (error) {
-      this.report(
-        'transport',
-        `Cannot open ${this.options.url}: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      this.report('transport', `Cannot open ${this.options.url}: ${describeError(error)}`);
       this.scheduleReconnect();
       return;
     }
@@ -268,10 +265,7 @@ export class WebSocketTransport implements Transport {
     try {
       token = this.options.getToken ? await this.options.getToken() : this.options.token!;
     } catch (error) {
-      this.report(
-        'unauthorized',
-        `Could not get an access token: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      this.report('unauthorized', `Could not get an access token: ${describeError(error)}`);
       this.stop(socket);
       return;
     }
@@ -471,7 +465,7 @@ export class WebSocketTransport implements Transport {
       }
     } catch (error) {
       // A sink or a frame must never break the transport.
-      this.report('transport', `Frame handling failed: ${error instanceof Error ? error.message : String(error)}`);
+      this.report('transport', `Frame handling failed: ${describeError(error)}`);
     }
   }
 

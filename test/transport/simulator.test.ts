@@ -19,17 +19,18 @@ describe('DemoSimulator', () => {
 
   afterEach(() => sinon.restore());
 
-  /** A transport running the simulator, with every raw event it delivers. */
-  function simulated(seed = 7) {
+  /** A transport running the simulator (its chunk loaded), with every raw event it delivers. */
+  async function simulated(seed = 7) {
     const transport = new MemoryTransport({ fixtures: demoFixtures(new Date(START)), simulate: true, seed });
     const events: unknown[] = [];
     transport.connect({ event: (raw) => events.push(raw), connection: () => undefined, error: () => undefined });
     events.length = 0; // drop the snapshot
+    await transport.ready();
     return { transport, events };
   }
 
   it('emits only valid events over ten simulated minutes, including agent replies', async () => {
-    const { transport, events } = simulated();
+    const { transport, events } = await simulated();
     for (let minute = 0; minute < 10; minute += 1) {
       await transport.send({
         type: 'send',
@@ -61,6 +62,7 @@ describe('DemoSimulator', () => {
     const warn = sinon.stub(console, 'warn');
     const transport = new MemoryTransport({ fixtures: demoFixtures(new Date(START)), simulate: true, seed: 3 });
     const store = new DeskStore({ transport, batching: 'sync' });
+    await transport.ready();
     const errors: DeskErrorInfo[] = [];
     store.errors$.subscribe((e) => errors.push(e));
     const before = store.state;
@@ -74,7 +76,7 @@ describe('DemoSimulator', () => {
   });
 
   it('types with a growing preview before the message arrives', async () => {
-    const { transport, events } = simulated();
+    const { transport, events } = await simulated();
     clock.tick(2 * MINUTE);
     const firstMessage = events.findIndex((e) => (e as ServerEvent).type === 'message.added');
     expect(firstMessage).to.be.above(0);
@@ -94,7 +96,7 @@ describe('DemoSimulator', () => {
   });
 
   it('answers an agent message with delivered, then read', async () => {
-    const { transport, events } = simulated();
+    const { transport, events } = await simulated();
     await transport.send({
       type: 'send',
       clientId: 'cid-x',
@@ -119,7 +121,7 @@ describe('DemoSimulator', () => {
   });
 
   it('only browses and writes in ongoing conversations, never in closed ones', async () => {
-    const { transport, events } = simulated(11);
+    const { transport, events } = await simulated(11);
     transport.emit({ type: 'conversation.closed', conversationId: 'c-emma', at: new Date().toISOString() });
     const closedAt = events.length;
     clock.tick(10 * MINUTE);
@@ -130,7 +132,7 @@ describe('DemoSimulator', () => {
   });
 
   it('a blocked visitor writes no more, even a message already being typed', async () => {
-    const { transport, events } = simulated(11);
+    const { transport, events } = await simulated(11);
     // Let every conversation get going, then block everyone at once.
     clock.tick(MINUTE);
     const blockedAt = events.length;
@@ -157,7 +159,7 @@ describe('DemoSimulator', () => {
   });
 
   it('brings new conversations with their visitor announced first', async () => {
-    const { transport, events } = simulated();
+    const { transport, events } = await simulated();
     clock.tick(10 * MINUTE);
     const typed = events as ServerEvent[];
     const upserts = typed.filter(
@@ -175,7 +177,7 @@ describe('DemoSimulator', () => {
   });
 
   it('stops emitting and leaves no timer behind when the transport is closed', async () => {
-    const { transport, events } = simulated();
+    const { transport, events } = await simulated();
     await transport.send({
       type: 'send',
       clientId: 'cid-y',
@@ -192,9 +194,53 @@ describe('DemoSimulator', () => {
     expect(events).to.have.length(count);
   });
 
+  it('is loaded on demand: what happens before it arrives still counts', async () => {
+    const transport = new MemoryTransport({ fixtures: demoFixtures(new Date(START)), simulate: true, seed: 11 });
+    const events: ServerEvent[] = [];
+    transport.connect({
+      event: (raw) => events.push(raw as ServerEvent),
+      connection: () => undefined,
+      error: () => undefined,
+    });
+    // Before the simulator chunk is there: a conversation closes and the agent writes.
+    transport.emit({ type: 'conversation.closed', conversationId: 'c-emma', at: new Date().toISOString() });
+    const sending = transport.send({
+      type: 'send',
+      clientId: 'cid-early',
+      conversationId: 'c-noah',
+      at: new Date().toISOString(),
+      content: { kind: 'text', text: 'Hello' },
+    });
+    await transport.ready();
+    await sending;
+    clock.tick(10 * MINUTE);
+    const echo = events.find((e) => e.type === 'message.added' && e.message.clientId === 'cid-early');
+    const statuses = events.flatMap((e) =>
+      e.type === 'message.updated' && e.message.id === (echo?.type === 'message.added' && echo.message.id)
+        ? [e.message.status]
+        : [],
+    );
+    expect(statuses).to.deep.equal(['delivered', 'read']);
+    expect(events.some((e) => e.type === 'message.added' && e.message.conversationId === 'c-emma')).to.be.false;
+    expect(events.some((e) => e.type === 'message.added' && e.message.author === 'visitor')).to.be.true;
+    transport.close();
+  });
+
+  it('closed before its chunk arrived, never starts a timer', async () => {
+    const transport = new MemoryTransport({ fixtures: demoFixtures(new Date(START)), simulate: true, seed: 1 });
+    const events: unknown[] = [];
+    transport.connect({ event: (raw) => events.push(raw), connection: () => undefined, error: () => undefined });
+    transport.close();
+    await transport.ready();
+    expect(clock.countTimers()).to.equal(0);
+    const count = events.length;
+    clock.tick(30 * MINUTE);
+    expect(events).to.have.length(count);
+  });
+
   it('is deterministic for a given seed', async () => {
     const run = async (seed: number) => {
-      const { transport, events } = simulated(seed);
+      const { transport, events } = await simulated(seed);
       clock.tick(3 * MINUTE);
       transport.close();
       return JSON.stringify(events);
