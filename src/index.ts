@@ -23,7 +23,7 @@ export { demoFixtures } from './transport/demo-fixtures.js';
 export { deskContext, paneContext, threadFilterContext } from './context.js';
 export type { ThreadFilterControl } from './context.js';
 export * from './events.js';
-export type { Strings, Locale } from './i18n/strings.js';
+export { loadLocale, type Strings, type Locale } from './i18n/strings.js';
 export { ChatDesk } from './components/chat-desk/chat-desk.js';
 export { DeskProvider } from './components/desk-provider/desk-provider.js';
 export { ChatBox } from './components/chat-box/chat-box.js';

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { directionOf, LOCALES, resolveLocale, type Locale, type Strings } from './strings.js';
+import { directionOf, en, locales, type Locale, type LocaleRegistry, type Strings } from './strings.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
@@ -28,14 +28,20 @@ function closestAttribute(element: Element, attribute: string): string | null {
 /**
  * Gives an element its strings, locale and direction from the nearest `lang`/`dir`
  * (on the element, an ancestor, a shadow host, or the document), and re-renders it when they change.
+ * A locale not loaded yet is loaded on demand: meanwhile `t` keeps the previous strings (English
+ * at first) while `lang` and `dir` already follow the attribute; the host re-renders when they arrive.
  */
 export class LocaleController implements ReactiveController {
   lang = 'en';
+  /** The locale of `t`: the one asked for once its strings are loaded. */
   locale: Locale = 'en';
   dir: 'ltr' | 'rtl' = 'ltr';
-  t: Strings = LOCALES.en;
+  t: Strings = en;
 
-  constructor(private readonly host: Host) {
+  constructor(
+    private readonly host: Host,
+    private readonly registry: LocaleRegistry<Exclude<Locale, 'en'>> = locales,
+  ) {
     host.addController(this);
   }
 
@@ -51,12 +57,21 @@ export class LocaleController implements ReactiveController {
 
   refresh(): void {
     const lang = closestAttribute(this.host, 'lang') || document.documentElement.lang || navigator.language || 'en';
-    const dir = (closestAttribute(this.host, 'dir') as 'ltr' | 'rtl' | null) ?? directionOf(lang);
-    if (lang === this.lang && dir === this.dir) return;
+    const dir = (closestAttribute(this.host, 'dir') ?? directionOf(lang)) === 'rtl' ? 'rtl' : 'ltr';
+    const locale = this.registry.resolve(lang);
+    const strings = this.registry.strings(locale);
+    if (lang === this.lang && dir === this.dir && (!strings || strings === this.t)) return;
     this.lang = lang;
-    this.locale = resolveLocale(lang);
-    this.dir = dir === 'rtl' ? 'rtl' : 'ltr';
-    this.t = LOCALES[this.locale];
+    this.dir = dir;
+    if (strings) {
+      this.locale = locale;
+      this.t = strings;
+    } else if (this.registry.state(locale) !== 'failed') {
+      // Whatever the language is by the time they arrive: refresh() applies them only if still wanted.
+      void this.registry.load(locale).then(() => {
+        if (controllers.has(this) && this.registry.state(locale) === 'loaded') this.refresh();
+      });
+    }
     this.host.requestUpdate();
   }
 }

@@ -5,7 +5,8 @@ import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer
 import { setViewport } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { ChatDesk } from '../../src/components/chat-desk/chat-desk.js';
-import { LOCALES } from '../../src/i18n/strings.js';
+import { en, loadLocale } from '../../src/i18n/strings.js';
+import { strings as fr } from '../../src/i18n/fr/index.js';
 import { DeskStore } from '../../src/store/desk-store.js';
 import { MemoryTransport } from '../../src/transport/memory-transport.js';
 import { demoFixtures } from '../../src/transport/demo-fixtures.js';
@@ -23,9 +24,9 @@ function strings(tree: unknown, into = new Set<string>()): Set<string> {
  * `Navigation`…) and not a value from the demo data shown (a browser named `Email`).
  */
 function englishOnlyStrings(): Set<string> {
-  const french = strings(LOCALES.fr);
+  const french = strings(fr);
   const data = strings(demoFixtures());
-  return new Set([...strings(LOCALES.en)].filter((s) => s.length >= 3 && !french.has(s) && !data.has(s)));
+  return new Set([...strings(en)].filter((s) => s.length >= 3 && !french.has(s) && !data.has(s)));
 }
 
 /** Text nodes and user-facing attributes anywhere in the light and shadow trees under `root`. */
@@ -83,8 +84,9 @@ function newStore(): DeskStore {
 describe('localization across the desk', () => {
   setupIgnoreWindowResizeObserverLoopErrors(beforeEach, afterEach);
   const stores: DeskStore[] = [];
-  // The whole desk inside the window (the virtualized threads render only what is visible).
-  before(() => setViewport({ width: 1700, height: 1000 }));
+  // The whole desk inside the window (the virtualized threads render only what is visible), and
+  // the French strings loaded beforehand (test/i18n/locale-loading.test.ts covers loading them on demand).
+  before(() => Promise.all([setViewport({ width: 1700, height: 1000 }), loadLocale('fr')]));
   afterEach(() => {
     for (const store of stores.splice(0)) store.destroy();
     document.documentElement.removeAttribute('lang');
@@ -117,10 +119,10 @@ describe('localization across the desk', () => {
     );
     await settle(el);
     const layout = () => el.shadowRoot!.querySelector('[role="radiogroup"]')!.getAttribute('aria-label');
-    expect(layout()).to.equal(LOCALES.en.desk.splitScreen);
+    expect(layout()).to.equal(en.desk.splitScreen);
     document.documentElement.lang = 'fr';
     await settle(el);
-    expect(layout()).to.equal(LOCALES.fr.desk.splitScreen);
+    expect(layout()).to.equal(fr.desk.splitScreen);
   });
 
   it('mirrors the layout right to left: columns and visitor/agent sides swap', async () => {
