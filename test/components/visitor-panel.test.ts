@@ -1,9 +1,10 @@
-import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
 import { sendKeys } from '@web/test-runner-commands';
 import * as sinon from 'sinon';
 import '../../src/define.js';
 import type { VisitorPanel } from '../../src/components/visitor-panel/visitor-panel.js';
+import { blockDialogChunk } from '../../src/components/shared/lazy-block-dialog.js';
 import type { DeskBlockVisitorEvent, DeskConversationSelectEvent, DeskCustomerRecordEvent } from '../../src/events.js';
 import {
   countryName,
@@ -70,6 +71,12 @@ function valueOf(scope: HTMLElement, label: string): string {
   const dt = [...scope.querySelectorAll('dt')].find((node) => text(node) === label);
   expect(dt, `row "${label}"`).to.exist;
   return text(dt!.nextElementSibling);
+}
+
+/** The block confirmation once it is open (its chunk is fetched on the first press). */
+async function openDialog(scope: ShadowRoot): Promise<HTMLDialogElement> {
+  await waitUntil(() => scope.querySelector<HTMLDialogElement>('[role="alertdialog"]')?.open, 'the dialog opens');
+  return scope.querySelector<HTMLDialogElement>('[role="alertdialog"]')!;
 }
 
 function historyEntries(el: VisitorPanel): HTMLButtonElement[] {
@@ -427,7 +434,7 @@ describe('<visitor-panel>', () => {
       const event = (await oneEvent(el, 'desk-block-visitor')) as DeskBlockVisitorEvent;
       expect(event.detail).to.deep.equal({ visitorId: 'v-emma' });
       await el.updateComplete;
-      expect(root(el).querySelector<HTMLDialogElement>('[role="alertdialog"]')!.open).to.be.false;
+      expect(root(el).querySelector<HTMLDialogElement>('[role="alertdialog"]')?.open ?? false).to.be.false;
       expect(transport.sent.some((c) => c.type === 'block')).to.be.false;
     });
 
@@ -437,9 +444,7 @@ describe('<visitor-panel>', () => {
       const trigger = button(root(el), 'Block visitor');
       trigger.focus();
       trigger.click();
-      await el.updateComplete;
-      const dialog = root(el).querySelector<HTMLDialogElement>('[role="alertdialog"]')!;
-      expect(dialog.open).to.be.true;
+      const dialog = await openDialog(root(el));
       expect(text(root(el).getElementById(dialog.getAttribute('aria-labelledby')!))).to.equal('Block Emma Laurent?');
       // The safe choice has focus, as in the thread header's confirmation.
       expect(root(el).activeElement).to.equal(button(dialog, 'Cancel'));
@@ -466,8 +471,7 @@ describe('<visitor-panel>', () => {
       const { store, transport } = setup();
       const el = await mount(store);
       button(root(el), 'Block visitor').click();
-      await el.updateComplete;
-      button(root(el).querySelector('[role="alertdialog"]')!, 'Block').click();
+      button(await openDialog(root(el)), 'Block').click();
       await settle(el, store);
       expect(transport.sent).to.deep.include({ type: 'block', visitorId: 'v-emma' });
     });
@@ -478,8 +482,7 @@ describe('<visitor-panel>', () => {
       let trigger = button(root(el), 'Block visitor');
       trigger.focus();
       trigger.click();
-      await el.updateComplete;
-      const dialog = root(el).querySelector<HTMLDialogElement>('[role="alertdialog"]')!;
+      const dialog = await openDialog(root(el));
       button(dialog, 'Cancel').click();
       await el.updateComplete;
       expect(dialog.open).to.be.false;
@@ -487,14 +490,40 @@ describe('<visitor-panel>', () => {
       expect(root(el).activeElement).to.equal(trigger);
 
       trigger.click();
-      await el.updateComplete;
-      expect(dialog.open).to.be.true;
+      expect(await openDialog(root(el))).to.equal(dialog);
       await sendKeys({ press: 'Escape' });
       await el.updateComplete;
       expect(dialog.open).to.be.false;
       expect(root(el).activeElement).to.equal(button(root(el), 'Block visitor'));
       expect(transport.sent.some((c) => c.type === 'block')).to.be.false;
       expect(store.state.visitors.get('v-emma')!.blocked).to.not.equal(true);
+    });
+
+    it('a failed fetch of the confirmation says so in an alert and the next press opens it', async () => {
+      const { store, transport } = setup();
+      const el = await mount(store);
+      const load = sinon.stub(blockDialogChunk, 'load');
+      load.callThrough();
+      load.onFirstCall().rejects(new TypeError('Failed to fetch dynamically imported module'));
+      const requests: DeskBlockVisitorEvent[] = [];
+      el.addEventListener('desk-block-visitor', (e) => requests.push(e));
+      const trigger = button(root(el), 'Block visitor');
+      trigger.click();
+      await waitUntil(() => root(el).querySelector('[role="alert"]'), 'the failure is announced');
+      expect(requests).to.have.length(1);
+      expect(text(root(el).querySelector('[role="alert"]'))).to.equal(
+        'The confirmation could not be loaded. Check the connection and try again.',
+      );
+      expect(root(el).querySelector('[role="alertdialog"]')).to.equal(null);
+      expect(trigger.disabled).to.be.false;
+      await expect(el).shadowDom.to.be.accessible();
+
+      trigger.click();
+      const dialog = await openDialog(root(el));
+      expect(requests).to.have.length(2);
+      expect(root(el).activeElement).to.equal(button(dialog, 'Cancel'));
+      expect(root(el).querySelector('[role="alert"]')).to.equal(null);
+      expect(transport.sent.some((c) => c.type === 'block')).to.be.false;
     });
 
     it('a manager sees "Unblock visitor" for a blocked visitor and can unblock', async () => {
@@ -577,6 +606,35 @@ describe('<visitor-panel>', () => {
     expect(litWarnings.map((call) => String(call.args[0]))).to.deep.equal([]);
   });
 
+  it('history: the button alone before loading, a status while loading, "No past conversations." after an empty answer', async () => {
+    const fixtures = demoFixtures();
+    // Says it visited before: the server may have past conversations, not asked yet.
+    fixtures.visitors.find((v) => v.id === 'v-noah')!.visitCount = 4;
+    const { store, transport } = setup({ fixtures });
+    const send = transport.send.bind(transport);
+    sinon.stub(transport, 'send').callsFake(async (command) => {
+      if (command.type === 'loadHistory') transport.sent.push(command);
+      else return send(command);
+    });
+    const el = await mount(store, 'c-noah');
+    const history = section(el, 'Visitor history');
+    const status = history.querySelector('[role="status"]')!;
+    expect(text(history)).not.to.contain('No past conversations');
+    expect(text(status)).to.equal('');
+    button(history, 'Load older conversations').click();
+    await el.updateComplete;
+    expect(text(status)).to.equal('Loading older conversations…');
+    expect(text(history)).not.to.contain('No past conversations');
+
+    transport.emit({ type: 'history.page', visitorId: 'v-noah', conversations: [], messages: [], hasMore: false });
+    store.flush();
+    await el.updateComplete;
+    expect(text(history)).to.contain('No past conversations.');
+    expect(buttons(history, 'Load older conversations')).to.have.length(0);
+    expect(text(status)).to.equal('');
+    await expect(el).shadowDom.to.be.accessible();
+  });
+
   it('shows a first-visit visitor without history', async () => {
     const { store } = setup();
     const el = await mount(store, 'c-noah');
@@ -638,7 +696,6 @@ describe('<visitor-panel>', () => {
         reason: 'Reason (optional)',
         buttons: ['Cancel', 'Block'],
       };
-      expect(describe(root(panel))).to.deep.equal(expected);
       expect(describe(box.shadowRoot!)).to.deep.equal(expected);
 
       // Thread header: open, Escape, focus back on its trigger.
@@ -655,7 +712,8 @@ describe('<visitor-panel>', () => {
       const trigger = button(root(panel), 'Block visitor');
       trigger.focus();
       trigger.click();
-      await panel.updateComplete;
+      await openDialog(root(panel));
+      expect(describe(root(panel))).to.deep.equal(expected);
       expect(text(root(panel).activeElement)).to.equal('Cancel');
       await sendKeys({ press: 'Escape' });
       await aTimeout(0);
@@ -700,7 +758,7 @@ describe('<visitor-panel>', () => {
       expect(transcript().querySelector('img, a, script')).to.equal(null);
     });
 
-    it('an empty last history page says "No older conversations" and keeps focus in the panel', async () => {
+    it('an empty only history page says "No past conversations" and keeps focus in the panel', async () => {
       const fixtures = demoFixtures();
       // Says it visited before, but the server has no older conversation.
       fixtures.visitors.find((v) => v.id === 'v-noah')!.visitCount = 4;
@@ -713,8 +771,9 @@ describe('<visitor-panel>', () => {
       await el.updateComplete;
       expect(buttons(root(el), 'Load older conversations')).to.have.length(0);
       const history = section(el, 'Visitor history');
-      expect(text(history)).to.contain('No older conversations.');
-      expect(text(root(el).activeElement)).to.equal('No older conversations.');
+      expect(text(history)).to.contain('No past conversations.');
+      expect(text(history)).not.to.contain('No older conversations.');
+      expect(text(root(el).activeElement)).to.equal('No past conversations.');
       await expect(el).shadowDom.to.be.accessible();
     });
 

@@ -25,9 +25,8 @@ import type { Agent, Conversation, Message, Visitor } from '../../model/types.js
 import { displayUrl, safeUrl } from '../../model/url.js';
 import type { DeskStore } from '../../store/desk-store.js';
 import type { VisitorHistory } from '../../store/selectors.js';
-import { dialogStyles } from '../../styles/dialog.js';
 import { shared, tokens } from '../../styles/tokens.js';
-import { confirmBlockDialog, openConfirmBlockDialog } from '../shared/confirm-block-dialog.js';
+import { LazyBlockDialog } from '../shared/lazy-block-dialog.js';
 import { ClockController } from '../../controllers/clock-controller.js';
 import { visitorPanelStyles } from './visitor-panel.styles.js';
 
@@ -103,7 +102,7 @@ function validTimeZone(timeZone: string | undefined): timeZone is string {
  * @fires desk-conversation-select - When the agent opens a past conversation (cancelable; default: focuses it).
  */
 export class VisitorPanel extends LitElement {
-  static override styles = [tokens, shared, dialogStyles, visitorPanelStyles];
+  static override styles = [tokens, shared, visitorPanelStyles];
 
   /** The store; without it the panel uses the nearest `<chat-desk>`/`<desk-provider>`. */
   @property({ attribute: false }) store?: DeskStore;
@@ -124,6 +123,7 @@ export class VisitorPanel extends LitElement {
   private readonly desk = new DeskController(this);
   private readonly i18n = new LocaleController(this);
   private readonly clock = new ClockController(this);
+  private readonly blockDialog = new LazyBlockDialog(this);
   private readonly conversation = new ObservableController<Conversation | undefined>(this, undefined);
   private readonly visitor = new ObservableController<Visitor | undefined>(this, undefined);
   private readonly agent = new ObservableController<Agent | undefined>(this, undefined);
@@ -242,7 +242,7 @@ export class VisitorPanel extends LitElement {
         ${this.section('customData', vp.customData, this.renderCustomData(visitor))}
         ${this.section('visitorHistory', vp.visitorHistory, this.renderHistory(store, visitor))}
         ${this.renderBlock(visitor)}
-        ${confirmBlockDialog({
+        ${this.blockDialog.render({
           t,
           name: this.nameOf(visitor),
           onConfirm: (reason) => this.confirmBlock(visitor.id, reason),
@@ -455,7 +455,16 @@ export class VisitorPanel extends LitElement {
     const threads = this.pastThreads.value;
     const shown = this.desk.conversationId;
     const record = this.recordFor === visitor.id;
-    const recordDone = record && history && !history.hasMore && !history.loading;
+    // Answered with nothing more to load: say so (before that, the button alone; meanwhile, the status).
+    const done = !!history && !history.hasMore && !history.loading;
+    const recordDone = record && done;
+    const end = !done
+      ? undefined
+      : conversations.length === 0
+        ? vp.noHistory
+        : this.olderExhaustedFor === visitor.id
+          ? vp.noOlderConversations
+          : undefined;
     return html`
       ${
         conversations.length
@@ -486,15 +495,9 @@ export class VisitorPanel extends LitElement {
                 },
               )}
             </ol>`
-          : history?.loading || this.olderExhaustedFor === visitor.id
-            ? nothing
-            : html`<p class="empty">${vp.noHistory}</p>`
-      }
-      ${
-        this.olderExhaustedFor === visitor.id && history && !history.hasMore && !history.loading
-          ? html`<p class="empty no-older" tabindex="-1">${vp.noOlderConversations}</p>`
           : nothing
       }
+      ${end ? html`<p class="empty no-older" tabindex="-1">${end}</p>` : nothing}
       <p class="status" role="status">
         ${
           history?.loading
@@ -573,7 +576,8 @@ export class VisitorPanel extends LitElement {
   }
 
   private renderBlock(visitor: Visitor): TemplateResult {
-    const vp = this.i18n.t.visitorPanel;
+    const { t } = this.i18n;
+    const vp = t.visitorPanel;
     const manager = this.agent.value?.role === 'manager';
     if (visitor.blocked) {
       return html`
@@ -591,9 +595,16 @@ export class VisitorPanel extends LitElement {
     }
     return html`
       <div class="block" part="block">
-        <button type="button" class="button danger block-trigger" @click=${() => this.requestBlock(visitor.id)}>
+        <button
+          type="button"
+          class="button danger block-trigger"
+          @pointerenter=${this.blockDialog.preload}
+          @focus=${this.blockDialog.preload}
+          @click=${() => this.requestBlock(visitor.id)}
+        >
           ${vp.blockVisitor}
         </button>
+        ${this.blockDialog.failed ? html`<p class="note" role="alert">${t.common.blockDialog.loadFailed}</p>` : nothing}
       </div>
     `;
   }
@@ -646,7 +657,7 @@ export class VisitorPanel extends LitElement {
     this.dispatchEvent(event);
     if (event.defaultPrevented) return;
     // Focus starts on Cancel, the safe choice.
-    openConfirmBlockDialog(this.dialog);
+    void this.blockDialog.open();
   }
 
   private confirmBlock(visitorId: string, reason: string | undefined): void {
