@@ -5,6 +5,7 @@ import { withActions } from 'storybook/actions/decorator';
 import manifest from '../custom-elements.json';
 import { DESK_EVENTS } from '../stories/support/desk-store.js';
 import '../src/define.js';
+import { loadLocale } from '../src/i18n/strings.js';
 
 interface ManifestMember {
   name: string;
@@ -68,6 +69,9 @@ const preview: Preview = {
     },
   },
   initialGlobals: { lang: 'en', theme: 'light' },
+  // Non-English strings load on demand: load the toolbar's languages before a story renders, so that
+  // every story (French ones set lang="fr" themselves) shows its language from the first render.
+  loaders: [() => Promise.all(Object.keys(LANGS).map((lang) => loadLocale(lang)))],
   decorators: [
     withActions,
     withLang,
