@@ -148,17 +148,30 @@ export const ConversationSchema = v.object({
 
 const AgentSchema = v.object({ id: Id, name: ShortText, role: v.optional(v.picklist(['agent', 'manager'])) });
 
-const Messages = v.pipe(v.array(MessageSchema), v.maxLength(MAX_ITEMS));
-const Conversations = v.pipe(v.array(ConversationSchema), v.maxLength(MAX_ITEMS));
+/** An array of at most MAX_ITEMS items. */
+const list = <T extends v.GenericSchema>(item: T) => v.pipe(v.array(item), v.maxLength(MAX_ITEMS));
+
+/** The snapshot and history page events, with the given schemas for their collections. */
+function collectionEvents<V extends v.GenericSchema, C extends v.GenericSchema, M extends v.GenericSchema>(
+  visitors: V,
+  conversations: C,
+  messages: M,
+) {
+  return [
+    v.object({ type: v.literal('snapshot'), agent: v.optional(AgentSchema), visitors, conversations, messages }),
+    v.object({
+      type: v.literal('history.page'),
+      visitorId: Id,
+      conversations,
+      messages,
+      hasMore: v.boolean(),
+      conversationId: v.optional(Id),
+    }),
+  ] as const;
+}
 
 export const ServerEventSchema = v.variant('type', [
-  v.object({
-    type: v.literal('snapshot'),
-    agent: v.optional(AgentSchema),
-    visitors: v.pipe(v.array(VisitorSchema), v.maxLength(MAX_ITEMS)),
-    conversations: Conversations,
-    messages: Messages,
-  }),
+  ...collectionEvents(list(VisitorSchema), list(ConversationSchema), list(MessageSchema)),
   v.object({ type: v.literal('conversation.upserted'), conversation: ConversationSchema }),
   v.object({ type: v.literal('conversation.closed'), conversationId: Id, at: IsoTime }),
   v.object({ type: v.literal('message.added'), message: MessageSchema }),
@@ -181,14 +194,6 @@ export const ServerEventSchema = v.variant('type', [
     typing: v.boolean(),
     preview: v.optional(v.pipe(v.string(), v.maxLength(MAX_SHORT * 4))),
   }),
-  v.object({
-    type: v.literal('history.page'),
-    visitorId: Id,
-    conversations: Conversations,
-    messages: Messages,
-    hasMore: v.boolean(),
-    conversationId: v.optional(Id),
-  }),
 ]);
 
 // Compile-time proof that validated data is the model's data.
@@ -206,24 +211,8 @@ export type SchemaMatchesModel = [
  */
 export type ValidationResult<T> = { ok: true; value: T; dropped?: string[] } | { ok: false; error: string };
 
-const Items = v.pipe(v.array(v.unknown()), v.maxLength(MAX_ITEMS));
-const CollectionEnvelopeSchema = v.variant('type', [
-  v.object({
-    type: v.literal('snapshot'),
-    agent: v.optional(AgentSchema),
-    visitors: Items,
-    conversations: Items,
-    messages: Items,
-  }),
-  v.object({
-    type: v.literal('history.page'),
-    visitorId: Id,
-    conversations: Items,
-    messages: Items,
-    hasMore: v.boolean(),
-    conversationId: v.optional(Id),
-  }),
-]);
+const Items = list(v.unknown());
+const CollectionEnvelopeSchema = v.variant('type', collectionEvents(Items, Items, Items));
 
 /** Keeps the valid items of a collection; describes each one left out. */
 function validItems<T>(schema: v.GenericSchema<unknown, T>, items: unknown[], name: string, dropped: string[]): T[] {
@@ -234,9 +223,7 @@ function validItems<T>(schema: v.GenericSchema<unknown, T>, items: unknown[], na
       kept.push(parsed.output);
       return;
     }
-    const issue = parsed.issues[0];
-    const path = issue.path?.map((entry) => String(entry.key)).join('.');
-    dropped.push(`${name}.${index}${path ? `.${path}` : ''}: ${issue.message}`);
+    dropped.push(describeIssue(parsed.issues, `${name}.${index}`));
   });
   return kept;
 }
@@ -256,31 +243,39 @@ function parseCollections(raw: unknown): ValidationResult<ServerEvent> | undefin
   return { ok: true, value: { ...event, conversations, messages }, dropped };
 }
 
+/** The first issue, after the path of what it is about (`messages.3.author: Invalid type…`). */
+function describeIssue(issues: readonly v.BaseIssue<unknown>[], prefix?: string): string {
+  const where = [prefix, issues[0].path?.map((item) => String(item.key)).join('.')].filter(Boolean).join('.');
+  return where ? `${where}: ${issues[0].message}` : issues[0].message;
+}
+
 function result<T>(parsed: v.SafeParseResult<v.GenericSchema<unknown, T>>): ValidationResult<T> {
-  if (parsed.success) return { ok: true, value: parsed.output };
-  const issue = parsed.issues[0];
-  const path = issue.path?.map((item) => String(item.key)).join('.') ?? '';
-  return { ok: false, error: path ? `${path}: ${issue.message}` : issue.message };
+  return parsed.success ? { ok: true, value: parsed.output } : { ok: false, error: describeIssue(parsed.issues) };
+}
+
+/** Runs a validation that hostile input (throwing getters, proxies) cannot escape. */
+function guarded<T>(parse: () => ValidationResult<T>, unreadable: string): ValidationResult<T> {
+  try {
+    return parse();
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : unreadable };
+  }
 }
 
 /** Validates a raw server event; never throws. */
 export function parseServerEvent(raw: unknown): ValidationResult<ServerEvent> {
-  try {
+  return guarded(() => {
     const parsed = result(
       v.safeParse(ServerEventSchema, raw) as v.SafeParseResult<v.GenericSchema<unknown, ServerEvent>>,
     );
     return parsed.ok ? parsed : (parseCollections(raw) ?? parsed);
-  } catch (error) {
-    // Hostile input (throwing getters, proxies) must not escape.
-    return { ok: false, error: error instanceof Error ? error.message : 'Unreadable event' };
-  }
+  }, 'Unreadable event');
 }
 
 /** Validates a message, e.g. the result of applying a `message.updated` patch. */
 export function parseMessage(raw: unknown): ValidationResult<Message> {
-  try {
-    return result(v.safeParse(MessageSchema, raw) as v.SafeParseResult<v.GenericSchema<unknown, Message>>);
-  } catch (error) {
-    return { ok: false, error: error instanceof Error ? error.message : 'Unreadable message' };
-  }
+  return guarded(
+    () => result(v.safeParse(MessageSchema, raw) as v.SafeParseResult<v.GenericSchema<unknown, Message>>),
+    'Unreadable message',
+  );
 }

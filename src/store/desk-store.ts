@@ -141,22 +141,13 @@ export class DeskStore {
   messages$(id: string, filter: MessageFilter = 'all'): Observable<readonly Message[]> {
     // An unknown filter (say, from a mistyped attribute) shows everything rather than nothing.
     if (!isMessageFilter(filter)) filter = 'all';
-    const key = `messages:${id}:${filter}`;
-    let cached = this.selectorCache.get(key) as Observable<readonly Message[]> | undefined;
-    if (!cached) {
-      cached = this.stateSubject.pipe(
+    return this.shared(`messages:${id}:${filter}`, () =>
+      this.stateSubject.pipe(
         map((s) => s.threads.get(id)?.messages ?? EMPTY_MESSAGES),
         distinctUntilChanged(),
         map((messages) => filterMessages(messages, filter)),
-        // Forgotten when nobody listens any more, so the cache does not grow with every id ever seen.
-        finalize(() => {
-          if (this.selectorCache.get(key) === cached) this.selectorCache.delete(key);
-        }),
-        shareReplay({ bufferSize: 1, refCount: true }),
-      );
-      this.selectorCache.set(key, cached);
-    }
-    return cached;
+      ),
+    );
   }
 
   thread$(id: string): Observable<ThreadInfo> {
@@ -245,12 +236,14 @@ export class DeskStore {
             at: this.stamp(),
             status: 'sending',
           })
-        : ({ ok: false, error: 'The draft is not a message.' } as const);
-    const refusal = parsed.ok
-      ? this.refuseSend(conversationId, parsed.value)
-      : `The draft is not a valid message (${parsed.error}).`;
-    if (refusal || !parsed.ok) {
-      this.report({ code: 'send-refused', message: refusal ?? 'The draft is not a message.' });
+        : undefined;
+    const refusal = !parsed
+      ? 'The draft is not a message.'
+      : parsed.ok
+        ? this.refuseSend(conversationId, parsed.value)
+        : `The draft is not a valid message (${parsed.error}).`;
+    if (refusal || !parsed?.ok) {
+      this.report({ code: 'send-refused', message: refusal! });
       return undefined;
     }
     const message = parsed.value;
@@ -272,13 +265,7 @@ export class DeskStore {
   retry(messageId: string): void {
     const message = this.findMessage(messageId);
     if (!message?.clientId || message.status !== 'failed') return;
-    const sending = { ...message, status: 'sending' } as Message;
-    this.act({
-      type: 'local.message.status',
-      conversationId: message.conversationId,
-      clientId: message.clientId,
-      status: 'sending',
-    });
+    const sending = this.markSending(message);
     void this.persist(sending).then(() => this.deliver(sending));
   }
 
@@ -376,11 +363,14 @@ export class DeskStore {
   // ---- internals -------------------------------------------------------------------------
 
   private select<T>(key: string, project: (state: DeskState) => T, compare?: (a: T, b: T) => boolean): Observable<T> {
+    return this.shared(key, () => this.stateSubject.pipe(map(project), distinctUntilChanged(compare)));
+  }
+
+  /** One shared subscription per key, replaying the latest value. */
+  private shared<T>(key: string, create: () => Observable<T>): Observable<T> {
     let cached = this.selectorCache.get(key) as Observable<T> | undefined;
     if (!cached) {
-      cached = this.stateSubject.pipe(
-        map(project),
-        distinctUntilChanged(compare),
+      cached = create().pipe(
         // Forgotten when nobody listens any more, so the cache does not grow with every id ever seen.
         finalize(() => {
           if (this.selectorCache.get(key) === cached) this.selectorCache.delete(key);
@@ -422,7 +412,7 @@ export class DeskStore {
 
   private receiveValid(event: StoreAction): void {
     if (event.type === 'message.added' && event.message.clientId && event.message.author === 'agent') {
-      void this.outbox.delete(event.message.clientId).catch(() => undefined);
+      void this.forget(event.message.clientId);
     }
     this.queue.push(event);
     if (this.batching === 'sync') this.flush();
@@ -511,12 +501,12 @@ export class DeskStore {
     try {
       await this.transport.send({ type: 'send', clientId, conversationId, at, content: content as Draft });
       this.act({ type: 'local.message.status', conversationId, clientId, status: 'sent' });
-      await this.outbox.delete(clientId).catch(() => undefined);
+      await this.forget(clientId);
     } catch (error) {
       // The server's echo can confirm a message whose acknowledgement was lost (timeout, drop):
       // it was delivered, so it is neither "Not sent" nor kept for resending.
       if (this.confirmed(clientId)) {
-        await this.outbox.delete(clientId).catch(() => undefined);
+        await this.forget(clientId);
         return;
       }
       // Kept as failed first, then shown as failed: while it shows "sending" it is in flight, so a
@@ -528,6 +518,11 @@ export class DeskStore {
     } finally {
       this.inFlight.delete(clientId);
     }
+  }
+
+  /** Removes a confirmed message from the outbox; a failure is harmless (restoring skips confirmed ones). */
+  private forget(clientId: string): Promise<void> {
+    return this.outbox.delete(clientId).catch(() => undefined);
   }
 
   private findMessage(id: string): Message | undefined {
@@ -548,7 +543,7 @@ export class DeskStore {
     for (const message of pending) {
       // The server already has it (its snapshot came first): never show or send it twice.
       if (message.clientId && this.confirmed(message.clientId)) {
-        void this.outbox.delete(message.clientId).catch(() => undefined);
+        void this.forget(message.clientId);
         continue;
       }
       this.act({ type: 'local.message.sending', message });
@@ -574,26 +569,28 @@ export class DeskStore {
     }
   }
 
+  /** A message going out (again): a failed one shows "sending" once more. */
+  private markSending(message: Message): Message {
+    if (message.status === 'failed') {
+      this.act({
+        type: 'local.message.status',
+        conversationId: message.conversationId,
+        clientId: message.clientId!,
+        status: 'sending',
+      });
+    }
+    return { ...message, status: 'sending' } as Message;
+  }
+
   private resendOutbox(pending: readonly Message[]): void {
     for (const message of pending) {
       if (!message.clientId || this.inFlight.has(message.clientId)) continue;
       if (this.confirmed(message.clientId)) {
-        void this.outbox.delete(message.clientId).catch(() => undefined);
+        void this.forget(message.clientId);
         continue;
       }
       const current = this.findMessage(message.clientId) ?? message;
-      if (current.status === 'sending' || current.status === 'failed') {
-        const sending = { ...current, status: 'sending' } as Message;
-        if (current.status === 'failed') {
-          this.act({
-            type: 'local.message.status',
-            conversationId: current.conversationId,
-            clientId: current.clientId!,
-            status: 'sending',
-          });
-        }
-        void this.deliver(sending);
-      }
+      if (current.status === 'sending' || current.status === 'failed') void this.deliver(this.markSending(current));
     }
   }
 }

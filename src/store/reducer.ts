@@ -1,10 +1,9 @@
-import type { MessageFilter } from '../model/filter.js';
 import { parseMessage } from '../model/schema.js';
 import { byArrival, countUnanswered, insertionIndex, sortMessages } from '../model/thread.js';
-import type { Conversation, DeskErrorInfo, Layout, Message, ServerEvent, Visitor } from '../model/types.js';
+import type { DeskErrorInfo, Layout, Message, ServerEvent } from '../model/types.js';
 import type { StoreAction } from './actions.js';
-import { EMPTY_THREAD, type DeskState, type HistoryState, type Thread, type TypingState } from './state.js';
 import { describeError } from '../transport/transport.js';
+import { EMPTY_THREAD, type DeskState, type Thread } from './state.js';
 
 interface MutableThread {
   messages: Message[];
@@ -13,19 +12,18 @@ interface MutableThread {
   loadingOlder: boolean;
 }
 
+/** The maps of the state that actions change in place (threads have their own copy-on-write). */
+type MapKey = 'visitors' | 'conversations' | 'typing' | 'history' | 'drafts' | 'filters';
+type MutableMap<K extends MapKey> = DeskState[K] extends ReadonlyMap<string, infer V> ? Map<string, V> : never;
+
 /**
  * Applies a batch of actions with copy-on-write: each map and each touched thread is
  * copied at most once per batch, so a burst of 1,000 events costs one copy, not 1,000.
  */
 class Batch {
-  private visitors?: Map<string, Visitor>;
-  private conversations?: Map<string, Conversation>;
   private threads?: Map<string, Thread>;
   private readonly touchedThreads = new Map<string, MutableThread>();
-  private typing?: Map<string, TypingState>;
-  private history?: Map<string, HistoryState>;
-  private drafts?: Map<string, string>;
-  private filters?: Map<string, MessageFilter>;
+  /** What changed; a map in here is this batch's own copy. */
   private patch: { -readonly [K in keyof DeskState]?: DeskState[K] } = {};
   readonly errors: DeskErrorInfo[] = [];
 
@@ -39,47 +37,10 @@ class Batch {
     this.patch[key] = value;
   }
 
-  mutableVisitors(): Map<string, Visitor> {
-    this.visitors ??= new Map(this.base.visitors);
-    return this.visitors;
-  }
-
-  mutableConversations(): Map<string, Conversation> {
-    this.conversations ??= new Map(this.base.conversations);
-    return this.conversations;
-  }
-
-  mutableTyping(): Map<string, TypingState> {
-    this.typing ??= new Map(this.base.typing);
-    return this.typing;
-  }
-
-  mutableHistory(): Map<string, HistoryState> {
-    this.history ??= new Map(this.base.history);
-    return this.history;
-  }
-
-  mutableDrafts(): Map<string, string> {
-    this.drafts ??= new Map(this.base.drafts);
-    return this.drafts;
-  }
-
-  mutableFilters(): Map<string, MessageFilter> {
-    this.filters ??= new Map(this.base.filters);
-    return this.filters;
-  }
-
-  /** Every conversation as it stands in this batch, without copying the map. */
-  allConversations(): Iterable<Conversation> {
-    return (this.conversations ?? this.base.conversations).values();
-  }
-
-  visitor(id: string): Visitor | undefined {
-    return (this.visitors ?? this.base.visitors).get(id);
-  }
-
-  conversation(id: string): Conversation | undefined {
-    return (this.conversations ?? this.base.conversations).get(id);
+  /** A map of the state to change, copied on first use in this batch. */
+  mutable<K extends MapKey>(key: K): MutableMap<K> {
+    this.patch[key] ??= new Map(this.base[key] as ReadonlyMap<string, unknown>) as DeskState[K];
+    return this.patch[key] as MutableMap<K>;
   }
 
   /** Read-only view of a thread, as it stands in this batch. */
@@ -120,30 +81,15 @@ class Batch {
   }
 
   finish(): DeskState {
-    // Nothing touched (an ignored action): the same state, so nobody re-renders.
-    const touched =
-      Object.keys(this.patch).length > 0 ||
-      this.visitors ||
-      this.conversations ||
-      this.threads ||
-      this.touchedThreads.size > 0 ||
-      this.typing ||
-      this.history ||
-      this.drafts ||
-      this.filters;
-    if (!touched) return this.base;
     const next: { -readonly [K in keyof DeskState]: DeskState[K] } = { ...this.base, ...this.patch };
-    if (this.visitors) next.visitors = this.visitors;
-    if (this.conversations) next.conversations = this.conversations;
     if (this.threads || this.touchedThreads.size > 0) {
       const threads = this.threads ?? new Map(this.base.threads);
       for (const [id, thread] of this.touchedThreads) threads.set(id, thread);
       next.threads = threads;
+    } else if (Object.keys(this.patch).length === 0) {
+      // Nothing touched (an ignored action): the same state, so nobody re-renders.
+      return this.base;
     }
-    if (this.typing) next.typing = this.typing;
-    if (this.history) next.history = this.history;
-    if (this.drafts) next.drafts = this.drafts;
-    if (this.filters) next.filters = this.filters;
     return next;
   }
 }
@@ -191,9 +137,9 @@ function addMessage(batch: Batch, message: Message): boolean {
 
 function bumpUnread(batch: Batch, message: Message): void {
   if (message.author !== 'visitor' || message.kind === 'navigation') return;
-  const conversation = batch.conversation(message.conversationId);
+  const conversation = batch.get('conversations').get(message.conversationId);
   if (!conversation || isVisible(batch, conversation.id)) return;
-  batch.mutableConversations().set(conversation.id, { ...conversation, unread: (conversation.unread ?? 0) + 1 });
+  batch.mutable('conversations').set(conversation.id, { ...conversation, unread: (conversation.unread ?? 0) + 1 });
 }
 
 /** Fills empty panes with ongoing conversations not shown yet, in arrival order. */
@@ -201,7 +147,7 @@ function fillPanes(batch: Batch): void {
   const panes = batch.get('panes').slice();
   if (!panes.includes(null)) return;
   const shown = new Set(panes);
-  const candidates = [...batch.allConversations()]
+  const candidates = [...batch.get('conversations').values()]
     .filter((conversation) => conversation.status === 'ongoing' && !shown.has(conversation.id))
     .sort(byArrival);
   let changed = false;
@@ -231,8 +177,8 @@ function resizePanes(batch: Batch, layout: Layout): void {
 }
 
 function clearUnread(batch: Batch, conversationId: string): void {
-  const conversation = batch.conversation(conversationId);
-  if (conversation?.unread) batch.mutableConversations().set(conversationId, { ...conversation, unread: 0 });
+  const conversation = batch.get('conversations').get(conversationId);
+  if (conversation?.unread) batch.mutable('conversations').set(conversationId, { ...conversation, unread: 0 });
 }
 
 function navigationId(visitorId: string, conversationId: string, at: string, url: string): string {
@@ -244,13 +190,10 @@ function navigationId(visitorId: string, conversationId: string, at: string, url
 function applySnapshot(batch: Batch, event: Extract<ServerEvent, { type: 'snapshot' }>): void {
   if (event.agent) batch.set('agent', event.agent);
   // A snapshot replaces the closed conversations that history pages brought, so their paging starts over.
-  batch.mutableHistory().clear();
-  const visitors = batch.mutableVisitors();
-  visitors.clear();
-  for (const visitor of event.visitors) visitors.set(visitor.id, visitor);
-  const conversations = batch.mutableConversations();
-  conversations.clear();
-  for (const conversation of event.conversations) conversations.set(conversation.id, conversation);
+  batch.set('history', new Map());
+  batch.set('visitors', new Map(event.visitors.map((visitor) => [visitor.id, visitor])));
+  const conversations = new Map(event.conversations.map((conversation) => [conversation.id, conversation]));
+  batch.set('conversations', conversations);
 
   // Keep optimistic messages that the server has not seen yet (they are in the outbox).
   const pending: Message[] = [];
@@ -261,7 +204,7 @@ function applySnapshot(batch: Batch, event: Extract<ServerEvent, { type: 'snapsh
   }
   batch.replaceThreads(new Map());
   // A snapshot carries no typing state: indicators from before it would never be turned off.
-  if (batch.get('typing').size > 0) batch.mutableTyping().clear();
+  if (batch.get('typing').size > 0) batch.set('typing', new Map());
   // Sorted first (stable: ties keep arrival order) so each insert appends: a thread listed
   // newest-first would otherwise cost one array shift per message.
   for (const message of sortMessages(event.messages)) addMessage(batch, message);
@@ -289,23 +232,23 @@ function apply(batch: Batch, action: StoreAction): void {
       applySnapshot(batch, action);
       return;
     case 'conversation.upserted': {
-      const previous = batch.conversation(action.conversation.id);
+      const previous = batch.get('conversations').get(action.conversation.id);
       const conversation =
         action.conversation.unread === undefined && previous?.unread !== undefined
           ? { ...action.conversation, unread: previous.unread }
           : action.conversation;
-      batch.mutableConversations().set(conversation.id, conversation);
+      batch.mutable('conversations').set(conversation.id, conversation);
       fillPanes(batch);
       return;
     }
     case 'conversation.closed': {
-      const conversation = batch.conversation(action.conversationId);
+      const conversation = batch.get('conversations').get(action.conversationId);
       if (!conversation) {
         batch.error('invalid-event', `conversation.closed: unknown conversation ${action.conversationId}`);
         return;
       }
-      batch.mutableConversations().set(conversation.id, { ...conversation, status: 'closed', closedAt: action.at });
-      batch.mutableTyping().delete(conversation.id);
+      batch.mutable('conversations').set(conversation.id, { ...conversation, status: 'closed', closedAt: action.at });
+      batch.mutable('typing').delete(conversation.id);
       return;
     }
     case 'message.added':
@@ -313,17 +256,14 @@ function apply(batch: Batch, action: StoreAction): void {
       return;
     case 'message.updated': {
       const thread = batch.thread(action.message.conversationId);
-      if (!thread?.ids.has(action.message.id)) {
-        batch.error('invalid-event', `message.updated: unknown message ${action.message.id}`);
-        return;
-      }
-      const index = findIndex(thread.messages, action.message.id);
+      // Not found by index either when the id was replaced (a second echo under the same client id
+      // carried another server id).
+      const index = thread?.ids.has(action.message.id) ? findIndex(thread.messages, action.message.id) : -1;
       if (index < 0) {
-        // The id was replaced (a second echo under the same client id carried another server id).
         batch.error('invalid-event', `message.updated: unknown message ${action.message.id}`);
         return;
       }
-      const existing = thread.messages[index];
+      const existing = thread!.messages[index];
       // A patch may address the message by its client id: the stored (server) id stays.
       const merged = parseMessage({ ...existing, ...action.message, id: existing.id });
       if (!merged.ok) {
@@ -334,14 +274,14 @@ function apply(batch: Batch, action: StoreAction): void {
       return;
     }
     case 'visitor.updated': {
-      const previous = batch.visitor(action.visitor.id);
-      batch.mutableVisitors().set(action.visitor.id, { ...previous, ...action.visitor });
+      const previous = batch.get('visitors').get(action.visitor.id);
+      batch.mutable('visitors').set(action.visitor.id, { ...previous, ...action.visitor });
       return;
     }
     case 'visitor.navigated': {
       // A replayed navigation (same visitor, page and time) is already in a thread: count it once.
       let replayed = false;
-      for (const conversation of batch.allConversations()) {
+      for (const conversation of batch.get('conversations').values()) {
         if (conversation.visitorId !== action.visitorId || conversation.status !== 'ongoing') continue;
         const id = navigationId(action.visitorId, conversation.id, action.at, action.url);
         if (batch.thread(conversation.id)?.ids.has(id)) {
@@ -359,8 +299,8 @@ function apply(batch: Batch, action: StoreAction): void {
         });
       }
       if (replayed) return;
-      const previous = batch.visitor(action.visitorId) ?? { id: action.visitorId };
-      batch.mutableVisitors().set(action.visitorId, {
+      const previous = batch.get('visitors').get(action.visitorId) ?? { id: action.visitorId };
+      batch.mutable('visitors').set(action.visitorId, {
         ...previous,
         currentPage: { url: action.url, title: action.title },
         pagesViewed: (previous.pagesViewed ?? 0) + 1,
@@ -368,11 +308,11 @@ function apply(batch: Batch, action: StoreAction): void {
       return;
     }
     case 'visitor.typing':
-      if (action.typing) batch.mutableTyping().set(action.conversationId, { typing: true, preview: action.preview });
-      else batch.mutableTyping().delete(action.conversationId);
+      if (action.typing) batch.mutable('typing').set(action.conversationId, { typing: true, preview: action.preview });
+      else batch.mutable('typing').delete(action.conversationId);
       return;
     case 'history.page': {
-      const conversations = batch.mutableConversations();
+      const conversations = batch.mutable('conversations');
       for (const conversation of action.conversations) {
         if (!conversations.has(conversation.id)) conversations.set(conversation.id, conversation);
       }
@@ -382,7 +322,7 @@ function apply(batch: Batch, action: StoreAction): void {
         thread.hasOlder = action.hasMore;
         thread.loadingOlder = false;
       } else {
-        batch.mutableHistory().set(action.visitorId, { hasMore: action.hasMore, loading: false });
+        batch.mutable('history').set(action.visitorId, { hasMore: action.hasMore, loading: false });
       }
       return;
     }
@@ -428,26 +368,26 @@ function apply(batch: Batch, action: StoreAction): void {
       if (action.layout !== batch.get('layout')) resizePanes(batch, action.layout);
       return;
     case 'local.draft':
-      if (action.text) batch.mutableDrafts().set(action.conversationId, action.text);
-      else batch.mutableDrafts().delete(action.conversationId);
+      if (action.text) batch.mutable('drafts').set(action.conversationId, action.text);
+      else batch.mutable('drafts').delete(action.conversationId);
       return;
     case 'local.filter':
-      batch.mutableFilters().set(action.conversationId, action.filter);
+      batch.mutable('filters').set(action.conversationId, action.filter);
       return;
     case 'local.connection':
       batch.set('connection', action.state);
       return;
     case 'local.history.loading': {
       const previous = batch.get('history').get(action.visitorId);
-      batch.mutableHistory().set(action.visitorId, { hasMore: previous?.hasMore ?? true, loading: true });
+      batch.mutable('history').set(action.visitorId, { hasMore: previous?.hasMore ?? true, loading: true });
       return;
     }
     case 'local.older.loading':
       batch.mutableThread(action.conversationId).loadingOlder = action.loading;
       return;
     case 'local.visitor.blocked': {
-      const previous = batch.visitor(action.visitorId) ?? { id: action.visitorId };
-      batch.mutableVisitors().set(action.visitorId, { ...previous, blocked: action.blocked });
+      const previous = batch.get('visitors').get(action.visitorId) ?? { id: action.visitorId };
+      batch.mutable('visitors').set(action.visitorId, { ...previous, blocked: action.blocked });
       return;
     }
   }
