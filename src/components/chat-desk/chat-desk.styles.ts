@@ -32,11 +32,16 @@ export const chatDeskStyles = css`
     overflow: auto;
     background: var(--_color-surface);
   }
-  .column:focus {
+  .column:focus,
+  .pane:focus {
     outline: none;
   }
-  .column:focus-visible {
+  /* Above the outline: none of :focus (the shared :focus-visible rule is less specific). */
+  .column:focus-visible,
+  .pane:focus-visible {
     outline: var(--_focus-ring);
+  }
+  .column:focus-visible {
     outline-offset: -2px;
   }
   .sidebar {
@@ -87,10 +92,11 @@ export const chatDeskStyles = css`
     font-weight: 600;
     font-variant-numeric: tabular-nums;
   }
-  .segment svg {
+  svg {
     fill: none;
     stroke: currentColor;
     stroke-width: 2;
+    stroke-linecap: round;
   }
   .segment input {
     position: absolute;
@@ -185,13 +191,6 @@ export const chatDeskStyles = css`
     transition:
       border-color 120ms ease,
       box-shadow 120ms ease;
-  }
-  .pane:focus {
-    outline: none;
-  }
-  .pane:focus-visible {
-    outline: var(--_focus-ring);
-    outline-offset: 2px;
   }
   .pane[data-focused] {
     border-color: var(--_color-accent);

@@ -313,7 +313,8 @@ export class ChatDesk extends LitElement {
 
   private renderToggle(which: Drawer, label: string) {
     const open = this.drawer === which;
-    const waiting = this.summaries.value.filter((summary) => summary.waitingSince).length;
+    const waiting =
+      which === 'conversations' ? this.summaries.value.filter((summary) => summary.waitingSince).length : 0;
     return html`<button
         type="button"
         class="toggle"
@@ -321,28 +322,20 @@ export class ChatDesk extends LitElement {
         data-drawer=${which}
         aria-controls=${which === 'conversations' ? 'sidebar' : 'info'}
         aria-expanded=${open ? 'true' : 'false'}
-        aria-describedby=${which === 'conversations' && waiting > 0 ? 'waiting-count' : nothing}
+        aria-describedby=${waiting ? 'waiting-count' : nothing}
         @click=${() => this.toggleDrawer(which)}
       >
         <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
           ${
             which === 'conversations'
-              ? svg`<path d="M4 6h16M4 12h16M4 18h16" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round"/>`
-              : svg`<circle cx="12" cy="8" r="3.5" fill="none" stroke="currentColor" stroke-width="2"/><path d="M5 20c.8-3.6 3.6-5.5 7-5.5s6.2 1.9 7 5.5" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round"/>`
+              ? svg`<path d="M4 6h16M4 12h16M4 18h16"/>`
+              : svg`<circle cx="12" cy="8" r="3.5"/><path d="M5 20c.8-3.6 3.6-5.5 7-5.5s6.2 1.9 7 5.5"/>`
           }
         </svg>
         <span>${label}</span>
-        ${
-          which === 'conversations' && waiting > 0
-            ? html`<span class="toggle-badge" aria-hidden="true">${waiting}</span>`
-            : nothing
-        }
+        ${waiting ? html`<span class="toggle-badge" aria-hidden="true">${waiting}</span>` : nothing}
       </button>
-      ${
-        which === 'conversations' && waiting > 0
-          ? html`<span id="waiting-count" hidden>${this.i18n.t.desk.waitingCount(waiting)}</span>`
-          : nothing
-      }`;
+      ${waiting ? html`<span id="waiting-count" hidden>${this.i18n.t.desk.waitingCount(waiting)}</span>` : nothing}`;
   }
 
   /** The focused pane's composer, configured from the desk's composer properties. */
@@ -453,10 +446,10 @@ export class ChatDesk extends LitElement {
     if (fresh.length === 0 || !store || !this.narrow || this.drawer === 'conversations') return;
     const { t } = this.i18n;
     this.announcement = fresh
-      .map((summary) =>
+      .map(({ conversation, visitor }) =>
         t.stateBox.newConversation(
-          this.nameOf(store, summary.conversation.id),
-          channelLabel(t, summary.conversation.channel),
+          visitorDisplayName(t, visitor, conversation.visitorId),
+          channelLabel(t, conversation.channel),
         ),
       )
       .join('. ');

@@ -12,6 +12,12 @@ export const stateBoxStyles = css`
   [hidden] {
     display: none !important;
   }
+  /* Line glyphs (the chips', the empty state's, the channels'); a shape that is filled says so. */
+  svg {
+    fill: none;
+    stroke: currentColor;
+    stroke-width: 2.4;
+  }
   .base {
     display: flex;
     flex-direction: column;
@@ -77,6 +83,10 @@ export const stateBoxStyles = css`
   .row:focus-visible {
     outline: var(--_focus-ring);
     outline-offset: -2px;
+  }
+  .channel-icon {
+    stroke-width: 2;
+    stroke-linejoin: round;
   }
   .avatar {
     flex: none;

@@ -225,26 +225,19 @@ export class StateBox extends LitElement {
           </span>
         </div>
         ${
-          rows.length === 0 && store.state.loaded
-            ? html`<div class="empty" part="empty">
-                <svg viewBox="0 0 24 24" width="32" height="32" aria-hidden="true" focusable="false">
-                  <path
-                    d="M4 5h16v10H9l-5 4z"
-                    fill="none"
-                    stroke="currentColor"
-                    stroke-width="1.6"
-                    stroke-linejoin="round"
-                  />
-                </svg>
-                <p class="empty-title">${t.stateBox.empty}</p>
-                <p class="empty-hint">${t.stateBox.emptyHint}</p>
+          rows.length
+            ? nothing
+            : html`<div class="empty" part="empty">
+                ${
+                  store.state.loaded
+                    ? html`<svg viewBox="0 0 24 24" width="32" height="32" aria-hidden="true" focusable="false">
+                          <path d="M4 5h16v10H9l-5 4z" stroke-width="1.6" stroke-linejoin="round" />
+                        </svg>
+                        <p class="empty-title">${t.stateBox.empty}</p>
+                        <p class="empty-hint">${t.stateBox.emptyHint}</p>`
+                    : html`<p class="empty-hint">${t.common.loading}</p>`
+                }
               </div>`
-            : nothing
-        }
-        ${
-          rows.length === 0 && !store.state.loaded
-            ? html`<div class="empty" part="empty"><p class="empty-hint">${t.common.loading}</p></div>`
-            : nothing
         }
         <ul
           role="listbox"
@@ -312,14 +305,8 @@ export class StateBox extends LitElement {
               waitingSince
                 ? html`<span class="chip waiting" part="waiting">
                     <svg viewBox="0 0 24 24" width="12" height="12" aria-hidden="true" focusable="false">
-                      <circle cx="12" cy="12" r="8.5" fill="none" stroke="currentColor" stroke-width="2.4" />
-                      <path
-                        d="M12 7.5V12l3 2"
-                        fill="none"
-                        stroke="currentColor"
-                        stroke-width="2.4"
-                        stroke-linecap="round"
-                      />
+                      <circle cx="12" cy="12" r="8.5" />
+                      <path d="M12 7.5V12l3 2" stroke-linecap="round" />
                     </svg>
                     <span aria-hidden="true">${t.stateBox.waiting(waited)}</span>
                     <span class="visually-hidden">${t.stateBox.waitingForReply(waited, overdue)}</span>
@@ -330,14 +317,8 @@ export class StateBox extends LitElement {
               failed
                 ? html`<span class="chip failed" part="failed">
                     <svg viewBox="0 0 24 24" width="12" height="12" aria-hidden="true" focusable="false">
-                      <circle cx="12" cy="12" r="8.5" fill="none" stroke="currentColor" stroke-width="2.4" />
-                      <path
-                        d="M12 7.5v5.5M12 16.2v.3"
-                        fill="none"
-                        stroke="currentColor"
-                        stroke-width="2.4"
-                        stroke-linecap="round"
-                      />
+                      <circle cx="12" cy="12" r="8.5" />
+                      <path d="M12 7.5v5.5M12 16.2v.3" stroke-linecap="round" />
                     </svg>
                     <span>${t.stateBox.notSent}</span>
                   </span>`
@@ -350,26 +331,8 @@ export class StateBox extends LitElement {
               paneIndex >= 0
                 ? html`<span class="chip pane-mark" title=${t.stateBox.inPane(paneIndex + 1)}>
                     <svg viewBox="0 0 24 24" width="12" height="12" aria-hidden="true" focusable="false">
-                      <rect
-                        x="3"
-                        y="4"
-                        width="8"
-                        height="16"
-                        rx="2"
-                        fill="none"
-                        stroke="currentColor"
-                        stroke-width="2.4"
-                      />
-                      <rect
-                        x="13"
-                        y="4"
-                        width="8"
-                        height="16"
-                        rx="2"
-                        fill="none"
-                        stroke="currentColor"
-                        stroke-width="2.4"
-                      />
+                      <rect x="3" y="4" width="8" height="16" rx="2" />
+                      <rect x="13" y="4" width="8" height="16" rx="2" />
                     </svg>
                     <span aria-hidden="true">${t.stateBox.paneMark(paneIndex + 1)}</span>
                     <span class="visually-hidden">${t.stateBox.inPane(paneIndex + 1)}</span>

@@ -122,8 +122,7 @@ export const visitorPanelStyles = css`
   }
   .missing,
   .muted,
-  .empty,
-  .note {
+  .empty {
     color: var(--_color-text-muted);
   }
   .missing,
@@ -172,15 +171,14 @@ export const visitorPanelStyles = css`
   .note {
     display: block;
     font-size: var(--_font-size-small);
+  }
+  .url {
+    /* URLs read left to right in every language; the ellipsis cuts the end, not the host. */
+    text-align: start;
     color: var(--_color-text-muted);
     overflow: hidden;
     text-overflow: ellipsis;
     white-space: nowrap;
-  }
-  .url {
-    /* URLs read left to right in every language; the ellipsis cuts the end, not the host. */
-    direction: ltr;
-    text-align: start;
   }
   :host(:dir(rtl)) .url {
     text-align: right;
@@ -191,7 +189,6 @@ export const visitorPanelStyles = css`
     font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
   }
   .note {
-    white-space: normal;
     color: var(--_color-warning);
   }
 
@@ -214,15 +211,6 @@ export const visitorPanelStyles = css`
   }
   .button.danger:hover {
     background: var(--_color-danger-surface);
-  }
-  .button.danger.solid {
-    background: var(--_color-danger);
-    color: var(--_color-surface);
-    border-color: var(--_color-danger);
-  }
-  .button.danger.solid:hover {
-    filter: brightness(1.1);
-    background: var(--_color-danger);
   }
   .count {
     font-weight: 600;
@@ -303,7 +291,6 @@ export const visitorPanelStyles = css`
   }
   .line-text {
     overflow-wrap: anywhere;
-    white-space: pre-line;
   }
   .status:empty {
     display: none;

@@ -37,25 +37,17 @@ const NO_MESSAGES: readonly Message[] = [];
 const NO_THREADS: ReadonlyMap<string, readonly Message[]> = new Map();
 /** Recent pages shown in the Navigation section. */
 const RECENT_PAGES = 8;
-/** Longest preview kept from a message (the rest is cut by CSS anyway). */
-const PREVIEW_CHARS = 160;
 /** Longest message text kept in a transcript line (the thread has the full text). */
 const TRANSCRIPT_CHARS = 1000;
 /** Lines of a past conversation shown at first (the last ones); "Show all N" shows the rest. */
 export const TRANSCRIPT_LINES = 200;
-
-/** Untrusted short text as shown: whitespace collapsed, bidi overrides removed, cut at `max`. */
-function clip(text: string, max: number): string {
-  const flat = neutralizeBidi(text).replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-}
 
 /** The first message worth previewing for a history entry: the visitor's first words, else anything. */
 function previewOf(t: Strings, messages: readonly Message[]): string {
   const first =
     messages.find((m) => m.author === 'visitor' && m.kind !== 'navigation') ??
     messages.find((m) => m.kind !== 'navigation');
-  return first ? clip(messagePreview(t, first, PREVIEW_CHARS), PREVIEW_CHARS) : '';
+  return first ? messagePreview(t, first) : '';
 }
 
 function toNumber(value: string | number | boolean): number {
@@ -220,15 +212,14 @@ export class VisitorPanel extends LitElement {
 
   override render() {
     const { t } = this.i18n;
-    const store = this.desk.store;
-    if (!store) return html`<div class="placeholder" role="status">${t.common.noStore}</div>`;
-    const conversation = this.conversation.value;
-    if (!this.desk.conversationId) {
-      return html`<div class="placeholder" role="status">${t.visitorPanel.noConversation}</div>`;
-    }
-    if (!conversation) return html`<div class="placeholder" role="status">${t.visitorPanel.noVisitor}</div>`;
-    const visitor: Visitor = this.visitor.value ?? { id: conversation.visitorId };
     const vp = t.visitorPanel;
+    const store = this.desk.store;
+    const conversation = this.conversation.value;
+    if (!store || !conversation) {
+      const why = !store ? t.common.noStore : this.desk.conversationId ? vp.noVisitor : vp.noConversation;
+      return html`<div class="placeholder" role="status">${why}</div>`;
+    }
+    const visitor: Visitor = this.visitor.value ?? { id: conversation.visitorId };
     return html`
       <div class="base" part="base" dir=${this.i18n.dir}>
         <header class="header" part="header">
@@ -567,9 +558,7 @@ export class VisitorPanel extends LitElement {
                 ><bdi class="line-author">${author(m)}</bdi>
                 <time datetime=${m.at}>${formatTime(lang, m.at)}</time></span
               >
-              <span class="line-text" dir="auto"
-                >${clip(messagePreview(t, m, TRANSCRIPT_CHARS), TRANSCRIPT_CHARS)}</span
-              >
+              <span class="line-text" dir="auto">${messagePreview(t, m, TRANSCRIPT_CHARS)}</span>
             </li>`,
         )}
       </ol>`;
