@@ -13,6 +13,7 @@ import type { DeskSendEvent } from '../../src/events.js';
 import type { ClientCommand, Fixtures, Message } from '../../src/model/types.js';
 import { DeskStore } from '../../src/store/desk-store.js';
 import { MemoryTransport } from '../../src/transport/memory-transport.js';
+import { loadTools, toolsChunk } from '../../src/components/compose-area/tools-loader.js';
 
 const AT = '2026-11-25T10:00:00.000Z';
 
@@ -74,7 +75,77 @@ async function type(el: ComposeArea, text: string) {
 }
 
 describe('<compose-area>', () => {
+  // The panels, attachments and canned list load on demand (see "on-demand tools"); the tests of what
+  // they do start with them loaded, as a composer has them once it got focus.
+  before(() => loadTools());
   afterEach(() => sinon.restore());
+
+  describe('on-demand tools', () => {
+    /** As on a fresh page: nothing loaded yet. */
+    function unload() {
+      toolsChunk.module = undefined;
+      toolsChunk.pending = undefined;
+    }
+
+    it('the first click on a tool loads it and opens its panel, with focus inside and its styles', async () => {
+      unload();
+      const { store } = setup();
+      const el = await render(store);
+      expect(root(el).querySelector('[part="panel"]')).to.be.null;
+      button(el, 'Send a link')!.click();
+      const linkForm = () => root(el).querySelector<HTMLFormElement>('form[aria-label="Link"]');
+      await waitUntil(linkForm, 'link form');
+      const form = linkForm()!;
+      await el.updateComplete;
+      expect(button(el, 'Send a link')!.getAttribute('aria-expanded')).to.equal('true');
+      expect(root(el).activeElement).to.equal(form.querySelector('input[name="url"]'));
+      expect(getComputedStyle(form).borderTopStyle).to.equal('solid');
+      await expect(el).shadowDom.to.be.accessible();
+      await sendKeys({ press: 'Escape' });
+      await el.updateComplete;
+      expect(root(el).querySelector('form')).to.be.null;
+      expect(root(el).activeElement).to.equal(button(el, 'Send a link'));
+    });
+
+    it('the first file attached loads the tools, then uploads it', async () => {
+      unload();
+      const { store } = setup();
+      const names: string[] = [];
+      const uploader: Uploader = (file) => {
+        names.push(file.name);
+        return new Promise<UploadResult>(() => undefined);
+      };
+      const el = await render(store, 'c-emma', { uploader });
+      el.attachFiles([new File(['x'], 'notes.txt', { type: 'text/plain' })]);
+      await waitUntil(() => root(el).querySelector('[part="attachment"]'), 'attachment');
+      const attachment = root(el).querySelector('[part="attachment"]')!;
+      expect(attachment.getAttribute('aria-label')).to.equal('Attachment');
+      expect(names).to.deep.equal(['notes.txt']);
+    });
+
+    it('a tool that cannot be loaded says so, and the next click tries again', async () => {
+      unload();
+      const warn = sinon.stub(console, 'warn');
+      const load = sinon.stub(toolsChunk, 'load').rejects(new TypeError('Failed to fetch dynamically imported module'));
+      const { store } = setup();
+      const el = await render(store, 'c-emma', { offers: [{ id: 'o', title: 'Promo' }] });
+      const alert = () => [...root(el).querySelectorAll('[role="alert"]')].map((a) => a.textContent!.trim()).join(' ');
+      button(el, 'Send an offer')!.click();
+      await waitUntil(() => alert().includes('This tool could not be loaded'), 'error shown');
+      expect(button(el, 'Send an offer')!.getAttribute('aria-expanded')).to.equal('false');
+      expect(root(el).querySelector('[part="panel"]')).to.be.null;
+      expect(warn.calledWithMatch('composer tools could not be loaded')).to.be.true;
+      await expect(el).shadowDom.to.be.accessible();
+
+      load.restore();
+      button(el, 'Send an offer')!.click();
+      await waitUntil(() => root(el).querySelector('[part="panel"][aria-label="Offers"]'), 'offer panel');
+      await el.updateComplete;
+      expect(alert()).to.equal('');
+      expect(button(el, 'Send an offer')!.getAttribute('aria-expanded')).to.equal('true');
+      expect(root(el).activeElement).to.equal(root(el).querySelector('[part="panel"] input[type="radio"]'));
+    });
+  });
 
   it('is accessible and has the textbox "Message" and the button "Send", disabled while empty', async () => {
     const { store } = setup();

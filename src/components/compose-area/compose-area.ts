@@ -5,69 +5,37 @@ import { live } from 'lit/directives/live.js';
 import { DeskController } from '../../controllers/desk-controller.js';
 import { ObservableController } from '../../controllers/observable-controller.js';
 import { DeskSendEvent } from '../../events.js';
-import { formatFileSize } from '../../i18n/format.js';
 import { LocaleController } from '../../i18n/locale-controller.js';
 import { channelLabel, visitorDisplayName } from '../../i18n/names.js';
 import { hasName } from '../../model/thread.js';
-import type { Agent, ConnectionState, Conversation, Draft, OfferContent, Visitor } from '../../model/types.js';
-import { safeUrl } from '../../model/url.js';
+import type { Agent, ConnectionState, Conversation, Draft, Visitor } from '../../model/types.js';
 import type { DeskStore } from '../../store/desk-store.js';
 import type { TypingState } from '../../store/state.js';
 import { TypingThrottle } from '../../store/typing.js';
 import { shared, tokens } from '../../styles/tokens.js';
 import { composeAreaStyles } from './compose-area.styles.js';
 import {
-  acceptsFile,
   cannedQuery,
   channelLimit,
-  completeUrl,
   COUNTER_THRESHOLD,
   fillVariables,
-  isPreviewableImage,
   searchCanned,
   type CannedAnswer,
   type ComposerOffer,
   type Uploader,
-  type UploadResult,
 } from './composer-model.js';
-import { attachIcon, closeIcon, emojiIcon, fileIcon, linkIcon, offerIcon, sendIcon } from './icons.js';
+import type { ComposerTools, ToolPanel } from './compose-tools.js';
+import { attachIcon, emojiIcon, linkIcon, offerIcon, sendIcon } from './icons.js';
+import { loadTools, toolsChunk, type ToolsModule } from './tools-loader.js';
 
 export type { CannedAnswer, ComposerOffer, Uploader, UploadResult } from './composer-model.js';
 
-type Panel = 'none' | 'link' | 'offer' | 'emoji';
-
-interface Attachment {
-  readonly file: File;
-  readonly kind: 'image' | 'file';
-  /** blob: URL of an image preview, revoked when the attachment goes. */
-  readonly previewUrl?: string;
-  readonly status: 'uploading' | 'ready';
-  readonly progress: number;
-  readonly controller: AbortController;
-  readonly result?: UploadResult & { url: string };
-}
+type Panel = 'none' | ToolPanel;
 
 const NO_TYPING: TypingState = { typing: false };
 const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
-/** Offered when the emoji data cannot be loaded (offline, blocked CDN). */
-const COMMON_EMOJI = [...'😀😄😊🙂😉😍😂🤔😮😢🙏👍👎👏🙌👋💪🎉✅❌⭐🔥💡🎁📦🚚🛒💳📞⏰📅'].concat(['❤️', '✉️']);
-
 /** Below this width (of the composer) the tools, the hint and the placeholder get compact. */
 const COMPACT_BELOW = 480;
-
-/**
- * Attachments a composer had to drop because the agent left the conversation (pane switch,
- * another conversation): per store, the file name by conversation id. The next composer of that
- * conversation says so, once.
- */
-const interruptedUploads = new WeakMap<DeskStore, Map<string, string>>();
-
-/** The element the emoji picker module defines (typed loosely: it is loaded on demand). */
-interface EmojiPickerElement extends HTMLElement {
-  dataSource: string;
-  locale: string;
-  i18n: unknown;
-}
 
 /**
  * The composer of the focused (or given) conversation: type and send, Enter sends and
@@ -75,6 +43,8 @@ interface EmojiPickerElement extends HTMLElement {
  * too) through the host's uploader; "/" opens the canned answers; emoji picker loaded on first
  * use. The draft lives in the store, per conversation, so it survives switching conversations
  * and layouts. A blocked visitor or a closed conversation disables it, with the reason shown.
+ * What the first paint does not need (the panels, attachments, the canned list) loads on first
+ * use, or earlier once the composer has focus.
  *
  * @summary Message composer with drafts, links, offers, attachments, canned answers and emoji.
  *
@@ -129,15 +99,9 @@ export class ComposeArea extends LitElement {
   @state() private panel: Panel = 'none';
   @state() private cannedIndex = 0;
   @state() private cannedDismissed = false;
-  @state() private attachment: Attachment | undefined;
   @state() private error = '';
   @state() private status = '';
-  @state() private linkUrl = '';
-  @state() private linkTitle = '';
-  @state() private linkError = '';
-  @state() private offerId: string | undefined;
   @state() private dragging = false;
-  @state() private emojiState: 'idle' | 'loading' | 'ready' | 'failed' = 'idle';
   /** Narrower than COMPACT_BELOW: the short placeholder (the CSS compacts the rest). */
   @state() private compact = false;
 
@@ -158,7 +122,8 @@ export class ComposeArea extends LitElement {
     if (this.typingFor) this.typingFor.store.typing(this.typingFor.id, typing);
   });
   private activeId: string | undefined;
-  private emojiPicker: EmojiPickerElement | undefined;
+  /** The panels, attachment and canned list, once their module is loaded. */
+  private tools: ComposerTools | undefined;
   private dragDepth = 0;
   private resizeObserver: ResizeObserver | undefined;
 
@@ -181,8 +146,7 @@ export class ComposeArea extends LitElement {
     super.disconnectedCallback();
     this.resizeObserver?.disconnect();
     this.typingThrottle.stop();
-    this.noteInterruptedAttachment();
-    this.discardAttachment();
+    this.tools?.leave(this.desk.store, this.activeId);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -202,13 +166,12 @@ export class ComposeArea extends LitElement {
       this.activeId = id;
     }
     // (A composer just removed still updates once: it must not take the notice meant for the next one.)
-    const interrupted = store && id && this.isConnected ? interruptedUploads.get(store) : undefined;
-    const dropped = id ? interrupted?.get(id) : undefined;
-    if (dropped !== undefined && id) {
-      interrupted!.delete(id);
-      this.error = this.i18n.t.composer.uploadInterrupted(dropped);
-    }
-    if (this.cannedDismissed && cannedQuery(this.draft.value) === undefined) this.cannedDismissed = false;
+    const dropped = store && id && this.isConnected ? toolsChunk.module?.takeInterrupted(store, id) : undefined;
+    if (dropped !== undefined) this.error = this.i18n.t.composer.uploadInterrupted(dropped);
+    const canned = cannedQuery(this.draft.value) !== undefined;
+    if (this.cannedDismissed && !canned) this.cannedDismissed = false;
+    // A draft coming back with a "/" command lists the canned answers at once when the tools are here.
+    if (canned && this.cannedAnswers.length > 0 && toolsChunk.module) this.createTools(toolsChunk.module);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -227,32 +190,53 @@ export class ComposeArea extends LitElement {
 
   private resetForConversation(): void {
     this.typingThrottle.stop();
-    this.noteInterruptedAttachment();
-    this.discardAttachment();
+    this.tools?.leave(this.desk.store, this.activeId);
+    this.tools?.reset();
     this.panel = 'none';
     this.error = '';
     this.status = '';
-    this.linkError = '';
-    this.linkUrl = '';
-    this.linkTitle = '';
-    this.offerId = undefined;
     this.cannedIndex = 0;
     this.cannedDismissed = false;
   }
 
+  // ---- on-demand tools ---------------------------------------------------------------------
+
+  private createTools(module: ToolsModule): ComposerTools {
+    return (this.tools ??= new module.ComposerTools({
+      el: this,
+      i18n: this.i18n,
+      send: (draft) => this.send(draft),
+      closePanel: () => this.closePanel(),
+      insertText: (text) => this.insertText(text),
+      insertCanned: (answer) => this.insertCanned(answer),
+      fill: (text) => this.fill(text),
+      keydown: (event) => this.onTextKeydown(event),
+      setError: (text) => (this.error = text),
+      setStatus: (text) => (this.status = text),
+    }));
+  }
+
   /**
-   * The agent leaves the conversation while an attachment is uploading (or uploaded, not sent): the
-   * upload cannot go on without this composer, so it is dropped, and the conversation's next
-   * composer says so (the store has no place for uploads in progress).
+   * Runs `use` with the tools: at once when their module is loaded, else as soon as it arrives. A
+   * failed load says so in the composer, and the next try loads again.
    */
-  private noteInterruptedAttachment(): void {
-    const store = this.desk.store;
-    const id = this.activeId;
-    const attachment = this.attachment;
-    if (!store || !id || !attachment) return;
-    let interrupted = interruptedUploads.get(store);
-    if (!interrupted) interruptedUploads.set(store, (interrupted = new Map()));
-    interrupted.set(id, attachment.file.name);
+  private withTools(use: (tools: ComposerTools) => void): void {
+    const failed = this.i18n.t.composer.toolsFailed;
+    const run = (module: ToolsModule) => {
+      if (this.error === failed) this.error = '';
+      use(this.createTools(module));
+    };
+    if (toolsChunk.module) return run(toolsChunk.module);
+    loadTools().then(
+      (module) => {
+        run(module);
+        this.requestUpdate();
+      },
+      (error: unknown) => {
+        console.warn('agent-desk: the composer tools could not be loaded.', error);
+        this.error = failed;
+      },
+    );
   }
 
   // ---- derived state -----------------------------------------------------------------------
@@ -273,8 +257,11 @@ export class ComposeArea extends LitElement {
     return visitorDisplayName(this.i18n.t, this.visitor.value, this.conversation.value?.visitorId);
   }
 
+  /** The canned answers listed (the list shows once the tools are loaded). */
   private get cannedMatches(): CannedAnswer[] | undefined {
-    if (this.cannedDismissed || this.panel !== 'none' || this.cannedAnswers.length === 0) return undefined;
+    if (!this.tools || this.cannedDismissed || this.panel !== 'none' || this.cannedAnswers.length === 0) {
+      return undefined;
+    }
     const query = cannedQuery(this.draft.value);
     if (query === undefined) return undefined;
     return searchCanned(this.cannedAnswers, query, this.i18n.lang);
@@ -285,22 +272,20 @@ export class ComposeArea extends LitElement {
   override render() {
     const t = this.i18n.t;
     const store = this.desk.store;
-    if (!store) return html`<div class="placeholder" role="status">${t.common.noStore}</div>`;
     const id = this.desk.conversationId;
-    if (!id || !this.conversation.value) {
-      return html`<div class="placeholder" role="status">${id ? t.common.loading : t.composer.noConversation}</div>`;
+    if (!store || !id || !this.conversation.value) {
+      const text = !store ? t.common.noStore : id ? t.common.loading : t.composer.noConversation;
+      return html`<div class="placeholder" role="status">${text}</div>`;
     }
+    const tools = this.tools;
     const reason = this.blockedReason;
     const disabled = reason !== '';
     const text = this.draft.value;
     const limit = this.limit;
     const over = limit !== undefined && text.length > limit;
-    const ready = this.attachment?.status === 'ready';
-    const canSend = !disabled && ((text.trim() !== '' && !over) || ready);
+    const canSend = !disabled && ((text.trim() !== '' && !over) || tools?.attachment?.status === 'ready');
     const matches = disabled ? undefined : this.cannedMatches;
-    const cannedOpen = matches !== undefined;
-    const active =
-      cannedOpen && matches.length > 0 ? matches[Math.min(this.cannedIndex, matches.length - 1)] : undefined;
+    const active = matches?.length ? matches[Math.min(this.cannedIndex, matches.length - 1)] : undefined;
     const describedBy = ['hint', disabled ? 'notice' : '', limit !== undefined ? 'counter-label' : '']
       .filter(Boolean)
       .join(' ');
@@ -311,6 +296,7 @@ export class ComposeArea extends LitElement {
         class="base ${this.dragging ? 'dragging' : ''}"
         lang=${this.i18n.lang}
         dir=${this.i18n.dir}
+        @focusin=${this.prefetchTools}
         @keydown=${this.onBaseKeydown}
         @dragenter=${this.onDragEnter}
         @dragover=${this.onDragOver}
@@ -323,15 +309,15 @@ export class ComposeArea extends LitElement {
             ? html`<p class="offline">${t.common.connection.offline}</p>`
             : nothing
         }
-        ${this.renderPanel(disabled)} ${this.renderAttachment()}
-        ${cannedOpen ? this.renderCanned(matches, active) : nothing}
+        ${disabled || this.panel === 'none' ? nothing : tools?.renderPanel(this.panel)} ${tools?.renderAttachment()}
+        ${matches ? tools?.renderCanned(matches, active) : nothing}
         <div class="field">
           <textarea
             part="textarea"
             aria-label=${t.composer.message}
             aria-describedby=${describedBy}
-            aria-controls=${ifDefined(cannedOpen ? 'canned-list' : undefined)}
-            aria-activedescendant=${ifDefined(active && matches ? `canned-${matches.indexOf(active)}` : undefined)}
+            aria-controls=${ifDefined(matches ? 'canned-list' : undefined)}
+            aria-activedescendant=${ifDefined(active ? `canned-${matches!.indexOf(active)}` : undefined)}
             aria-autocomplete=${ifDefined(this.cannedAnswers.length > 0 ? 'list' : undefined)}
             aria-invalid=${over ? 'true' : 'false'}
             placeholder=${
@@ -365,7 +351,7 @@ export class ComposeArea extends LitElement {
           <span id="hint" class="hint">${t.composer.hint}</span>
           ${this.renderCounter(text.length, limit)}
         </div>
-        ${over ? html`<p class="error" role="alert">${t.composer.tooLong(limit!)}</p>` : nothing}
+        ${over ? html`<p class="error" role="alert">${t.composer.tooLong(limit)}</p>` : nothing}
         <p class="error" role="alert">${this.error}</p>
         <p class="visually-hidden" role="status">${this.status}</p>
         ${this.dragging ? html`<div class="drop-hint" aria-hidden="true">${t.composer.dropHere}</div>` : nothing}
@@ -399,10 +385,9 @@ export class ComposeArea extends LitElement {
   private renderCounter(used: number, limit: number | undefined): TemplateResult | typeof nothing {
     if (limit === undefined) return nothing;
     const t = this.i18n.t.composer;
-    const near = used >= limit * COUNTER_THRESHOLD;
     return html`<span class="counter-wrap">
       ${
-        near
+        used >= limit * COUNTER_THRESHOLD
           ? html`<span part="counter" class="counter ${used > limit ? 'over' : ''}" aria-hidden="true"
               >${t.counter(used, limit)}</span
             >`
@@ -414,36 +399,28 @@ export class ComposeArea extends LitElement {
 
   private renderToolbar(disabled: boolean): TemplateResult {
     const t = this.i18n.t.composer;
-    const tool = (name: Panel, label: string, icon: unknown, controls: string) =>
+    const tool = (name: Panel | 'attach', label: string, icon: unknown, onClick: () => void) =>
       html`<button
         type="button"
         class="tool"
         data-tool=${name}
         aria-label=${label}
         title=${label}
-        aria-expanded=${this.panel === name ? 'true' : 'false'}
-        aria-controls=${controls}
+        aria-expanded=${ifDefined(name === 'attach' ? undefined : String(this.panel === name))}
+        aria-controls=${ifDefined(name === 'attach' ? undefined : 'panel')}
         ?disabled=${disabled}
-        @click=${() => this.togglePanel(name)}
+        @click=${onClick}
       >
         ${icon}
       </button>`;
+    const panel = (name: ToolPanel, label: string, icon: unknown) =>
+      tool(name, label, icon, () => this.togglePanel(name));
     return html`<div part="toolbar" class="toolbar" role="group" aria-label=${t.toolbar}>
-      ${tool('emoji', t.emoji, emojiIcon, 'panel')} ${tool('link', t.link, linkIcon, 'panel')}
-      ${this.offers.length > 0 ? tool('offer', t.offer, offerIcon, 'panel') : nothing}
+      ${panel('emoji', t.emoji, emojiIcon)} ${panel('link', t.link, linkIcon)}
+      ${this.offers.length > 0 ? panel('offer', t.offer, offerIcon) : nothing}
       ${
         this.uploader
-          ? html`<button
-                type="button"
-                class="tool"
-                data-tool="attach"
-                aria-label=${t.attach}
-                title=${t.attach}
-                ?disabled=${disabled}
-                @click=${() => this.fileInput?.click()}
-              >
-                ${attachIcon}
-              </button>
+          ? html`${tool('attach', t.attach, attachIcon, () => this.fileInput?.click())}
               <input
                 type="file"
                 hidden
@@ -457,203 +434,6 @@ export class ComposeArea extends LitElement {
     </div>`;
   }
 
-  private renderPanel(disabled: boolean): TemplateResult | typeof nothing {
-    if (disabled || this.panel === 'none') return nothing;
-    const t = this.i18n.t.composer;
-    if (this.panel === 'link') {
-      const completion = this.linkCompletion();
-      return html`<form
-        id="panel"
-        part="panel"
-        class="panel"
-        aria-label=${t.linkForm}
-        novalidate
-        @submit=${this.onLinkSubmit}
-      >
-        <label class="row">
-          <span>${t.linkUrl}</span>
-          <input
-            name="url"
-            type="text"
-            inputmode="url"
-            autocomplete="url"
-            spellcheck="false"
-            placeholder="https://"
-            aria-invalid=${this.linkError ? 'true' : 'false'}
-            aria-describedby=${ifDefined(this.linkError ? 'link-error' : completion ? 'link-completion' : undefined)}
-            .value=${live(this.linkUrl)}
-            @input=${(e: Event) => {
-              this.linkUrl = (e.target as HTMLInputElement).value;
-              this.linkError = '';
-            }}
-          />
-        </label>
-        ${
-          completion && !this.linkError
-            ? html`<p id="link-completion" class="muted completion">${t.linkCompleted(completion)}</p>`
-            : nothing
-        }
-        <label class="row">
-          <span>${t.linkTitle}</span>
-          <input
-            name="title"
-            type="text"
-            .value=${live(this.linkTitle)}
-            @input=${(e: Event) => (this.linkTitle = (e.target as HTMLInputElement).value)}
-          />
-        </label>
-        ${this.linkError ? html`<p id="link-error" class="error" role="alert">${this.linkError}</p>` : nothing}
-        <div class="actions">
-          <button type="button" class="secondary" @click=${() => this.closePanel()}>
-            ${this.i18n.t.common.cancel}
-          </button>
-          <button type="submit" class="primary">${t.linkSend}</button>
-        </div>
-      </form>`;
-    }
-    if (this.panel === 'offer') {
-      const selected = this.offers.find((offer) => offer.id === this.offerId);
-      return html`<div id="panel" part="panel" class="panel offers" role="group" aria-label=${t.offers}>
-        <div class="offer-list" role="radiogroup" aria-label=${t.offers}>
-          ${this.offers.map(
-            (offer) =>
-              html`<label class="offer-option">
-                <input
-                  type="radio"
-                  name="offer"
-                  .checked=${live(offer.id === this.offerId)}
-                  @change=${() => (this.offerId = offer.id)}
-                />
-                <span>${offer.title}</span>
-              </label>`,
-          )}
-        </div>
-        ${selected ? this.renderOfferCard(selected) : nothing}
-        <div class="actions">
-          <button type="button" class="secondary" @click=${() => this.closePanel()}>
-            ${this.i18n.t.common.cancel}
-          </button>
-          <button type="button" class="primary" ?disabled=${!selected} @click=${() => this.sendOffer()}>
-            ${t.offerSend}
-          </button>
-        </div>
-      </div>`;
-    }
-    // Emoji
-    return html`<div id="panel" part="panel" class="panel emoji" role="dialog" aria-label=${t.emojiPicker}>
-      ${this.emojiState === 'loading' ? html`<p role="status">${t.emojiLoading}</p>` : nothing}
-      ${
-        this.emojiState === 'failed'
-          ? html`<p class="muted">${t.emojiFailed}</p>
-              <div class="emoji-grid">
-                ${COMMON_EMOJI.map(
-                  (emoji) =>
-                    html`<button type="button" class="emoji-button" @click=${() => this.insertText(emoji)}>
-                      ${emoji}
-                    </button>`,
-                )}
-              </div>`
-          : nothing
-      }
-      ${this.emojiState === 'ready' ? this.emojiPicker : nothing}
-    </div>`;
-  }
-
-  private renderOfferCard(offer: ComposerOffer): TemplateResult {
-    const t = this.i18n.t.composer;
-    const image = safeUrl(offer.imageUrl, 'image');
-    const url = safeUrl(offer.url, 'link');
-    return html`<figure class="offer-card" aria-label=${t.offerPreview}>
-      ${
-        image
-          ? html`<img src=${image} alt="" @error=${(e: Event) => ((e.target as HTMLElement).hidden = true)} />`
-          : nothing
-      }
-      <figcaption>
-        <strong>${offer.title}</strong>
-        ${offer.description ? html`<span>${offer.description}</span>` : nothing}
-        ${url ? html`<span class="muted">${url}</span>` : nothing}
-        ${offer.cta ? html`<span class="cta">${offer.cta}</span>` : nothing}
-      </figcaption>
-    </figure>`;
-  }
-
-  private renderAttachment(): TemplateResult | typeof nothing {
-    const attachment = this.attachment;
-    if (!attachment) return nothing;
-    const t = this.i18n.t.composer;
-    const name = attachment.file.name;
-    const uploading = attachment.status === 'uploading';
-    return html`<div part="attachment" class="attachment" role="group" aria-label=${t.attachment}>
-      ${
-        attachment.previewUrl
-          ? html`<img class="thumb" src=${attachment.previewUrl} alt=${t.imagePreview(name)} />`
-          : html`<span class="thumb file">${fileIcon}</span>`
-      }
-      <div class="attachment-info">
-        <span class="name">${name}</span>
-        <span class="muted">${formatFileSize(this.i18n.lang, attachment.file.size)}</span>
-        ${
-          uploading
-            ? html`<progress
-                aria-label=${t.uploadProgress}
-                max="100"
-                value=${Math.round(attachment.progress * 100)}
-              ></progress>`
-            : html`<span class="muted">${t.uploaded(name)}</span>`
-        }
-      </div>
-      <button
-        type="button"
-        class="tool"
-        aria-label=${uploading ? t.cancelUpload : t.removeAttachment}
-        title=${uploading ? t.cancelUpload : t.removeAttachment}
-        @click=${() => this.cancelAttachment()}
-      >
-        ${closeIcon}
-      </button>
-    </div>`;
-  }
-
-  private renderCanned(matches: readonly CannedAnswer[], active: CannedAnswer | undefined): TemplateResult {
-    const t = this.i18n.t.composer;
-    if (matches.length === 0) {
-      return html`<div part="canned-list" class="canned empty" role="status">${t.cannedNone}</div>`;
-    }
-    // The list scrolls: it is focusable too (keyboard access to a scrolling region), with the same keys.
-    return html`<div
-      id="canned-list"
-      part="canned-list"
-      class="canned"
-      role="listbox"
-      aria-label=${t.canned}
-      tabindex="0"
-      aria-activedescendant=${ifDefined(active ? `canned-${matches.indexOf(active)}` : undefined)}
-      @keydown=${this.onTextKeydown}
-    >
-      ${matches.map((answer, index) => {
-        const selected = answer === active;
-        // Keyboard: the text box keeps focus and drives this list (aria-activedescendant); a click is the pointer path.
-        /* eslint-disable-next-line lit-a11y/click-events-have-key-events */
-        return html`<div
-          id="canned-${index}"
-          role="option"
-          class="canned-option ${selected ? 'active' : ''}"
-          aria-selected=${selected ? 'true' : 'false'}
-          @mousedown=${(e: Event) => e.preventDefault()}
-          @click=${() => this.insertCanned(answer)}
-        >
-          <span class="canned-title">${answer.title}</span>
-          <span class="canned-meta"
-            >${answer.category ?? t.cannedUncategorized} ·
-            ${answer.scope === 'personal' ? t.cannedPersonal : t.cannedShared}</span
-          >
-          <span class="canned-text">${this.fill(answer.text)}</span>
-        </div>`;
-      })}
-    </div>`;
-  }
-
   // ---- typing and keyboard -----------------------------------------------------------------
 
   private onInput(event: Event): void {
@@ -664,7 +444,10 @@ export class ComposeArea extends LitElement {
     store.setDraft(id, value);
     this.cannedIndex = 0;
     this.error = '';
-    if (value.trim() === '' || cannedQuery(value) !== undefined) {
+    const canned = cannedQuery(value) !== undefined;
+    // "/" lists the canned answers: their list comes with the tools.
+    if (canned && this.cannedAnswers.length > 0) this.withTools(() => undefined);
+    if (value.trim() === '' || canned) {
       this.typingThrottle.stop();
     } else if (this.connection.value === 'online') {
       // Offline, typing notices would only fail: none are sent (the idle timer still ends one in progress).
@@ -721,9 +504,9 @@ export class ComposeArea extends LitElement {
       this.closePanel();
       return;
     }
-    if (this.attachment?.status === 'uploading') {
+    if (this.tools?.attachment?.status === 'uploading') {
       event.stopPropagation();
-      this.cancelAttachment();
+      this.tools.cancel();
     }
   }
 
@@ -737,33 +520,11 @@ export class ComposeArea extends LitElement {
     const store = this.desk.store;
     const id = this.desk.conversationId;
     if (!store || !id || this.blockedReason) return;
-    const attachment = this.attachment;
-    if (attachment?.status === 'ready' && attachment.result) {
-      const { result } = attachment;
-      const draft: Draft =
-        attachment.kind === 'image'
-          ? {
-              kind: 'image',
-              url: result.url,
-              alt: result.name ?? attachment.file.name,
-              ...(result.width ? { width: result.width } : {}),
-              ...(result.height ? { height: result.height } : {}),
-            }
-          : {
-              kind: 'file',
-              name: result.name ?? attachment.file.name,
-              url: result.url,
-              size: result.size ?? attachment.file.size,
-              ...((result.mimeType ?? attachment.file.type)
-                ? { mimeType: result.mimeType ?? attachment.file.type }
-                : {}),
-            };
-      if (this.dispatchSend(store, id, draft)) this.discardAttachment();
-    }
+    this.tools?.sendAttachment();
     const text = this.draft.value.trim();
     const limit = this.limit;
     if (!text || (limit !== undefined && text.length > limit)) return;
-    if (this.dispatchSend(store, id, { kind: 'text', text })) {
+    if (this.send({ kind: 'text', text })) {
       store.setDraft(id, '');
       this.typingThrottle.stop();
       this.cannedDismissed = false;
@@ -771,7 +532,10 @@ export class ComposeArea extends LitElement {
   }
 
   /** Fires `desk-send`, then sends what the listeners left. True when the store took it. */
-  private dispatchSend(store: DeskStore, conversationId: string, draft: Draft): boolean {
+  private send(draft: Draft): boolean {
+    const store = this.desk.store;
+    const conversationId = this.desk.conversationId;
+    if (!store || !conversationId) return false;
     const event = new DeskSendEvent({ conversationId, draft });
     this.dispatchEvent(event);
     if (event.defaultPrevented) return false;
@@ -812,28 +576,13 @@ export class ComposeArea extends LitElement {
 
   // ---- panels: link, offer, emoji ----------------------------------------------------------
 
-  private togglePanel(panel: Panel): void {
-    if (this.panel === panel) {
-      this.closePanel();
-      return;
-    }
-    this.panel = panel;
-    this.linkError = '';
-    if (panel === 'emoji') void this.loadEmojiPicker();
-    void this.focusPanel();
-  }
-
-  /** Moves focus into the open panel (it sits above the text box, so Tab would not reach it first). */
-  private async focusPanel(): Promise<void> {
-    await this.updateComplete;
-    if (this.panel === 'emoji') {
-      const search = this.emojiPicker?.isConnected
-        ? this.emojiPicker.shadowRoot?.querySelector<HTMLElement>('input')
-        : null;
-      (search ?? this.renderRoot.querySelector<HTMLElement>('#panel .emoji-button'))?.focus();
-      return;
-    }
-    this.renderRoot.querySelector<HTMLElement>('#panel input, #panel button.primary:not([disabled])')?.focus();
+  /** Opens a panel (as soon as the tools are loaded) or closes it. */
+  private togglePanel(panel: ToolPanel): void {
+    if (this.panel === panel) return this.closePanel();
+    this.withTools((tools) => {
+      this.panel = panel;
+      tools.opened(panel);
+    });
   }
 
   /** Closes the open panel and gives focus back to the button that opened it. */
@@ -841,92 +590,12 @@ export class ComposeArea extends LitElement {
     const panel = this.panel;
     if (panel === 'none') return;
     this.panel = 'none';
-    this.linkError = '';
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`[data-tool="${panel}"]`)?.focus());
   }
 
-  private onLinkSubmit(event: Event): void {
-    event.preventDefault();
-    const t = this.i18n.t.composer;
-    const store = this.desk.store;
-    const id = this.desk.conversationId;
-    if (!store || !id) return;
-    const raw = this.linkUrl.trim();
-    if (!raw) {
-      this.linkError = t.linkEmpty;
-      return;
-    }
-    const url = safeUrl(raw, 'link') ?? safeUrl(completeUrl(raw), 'link');
-    if (!url) {
-      this.linkError = t.linkInvalid;
-      return;
-    }
-    this.linkUrl = url;
-    const title = this.linkTitle.trim();
-    if (this.dispatchSend(store, id, { kind: 'link', url, ...(title ? { title } : {}) })) {
-      this.linkUrl = '';
-      this.linkTitle = '';
-      this.closePanel();
-    }
-  }
-
-  /** "https://shop.example.com/tents" while the agent typed "shop.example.com/tents", else undefined. */
-  private linkCompletion(): string | undefined {
-    const raw = this.linkUrl.trim();
-    if (!raw || safeUrl(raw, 'link')) return undefined;
-    return safeUrl(completeUrl(raw), 'link') ?? undefined;
-  }
-
-  private sendOffer(): void {
-    const store = this.desk.store;
-    const id = this.desk.conversationId;
-    const offer = this.offers.find((candidate) => candidate.id === this.offerId);
-    if (!store || !id || !offer) return;
-    const draft: OfferContent = { kind: 'offer', title: offer.title };
-    if (offer.description) draft.description = offer.description;
-    if (offer.imageUrl) draft.imageUrl = offer.imageUrl;
-    if (offer.url) draft.url = offer.url;
-    if (offer.cta) draft.cta = offer.cta;
-    if (this.dispatchSend(store, id, draft)) {
-      this.offerId = undefined;
-      this.closePanel();
-    }
-  }
-
-  private async loadEmojiPicker(): Promise<void> {
-    if (this.emojiState === 'ready' || this.emojiState === 'loading') return;
-    this.emojiState = 'loading';
-    try {
-      const { Database } = await import('emoji-picker-element');
-      const locale = this.i18n.locale === 'fr' ? 'fr' : 'en';
-      // Check the data loads (CDN by default) before showing the picker; offline, common emoji instead.
-      const database = new Database({ locale, ...(this.emojiDataSource ? { dataSource: this.emojiDataSource } : {}) });
-      try {
-        await database.ready();
-      } catch {
-        this.emojiState = 'failed';
-        void this.focusPanel();
-        return;
-      } finally {
-        void database.close().catch(() => undefined);
-      }
-      const picker = document.createElement('emoji-picker') as EmojiPickerElement;
-      if (this.emojiDataSource) picker.dataSource = this.emojiDataSource;
-      if (locale === 'fr') {
-        const fr = await import('emoji-picker-element/i18n/fr.js');
-        picker.locale = 'fr';
-        picker.i18n = fr.default;
-      }
-      picker.addEventListener('emoji-click', (event) => {
-        const unicode = (event as CustomEvent<{ unicode?: string }>).detail.unicode;
-        if (unicode) this.insertText(unicode);
-      });
-      this.emojiPicker = picker;
-      this.emojiState = 'ready';
-      void this.focusPanel();
-    } catch {
-      this.emojiState = 'failed';
-    }
+  /** Loads the tools' module while the agent is in the composer, before a tool is opened. */
+  private prefetchTools(): void {
+    loadTools().catch(() => undefined);
   }
 
   /** Inserts text at the caret (or replaces the selection) and keeps the draft in the store. */
@@ -996,101 +665,7 @@ export class ComposeArea extends LitElement {
 
   /** Checks one file against the limits and starts uploading it. */
   attachFiles(files: readonly File[]): void {
-    const t = this.i18n.t.composer;
-    const uploader = this.uploader;
-    if (!uploader || files.length === 0 || this.blockedReason) return;
-    if (files.length > 1) {
-      this.error = t.oneFile;
-      return;
-    }
-    const file = files[0];
-    if (!acceptsFile(file, this.accept)) {
-      this.error = t.fileType(file.name);
-      return;
-    }
-    if (this.maxFileSize > 0 && file.size > this.maxFileSize) {
-      this.error = t.fileTooLarge(file.name, formatFileSize(this.i18n.lang, this.maxFileSize));
-      return;
-    }
-    this.discardAttachment();
-    this.error = '';
-    const kind = isPreviewableImage(file) ? 'image' : 'file';
-    const controller = new AbortController();
-    const attachment: Attachment = {
-      file,
-      kind,
-      previewUrl: kind === 'image' ? URL.createObjectURL(file) : undefined,
-      status: 'uploading',
-      progress: 0,
-      controller,
-    };
-    this.attachment = attachment;
-    this.status = t.uploading(file.name);
-    void this.upload(uploader, attachment);
-  }
-
-  private async upload(uploader: Uploader, attachment: Attachment): Promise<void> {
-    const t = this.i18n.t.composer;
-    const { file, controller } = attachment;
-    const current = () => this.attachment?.controller === controller && !controller.signal.aborted;
-    try {
-      const result = await uploader(file, {
-        signal: controller.signal,
-        onProgress: (fraction) => {
-          if (!current() || !Number.isFinite(fraction)) return;
-          this.attachment = { ...this.attachment!, progress: Math.min(1, Math.max(0, fraction)) };
-        },
-      });
-      if (!current()) return;
-      const url = result && safeUrl(result.url, attachment.kind === 'image' ? 'image' : 'link');
-      if (!url) {
-        this.discardAttachment();
-        this.error = t.uploadBadUrl(file.name);
-        return;
-      }
-      let { width, height } = result;
-      if (attachment.kind === 'image' && (!width || !height)) ({ width, height } = await this.imageSize(attachment));
-      if (!current()) return;
-      this.attachment = {
-        ...this.attachment!,
-        status: 'ready',
-        progress: 1,
-        result: { ...result, url, ...(width && height ? { width, height } : {}) },
-      };
-      this.status = t.uploaded(file.name);
-    } catch (error) {
-      if (!current()) return;
-      this.discardAttachment();
-      const reason = error instanceof Error && error.message ? error.message : String(error);
-      this.error = t.uploadFailed(file.name, reason);
-      this.status = '';
-    }
-  }
-
-  private async imageSize(attachment: Attachment): Promise<{ width?: number; height?: number }> {
-    const img = this.renderRoot.querySelector<HTMLImageElement>('.attachment img.thumb');
-    if (!img || !attachment.previewUrl) return {};
-    try {
-      await img.decode();
-      return { width: img.naturalWidth || undefined, height: img.naturalHeight || undefined };
-    } catch {
-      return {};
-    }
-  }
-
-  /** Cancel (while uploading) or remove (when ready), from the button or Escape. */
-  private cancelAttachment(): void {
-    const uploading = this.attachment?.status === 'uploading';
-    this.discardAttachment();
-    this.status = uploading ? this.i18n.t.composer.uploadCancelled : '';
-    void this.updateComplete.then(() => this.textarea?.focus());
-  }
-
-  private discardAttachment(): void {
-    const attachment = this.attachment;
-    if (!attachment) return;
-    this.attachment = undefined;
-    if (attachment.status === 'uploading') attachment.controller.abort();
-    if (attachment.previewUrl) URL.revokeObjectURL(attachment.previewUrl);
+    if (!this.uploader || files.length === 0 || this.blockedReason) return;
+    this.withTools((tools) => tools.attach(files));
   }
 }

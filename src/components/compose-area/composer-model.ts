@@ -1,6 +1,7 @@
 /**
  * Pure pieces of <compose-area>: the types a host hands it (canned answers, offers, uploader),
- * channel limits, canned-answer search and variables, file checks. No DOM rendering here.
+ * channel limits, canned-answer search and variables. No DOM rendering here (the file and
+ * address checks of the on-demand tools are in compose-tools.ts).
  */
 import type { CannedAnswer } from '../../model/composer.js';
 
@@ -68,43 +69,4 @@ export function fillVariables(text: string, values: Readonly<Record<string, stri
     const value = values[name];
     return value ? value : whole;
   });
-}
-
-/**
- * Whether a file matches an `accept` list as the file input understands it: extensions
- * (`.pdf`), exact types (`image/png`) and wildcards (`image/*`). An empty list accepts anything.
- */
-export function acceptsFile(file: Pick<File, 'name' | 'type'>, accept: string | undefined): boolean {
-  const rules = (accept ?? '')
-    .split(',')
-    .map((rule) => rule.trim().toLowerCase())
-    .filter(Boolean);
-  if (rules.length === 0) return true;
-  const name = file.name.toLowerCase();
-  const type = file.type.toLowerCase();
-  return rules.some((rule) => {
-    if (rule.startsWith('.')) return name.endsWith(rule);
-    if (rule.endsWith('/*')) return type.startsWith(rule.slice(0, -1));
-    return type === rule;
-  });
-}
-
-/** Images the thread can show inline; anything else is sent as a file. */
-export function isPreviewableImage(file: Pick<File, 'type'>): boolean {
-  return /^image\/(png|jpeg|gif|webp|avif|bmp)$/i.test(file.type);
-}
-
-/** "shop.example.com/tents", "www.example.fr:8080?q=1": a host name with a dot (and a letter TLD), then a path. */
-const BARE_HOST =
-  /^(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+\p{L}[\p{L}\p{N}-]*\.?(?::\d{1,5})?(?:[/?#]\S*)?$/u;
-/**
- * The address the agent most likely meant when they typed one without a scheme:
- * "shop.example.com/tents" → "https://shop.example.com/tents". Undefined when the text does not
- * start with a host name: an address with a scheme is checked as typed (`javascript:`, `data:`…
- * stay refused). The result still has to pass `safeUrl()`.
- */
-export function completeUrl(raw: string): string | undefined {
-  const text = raw.trim().replace(/^\/\//, '');
-  // The host must come first and end before any ":", so nothing here can carry a scheme of its own.
-  return BARE_HOST.test(text) ? `https://${text}` : undefined;
 }

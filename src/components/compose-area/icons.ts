@@ -1,7 +1,7 @@
 import { svg } from 'lit';
 
 /** Small stroke icons for the composer toolbar (decorative: the buttons carry the names). */
-const icon = (body: ReturnType<typeof svg>) => svg`<svg viewBox="0 0 24 24" width="18" height="18" fill="none"
+export const icon = (body: ReturnType<typeof svg>) => svg`<svg viewBox="0 0 24 24" width="18" height="18" fill="none"
   stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true"
   focusable="false">${body}</svg>`;
 
@@ -16,5 +16,3 @@ export const attachIcon = icon(
 export const emojiIcon = icon(
   svg`<circle cx="12" cy="12" r="9"/><path d="M8.5 14.5a4.5 4.5 0 0 0 7 0"/><path d="M9 9.5h.01M15 9.5h.01"/>`,
 );
-export const closeIcon = icon(svg`<path d="M6 6l12 12M18 6 6 18"/>`);
-export const fileIcon = icon(svg`<path d="M14 3H6v18h12V7z"/><path d="M14 3v4h4"/>`);

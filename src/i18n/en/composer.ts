@@ -64,5 +64,7 @@ export const composer = {
   emojiPicker: 'Emoji',
   emojiLoading: 'Loading emoji…',
   emojiFailed: 'The full emoji list could not be loaded: here are common ones.',
+  /** A tool (link, offer, emoji, attachment, canned answers) whose code could not be loaded. */
+  toolsFailed: 'This tool could not be loaded. Check the connection and try again.',
 };
 export type ComposerStrings = typeof composer;

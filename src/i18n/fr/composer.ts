@@ -60,4 +60,5 @@ export const composer: ComposerStrings = {
   emojiPicker: 'Emoji',
   emojiLoading: 'Chargement des emoji…',
   emojiFailed: 'La liste complète des emoji n’a pas pu être chargée : voici les plus courants.',
+  toolsFailed: 'Cet outil n’a pas pu être chargé. Vérifiez la connexion et réessayez.',
 };

@@ -1,0 +1,580 @@
+/**
+ * The part of `<compose-area>` its first paint does not need, loaded on first use (tools-loader.ts):
+ * the link, offer and emoji panels, the attachment and its upload, the canned answers list, and
+ * their styles. The element owns one ComposerTools once loaded and renders its templates.
+ */
+import { adoptStyles, html, nothing, svg, type ReactiveElement, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { live } from 'lit/directives/live.js';
+import { formatFileSize } from '../../i18n/format.js';
+import type { LocaleController } from '../../i18n/locale-controller.js';
+import type { Draft, OfferContent } from '../../model/types.js';
+import { safeUrl } from '../../model/url.js';
+import type { DeskStore } from '../../store/desk-store.js';
+import type { ComposeArea } from './compose-area.js';
+import { toolsStyles } from './compose-tools.styles.js';
+import type { CannedAnswer, ComposerOffer, Uploader, UploadResult } from './composer-model.js';
+import { icon } from './icons.js';
+
+export type ToolPanel = 'link' | 'offer' | 'emoji';
+
+/** What the tools need from their composer. */
+export interface ComposerHost {
+  /** The element: its public properties (offers, uploader, limits…) and its render root. */
+  readonly el: ComposeArea;
+  readonly i18n: LocaleController;
+  /** Sends a message through `desk-send`; true when the store took it. */
+  send(draft: Draft): boolean;
+  closePanel(): void;
+  insertText(text: string): void;
+  insertCanned(answer: CannedAnswer): void;
+  /** The text of a canned answer with its variables filled. */
+  fill(text: string): string;
+  /** The composer's keys (arrows, Enter…), for the focusable canned list. */
+  keydown(event: KeyboardEvent): void;
+  setError(text: string): void;
+  setStatus(text: string): void;
+}
+
+interface Attachment {
+  readonly file: File;
+  readonly kind: 'image' | 'file';
+  /** blob: URL of an image preview, revoked when the attachment goes. */
+  readonly previewUrl?: string;
+  readonly status: 'uploading' | 'ready';
+  readonly progress: number;
+  readonly controller: AbortController;
+  readonly result?: UploadResult & { url: string };
+}
+
+/** The element the emoji picker module defines (typed loosely: it is loaded on demand). */
+interface EmojiPickerElement extends HTMLElement {
+  dataSource: string;
+  locale: string;
+  i18n: unknown;
+}
+
+const closeIcon = icon(svg`<path d="M6 6l12 12M18 6 6 18"/>`);
+const fileIcon = icon(svg`<path d="M14 3H6v18h12V7z"/><path d="M14 3v4h4"/>`);
+
+type EmojiState = 'idle' | 'loading' | 'ready' | 'failed';
+
+/** Offered when the emoji data cannot be loaded (offline, blocked CDN). */
+const COMMON_EMOJI = [...'😀😄😊🙂😉😍😂🤔😮😢🙏👍👎👏🙌👋💪🎉✅❌⭐🔥💡🎁📦🚚🛒💳📞⏰📅'].concat(['❤️', '✉️']);
+
+/**
+ * Attachments a composer had to drop because the agent left the conversation (pane switch,
+ * another conversation): per store, the file name by conversation id. The next composer of that
+ * conversation says so, once.
+ */
+const interruptedUploads = new WeakMap<DeskStore, Map<string, string>>();
+
+/** The file name of an attachment dropped when the agent left this conversation, once. */
+export function takeInterrupted(store: DeskStore, id: string): string | undefined {
+  const interrupted = interruptedUploads.get(store);
+  const name = interrupted?.get(id);
+  interrupted?.delete(id);
+  return name;
+}
+
+/**
+ * Whether a file matches an `accept` list as the file input understands it: extensions
+ * (`.pdf`), exact types (`image/png`) and wildcards (`image/*`). An empty list accepts anything.
+ */
+export function acceptsFile(file: Pick<File, 'name' | 'type'>, accept: string | undefined): boolean {
+  const rules = (accept ?? '')
+    .split(',')
+    .map((rule) => rule.trim().toLowerCase())
+    .filter(Boolean);
+  const name = file.name.toLowerCase();
+  const type = file.type.toLowerCase();
+  return (
+    rules.length === 0 ||
+    rules.some((rule) =>
+      rule.startsWith('.')
+        ? name.endsWith(rule)
+        : rule.endsWith('/*')
+          ? type.startsWith(rule.slice(0, -1))
+          : type === rule,
+    )
+  );
+}
+
+/** Images the thread can show inline; anything else is sent as a file. */
+export function isPreviewableImage(file: Pick<File, 'type'>): boolean {
+  return /^image\/(png|jpeg|gif|webp|avif|bmp)$/i.test(file.type);
+}
+
+/** "shop.example.com/tents", "www.example.fr:8080?q=1": a host name with a dot (and a letter TLD), then a path. */
+const BARE_HOST =
+  /^(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+\p{L}[\p{L}\p{N}-]*\.?(?::\d{1,5})?(?:[/?#]\S*)?$/u;
+/**
+ * The address the agent most likely meant when they typed one without a scheme:
+ * "shop.example.com/tents" → "https://shop.example.com/tents". Undefined when the text does not
+ * start with a host name: an address with a scheme is checked as typed (`javascript:`, `data:`…
+ * stay refused). The result still has to pass `safeUrl()`.
+ */
+export function completeUrl(raw: string): string | undefined {
+  const text = raw.trim().replace(/^\/\//, '');
+  // The host must come first and end before any ":", so nothing here can carry a scheme of its own.
+  return BARE_HOST.test(text) ? `https://${text}` : undefined;
+}
+
+/** The state, actions and templates of the composer's on-demand tools. */
+export class ComposerTools {
+  attachment: Attachment | undefined;
+  private linkUrl = '';
+  private linkTitle = '';
+  private linkError = '';
+  private offerId: string | undefined;
+  private emojiState: EmojiState = 'idle';
+  private emojiPicker: EmojiPickerElement | undefined;
+
+  constructor(private readonly host: ComposerHost) {
+    const el = host.el;
+    adoptStyles(el.renderRoot as ShadowRoot, [
+      ...(el.constructor as typeof ReactiveElement).elementStyles,
+      toolsStyles,
+    ]);
+  }
+
+  private get t() {
+    return this.host.i18n.t.composer;
+  }
+
+  private changed(): void {
+    this.host.el.requestUpdate();
+  }
+
+  /** Another conversation: forget the link and the offer being prepared. */
+  reset(): void {
+    this.linkUrl = this.linkTitle = this.linkError = '';
+    this.offerId = undefined;
+    this.changed();
+  }
+
+  // ---- panels ------------------------------------------------------------------------------
+
+  /** The panel was opened: load what it needs, then move focus into it. */
+  opened(panel: ToolPanel): void {
+    this.linkError = '';
+    if (panel === 'emoji') void this.loadEmojiPicker();
+    void this.focus(panel);
+  }
+
+  /** Moves focus into the open panel (it sits above the text box, so Tab would not reach it first). */
+  private async focus(panel: ToolPanel): Promise<void> {
+    await this.host.el.updateComplete;
+    const root = this.host.el.renderRoot;
+    const search =
+      panel === 'emoji' && this.emojiPicker?.isConnected && this.emojiPicker.shadowRoot?.querySelector('input');
+    (
+      search ||
+      root.querySelector<HTMLElement>(
+        panel === 'emoji' ? '#panel .emoji-button' : '#panel input, #panel button.primary:not([disabled])',
+      )
+    )?.focus();
+  }
+
+  renderPanel(panel: ToolPanel): TemplateResult {
+    const t = this.t;
+    const cancel = html`<button type="button" class="secondary" @click=${() => this.host.closePanel()}>
+      ${this.host.i18n.t.common.cancel}
+    </button>`;
+    if (panel === 'link') {
+      const completion = this.linkCompletion();
+      const error = this.linkError;
+      return html`<form
+        id="panel"
+        part="panel"
+        class="panel"
+        aria-label=${t.linkForm}
+        novalidate
+        @submit=${this.onLinkSubmit}
+      >
+        <label class="row">
+          <span>${t.linkUrl}</span>
+          <input
+            name="url"
+            type="text"
+            inputmode="url"
+            autocomplete="url"
+            spellcheck="false"
+            placeholder="https://"
+            aria-invalid=${error ? 'true' : 'false'}
+            aria-describedby=${ifDefined(error ? 'link-error' : completion ? 'link-completion' : undefined)}
+            .value=${live(this.linkUrl)}
+            @input=${(e: Event) => {
+              this.linkUrl = (e.target as HTMLInputElement).value;
+              this.linkError = '';
+              this.changed();
+            }}
+          />
+        </label>
+        ${
+          completion && !error
+            ? html`<p id="link-completion" class="muted completion">${t.linkCompleted(completion)}</p>`
+            : nothing
+        }
+        <label class="row">
+          <span>${t.linkTitle}</span>
+          <input
+            name="title"
+            type="text"
+            .value=${live(this.linkTitle)}
+            @input=${(e: Event) => (this.linkTitle = (e.target as HTMLInputElement).value)}
+          />
+        </label>
+        ${error ? html`<p id="link-error" class="error" role="alert">${error}</p>` : nothing}
+        <div class="actions">${cancel}<button type="submit" class="primary">${t.linkSend}</button></div>
+      </form>`;
+    }
+    if (panel === 'offer') {
+      const offers = this.host.el.offers;
+      const selected = offers.find((offer) => offer.id === this.offerId);
+      return html`<div id="panel" part="panel" class="panel" role="group" aria-label=${t.offers}>
+        <div class="offer-list" role="radiogroup" aria-label=${t.offers}>
+          ${offers.map(
+            (offer) =>
+              html`<label class="offer-option">
+                <input
+                  type="radio"
+                  name="offer"
+                  .checked=${live(offer.id === this.offerId)}
+                  @change=${() => {
+                    this.offerId = offer.id;
+                    this.changed();
+                  }}
+                />
+                <span>${offer.title}</span>
+              </label>`,
+          )}
+        </div>
+        ${selected ? this.renderOfferCard(selected) : nothing}
+        <div class="actions">
+          ${cancel}
+          <button type="button" class="primary" ?disabled=${!selected} @click=${() => this.sendOffer(selected!)}>
+            ${t.offerSend}
+          </button>
+        </div>
+      </div>`;
+    }
+    const state = this.emojiState;
+    return html`<div id="panel" part="panel" class="panel emoji" role="dialog" aria-label=${t.emojiPicker}>
+      ${state === 'loading' ? html`<p role="status">${t.emojiLoading}</p>` : nothing}
+      ${
+        state === 'failed'
+          ? html`<p class="muted">${t.emojiFailed}</p>
+              <div class="emoji-grid">
+                ${COMMON_EMOJI.map(
+                  (emoji) =>
+                    html`<button type="button" class="emoji-button" @click=${() => this.host.insertText(emoji)}>
+                      ${emoji}
+                    </button>`,
+                )}
+              </div>`
+          : nothing
+      }
+      ${state === 'ready' ? this.emojiPicker : nothing}
+    </div>`;
+  }
+
+  private renderOfferCard(offer: ComposerOffer): TemplateResult {
+    const image = safeUrl(offer.imageUrl, 'image');
+    const url = safeUrl(offer.url, 'link');
+    return html`<figure class="offer-card" aria-label=${this.t.offerPreview}>
+      ${
+        image
+          ? html`<img src=${image} alt="" @error=${(e: Event) => ((e.target as HTMLElement).hidden = true)} />`
+          : nothing
+      }
+      <figcaption>
+        <strong>${offer.title}</strong>
+        ${offer.description ? html`<span>${offer.description}</span>` : nothing}
+        ${url ? html`<span class="muted">${url}</span>` : nothing}
+        ${offer.cta ? html`<span class="cta">${offer.cta}</span>` : nothing}
+      </figcaption>
+    </figure>`;
+  }
+
+  private readonly onLinkSubmit = (event: Event): void => {
+    event.preventDefault();
+    const raw = this.linkUrl.trim();
+    const url = safeUrl(raw, 'link') ?? safeUrl(completeUrl(raw), 'link');
+    if (!url) {
+      this.linkError = raw ? this.t.linkInvalid : this.t.linkEmpty;
+    } else {
+      this.linkUrl = url;
+      const title = this.linkTitle.trim();
+      if (this.host.send({ kind: 'link', url, ...(title ? { title } : {}) })) {
+        this.linkUrl = this.linkTitle = '';
+        this.host.closePanel();
+      }
+    }
+    this.changed();
+  };
+
+  /** "https://shop.example.com/tents" while the agent typed "shop.example.com/tents", else undefined. */
+  private linkCompletion(): string | undefined {
+    const raw = this.linkUrl.trim();
+    if (!raw || safeUrl(raw, 'link')) return undefined;
+    return safeUrl(completeUrl(raw), 'link') ?? undefined;
+  }
+
+  private sendOffer(offer: ComposerOffer): void {
+    const { title, description, imageUrl, url, cta } = offer;
+    const draft: OfferContent = { kind: 'offer', title };
+    if (description) draft.description = description;
+    if (imageUrl) draft.imageUrl = imageUrl;
+    if (url) draft.url = url;
+    if (cta) draft.cta = cta;
+    if (this.host.send(draft)) {
+      this.offerId = undefined;
+      this.host.closePanel();
+    }
+  }
+
+  private async loadEmojiPicker(): Promise<void> {
+    if (this.emojiState === 'ready' || this.emojiState === 'loading') return;
+    const setState = (state: EmojiState) => {
+      this.emojiState = state;
+      this.changed();
+      if (state !== 'loading') void this.focus('emoji');
+    };
+    setState('loading');
+    const source = this.host.el.emojiDataSource;
+    try {
+      const { Database } = await import('emoji-picker-element');
+      const locale = this.host.i18n.locale === 'fr' ? 'fr' : 'en';
+      // Check the data loads (CDN by default) before showing the picker; offline, common emoji instead.
+      const database = new Database({ locale, ...(source ? { dataSource: source } : {}) });
+      try {
+        await database.ready();
+      } finally {
+        void database.close().catch(() => undefined);
+      }
+      const picker = document.createElement('emoji-picker') as EmojiPickerElement;
+      if (source) picker.dataSource = source;
+      if (locale === 'fr') {
+        const fr = await import('emoji-picker-element/i18n/fr.js');
+        picker.locale = 'fr';
+        picker.i18n = fr.default;
+      }
+      picker.addEventListener('emoji-click', (event) => {
+        const unicode = (event as CustomEvent<{ unicode?: string }>).detail.unicode;
+        if (unicode) this.host.insertText(unicode);
+      });
+      this.emojiPicker = picker;
+      setState('ready');
+    } catch {
+      setState('failed');
+    }
+  }
+
+  // ---- attachments -------------------------------------------------------------------------
+
+  /** Checks one file against the limits and starts uploading it. */
+  attach(files: readonly File[]): void {
+    const { t, host } = this;
+    const { uploader, accept, maxFileSize } = host.el;
+    const file = files[0];
+    if (!uploader || !file) return;
+    if (files.length > 1) return host.setError(t.oneFile);
+    if (!acceptsFile(file, accept)) return host.setError(t.fileType(file.name));
+    if (maxFileSize > 0 && file.size > maxFileSize) {
+      return host.setError(t.fileTooLarge(file.name, formatFileSize(host.i18n.lang, maxFileSize)));
+    }
+    this.discard();
+    host.setError('');
+    const kind = isPreviewableImage(file) ? 'image' : 'file';
+    const attachment: Attachment = {
+      file,
+      kind,
+      previewUrl: kind === 'image' ? URL.createObjectURL(file) : undefined,
+      status: 'uploading',
+      progress: 0,
+      controller: new AbortController(),
+    };
+    this.setAttachment(attachment);
+    host.setStatus(t.uploading(file.name));
+    void this.upload(uploader, attachment);
+  }
+
+  private setAttachment(attachment: Attachment | undefined): void {
+    this.attachment = attachment;
+    this.changed();
+  }
+
+  private async upload(uploader: Uploader, attachment: Attachment): Promise<void> {
+    const { t, host } = this;
+    const { file, controller } = attachment;
+    const current = () => this.attachment?.controller === controller && !controller.signal.aborted;
+    try {
+      const result = await uploader(file, {
+        signal: controller.signal,
+        onProgress: (fraction) => {
+          if (!current() || !Number.isFinite(fraction)) return;
+          this.setAttachment({ ...this.attachment!, progress: Math.min(1, Math.max(0, fraction)) });
+        },
+      });
+      if (!current()) return;
+      const url = result && safeUrl(result.url, attachment.kind === 'image' ? 'image' : 'link');
+      if (!url) {
+        this.discard();
+        host.setError(t.uploadBadUrl(file.name));
+        return;
+      }
+      let { width, height } = result;
+      if (attachment.kind === 'image' && (!width || !height)) ({ width, height } = await this.imageSize());
+      if (!current()) return;
+      this.setAttachment({
+        ...this.attachment!,
+        status: 'ready',
+        progress: 1,
+        result: { ...result, url, ...(width && height ? { width, height } : {}) },
+      });
+      host.setStatus(t.uploaded(file.name));
+    } catch (error) {
+      if (!current()) return;
+      this.discard();
+      const reason = error instanceof Error && error.message ? error.message : String(error);
+      host.setError(t.uploadFailed(file.name, reason));
+      host.setStatus('');
+    }
+  }
+
+  private async imageSize(): Promise<{ width?: number; height?: number }> {
+    const img = this.host.el.renderRoot.querySelector<HTMLImageElement>('.attachment img.thumb');
+    try {
+      await img?.decode();
+      return { width: img?.naturalWidth || undefined, height: img?.naturalHeight || undefined };
+    } catch {
+      return {};
+    }
+  }
+
+  /** Sends the uploaded attachment, if one is ready (through `desk-send`, which may veto it). */
+  sendAttachment(): void {
+    const attachment = this.attachment;
+    const result = attachment?.status === 'ready' ? attachment.result : undefined;
+    if (!attachment || !result) return;
+    const { file } = attachment;
+    const name = result.name ?? file.name;
+    const mimeType = result.mimeType ?? file.type;
+    const draft: Draft =
+      attachment.kind === 'image'
+        ? {
+            kind: 'image',
+            url: result.url,
+            alt: name,
+            ...(result.width ? { width: result.width } : {}),
+            ...(result.height ? { height: result.height } : {}),
+          }
+        : { kind: 'file', name, url: result.url, size: result.size ?? file.size, ...(mimeType ? { mimeType } : {}) };
+    if (this.host.send(draft)) this.discard();
+  }
+
+  /** Cancel (while uploading) or remove (when ready), from the button or Escape. */
+  cancel(): void {
+    const uploading = this.attachment?.status === 'uploading';
+    this.discard();
+    this.host.setStatus(uploading ? this.t.uploadCancelled : '');
+    void this.host.el.updateComplete.then(() => this.host.el.renderRoot.querySelector('textarea')?.focus());
+  }
+
+  /**
+   * The agent leaves the conversation while an attachment is uploading (or uploaded, not sent): the
+   * upload cannot go on without this composer, so it is dropped, and the conversation's next
+   * composer says so (the store has no place for uploads in progress).
+   */
+  leave(store: DeskStore | undefined, id: string | undefined): void {
+    const attachment = this.attachment;
+    if (store && id && attachment) {
+      let interrupted = interruptedUploads.get(store);
+      if (!interrupted) interruptedUploads.set(store, (interrupted = new Map()));
+      interrupted.set(id, attachment.file.name);
+    }
+    this.discard();
+  }
+
+  private discard(): void {
+    const attachment = this.attachment;
+    if (!attachment) return;
+    this.setAttachment(undefined);
+    if (attachment.status === 'uploading') attachment.controller.abort();
+    if (attachment.previewUrl) URL.revokeObjectURL(attachment.previewUrl);
+  }
+
+  renderAttachment(): TemplateResult | typeof nothing {
+    const attachment = this.attachment;
+    if (!attachment) return nothing;
+    const t = this.t;
+    const { file, previewUrl } = attachment;
+    const uploading = attachment.status === 'uploading';
+    const label = uploading ? t.cancelUpload : t.removeAttachment;
+    return html`<div part="attachment" class="attachment" role="group" aria-label=${t.attachment}>
+      ${
+        previewUrl
+          ? html`<img class="thumb" src=${previewUrl} alt=${t.imagePreview(file.name)} />`
+          : html`<span class="thumb file">${fileIcon}</span>`
+      }
+      <div class="attachment-info">
+        <span class="name">${file.name}</span>
+        <span class="muted">${formatFileSize(this.host.i18n.lang, file.size)}</span>
+        ${
+          uploading
+            ? html`<progress
+                aria-label=${t.uploadProgress}
+                max="100"
+                value=${Math.round(attachment.progress * 100)}
+              ></progress>`
+            : html`<span class="muted">${t.uploaded(file.name)}</span>`
+        }
+      </div>
+      <button type="button" class="tool" aria-label=${label} title=${label} @click=${() => this.cancel()}>
+        ${closeIcon}
+      </button>
+    </div>`;
+  }
+
+  // ---- canned answers ----------------------------------------------------------------------
+
+  renderCanned(matches: readonly CannedAnswer[], active: CannedAnswer | undefined): TemplateResult {
+    const { t, host } = this;
+    if (matches.length === 0) {
+      return html`<div part="canned-list" class="canned empty" role="status">${t.cannedNone}</div>`;
+    }
+    // The list scrolls: it is focusable too (keyboard access to a scrolling region), with the same keys.
+    return html`<div
+      id="canned-list"
+      part="canned-list"
+      class="canned"
+      role="listbox"
+      aria-label=${t.canned}
+      tabindex="0"
+      aria-activedescendant=${ifDefined(active ? `canned-${matches.indexOf(active)}` : undefined)}
+      @keydown=${(e: KeyboardEvent) => host.keydown(e)}
+    >
+      ${matches.map((answer, index) => {
+        const selected = answer === active;
+        // Keyboard: the text box keeps focus and drives this list (aria-activedescendant); a click is the pointer path.
+        /* eslint-disable-next-line lit-a11y/click-events-have-key-events */
+        return html`<div
+          id="canned-${index}"
+          role="option"
+          class="canned-option ${selected ? 'active' : ''}"
+          aria-selected=${selected ? 'true' : 'false'}
+          @mousedown=${(e: Event) => e.preventDefault()}
+          @click=${() => host.insertCanned(answer)}
+        >
+          <span class="canned-title">${answer.title}</span>
+          <span class="canned-meta"
+            >${answer.category ?? t.cannedUncategorized} ·
+            ${answer.scope === 'personal' ? t.cannedPersonal : t.cannedShared}</span
+          >
+          <span class="canned-text">${host.fill(answer.text)}</span>
+        </div>`;
+      })}
+    </div>`;
+  }
+}
