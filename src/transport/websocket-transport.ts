@@ -63,7 +63,6 @@ export interface WebSocketTransportStats {
 }
 
 interface Pending {
-  n: number;
   id: string;
   command: ClientCommand;
   resolve: () => void;
@@ -75,10 +74,11 @@ interface Pending {
 const DEFAULT_HEARTBEAT = 15_000;
 /** Commands that are only worth sending now: dropped (resolved) while disconnected. */
 const VOLATILE = new Set<ClientCommand['type']>(['typing']);
-/** Close codes after which retrying cannot help. */
-const TERMINAL_CLOSE = new Set<number>([CloseCode.unauthorized, CloseCode.badRequest]);
 const MAX_BUFFERED_EVENTS = 10_000;
 const MAX_INVALID_REPORTS = 20;
+
+const refusedToken = (detail: string) =>
+  `The server refused the access token${detail}. Not reconnecting until a new token is provided.`;
 
 /**
  * A Transport over WebSocket speaking the `agent-desk.v1` protocol (docs/protocol.md).
@@ -189,10 +189,8 @@ export class WebSocketTransport implements Transport {
       );
     }
     return new Promise<void>((resolve, reject) => {
-      this.requestCounter += 1;
       const entry: Pending = {
-        n: this.requestCounter,
-        id: `r${this.requestCounter}`,
+        id: `r${(this.requestCounter += 1)}`,
         command,
         resolve,
         reject,
@@ -315,17 +313,12 @@ export class WebSocketTransport implements Transport {
     if (socket !== this.socket) return;
     this.teardown();
     if (this.closed) return;
-    if (TERMINAL_CLOSE.has(code)) {
-      this.stop(
-        undefined,
-        code === CloseCode.unauthorized
-          ? `The server refused the access token${reason ? ` (${reason})` : ''}. Not reconnecting until a new token is provided.`
-          : `The server refused the protocol${reason ? ` (${reason})` : ''}. Not reconnecting.`,
-        code === CloseCode.unauthorized ? 'unauthorized' : 'protocol',
-      );
-      return;
-    }
-    this.scheduleReconnect();
+    // After these close codes, retrying cannot help.
+    const why = reason ? ` (${reason})` : '';
+    if (code === CloseCode.unauthorized) this.stop(undefined, refusedToken(why));
+    else if (code === CloseCode.badRequest)
+      this.stop(undefined, `The server refused the protocol${why}. Not reconnecting.`, 'protocol');
+    else this.scheduleReconnect();
   }
 
   /** Stops retrying: an error the user must act on. */
@@ -604,18 +597,10 @@ export class WebSocketTransport implements Transport {
       if (entry) this.settle(entry, new TransportError('rejected', `${frame.code}: ${frame.message}`));
       return;
     }
-    if (frame.code === 'unauthorized') {
-      this.stop(
-        socket,
-        `The server refused the access token: ${frame.message}. Not reconnecting until a new token is provided.`,
-      );
-      return;
-    }
-    if (frame.code === 'unsupported-version') {
+    if (frame.code === 'unauthorized') this.stop(socket, refusedToken(`: ${frame.message}`));
+    else if (frame.code === 'unsupported-version')
       this.stop(socket, `The server does not speak ${PROTOCOL}: ${frame.message}`, 'protocol');
-      return;
-    }
-    this.report(`server:${frame.code}`, frame.message);
+    else this.report(`server:${frame.code}`, frame.message);
   }
 
   // ---- outbound --------------------------------------------------------------------------
