@@ -250,7 +250,7 @@ async function settle(el: ChatBox): Promise<void> {
   await el.updateComplete;
   for (let i = 0; i < 4; i += 1) {
     await nextFrame();
-    const host = el.shadowRoot!.querySelector<VirtualizerHostElement>('.items');
+    const host = el.shadowRoot!.querySelector<VirtualizerHostElement>('.scroller');
     // layoutComplete only settles when a layout is pending: do not wait for it forever.
     await Promise.race([host?.[virtualizerRef]?.layoutComplete.catch(() => undefined), aTimeout(40)]);
   }

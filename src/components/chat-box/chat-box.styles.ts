@@ -6,12 +6,9 @@ export const chatBoxStyles = css`
     flex-direction: column;
     min-height: 0;
     height: 100%;
-    --_visitor-bg: var(--chat-box-visitor-bubble-bg, var(--_color-visitor-bubble));
-    --_visitor-fg: var(--chat-box-visitor-bubble-color, var(--_color-visitor-text));
-    --_agent-bg: var(--chat-box-agent-bubble-bg, var(--_color-agent-bubble));
-    --_agent-fg: var(--chat-box-agent-bubble-color, var(--_color-agent-text));
-    --_bot-bg: var(--chat-box-bot-bubble-bg, var(--_color-bot-bubble));
-    --_bot-fg: var(--chat-box-bot-bubble-color, var(--_color-bot-text));
+    /* Bubble and avatar colours: the visitor's here; agent and bot rows, cards and notices override them. */
+    --_bubble-bg: var(--chat-box-visitor-bubble-bg, var(--_color-visitor-bubble));
+    --_bubble-fg: var(--chat-box-visitor-bubble-color, var(--_color-visitor-text));
     --_bubble-max: var(--chat-box-bubble-max-width, 72%);
     --_avatar: 28px;
   }
@@ -23,7 +20,6 @@ export const chatBoxStyles = css`
     flex: 1;
     min-height: 0;
     background: var(--_color-surface);
-    color: var(--_color-text);
   }
 
   .placeholder {
@@ -163,9 +159,6 @@ export const chatBoxStyles = css`
   .scroller:focus-visible {
     outline-offset: -2px;
   }
-  .items {
-    width: 100%;
-  }
   .empty {
     position: absolute;
     inset: 0 0 auto;
@@ -183,39 +176,40 @@ export const chatBoxStyles = css`
     padding: var(--_space-1) var(--_space-3);
     background: var(--_color-surface-raised);
   }
-  .older {
+  .older,
+  .new-messages {
     position: absolute;
-    top: var(--_space-2);
     inset-inline: 0;
     margin-inline: auto;
     width: max-content;
+    box-shadow: var(--_shadow);
+  }
+  .older {
+    top: var(--_space-2);
     padding: var(--_space-1) var(--_space-3);
     border-radius: 999px;
     background: var(--_color-surface-raised);
-    box-shadow: var(--_shadow);
     font-size: var(--_font-size-small);
     color: var(--_color-text-muted);
   }
   .new-messages {
-    position: absolute;
     bottom: var(--_space-3);
-    inset-inline: 0;
-    margin-inline: auto;
-    width: max-content;
     background: var(--_color-accent);
     color: var(--_color-accent-contrast);
     border-color: transparent;
-    box-shadow: var(--_shadow);
     font-weight: 600;
   }
 
   /* ---- rows ---- */
+  .day,
+  .row {
+    width: 100%;
+    box-sizing: border-box;
+  }
   .day {
     display: flex;
     align-items: center;
     gap: var(--_space-2);
-    width: 100%;
-    box-sizing: border-box;
     padding: var(--_space-3) var(--_space-3) var(--_space-1);
     font-size: var(--_font-size-small);
     color: var(--_color-text-muted);
@@ -229,8 +223,6 @@ export const chatBoxStyles = css`
 
   .row {
     display: grid;
-    width: 100%;
-    box-sizing: border-box;
     padding: 2px var(--_space-3);
     column-gap: var(--_space-2);
     align-items: end;
@@ -255,7 +247,8 @@ export const chatBoxStyles = css`
   }
   .row.kind-navigation {
     display: block;
-    padding: 2px var(--_space-3) 2px calc(var(--_space-3) + var(--_avatar) + var(--_space-2));
+    padding: 2px var(--_space-3);
+    padding-inline-start: calc(var(--_space-3) + var(--_avatar) + var(--_space-2));
   }
 
   .avatar {
@@ -268,19 +261,23 @@ export const chatBoxStyles = css`
     border-radius: 50%;
     font-size: 11px;
     font-weight: 700;
-    background: var(--_visitor-bg);
-    color: var(--_visitor-fg);
+    background: var(--_bubble-bg);
+    color: var(--_bubble-fg);
     border: 1px solid var(--_color-border);
     box-sizing: border-box;
   }
+  .by-agent {
+    --_bubble-bg: var(--chat-box-agent-bubble-bg, var(--_color-agent-bubble));
+    --_bubble-fg: var(--chat-box-agent-bubble-color, var(--_color-agent-text));
+  }
+  .by-bot {
+    --_bubble-bg: var(--chat-box-bot-bubble-bg, var(--_color-bot-bubble));
+    --_bubble-fg: var(--chat-box-bot-bubble-color, var(--_color-bot-text));
+  }
   .by-agent .avatar {
-    background: var(--_agent-bg);
-    color: var(--_agent-fg);
     border-color: transparent;
   }
   .by-bot .avatar {
-    background: var(--_bot-bg);
-    color: var(--_bot-fg);
     border-radius: 8px;
   }
   .author {
@@ -328,22 +325,14 @@ export const chatBoxStyles = css`
     padding: var(--_space-2) var(--_space-3);
     border-radius: var(--_radius);
     overflow-wrap: anywhere;
-    background: var(--_visitor-bg);
-    color: var(--_visitor-fg);
+    background: var(--_bubble-bg);
+    color: var(--_bubble-fg);
   }
   .left .bubble {
     border-end-start-radius: 4px;
   }
   .right .bubble {
     border-end-end-radius: 4px;
-  }
-  .by-agent .bubble {
-    background: var(--_agent-bg);
-    color: var(--_agent-fg);
-  }
-  .by-bot .bubble {
-    background: var(--_bot-bg);
-    color: var(--_bot-fg);
   }
   .failed .bubble {
     outline: 2px solid var(--_color-action-error);
@@ -369,9 +358,9 @@ export const chatBoxStyles = css`
   }
 
   .unsupported {
+    --_bubble-bg: var(--_color-warning-surface);
+    --_bubble-fg: var(--_color-text);
     border: 1px dashed var(--_color-warning);
-    background: var(--_color-warning-surface) !important;
-    color: var(--_color-text) !important;
     display: grid;
     gap: var(--_space-1);
   }
@@ -417,11 +406,11 @@ export const chatBoxStyles = css`
     display: grid;
     gap: 2px;
     min-width: min(220px, 100%);
-    background: var(--_color-surface-raised) !important;
-    color: var(--_color-text) !important;
+    --_bubble-bg: var(--_color-surface-raised);
+    --_bubble-fg: var(--_color-text);
+    --_card-accent: var(--_color-action-link);
     border: 1px solid var(--_color-border);
-    border-inline-start: 4px solid var(--_card-accent, var(--_color-action-link));
-    white-space: normal;
+    border-inline-start: 4px solid var(--_card-accent);
   }
   .card a {
     color: var(--_color-action-link);
@@ -431,7 +420,7 @@ export const chatBoxStyles = css`
     font-weight: 700;
     text-transform: uppercase;
     letter-spacing: 0.04em;
-    color: var(--_card-accent, var(--_color-action-link));
+    color: var(--_card-accent);
   }
   .card .title {
     font-weight: 600;
@@ -449,15 +438,9 @@ export const chatBoxStyles = css`
     font-weight: 600;
     color: var(--_color-danger);
   }
-  .link {
-    --_card-accent: var(--_color-action-link);
-  }
   .offer {
     --_card-accent: var(--_color-action-offer);
     max-width: min(var(--_bubble-max), 320px);
-  }
-  .offer-image[hidden] {
-    display: none;
   }
   .offer-image {
     width: 100%;
@@ -515,8 +498,7 @@ export const chatBoxStyles = css`
     grid-column: 1 / -1;
   }
   .choice {
-    --_card-accent: var(--_color-bot-bubble);
-    border-inline-start-color: var(--_color-action-translation);
+    --_card-accent: var(--_color-action-translation);
   }
   .question {
     font-weight: 600;
@@ -552,7 +534,7 @@ export const chatBoxStyles = css`
     display: block;
     padding: 0;
     overflow: hidden;
-    background: var(--_color-surface-raised) !important;
+    --_bubble-bg: var(--_color-surface-raised);
     border: 1px solid var(--_color-border);
     line-height: 0;
   }
@@ -579,12 +561,12 @@ export const chatBoxStyles = css`
     gap: var(--_space-2);
     max-width: min(320px, 100%);
   }
-  .image-fallback .image-icon {
+  .image-icon {
     width: 20px;
     height: 20px;
     color: var(--_color-text-muted);
   }
-  .image-fallback .fallback-text {
+  .fallback-text {
     display: grid;
     min-width: 0;
   }
@@ -595,13 +577,12 @@ export const chatBoxStyles = css`
     -webkit-line-clamp: 3;
     line-clamp: 3;
     overflow: hidden;
-    overflow-wrap: anywhere;
   }
-  .image-fallback .fallback-note {
+  .fallback-note {
     font-size: var(--_font-size-small);
     color: var(--_color-text-muted);
   }
-  .image-fallback .fallback-open {
+  .fallback-open {
     font-size: var(--_font-size-small);
     white-space: nowrap;
   }
@@ -622,7 +603,8 @@ export const chatBoxStyles = css`
     border: 1px solid var(--_color-border);
     background: var(--_color-surface);
   }
-  .event time {
+  .event time,
+  .navigation time {
     font-size: 11px;
   }
   .event .icon {
@@ -635,13 +617,15 @@ export const chatBoxStyles = css`
     border-radius: 2px;
     box-shadow: 0 3px 0 -1px currentColor;
   }
+  .event.cobrowsing,
+  .event.transfer {
+    border-color: currentColor;
+  }
   .event.cobrowsing {
     color: var(--_color-action-cobrowsing);
-    border-color: currentColor;
   }
   .event.transfer {
     color: var(--_color-action-transfer);
-    border-color: currentColor;
     border-radius: var(--_radius);
   }
   .comment {
@@ -672,9 +656,6 @@ export const chatBoxStyles = css`
   .navigation a {
     color: inherit;
     font-weight: 600;
-  }
-  .navigation time {
-    font-size: 11px;
   }
 
   /* ---- typing ---- */

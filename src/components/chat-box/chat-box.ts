@@ -39,11 +39,6 @@ const NO_ROWS: readonly ThreadRow[] = [];
 const NO_THREAD: ThreadInfo = { hasOlder: undefined, loadingOlder: false };
 const NOT_TYPING: TypingState = { typing: false };
 
-const filterConverter = {
-  fromAttribute: (value: string | null): MessageFilter => (isMessageFilter(value) ? value : 'all'),
-  toAttribute: (value: MessageFilter): string => value,
-};
-
 interface Anchor {
   readonly key: string;
   /** Distance from the top of the viewport to the top of the row, in pixels. */
@@ -148,7 +143,7 @@ export class ChatBox extends LitElement {
    * Setting it applies it to the conversation (the store keeps one filter per conversation, so a
    * `<message-filter>` and this attribute stay in step); it reflects the filter in use.
    */
-  @property({ reflect: true, converter: filterConverter })
+  @property({ reflect: true })
   get filter(): MessageFilter {
     return this.filterValue;
   }
@@ -171,8 +166,8 @@ export class ChatBox extends LitElement {
   /** Conversations whose co-browsing request was just sent and not echoed yet. */
   @state() private controlPending: ReadonlySet<string> = new Set();
 
-  @query('.scroller') private scroller?: HTMLElement;
-  @query('.items') private itemsHost?: VirtualizerHostElement;
+  /** The scrolling log, which is also the virtualizer's host. */
+  @query('.scroller') private scroller?: VirtualizerHostElement;
   @query('dialog') private dialog?: HTMLDialogElement;
   @query('.tool-block') private blockButton?: HTMLButtonElement;
 
@@ -349,11 +344,10 @@ export class ChatBox extends LitElement {
   /** The first message row at least partly in view, and where it is. */
   private captureAnchor(): Anchor | undefined {
     const scroller = this.scroller;
-    const host = this.itemsHost;
-    if (!scroller || !host) return undefined;
+    if (!scroller) return undefined;
     const top = scroller.getBoundingClientRect().top;
     let best: Anchor | undefined;
-    for (const child of Array.from(host.children) as HTMLElement[]) {
+    for (const child of Array.from(scroller.children) as HTMLElement[]) {
       const key = child.dataset['key'];
       // Day separators keep their key while older messages go above them: anchor on a message.
       if (!key || !key.startsWith('m:')) continue;
@@ -401,12 +395,12 @@ export class ChatBox extends LitElement {
     for (let frame = 0; frame < 12 && stable < 2; frame += 1) {
       // layoutComplete only settles when a layout runs: never wait on it longer than a frame.
       const frame = new Promise((resolve) => requestAnimationFrame(resolve));
-      await Promise.race([this.itemsHost?.[virtualizerRef]?.layoutComplete.catch(() => undefined), frame]);
+      await Promise.race([this.scroller?.[virtualizerRef]?.layoutComplete.catch(() => undefined), frame]);
       if (run !== this.anchorRun || !this.isConnected) return;
       await new Promise((resolve) => requestAnimationFrame(resolve));
       if (run !== this.anchorRun || this.pendingAnchor !== anchor || !this.isConnected) return;
       const scroller = this.scroller;
-      const row = this.itemsHost?.querySelector<HTMLElement>(`[data-key="${CSS.escape(anchor.key)}"]`);
+      const row = scroller?.querySelector<HTMLElement>(`[data-key="${CSS.escape(anchor.key)}"]`);
       if (!scroller || !row) continue;
       const delta = row.getBoundingClientRect().top - scroller.getBoundingClientRect().top - anchor.offset;
       if (Math.abs(delta) < 1) {
@@ -517,13 +511,7 @@ export class ChatBox extends LitElement {
     }
     if (previous.length === 0 || next.length <= previous.length) return;
     const lastKey = messageKey(previous[previous.length - 1]);
-    let index = -1;
-    for (let i = next.length - 1; i >= 0; i -= 1) {
-      if (messageKey(next[i]) === lastKey) {
-        index = i;
-        break;
-      }
-    }
+    const index = lastIndex(next, (message) => messageKey(message) === lastKey);
     if (index < 0) return;
     const fresh = next
       .slice(index + 1)
@@ -581,13 +569,8 @@ export class ChatBox extends LitElement {
 
   /** The state of the conversation's latest co-browsing, while it is requested or running. */
   private get controlState(): 'requested' | 'started' | undefined {
-    const messages = this.allMessages.value;
-    for (let i = messages.length - 1; i >= 0; i -= 1) {
-      const message = messages[i];
-      if (message.kind !== 'cobrowsing') continue;
-      return message.state === 'requested' || message.state === 'started' ? message.state : undefined;
-    }
-    return undefined;
+    const message = lastCobrowsing(this.allMessages.value);
+    return message?.state === 'requested' || message?.state === 'started' ? message.state : undefined;
   }
 
   // ---- header tools ------------------------------------------------------------------------
@@ -626,11 +609,7 @@ export class ChatBox extends LitElement {
   private settleControlPending(next: readonly Message[], previous: readonly Message[]): void {
     const id = this.desk.conversationId;
     if (!id || !this.controlPending.has(id) || next === previous) return;
-    const last = (list: readonly Message[]) => {
-      for (let i = list.length - 1; i >= 0; i -= 1) if (list[i].kind === 'cobrowsing') return list[i];
-      return undefined;
-    };
-    if (last(next) === last(previous)) return;
+    if (lastCobrowsing(next) === lastCobrowsing(previous)) return;
     const pending = new Set(this.controlPending);
     pending.delete(id);
     this.controlPending = pending;
@@ -776,7 +755,7 @@ export class ChatBox extends LitElement {
       : this.anchorPin;
     return html`<div class="log-area">
       <div
-        class="scroller items"
+        class="scroller"
         part="log"
         role="log"
         aria-live="off"
@@ -846,9 +825,20 @@ export class ChatBox extends LitElement {
   }
 }
 
-function indexOfKey(rows: readonly ThreadRow[], key: string): number {
-  for (let i = rows.length - 1; i >= 0; i -= 1) if (rows[i].key === key) return i;
+/** The index of the last item that matches, or -1. */
+function lastIndex<T>(list: readonly T[], matches: (item: T) => boolean): number {
+  for (let i = list.length - 1; i >= 0; i -= 1) if (matches(list[i])) return i;
   return -1;
+}
+
+function indexOfKey(rows: readonly ThreadRow[], key: string): number {
+  return lastIndex(rows, (row) => row.key === key);
+}
+
+/** The conversation's latest co-browsing line. */
+function lastCobrowsing(messages: readonly Message[]): Extract<Message, { kind: 'cobrowsing' }> | undefined {
+  const message = messages[lastIndex(messages, (item) => item.kind === 'cobrowsing')];
+  return message?.kind === 'cobrowsing' ? message : undefined;
 }
 
 function toggled(set: ReadonlySet<string>, key: string): ReadonlySet<string> {

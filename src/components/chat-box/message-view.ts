@@ -59,16 +59,15 @@ const ICON_IMAGE = html`<svg class="image-icon" viewBox="0 0 20 20" aria-hidden=
 const STATUS_GLYPH = { sending: '◷', sent: '✓', delivered: '✓✓', read: '✓✓', failed: '!' } as const;
 
 export function authorName(message: MessageBase, ctx: MessageViewContext): string {
-  switch (message.author) {
-    case 'visitor':
-      return plain(message.authorName?.trim() ?? '') || ctx.visitorName;
-    case 'agent':
-      return plain(message.authorName?.trim() ?? '') || ctx.t.thread.agentFallbackName;
-    case 'bot':
-      return plain(message.authorName?.trim() ?? '') || ctx.t.thread.botFallbackName;
-    case 'system':
-      return ctx.t.thread.systemName;
-  }
+  const { thread } = ctx.t;
+  if (message.author === 'system') return thread.systemName;
+  const fallback =
+    message.author === 'visitor'
+      ? ctx.visitorName
+      : message.author === 'agent'
+        ? thread.agentFallbackName
+        : thread.botFallbackName;
+  return plain(message.authorName?.trim() ?? '') || fallback;
 }
 
 export function renderRow(row: ThreadRow, ctx: MessageViewContext): TemplateResult {
@@ -90,24 +89,20 @@ function renderMessage(row: MessageRow, ctx: MessageViewContext): TemplateResult
   const failed = message.status === 'failed';
   const name = authorName(message, ctx);
   const classes = `row ${side}${first ? ' first' : ''}${failed ? ' failed' : ''} kind-${message.kind} by-${message.author}`;
-  if (side === 'center') {
-    return html`<div class=${classes} data-key=${key} data-kind=${message.kind} data-side=${side}>
-      ${renderEvent(message, ctx)}
-    </div>`;
-  }
-  if (message.kind === 'navigation') {
-    return html`<div class=${classes} data-key=${key} data-kind=${message.kind} data-side=${side}>
-      ${renderNavigation(message, ctx)}
-    </div>`;
-  }
   return html`<div class=${classes} data-key=${key} data-kind=${message.kind} data-side=${side}>
     ${
-      first
-        ? html`<span class="avatar" part="avatar" aria-hidden="true">${initials(name)}</span
-            ><bdi class="author" part="author">${name}</bdi>`
-        : html`<span class="visually-hidden">${name}</span>`
+      side === 'center'
+        ? renderEvent(message, ctx)
+        : message.kind === 'navigation'
+          ? renderNavigation(message, ctx)
+          : html`${
+              first
+                ? html`<span class="avatar" part="avatar" aria-hidden="true">${initials(name)}</span
+                    ><bdi class="author" part="author">${name}</bdi>`
+                : html`<span class="visually-hidden">${name}</span>`
+            }
+            ${renderBody(message, key, ctx)} ${renderMeta(message, ctx)}`
     }
-    ${renderBody(message, key, ctx)} ${renderMeta(message, ctx)}
   </div>`;
 }
 
@@ -115,14 +110,19 @@ function renderMeta(message: Message, ctx: MessageViewContext): TemplateResult {
   const { t } = ctx;
   const status = message.author === 'agent' ? message.status : undefined;
   return html`<span class="meta" part="meta"
-    ><time datetime=${message.at}>${formatTime(ctx.lang, message.at)}</time>${
+    >${renderTime(message, ctx)}${
       status === 'failed'
-        ? ctx.retryUnavailable
-          ? html`<span class="status" data-status="failed" part="status"
-              >${t.thread.notSent}<span class="status-reason"> · ${ctx.retryUnavailable}</span></span
-            >`
-          : html`<span class="status" data-status="failed" part="status">${t.thread.notSent}</span
-              ><button class="retry" part="retry" @click=${() => ctx.retry(message.id)}>${t.thread.retry}</button>`
+        ? html`<span class="status" data-status="failed" part="status"
+              >${t.thread.notSent}${
+                ctx.retryUnavailable ? html`<span class="status-reason"> · ${ctx.retryUnavailable}</span>` : nothing
+              }</span
+            >${
+              ctx.retryUnavailable
+                ? nothing
+                : html`<button class="retry" part="retry" @click=${() => ctx.retry(message.id)}>
+                    ${t.thread.retry}
+                  </button>`
+            }`
         : status
           ? html`<span class="status" data-status=${status} part="status"
               ><span aria-hidden="true">${STATUS_GLYPH[status]}</span> ${t.thread.status[status]}</span
@@ -147,6 +147,10 @@ function clip(text: string, key: string, ctx: MessageViewContext): TemplateResul
   return html`<span class="text" dir="auto">${open ? text : `${text.slice(0, COLLAPSE_AT)}…`}</span> ${more}`;
 }
 
+function renderTime(message: MessageBase, ctx: MessageViewContext): TemplateResult {
+  return html`<time datetime=${message.at}>${formatTime(ctx.lang, message.at)}</time>`;
+}
+
 function renderBody(message: Message, key: string, ctx: MessageViewContext): TemplateResult {
   switch (message.kind) {
     case 'text':
@@ -168,23 +172,17 @@ function renderBody(message: Message, key: string, ctx: MessageViewContext): Tem
       return renderImage(message, key, ctx);
     case 'choice':
       return renderChoice(message, ctx);
-    // Centred kinds never reach here; render them as text rather than drop them.
-    case 'system':
-      return html`<div class="bubble" part="bubble">${clip(message.text, key, ctx)}</div>`;
-    case 'cobrowsing':
-      return html`<div class="bubble" part="bubble">${ctx.t.thread.cobrowsing[message.state]}</div>`;
-    case 'transfer':
-      return html`<div class="bubble" part="bubble">
-        ${ctx.t.thread.transfer(plain(message.to.name), message.to.type, plain(message.from?.name ?? '') || undefined)}
-      </div>`;
     case 'navigation':
       return renderNavigation(message, ctx);
+    // System lines, co-browsing and transfers are centred (`sideOf`) and never reach here.
+    default:
+      return renderEvent(message, ctx);
   }
 }
 
 function renderEvent(message: Message, ctx: MessageViewContext): TemplateResult {
   const { t } = ctx;
-  const time = html`<time datetime=${message.at}>${formatTime(ctx.lang, message.at)}</time>`;
+  const time = renderTime(message, ctx);
   switch (message.kind) {
     case 'cobrowsing':
       return html`<div class="event cobrowsing" part="event" data-state=${message.state}>
@@ -225,7 +223,7 @@ function renderNavigation(message: NavigationContent & MessageBase, ctx: Message
         : html`<span class="inert" dir="auto">${title || plain(message.url)}</span>`
     }
     ${title || !href ? html`<span class="url" dir="ltr">${href ? shown : plain(message.url)}</span>` : nothing}
-    <time datetime=${message.at}>${formatTime(ctx.lang, message.at)}</time>
+    ${renderTime(message, ctx)}
   </div>`;
 }
 

@@ -10,11 +10,6 @@ import { isMessageFilter, MESSAGE_FILTERS, type MessageFilter } from '../../mode
 import type { DeskStore } from '../../store/desk-store.js';
 import { shared, tokens } from '../../styles/tokens.js';
 
-const converter = {
-  fromAttribute: (value: string | null): MessageFilter => (isMessageFilter(value) ? value : 'all'),
-  toAttribute: (value: MessageFilter): string => value,
-};
-
 /**
  * Chooses which messages a thread shows: All, Visitor, Agent, Actions (links, offers, files,
  * images, co-browsing, transfers, bot choices) or Navigation (pages visited). An accessible radio
@@ -99,7 +94,7 @@ export class MessageFilterElement extends LitElement {
   private syncing = false;
 
   /** The selected filter: `all`, `visitor`, `agent`, `actions` or `navigation`. Setting it applies it. */
-  @property({ reflect: true, converter })
+  @property({ reflect: true })
   get value(): MessageFilter {
     return this.current;
   }
