@@ -524,7 +524,8 @@ describe('<chat-desk>', () => {
     await settle(el);
     const first = el.shadowRoot!.querySelector('compose-area')!;
     first.attachFiles([new File(['x'], 'invoice.pdf', { type: 'application/pdf' })]);
-    await settle(el);
+    // The composer's attachment code loads on first use.
+    await waitUntil(() => first.shadowRoot!.querySelector('[part="attachment"]'), 'attachment');
     panes(el)[1].dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }));
     await settle(el);
     expect(signal?.aborted).to.equal(true);
