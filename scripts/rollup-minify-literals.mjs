@@ -8,7 +8,9 @@ export function minifyLiterals() {
     name: 'minify-lit-literals',
     async transform(code, id) {
       if (!/\.js$/.test(id) || id.includes('node_modules') || !/\b(html|css|svg)\s*`/.test(code)) return null;
-      const result = await minifyHTMLLiterals(code, { fileName: id });
+      // keepClosingSlash: in svg`` templates (no <svg> around them) `<rect …/>` must stay self-closed,
+      // or the HTML parser nests the next shapes inside it and they are not drawn.
+      const result = await minifyHTMLLiterals(code, { fileName: id, minifyOptions: { keepClosingSlash: true } });
       return result ? { code: result.code, map: result.map } : null;
     },
   };
