@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, type TemplateResult } from 'lit';
+import { waitFor } from 'storybook/test';
 import type { ComposeArea } from '../src/components/compose-area/compose-area.js';
 import type { CannedAnswer, ComposerOffer, Uploader } from '../src/components/compose-area/composer-model.js';
 import type { ServerEvent } from '../src/model/types.js';
@@ -130,9 +131,13 @@ async function composeArea(canvas: HTMLElement): Promise<ComposeArea> {
   return el;
 }
 
+/** Opens a tool's panel (its code loads on first use: the panel shows once it is here). */
 async function click(canvas: HTMLElement, name: string): Promise<ComposeArea> {
   const el = await composeArea(canvas);
   el.shadowRoot!.querySelector<HTMLButtonElement>(`button[aria-label="${name}"]`)!.click();
+  await waitFor(() => {
+    if (!el.shadowRoot!.querySelector('[part="panel"]')) throw new Error(`${name}: no panel yet`);
+  });
   await el.updateComplete;
   return el;
 }

@@ -123,6 +123,21 @@ describe('<compose-area>', () => {
       expect(names).to.deep.equal(['notes.txt']);
     });
 
+    it('a "/" draft coming back with its conversation lists the canned answers once they are loaded', async () => {
+      unload();
+      const { store } = setup();
+      store.setDraft('c-emma', '/ship');
+      const el = await render(store, 'c-emma', {
+        cannedAnswers: [{ id: 's', title: 'Shipping', text: 'Two days.', scope: 'shared' }],
+      });
+      await waitUntil(() => root(el).querySelector('[role="listbox"][aria-label="Canned answers"]'), 'canned list');
+      expect(textbox(el).getAttribute('aria-controls')).to.equal('canned-list');
+      textbox(el).focus();
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(textbox(el).value).to.equal('Two days.');
+    });
+
     it('a tool that cannot be loaded says so, and the next click tries again', async () => {
       unload();
       const warn = sinon.stub(console, 'warn');

@@ -170,8 +170,11 @@ export class ComposeArea extends LitElement {
     if (dropped !== undefined) this.error = this.i18n.t.composer.uploadInterrupted(dropped);
     const canned = cannedQuery(this.draft.value) !== undefined;
     if (this.cannedDismissed && !canned) this.cannedDismissed = false;
-    // A draft coming back with a "/" command lists the canned answers at once when the tools are here.
-    if (canned && this.cannedAnswers.length > 0 && toolsChunk.module) this.createTools(toolsChunk.module);
+    // A "/" draft (typed, or coming back with its conversation) lists the canned answers: they need the tools.
+    if (canned && this.cannedAnswers.length > 0 && !this.tools) {
+      if (toolsChunk.module) this.createTools(toolsChunk.module);
+      else this.prefetchTools();
+    }
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -593,9 +596,16 @@ export class ComposeArea extends LitElement {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`[data-tool="${panel}"]`)?.focus());
   }
 
-  /** Loads the tools' module while the agent is in the composer, before a tool is opened. */
+  /**
+   * Loads the tools' module ahead of use (the agent is in the composer, or a "/" draft is shown);
+   * a failure is only reported when a tool is used.
+   */
   private prefetchTools(): void {
-    loadTools().catch(() => undefined);
+    if (!toolsChunk.module)
+      loadTools().then(
+        () => this.requestUpdate(),
+        () => undefined,
+      );
   }
 
   /** Inserts text at the caret (or replaces the selection) and keeps the draft in the store. */
