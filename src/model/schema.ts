@@ -12,7 +12,8 @@ const MAX_TEXT = 200_000;
 const MAX_URL = 8_192;
 const MAX_ITEMS = 200_000;
 
-const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_ID));
+/** Ids and other short required strings (also the protocol's stream and request ids). */
+export const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_ID));
 const ShortText = v.pipe(v.string(), v.maxLength(MAX_SHORT));
 const LongText = v.pipe(v.string(), v.maxLength(MAX_TEXT));
 const UrlText = v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_URL));
@@ -25,7 +26,8 @@ function isIsoTime(s: string): boolean {
   const [, year, month, day] = match.map(Number);
   return month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
-const Count = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(Number.MAX_SAFE_INTEGER));
+/** A non-negative integer (also the protocol's sequence numbers). */
+export const Count = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(Number.MAX_SAFE_INTEGER));
 const Size = v.pipe(v.number(), v.minValue(0), v.maxValue(Number.MAX_SAFE_INTEGER));
 
 const base = {
@@ -272,10 +274,16 @@ export function parseServerEvent(raw: unknown): ValidationResult<ServerEvent> {
   }, 'Unreadable event');
 }
 
+/** Validates untrusted input against a schema; never throws. */
+export function validate<T>(
+  schema: v.GenericSchema<unknown, T>,
+  raw: unknown,
+  unreadable: string,
+): ValidationResult<T> {
+  return guarded(() => result(v.safeParse(schema, raw)), unreadable);
+}
+
 /** Validates a message, e.g. the result of applying a `message.updated` patch. */
 export function parseMessage(raw: unknown): ValidationResult<Message> {
-  return guarded(
-    () => result(v.safeParse(MessageSchema, raw) as v.SafeParseResult<v.GenericSchema<unknown, Message>>),
-    'Unreadable message',
-  );
+  return validate(MessageSchema as v.GenericSchema<unknown, Message>, raw, 'Unreadable message');
 }

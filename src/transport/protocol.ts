@@ -3,6 +3,8 @@
  * exchange, and the envelope checks the client runs on every inbound frame. Shared by
  * WebSocketTransport and the reference server (server/), so they cannot drift apart.
  */
+import * as v from 'valibot';
+import { Count, Id, validate } from '../model/schema.js';
 import type { Agent, ClientCommand, ServerEvent } from '../model/types.js';
 
 /** Sub-protocol name sent in `Sec-WebSocket-Protocol`; the server must select it. */
@@ -115,19 +117,33 @@ export type ServerFrame = WelcomeFrame | EventFrame | CommandAckFrame | ErrorFra
 
 export type FrameResult = { ok: true; frame: ServerFrame } | { ok: false; error: string };
 
-const MAX_SEQ = Number.MAX_SAFE_INTEGER;
+/** An event payload: only its `type` is checked here, the store validates the rest. */
+const EventEnvelope = v.looseObject({ type: v.string() });
+const Ping = { t: v.number(), seq: v.optional(Count) };
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isSeq(value: unknown): value is number {
-  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= MAX_SEQ;
-}
-
-function isShortString(value: unknown, max = 256): value is string {
-  return typeof value === 'string' && value.length > 0 && value.length <= max;
-}
+const ServerFrameSchema = v.variant('type', [
+  v.looseObject({
+    type: v.literal('welcome'),
+    v: v.literal(PROTOCOL_VERSION),
+    stream: Id,
+    seq: Count,
+    resumed: v.boolean(),
+    heartbeatMs: v.pipe(v.number(), v.gtValue(0)),
+  }),
+  v.looseObject({ type: v.literal('event'), seq: Count, event: EventEnvelope }),
+  v.looseObject({ type: v.literal('ack'), id: Id, events: v.optional(v.array(EventEnvelope)) }),
+  v.looseObject({
+    type: v.literal('error'),
+    id: v.optional(Id),
+    code: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
+    message: v.pipe(
+      v.string(),
+      v.transform((message) => message.slice(0, 500)),
+    ),
+  }),
+  v.looseObject({ type: v.literal('ping'), ...Ping }),
+  v.looseObject({ type: v.literal('pong'), ...Ping }),
+]);
 
 /**
  * Parses and checks the envelope of a server frame. Event payloads are only checked for being
@@ -140,39 +156,6 @@ export function parseServerFrame(text: string): FrameResult {
   } catch {
     return { ok: false, error: 'not JSON' };
   }
-  if (!isRecord(data)) return { ok: false, error: 'not a JSON object' };
-  const isEvent = (e: unknown) => isRecord(e) && typeof e.type === 'string';
-  switch (data.type) {
-    case 'welcome':
-      if (data.v !== PROTOCOL_VERSION) return { ok: false, error: `unsupported protocol version ${String(data.v)}` };
-      if (!isShortString(data.stream) || !isSeq(data.seq) || typeof data.resumed !== 'boolean') {
-        return { ok: false, error: 'welcome: stream, seq and resumed are required' };
-      }
-      if (typeof data.heartbeatMs !== 'number' || !(data.heartbeatMs > 0))
-        return { ok: false, error: 'welcome: heartbeatMs' };
-      return { ok: true, frame: data as unknown as WelcomeFrame };
-    case 'event':
-      if (!isSeq(data.seq)) return { ok: false, error: 'event: seq must be a non-negative integer' };
-      if (!isEvent(data.event)) return { ok: false, error: 'event: event must be an object with a type' };
-      return { ok: true, frame: data as unknown as EventFrame };
-    case 'ack':
-      if (!isShortString(data.id)) return { ok: false, error: 'ack: id is required' };
-      if (data.events !== undefined && !(Array.isArray(data.events) && data.events.every(isEvent))) {
-        return { ok: false, error: 'ack: events must be an array of events' };
-      }
-      return { ok: true, frame: data as unknown as CommandAckFrame };
-    case 'error':
-      if (!isShortString(data.code, 64) || typeof data.message !== 'string')
-        return { ok: false, error: 'error: code and message are required' };
-      if (data.id !== undefined && !isShortString(data.id)) return { ok: false, error: 'error: bad id' };
-      return { ok: true, frame: { ...(data as unknown as ErrorFrame), message: data.message.slice(0, 500) } };
-    case 'ping':
-    case 'pong':
-      if (typeof data.t !== 'number') return { ok: false, error: `${data.type}: t must be a number` };
-      if (data.seq !== undefined && !isSeq(data.seq))
-        return { ok: false, error: `${data.type}: seq must be a non-negative integer` };
-      return { ok: true, frame: data as unknown as PingFrame | PongFrame };
-    default:
-      return { ok: false, error: `unknown frame type ${JSON.stringify(String(data.type).slice(0, 40))}` };
-  }
+  const parsed = validate(ServerFrameSchema as v.GenericSchema<unknown, ServerFrame>, data, 'unreadable frame');
+  return parsed.ok ? { ok: true, frame: parsed.value } : parsed;
 }
