@@ -58,8 +58,6 @@ export class DeskController implements ReactiveController {
     return !!(this.host.conversationId || this.paneId);
   }
 
-  hostConnected(): void {}
-
   hostUpdate(): void {
     this.followFocus();
   }
