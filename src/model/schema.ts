@@ -255,6 +255,16 @@ function result<T>(parsed: v.SafeParseResult<v.GenericSchema<unknown, T>>): Vali
   return parsed.success ? { ok: true, value: parsed.output } : { ok: false, error: describeIssue(parsed.issues) };
 }
 
+/** The `type` of raw input when it is a string, read without trusting the input (a getter may throw). */
+export function rawType(raw: unknown): string | undefined {
+  try {
+    const type: unknown = typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : undefined;
+    return typeof type === 'string' ? type : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Runs a validation that hostile input (throwing getters, proxies) cannot escape. */
 function guarded<T>(parse: () => ValidationResult<T>, unreadable: string): ValidationResult<T> {
   try {

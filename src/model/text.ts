@@ -22,3 +22,10 @@ export function neutralizeBidi(text: string | undefined): string | undefined {
   if (text === undefined) return undefined;
   return text.replace(BIDI_CONTROLS, '');
 }
+
+/** A stable 32-bit hash of a string (Java's `hashCode`, unsigned): short, repeatable ids and numbers. */
+export function stringHash(text: string): number {
+  let hash = 0;
+  for (let i = 0; i < text.length; i += 1) hash = (hash * 31 + text.charCodeAt(i)) >>> 0;
+  return hash;
+}

@@ -1,3 +1,4 @@
+import { stringHash } from './text.js';
 import type { Conversation, Message, Visitor } from './types.js';
 
 /** Milliseconds since the epoch of an ISO time; unparsable times sort first. */
@@ -113,9 +114,7 @@ export function byNewest(a: Conversation, b: Conversation): number {
  * derived from the id so it is the same everywhere and across reloads.
  */
 export function visitorNumber(visitorId: string): number {
-  let hash = 0;
-  for (let i = 0; i < visitorId.length; i += 1) hash = (hash * 31 + visitorId.charCodeAt(i)) >>> 0;
-  return 1000 + (hash % 9000);
+  return 1000 + (stringHash(visitorId) % 9000);
 }
 
 export function hasName(visitor: Visitor | undefined): visitor is Visitor & { name: string } {

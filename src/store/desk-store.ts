@@ -1,7 +1,7 @@
 import { BehaviorSubject, Subject, type Observable } from 'rxjs';
 import { distinctUntilChanged, finalize, map, shareReplay } from 'rxjs/operators';
 import { filterMessages, isMessageFilter, type MessageFilter } from '../model/filter.js';
-import { parseMessage, parseServerEvent } from '../model/schema.js';
+import { parseMessage, parseServerEvent, rawType } from '../model/schema.js';
 import type {
   Agent,
   ClientCommand,
@@ -386,13 +386,7 @@ export class DeskStore {
     if (this.destroyed) return;
     const parsed = parseServerEvent(raw);
     if (!parsed.ok) {
-      let type = 'unknown';
-      try {
-        const value: unknown = typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : undefined;
-        if (typeof value === 'string') type = value.slice(0, 64);
-      } catch {
-        // A throwing getter or a revoked proxy: the event stays "unknown".
-      }
+      const type = rawType(raw)?.slice(0, 64) ?? 'unknown';
       this.report({ code: 'invalid-event', message: `Dropped malformed "${type}" event: ${parsed.error}` });
       return;
     }

@@ -1,4 +1,5 @@
 import { parseMessage } from '../model/schema.js';
+import { stringHash } from '../model/text.js';
 import { byArrival, countUnanswered, insertionIndex, sortMessages } from '../model/thread.js';
 import type { DeskErrorInfo, Layout, Message, ServerEvent } from '../model/types.js';
 import type { StoreAction } from './actions.js';
@@ -182,9 +183,7 @@ function clearUnread(batch: Batch, conversationId: string): void {
 }
 
 function navigationId(visitorId: string, conversationId: string, at: string, url: string): string {
-  let hash = 0;
-  for (let i = 0; i < url.length; i += 1) hash = (hash * 31 + url.charCodeAt(i)) >>> 0;
-  return `nav:${visitorId}:${conversationId}:${at}:${hash.toString(36)}`;
+  return `nav:${visitorId}:${conversationId}:${at}:${stringHash(url).toString(36)}`;
 }
 
 function applySnapshot(batch: Batch, event: Extract<ServerEvent, { type: 'snapshot' }>): void {

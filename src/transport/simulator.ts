@@ -1,4 +1,4 @@
-import { parseServerEvent } from '../model/schema.js';
+import { parseServerEvent, rawType } from '../model/schema.js';
 import type { Conversation, Fixtures, Message, ServerEvent, Visitor } from '../model/types.js';
 
 export interface DemoSimulatorOptions {
@@ -98,12 +98,7 @@ export class DemoSimulator {
   /** Keeps track of conversations the server (or a test) announced. */
   observe(event: unknown): void {
     // Only valid events are tracked: raw input may be malformed or hostile (throwing getters).
-    let type: unknown;
-    try {
-      type = typeof event === 'object' && event !== null ? (event as { type?: unknown }).type : undefined;
-    } catch {
-      return;
-    }
+    const type = rawType(event);
     if (type !== 'conversation.upserted' && type !== 'conversation.closed' && type !== 'visitor.updated') return;
     const parsed = parseServerEvent(event);
     if (!parsed.ok) return;
