@@ -56,7 +56,12 @@ async function measure(input, { bundleDependencies, extraPlugins = [] }) {
     plugins: [
       ...extraPlugins,
       minifyLiterals(),
-      nodeResolve({ browser: true, exportConditions: ['es2015', 'browser', 'module', 'import', 'default'] }),
+      nodeResolve({
+        browser: true,
+        exportConditions: ['es2015', 'browser', 'module', 'import', 'default'],
+        // A --build directory outside the checkout still resolves lit, rxjs… from ours.
+        modulePaths: [join(root, 'node_modules')],
+      }),
       terser({ ecma: 2020, module: true, format: { comments: false } }),
     ],
     onwarn: () => {},
