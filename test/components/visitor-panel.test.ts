@@ -3,7 +3,7 @@ import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer
 import { sendKeys } from '@web/test-runner-commands';
 import * as sinon from 'sinon';
 import '../../src/define.js';
-import type { VisitorPanel } from '../../src/components/visitor-panel/visitor-panel.js';
+import { transcriptChunk, type VisitorPanel } from '../../src/components/visitor-panel/visitor-panel.js';
 import { blockDialogChunk } from '../../src/components/shared/lazy-block-dialog.js';
 import type { DeskBlockVisitorEvent, DeskConversationSelectEvent, DeskCustomerRecordEvent } from '../../src/events.js';
 import {
@@ -371,7 +371,8 @@ describe('<visitor-panel>', () => {
     // The panel follows the focused (closed) conversation: same visitor, entry marked as shown.
     expect(text(root(el).querySelector('h2'))).to.equal('Emma Laurent');
     expect(historyEntries(el)[0].getAttribute('aria-current')).to.equal('true');
-    // The whole closed exchange is readable in the panel too.
+    // The whole closed exchange is readable in the panel too (its code arrives on first use).
+    await waitUntil(() => root(el).querySelector('[part="transcript"]'), 'the transcript is shown');
     const transcripts = section(el, 'Visitor history').querySelectorAll('[part="transcript"]');
     expect(transcripts).to.have.length(1);
     const lines = [...transcripts[0].querySelectorAll('li')].map((li) => text(li));
@@ -380,6 +381,24 @@ describe('<visitor-panel>', () => {
     expect(lines[1]).to.contain('Alex Martin').and.to.contain('Yes, done — it now ships to your office address.');
     expect(lines[2]).to.contain('Thank you!');
     await expect(el).shadowDom.to.be.accessible();
+  });
+
+  it('a failed fetch of the transcript says so in an alert with "Try again", which shows it', async () => {
+    const { store } = setup();
+    const load = sinon.stub(transcriptChunk, 'load');
+    load.callThrough();
+    load.onFirstCall().rejects(new TypeError('Failed to fetch dynamically imported module'));
+    const el = await mount(store, 'c-emma-h1');
+    const history = section(el, 'Visitor history');
+    await waitUntil(() => history.querySelector('[role="alert"]'), 'the failure is announced');
+    expect(text(history.querySelector('[role="alert"]'))).to.equal('The transcript could not be loaded. Try again');
+    expect(history.querySelector('[part="transcript"]')).to.equal(null);
+    await expect(el).shadowDom.to.be.accessible();
+    button(history, 'Try again').click();
+    await waitUntil(() => history.querySelector('[part="transcript"]'), 'the transcript is shown');
+    expect(text(history.querySelector('[part="transcript"]'))).to.contain('Can I change the delivery address');
+    expect(history.querySelector('[role="alert"]')).to.equal(null);
+    expect(load.callCount).to.equal(2);
   });
 
   it('lets the host replace opening a past conversation', async () => {
@@ -412,6 +431,7 @@ describe('<visitor-panel>', () => {
     await el.updateComplete;
     record.click();
     for (let i = 0; i < 10; i += 1) await settle(el, store);
+    await waitUntil(() => root(el).querySelector('[part="transcript"]'), 'the transcripts are shown');
     expect(button(section(el, 'Visitor history'), 'Visitor history').getAttribute('aria-expanded')).to.equal('true');
     expect(historyEntries(el)).to.have.length(10);
     expect(transport.sent.filter((c) => c.type === 'loadHistory')).to.have.length(3);
@@ -745,6 +765,7 @@ describe('<visitor-panel>', () => {
       const { store } = setup({ fixtures });
       const el = await mount(store, 'c-emma-h1');
       const transcript = () => root(el).querySelector('[part="transcript"]')!;
+      await waitUntil(() => root(el).querySelector('[part="transcript"]'), 'the transcript is shown');
       const total = fixtures.messages.filter((m) => m.conversationId === 'c-emma-h1' && m.kind !== 'navigation').length;
       expect(total).to.be.greaterThan(450);
       expect(transcript().querySelectorAll('li')).to.have.length(200);

@@ -263,35 +263,6 @@ export const visitorPanelStyles = css`
     overflow: hidden;
     overflow-wrap: anywhere;
   }
-  .transcript {
-    list-style: none;
-    margin: var(--_space-1) 0 var(--_space-2);
-    padding: var(--_space-2);
-    padding-inline-start: var(--_space-3);
-    border-inline-start: 2px solid var(--_color-border);
-    display: flex;
-    flex-direction: column;
-    gap: var(--_space-2);
-    font-size: var(--_font-size-small);
-  }
-  .transcript li {
-    display: flex;
-    flex-direction: column;
-  }
-  .line-meta {
-    color: var(--_color-text-muted);
-  }
-  .line-author {
-    font-weight: 600;
-    color: var(--_color-text);
-  }
-  .transcript li[data-author='agent'] .line-author,
-  .transcript li[data-author='bot'] .line-author {
-    color: var(--_color-accent);
-  }
-  .line-text {
-    overflow-wrap: anywhere;
-  }
   .status:empty {
     display: none;
   }
@@ -320,15 +291,6 @@ export const visitorPanelStyles = css`
   }
   .blocked .muted {
     color: var(--_color-text);
-  }
-  .transcript-cap {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: var(--_space-2);
-    margin: var(--_space-2) 0 0;
-    font-size: var(--_font-size-small);
-    color: var(--_color-text-muted);
   }
   .no-older:focus {
     outline: none;

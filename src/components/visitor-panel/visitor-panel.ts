@@ -27,6 +27,7 @@ import type { DeskStore } from '../../store/desk-store.js';
 import type { VisitorHistory } from '../../store/selectors.js';
 import { shared, tokens } from '../../styles/tokens.js';
 import { LazyBlockDialog } from '../shared/lazy-block-dialog.js';
+import { LazyPart } from '../shared/lazy-part.js';
 import { ClockController } from '../../controllers/clock-controller.js';
 import { visitorPanelStyles } from './visitor-panel.styles.js';
 
@@ -37,10 +38,9 @@ const NO_MESSAGES: readonly Message[] = [];
 const NO_THREADS: ReadonlyMap<string, readonly Message[]> = new Map();
 /** Recent pages shown in the Navigation section. */
 const RECENT_PAGES = 8;
-/** Longest message text kept in a transcript line (the thread has the full text). */
-const TRANSCRIPT_CHARS = 1000;
-/** Lines of a past conversation shown at first (the last ones); "Show all N" shows the rest. */
-export const TRANSCRIPT_LINES = 200;
+
+/** Where the transcript chunk comes from (tests replace `load` to simulate a failed fetch). */
+export const transcriptChunk = { load: () => import('./transcript.js') };
 
 /** The first message worth previewing for a history entry: the visitor's first words, else anything. */
 function previewOf(t: Strings, messages: readonly Message[]): string {
@@ -103,8 +103,9 @@ export class VisitorPanel extends LitElement {
   @property({ attribute: 'conversation-id' }) conversationId?: string;
 
   @state() private collapsed: ReadonlySet<SectionKey> = new Set();
-  /** Past conversations whose whole transcript is shown (past the first TRANSCRIPT_LINES lines). */
+  /** Past conversations whose whole transcript is shown (past its first lines). */
   @state() private fullTranscripts: ReadonlySet<string> = new Set();
+
   /** Set when the agent's "Load older conversations" reached the end (for "No older conversations"). */
   @state() private olderExhaustedFor: string | undefined;
   /** The visitor whose full history ("customer record") is being loaded or shown. */
@@ -116,6 +117,7 @@ export class VisitorPanel extends LitElement {
   private readonly i18n = new LocaleController(this);
   private readonly clock = new ClockController(this);
   private readonly blockDialog = new LazyBlockDialog(this);
+  private readonly transcriptPart = new LazyPart(this, transcriptChunk, (chunk) => chunk.transcriptStyles);
   private readonly conversation = new ObservableController<Conversation | undefined>(this, undefined);
   private readonly visitor = new ObservableController<Visitor | undefined>(this, undefined);
   private readonly agent = new ObservableController<Agent | undefined>(this, undefined);
@@ -517,51 +519,26 @@ export class VisitorPanel extends LitElement {
   /** The whole past exchange as text, under its history entry (customer record, or the conversation shown). */
   private renderTranscript(visitor: Visitor, conversation: Conversation, messages: readonly Message[]) {
     const { lang, t } = this.i18n;
-    const vp = t.visitorPanel;
-    const all = messages.filter((m) => m.kind !== 'navigation');
-    if (all.length === 0) return nothing;
-    // A long past conversation shows its last lines first; the rest on demand (text only either way).
-    const full = this.fullTranscripts.has(conversation.id) || all.length <= TRANSCRIPT_LINES;
-    const lines = full ? all : all.slice(-TRANSCRIPT_LINES);
-    const author = (m: Message) =>
-      m.author === 'visitor'
-        ? this.nameOf(visitor)
-        : m.author === 'system'
-          ? vp.system
-          : neutralizeBidi(m.authorName?.trim() ?? '') || vp.agentFallback;
-    const total = formatNumber(lang, all.length);
-    return html`${
-        full
-          ? nothing
-          : html`<p class="transcript-cap">
-              <span>${vp.transcriptCapped(formatNumber(lang, TRANSCRIPT_LINES), total)}</span>
-              <button
-                type="button"
-                class="button show-all-lines"
-                @click=${() => this.showFullTranscript(conversation.id)}
-              >
-                ${vp.showAllLines(total)}
-              </button>
-            </p>`
-      }
-      <ol
-        class="transcript"
-        part="transcript"
-        aria-label=${vp.transcriptOf(formatDateTime(lang, conversation.startedAt))}
-      >
-        ${repeat(
-          lines,
-          (m) => m.id,
-          (m) =>
-            html`<li data-author=${m.author}>
-              <span class="line-meta"
-                ><bdi class="line-author">${author(m)}</bdi>
-                <time datetime=${m.at}>${formatTime(lang, m.at)}</time></span
-              >
-              <span class="line-text" dir="auto">${messagePreview(t, m, TRANSCRIPT_CHARS)}</span>
-            </li>`,
-        )}
-      </ol>`;
+    const part = this.transcriptPart;
+    if (part.module) {
+      return part.module.transcript({
+        t,
+        lang,
+        visitorName: this.nameOf(visitor),
+        conversation,
+        messages,
+        expanded: this.fullTranscripts.has(conversation.id),
+        onShowAll: () => this.showFullTranscript(conversation.id),
+      });
+    }
+    if (!part.failed) {
+      void part.load();
+      return nothing;
+    }
+    return html`<p class="note" role="alert">
+      ${t.visitorPanel.transcriptLoadFailed}
+      <button type="button" class="button" @click=${part.load}>${t.visitorPanel.retry}</button>
+    </p>`;
   }
 
   private renderBlock(visitor: Visitor): TemplateResult {

@@ -66,6 +66,8 @@ export const visitorPanel = {
   noPreview: 'No messages',
   viewing: 'Shown',
   transcriptOf: (date: string) => `Transcript of the conversation of ${date}`,
+  transcriptLoadFailed: 'The transcript could not be loaded.',
+  retry: 'Try again',
   agentFallback: 'Agent',
   system: 'System',
 
