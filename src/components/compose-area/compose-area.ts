@@ -18,8 +18,6 @@ import {
   cannedQuery,
   channelLimit,
   COUNTER_THRESHOLD,
-  fillVariables,
-  searchCanned,
   type CannedAnswer,
   type ComposerOffer,
   type Uploader,
@@ -97,8 +95,6 @@ export class ComposeArea extends LitElement {
   @property({ type: Boolean, reflect: true, attribute: 'hide-offline-notice' }) hideOfflineNotice = false;
 
   @state() private panel: Panel = 'none';
-  @state() private cannedIndex = 0;
-  @state() private cannedDismissed = false;
   @state() private error = '';
   @state() private status = '';
   @state() private dragging = false;
@@ -169,7 +165,6 @@ export class ComposeArea extends LitElement {
     const dropped = store && id && this.isConnected ? toolsChunk.module?.takeInterrupted(store, id) : undefined;
     if (dropped !== undefined) this.error = this.i18n.t.composer.uploadInterrupted(dropped);
     const canned = cannedQuery(this.draft.value) !== undefined;
-    if (this.cannedDismissed && !canned) this.cannedDismissed = false;
     // A "/" draft (typed, or coming back with its conversation) lists the canned answers: they need the tools.
     if (canned && this.cannedAnswers.length > 0 && !this.tools) {
       if (toolsChunk.module) this.createTools(toolsChunk.module);
@@ -185,10 +180,6 @@ export class ComposeArea extends LitElement {
       textarea.style.height = 'auto';
       textarea.style.height = `${textarea.scrollHeight + 2}px`;
     }
-    // Arrow keys move the active canned answer: keep it in view inside the scrolling list.
-    if ((changed as Map<PropertyKey, unknown>).has('cannedIndex')) {
-      this.renderRoot.querySelector('#canned-list [aria-selected="true"]')?.scrollIntoView({ block: 'nearest' });
-    }
   }
 
   private resetForConversation(): void {
@@ -198,8 +189,6 @@ export class ComposeArea extends LitElement {
     this.panel = 'none';
     this.error = '';
     this.status = '';
-    this.cannedIndex = 0;
-    this.cannedDismissed = false;
   }
 
   // ---- on-demand tools ---------------------------------------------------------------------
@@ -208,12 +197,23 @@ export class ComposeArea extends LitElement {
     return (this.tools ??= new module.ComposerTools({
       el: this,
       i18n: this.i18n,
+      draft: () => this.draft.value,
+      setDraft: (text) => {
+        const id = this.desk.conversationId;
+        if (id) this.desk.store?.setDraft(id, text);
+      },
+      limit: () => this.limit,
+      variables: () => {
+        const visitor = this.visitor.value;
+        const conversation = this.conversation.value;
+        return {
+          'visitor.name': hasName(visitor) ? visitor.name : undefined,
+          'agent.name': this.agent.value?.name,
+          'conversation.channel': conversation ? channelLabel(this.i18n.t, conversation.channel) : undefined,
+        };
+      },
       send: (draft) => this.send(draft),
       closePanel: () => this.closePanel(),
-      insertText: (text) => this.insertText(text),
-      insertCanned: (answer) => this.insertCanned(answer),
-      fill: (text) => this.fill(text),
-      keydown: (event) => this.onTextKeydown(event),
       setError: (text) => (this.error = text),
       setStatus: (text) => (this.status = text),
     }));
@@ -260,16 +260,6 @@ export class ComposeArea extends LitElement {
     return visitorDisplayName(this.i18n.t, this.visitor.value, this.conversation.value?.visitorId);
   }
 
-  /** The canned answers listed (the list shows once the tools are loaded). */
-  private get cannedMatches(): CannedAnswer[] | undefined {
-    if (!this.tools || this.cannedDismissed || this.panel !== 'none' || this.cannedAnswers.length === 0) {
-      return undefined;
-    }
-    const query = cannedQuery(this.draft.value);
-    if (query === undefined) return undefined;
-    return searchCanned(this.cannedAnswers, query, this.i18n.lang);
-  }
-
   // ---- render ------------------------------------------------------------------------------
 
   override render() {
@@ -287,8 +277,8 @@ export class ComposeArea extends LitElement {
     const limit = this.limit;
     const over = limit !== undefined && text.length > limit;
     const canSend = !disabled && ((text.trim() !== '' && !over) || tools?.attachment?.status === 'ready');
-    const matches = disabled ? undefined : this.cannedMatches;
-    const active = matches?.length ? matches[Math.min(this.cannedIndex, matches.length - 1)] : undefined;
+    // "/" lists the canned answers (once the tools are here), unless a panel is open.
+    const canned = disabled || this.panel !== 'none' ? undefined : tools?.canned();
     const describedBy = ['hint', disabled ? 'notice' : '', limit !== undefined ? 'counter-label' : '']
       .filter(Boolean)
       .join(' ');
@@ -313,14 +303,14 @@ export class ComposeArea extends LitElement {
             : nothing
         }
         ${disabled || this.panel === 'none' ? nothing : tools?.renderPanel(this.panel)} ${tools?.renderAttachment()}
-        ${matches ? tools?.renderCanned(matches, active) : nothing}
+        ${canned ? tools?.renderCanned(canned) : nothing}
         <div class="field">
           <textarea
             part="textarea"
             aria-label=${t.composer.message}
             aria-describedby=${describedBy}
-            aria-controls=${ifDefined(matches ? 'canned-list' : undefined)}
-            aria-activedescendant=${ifDefined(active ? `canned-${matches!.indexOf(active)}` : undefined)}
+            aria-controls=${ifDefined(canned ? 'canned-list' : undefined)}
+            aria-activedescendant=${ifDefined(canned?.matches.length ? `canned-${canned.index}` : undefined)}
             aria-autocomplete=${ifDefined(this.cannedAnswers.length > 0 ? 'list' : undefined)}
             aria-invalid=${over ? 'true' : 'false'}
             placeholder=${
@@ -445,7 +435,6 @@ export class ComposeArea extends LitElement {
     if (!store || !id) return;
     const value = (event.target as HTMLTextAreaElement).value;
     store.setDraft(id, value);
-    this.cannedIndex = 0;
     this.error = '';
     const canned = cannedQuery(value) !== undefined;
     // "/" lists the canned answers: their list comes with the tools.
@@ -460,34 +449,7 @@ export class ComposeArea extends LitElement {
   }
 
   private onTextKeydown(event: KeyboardEvent): void {
-    if (event.isComposing) return;
-    const matches = this.cannedMatches;
-    if (matches && matches.length > 0) {
-      const count = matches.length;
-      const index = Math.min(this.cannedIndex, count - 1);
-      switch (event.key) {
-        case 'ArrowDown':
-          event.preventDefault();
-          this.cannedIndex = (index + 1) % count;
-          return;
-        case 'ArrowUp':
-          event.preventDefault();
-          this.cannedIndex = (index - 1 + count) % count;
-          return;
-        case 'Home':
-        case 'End':
-          if (!event.ctrlKey) return;
-          event.preventDefault();
-          this.cannedIndex = event.key === 'Home' ? 0 : count - 1;
-          return;
-        case 'Enter':
-        case 'Tab':
-          if (event.shiftKey) break;
-          event.preventDefault();
-          this.insertCanned(matches[index]);
-          return;
-      }
-    }
+    if (event.isComposing || (this.panel === 'none' && this.tools?.cannedKey(event))) return;
     if (event.key === 'Enter' && !event.shiftKey && !event.altKey && !event.ctrlKey && !event.metaKey) {
       event.preventDefault();
       this.submit();
@@ -497,9 +459,8 @@ export class ComposeArea extends LitElement {
   /** Escape cancels the current action: canned list, then panel, then an upload in progress. */
   private onBaseKeydown(event: KeyboardEvent): void {
     if (event.key !== 'Escape' || event.isComposing) return;
-    if (this.cannedMatches) {
+    if (this.panel === 'none' && this.tools?.dismissCanned()) {
       event.stopPropagation();
-      this.cannedDismissed = true;
       return;
     }
     if (this.panel !== 'none') {
@@ -530,7 +491,6 @@ export class ComposeArea extends LitElement {
     if (this.send({ kind: 'text', text })) {
       store.setDraft(id, '');
       this.typingThrottle.stop();
-      this.cannedDismissed = false;
     }
   }
 
@@ -549,32 +509,6 @@ export class ComposeArea extends LitElement {
     }
     this.error = '';
     return true;
-  }
-
-  private fill(text: string): string {
-    const visitor = this.visitor.value;
-    return fillVariables(text, {
-      'visitor.name': hasName(visitor) ? visitor.name : undefined,
-      'agent.name': this.agent.value?.name,
-      'conversation.channel': this.conversation.value
-        ? channelLabel(this.i18n.t, this.conversation.value.channel)
-        : undefined,
-    });
-  }
-
-  private insertCanned(answer: CannedAnswer): void {
-    const store = this.desk.store;
-    const id = this.desk.conversationId;
-    if (!store || !id) return;
-    const text = this.fill(answer.text);
-    store.setDraft(id, text);
-    this.cannedIndex = 0;
-    void this.updateComplete.then(() => {
-      const textarea = this.textarea;
-      if (!textarea) return;
-      textarea.focus();
-      textarea.setSelectionRange(text.length, text.length);
-    });
   }
 
   // ---- panels: link, offer, emoji ----------------------------------------------------------
@@ -606,25 +540,6 @@ export class ComposeArea extends LitElement {
         () => this.requestUpdate(),
         () => undefined,
       );
-  }
-
-  /** Inserts text at the caret (or replaces the selection) and keeps the draft in the store. */
-  private insertText(insert: string): void {
-    const store = this.desk.store;
-    const id = this.desk.conversationId;
-    if (!store || !id) return;
-    const current = this.draft.value;
-    const textarea = this.textarea;
-    const start = textarea?.selectionStart ?? current.length;
-    const end = textarea?.selectionEnd ?? current.length;
-    const next = current.slice(0, start) + insert + current.slice(end);
-    const limit = this.limit;
-    if (limit !== undefined && next.length > limit) return;
-    store.setDraft(id, next);
-    void this.updateComplete.then(() => {
-      const caret = start + insert.length;
-      this.textarea?.setSelectionRange(caret, caret);
-    });
   }
 
   // ---- attachments -------------------------------------------------------------------------

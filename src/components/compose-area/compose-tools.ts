@@ -1,7 +1,8 @@
 /**
  * The part of `<compose-area>` its first paint does not need, loaded on first use (tools-loader.ts):
- * the link, offer and emoji panels, the attachment and its upload, the canned answers list, and
- * their styles. The element owns one ComposerTools once loaded and renders its templates.
+ * the link, offer and emoji panels, the attachment and its upload, the canned answers list (search,
+ * keys, variables), and their styles. The element owns one ComposerTools once loaded and renders
+ * its templates.
  */
 import { adoptStyles, html, nothing, svg, type ReactiveElement, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
@@ -13,7 +14,13 @@ import { safeUrl } from '../../model/url.js';
 import type { DeskStore } from '../../store/desk-store.js';
 import type { ComposeArea } from './compose-area.js';
 import { toolsStyles } from './compose-tools.styles.js';
-import type { CannedAnswer, ComposerOffer, Uploader, UploadResult } from './composer-model.js';
+import {
+  cannedQuery,
+  type CannedAnswer,
+  type ComposerOffer,
+  type Uploader,
+  type UploadResult,
+} from './composer-model.js';
 import { icon } from './icons.js';
 
 export type ToolPanel = 'link' | 'offer' | 'emoji';
@@ -23,15 +30,16 @@ export interface ComposerHost {
   /** The element: its public properties (offers, uploader, limits…) and its render root. */
   readonly el: ComposeArea;
   readonly i18n: LocaleController;
+  /** The text being written, and where it goes (the store's draft of the conversation). */
+  draft(): string;
+  setDraft(text: string): void;
+  /** The character limit of the conversation's channel, if any. */
+  limit(): number | undefined;
+  /** The values of the canned answers' variables (`{visitor.name}`…). */
+  variables(): Readonly<Record<string, string | undefined>>;
   /** Sends a message through `desk-send`; true when the store took it. */
   send(draft: Draft): boolean;
   closePanel(): void;
-  insertText(text: string): void;
-  insertCanned(answer: CannedAnswer): void;
-  /** The text of a canned answer with its variables filled. */
-  fill(text: string): string;
-  /** The composer's keys (arrows, Enter…), for the focusable canned list. */
-  keydown(event: KeyboardEvent): void;
   setError(text: string): void;
   setStatus(text: string): void;
 }
@@ -59,6 +67,12 @@ const fileIcon = icon(svg`<path d="M14 3H6v18h12V7z"/><path d="M14 3v4h4"/>`);
 
 type EmojiState = 'idle' | 'loading' | 'ready' | 'failed';
 
+/** The canned answers listed for a "/" command, and the active one's index (-1 when none match). */
+export interface CannedList {
+  readonly matches: readonly CannedAnswer[];
+  readonly index: number;
+}
+
 /** Offered when the emoji data cannot be loaded (offline, blocked CDN). */
 const COMMON_EMOJI = [...'😀😄😊🙂😉😍😂🤔😮😢🙏👍👎👏🙌👋💪🎉✅❌⭐🔥💡🎁📦🚚🛒💳📞⏰📅'].concat(['❤️', '✉️']);
 
@@ -75,6 +89,40 @@ export function takeInterrupted(store: DeskStore, id: string): string | undefine
   const name = interrupted?.get(id);
   interrupted?.delete(id);
   return name;
+}
+
+function fold(value: string): string {
+  return value
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase();
+}
+
+/**
+ * Canned answers matching a query (every word must appear in the title, text or category, accents
+ * and case ignored), titles that start with the query first, then by category and title.
+ */
+export function searchCanned(answers: readonly CannedAnswer[], query: string, lang = 'en'): CannedAnswer[] {
+  const words = fold(query).split(/\s+/).filter(Boolean);
+  const matches = answers.filter((answer) => {
+    const haystack = fold(`${answer.title} ${answer.text} ${answer.category ?? ''}`);
+    return words.every((word) => haystack.includes(word));
+  });
+  const first = words[0] ?? '';
+  const collator = new Intl.Collator(lang, { sensitivity: 'base' });
+  return matches.sort((a, b) => {
+    const pa = first && fold(a.title).startsWith(first) ? 0 : 1;
+    const pb = first && fold(b.title).startsWith(first) ? 0 : 1;
+    return pa - pb || collator.compare(a.category ?? '', b.category ?? '') || collator.compare(a.title, b.title);
+  });
+}
+
+/**
+ * Fills `{name}` variables. Unknown variables and those without a value are left as written,
+ * so the agent sees what is missing before sending.
+ */
+export function fillVariables(text: string, values: Readonly<Record<string, string | undefined>>): string {
+  return text.replace(/\{\s*([\w.]+)\s*\}/g, (whole, name: string) => values[name] || whole);
 }
 
 /**
@@ -129,6 +177,11 @@ export class ComposerTools {
   private offerId: string | undefined;
   private emojiState: EmojiState = 'idle';
   private emojiPicker: EmojiPickerElement | undefined;
+  /** The "/" query the canned list was built for: another query starts at the first answer again. */
+  private cannedQuery: string | undefined;
+  private cannedIndex = 0;
+  /** Escape closed the list; it comes back with the next "/" command. */
+  private cannedDismissed = false;
 
   constructor(private readonly host: ComposerHost) {
     const el = host.el;
@@ -146,11 +199,37 @@ export class ComposerTools {
     this.host.el.requestUpdate();
   }
 
-  /** Another conversation: forget the link and the offer being prepared. */
+  /** Another conversation: forget the link, the offer and the canned answer being chosen. */
   reset(): void {
     this.linkUrl = this.linkTitle = this.linkError = '';
-    this.offerId = undefined;
+    this.offerId = this.cannedQuery = undefined;
+    this.cannedDismissed = false;
     this.changed();
+  }
+
+  private get root(): HTMLElement | DocumentFragment {
+    return this.host.el.renderRoot;
+  }
+
+  /** Once the element rendered, focus its text box and put the caret at `caret`. */
+  private caretAt(caret: number): void {
+    void this.host.el.updateComplete.then(() => {
+      const textarea = this.root.querySelector('textarea');
+      textarea?.focus();
+      textarea?.setSelectionRange(caret, caret);
+    });
+  }
+
+  /** Inserts text at the caret (or replaces the selection) and keeps the draft in the store. */
+  private insertText(insert: string): void {
+    const current = this.host.draft();
+    const textarea = this.root.querySelector('textarea');
+    const start = textarea?.selectionStart ?? current.length;
+    const next = current.slice(0, start) + insert + current.slice(textarea?.selectionEnd ?? current.length);
+    const limit = this.host.limit();
+    if (limit !== undefined && next.length > limit) return;
+    this.host.setDraft(next);
+    this.caretAt(start + insert.length);
   }
 
   // ---- panels ------------------------------------------------------------------------------
@@ -268,7 +347,7 @@ export class ComposerTools {
               <div class="emoji-grid">
                 ${COMMON_EMOJI.map(
                   (emoji) =>
-                    html`<button type="button" class="emoji-button" @click=${() => this.host.insertText(emoji)}>
+                    html`<button type="button" class="emoji-button" @click=${() => this.insertText(emoji)}>
                       ${emoji}
                     </button>`,
                 )}
@@ -362,7 +441,7 @@ export class ComposerTools {
       }
       picker.addEventListener('emoji-click', (event) => {
         const unicode = (event as CustomEvent<{ unicode?: string }>).detail.unicode;
-        if (unicode) this.host.insertText(unicode);
+        if (unicode) this.insertText(unicode);
       });
       this.emojiPicker = picker;
       setState('ready');
@@ -539,11 +618,66 @@ export class ComposerTools {
 
   // ---- canned answers ----------------------------------------------------------------------
 
-  renderCanned(matches: readonly CannedAnswer[], active: CannedAnswer | undefined): TemplateResult {
-    const { t, host } = this;
+  /** The canned answers listed for the draft when it is a "/" command (and Escape did not close them). */
+  canned(): CannedList | undefined {
+    const query = cannedQuery(this.host.draft());
+    if (query !== this.cannedQuery) {
+      this.cannedQuery = query;
+      this.cannedIndex = 0;
+      if (query === undefined) this.cannedDismissed = false;
+    }
+    const answers = this.host.el.cannedAnswers;
+    if (query === undefined || this.cannedDismissed || answers.length === 0) return undefined;
+    const matches = searchCanned(answers, query, this.host.i18n.lang);
+    return { matches, index: Math.min(this.cannedIndex, matches.length - 1) };
+  }
+
+  /** Escape: closes the canned list; true when there was one. */
+  dismissCanned(): boolean {
+    if (!this.canned()) return false;
+    this.cannedDismissed = true;
+    this.changed();
+    return true;
+  }
+
+  /**
+   * The keys of the canned list, from the text box or the list: arrows (and Ctrl+Home/End) move,
+   * Enter or Tab inserts. True while the list has answers (Enter then never sends).
+   */
+  cannedKey(event: KeyboardEvent): boolean {
+    const list = this.canned();
+    const count = list?.matches.length;
+    if (!list || !count) return false;
+    const { key } = event;
+    const moves: Record<string, number> = { ArrowDown: list.index + 1, ArrowUp: list.index - 1 + count };
+    if (event.ctrlKey) Object.assign(moves, { Home: 0, End: count - 1 });
+    if (key in moves) {
+      event.preventDefault();
+      this.cannedIndex = moves[key] % count;
+      this.changed();
+      // Keep the active answer in view inside the scrolling list.
+      void this.host.el.updateComplete.then(() =>
+        this.root.querySelector('#canned-list [aria-selected="true"]')?.scrollIntoView({ block: 'nearest' }),
+      );
+    } else if ((key === 'Enter' || key === 'Tab') && !event.shiftKey) {
+      event.preventDefault();
+      this.insertCanned(list.matches[list.index]);
+    }
+    return true;
+  }
+
+  private insertCanned(answer: CannedAnswer): void {
+    const text = fillVariables(answer.text, this.host.variables());
+    this.host.setDraft(text);
+    this.caretAt(text.length);
+  }
+
+  renderCanned({ matches, index }: CannedList): TemplateResult {
+    const t = this.t;
     if (matches.length === 0) {
       return html`<div part="canned-list" class="canned empty" role="status">${t.cannedNone}</div>`;
     }
+    const variables = this.host.variables();
     // The list scrolls: it is focusable too (keyboard access to a scrolling region), with the same keys.
     return html`<div
       id="canned-list"
@@ -552,27 +686,27 @@ export class ComposerTools {
       role="listbox"
       aria-label=${t.canned}
       tabindex="0"
-      aria-activedescendant=${ifDefined(active ? `canned-${matches.indexOf(active)}` : undefined)}
-      @keydown=${(e: KeyboardEvent) => host.keydown(e)}
+      aria-activedescendant="canned-${index}"
+      @keydown=${(e: KeyboardEvent) => !e.isComposing && this.cannedKey(e)}
     >
-      ${matches.map((answer, index) => {
-        const selected = answer === active;
+      ${matches.map((answer, i) => {
+        const selected = i === index;
         // Keyboard: the text box keeps focus and drives this list (aria-activedescendant); a click is the pointer path.
         /* eslint-disable-next-line lit-a11y/click-events-have-key-events */
         return html`<div
-          id="canned-${index}"
+          id="canned-${i}"
           role="option"
           class="canned-option ${selected ? 'active' : ''}"
           aria-selected=${selected ? 'true' : 'false'}
           @mousedown=${(e: Event) => e.preventDefault()}
-          @click=${() => host.insertCanned(answer)}
+          @click=${() => this.insertCanned(answer)}
         >
           <span class="canned-title">${answer.title}</span>
           <span class="canned-meta"
             >${answer.category ?? t.cannedUncategorized} ·
             ${answer.scope === 'personal' ? t.cannedPersonal : t.cannedShared}</span
           >
-          <span class="canned-text">${host.fill(answer.text)}</span>
+          <span class="canned-text">${fillVariables(answer.text, variables)}</span>
         </div>`;
       })}
     </div>`;
