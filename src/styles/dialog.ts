@@ -5,7 +5,7 @@ import { css } from 'lit';
  * every element that asks for a confirmation. Use after `tokens` and `shared`.
  */
 export const dialogStyles = css`
-  dialog.confirm-dialog {
+  .confirm-dialog {
     box-sizing: border-box;
     max-inline-size: min(420px, calc(100vw - 32px));
     padding: var(--_space-4);
@@ -15,7 +15,7 @@ export const dialogStyles = css`
     color: var(--_color-text);
     box-shadow: var(--_shadow);
   }
-  dialog.confirm-dialog::backdrop {
+  .confirm-dialog::backdrop {
     /* ::backdrop inherits custom properties in current engines; the fallback covers older ones. */
     background: var(--_color-scrim, rgb(0 0 0 / 0.45));
   }
@@ -25,16 +25,18 @@ export const dialogStyles = css`
     gap: var(--_space-2);
     margin: 0;
   }
-  .confirm-dialog h2 {
+  .confirm-dialog h2,
+  .confirm-dialog p {
     margin: 0;
-    font-size: 1.1em;
-    line-height: 1.3;
     overflow-wrap: anywhere;
   }
+  .confirm-dialog h2 {
+    font-size: 1.1em;
+    line-height: 1.3;
+  }
   .confirm-dialog p {
-    margin: 0 0 var(--_space-2);
+    margin-block-end: var(--_space-2);
     color: var(--_color-text-muted);
-    overflow-wrap: anywhere;
   }
   .confirm-dialog label {
     font-weight: 600;
@@ -49,37 +51,32 @@ export const dialogStyles = css`
     padding: var(--_space-2);
     resize: vertical;
   }
-  .confirm-dialog .dialog-actions {
+  .dialog-actions {
     display: flex;
     justify-content: flex-end;
     gap: var(--_space-2);
     margin-block-start: var(--_space-2);
   }
-  .confirm-dialog .dialog-actions button {
+  .dialog-actions button {
     padding: var(--_space-1) var(--_space-3);
     border: 1px solid var(--_color-border);
     border-radius: var(--_radius-small);
     background: var(--_color-surface-raised);
-    color: var(--_color-text);
     font-weight: 550;
     cursor: pointer;
   }
-  .confirm-dialog .dialog-actions button:hover {
+  .dialog-actions button:hover {
     background: var(--_color-surface-alt);
   }
-  .confirm-dialog .dialog-actions .danger,
-  .confirm-dialog .dialog-actions .danger:hover {
+  /* Borders take the system colour in forced-colors mode: no rule needed there. */
+  .dialog-actions .danger,
+  .dialog-actions .danger:hover {
     background: var(--_color-danger);
     border-color: var(--_color-danger);
     color: var(--_color-surface);
     font-weight: 650;
   }
-  .confirm-dialog .dialog-actions .danger:hover {
+  .dialog-actions .danger:hover {
     filter: brightness(1.1);
-  }
-  @media (forced-colors: active) {
-    dialog.confirm-dialog {
-      border: 1px solid CanvasText;
-    }
   }
 `;
