@@ -4,7 +4,7 @@
  * keys, variables), and their styles. The element owns one ComposerTools once loaded and renders
  * its templates.
  */
-import { adoptStyles, html, nothing, svg, type ReactiveElement, type TemplateResult } from 'lit';
+import { adoptStyles, html, nothing, svg, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { formatFileSize } from '../../i18n/format.js';
@@ -183,12 +183,19 @@ export class ComposerTools {
   /** Escape closed the list; it comes back with the next "/" command. */
   private cannedDismissed = false;
 
-  constructor(private readonly host: ComposerHost) {
-    const el = host.el;
-    adoptStyles(el.renderRoot as ShadowRoot, [
-      ...(el.constructor as typeof ReactiveElement).elementStyles,
-      toolsStyles,
-    ]);
+  /** The tools' styles were added to the element's. */
+  private styled = false;
+
+  constructor(private readonly host: ComposerHost) {}
+
+  /** Adds the tools' styles after the element's, the first time the tools render something. */
+  private style(): void {
+    if (this.styled) return;
+    this.styled = true;
+    const root = this.root as ShadowRoot;
+    // Engines without constructable style sheets get a <style> element.
+    if (toolsStyles.styleSheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, toolsStyles.styleSheet];
+    else adoptStyles(root, [toolsStyles]);
   }
 
   private get t() {
@@ -256,6 +263,7 @@ export class ComposerTools {
   }
 
   renderPanel(panel: ToolPanel): TemplateResult {
+    this.style();
     const t = this.t;
     const cancel = html`<button type="button" class="secondary" @click=${() => this.host.closePanel()}>
       ${this.host.i18n.t.common.cancel}
@@ -587,6 +595,7 @@ export class ComposerTools {
   renderAttachment(): TemplateResult | typeof nothing {
     const attachment = this.attachment;
     if (!attachment) return nothing;
+    this.style();
     const t = this.t;
     const { file, previewUrl } = attachment;
     const uploading = attachment.status === 'uploading';
@@ -673,6 +682,7 @@ export class ComposerTools {
   }
 
   renderCanned({ matches, index }: CannedList): TemplateResult {
+    this.style();
     const t = this.t;
     if (matches.length === 0) {
       return html`<div part="canned-list" class="canned empty" role="status">${t.cannedNone}</div>`;
