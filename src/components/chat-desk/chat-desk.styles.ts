@@ -80,16 +80,19 @@ export const chatDeskStyles = css`
     border-radius: var(--_radius-small);
     background: var(--_color-surface-alt);
   }
-  .segment {
-    position: relative;
+  .segment,
+  .toggle {
     display: inline-flex;
     align-items: center;
     gap: 6px;
+    cursor: pointer;
+    font-weight: 600;
+  }
+  .segment {
+    position: relative;
     padding: 3px 10px;
     border-radius: 4px;
     color: var(--_color-text-muted);
-    cursor: pointer;
-    font-weight: 600;
     font-variant-numeric: tabular-nums;
   }
   svg {
@@ -118,15 +121,10 @@ export const chatDeskStyles = css`
     outline-offset: 1px;
   }
   .toggle {
-    display: inline-flex;
-    align-items: center;
-    gap: 6px;
     padding: 5px 10px;
     border: 1px solid var(--_color-border);
     border-radius: var(--_radius-small);
     background: var(--_color-surface);
-    cursor: pointer;
-    font-weight: 600;
   }
   .toggle:hover {
     background: var(--_color-surface-alt);

@@ -131,12 +131,15 @@ export const stateBoxStyles = css`
     gap: 2px var(--_space-2);
     align-items: baseline;
   }
-  .name {
-    grid-area: name;
+  .name,
+  .preview {
     min-inline-size: 0;
     overflow: hidden;
     text-overflow: ellipsis;
     white-space: nowrap;
+  }
+  .name {
+    grid-area: name;
     font-weight: 600;
   }
   .row[data-waiting] .name {
@@ -150,10 +153,6 @@ export const stateBoxStyles = css`
   }
   .preview {
     grid-area: preview;
-    min-inline-size: 0;
-    overflow: hidden;
-    text-overflow: ellipsis;
-    white-space: nowrap;
     color: var(--_color-text-muted);
   }
   .row[data-waiting] .preview {
@@ -196,33 +195,30 @@ export const stateBoxStyles = css`
     background: var(--_warning-bg);
     border-color: color-mix(in srgb, var(--_color-warning) 45%, transparent);
   }
-  .blocked {
+  .blocked,
+  .failed {
     color: var(--_color-danger);
     background: var(--_color-danger-surface);
   }
   .failed {
-    color: var(--_color-danger);
-    background: var(--_color-danger-surface);
     border-color: color-mix(in srgb, var(--_color-danger) 45%, transparent);
   }
-  .draft {
+  .draft,
+  .closed,
+  .pane-mark {
     color: var(--_color-text-muted);
     border-color: var(--_color-border);
+  }
+  .draft {
     border-style: dashed;
     font-style: italic;
-  }
-  .closed {
-    color: var(--_color-text-muted);
-    border-color: var(--_color-border);
   }
   .row[data-closed] .name,
   .row[data-closed] .preview {
     color: var(--_color-text-muted);
   }
   .pane-mark {
-    border-color: var(--_color-border);
     border-radius: 4px;
-    color: var(--_color-text-muted);
   }
   .badge {
     grid-area: badge;

@@ -111,15 +111,12 @@ export const visitorPanelStyles = css`
     display: grid;
     grid-template-columns: var(--_label-width) minmax(0, 1fr);
     gap: var(--_space-2);
-  }
-  dt {
-    color: var(--_color-text-muted);
     overflow-wrap: anywhere;
   }
   dd {
-    overflow-wrap: anywhere;
     min-inline-size: 0;
   }
+  dt,
   .missing,
   .muted,
   .empty {
@@ -291,11 +288,5 @@ export const visitorPanelStyles = css`
   }
   .blocked .muted {
     color: var(--_color-text);
-  }
-  .no-older:focus {
-    outline: none;
-  }
-  .no-older:focus-visible {
-    outline: var(--_focus-ring);
   }
 `;
