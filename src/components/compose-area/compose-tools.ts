@@ -218,11 +218,11 @@ export class ComposerTools {
     return this.host.el.renderRoot;
   }
 
-  /** Once the element rendered, focus its text box and put the caret at `caret`. */
-  private caretAt(caret: number): void {
+  /** Once the element rendered, puts the text box's caret at `caret` (and focus there, with `focus`). */
+  private caretAt(caret: number, focus = false): void {
     void this.host.el.updateComplete.then(() => {
       const textarea = this.root.querySelector('textarea');
-      textarea?.focus();
+      if (focus) textarea?.focus();
       textarea?.setSelectionRange(caret, caret);
     });
   }
@@ -251,12 +251,11 @@ export class ComposerTools {
   /** Moves focus into the open panel (it sits above the text box, so Tab would not reach it first). */
   private async focus(panel: ToolPanel): Promise<void> {
     await this.host.el.updateComplete;
-    const root = this.host.el.renderRoot;
     const search =
       panel === 'emoji' && this.emojiPicker?.isConnected && this.emojiPicker.shadowRoot?.querySelector('input');
     (
       search ||
-      root.querySelector<HTMLElement>(
+      this.root.querySelector<HTMLElement>(
         panel === 'emoji' ? '#panel .emoji-button' : '#panel input, #panel button.primary:not([disabled])',
       )
     )?.focus();
@@ -678,7 +677,7 @@ export class ComposerTools {
   private insertCanned(answer: CannedAnswer): void {
     const text = fillVariables(answer.text, this.host.variables());
     this.host.setDraft(text);
-    this.caretAt(text.length);
+    this.caretAt(text.length, true);
   }
 
   renderCanned({ matches, index }: CannedList): TemplateResult {
