@@ -68,6 +68,17 @@ export const FirstTimeVisitor: Story = {
   render: () => panel('c-noah'),
 };
 
+/**
+ * Noah says he visited before (4 visits) but none of his past conversations is loaded yet: the
+ * history shows "Load older conversations" alone; after an empty answer, "No past conversations.".
+ */
+export const HistoryNotLoadedYet: Story = {
+  render: () =>
+    panel('c-noah', {
+      edit: (fixtures) => void (fixtures.visitors.find((v) => v.id === 'v-noah')!.visitCount = 4),
+    }),
+};
+
 /** A blocked visitor seen by a plain agent: only a manager can unblock, from customer management. */
 export const BlockedVisitorAgent: Story = {
   render: () =>
