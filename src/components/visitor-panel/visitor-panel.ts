@@ -38,7 +38,6 @@ const NO_MESSAGES: readonly Message[] = [];
 const NO_THREADS: ReadonlyMap<string, readonly Message[]> = new Map();
 /** Recent pages shown in the Navigation section. */
 const RECENT_PAGES = 8;
-
 /** Where the transcript chunk comes from (tests replace `load` to simulate a failed fetch). */
 export const transcriptChunk = { load: () => import('./transcript.js') };
 
@@ -105,7 +104,6 @@ export class VisitorPanel extends LitElement {
   @state() private collapsed: ReadonlySet<SectionKey> = new Set();
   /** Past conversations whose whole transcript is shown (past its first lines). */
   @state() private fullTranscripts: ReadonlySet<string> = new Set();
-
   /** Set when the agent's "Load older conversations" reached the end (for "No older conversations"). */
   @state() private olderExhaustedFor: string | undefined;
   /** The visitor whose full history ("customer record") is being loaded or shown. */
