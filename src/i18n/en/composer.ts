@@ -32,7 +32,6 @@ export const composer = {
   offer: 'Send an offer',
   offers: 'Offers',
   offerSend: 'Send offer',
-  offerNone: 'No offers available.',
   offerPreview: 'Preview',
   // Attachments
   attach: 'Attach a file',

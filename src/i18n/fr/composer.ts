@@ -32,7 +32,6 @@ export const composer: ComposerStrings = {
   offer: 'Envoyer une offre',
   offers: 'Offres',
   offerSend: 'Envoyer l’offre',
-  offerNone: 'Aucune offre disponible.',
   offerPreview: 'Aperçu',
   attach: 'Joindre un fichier',
   attachment: 'Pièce jointe',
