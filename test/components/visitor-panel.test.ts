@@ -716,13 +716,13 @@ describe('<visitor-panel>', () => {
         reason: 'Reason (optional)',
         buttons: ['Cancel', 'Block'],
       };
-      expect(describe(box.shadowRoot!)).to.deep.equal(expected);
 
       // Thread header: open, Escape, focus back on its trigger.
       const headerTrigger = [...box.shadowRoot!.querySelectorAll('button')].find((b) => text(b) === 'Block visitor')!;
       headerTrigger.focus();
       headerTrigger.click();
-      await box.updateComplete;
+      await openDialog(box.shadowRoot!);
+      expect(describe(box.shadowRoot!)).to.deep.equal(expected);
       expect(text(box.shadowRoot!.activeElement)).to.equal('Cancel');
       await sendKeys({ press: 'Escape' });
       await aTimeout(0);
