@@ -107,6 +107,18 @@ describe('<compose-area>', () => {
       expect(root(el).activeElement).to.equal(button(el, 'Send a link'));
     });
 
+    it('are fetched ahead once the composer has focus, so a tool then opens at once', async () => {
+      unload();
+      const { store } = setup();
+      const el = await render(store);
+      expect(toolsChunk.module).to.be.undefined;
+      textbox(el).focus();
+      await waitUntil(() => toolsChunk.module, 'tools prefetched');
+      button(el, 'Send a link')!.click();
+      await el.updateComplete;
+      expect(root(el).querySelector('form[aria-label="Link"]')).to.exist;
+    });
+
     it('the first file attached loads the tools, then uploads it', async () => {
       unload();
       const { store } = setup();

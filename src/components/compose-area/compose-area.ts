@@ -42,7 +42,7 @@ const COMPACT_BELOW = 480;
  * use. The draft lives in the store, per conversation, so it survives switching conversations
  * and layouts. A blocked visitor or a closed conversation disables it, with the reason shown.
  * What the first paint does not need (the panels, attachments, the canned list) loads on first
- * use, or earlier once the composer has focus.
+ * use, or earlier once the composer has focus or the pointer.
  *
  * @summary Message composer with drafts, links, offers, attachments, canned answers and emoji.
  *
@@ -290,6 +290,7 @@ export class ComposeArea extends LitElement {
         lang=${this.i18n.lang}
         dir=${this.i18n.dir}
         @focusin=${this.prefetchTools}
+        @pointerenter=${this.prefetchTools}
         @keydown=${this.onBaseKeydown}
         @dragenter=${this.onDragEnter}
         @dragover=${this.onDragOver}
@@ -531,8 +532,8 @@ export class ComposeArea extends LitElement {
   }
 
   /**
-   * Loads the tools' module ahead of use (the agent is in the composer, or a "/" draft is shown);
-   * a failure is only reported when a tool is used.
+   * Loads the tools' module ahead of use (the composer has focus or the pointer, or a "/" draft is
+   * shown); a failure is only reported when a tool is used.
    */
   private prefetchTools(): void {
     if (!toolsChunk.module)
