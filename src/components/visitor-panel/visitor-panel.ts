@@ -26,7 +26,7 @@ import { displayUrl, safeUrl } from '../../model/url.js';
 import type { DeskStore } from '../../store/desk-store.js';
 import type { VisitorHistory } from '../../store/selectors.js';
 import { shared, tokens } from '../../styles/tokens.js';
-import { LazyBlockDialog } from '../shared/lazy-block-dialog.js';
+import { lazyBlockDialog } from '../shared/lazy-block-dialog.js';
 import { LazyPart } from '../shared/lazy-part.js';
 import { ClockController } from '../../controllers/clock-controller.js';
 import { visitorPanelStyles } from './visitor-panel.styles.js';
@@ -114,7 +114,7 @@ export class VisitorPanel extends LitElement {
   private readonly desk = new DeskController(this);
   private readonly i18n = new LocaleController(this);
   private readonly clock = new ClockController(this);
-  private readonly blockDialog = new LazyBlockDialog(this);
+  private readonly blockDialog = lazyBlockDialog(this);
   private readonly transcriptPart = new LazyPart(this, transcriptChunk, (chunk) => chunk.transcriptStyles);
   private readonly conversation = new ObservableController<Conversation | undefined>(this, undefined);
   private readonly visitor = new ObservableController<Visitor | undefined>(this, undefined);
@@ -233,7 +233,7 @@ export class VisitorPanel extends LitElement {
         ${this.section('customData', vp.customData, this.renderCustomData(visitor))}
         ${this.section('visitorHistory', vp.visitorHistory, this.renderHistory(store, visitor))}
         ${this.renderBlock(visitor)}
-        ${this.blockDialog.render({
+        ${this.blockDialog.module?.[0].confirmBlockDialog({
           t,
           name: this.nameOf(visitor),
           onConfirm: (reason) => this.confirmBlock(visitor.id, reason),
@@ -562,9 +562,9 @@ export class VisitorPanel extends LitElement {
         <button
           type="button"
           class="button danger block-trigger"
-          @pointerenter=${this.blockDialog.preload}
-          @focus=${this.blockDialog.preload}
-          @click=${() => this.requestBlock(visitor.id)}
+          @pointerenter=${this.blockDialog.load}
+          @focus=${this.blockDialog.load}
+          @click=${() => void this.requestBlock(visitor.id)}
         >
           ${vp.blockVisitor}
         </button>
@@ -616,12 +616,14 @@ export class VisitorPanel extends LitElement {
     store.focus(conversationId);
   }
 
-  private requestBlock(visitorId: string): void {
+  private async requestBlock(visitorId: string): Promise<void> {
     const event = new DeskBlockVisitorEvent({ visitorId });
     this.dispatchEvent(event);
     if (event.defaultPrevented) return;
-    // Focus starts on Cancel, the safe choice.
-    void this.blockDialog.open();
+    // The dialog's code arrives on first use; then focus starts on Cancel, the safe choice.
+    await this.blockDialog.load();
+    await this.updateComplete;
+    if (this.isConnected) this.blockDialog.module?.[0].openConfirmBlockDialog(this.dialog);
   }
 
   private confirmBlock(visitorId: string, reason: string | undefined): void {
