@@ -385,11 +385,9 @@ export class ChatDesk extends LitElement {
   }
 
   private nameOf(store: DeskStore, conversationId: string): string {
-    const summary = this.summaries.value.find((s) => s.conversation.id === conversationId);
-    const state = store.state;
-    const visitorId =
-      summary?.conversation.visitorId ?? state.conversations.get(conversationId)?.visitorId ?? conversationId;
-    return visitorDisplayName(this.i18n.t, summary?.visitor ?? state.visitors.get(visitorId), visitorId);
+    const { state } = store;
+    const visitorId = state.conversations.get(conversationId)?.visitorId ?? conversationId;
+    return visitorDisplayName(this.i18n.t, state.visitors.get(visitorId), visitorId);
   }
 
   // ---- behaviour -------------------------------------------------------------------------
