@@ -8,6 +8,7 @@ import type { Layout } from '../../src/model/types.js';
 import { DeskStore } from '../../src/store/desk-store.js';
 import { demoFixtures } from '../../src/transport/demo-fixtures.js';
 import { MemoryTransport } from '../../src/transport/memory-transport.js';
+import { loadLocale } from '../../src/i18n/strings.js';
 
 const STORAGE_KEY = 'agent-desk:layout';
 
@@ -83,6 +84,8 @@ async function settle(el: ChatDesk) {
 }
 
 describe('<chat-desk>', () => {
+  // French loads on demand: have it from the first render, as a page that preloads it.
+  before(() => loadLocale('fr'));
   // The threads are virtualized; the virtualizer's benign ResizeObserver loop notices are not failures.
   setupIgnoreWindowResizeObserverLoopErrors(beforeEach, afterEach);
   beforeEach(() => localStorage.removeItem(STORAGE_KEY));

@@ -14,6 +14,7 @@ import type { ClientCommand, Fixtures, Message } from '../../src/model/types.js'
 import { DeskStore } from '../../src/store/desk-store.js';
 import { MemoryTransport } from '../../src/transport/memory-transport.js';
 import { loadTools, toolsChunk } from '../../src/components/compose-area/tools-loader.js';
+import { loadLocale } from '../../src/i18n/strings.js';
 
 const AT = '2026-11-25T10:00:00.000Z';
 
@@ -75,6 +76,8 @@ async function type(el: ComposeArea, text: string) {
 }
 
 describe('<compose-area>', () => {
+  // French loads on demand: have it from the first render, as a page that preloads it.
+  before(() => loadLocale('fr'));
   // The panels, attachments and canned list load on demand (see "on-demand tools"); the tests of what
   // they do start with them loaded, as a composer has them once it got focus.
   before(() => loadTools());
@@ -145,6 +148,34 @@ describe('<compose-area>', () => {
       await waitUntil(() => root(el).querySelector('[role="listbox"][aria-label="Canned answers"]'), 'canned list');
       expect(textbox(el).getAttribute('aria-controls')).to.equal('canned-list');
       textbox(el).focus();
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(textbox(el).value).to.equal('Two days.');
+    });
+
+    it('Enter on a "/" query before the canned answers arrived sends nothing and waits for the list', async () => {
+      unload();
+      let arrive!: () => void;
+      const gate = new Promise<void>((resolve) => (arrive = resolve));
+      const realLoad = toolsChunk.load;
+      sinon.stub(toolsChunk, 'load').callsFake(() => gate.then(realLoad));
+      const { store, transport } = setup();
+      const el = await render(store, 'c-emma', {
+        cannedAnswers: [{ id: 's', title: 'Shipping', text: 'Two days.', scope: 'shared' }],
+      });
+      const sent = transport.sent.length;
+      const sends: Event[] = [];
+      el.addEventListener('desk-send', (event) => sends.push(event));
+      textbox(el).focus();
+      await sendKeys({ type: '/ship' });
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(sends).to.have.length(0);
+      expect(transport.sent.length).to.equal(sent);
+      expect(textbox(el).value).to.equal('/ship');
+
+      arrive();
+      await waitUntil(() => root(el).querySelector('[role="listbox"][aria-label="Canned answers"]'), 'canned list');
       await sendKeys({ press: 'Enter' });
       await el.updateComplete;
       expect(textbox(el).value).to.equal('Two days.');

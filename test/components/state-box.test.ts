@@ -10,6 +10,7 @@ import type { Fixtures, Message } from '../../src/model/types.js';
 import { DeskStore } from '../../src/store/desk-store.js';
 import { demoFixtures } from '../../src/transport/demo-fixtures.js';
 import { MemoryTransport } from '../../src/transport/memory-transport.js';
+import { loadLocale } from '../../src/i18n/strings.js';
 
 /** Arrival order of the demo's ongoing conversations (oldest first). */
 const ARRIVAL = ['c-yuki', 'c-sofia', 'c-emma', 'c-amara', 'c-liam', 'c-noah', 'c-4821'];
@@ -60,6 +61,8 @@ function active(el: StateBox): Element | null {
 }
 
 describe('<state-box>', () => {
+  // French loads on demand: have it from the first render, as a page that preloads it.
+  before(() => loadLocale('fr'));
   afterEach(() => sinon.restore());
 
   it('renders the ongoing conversations from the store as a named listbox', async () => {

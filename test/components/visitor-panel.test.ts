@@ -19,6 +19,7 @@ import type { Agent, Fixtures } from '../../src/model/types.js';
 import { DeskStore } from '../../src/store/desk-store.js';
 import { demoFixtures } from '../../src/transport/demo-fixtures.js';
 import { MemoryTransport } from '../../src/transport/memory-transport.js';
+import { loadLocale } from '../../src/i18n/strings.js';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
@@ -84,6 +85,8 @@ function historyEntries(el: VisitorPanel): HTMLButtonElement[] {
 }
 
 describe('<visitor-panel>', () => {
+  // French loads on demand: have it from the first render, as a page that preloads it.
+  before(() => loadLocale('fr'));
   afterEach(() => sinon.restore());
 
   it('without a store renders an accessible placeholder', async () => {

@@ -453,6 +453,12 @@ export class ComposeArea extends LitElement {
     if (event.isComposing || (this.panel === 'none' && this.tools?.cannedKey(event))) return;
     if (event.key === 'Enter' && !event.shiftKey && !event.altKey && !event.ctrlKey && !event.metaKey) {
       event.preventDefault();
+      // A "/" query is for the canned answers: while their list is still loading, Enter waits for it
+      // rather than sending the query as a message.
+      if (!this.tools && this.cannedAnswers.length > 0 && cannedQuery(this.draft.value) !== undefined) {
+        this.withTools(() => undefined);
+        return;
+      }
       this.submit();
     }
   }
