@@ -148,11 +148,9 @@ export const chatBoxStyles = css`
     display: flex;
     flex-direction: column;
   }
+  /* The virtualizer sets the scroller's overflow and minimum height (inline). */
   .scroller {
     flex: 1;
-    min-height: 0;
-    overflow-y: auto;
-    overflow-x: hidden;
     overscroll-behavior: contain;
     background: var(--_color-surface-alt);
   }
@@ -201,10 +199,10 @@ export const chatBoxStyles = css`
   }
 
   /* ---- rows ---- */
+  /* Rows are the virtualizer's children: it makes them border-box. */
   .day,
   .row {
     width: 100%;
-    box-sizing: border-box;
   }
   .day {
     display: flex;
@@ -342,8 +340,6 @@ export const chatBoxStyles = css`
     white-space: pre-wrap;
   }
   .bubble button {
-    display: inline-block;
-    white-space: normal;
     margin-inline-start: var(--_space-2);
     margin-top: var(--_space-1);
     border: 1px solid currentColor;
@@ -555,7 +551,6 @@ export const chatBoxStyles = css`
   }
   /* An image that failed to load: one compact line, not a big empty box. */
   .image-fallback {
-    display: grid;
     grid-template-columns: auto minmax(0, 1fr) auto;
     align-items: center;
     gap: var(--_space-2);
@@ -613,7 +608,7 @@ export const chatBoxStyles = css`
   .event .screen {
     width: 12px;
     height: 9px;
-    border: 1.5px solid currentColor;
+    border: 1.5px solid;
     border-radius: 2px;
     box-shadow: 0 3px 0 -1px currentColor;
   }

@@ -112,17 +112,12 @@ function renderMeta(message: Message, ctx: MessageViewContext): TemplateResult {
   return html`<span class="meta" part="meta"
     >${renderTime(message, ctx)}${
       status === 'failed'
-        ? html`<span class="status" data-status="failed" part="status"
-              >${t.thread.notSent}${
-                ctx.retryUnavailable ? html`<span class="status-reason"> · ${ctx.retryUnavailable}</span>` : nothing
-              }</span
-            >${
-              ctx.retryUnavailable
-                ? nothing
-                : html`<button class="retry" part="retry" @click=${() => ctx.retry(message.id)}>
-                    ${t.thread.retry}
-                  </button>`
-            }`
+        ? ctx.retryUnavailable
+          ? html`<span class="status" data-status="failed" part="status"
+              >${t.thread.notSent}<span class="status-reason"> · ${ctx.retryUnavailable}</span></span
+            >`
+          : html`<span class="status" data-status="failed" part="status">${t.thread.notSent}</span
+              ><button class="retry" part="retry" @click=${() => ctx.retry(message.id)}>${t.thread.retry}</button>`
         : status
           ? html`<span class="status" data-status=${status} part="status"
               ><span aria-hidden="true">${STATUS_GLYPH[status]}</span> ${t.thread.status[status]}</span
