@@ -639,12 +639,11 @@ export class ChatBox extends LitElement {
 
   override render() {
     const { t } = this.i18n;
-    const store = this.desk.store;
-    if (!store) return html`<div class="placeholder" part="base" role="status">${t.common.noStore}</div>`;
     const id = this.desk.conversationId;
     const conversation = this.conversation.value;
-    if (!id || !conversation) {
-      return html`<div class="placeholder" part="base" role="status">${t.thread.noConversation}</div>`;
+    if (!this.desk.store || !id || !conversation) {
+      const text = this.desk.store ? t.thread.noConversation : t.common.noStore;
+      return html`<div class="placeholder" part="base" role="status">${text}</div>`;
     }
     const visitor = this.visitor.value;
     const name = this.visitorName;
@@ -674,7 +673,9 @@ export class ChatBox extends LitElement {
   private renderHeader(conversation: Conversation, visitor: Visitor | undefined, name: string, closed: boolean) {
     const { t } = this.i18n;
     const pageUrl = this.currentPageUrl;
+    const pageHint = pageUrl ? t.thread.openCurrentPageHint : t.thread.openCurrentPageUnavailable;
     const blocked = !!visitor?.blocked;
+    const blockHint = blocked ? t.thread.alreadyBlocked : t.thread.blockVisitorHint;
     const channel = channelLabel(t, conversation.channel);
     const control = this.controlState ?? (this.controlPending.has(conversation.id) ? 'requested' : undefined);
     // The button keeps its name ("Take control", the contract); the state shows beside it.
@@ -701,7 +702,7 @@ export class ChatBox extends LitElement {
           class="tool tool-open"
           part="tool"
           ?disabled=${!pageUrl}
-          title=${pageUrl ? t.thread.openCurrentPageHint : t.thread.openCurrentPageUnavailable}
+          title=${pageHint}
           aria-describedby="open-page-hint"
           @click=${this.openCurrentPage}
         >
@@ -728,17 +729,15 @@ export class ChatBox extends LitElement {
           class="tool tool-block"
           part="tool"
           aria-disabled=${blocked ? 'true' : 'false'}
-          title=${blocked ? t.thread.alreadyBlocked : t.thread.blockVisitorHint}
+          title=${blockHint}
           aria-describedby="block-hint"
           @click=${this.requestBlock}
         >
           ${ICON_BLOCK}<span class="label">${t.thread.blockVisitor}</span>
         </button>
-        <span id="open-page-hint" hidden
-          >${pageUrl ? t.thread.openCurrentPageHint : t.thread.openCurrentPageUnavailable}</span
-        >
+        <span id="open-page-hint" hidden>${pageHint}</span>
         <span id="control-hint" hidden>${controlHint}</span>
-        <span id="block-hint" hidden>${blocked ? t.thread.alreadyBlocked : t.thread.blockVisitorHint}</span>
+        <span id="block-hint" hidden>${blockHint}</span>
       </div>
     </div>`;
   }
