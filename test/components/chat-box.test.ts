@@ -436,6 +436,54 @@ describe('<chat-box>', () => {
     expect(colour('k-text')).not.to.equal(colour('cid-sending'));
   });
 
+  it('colours bubbles and avatars with --chat-box-*-bubble-*; cards and notices keep their own surface', async () => {
+    const { store } = setup((fixtures) => {
+      fixtures.messages.push({
+        id: 'k-bot-text',
+        conversationId: 'c-kinds',
+        author: 'bot',
+        authorName: 'Ava (bot)',
+        at: ago(1),
+        kind: 'text',
+        text: 'Anything else?',
+      });
+    });
+    const el = await mount(store);
+    el.style.setProperty('--chat-box-visitor-bubble-bg', 'rgb(1, 2, 3)');
+    el.style.setProperty('--chat-box-visitor-bubble-color', 'rgb(4, 5, 6)');
+    el.style.setProperty('--chat-box-agent-bubble-bg', 'rgb(7, 8, 9)');
+    el.style.setProperty('--chat-box-agent-bubble-color', 'rgb(10, 11, 12)');
+    el.style.setProperty('--chat-box-bot-bubble-bg', 'rgb(13, 14, 15)');
+    el.style.setProperty('--chat-box-bot-bubble-color', 'rgb(16, 17, 18)');
+    const style = (id: string, selector: string) => getComputedStyle(row(el, id).querySelector(selector)!);
+    const colours = (id: string, selector: string) => [style(id, selector).backgroundColor, style(id, selector).color];
+    expect(colours('k-text', '.bubble')).to.deep.equal(['rgb(1, 2, 3)', 'rgb(4, 5, 6)']);
+    expect(colours('k-text', '.avatar')).to.deep.equal(['rgb(1, 2, 3)', 'rgb(4, 5, 6)']);
+    expect(colours('cid-sending', '.bubble')).to.deep.equal(['rgb(7, 8, 9)', 'rgb(10, 11, 12)']);
+    expect(colours('k-bot-text', '.bubble')).to.deep.equal(['rgb(13, 14, 15)', 'rgb(16, 17, 18)']);
+    expect(colours('k-bot-text', '.avatar')).to.deep.equal(['rgb(13, 14, 15)', 'rgb(16, 17, 18)']);
+    // Cards (whoever sent them) and unsupported-content notices do not take the author's colours.
+    for (const id of ['k-link', 'k-file', 'k-choice', 'k-unsupported']) {
+      expect(style(id, '.bubble').backgroundColor, id).not.to.be.oneOf([
+        'rgb(1, 2, 3)',
+        'rgb(7, 8, 9)',
+        'rgb(13, 14, 15)',
+      ]);
+    }
+  });
+
+  it('indents "page visited" lines to the visitor bubbles, on the right in right-to-left', async () => {
+    for (const lang of ['en', 'ar']) {
+      const { store } = setup();
+      const el = await mount(store, 'c-kinds', { lang });
+      const line = row(el, 'k-nav').querySelector('.navigation')!.getBoundingClientRect();
+      const bubble = row(el, 'k-text').querySelector('.bubble')!.getBoundingClientRect();
+      if (lang === 'en') expect(line.left).to.be.closeTo(bubble.left, 1);
+      else expect(line.right, lang).to.be.closeTo(bubble.right, 1);
+      el.remove(); // the next one takes its place in the window (the virtualizer renders what is in view)
+    }
+  });
+
   it('groups consecutive messages of one author and separates days', async () => {
     const { store } = setup((fixtures) => {
       fixtures.messages.push(
