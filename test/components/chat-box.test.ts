@@ -1,10 +1,11 @@
-import { aTimeout, expect, fixture, html, nextFrame, oneEvent } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html, nextFrame, oneEvent, waitUntil } from '@open-wc/testing';
 import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
 import { virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import sinon from 'sinon';
 import '../../src/define.js';
 import type { ChatBox } from '../../src/components/chat-box/chat-box.js';
+import { blockDialogChunk } from '../../src/components/shared/lazy-block-dialog.js';
 import type { MessageFilterElement } from '../../src/components/message-filter/message-filter.js';
 import type {
   DeskBlockVisitorEvent,
@@ -18,6 +19,7 @@ import type { Fixtures, Message } from '../../src/model/types.js';
 import { DeskStore } from '../../src/store/desk-store.js';
 import { demoFixtures } from '../../src/transport/demo-fixtures.js';
 import { MemoryTransport } from '../../src/transport/memory-transport.js';
+import { loadLocale } from '../../src/i18n/strings.js';
 
 // ---- helpers -----------------------------------------------------------------------------------
 
@@ -313,6 +315,8 @@ function longThread(conversationId: string, count: number, start = 0): Message[]
 // ---- tests -------------------------------------------------------------------------------------
 
 describe('<chat-box>', () => {
+  // French loads on demand: have it from the first render, as a page that preloads it.
+  before(() => loadLocale('fr'));
   setupIgnoreWindowResizeObserverLoopErrors(beforeEach, afterEach);
 
   afterEach(() => sinon.restore());
@@ -776,14 +780,17 @@ describe('<chat-box>', () => {
       const button = byRole(root(el), 'button', 'Block visitor');
       let dialogOpenWhenFired: boolean | undefined;
       el.addEventListener('desk-block-visitor', () => {
-        dialogOpenWhenFired = root(el).querySelector('dialog')!.open;
+        dialogOpenWhenFired = root(el).querySelector('dialog')?.open ?? false;
       });
       const fired = oneEvent(el, 'desk-block-visitor') as Promise<DeskBlockVisitorEvent>;
       button.focus();
       button.click();
       expect((await fired).detail).to.deep.equal({ visitorId: 'v-noah' });
       expect(dialogOpenWhenFired).to.be.false;
+      // The dialog's code arrives on first use.
+      await waitUntil(() => root(el).querySelector('dialog')?.open, 'the dialog opens');
       const dialog = byRole(root(el), 'alertdialog', 'Block Noah Schmidt?');
+      expect(root(el).activeElement).to.equal(byRole(dialog, 'button', 'Cancel'));
       expect((dialog as HTMLDialogElement).open).to.be.true;
       expect(confirm.called).to.be.false;
       byRole(dialog, 'button', 'Cancel').click();
@@ -799,7 +806,7 @@ describe('<chat-box>', () => {
       const button = byRole(root(el), 'button', 'Block visitor');
       button.focus();
       button.click();
-      await settle(el);
+      await waitUntil(() => root(el).querySelector('dialog')?.open, 'the dialog opens');
       const dialog = byRole(root(el), 'alertdialog', 'Block Noah Schmidt?');
       byRole(dialog, 'button', 'Block').click();
       await settle(el);
@@ -816,8 +823,27 @@ describe('<chat-box>', () => {
       el.addEventListener('desk-block-visitor', (event) => event.preventDefault());
       byRole(root(el), 'button', 'Block visitor').click();
       await settle(el);
-      expect(root(el).querySelector('dialog')!.open).to.be.false;
+      expect(root(el).querySelector('dialog')?.open ?? false).to.be.false;
       expect(transport.sent.some((command) => command.type === 'block')).to.be.false;
+    });
+
+    it('"Block visitor": a failed fetch of the confirmation says so in an alert, the next press opens it', async () => {
+      const { store } = setup();
+      const el = await mount(store, 'c-noah', { height: 500 });
+      const load = sinon.stub(blockDialogChunk, 'load');
+      load.callThrough();
+      load.onFirstCall().rejects(new TypeError('Failed to fetch dynamically imported module'));
+      const button = byRole(root(el), 'button', 'Block visitor');
+      button.click();
+      await waitUntil(() => root(el).querySelector('[role="alert"]'), 'the failure is announced');
+      expect(root(el).querySelector('[role="alert"]')!.textContent).to.contain(
+        'The confirmation could not be loaded. Check the connection and try again.',
+      );
+      expect(root(el).querySelector('dialog')).to.equal(null);
+      button.click();
+      await waitUntil(() => root(el).querySelector('dialog')?.open, 'the dialog opens');
+      expect(root(el).activeElement).to.equal(byRole(root(el), 'button', 'Cancel'));
+      expect(root(el).querySelector('[role="alert"]')).to.equal(null);
     });
   });
 

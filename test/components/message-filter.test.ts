@@ -8,6 +8,7 @@ import type { MessageFilter } from '../../src/model/filter.js';
 import { DeskStore } from '../../src/store/desk-store.js';
 import { demoFixtures } from '../../src/transport/demo-fixtures.js';
 import { MemoryTransport } from '../../src/transport/memory-transport.js';
+import { loadLocale } from '../../src/i18n/strings.js';
 
 function setup() {
   const transport = new MemoryTransport({ fixtures: demoFixtures(), simulate: false });
@@ -41,6 +42,8 @@ function filterOf(store: DeskStore, id: string): MessageFilter {
 }
 
 describe('<message-filter>', () => {
+  // French loads on demand: have it from the first render, as a page that preloads it.
+  before(() => loadLocale('fr'));
   it('is a radio group "Message filter" with All, Visitor, Agent, Actions, Navigation, and is accessible', async () => {
     const el = await fixture<MessageFilterElement>(html`<message-filter></message-filter>`);
     expect(group(el).getAttribute('aria-label')).to.equal('Message filter');

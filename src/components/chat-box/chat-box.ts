@@ -16,9 +16,8 @@ import type { Conversation, Message, Visitor } from '../../model/types.js';
 import { safeUrl } from '../../model/url.js';
 import type { DeskStore, ThreadInfo } from '../../store/desk-store.js';
 import type { TypingState } from '../../store/state.js';
-import { dialogStyles } from '../../styles/dialog.js';
 import { shared, tokens } from '../../styles/tokens.js';
-import { confirmBlockDialog, openConfirmBlockDialog } from '../shared/confirm-block-dialog.js';
+import { lazyBlockDialog } from '../shared/lazy-block-dialog.js';
 import { chatBoxStyles } from './chat-box.styles.js';
 import { authorName, renderRow, type MessageViewContext } from './message-view.js';
 import { threadLayout, type ThreadPin } from './thread-layout.js';
@@ -125,7 +124,7 @@ const ICON_BLOCK = html`<svg viewBox="0 0 20 20" aria-hidden="true" focusable="f
  * @fires desk-block-visitor - Cancelable; before the block confirmation opens. `detail: { visitorId }`.
  */
 export class ChatBox extends LitElement {
-  static override styles = [tokens, shared, dialogStyles, chatBoxStyles];
+  static override styles = [tokens, shared, chatBoxStyles];
 
   /** The desk store; by default the one provided by the nearest `<chat-desk>` or `<desk-provider>`. */
   @property({ attribute: false }) store?: DeskStore;
@@ -173,6 +172,8 @@ export class ChatBox extends LitElement {
 
   private readonly desk = new DeskController(this);
   private readonly i18n = new LocaleController(this);
+  /** The block confirmation, fetched on first use. */
+  private readonly blockDialog = lazyBlockDialog(this);
   private readonly conversation = new ObservableController<Conversation | undefined>(this, undefined);
   private readonly visitor = new ObservableController<Visitor | undefined>(this, undefined);
   private readonly messages = new ObservableController<readonly Message[]>(this, NO_MESSAGES);
@@ -615,14 +616,16 @@ export class ChatBox extends LitElement {
     this.controlPending = pending;
   }
 
-  private requestBlock(): void {
+  private async requestBlock(): Promise<void> {
     const visitorId = this.conversation.value?.visitorId;
     if (!visitorId || this.visitor.value?.blocked) return;
     const event = new DeskBlockVisitorEvent({ visitorId });
     this.dispatchEvent(event);
     if (event.defaultPrevented) return;
-    // Focus starts on Cancel, the safe choice.
-    openConfirmBlockDialog(this.dialog);
+    // The dialog's code arrives on first use; then focus starts on Cancel, the safe choice.
+    await this.blockDialog.load();
+    await this.updateComplete;
+    if (this.isConnected) this.blockDialog.module?.[0].openConfirmBlockDialog(this.dialog);
   }
 
   private confirmBlock(reason: string | undefined): void {
@@ -731,10 +734,17 @@ export class ChatBox extends LitElement {
           aria-disabled=${blocked ? 'true' : 'false'}
           title=${blockHint}
           aria-describedby="block-hint"
-          @click=${this.requestBlock}
+          @pointerenter=${this.blockDialog.load}
+          @focus=${this.blockDialog.load}
+          @click=${() => void this.requestBlock()}
         >
           ${ICON_BLOCK}<span class="label">${t.thread.blockVisitor}</span>
         </button>
+        ${
+          this.blockDialog.failed
+            ? html`<span class="tool-status" role="alert">${t.common.blockDialog.loadFailed}</span>`
+            : nothing
+        }
         <span id="open-page-hint" hidden>${pageHint}</span>
         <span id="control-hint" hidden>${controlHint}</span>
         <span id="block-hint" hidden>${blockHint}</span>
@@ -815,7 +825,7 @@ export class ChatBox extends LitElement {
   }
 
   private renderDialog(name: string) {
-    return confirmBlockDialog({
+    return this.blockDialog.module?.[0].confirmBlockDialog({
       t: this.i18n.t,
       name,
       onConfirm: (reason) => this.confirmBlock(reason),
