@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { CEILING_APP_GZIP, CEILING_OWN_GZIP, describeSize, kb, measureCore } from '../../scripts/size.mjs';
+import { CEILING_APP_GZIP, CEILING_OWN_GZIP, LAZY_PARTS, describeSize, kb, measureCore } from '../../scripts/size.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 if (!existsSync(`${root}/build/index.js`)) {
@@ -31,12 +31,14 @@ test(`production app: own code ${kb(size.app.gzip)} gzip ≤ regression ceiling 
   );
 });
 
-test('the demo data is a lazy chunk, not in a production app', () => {
-  assert.ok(
-    size.own.lazy.files.some((file) => file.startsWith('demo-store')),
-    `lazy chunks: ${size.own.lazy.files.join(', ')}`,
-  );
-});
+for (const part of LAZY_PARTS) {
+  test(`a production app loads "${part}" on demand, not with its first paint`, () => {
+    assert.ok(
+      size.app.lazy.files.some((file) => file.startsWith(`${part}-`)),
+      `lazy chunks: ${size.app.lazy.files.join(', ')}`,
+    );
+  });
+}
 
 test('the emoji picker is loaded lazily, not with the core', () => {
   assert.ok(
