@@ -37,6 +37,7 @@ export class LocaleController implements ReactiveController {
   locale: Locale = 'en';
   dir: 'ltr' | 'rtl' = 'ltr';
   t: Strings = en;
+  private unlisten: (() => void) | undefined;
 
   constructor(
     private readonly host: Host,
@@ -47,12 +48,15 @@ export class LocaleController implements ReactiveController {
 
   hostConnected(): void {
     controllers.add(this);
+    // Strings that arrive (asked for by this element, another one, or loadLocale()) apply at once.
+    this.unlisten = this.registry.listen(() => this.refresh());
     watchDocument();
     this.refresh();
   }
 
   hostDisconnected(): void {
     controllers.delete(this);
+    this.unlisten?.();
   }
 
   refresh(): void {
@@ -66,11 +70,10 @@ export class LocaleController implements ReactiveController {
     if (strings) {
       this.locale = locale;
       this.t = strings;
-    } else if (this.registry.state(locale) !== 'failed') {
-      // Whatever the language is by the time they arrive: refresh() applies them only if still wanted.
-      void this.registry.load(locale).then(() => {
-        if (controllers.has(this) && this.registry.state(locale) === 'loaded') this.refresh();
-      });
+    } else {
+      // When they arrive, the listener's refresh() applies them only if still wanted. A failed locale
+      // is not asked for again here (that would loop); loadLocale() retries it.
+      void this.registry.load(locale);
     }
     this.host.requestUpdate();
   }

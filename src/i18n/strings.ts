@@ -31,7 +31,7 @@ const LOADERS = {
 
 export type Locale = 'en' | keyof typeof LOADERS;
 
-/** Where a locale's strings are: English is always `loaded`; `failed` is not retried. */
+/** Where a locale's strings are: English is always `loaded`; `failed` is retried only when asked. */
 export type LocaleState = 'unloaded' | 'loading' | 'loaded' | 'failed';
 
 /** The locales of one set of loaders: which are loaded, and loading them once each. */
@@ -43,9 +43,12 @@ export interface LocaleRegistry<L extends string> {
   state(locale: L | 'en'): LocaleState;
   /**
    * Loads a locale's strings, once: resolves when they are available, at once for English.
-   * Never rejects: a failed load warns once and leaves the elements in English.
+   * Never rejects: a failed load warns and leaves the elements in English; it is tried again only
+   * with `retry` (an explicit request, never the elements' own loads, which would loop).
    */
-  load(locale: L | 'en'): Promise<void>;
+  load(locale: L | 'en', options?: { retry?: boolean }): Promise<void>;
+  /** Calls `listener` whenever a locale's strings arrive; returns the unsubscribe function. */
+  listen(listener: () => void): () => void;
 }
 
 const baseLanguage = (lang: string | null | undefined): string => (lang ?? '').toLowerCase().split('-')[0];
@@ -56,6 +59,7 @@ export function createLocaleRegistry<L extends string>(loaders: Readonly<Record<
   const loaded = new Map<L | 'en', Strings>([['en', en]]);
   const loading = new Map<L, Promise<void>>();
   const failed = new Set<L | 'en'>();
+  const listeners = new Set<() => void>();
   return {
     resolve: (lang) => {
       const base = baseLanguage(lang);
@@ -67,13 +71,15 @@ export function createLocaleRegistry<L extends string>(loaders: Readonly<Record<
       if (failed.has(locale)) return 'failed';
       return locale !== 'en' && loading.has(locale) ? 'loading' : 'unloaded';
     },
-    load: (locale) => {
+    load: (locale, options) => {
+      if (locale !== 'en' && options?.retry && failed.delete(locale)) loading.delete(locale);
       if (locale === 'en' || loaded.has(locale) || failed.has(locale)) return Promise.resolve();
       let pending = loading.get(locale);
       if (!pending) {
         pending = loaders[locale]().then(
           (module) => {
             loaded.set(locale, module.strings);
+            for (const listener of [...listeners]) listener();
           },
           (error: unknown) => {
             failed.add(locale);
@@ -83,6 +89,10 @@ export function createLocaleRegistry<L extends string>(loaders: Readonly<Record<
         loading.set(locale, pending);
       }
       return pending;
+    },
+    listen: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
   };
 }
@@ -99,10 +109,11 @@ export function resolveLocale(lang: string | null | undefined): Locale {
  * Loads the strings for `lang` (`fr`, `fr-CA`…) before they are needed: elements already in that
  * language switch to them as soon as they arrive, and elements created afterwards render in it at
  * once. Resolves immediately for English and languages without a translation (they use English).
- * Never rejects: if the strings cannot be loaded, a warning is logged and the elements stay in English.
+ * Never rejects: if the strings cannot be loaded, a warning is logged and the elements stay in English;
+ * calling it again tries again (the elements themselves don't retry a failed locale).
  */
 export function loadLocale(lang: string): Promise<void> {
-  return locales.load(resolveLocale(lang));
+  return locales.load(resolveLocale(lang), { retry: true });
 }
 
 const RTL_LANGUAGES = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'yi', 'dv', 'ku', 'sd', 'ug']);

@@ -272,6 +272,25 @@ describe('locale loading', () => {
     expect(String(warn.firstCall.args[0])).to.match(/"fr" strings could not be loaded; showing English/);
   });
 
+  it('after a failed load, an explicit request (loadLocale) tries again and the waiting elements switch', async () => {
+    sinon.stub(console, 'warn');
+    const loader = sinon.stub<[], Promise<{ strings: Strings }>>();
+    loader.onFirstCall().rejects(new TypeError('Failed to fetch dynamically imported module'));
+    loader.resolves({ strings: fakeFrench() });
+    LocaleProbe.registry = createLocaleRegistry({ fr: loader });
+    const el = await fixture<LocaleProbe>(html`<locale-probe lang="fr"></locale-probe>`);
+    await LocaleProbe.registry.load('fr');
+    await el.updateComplete;
+    expect(LocaleProbe.registry.state('fr')).to.equal('failed');
+    expect(probeText(el)).to.equal(en.thread.messageFilter);
+
+    await LocaleProbe.registry.load('fr', { retry: true });
+    await el.updateComplete;
+    expect(loader.calledTwice).to.equal(true);
+    expect(LocaleProbe.registry.state('fr')).to.equal('loaded');
+    expect(probeText(el)).to.equal('Filtre (test)');
+  });
+
   it('resolves a language to a supported locale; right-to-left languages mirror with English strings', async () => {
     expect(resolveLocale('fr-CA')).to.equal('fr');
     expect(resolveLocale('FR')).to.equal('fr');
