@@ -1,4 +1,12 @@
-import type { ClientCommand, ConnectionState, Conversation, Fixtures, Message, ServerEvent } from '../model/types.js';
+import type {
+  ClientCommand,
+  ConnectionState,
+  Conversation,
+  DeskErrorInfo,
+  Fixtures,
+  Message,
+  ServerEvent,
+} from '../model/types.js';
 import { historyPage, olderMessagesPage } from './archive-pages.js';
 import type { DemoSimulator } from './simulator.js';
 import { TransportError, describeError, type Transport, type TransportSink } from './transport.js';
@@ -15,6 +23,9 @@ export interface MemoryTransportOptions {
   /** Seed of the simulator's random choices (default: time based). */
   seed?: number;
 }
+
+/** Where the demo simulator comes from: loaded only with `simulate: true` (tests replace `load`). */
+export const simulatorChunk = { load: () => import('./simulator.js') };
 
 /**
  * The embedded transport: an in-memory server for the demo, tests and offline prototypes.
@@ -36,6 +47,8 @@ export class MemoryTransport implements Transport {
   /** Calls for the simulator made while its chunk loads, replayed in order once it is there. */
   private simulatorCalls: ((simulator: DemoSimulator) => void)[] | undefined;
   private readonly simulatorLoaded: Promise<void>;
+  /** The simulator could not be loaded before the store connected: reported on connect. */
+  private simulatorFailure: DeskErrorInfo | undefined;
   private closed = false;
   private counter = 0;
 
@@ -61,6 +74,8 @@ export class MemoryTransport implements Transport {
   connect(sink: TransportSink): void {
     this.sink = sink;
     sink.connection('connecting');
+    if (this.simulatorFailure) sink.error(this.simulatorFailure);
+    this.simulatorFailure = undefined;
     const { agent, visitors, conversations, messages } = this.fixtures;
     this.setConnection('online');
     this.emit({ type: 'snapshot', ...(agent ? { agent } : {}), visitors, conversations, messages });
@@ -106,13 +121,16 @@ export class MemoryTransport implements Transport {
   private async loadSimulator(seed: number | undefined): Promise<void> {
     let Simulator: typeof DemoSimulator;
     try {
-      Simulator = (await import('./simulator.js')).DemoSimulator;
+      Simulator = (await simulatorChunk.load()).DemoSimulator;
     } catch (error) {
       this.simulatorCalls = undefined;
-      this.sink?.error({
+      const report: DeskErrorInfo = {
         code: 'transport',
         message: `The demo simulator could not be loaded: ${describeError(error)}`,
-      });
+      };
+      // Not connected yet: the store hears of it when it connects.
+      if (this.sink) this.sink.error(report);
+      else this.simulatorFailure = report;
       return;
     }
     const calls = this.simulatorCalls;

@@ -4,7 +4,7 @@ import { parseServerEvent } from '../../src/model/schema.js';
 import type { DeskErrorInfo, ServerEvent } from '../../src/model/types.js';
 import { DeskStore } from '../../src/store/desk-store.js';
 import { demoFixtures } from '../../src/transport/demo-fixtures.js';
-import { MemoryTransport } from '../../src/transport/memory-transport.js';
+import { MemoryTransport, simulatorChunk } from '../../src/transport/memory-transport.js';
 import { DemoSimulator } from '../../src/transport/simulator.js';
 
 const START = Date.parse('2026-11-25T10:00:00.000Z');
@@ -236,6 +236,32 @@ describe('DemoSimulator', () => {
     const count = events.length;
     clock.tick(30 * MINUTE);
     expect(events).to.have.length(count);
+  });
+
+  it('a simulator that cannot be loaded is reported, whether the store connected before or after', async () => {
+    const load = sinon
+      .stub(simulatorChunk, 'load')
+      .rejects(new TypeError('Failed to fetch dynamically imported module'));
+    try {
+      for (const connectFirst of [true, false]) {
+        const transport = new MemoryTransport({ fixtures: demoFixtures(new Date(START)), simulate: true, seed: 1 });
+        const errors: DeskErrorInfo[] = [];
+        const sink = {
+          event: () => undefined,
+          connection: () => undefined,
+          error: (e: DeskErrorInfo) => errors.push(e),
+        };
+        if (connectFirst) transport.connect(sink);
+        await transport.ready();
+        if (!connectFirst) transport.connect(sink);
+        expect(errors, connectFirst ? 'connected first' : 'connected after').to.have.length(1);
+        expect(errors[0].code).to.equal('transport');
+        expect(errors[0].message).to.contain('The demo simulator could not be loaded');
+        transport.close();
+      }
+    } finally {
+      load.restore();
+    }
   });
 
   it('is deterministic for a given seed', async () => {
