@@ -223,6 +223,23 @@ window.dropIn = { DeskStore: typeof DeskStore, MemoryTransport: typeof MemoryTra
 `;
 
 /**
+ * The built templates are intact: a minifier that drops the closing slash of `<rect … />` in an
+ * `svg` template leaves the shape open, and the next shapes end up inside it (not drawn). Runs in
+ * the page: every shape element through the shadow roots must be childless.
+ */
+function nestedShapes() {
+  const shapes = 'rect, circle, ellipse, line, path, polygon, polyline';
+  const found = [];
+  const visit = (root) => {
+    for (const shape of root.querySelectorAll(shapes))
+      if (shape.querySelector(shapes)) found.push(`a <${shape.localName}> contains other shapes in the built bundle`);
+    for (const element of root.querySelectorAll('*')) if (element.shadowRoot) visit(element.shadowRoot);
+  };
+  visit(document);
+  return [...new Set(found)];
+}
+
+/**
  * Drop-in use without a bundler: a static page under a strict CSP with Trusted Types imports the
  * standalone bundle from the installed package and shows `<chat-desk demo>` in headless Chromium.
  * Returns the problems found.
@@ -266,6 +283,14 @@ export async function dropInCheck(project) {
     await list.waitFor({ timeout: 15000 });
     if ((await list.getByRole('option').count()) === 0) problems.push('the demo desk shows no conversations');
     await page.getByRole('textbox', { name: 'Message' }).first().waitFor({ timeout: 15000 });
+    problems.push(...(await page.evaluate(nestedShapes)));
+    // On-demand parts load as chunks beside the bundle, under the same CSP: a composer tool, the block dialog.
+    await page.getByRole('button', { name: 'Send a link' }).first().click();
+    await page.getByRole('form', { name: 'Link' }).first().waitFor({ timeout: 15000 });
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Block visitor' }).first().click();
+    await page.getByRole('alertdialog').first().waitFor({ timeout: 15000 });
+    await page.keyboard.press('Escape');
   } catch (error) {
     problems.push(String(error.message).split('\n')[0]);
   } finally {
