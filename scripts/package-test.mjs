@@ -284,6 +284,11 @@ export async function dropInCheck(project) {
     if ((await list.getByRole('option').count()) === 0) problems.push('the demo desk shows no conversations');
     await page.getByRole('textbox', { name: 'Message' }).first().waitFor({ timeout: 15000 });
     problems.push(...(await page.evaluate(nestedShapes)));
+    // The minifier keeps a space where a template starts or ends with one (`${visits} (returning visitor)`).
+    const visits = page.getByText('(returning visitor)').first();
+    await visits.waitFor({ timeout: 15000 });
+    const visitsText = await visits.evaluate((span) => span.parentElement.textContent.replace(/\s+/g, ' ').trim());
+    if (!/\d \(returning visitor\)$/.test(visitsText)) problems.push(`built templates lost a space: "${visitsText}"`);
     // On-demand parts load as chunks beside the bundle, under the same CSP: a composer tool, the block dialog.
     await page.getByRole('button', { name: 'Send a link' }).first().click();
     await page.getByRole('form', { name: 'Link' }).first().waitFor({ timeout: 15000 });
