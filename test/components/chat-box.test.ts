@@ -1055,7 +1055,16 @@ describe('<chat-box>', () => {
       expect(loads(), 'no request once the server said there is nothing older').to.equal(2);
     });
 
-    it("never undoes the agent's own scrolling while a loaded page is put in place", async () => {
+    /** The first message row at least partly in view, and its distance from the top of the log. */
+    function messageInView(el: ChatBox): { element: HTMLElement; offset: () => number } {
+      const log = scroller(el);
+      const element = [...root(el).querySelectorAll<HTMLElement>('.row[data-key^="m:"]')].find(
+        (candidate) => candidate.getBoundingClientRect().bottom > log.getBoundingClientRect().top,
+      )!;
+      return { element, offset: () => element.getBoundingClientRect().top - log.getBoundingClientRect().top };
+    }
+
+    it('keeps the message in view still, frame after frame, while a loaded page goes above it', async () => {
       const { store, transport } = setup((fixtures) => fixtures.messages.push(...longThread('c-noah', 60)));
       const { loads, answer } = holdingOlderPages(store, transport);
       const el = await mount(store, 'c-noah', { height: 500 });
@@ -1065,17 +1074,48 @@ describe('<chat-box>', () => {
       log.scrollTop = 20;
       await settle(el);
       expect(loads()).to.equal(1);
+      const seen = messageInView(el);
+      const offset = seen.offset();
+      const scrollTop = log.scrollTop;
+      const count = store.state.threads.get('c-noah')!.messages.length;
       answer(50, false);
-      await el.updateComplete;
-      await nextFrame();
-      // The agent scrolls on (wheel), while the page is still being anchored.
-      log.dispatchEvent(new WheelEvent('wheel', { deltaY: 400, bubbles: true }));
-      const target = log.scrollTop + 400;
-      log.scrollTop = target;
-      await settle(el);
-      await aTimeout(300);
-      expect(Math.abs(log.scrollTop - target)).to.be.lessThan(4);
+      for (let frame = 0; frame < 20; frame += 1) {
+        await nextFrame();
+        expect(seen.element.isConnected, `frame ${frame}: still rendered`).to.be.true;
+        expect(Math.abs(seen.offset() - offset), `frame ${frame}: moved`).to.be.lessThan(1);
+      }
+      expect(store.state.threads.get('c-noah')!.messages).to.have.length(count + 50);
+      expect(log.scrollTop - scrollTop, 'the page went above').to.be.greaterThan(1000);
     });
+
+    for (const how of ['wheel', 'script'] as const) {
+      it(`never undoes a scroll (${how}) made while a loaded page is put in place`, async () => {
+        const { store, transport } = setup((fixtures) => fixtures.messages.push(...longThread('c-noah', 60)));
+        const { loads, answer } = holdingOlderPages(store, transport);
+        const el = await mount(store, 'c-noah', { height: 500 });
+        const log = scroller(el);
+        log.scrollTop = 200;
+        await settle(el);
+        log.scrollTop = 20;
+        await settle(el);
+        expect(loads()).to.equal(1);
+        answer(50, false);
+        await el.updateComplete;
+        await nextFrame();
+        // The agent (wheel), or a script or assistive technology (no input event), scrolls on
+        // while the rows of the page above are still being measured.
+        if (how === 'wheel') log.dispatchEvent(new WheelEvent('wheel', { deltaY: 400, bubbles: true }));
+        const target = log.scrollTop + 400;
+        log.scrollTop = target;
+        const seen = messageInView(el);
+        const offset = seen.offset();
+        await settle(el);
+        await aTimeout(300);
+        // What the scroll brought into view stays there: the layout only adds what changed above it.
+        expect(Math.abs(seen.offset() - offset)).to.be.lessThan(1);
+        expect(log.scrollTop).to.be.greaterThan(target - 100);
+      });
+    }
 
     it('keeps a 10,000-message thread to a small DOM', async () => {
       const { store } = setup((fixtures) => fixtures.messages.push(...longThread('c-liam', 10000)));

@@ -1,5 +1,5 @@
 import { ContextProvider } from '@lit/context';
-import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
+import { virtualize, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
@@ -27,8 +27,6 @@ import { buildRows, initials, messageKey, type ThreadRow } from './thread-rows.j
 const BOTTOM_SLACK = 32;
 /** Within this many pixels of the top (scrolled up by the agent), older messages are fetched. */
 const TOP_SLACK = 240;
-/** Keys that scroll the thread (the agent's own scrolling). */
-const SCROLL_KEYS = new Set(['ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', 'Home', 'End', ' ']);
 
 /** How long a co-browsing request waits for the server's "requested" line before the button comes back. */
 const CONTROL_PENDING_MS = 15_000;
@@ -37,12 +35,6 @@ const NO_MESSAGES: readonly Message[] = [];
 const NO_ROWS: readonly ThreadRow[] = [];
 const NO_THREAD: ThreadInfo = { hasOlder: undefined, loadingOlder: false };
 const NOT_TYPING: TypingState = { typing: false };
-
-interface Anchor {
-  readonly key: string;
-  /** Distance from the top of the viewport to the top of the row, in pixels. */
-  readonly offset: number;
-}
 
 const ICON_OPEN = html`<svg viewBox="0 0 20 20" aria-hidden="true" focusable="false">
   <path
@@ -197,9 +189,8 @@ export class ChatBox extends LitElement {
   private announcedFor: string | undefined;
   /** True while the view follows the newest message. */
   private stick = true;
-  private anchorPin: ThreadPin = null;
-  private pendingAnchor: Anchor | undefined;
-  private anchorRun = 0;
+  /** Older messages were just put above: once laid out, is the view still at the top? */
+  private prepended = false;
   private autoLoadedFor: string | undefined;
   private bottomFrames = 0;
   private lastScrollTop = 0;
@@ -221,8 +212,7 @@ export class ChatBox extends LitElement {
     this.midnightTimer = undefined;
     clearTimeout(this.controlPendingTimer);
     this.controlPending = new Set();
-    // Stops a running anchor restoration and the follow-the-bottom frames.
-    this.anchorRun += 1;
+    // Stops the follow-the-bottom frames.
     this.bottomFrames = 0;
     if (this.dialog?.open) this.dialog.close('cancel');
   }
@@ -296,8 +286,6 @@ export class ChatBox extends LitElement {
       this.rows = buildRows(messages);
       this.stick = true;
       this.newCount = 0;
-      this.anchorPin = null;
-      this.pendingAnchor = undefined;
       return;
     }
     if (messages === this.rowsSource) return;
@@ -322,46 +310,26 @@ export class ChatBox extends LitElement {
         // The agent just sent something: show it.
         this.stick = true;
         this.newCount = 0;
-        this.anchorPin = null;
       } else if (!this.stick) {
         this.newCount += added;
       }
     }
 
-    // Prepended at the top (older messages)? Keep the row in view where it was.
-    // (Compare the first *message*: a day separator keeps its key when older messages of that day arrive.)
+    // Prepended at the top (older messages)? The layout keeps the rows in view where they are
+    // (see ThreadLayout). (Compare the first *message*: a day separator keeps its key when older
+    // messages of that day arrive.)
     const firstMessage = previous.findIndex((row) => row.type === 'message');
     const firstIndex = firstMessage >= 0 ? indexOfKey(rows, previous[firstMessage].key) : -1;
-    if (firstIndex > firstMessage && !this.stick) {
-      const anchor = this.captureAnchor();
-      const index = anchor ? indexOfKey(rows, anchor.key) : -1;
-      if (anchor && index >= 0) {
-        this.pendingAnchor = anchor;
-        this.anchorPin = { index, block: 'start' };
-      }
-    }
-  }
-
-  /** The first message row at least partly in view, and where it is. */
-  private captureAnchor(): Anchor | undefined {
-    const scroller = this.scroller;
-    if (!scroller) return undefined;
-    const top = scroller.getBoundingClientRect().top;
-    let best: Anchor | undefined;
-    for (const child of Array.from(scroller.children) as HTMLElement[]) {
-      const key = child.dataset['key'];
-      // Day separators keep their key while older messages go above them: anchor on a message.
-      if (!key || !key.startsWith('m:')) continue;
-      const rect = child.getBoundingClientRect();
-      if (rect.bottom <= top) continue;
-      if (!best || rect.top - top < best.offset) best = { key, offset: rect.top - top };
-    }
-    return best;
+    if (firstIndex > firstMessage && !this.stick) this.prepended = true;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    if (this.pendingAnchor) void this.restoreAnchor(this.pendingAnchor);
+    if (this.prepended) {
+      this.prepended = false;
+      // Still at the top once the page is in place (then no scroll event comes): next page.
+      requestAnimationFrame(() => this.loadOlderIfNearTop());
+    }
     if (this.stick) this.keepAtBottom();
     this.maybeAutoLoad();
   }
@@ -389,55 +357,9 @@ export class ChatBox extends LitElement {
     requestAnimationFrame(step);
   }
 
-  /** After older messages were put above, scrolls so the anchored row is back where it was. */
-  private async restoreAnchor(anchor: Anchor): Promise<void> {
-    const run = (this.anchorRun += 1);
-    let stable = 0;
-    for (let frame = 0; frame < 12 && stable < 2; frame += 1) {
-      // layoutComplete only settles when a layout runs: never wait on it longer than a frame.
-      const frame = new Promise((resolve) => requestAnimationFrame(resolve));
-      await Promise.race([this.scroller?.[virtualizerRef]?.layoutComplete.catch(() => undefined), frame]);
-      if (run !== this.anchorRun || !this.isConnected) return;
-      await new Promise((resolve) => requestAnimationFrame(resolve));
-      if (run !== this.anchorRun || this.pendingAnchor !== anchor || !this.isConnected) return;
-      const scroller = this.scroller;
-      const row = scroller?.querySelector<HTMLElement>(`[data-key="${CSS.escape(anchor.key)}"]`);
-      if (!scroller || !row) continue;
-      const delta = row.getBoundingClientRect().top - scroller.getBoundingClientRect().top - anchor.offset;
-      if (Math.abs(delta) < 1) {
-        stable += 1;
-      } else {
-        stable = 0;
-        scroller.scrollTop += delta;
-      }
-    }
-    if (run !== this.anchorRun) return;
-    this.pendingAnchor = undefined;
-    this.anchorPin = null;
-    this.requestUpdate();
-    // Still at the top once the page is in place (no scroll event will come at scrollTop 0): next page.
-    this.loadOlderIfNearTop();
-  }
-
-  /**
-   * The agent is scrolling (wheel, touch, scrollbar, keys): an anchor restoration in progress stops
-   * at once, so it never undoes their own scrolling.
-   */
-  private readonly onScrollIntent = (): void => {
-    if (!this.pendingAnchor) return;
-    this.anchorRun += 1;
-    this.pendingAnchor = undefined;
-    this.anchorPin = null;
-    this.requestUpdate();
-  };
-
-  private readonly onScrollKey = (event: KeyboardEvent): void => {
-    if (SCROLL_KEYS.has(event.key)) this.onScrollIntent();
-  };
-
   private loadOlderIfNearTop(): void {
     const scroller = this.scroller;
-    if (!scroller || this.stick || this.pendingAnchor || scroller.scrollTop > TOP_SLACK) return;
+    if (!scroller || !this.isConnected || this.stick || scroller.scrollTop > TOP_SLACK) return;
     const id = this.desk.conversationId;
     const info = this.threadInfo.value;
     if (id && info.hasOlder !== false && !info.loadingOlder) this.desk.store?.loadOlder(id);
@@ -465,7 +387,7 @@ export class ChatBox extends LitElement {
       // and its "unpinned" event is missed when the pin was already released by our last nudge.)
       this.stick = false;
       this.requestUpdate();
-    } else if (!this.stick && !this.pendingAnchor && fromBottom <= BOTTOM_SLACK) {
+    } else if (!this.stick && fromBottom <= BOTTOM_SLACK) {
       this.stick = true;
       this.newCount = 0;
       this.requestUpdate();
@@ -498,8 +420,6 @@ export class ChatBox extends LitElement {
   private jumpToNewest(): void {
     this.stick = true;
     this.newCount = 0;
-    this.anchorPin = null;
-    this.pendingAnchor = undefined;
     this.requestUpdate();
     this.scroller?.focus({ preventScroll: true });
   }
@@ -757,11 +677,7 @@ export class ChatBox extends LitElement {
     const rows = this.rows as ThreadRow[];
     const ctx = this.viewContext();
     const info = this.threadInfo.value;
-    const pin: ThreadPin = this.stick
-      ? rows.length > 0
-        ? { index: rows.length - 1, block: 'end' }
-        : null
-      : this.anchorPin;
+    const pin: ThreadPin = this.stick && rows.length > 0 ? { index: rows.length - 1, block: 'end' } : null;
     return html`<div class="log-area">
       <div
         class="scroller"
@@ -771,10 +687,6 @@ export class ChatBox extends LitElement {
         aria-label=${t.thread.conversationWith(name)}
         tabindex="0"
         @scroll=${this.onScroll}
-        @wheel=${this.onScrollIntent}
-        @touchmove=${this.onScrollIntent}
-        @pointerdown=${this.onScrollIntent}
-        @keydown=${this.onScrollKey}
         @unpinned=${this.onUnpinned}
         @visibilityChanged=${this.onVisibilityChanged}
         @load=${this.onMediaLoad}

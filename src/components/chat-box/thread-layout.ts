@@ -1,16 +1,34 @@
 import { FlowLayout } from '@lit-labs/virtualizer/layouts/flow.js';
+import type { ThreadRow } from './thread-rows.js';
 
 export type ThreadPin = FlowLayout['pin'];
+
+type ChildMeasurements = Parameters<FlowLayout['updateItemSizes']>[0];
+type Measurement = Parameters<FlowLayout['_metricsCache']['update']>[0][number];
 
 /** Pixels rendered above and below the viewport (the default 1,000 keeps too many rows in the DOM). */
 const OVERHANG = 320;
 
 /**
  * The thread's virtualizer layout: a flow layout with a smaller overhang (a 10,000-message thread
- * keeps a few dozen rows in the DOM) and a `threadPin` config entry that can also *clear* the pin,
- * which the stock `pin` config cannot (a `pin: undefined` would break it).
+ * keeps a few dozen rows in the DOM), a `threadPin` config entry that can also *clear* the pin,
+ * which the stock `pin` config cannot (a `pin: undefined` would break it), and older rows put
+ * above without moving what is in view.
+ *
+ * The flow layout keeps what it knows of the rows (measured sizes, positions of the rendered
+ * ones, the first visible one) by index. When older rows are prepended, every index moves: left
+ * alone, each row would take the size and the place of the row that had its index before, and the
+ * view would jump. So the layout moves what it knows along with the rows; its own reflow then
+ * keeps the rows in view where they are and grows the scroll offset by what was added above (an
+ * estimate at first, corrected as those rows are measured). It only ever adds that difference to
+ * the scroll offset, so a scroll made meanwhile (wheel, keys, script, assistive technology) stays.
  */
 export class ThreadLayout extends FlowLayout {
+  /** The last measured box of each row by index (the flow layout's own copy is private). */
+  private readonly measured = new Map<number, Measurement>();
+  /** The scroll position the last reflow ended at. */
+  private reflowedAt = 0;
+
   constructor(...args: ConstructorParameters<typeof FlowLayout>) {
     super(...args);
     this._overhang = OVERHANG;
@@ -24,6 +42,85 @@ export class ThreadLayout extends FlowLayout {
 
   get threadPin(): ThreadPin {
     return this.pin;
+  }
+
+  override _reflow(): void {
+    // Scrolled since (wheel, keys, script, assistive technology): keep still what is in view now,
+    // not the row the flow layout anchored on before, which may be far above or below by now (it
+    // would pull the scroll back towards that row, and rows measured above it would move the view).
+    if (Math.abs(this._scrollPosition - this.reflowedAt) >= 1) this._resetReflowState();
+    // Within a view of the top, every row above is rendered (so measured): the difference between
+    // their estimated and real heights is then taken out of the scroll offset while there is
+    // enough of it, rather than at offset 0, where it could only move the rows in view.
+    this._overhang = this._scrollPosition < this._viewDim1 ? Math.max(OVERHANG, this._scrollPosition) : OVERHANG;
+    super._reflow();
+    this.reflowedAt = this._scrollPosition;
+  }
+
+  /**
+   * The row a reflow keeps in place: the first of those the agent saw before that is still in
+   * view (a scroll up keeps them where they are while the rows it brings in are measured above
+   * them), else the first rendered row in view.
+   */
+  override _getAnchor(lower: number, upper: number): number {
+    const seen = this.firstInView(Math.max(this._first, this._firstVisible), Math.min(this._last, this._lastVisible));
+    return seen ?? this.firstInView(this._first, this._last) ?? super._getAnchor(lower, upper);
+  }
+
+  /** The first rendered row from `from` to `to` that is at least partly in view. */
+  private firstInView(from: number, to: number): number | undefined {
+    const top = this._scrollPosition;
+    for (let index = Math.max(0, from); index <= to; index += 1) {
+      const item = this._getPhysicalItem(index);
+      if (!item || item.pos >= top + this._viewDim1) return undefined;
+      if (item.pos + (this._metricsCache.getChildSize(index) ?? item.size) > top) return index;
+    }
+    return undefined;
+  }
+
+  override updateItemSizes(sizes: ChildMeasurements): void {
+    for (const [index, box] of Object.entries(sizes)) this.measured.set(Number(index), box as Measurement);
+    super.updateItemSizes(sizes);
+  }
+
+  protected override _setItems(items: unknown[]): void {
+    if (items !== this._items) this.followPrepended(this._items as readonly ThreadRow[], items as readonly ThreadRow[]);
+    super._setItems(items);
+  }
+
+  /** When `next` is `previous` with rows added at the top, moves what is known by index along with the rows. */
+  private followPrepended(previous: readonly ThreadRow[], next: readonly ThreadRow[]): void {
+    // From the first message on (a day separator keeps its key while older messages of that day go below it).
+    const from = previous.findIndex((row) => row.type === 'message');
+    if (from < 0 || this._first < 0) return;
+    const key = previous[from].key;
+    const shift = next.findIndex((row) => row.key === key) - from;
+    if (shift <= 0) return;
+    for (let i = from; i < previous.length; i += 1) if (next[i + shift]?.key !== previous[i].key) return;
+    const move = <T>(map: Map<number, T>) => {
+      const entries = [...map].filter(([index]) => index >= from);
+      map.clear();
+      for (const [index, value] of entries) map.set(index + shift, value);
+    };
+    move(this.measured);
+    this._metricsCache.clear();
+    this._metricsCache.update(Object.fromEntries(this.measured), this.direction);
+    move(this._physicalItems);
+    move(this._newPhysicalItems);
+    if (this._last < from) {
+      // Only rows above the first message were rendered: start afresh.
+      this._physicalItems.clear();
+      this._newPhysicalItems.clear();
+      this._first = this._last = -1;
+    } else {
+      this._first = Math.max(this._first, from) + shift;
+      this._last += shift;
+    }
+    this._firstVisible = Math.max(this._firstVisible, from) + shift;
+    this._lastVisible = Math.max(this._lastVisible, from) + shift;
+    // The next reflow anchors on the first row in view, which keeps its position.
+    this._anchorIdx = null;
+    this._anchorPos = null;
   }
 }
 
