@@ -89,6 +89,41 @@ describe('<compose-area>', () => {
       toolsChunk.module = undefined;
       toolsChunk.pending = undefined;
     }
+    // Whatever a test left, the next ones start with the tools loaded.
+    afterEach(async () => {
+      sinon.restore();
+      if (toolsChunk.module) return;
+      toolsChunk.pending = undefined;
+      await loadTools();
+    });
+    /** As on a slow network: the tools' module comes only with `arrive()`; `load` counts the fetches. */
+    function holdTools() {
+      unload();
+      let arrive!: () => void;
+      const gate = new Promise<void>((resolve) => (arrive = resolve));
+      const realLoad = toolsChunk.load;
+      const load = sinon.stub(toolsChunk, 'load').callsFake(() => gate.then(realLoad));
+      /** Lets the module in and waits until it is there (what waited on it ran then). */
+      const arrived = async (el: ComposeArea) => {
+        arrive();
+        await waitUntil(() => toolsChunk.module, 'tools loaded');
+        await el.updateComplete;
+      };
+      return { load, arrived };
+    }
+    const alerts = (el: ComposeArea) =>
+      [...root(el).querySelectorAll('[role="alert"]')].map((a) => a.textContent!.trim()).join(' ');
+    const statuses = (el: ComposeArea) =>
+      [...root(el).querySelectorAll('[role="status"]')].map((s) => s.textContent!.trim());
+    /** An uploader that records the names of the files it was given (and never finishes). */
+    function namesUploader() {
+      const names: string[] = [];
+      const uploader: Uploader = (file) => {
+        names.push(file.name);
+        return new Promise<UploadResult>(() => undefined);
+      };
+      return { names, uploader };
+    }
 
     it('the first click on a tool loads it and opens its panel, with focus inside and its styles', async () => {
       unload();
@@ -122,20 +157,169 @@ describe('<compose-area>', () => {
       expect(root(el).querySelector('form[aria-label="Link"]')).to.exist;
     });
 
-    it('the first file attached loads the tools, then uploads it', async () => {
-      unload();
+    it('the first file attached loads the tools, then uploads it: attachFiles() resolves once it is attached', async () => {
+      const { arrived } = holdTools();
       const { store } = setup();
-      const names: string[] = [];
-      const uploader: Uploader = (file) => {
-        names.push(file.name);
-        return new Promise<UploadResult>(() => undefined);
-      };
+      const { names, uploader } = namesUploader();
       const el = await render(store, 'c-emma', { uploader });
-      el.attachFiles([new File(['x'], 'notes.txt', { type: 'text/plain' })]);
-      await waitUntil(() => root(el).querySelector('[part="attachment"]'), 'attachment');
+      const attached = el.attachFiles([new File(['x'], 'notes.txt', { type: 'text/plain' })]);
+      await el.updateComplete;
+      expect(button(el, 'Attach a file')!.getAttribute('aria-busy')).to.equal('true');
+      expect(statuses(el)).to.include('Loading…');
+      await arrived(el);
+      await attached;
+      await el.updateComplete;
       const attachment = root(el).querySelector('[part="attachment"]')!;
       expect(attachment.getAttribute('aria-label')).to.equal('Attachment');
       expect(names).to.deep.equal(['notes.txt']);
+      expect(button(el, 'Attach a file')!.hasAttribute('aria-busy')).to.be.false;
+      expect(statuses(el)).to.include('Uploading notes.txt…');
+    });
+
+    it('a file attached while the tools load never lands in another conversation: it is dropped, and said so back in its own', async () => {
+      const { arrived } = holdTools();
+      const { store } = setup();
+      const { names, uploader } = namesUploader();
+      const el = await render(store, 'c-emma', { uploader });
+      const attached = el.attachFiles([new File(['x'], 'for-emma.pdf', { type: 'application/pdf' })]);
+      el.conversationId = 'c-liam';
+      await el.updateComplete;
+      await arrived(el);
+      await attached;
+      await el.updateComplete;
+      expect(names).to.deep.equal([]);
+      expect(!!root(el).querySelector('[part="attachment"]')).to.be.false;
+      expect(alerts(el)).to.equal('');
+      el.conversationId = 'c-emma';
+      await el.updateComplete;
+      expect(alerts(el)).to.contain('Upload cancelled: for-emma.pdf was not sent');
+    });
+
+    it('a file attached to a composer removed before the tools arrived is not uploaded; the next composer says so', async () => {
+      const { arrived } = holdTools();
+      const { store } = setup();
+      const { names, uploader } = namesUploader();
+      const el = await render(store, 'c-emma', { uploader });
+      const attached = el.attachFiles([new File(['x'], 'notes.txt', { type: 'text/plain' })]);
+      el.remove();
+      const next = await render(store, 'c-emma', { uploader });
+      await arrived(next);
+      await attached;
+      expect(names).to.deep.equal([]);
+      expect(alerts(next)).to.contain('Upload cancelled: notes.txt was not sent');
+    });
+
+    it('Escape while a file waits for the tools cancels it', async () => {
+      const { arrived } = holdTools();
+      const { store } = setup();
+      const { names, uploader } = namesUploader();
+      const el = await render(store, 'c-emma', { uploader });
+      textbox(el).focus();
+      const attached = el.attachFiles([new File(['x'], 'notes.txt', { type: 'text/plain' })]);
+      await sendKeys({ press: 'Escape' });
+      await el.updateComplete;
+      expect(statuses(el)).to.include('Upload cancelled.');
+      await arrived(el);
+      await attached;
+      expect(names).to.deep.equal([]);
+      expect(!!root(el).querySelector('[part="attachment"]')).to.be.false;
+    });
+
+    it('a file dragged over the composer fetches the tools ahead (a drag from the desktop brings no pointer event)', async () => {
+      const { load, arrived } = holdTools();
+      const { store } = setup();
+      const { uploader } = namesUploader();
+      const el = await render(store, 'c-emma', { uploader });
+      expect(load.callCount).to.equal(0);
+      const drag = new DataTransfer();
+      drag.items.add(new File(['x'], 'notes.txt', { type: 'text/plain' }));
+      const base = root(el).querySelector('[part="base"]')!;
+      base.dispatchEvent(new DragEvent('dragenter', { bubbles: true, cancelable: true, dataTransfer: drag }));
+      expect(load.callCount).to.equal(1);
+      await arrived(el);
+    });
+
+    it('while a tool loads its button is busy and "Loading…" is said; Escape cancels it (and goes no further), so typing keeps the focus', async () => {
+      const { arrived } = holdTools();
+      const { store } = setup();
+      const el = await render(store);
+      const escapes: Event[] = [];
+      el.addEventListener('keydown', (event) => event.key === 'Escape' && escapes.push(event));
+      button(el, 'Send a link')!.focus();
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(button(el, 'Send a link')!.getAttribute('aria-busy')).to.equal('true');
+      expect(statuses(el)).to.include('Loading…');
+      await sendKeys({ press: 'Escape' });
+      await el.updateComplete;
+      expect(escapes).to.have.length(0);
+      expect(button(el, 'Send a link')!.hasAttribute('aria-busy')).to.be.false;
+      expect(statuses(el)).not.to.include('Loading…');
+      textbox(el).focus();
+      await sendKeys({ type: 'hel' });
+      await arrived(el);
+      await sendKeys({ type: 'lo' });
+      await el.updateComplete;
+      expect(!!root(el).querySelector('[part="panel"]')).to.be.false;
+      expect(root(el).activeElement).to.equal(textbox(el));
+      expect(textbox(el).value).to.equal('hello');
+    });
+
+    it('a second press on a loading tool cancels it; a panel arriving after the agent went back to the text box leaves the focus there', async () => {
+      const { arrived } = holdTools();
+      const { store } = setup();
+      const el = await render(store, 'c-emma', { offers: [{ id: 'o', title: 'Promo' }] });
+      button(el, 'Send a link')!.focus();
+      await sendKeys({ press: 'Enter' });
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(button(el, 'Send a link')!.hasAttribute('aria-busy')).to.be.false;
+      button(el, 'Send an offer')!.focus();
+      await sendKeys({ press: 'Enter' });
+      textbox(el).focus();
+      await sendKeys({ type: 'hi' });
+      await arrived(el);
+      expect(!!root(el).querySelector('form[aria-label="Link"]')).to.be.false;
+      expect(!!root(el).querySelector('[part="panel"][aria-label="Offers"]')).to.be.true;
+      expect(button(el, 'Send an offer')!.getAttribute('aria-expanded')).to.equal('true');
+      expect(root(el).activeElement).to.equal(textbox(el));
+      await sendKeys({ type: '!' });
+      expect(textbox(el).value).to.equal('hi!');
+    });
+
+    it('a panel still loading when the agent switches conversation does not open in the other one', async () => {
+      const { arrived } = holdTools();
+      const { store } = setup();
+      const el = await render(store);
+      button(el, 'Send a link')!.click();
+      el.conversationId = 'c-liam';
+      await el.updateComplete;
+      await arrived(el);
+      expect(!!root(el).querySelector('[part="panel"]')).to.be.false;
+      expect(button(el, 'Send a link')!.getAttribute('aria-expanded')).to.equal('false');
+    });
+
+    it('after a failed load, Enter sends a "/" text as a message, and typing does not fetch again on every key', async () => {
+      unload();
+      sinon.stub(console, 'warn');
+      const load = sinon.stub(toolsChunk, 'load').rejects(new TypeError('Failed to fetch dynamically imported module'));
+      const { store, transport } = setup();
+      const el = await render(store, 'c-emma', {
+        cannedAnswers: [{ id: 's', title: 'Shipping', text: 'Two days.', scope: 'shared' }],
+      });
+      textbox(el).focus();
+      await sendKeys({ type: '/' });
+      await waitUntil(() => alerts(el).includes('This tool could not be loaded'), 'error shown');
+      const fetches = load.callCount;
+      await sendKeys({ type: 'shipping' });
+      await el.updateComplete;
+      expect(load.callCount).to.equal(fetches);
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(sends(transport).map((c) => c.content)).to.deep.equal([{ kind: 'text', text: '/shipping' }]);
+      expect(textbox(el).value).to.equal('');
+      load.restore();
+      await loadTools();
     });
 
     it('a "/" draft coming back with its conversation lists the canned answers once they are loaded', async () => {

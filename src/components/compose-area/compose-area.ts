@@ -18,6 +18,8 @@ import {
   cannedQuery,
   channelLimit,
   COUNTER_THRESHOLD,
+  noteInterrupted,
+  takeInterrupted,
   type CannedAnswer,
   type ComposerOffer,
   type Uploader,
@@ -34,6 +36,13 @@ const NO_TYPING: TypingState = { typing: false };
 const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
 /** Below this width (of the composer) the tools, the hint and the placeholder get compact. */
 const COMPACT_BELOW = 480;
+
+/** The focused element, inside shadow roots too. */
+function deepActiveElement(): Element | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
 
 /**
  * The composer of the focused (or given) conversation: type and send, Enter sends and
@@ -100,6 +109,10 @@ export class ComposeArea extends LitElement {
   @state() private dragging = false;
   /** Narrower than COMPACT_BELOW: the short placeholder (the CSS compacts the rest). */
   @state() private compact = false;
+  /** The panel to open once the tools' module arrives (its button is busy until then). */
+  @state() private opening: ToolPanel | undefined;
+  /** The files to attach once the tools' module arrives (the attach button is busy until then). */
+  @state() private attaching: readonly File[] | undefined;
 
   @query('textarea') private textarea?: HTMLTextAreaElement;
   @query('input[type="file"]') private fileInput?: HTMLInputElement;
@@ -120,6 +133,13 @@ export class ComposeArea extends LitElement {
   private activeId: string | undefined;
   /** The panels, attachment and canned list, once their module is loaded. */
   private tools: ComposerTools | undefined;
+  /**
+   * Bumped when what waits for the tools' module no longer applies (another conversation, the
+   * composer removed, Escape): it is then dropped when the module arrives.
+   */
+  private generation = 0;
+  /** The last load of the tools' module failed: only an explicit use ("/", a tool, Enter…) tries again. */
+  private toolsFailed = false;
   private dragDepth = 0;
   private resizeObserver: ResizeObserver | undefined;
 
@@ -142,7 +162,7 @@ export class ComposeArea extends LitElement {
     super.disconnectedCallback();
     this.resizeObserver?.disconnect();
     this.typingThrottle.stop();
-    this.tools?.leave(this.desk.store, this.activeId);
+    this.leave();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -162,13 +182,13 @@ export class ComposeArea extends LitElement {
       this.activeId = id;
     }
     // (A composer just removed still updates once: it must not take the notice meant for the next one.)
-    const dropped = store && id && this.isConnected ? toolsChunk.module?.takeInterrupted(store, id) : undefined;
+    const dropped = store && id && this.isConnected ? takeInterrupted(store, id) : undefined;
     if (dropped !== undefined) this.error = this.i18n.t.composer.uploadInterrupted(dropped);
     const canned = cannedQuery(this.draft.value) !== undefined;
     // A "/" draft (typed, or coming back with its conversation) lists the canned answers: they need the tools.
     if (canned && this.cannedAnswers.length > 0 && !this.tools) {
       if (toolsChunk.module) this.createTools(toolsChunk.module);
-      else this.prefetchTools();
+      else if (!this.toolsFailed) this.prefetchTools();
     }
   }
 
@@ -184,11 +204,34 @@ export class ComposeArea extends LitElement {
 
   private resetForConversation(): void {
     this.typingThrottle.stop();
-    this.tools?.leave(this.desk.store, this.activeId);
+    this.leave();
     this.tools?.reset();
     this.panel = 'none';
     this.error = '';
     this.status = '';
+  }
+
+  /**
+   * The agent leaves the conversation (another one, or the composer is removed): an attachment,
+   * uploading or waiting for the tools, is dropped, and the conversation's next composer says so.
+   */
+  private leave(): void {
+    const store = this.desk.store;
+    const id = this.activeId;
+    const waiting = this.attaching?.[0];
+    if (store && id && waiting) noteInterrupted(store, id, waiting.name);
+    this.cancelWaiting();
+    this.tools?.leave(store, id);
+  }
+
+  /** Drops what waits for the tools' module: the panel to open and, unless `panelOnly`, all the rest. */
+  private cancelWaiting(panelOnly = false): void {
+    this.opening = undefined;
+    if (!panelOnly) {
+      this.generation += 1;
+      this.attaching = undefined;
+    }
+    if (!this.attaching && this.status === this.i18n.t.common.loading) this.status = '';
   }
 
   // ---- on-demand tools ---------------------------------------------------------------------
@@ -220,26 +263,52 @@ export class ComposeArea extends LitElement {
   }
 
   /**
-   * Runs `use` with the tools: at once when their module is loaded, else as soon as it arrives. A
-   * failed load says so in the composer, and the next try loads again.
+   * Runs `use` with the tools: at once when their module is loaded, else as soon as it arrives
+   * ("Loading…" is said meanwhile), unless the composer was removed, changed conversation or
+   * Escape was pressed since. A failed load says so in the composer, and the next explicit use
+   * loads again. Resolves once `use` ran or was dropped.
    */
-  private withTools(use: (tools: ComposerTools) => void): void {
-    const failed = this.i18n.t.composer.toolsFailed;
+  private withTools(use: (tools: ComposerTools) => void): Promise<void> {
+    const t = this.i18n.t;
     const run = (module: ToolsModule) => {
-      if (this.error === failed) this.error = '';
+      if (this.error === t.composer.toolsFailed) this.error = '';
       use(this.createTools(module));
     };
-    if (toolsChunk.module) return run(toolsChunk.module);
-    loadTools().then(
+    if (toolsChunk.module) {
+      run(toolsChunk.module);
+      return Promise.resolve();
+    }
+    const { generation } = this;
+    const id = this.desk.conversationId;
+    const stale = () => !this.isConnected || generation !== this.generation || id !== this.desk.conversationId;
+    this.toolsFailed = false;
+    this.status = t.common.loading;
+    return loadTools().then(
       (module) => {
+        if (stale()) return;
+        if (this.status === t.common.loading) this.status = '';
         run(module);
         this.requestUpdate();
       },
       (error: unknown) => {
+        this.toolsFailed = true;
+        if (stale()) return;
         console.warn('agent-desk: the composer tools could not be loaded.', error);
-        this.error = failed;
+        this.opening = this.attaching = undefined;
+        this.status = '';
+        this.error = t.composer.toolsFailed;
       },
     );
+  }
+
+  /**
+   * Focus is where it was when a tool was pressed, or in the toolbar or the panel: the agent did
+   * not go elsewhere while the panel (or the emoji picker) was loading.
+   */
+  private focusStayed(before: Element | null): boolean {
+    const inner = this.shadowRoot?.activeElement;
+    const inside = (selector: string) => !!inner && !!this.renderRoot.querySelector(selector)?.contains(inner);
+    return deepActiveElement() === before || inside('[part="toolbar"]') || inside('#panel');
   }
 
   // ---- derived state -----------------------------------------------------------------------
@@ -402,6 +471,7 @@ export class ComposeArea extends LitElement {
         title=${label}
         aria-expanded=${ifDefined(name === 'attach' ? undefined : String(this.panel === name))}
         aria-controls=${ifDefined(name === 'attach' ? undefined : 'panel')}
+        aria-busy=${ifDefined((name === 'attach' ? this.attaching : this.opening === name) ? 'true' : undefined)}
         ?disabled=${disabled}
         @click=${onClick}
       >
@@ -435,11 +505,14 @@ export class ComposeArea extends LitElement {
     const id = this.desk.conversationId;
     if (!store || !id) return;
     const value = (event.target as HTMLTextAreaElement).value;
+    const wasCanned = cannedQuery(this.draft.value) !== undefined;
     store.setDraft(id, value);
     this.error = '';
     const canned = cannedQuery(value) !== undefined;
-    // "/" lists the canned answers: their list comes with the tools.
-    if (canned && this.cannedAnswers.length > 0) this.withTools(() => undefined);
+    // "/" lists the canned answers: their list comes with the tools (after a failed load, tried
+    // again when a "/" command starts, not on every key).
+    if (canned && this.cannedAnswers.length > 0 && !(this.toolsFailed && wasCanned))
+      void this.withTools(() => undefined);
     if (value.trim() === '' || canned) {
       this.typingThrottle.stop();
     } else if (this.connection.value === 'online') {
@@ -454,18 +527,29 @@ export class ComposeArea extends LitElement {
     if (event.key === 'Enter' && !event.shiftKey && !event.altKey && !event.ctrlKey && !event.metaKey) {
       event.preventDefault();
       // A "/" query is for the canned answers: while their list is still loading, Enter waits for it
-      // rather than sending the query as a message.
-      if (!this.tools && this.cannedAnswers.length > 0 && cannedQuery(this.draft.value) !== undefined) {
-        this.withTools(() => undefined);
+      // rather than sending the query as a message (once their load failed, it sends it).
+      const waitForCanned = !this.tools && !this.toolsFailed && this.cannedAnswers.length > 0;
+      if (waitForCanned && cannedQuery(this.draft.value) !== undefined) {
+        void this.withTools(() => undefined);
         return;
       }
       this.submit();
     }
   }
 
-  /** Escape cancels the current action: canned list, then panel, then an upload in progress. */
+  /**
+   * Escape cancels the current action: a tool still loading, the canned list, then panel, then an
+   * upload in progress.
+   */
   private onBaseKeydown(event: KeyboardEvent): void {
     if (event.key !== 'Escape' || event.isComposing) return;
+    if (this.opening || this.attaching) {
+      event.stopPropagation();
+      const file = this.attaching;
+      this.cancelWaiting();
+      if (file) this.status = this.i18n.t.composer.uploadCancelled;
+      return;
+    }
     if (this.panel === 'none' && this.tools?.dismissCanned()) {
       event.stopPropagation();
       return;
@@ -520,12 +604,20 @@ export class ComposeArea extends LitElement {
 
   // ---- panels: link, offer, emoji ----------------------------------------------------------
 
-  /** Opens a panel (as soon as the tools are loaded) or closes it. */
+  /**
+   * Opens a panel (as soon as the tools are loaded) or closes it; a second press while it loads
+   * cancels it. Focus moves into the panel unless the agent put it elsewhere meanwhile.
+   */
   private togglePanel(panel: ToolPanel): void {
     if (this.panel === panel) return this.closePanel();
-    this.withTools((tools) => {
+    if (this.opening === panel) return this.cancelWaiting(true);
+    const focused = deepActiveElement();
+    this.opening = panel;
+    void this.withTools((tools) => {
+      if (this.opening !== panel) return; // cancelled, or another tool was pressed since
+      this.opening = undefined;
       this.panel = panel;
-      tools.opened(panel);
+      tools.opened(panel, () => this.focusStayed(focused));
     });
   }
 
@@ -542,10 +634,10 @@ export class ComposeArea extends LitElement {
    * shown); a failure is only reported when a tool is used.
    */
   private prefetchTools(): void {
-    if (!toolsChunk.module)
+    if (!toolsChunk.module && !this.toolsFailed)
       loadTools().then(
         () => this.requestUpdate(),
-        () => undefined,
+        () => (this.toolsFailed = true),
       );
   }
 
@@ -572,6 +664,8 @@ export class ComposeArea extends LitElement {
   private onDragEnter(event: DragEvent): void {
     if (!this.acceptsDrag(event)) return;
     event.preventDefault();
+    // A file dragged from the desktop brings no pointer event: fetch the tools for its drop now.
+    this.prefetchTools();
     this.dragDepth += 1;
     this.dragging = true;
   }
@@ -595,9 +689,20 @@ export class ComposeArea extends LitElement {
     this.attachFiles([...(event.dataTransfer?.files ?? [])]);
   }
 
-  /** Checks one file against the limits and starts uploading it. */
-  attachFiles(files: readonly File[]): void {
-    if (!this.uploader || files.length === 0 || this.blockedReason) return;
-    this.withTools((tools) => tools.attach(files));
+  /**
+   * Checks one file against the limits and starts uploading it. The checks and the upload need
+   * the composer's tools, loaded on first use: the returned promise resolves once the file is
+   * attached (its upload started) or refused (the reason is shown in the composer), or dropped
+   * (the composer was removed, changed conversation, or Escape was pressed before the tools
+   * arrived; none of these attaches it elsewhere). It never rejects.
+   */
+  attachFiles(files: readonly File[]): Promise<void> {
+    if (!this.uploader || files.length === 0 || this.blockedReason) return Promise.resolve();
+    this.attaching = files;
+    return this.withTools((tools) => {
+      if (this.attaching !== files) return; // another file came since
+      this.attaching = undefined;
+      tools.attach(files);
+    });
   }
 }

@@ -16,6 +16,7 @@ import type { ComposeArea } from './compose-area.js';
 import { toolsStyles } from './compose-tools.styles.js';
 import {
   cannedQuery,
+  noteInterrupted,
   type CannedAnswer,
   type ComposerOffer,
   type Uploader,
@@ -75,21 +76,6 @@ export interface CannedList {
 
 /** Offered when the emoji data cannot be loaded (offline, blocked CDN). */
 const COMMON_EMOJI = [...'😀😄😊🙂😉😍😂🤔😮😢🙏👍👎👏🙌👋💪🎉✅❌⭐🔥💡🎁📦🚚🛒💳📞⏰📅'].concat(['❤️', '✉️']);
-
-/**
- * Attachments a composer had to drop because the agent left the conversation (pane switch,
- * another conversation): per store, the file name by conversation id. The next composer of that
- * conversation says so, once.
- */
-const interruptedUploads = new WeakMap<DeskStore, Map<string, string>>();
-
-/** The file name of an attachment dropped when the agent left this conversation, once. */
-export function takeInterrupted(store: DeskStore, id: string): string | undefined {
-  const interrupted = interruptedUploads.get(store);
-  const name = interrupted?.get(id);
-  interrupted?.delete(id);
-  return name;
-}
 
 function fold(value: string): string {
   return value
@@ -183,6 +169,8 @@ export class ComposerTools {
   /** Escape closed the list; it comes back with the next "/" command. */
   private cannedDismissed = false;
 
+  /** Whether the open panel may take the focus (see `opened`). */
+  private mayFocus = (): boolean => true;
   /** The tools' styles were added to the element's. */
   private styled = false;
 
@@ -241,9 +229,13 @@ export class ComposerTools {
 
   // ---- panels ------------------------------------------------------------------------------
 
-  /** The panel was opened: load what it needs, then move focus into it. */
-  opened(panel: ToolPanel): void {
+  /**
+   * The panel was opened: load what it needs, then move focus into it, now and once the emoji
+   * picker is ready, while `mayFocus()` (the agent did not put focus elsewhere meanwhile).
+   */
+  opened(panel: ToolPanel, mayFocus: () => boolean): void {
     this.linkError = '';
+    this.mayFocus = mayFocus;
     if (panel === 'emoji') void this.loadEmojiPicker();
     void this.focus(panel);
   }
@@ -251,6 +243,7 @@ export class ComposerTools {
   /** Moves focus into the open panel (it sits above the text box, so Tab would not reach it first). */
   private async focus(panel: ToolPanel): Promise<void> {
     await this.host.el.updateComplete;
+    if (!this.mayFocus()) return;
     const search =
       panel === 'emoji' && this.emojiPicker?.isConnected && this.emojiPicker.shadowRoot?.querySelector('input');
     (
@@ -575,11 +568,7 @@ export class ComposerTools {
    */
   leave(store: DeskStore | undefined, id: string | undefined): void {
     const attachment = this.attachment;
-    if (store && id && attachment) {
-      let interrupted = interruptedUploads.get(store);
-      if (!interrupted) interruptedUploads.set(store, (interrupted = new Map()));
-      interrupted.set(id, attachment.file.name);
-    }
+    if (store && id && attachment) noteInterrupted(store, id, attachment.file.name);
     this.discard();
   }
 
