@@ -176,6 +176,15 @@ describe('<compose-area>', () => {
       expect(statuses(el)).to.include('Uploading notes.txt…');
     });
 
+    it('a composer no longer in the document attaches nothing (it could neither show nor cancel the upload)', async () => {
+      const { store } = setup();
+      const { names, uploader } = namesUploader();
+      const el = await render(store, 'c-emma', { uploader });
+      el.remove();
+      await el.attachFiles([new File(['x'], 'notes.txt', { type: 'text/plain' })]);
+      expect(names).to.deep.equal([]);
+    });
+
     it('a file attached while the tools load never lands in another conversation: it is dropped, and said so back in its own', async () => {
       const { arrived } = holdTools();
       const { store } = setup();

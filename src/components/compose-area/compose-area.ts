@@ -694,10 +694,12 @@ export class ComposeArea extends LitElement {
    * the composer's tools, loaded on first use: the returned promise resolves once the file is
    * attached (its upload started) or refused (the reason is shown in the composer), or dropped
    * (the composer was removed, changed conversation, or Escape was pressed before the tools
-   * arrived; none of these attaches it elsewhere). It never rejects.
+   * arrived; none of these attaches it elsewhere). A composer not in the document attaches
+   * nothing. It never rejects.
    */
   attachFiles(files: readonly File[]): Promise<void> {
-    if (!this.uploader || files.length === 0 || this.blockedReason) return Promise.resolve();
+    // (A removed composer could never cancel the upload, nor show it.)
+    if (!this.uploader || files.length === 0 || this.blockedReason || !this.isConnected) return Promise.resolve();
     this.attaching = files;
     return this.withTools((tools) => {
       if (this.attaching !== files) return; // another file came since
