@@ -1055,10 +1055,14 @@ describe('<chat-box>', () => {
       expect(loads(), 'no request once the server said there is nothing older').to.equal(2);
     });
 
-    /** The first message row at least partly in view, and its distance from the top of the log. */
+    /**
+     * The bubble of the first message at least partly in view, and its distance from the top of
+     * the log. (The bubble, not the row: the author's name above it goes when an earlier message
+     * by the same author arrives.)
+     */
     function messageInView(el: ChatBox): { element: HTMLElement; offset: () => number } {
       const log = scroller(el);
-      const element = [...root(el).querySelectorAll<HTMLElement>('.row[data-key^="m:"]')].find(
+      const element = [...root(el).querySelectorAll<HTMLElement>('.row[data-key^="m:"] [part~="bubble"]')].find(
         (candidate) => candidate.getBoundingClientRect().bottom > log.getBoundingClientRect().top,
       )!;
       return { element, offset: () => element.getBoundingClientRect().top - log.getBoundingClientRect().top };
@@ -1080,7 +1084,8 @@ describe('<chat-box>', () => {
       const count = store.state.threads.get('c-noah')!.messages.length;
       answer(50, false);
       for (let frame = 0; frame < 20; frame += 1) {
-        await nextFrame();
+        // As painted: after the frame (rows measured in it are placed before it is painted).
+        await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
         expect(seen.element.isConnected, `frame ${frame}: still rendered`).to.be.true;
         expect(Math.abs(seen.offset() - offset), `frame ${frame}: moved`).to.be.lessThan(1);
       }

@@ -8,6 +8,8 @@ type Measurement = Parameters<FlowLayout['_metricsCache']['update']>[0][number];
 
 /** Pixels rendered above and below the viewport (the default 1,000 keeps too many rows in the DOM). */
 const OVERHANG = 320;
+/** At most this many rows above the rendered ones are summed up to place them exactly. */
+const ROWS_NEAR_TOP = 100;
 
 /**
  * The thread's virtualizer layout: a flow layout with a smaller overhang (a 10,000-message thread
@@ -67,15 +69,39 @@ export class ThreadLayout extends FlowLayout {
     return seen ?? this.firstInView(this._first, this._last) ?? super._getAnchor(lower, upper);
   }
 
-  /** The first rendered row from `from` to `to` that is at least partly in view. */
+  /**
+   * The first rendered and measured row from `from` to `to` that is at least partly in view (where
+   * an unmeasured row was put is only an estimate, and so is the place of the rows below it).
+   */
   private firstInView(from: number, to: number): number | undefined {
     const top = this._scrollPosition;
     for (let index = Math.max(0, from); index <= to; index += 1) {
       const item = this._getPhysicalItem(index);
       if (!item || item.pos >= top + this._viewDim1) return undefined;
-      if (item.pos + (this._metricsCache.getChildSize(index) ?? item.size) > top) return index;
+      const size = this._metricsCache.getChildSize(index);
+      if (size !== undefined && item.pos + size > top) return index;
     }
     return undefined;
+  }
+
+  /**
+   * How far the rendered rows are from where they belong. Within a view of the top, once every row
+   * above them is measured, that is known exactly and taken out of the scroll offset there; the
+   * flow layout would only see it when the first row is rendered, perhaps at offset 0, where the
+   * scroll offset cannot take it and the rows in view would move instead.
+   */
+  override _calculateError(): number {
+    if (this._first > 0 && this._first < ROWS_NEAR_TOP && this._scrollPosition < this._viewDim1) {
+      let above = 0;
+      for (let index = 0; index < this._first; index += 1) {
+        const size = this._metricsCache.getChildSize(index);
+        const margin = this._metricsCache.getMarginSize(index);
+        if (size === undefined || margin === undefined) return super._calculateError();
+        above += size + margin;
+      }
+      return this._physicalMin - above;
+    }
+    return super._calculateError();
   }
 
   override updateItemSizes(sizes: ChildMeasurements): void {
@@ -116,9 +142,11 @@ export class ThreadLayout extends FlowLayout {
       this._first = Math.max(this._first, from) + shift;
       this._last += shift;
     }
-    this._firstVisible = Math.max(this._firstVisible, from) + shift;
-    this._lastVisible = Math.max(this._lastVisible, from) + shift;
-    // The next reflow anchors on the first row in view, which keeps its position.
+    // The next reflow keeps the first row in view where it is, preferably not the old first
+    // message: it loses its author line when an earlier message by the same author arrives, and
+    // kept by its top, that would move everything below it.
+    this._firstVisible = Math.max(this._firstVisible, from + 1) + shift;
+    this._lastVisible = Math.max(this._lastVisible, from + 1) + shift;
     this._anchorIdx = null;
     this._anchorPos = null;
   }
