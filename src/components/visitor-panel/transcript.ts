@@ -55,6 +55,7 @@ export function transcript(options: TranscriptOptions) {
     <ol
       class="transcript"
       part="transcript"
+      tabindex="-1"
       aria-label=${vp.transcriptOf(formatDateTime(lang, conversation.startedAt))}
     >
       ${repeat(

@@ -1,11 +1,12 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { combineLatest, of, type Observable } from 'rxjs';
 import { distinctUntilChanged, map, switchMap } from 'rxjs/operators';
 import { DeskController } from '../../controllers/desk-controller.js';
 import { ObservableController } from '../../controllers/observable-controller.js';
-import { DeskBlockVisitorEvent, DeskConversationSelectEvent, DeskCustomerRecordEvent } from '../../events.js';
+import { DeskConversationSelectEvent, DeskCustomerRecordEvent } from '../../events.js';
 import {
   countryName,
   formatCurrency,
@@ -26,7 +27,7 @@ import { displayUrl, safeUrl } from '../../model/url.js';
 import type { DeskStore } from '../../store/desk-store.js';
 import type { VisitorHistory } from '../../store/selectors.js';
 import { shared, tokens } from '../../styles/tokens.js';
-import { lazyBlockDialog } from '../shared/lazy-block-dialog.js';
+import { lazyBlockDialog, type BlockTarget } from '../shared/lazy-block-dialog.js';
 import { LazyPart } from '../shared/lazy-part.js';
 import { ClockController } from '../../controllers/clock-controller.js';
 import { visitorPanelStyles } from './visitor-panel.styles.js';
@@ -449,6 +450,8 @@ export class VisitorPanel extends LitElement {
     // Answered with nothing more to load: say so (before that, the button alone; meanwhile, the status).
     const done = !!history && !history.hasMore && !history.loading;
     const recordDone = record && done;
+    const transcriptWanted = conversations.some((c) => record || c.id === shown);
+    const transcriptLoading = transcriptWanted && !this.transcriptPart.module && !this.transcriptPart.failed;
     const end = !done
       ? undefined
       : conversations.length === 0
@@ -457,6 +460,7 @@ export class VisitorPanel extends LitElement {
           ? vp.noOlderConversations
           : undefined;
     return html`
+      ${this.renderTranscriptFailure(transcriptWanted)}
       ${
         conversations.length
           ? html`<ol class="history">
@@ -493,9 +497,11 @@ export class VisitorPanel extends LitElement {
         ${
           history?.loading
             ? vp.loadingOlder
-            : recordDone
-              ? vp.customerRecordShown(conversations.length, formatNumber(lang, conversations.length))
-              : ''
+            : transcriptLoading
+              ? vp.loadingTranscript
+              : recordDone
+                ? vp.customerRecordShown(conversations.length, formatNumber(lang, conversations.length))
+                : ''
         }
       </p>
       ${
@@ -529,14 +535,24 @@ export class VisitorPanel extends LitElement {
         onShowAll: () => this.showFullTranscript(conversation.id),
       });
     }
-    if (!part.failed) {
-      void part.load();
-      return nothing;
-    }
-    return html`<p class="note" role="alert">
-      ${t.visitorPanel.transcriptLoadFailed}
-      <button type="button" class="button" @click=${part.load}>${t.visitorPanel.retry}</button>
-    </p>`;
+    // Meanwhile the history says "Loading the transcript…", or once that it failed.
+    if (!part.failed) void part.load();
+    return nothing;
+  }
+
+  /** A failed fetch of the transcript code, said once for the whole history (not per transcript). */
+  private renderTranscriptFailure(wanted: boolean) {
+    const part = this.transcriptPart;
+    if (!wanted || !part.failed) return nothing;
+    const vp = this.i18n.t.visitorPanel;
+    // A new alert for each failure, so that a failed "Try again" is announced again.
+    return keyed(
+      part.failures,
+      html`<p class="note" role="alert">
+        ${vp.transcriptLoadFailed}
+        <button type="button" class="button retry-transcript" @click=${this.retryTranscripts}>${vp.retry}</button>
+      </p>`,
+    );
   }
 
   private renderBlock(visitor: Visitor): TemplateResult {
@@ -562,13 +578,20 @@ export class VisitorPanel extends LitElement {
         <button
           type="button"
           class="button danger block-trigger"
-          @pointerenter=${this.blockDialog.load}
-          @focus=${this.blockDialog.load}
-          @click=${() => void this.requestBlock(visitor.id)}
+          @pointerenter=${this.blockDialog.prefetch}
+          @focus=${this.blockDialog.prefetch}
+          @click=${() => void this.blockDialog.request(this.blockTarget)}
         >
           ${vp.blockVisitor}
         </button>
-        ${this.blockDialog.failed ? html`<p class="note" role="alert">${t.common.blockDialog.loadFailed}</p>` : nothing}
+        ${
+          this.blockDialog.failed
+            ? keyed(
+                this.blockDialog.failures,
+                html`<p class="note" role="alert">${t.common.blockDialog.loadFailed}</p>`,
+              )
+            : nothing
+        }
       </div>
     `;
   }
@@ -616,15 +639,26 @@ export class VisitorPanel extends LitElement {
     store.focus(conversationId);
   }
 
-  private async requestBlock(visitorId: string): Promise<void> {
-    const event = new DeskBlockVisitorEvent({ visitorId });
-    this.dispatchEvent(event);
-    if (event.defaultPrevented) return;
-    // The dialog's code arrives on first use; then focus starts on Cancel, the safe choice.
-    await this.blockDialog.load();
+  /** "Try again" after a failed fetch of the transcript code. */
+  private readonly retryTranscripts = async (): Promise<void> => {
+    await this.transcriptPart.load();
     await this.updateComplete;
-    if (this.isConnected) this.blockDialog.module?.[0].openConfirmBlockDialog(this.dialog);
-  }
+    // The focused "Try again" was replaced (by the transcripts, or by a new alert): focus what
+    // replaced it rather than leaving it on <body>.
+    if (this.shadowRoot?.activeElement || document.activeElement !== document.body) return;
+    const root = this.renderRoot;
+    const target = this.transcriptPart.module
+      ? (root.querySelector<HTMLElement>('.transcript') ?? root.querySelector<HTMLElement>('.history-entry button'))
+      : root.querySelector<HTMLElement>('.retry-transcript');
+    target?.focus();
+  };
+
+  /** What "Block visitor" is about: checked at the press and again when the confirmation can open. */
+  private readonly blockTarget = (): BlockTarget => ({
+    visitorId: this.conversation.value?.visitorId,
+    blocked: !!this.visitor.value?.blocked,
+    dialog: this.dialog,
+  });
 
   private confirmBlock(visitorId: string, reason: string | undefined): void {
     this.desk.store?.block(visitorId, reason);
