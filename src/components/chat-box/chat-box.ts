@@ -6,7 +6,7 @@ import { keyed } from 'lit/directives/keyed.js';
 import { paneContext, threadFilterContext, type ThreadFilterControl } from '../../context.js';
 import { DeskController } from '../../controllers/desk-controller.js';
 import { ObservableController } from '../../controllers/observable-controller.js';
-import { DeskBlockVisitorEvent, DeskOpenPageEvent, DeskTakeControlEvent } from '../../events.js';
+import { DeskOpenPageEvent, DeskTakeControlEvent } from '../../events.js';
 import { formatDateTime } from '../../i18n/format.js';
 import { LocaleController } from '../../i18n/locale-controller.js';
 import { isMessageFilter, type MessageFilter } from '../../model/filter.js';
@@ -17,7 +17,7 @@ import { safeUrl } from '../../model/url.js';
 import type { DeskStore, ThreadInfo } from '../../store/desk-store.js';
 import type { TypingState } from '../../store/state.js';
 import { shared, tokens } from '../../styles/tokens.js';
-import { lazyBlockDialog } from '../shared/lazy-block-dialog.js';
+import { lazyBlockDialog, type BlockTarget } from '../shared/lazy-block-dialog.js';
 import { chatBoxStyles } from './chat-box.styles.js';
 import { authorName, renderRow, type MessageViewContext } from './message-view.js';
 import { threadLayout, type ThreadPin } from './thread-layout.js';
@@ -536,17 +536,12 @@ export class ChatBox extends LitElement {
     this.controlPending = pending;
   }
 
-  private async requestBlock(): Promise<void> {
-    const visitorId = this.conversation.value?.visitorId;
-    if (!visitorId || this.visitor.value?.blocked) return;
-    const event = new DeskBlockVisitorEvent({ visitorId });
-    this.dispatchEvent(event);
-    if (event.defaultPrevented) return;
-    // The dialog's code arrives on first use; then focus starts on Cancel, the safe choice.
-    await this.blockDialog.load();
-    await this.updateComplete;
-    if (this.isConnected) this.blockDialog.module?.[0].openConfirmBlockDialog(this.dialog);
-  }
+  /** What "Block visitor" is about: checked at the press and again when the confirmation can open. */
+  private readonly blockTarget = (): BlockTarget => ({
+    visitorId: this.conversation.value?.visitorId,
+    blocked: !!this.visitor.value?.blocked,
+    dialog: this.dialog,
+  });
 
   private confirmBlock(reason: string | undefined): void {
     const visitorId = this.conversation.value?.visitorId;
@@ -654,15 +649,18 @@ export class ChatBox extends LitElement {
           aria-disabled=${blocked ? 'true' : 'false'}
           title=${blockHint}
           aria-describedby="block-hint"
-          @pointerenter=${this.blockDialog.load}
-          @focus=${this.blockDialog.load}
-          @click=${() => void this.requestBlock()}
+          @pointerenter=${this.blockDialog.prefetch}
+          @focus=${this.blockDialog.prefetch}
+          @click=${() => void this.blockDialog.request(this.blockTarget)}
         >
           ${ICON_BLOCK}<span class="label">${t.thread.blockVisitor}</span>
         </button>
         ${
           this.blockDialog.failed
-            ? html`<span class="tool-status" role="alert">${t.common.blockDialog.loadFailed}</span>`
+            ? keyed(
+                this.blockDialog.failures,
+                html`<span class="tool-status" role="alert">${t.common.blockDialog.loadFailed}</span>`,
+              )
             : nothing
         }
         <span id="open-page-hint" hidden>${pageHint}</span>
