@@ -18,7 +18,12 @@ const standaloneEntry = {
   load: (id) => (id === STANDALONE ? "export * from './build/index.js';\nimport './build/define.js';\n" : null),
 };
 
-/** Library build: dependencies stay external so apps dedupe lit and rxjs. */
+/**
+ * Library build: dependencies stay external so apps dedupe lit and rxjs. One file per module
+ * (preserveModules): with `sideEffects` naming only the define entry, an app's bundler drops every
+ * module it does not use (an app using only the store does not get the elements; in one shared
+ * chunk, the element classes' decorator calls would keep them all).
+ */
 const library = {
   input: { index: 'build/index.js', define: 'build/define.js', react: 'build/react.js' },
   external,
@@ -26,8 +31,9 @@ const library = {
     dir: 'dist',
     format: 'es',
     sourcemap: true,
+    preserveModules: true,
+    preserveModulesRoot: 'build',
     entryFileNames: '[name].js',
-    chunkFileNames: 'chunks/[name]-[hash].js',
   },
   plugins: plugins(),
 };

@@ -223,6 +223,39 @@ window.dropIn = { DeskStore: typeof DeskStore, MemoryTransport: typeof MemoryTra
 `;
 
 /**
+ * An app's bundler drops what the app does not use: an app importing only the store and a
+ * transport from the installed package gets no element (nothing imports lit). Bundled with rollup
+ * from the consumer project, dependencies external. Returns { problems, imports }.
+ */
+export async function treeShakeCheck(project) {
+  const { rollup } = await import('rollup');
+  const { nodeResolve } = await import('@rollup/plugin-node-resolve');
+  const entry = '\0store-only-app';
+  const bundle = await rollup({
+    input: entry,
+    external: (id) =>
+      !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0') && !id.startsWith('agent-desk'),
+    plugins: [
+      {
+        name: 'store-only-app',
+        resolveId: (id) => (id === entry ? id : null),
+        load: (id) =>
+          id === entry ? "export { DeskStore, WebSocketTransport, IndexedDbOutbox } from 'agent-desk';" : null,
+      },
+      nodeResolve({ rootDir: project, browser: true }),
+    ],
+    onwarn: () => {},
+  });
+  const { output } = await bundle.generate({ format: 'es' });
+  await bundle.close();
+  const imports = [...new Set(output.flatMap((chunk) => (chunk.type === 'chunk' ? chunk.imports : [])))].sort();
+  const problems = imports
+    .filter((id) => /^(lit|@lit)/.test(id))
+    .map((id) => `a store-only app imports ${id}: the elements were not tree-shaken`);
+  return { problems, imports };
+}
+
+/**
  * The built templates are intact: a minifier that drops the closing slash of `<rect … />` in an
  * `svg` template leaves the shape open, and the next shapes end up inside it (not drawn). Runs in
  * the page: every shape element through the shadow roots must be childless.
@@ -315,6 +348,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const imported = importCheck(project);
   problems.push(...imported.missing);
   console.log(`imported: ${imported.core} exports from agent-desk, ${imported.react} from agent-desk/react`);
+  problems.push(...(await treeShakeCheck(project)).problems);
   problems.push(...(await dropInCheck(project)));
   const tsErrors = typeCheck(project);
   if (tsErrors) problems.push(`consumer type-check failed:\n${tsErrors}`);

@@ -3,7 +3,15 @@
 import test, { after } from 'node:test';
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
-import { checkContents, dropInCheck, importCheck, installInto, pack, typeCheck } from '../../scripts/package-test.mjs';
+import {
+  checkContents,
+  dropInCheck,
+  importCheck,
+  installInto,
+  pack,
+  treeShakeCheck,
+  typeCheck,
+} from '../../scripts/package-test.mjs';
 
 const quick = process.env.AGENT_DESK_QUICK === '1' ? 'quick mode (AGENT_DESK_QUICK=1)' : undefined;
 const packed = quick ? undefined : pack({ build: process.env.AGENT_DESK_BUILT !== '1' });
@@ -30,6 +38,16 @@ test(
     t.diagnostic(`installed with: ${installed.method}`);
     const result = importCheck(installed.project);
     assert.deepEqual(result.missing, []);
+  },
+);
+
+test(
+  'package: an app using only the store and a transport gets no element (tree-shaken)',
+  { skip: quick },
+  async (t) => {
+    const { problems, imports } = await treeShakeCheck(installed.project);
+    t.diagnostic(`the store-only bundle imports: ${imports.join(', ')}`);
+    assert.deepEqual(problems, []);
   },
 );
 
