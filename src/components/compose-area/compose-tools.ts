@@ -4,13 +4,14 @@
  * keys, variables), and their styles. The element owns one ComposerTools once loaded and renders
  * its templates.
  */
-import { adoptStyles, html, nothing, svg, type TemplateResult } from 'lit';
+import { html, nothing, svg, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { formatFileSize } from '../../i18n/format.js';
 import type { LocaleController } from '../../i18n/locale-controller.js';
 import type { Draft, OfferContent } from '../../model/types.js';
 import { safeUrl } from '../../model/url.js';
+import { appendStyles } from '../../styles/append-styles.js';
 import type { DeskStore } from '../../store/desk-store.js';
 import type { ComposeArea } from './compose-area.js';
 import { toolsStyles } from './compose-tools.styles.js';
@@ -180,10 +181,7 @@ export class ComposerTools {
   private style(): void {
     if (this.styled) return;
     this.styled = true;
-    const root = this.root as ShadowRoot;
-    // Engines without constructable style sheets get a <style> element.
-    if (toolsStyles.styleSheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, toolsStyles.styleSheet];
-    else adoptStyles(root, [toolsStyles]);
+    appendStyles(this.root as ShadowRoot, toolsStyles);
   }
 
   private get t() {

@@ -1,4 +1,5 @@
-import { adoptStyles, type CSSResult, type ReactiveElement } from 'lit';
+import type { CSSResult, ReactiveElement } from 'lit';
+import { appendStyles } from '../../styles/append-styles.js';
 
 /**
  * A part of an element that is not needed for its first paint (a dialog, a transcript…): its
@@ -39,11 +40,7 @@ export class LazyPart<M> {
   private fetch(): Promise<void> {
     return (this.loading ??= this.source.load().then(
       (module) => {
-        const root = this.host.renderRoot as ShadowRoot;
-        const styles = this.styles(module);
-        // Engines without constructable style sheets get a <style> element.
-        if (styles.styleSheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, styles.styleSheet];
-        else adoptStyles(root, [styles]);
+        appendStyles(this.host.renderRoot as ShadowRoot, this.styles(module));
         this.module = module;
         this.failed = false;
         this.host.requestUpdate();
