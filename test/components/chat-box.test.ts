@@ -1098,16 +1098,25 @@ describe('<chat-box>', () => {
       return { loads, answer };
     }
 
-    it('loads older messages at the top without moving what the agent looks at', async () => {
+    /**
+     * A 60-message thread on screen, the agent scrolled up to `top` px (after a first scroll, so
+     * the thread is not following the newest message), the first older page asked for and held.
+     */
+    async function nearTheTop(top: number) {
       const { store, transport } = setup((fixtures) => fixtures.messages.push(...longThread('c-noah', 60)));
-      // Hold the server's answer so the view can be measured before and after it.
-      holdingOlderPages(store, transport);
+      const { loads, answer } = holdingOlderPages(store, transport);
       const el = await mount(store, 'c-noah', { height: 500 });
       const log = scroller(el);
       log.scrollTop = 200;
       await settle(el);
-      log.scrollTop = 20;
+      log.scrollTop = top;
       await settle(el);
+      return { store, transport, el, log, loads, answer };
+    }
+
+    it('loads older messages at the top without moving what the agent looks at', async () => {
+      // Hold the server's answer so the view can be measured before and after it.
+      const { store, transport, el, log } = await nearTheTop(20);
       const loads = transport.sent.filter((command) => command.type === 'loadMessages');
       expect(loads).to.have.length(1);
       expect(loads[0]).to.include({ conversationId: 'c-noah' });
@@ -1137,14 +1146,7 @@ describe('<chat-box>', () => {
     });
 
     it('keeps fetching older pages while the agent stays at the top (no scroll event needed)', async () => {
-      const { store, transport } = setup((fixtures) => fixtures.messages.push(...longThread('c-noah', 60)));
-      const { loads, answer } = holdingOlderPages(store, transport);
-      const el = await mount(store, 'c-noah', { height: 500 });
-      const log = scroller(el);
-      log.scrollTop = 200;
-      await settle(el);
-      log.scrollTop = 0;
-      await settle(el);
+      const { el, loads, answer } = await nearTheTop(0);
       expect(loads()).to.equal(1);
       // A small page leaves the agent near the top: the next one is asked for by itself.
       answer(2, true);
@@ -1171,14 +1173,7 @@ describe('<chat-box>', () => {
     }
 
     it('keeps the message in view still, frame after frame, while a loaded page goes above it', async () => {
-      const { store, transport } = setup((fixtures) => fixtures.messages.push(...longThread('c-noah', 60)));
-      const { loads, answer } = holdingOlderPages(store, transport);
-      const el = await mount(store, 'c-noah', { height: 500 });
-      const log = scroller(el);
-      log.scrollTop = 200;
-      await settle(el);
-      log.scrollTop = 20;
-      await settle(el);
+      const { store, el, log, loads, answer } = await nearTheTop(20);
       expect(loads()).to.equal(1);
       const seen = messageInView(el);
       const offset = seen.offset();
@@ -1197,14 +1192,7 @@ describe('<chat-box>', () => {
 
     for (const how of ['wheel', 'script'] as const) {
       it(`never undoes a scroll (${how}) made while a loaded page is put in place`, async () => {
-        const { store, transport } = setup((fixtures) => fixtures.messages.push(...longThread('c-noah', 60)));
-        const { loads, answer } = holdingOlderPages(store, transport);
-        const el = await mount(store, 'c-noah', { height: 500 });
-        const log = scroller(el);
-        log.scrollTop = 200;
-        await settle(el);
-        log.scrollTop = 20;
-        await settle(el);
+        const { el, log, loads, answer } = await nearTheTop(20);
         expect(loads()).to.equal(1);
         answer(50, false);
         await el.updateComplete;

@@ -347,11 +347,7 @@ describe('<compose-area>', () => {
     });
 
     it('Enter on a "/" query before the canned answers arrived sends nothing and waits for the list', async () => {
-      unload();
-      let arrive!: () => void;
-      const gate = new Promise<void>((resolve) => (arrive = resolve));
-      const realLoad = toolsChunk.load;
-      sinon.stub(toolsChunk, 'load').callsFake(() => gate.then(realLoad));
+      const { arrived } = holdTools();
       const { store, transport } = setup();
       const el = await render(store, 'c-emma', {
         cannedAnswers: [{ id: 's', title: 'Shipping', text: 'Two days.', scope: 'shared' }],
@@ -367,7 +363,7 @@ describe('<compose-area>', () => {
       expect(transport.sent.length).to.equal(sent);
       expect(textbox(el).value).to.equal('/ship');
 
-      arrive();
+      await arrived(el);
       await waitUntil(() => root(el).querySelector('[role="listbox"][aria-label="Canned answers"]'), 'canned list');
       await sendKeys({ press: 'Enter' });
       await el.updateComplete;
