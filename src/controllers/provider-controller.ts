@@ -11,26 +11,32 @@ export interface ProviderHost extends ReactiveControllerHost, HTMLElement {
 }
 
 /**
- * Provides the desk store to descendants, builds the demo store when asked, and re-dispatches
- * the store's errors as `desk-error` events on the host.
+ * Provides the desk store to descendants (the host's `store`, else a demo store built when `demo`
+ * is set) and re-dispatches the store's errors as `desk-error` events on the host. `sync()` runs
+ * synchronously whenever `store` or `demo` changes, so descendants have the store before they render.
  */
 export class ProviderController implements ReactiveController {
   private readonly provider: ContextProvider<typeof deskContext>;
-  private demoStore: DeskStore | undefined;
+  /** The demo store, while the host uses one. */
+  demoStore: DeskStore | undefined;
   private errors: Subscription | undefined;
-  private current: DeskStore | undefined;
+  private provided: DeskStore | undefined;
   private connected = false;
   private demoLoading: Promise<void> | undefined;
   private pendingDestroy: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(private readonly host: ProviderHost) {
+  constructor(
+    private readonly host: ProviderHost,
+    /** Called when the store in use changes (the host re-resolves its own target). */
+    private readonly onChange: () => void,
+  ) {
     host.addController(this);
     this.provider = new ContextProvider(host, { context: deskContext, initialValue: undefined });
   }
 
   /** The store in use: the one set on the host, else the demo one. */
   get store(): DeskStore | undefined {
-    return this.current;
+    return this.host.store ?? this.demoStore;
   }
 
   hostConnected(): void {
@@ -43,7 +49,7 @@ export class ProviderController implements ReactiveController {
     this.connected = false;
     this.errors?.unsubscribe();
     this.errors = undefined;
-    this.current = undefined;
+    this.provided = undefined;
     // Moving the element disconnects and reconnects it in one task: the demo desk keeps its state
     // then, and is torn down (simulator timers stopped) only when it really left the page.
     clearTimeout(this.pendingDestroy);
@@ -54,12 +60,22 @@ export class ProviderController implements ReactiveController {
     });
   }
 
-  hostUpdate(): void {
-    const before = this.current;
-    this.sync();
-    // hostUpdate runs after the host's willUpdate: a store that arrives in this update (a property set
-    // after connection, as React wrappers do) reaches willUpdate in one more update.
-    if (this.current !== before) void this.host.updateComplete.then(() => this.host.requestUpdate());
+  /** Brings the provided store in line with the host's `store` and `demo`. */
+  sync(): void {
+    if (!this.connected) return;
+    if (this.host.store || !this.host.demo) {
+      this.demoStore?.destroy();
+      this.demoStore = undefined;
+    } else if (!this.demoStore) {
+      this.loadDemo();
+    }
+    const next = this.store;
+    if (next === this.provided) return;
+    this.provided = next;
+    this.errors?.unsubscribe();
+    this.errors = next?.errors$.subscribe((error) => this.host.dispatchEvent(new DeskErrorEvent(error)));
+    this.provider.setValue(next);
+    this.onChange();
   }
 
   /** Fetches the demo data on first use (a separate chunk), then provides the demo store. */
@@ -70,7 +86,7 @@ export class ProviderController implements ReactiveController {
         this.demoLoading = undefined;
         if (!this.connected || this.demoStore || this.host.store || !this.host.demo) return;
         this.demoStore = createDemoStore();
-        this.host.requestUpdate();
+        this.sync();
       },
       (error: unknown) => {
         this.demoLoading = undefined;
@@ -79,21 +95,5 @@ export class ProviderController implements ReactiveController {
         );
       },
     );
-  }
-
-  private sync(): void {
-    if (!this.connected) return;
-    if (this.host.store || !this.host.demo) {
-      this.demoStore?.destroy();
-      this.demoStore = undefined;
-    } else if (!this.demoStore) {
-      this.loadDemo();
-    }
-    const next = this.host.store ?? this.demoStore;
-    if (next === this.current) return;
-    this.current = next;
-    this.errors?.unsubscribe();
-    this.errors = next?.errors$.subscribe((error) => this.host.dispatchEvent(new DeskErrorEvent(error)));
-    this.provider.setValue(next);
   }
 }

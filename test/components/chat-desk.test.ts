@@ -130,7 +130,7 @@ describe('<chat-desk>', () => {
     });
   }
 
-  it('the "Split screen" radios set the layout, reflect it and remember it', async () => {
+  it('the "Split screen" radios set the layout in the store, `layout` reads it, and the choice is remembered', async () => {
     const { store } = setup();
     const el = await mount(store);
     expect(['1', '2', '4'].map((name) => radio(el, name).checked)).to.deep.equal([true, false, false]);
@@ -139,15 +139,15 @@ describe('<chat-desk>', () => {
     expect((await changed).detail).to.deep.equal({ layout: 2 });
     await el.updateComplete;
     expect(store.state.layout).to.equal(2);
-    expect(el.getAttribute('layout')).to.equal('2');
+    expect(el.layout).to.equal(2);
     expect(panes(el)).to.have.length(2);
     expect(localStorage.getItem(STORAGE_KEY)).to.equal('2');
-    // store.setLayout is reflected in the attribute and the radios.
+    // The store holds the layout: store.setLayout shows in the property and the radios.
     store.setLayout(4);
     await el.updateComplete;
-    expect(el.getAttribute('layout')).to.equal('4');
+    expect(el.layout).to.equal(4);
     expect(radio(el, '4').checked).to.equal(true);
-    // The attribute drives the store; removing it restores the default (1).
+    // The attribute asks the store for a layout; removing it asks for the default (1).
     el.setAttribute('layout', '2');
     await el.updateComplete;
     expect(store.state.layout).to.equal(2);

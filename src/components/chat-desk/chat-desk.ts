@@ -1,13 +1,11 @@
-import { html, LitElement, nothing, svg } from 'lit';
+import { html, nothing, svg, type LitElement } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { ObservableController } from '../../controllers/observable-controller.js';
 import { ProviderController } from '../../controllers/provider-controller.js';
 import { DeskConversationSelectEvent, DeskLayoutChangeEvent } from '../../events.js';
-import { LocaleController } from '../../i18n/locale-controller.js';
 import { channelLabel, visitorDisplayName } from '../../i18n/names.js';
-import type { ConnectionState, Layout } from '../../model/types.js';
+import type { Layout } from '../../model/types.js';
 import type { DeskStore } from '../../store/desk-store.js';
 import type { ConversationSummary } from '../../store/selectors.js';
 import { shared, tokens } from '../../styles/tokens.js';
@@ -21,6 +19,7 @@ import {
 } from '../../store/order.js';
 import { ArrivalTracker } from '../../controllers/arrivals.js';
 import type { CannedAnswer, ComposerOffer, Uploader } from '../../model/composer.js';
+import { DeskElement } from '../shared/desk-element.js';
 import { chatDeskStyles } from './chat-desk.styles.js';
 
 const LAYOUTS: readonly Layout[] = [1, 2, 4];
@@ -30,7 +29,6 @@ export const LAYOUT_STORAGE_KEY = 'agent-desk:layout';
 const NARROW_BELOW = 900;
 /** Below this width split panes stack instead of sitting side by side. */
 const COMPACT_BELOW = 640;
-const EMPTY_SUMMARIES: readonly ConversationSummary[] = [];
 
 type Drawer = 'conversations' | 'info';
 type Focusable = HTMLElement & { updateComplete?: Promise<unknown> };
@@ -90,24 +88,29 @@ const LAYOUT_ICONS: Record<Layout, ReturnType<typeof svg>> = {
  * @fires desk-conversation-select - Cancelable, before Alt+ArrowDown / Alt+ArrowUp switches conversation
  *   (the state box fires it for clicks and Enter).
  */
-export class ChatDesk extends LitElement {
+export class ChatDesk extends DeskElement {
   static override styles = [tokens, shared, chatDeskStyles];
-
-  /** The desk store; without one (and without `demo`) the desk shows an empty placeholder. */
-  @property({ attribute: false }) store?: DeskStore;
 
   /** Builds a MemoryTransport with the demo data and simulator when no store is set. */
   @property({ type: Boolean, reflect: true }) demo = false;
 
   /**
-   * Split screen: 1, 2 or 4 panes. Reflects the store's layout. Without this attribute the agent's
-   * last choice (localStorage `agent-desk:layout`) is restored.
+   * Split screen: 1, 2 or 4 panes. Setting it (or the attribute) asks the store for that layout;
+   * reading it gives the store's. Without the attribute the agent's last choice (localStorage
+   * `agent-desk:layout`) is restored when a store arrives.
    */
   @property({
-    reflect: true,
     converter: { fromAttribute: (value: string | null) => toLayout(value) ?? 1, toAttribute: (v: Layout) => String(v) },
   })
-  layout: Layout = 1;
+  get layout(): Layout {
+    return this.data?.value?.layout ?? this.requestedLayout ?? 1;
+  }
+  set layout(layout: Layout) {
+    const previous = this.layout;
+    this.requestedLayout = toLayout(String(layout)) ?? 1;
+    this.provider?.store?.setLayout(this.requestedLayout);
+    this.requestUpdate('layout', previous);
+  }
 
   /** `light` or `dark` forces a theme; by default the desk follows the system setting. */
   @property({ reflect: true }) theme?: 'light' | 'dark';
@@ -141,33 +144,31 @@ export class ChatDesk extends LitElement {
   @state() private narrow = false;
   @state() private compact = false;
   @state() private drawer: Drawer | null = null;
-
-  private readonly provider = new ProviderController(this);
-  private readonly i18n = new LocaleController(this);
-  private readonly panes = new ObservableController<readonly (string | null)[]>(this, []);
-  private readonly focusedPane = new ObservableController<number>(this, 0);
-  private readonly summaries = new ObservableController<readonly ConversationSummary[]>(this, EMPTY_SUMMARIES, (list) =>
-    this.noticeArrivals(list),
-  );
-  private readonly arrivals = new ArrivalTracker();
-  private observedStore: DeskStore | undefined;
   /** New conversations, announced here while the state box (which announces them) is in a closed drawer. */
   @state() private announcement = '';
-  private readonly connection = new ObservableController<ConnectionState>(this, 'online');
-  private readonly storeLayout = new ObservableController<Layout | undefined>(this, undefined, (layout) => {
-    if (!layout) return;
-    if (!this.explicitLayout) saveLayout(layout);
-    if (layout !== this.layout) {
-      this.layout = layout;
-      this.dispatchEvent(new DeskLayoutChangeEvent({ layout }));
-    }
-  });
-  private appliedLayout: Layout | undefined;
-  /** Whether the page gave a `layout` attribute (then the saved choice is not used). */
-  private explicitLayout: boolean | undefined;
-  /** The layout came from the page (attribute) or the agent's saved choice, not from a default. */
-  private layoutFromHost = false;
+
+  /** The layout the page asked for (attribute or property); applied to each store the desk gets. */
+  private requestedLayout: Layout | undefined;
+  private readonly arrivals = new ArrivalTracker();
   private resizeObserver: ResizeObserver | undefined;
+  private readonly provider = new ProviderController(this, () => this.storeChanged());
+  private previousStore: DeskStore | undefined;
+
+  private readonly data = this.select(
+    (store) => ({
+      panes: store.panes$,
+      focusedPane: store.focusedPane$,
+      layout: store.layout$,
+      summaries: store.conversations$,
+      connection: store.connection$,
+    }),
+    (value, previous) => {
+      if (value.summaries !== previous?.summaries) this.noticeArrivals(value.summaries);
+      if (previous && value.layout !== previous.layout) {
+        this.dispatchEvent(new DeskLayoutChangeEvent({ layout: value.layout }));
+      }
+    },
+  );
 
   constructor() {
     super();
@@ -175,20 +176,28 @@ export class ChatDesk extends LitElement {
     this.addEventListener(DeskConversationSelectEvent.eventName, this.onSelect);
   }
 
-  /** The store in use (the one set, or the demo one). */
-  get activeStore(): DeskStore | undefined {
-    // A store set in this very update is already the one in use (the provider catches up in hostUpdate).
-    return this.store ?? this.provider.store;
+  protected override ownStore(): DeskStore | undefined {
+    return this.provider?.store;
+  }
+
+  override requestUpdate(...args: Parameters<LitElement['requestUpdate']>): void {
+    super.requestUpdate(...args);
+    const [name] = args;
+    if (name === 'store' || name === 'demo') this.provider?.sync();
+  }
+
+  /** A new store takes the page's layout, else the agent's saved choice, else the previous store's. */
+  private storeChanged(): void {
+    const store = this.provider.store;
+    this.arrivals.reset();
+    const layout = this.requestedLayout ?? readSavedLayout() ?? this.previousStore?.state.layout;
+    this.previousStore = store;
+    if (store && layout && store.state.layout !== layout) store.setLayout(layout);
+    this.resolveTarget();
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.explicitLayout === undefined) {
-      this.explicitLayout = this.hasAttribute('layout');
-      const saved = this.explicitLayout ? undefined : readSavedLayout();
-      if (saved) this.layout = saved;
-      this.layoutFromHost = this.explicitLayout || saved !== undefined;
-    }
     if (typeof ResizeObserver !== 'undefined') {
       this.resizeObserver ??= new ResizeObserver((entries) => this.onResize(entries));
       this.resizeObserver.observe(this);
@@ -201,36 +210,24 @@ export class ChatDesk extends LitElement {
   }
 
   protected override willUpdate(): void {
-    const store = this.activeStore;
-    if (store !== this.observedStore) {
-      this.observedStore = store;
-      this.arrivals.reset();
-      // A new store: the page's layout (attribute, saved choice or property) goes to it; without one,
-      // the desk takes the store's own layout.
-      this.appliedLayout = undefined;
-      if (store && !this.layoutFromHost && this.layout === 1) this.appliedLayout = this.layout = store.state.layout;
-    }
-    // The attribute drives the store; the store's layout is reflected back to the attribute.
-    if (store && this.layout !== this.appliedLayout) {
-      this.appliedLayout = this.layout;
-      if (store.state.layout !== this.layout) store.setLayout(this.layout);
-    }
-    this.panes.observe(store?.panes$);
-    this.focusedPane.observe(store?.focusedPane$);
-    this.storeLayout.observe(store?.layout$);
-    this.summaries.observe(store?.conversations$);
-    this.connection.observe(store?.connection$);
     if (!this.narrow) this.drawer = null;
+  }
+
+  /** The agent's split-screen choice; remembered when the page did not set the layout itself. */
+  private chooseLayout(store: DeskStore, layout: Layout): void {
+    store.setLayout(layout);
+    if (!this.hasAttribute('layout')) saveLayout(layout);
   }
 
   override render() {
     const store = this.activeStore;
+    const data = this.data.value;
     const { t, dir } = this.i18n;
-    if (!store) return html`<div class="placeholder" role="status">${t.common.noStore}</div>`;
-    const panes = this.panes.value;
+    if (!store || !data) return html`<div class="placeholder" role="status">${t.common.noStore}</div>`;
+    const panes = data.panes;
     const narrow = this.narrow;
     const drawer = narrow ? this.drawer : null;
-    const connection = this.connection.value;
+    const connection = data.connection;
     return html`
       <div
         class="desk"
@@ -262,8 +259,8 @@ export class ChatDesk extends LitElement {
                       type="radio"
                       name="layout"
                       .value=${String(layout)}
-                      .checked=${this.layout === layout}
-                      @change=${() => store.setLayout(layout)}
+                      .checked=${data.layout === layout}
+                      @change=${() => this.chooseLayout(store, layout)}
                     />
                     <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
                       ${LAYOUT_ICONS[layout]}
@@ -279,7 +276,7 @@ export class ChatDesk extends LitElement {
           <div class="connection" part="connection" role="status" data-state=${connection}>
             ${connection === 'online' ? nothing : t.common.connection[connection]}
           </div>
-          <div class="panes" part="panes" data-layout=${this.layout} aria-describedby="keyboard-help">
+          <div class="panes" part="panes" data-layout=${data.layout} aria-describedby="keyboard-help">
             ${repeat(
               panes,
               (_id, index) => index,
@@ -314,7 +311,9 @@ export class ChatDesk extends LitElement {
   private renderToggle(which: Drawer, label: string) {
     const open = this.drawer === which;
     const waiting =
-      which === 'conversations' ? this.summaries.value.filter((summary) => summary.waitingSince).length : 0;
+      which === 'conversations'
+        ? (this.data.value?.summaries ?? []).filter((summary) => summary.waitingSince).length
+        : 0;
     return html`<button
         type="button"
         class="toggle"
@@ -355,7 +354,8 @@ export class ChatDesk extends LitElement {
 
   private renderPane(store: DeskStore, id: string | null, index: number) {
     const { t } = this.i18n;
-    const focused = index === this.focusedPane.value;
+    const focusedPane = this.data.value?.focusedPane ?? 0;
+    const focused = index === focusedPane;
     const label = t.desk.paneLabel(index + 1, id ? this.nameOf(store, id) : t.desk.emptyPane);
     return html`
       <div
@@ -365,11 +365,11 @@ export class ChatDesk extends LitElement {
         tabindex="-1"
         data-index=${index}
         aria-label=${label}
-        aria-current=${focused && this.panes.value.length > 1 ? 'true' : nothing}
+        aria-current=${focused && (this.data.value?.panes.length ?? 0) > 1 ? 'true' : nothing}
         ?data-focused=${focused}
         @pointerdown=${() => store.focusPane(index)}
         @focusin=${() => {
-          if (this.focusedPane.value !== index) store.focusPane(index);
+          if (store.state.focusedPane !== index) store.focusPane(index);
         }}
       >
         ${
@@ -493,7 +493,7 @@ export class ChatDesk extends LitElement {
     if (event.composedPath().some((node) => node instanceof HTMLDialogElement && node.open)) return;
     if (event.altKey && !event.ctrlKey && !event.metaKey && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
       event.preventDefault();
-      const ids = orderConversations(this.summaries.value, this.sort).map((s) => s.conversation.id);
+      const ids = orderConversations(this.data.value?.summaries ?? [], this.sort).map((s) => s.conversation.id);
       const next = adjacentId(ids, store.focusedId, event.key === 'ArrowDown' ? 1 : -1);
       if (!next) return;
       const select = new DeskConversationSelectEvent({ conversationId: next });
@@ -503,13 +503,13 @@ export class ChatDesk extends LitElement {
       return;
     }
     if (event.key === 'F6' && !event.altKey && !event.ctrlKey && !event.metaKey) {
-      const count = this.panes.value.length;
+      const count = store.state.panes.length;
       // From inside a pane: the next (previous) one. From elsewhere: the focused pane.
       const from = this.paneOf(event);
       // Nowhere else to go (one pane, already in it): leave F6 to the browser.
       if (count === 0 || (count === 1 && from === 0)) return;
       event.preventDefault();
-      const target = from < 0 ? this.focusedPane.value : (from + (event.shiftKey ? count - 1 : 1)) % count;
+      const target = from < 0 ? store.state.focusedPane : (from + (event.shiftKey ? count - 1 : 1)) % count;
       store.focusPane(target);
       void this.focusPaneContent(target);
     }
@@ -524,7 +524,7 @@ export class ChatDesk extends LitElement {
     queueMicrotask(() => {
       if (event.defaultPrevented) return;
       this.drawer = null;
-      void this.focusPaneContent(this.focusedPane.value);
+      void this.focusPaneContent(this.activeStore?.state.focusedPane ?? 0);
     });
   };
 }
