@@ -1,5 +1,5 @@
 import { BehaviorSubject, Subject, type Observable } from 'rxjs';
-import { distinctUntilChanged, finalize, map, shareReplay } from 'rxjs/operators';
+import { distinctUntilChanged, finalize, map, shareReplay, switchMap } from 'rxjs/operators';
 import { filterMessages, isMessageFilter, type MessageFilter } from '../model/filter.js';
 import { parseMessage, parseServerEvent, rawType } from '../model/schema.js';
 import type {
@@ -150,6 +150,11 @@ export class DeskStore {
     );
   }
 
+  /** A conversation's messages through the conversation's own filter (the one `setFilter` chose). */
+  filteredMessages$(id: string): Observable<readonly Message[]> {
+    return this.shared(`filtered:${id}`, () => this.filter$(id).pipe(switchMap((filter) => this.messages$(id, filter))));
+  }
+
   thread$(id: string): Observable<ThreadInfo> {
     return this.select(
       `thread:${id}`,
@@ -163,6 +168,14 @@ export class DeskStore {
 
   visitor$(id: string): Observable<Visitor | undefined> {
     return this.select(`visitor:${id}`, (s) => s.visitors.get(id));
+  }
+
+  /** The visitor of a conversation. */
+  visitorOf$(conversationId: string): Observable<Visitor | undefined> {
+    return this.select(`visitorOf:${conversationId}`, (s) => {
+      const conversation = s.conversations.get(conversationId);
+      return conversation ? s.visitors.get(conversation.visitorId) : undefined;
+    });
   }
 
   typing$(conversationId: string): Observable<TypingState> {

@@ -1,21 +1,20 @@
 import { ContextProvider } from '@lit/context';
 import { virtualize, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
-import { paneContext, threadFilterContext, type ThreadFilterControl } from '../../context.js';
-import { DeskController } from '../../controllers/desk-controller.js';
-import { ObservableController } from '../../controllers/observable-controller.js';
+import { of } from 'rxjs';
+import { deskContext, paneContext } from '../../context.js';
 import { DeskOpenPageEvent, DeskTakeControlEvent } from '../../events.js';
 import { formatDateTime } from '../../i18n/format.js';
-import { LocaleController } from '../../i18n/locale-controller.js';
 import { isMessageFilter, type MessageFilter } from '../../model/filter.js';
 import { neutralizeBidi } from '../../model/text.js';
 import { channelLabel, messagePreview, visitorDisplayName } from '../../i18n/names.js';
 import type { Conversation, Message, Visitor } from '../../model/types.js';
 import { safeUrl } from '../../model/url.js';
-import type { DeskStore, ThreadInfo } from '../../store/desk-store.js';
+import type { ThreadInfo } from '../../store/desk-store.js';
 import type { TypingState } from '../../store/state.js';
+import { DeskElement } from '../shared/desk-element.js';
 import { shared, tokens } from '../../styles/tokens.js';
 import { lazyBlockDialog, type BlockTarget } from '../shared/lazy-block-dialog.js';
 import { chatBoxStyles } from './chat-box.styles.js';
@@ -70,8 +69,8 @@ const ICON_BLOCK = html`<svg viewBox="0 0 20 20" aria-hidden="true" focusable="f
  * bottom, keeps its place (and offers "N new messages") when the agent scrolled up, and fetches
  * older messages at the top without jumping.
  *
- * Shows the conversation given by `conversation-id`, else its pane's, else the focused one.
- * Provides `threadFilterContext` and `paneContext` to what it contains.
+ * Shows the conversation given by `conversation-id`, else its pane's, else the focused one, and
+ * provides it and its store (`paneContext`, `deskContext`) to what it contains.
  *
  * @summary A conversation thread with its header tools.
  *
@@ -115,34 +114,30 @@ const ICON_BLOCK = html`<svg viewBox="0 0 20 20" aria-hidden="true" focusable="f
  * @fires desk-take-control - Cancelable; before co-browsing is requested. `detail: { visitorId, conversationId }`.
  * @fires desk-block-visitor - Cancelable; before the block confirmation opens. `detail: { visitorId }`.
  */
-export class ChatBox extends LitElement {
+export class ChatBox extends DeskElement {
   static override styles = [tokens, shared, chatBoxStyles];
-
-  /** The desk store; by default the one provided by the nearest `<chat-desk>` or `<desk-provider>`. */
-  @property({ attribute: false }) store?: DeskStore;
 
   /** The conversation to show; by default the pane's, else the focused one. */
   @property({ attribute: 'conversation-id' }) conversationId?: string;
 
-  private filterValue: MessageFilter = 'all';
-  /** A filter the host set, waiting to be applied to the conversation. */
-  private requestedFilter: MessageFilter | undefined;
-  private syncingFilter = false;
+  /** The filter set on the element: applied to the conversation, and what shows without a store. */
+  private assignedFilter: MessageFilter = 'all';
+  /** An assigned filter that waits for a conversation to apply to. */
+  private filterPending = false;
 
   /**
-   * Which messages the thread shows: `all`, `visitor`, `agent`, `actions` or `navigation`.
-   * Setting it applies it to the conversation (the store keeps one filter per conversation, so a
-   * `<message-filter>` and this attribute stay in step); it reflects the filter in use.
+   * Which messages the thread shows: `all`, `visitor`, `agent`, `actions` or `navigation`. The
+   * store keeps one filter per conversation (a `<message-filter>` shows the same one): reading it
+   * gives the conversation's, setting it (or the attribute) applies it there.
    */
-  @property({ reflect: true })
+  @property()
   get filter(): MessageFilter {
-    return this.filterValue;
+    return this.data?.value?.filter ?? this.assignedFilter;
   }
   set filter(value: MessageFilter) {
-    const next = isMessageFilter(value) ? value : 'all';
-    const previous = this.filterValue;
-    this.filterValue = next;
-    if (!this.syncingFilter) this.requestedFilter = next;
+    const previous = this.filter;
+    this.assignedFilter = isMessageFilter(value) ? value : 'all';
+    this.filterPending = !this.applyFilter(this.assignedFilter);
     this.requestUpdate('filter', previous);
   }
 
@@ -162,25 +157,30 @@ export class ChatBox extends LitElement {
   @query('dialog') private dialog?: HTMLDialogElement;
   @query('.tool-block') private blockButton?: HTMLButtonElement;
 
-  private readonly desk = new DeskController(this);
-  private readonly i18n = new LocaleController(this);
   /** The block confirmation, fetched on first use. */
   private readonly blockDialog = lazyBlockDialog(this);
-  private readonly conversation = new ObservableController<Conversation | undefined>(this, undefined);
-  private readonly visitor = new ObservableController<Visitor | undefined>(this, undefined);
-  private readonly messages = new ObservableController<readonly Message[]>(this, NO_MESSAGES);
-  private readonly allMessages = new ObservableController<readonly Message[]>(this, NO_MESSAGES, (next, previous) => {
-    this.announceNew(next, previous);
-    this.settleControlPending(next, previous);
-  });
-  private readonly threadInfo = new ObservableController<ThreadInfo>(this, NO_THREAD);
-  private readonly storeFilter = new ObservableController<MessageFilter>(this, 'all');
-  private readonly typing = new ObservableController<TypingState>(this, NOT_TYPING);
-  private readonly filterProvider = new ContextProvider(this, {
-    context: threadFilterContext,
-    initialValue: undefined,
-  });
+  /** What the thread's own elements (its `<message-filter>`) follow: this store and conversation. */
+  private readonly storeProvider = new ContextProvider(this, { context: deskContext, initialValue: undefined });
   private readonly paneProvider = new ContextProvider(this, { context: paneContext, initialValue: undefined });
+  private readonly data = this.select(
+    (store, id) => {
+      const conversation = id ? store.conversation$(id) : of(undefined);
+      return {
+        conversation,
+        visitor: id ? store.visitorOf$(id) : of(undefined),
+        filter: id ? store.filter$(id) : of<MessageFilter>('all'),
+        messages: id ? store.filteredMessages$(id) : of(NO_MESSAGES),
+        allMessages: id ? store.messages$(id) : of(NO_MESSAGES),
+        threadInfo: id ? store.thread$(id) : of(NO_THREAD),
+        typing: id ? store.typing$(id) : of(NOT_TYPING),
+      };
+    },
+    (next, previous) => {
+      if (this.filterPending) this.filterPending = !this.applyFilter(this.assignedFilter);
+      this.announceNew(next.allMessages, previous?.allMessages ?? NO_MESSAGES);
+      this.settleControlPending(next.allMessages, previous?.allMessages ?? NO_MESSAGES);
+    },
+  );
 
   private rows: readonly ThreadRow[] = NO_ROWS;
   private rowsSource: readonly Message[] = NO_MESSAGES;
@@ -231,55 +231,33 @@ export class ChatBox extends LitElement {
     );
   }
 
-  /** The filter in use: the conversation's (from the store), else the attribute. */
-  get activeFilter(): MessageFilter {
-    return this.desk.store && this.desk.conversationId ? this.storeFilter.value : this.filterValue;
+  protected override explicitConversationId(): string | undefined {
+    return this.conversationId;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    const store = this.desk.store;
-    const id = this.desk.conversationId;
-    const live = store && id ? store : undefined;
-    this.conversation.observe(live?.conversation$(id!));
-    const visitorId = this.conversation.value?.visitorId;
-    this.visitor.observe(live && visitorId ? live.visitor$(visitorId) : undefined);
-    this.storeFilter.observe(live?.filter$(id!));
-    if (live && this.requestedFilter !== undefined) {
-      const requested = this.requestedFilter;
-      this.requestedFilter = undefined;
-      if (requested !== this.storeFilter.value) live.setFilter(id!, requested);
-    }
-    const filter = this.activeFilter;
-    if (filter !== this.filterValue) {
-      this.syncingFilter = true;
-      this.filter = filter;
-      this.syncingFilter = false;
-    }
-    this.messages.observe(live?.messages$(id!, filter));
-    this.allMessages.observe(live?.messages$(id!));
-    this.threadInfo.observe(live?.thread$(id!));
-    this.typing.observe(live?.typing$(id!));
-
+    const { store, conversationId: id } = this.target;
+    if (this.storeProvider.value !== store) this.storeProvider.setValue(store);
     if (this.paneProvider.value !== id) this.paneProvider.setValue(id);
-    const control = this.filterProvider.value;
-    if (!control || control.value !== filter) {
-      const next: ThreadFilterControl = { value: filter, set: (value) => this.selectFilter(value) };
-      this.filterProvider.setValue(next);
-    }
-    this.updateRows(`${id ?? ''}|${filter}`);
+    this.updateRows(`${id ?? ''}|${this.filter}`);
   }
 
-  /** Applies a filter chosen inside the thread (its `<message-filter>`, the empty state's button). */
-  private selectFilter(value: MessageFilter): void {
-    const store = this.desk.store;
-    const id = this.desk.conversationId;
-    if (store && id) store.setFilter(id, value);
-    else this.filter = value;
+  /** Applies a filter to the conversation; false when there is none yet. */
+  private applyFilter(filter: MessageFilter): boolean {
+    const { store, conversationId } = this.target;
+    if (!store || !conversationId) return false;
+    store.setFilter(conversationId, filter);
+    return true;
+  }
+
+  /** A filter chosen inside the thread (the empty state's "Show all messages"). */
+  private selectFilter(filter: MessageFilter): void {
+    if (!this.applyFilter(filter)) this.filter = filter;
   }
 
   private updateRows(source: string): void {
-    const messages = this.messages.value;
+    const messages = this.data.value?.messages ?? NO_MESSAGES;
     if (source !== this.rowsFor) {
       this.rowsFor = source;
       this.rowsSource = messages;
@@ -360,20 +338,24 @@ export class ChatBox extends LitElement {
   private loadOlderIfNearTop(): void {
     const scroller = this.scroller;
     if (!scroller || !this.isConnected || this.stick || scroller.scrollTop > TOP_SLACK) return;
-    const id = this.desk.conversationId;
-    const info = this.threadInfo.value;
-    if (id && info.hasOlder !== false && !info.loadingOlder) this.desk.store?.loadOlder(id);
+    const id = this.target.conversationId;
+    const info = this.data.value?.threadInfo ?? NO_THREAD;
+    if (id && info.hasOlder !== false && !info.loadingOlder) this.target.store?.loadOlder(id);
   }
 
   /** A thread too short to scroll cannot reach "the top" by scrolling: fetch older once if the server has some. */
   private maybeAutoLoad(): void {
-    const id = this.desk.conversationId;
+    const id = this.target.conversationId;
     const scroller = this.scroller;
     if (!id || !scroller || this.autoLoadedFor === id) return;
-    if (this.threadInfo.value.hasOlder !== true || this.threadInfo.value.loadingOlder) return;
+    if (
+      (this.data.value?.threadInfo ?? NO_THREAD).hasOlder !== true ||
+      (this.data.value?.threadInfo ?? NO_THREAD).loadingOlder
+    )
+      return;
     if (scroller.scrollHeight > scroller.clientHeight + 1) return;
     this.autoLoadedFor = id;
-    this.desk.store?.loadOlder(id);
+    this.target.store?.loadOlder(id);
   }
 
   private onScroll(): void {
@@ -425,7 +407,7 @@ export class ChatBox extends LitElement {
   }
 
   private announceNew(next: readonly Message[], previous: readonly Message[]): void {
-    const id = this.desk.conversationId;
+    const id = this.target.conversationId;
     if (this.announcedFor !== id) {
       this.announcedFor = id;
       return;
@@ -454,8 +436,8 @@ export class ChatBox extends LitElement {
   }
 
   private get visitorName(): string {
-    const visitor = this.visitor.value;
-    const visitorId = this.conversation.value?.visitorId ?? this.desk.conversationId ?? '';
+    const visitor = this.data.value?.visitor;
+    const visitorId = this.data.value?.conversation?.visitorId ?? this.target.conversationId ?? '';
     return neutralizeBidi(visitorDisplayName(this.i18n.t, visitor, visitorId));
   }
 
@@ -475,7 +457,7 @@ export class ChatBox extends LitElement {
         if (!this.brokenImages.has(key)) this.brokenImages = toggled(this.brokenImages, key);
       },
       retry: (messageId) => {
-        if (!this.retryUnavailable) this.desk.store?.retry(messageId);
+        if (!this.retryUnavailable) this.target.store?.retry(messageId);
       },
     };
   }
@@ -483,27 +465,27 @@ export class ChatBox extends LitElement {
   /** Why a failed message cannot be sent again (blocked visitor, closed conversation), if so. */
   private get retryUnavailable(): string | undefined {
     const { t } = this.i18n;
-    if (this.visitor.value?.blocked) return t.thread.notSentBlocked;
-    if (this.conversation.value?.status === 'closed') return t.thread.notSentClosed;
+    if (this.data.value?.visitor?.blocked) return t.thread.notSentBlocked;
+    if (this.data.value?.conversation?.status === 'closed') return t.thread.notSentClosed;
     return undefined;
   }
 
   /** The state of the conversation's latest co-browsing, while it is requested or running. */
   private get controlState(): 'requested' | 'started' | undefined {
-    const message = lastCobrowsing(this.allMessages.value);
+    const message = lastCobrowsing(this.data.value?.allMessages ?? NO_MESSAGES);
     return message?.state === 'requested' || message?.state === 'started' ? message.state : undefined;
   }
 
   // ---- header tools ------------------------------------------------------------------------
 
   private get currentPageUrl(): string | null {
-    const url = safeUrl(this.visitor.value?.currentPage?.url, 'link');
+    const url = safeUrl(this.data.value?.visitor?.currentPage?.url, 'link');
     return url && /^https?:/i.test(url) ? url : null;
   }
 
   private openCurrentPage(): void {
     const url = this.currentPageUrl;
-    const visitorId = this.conversation.value?.visitorId;
+    const visitorId = this.data.value?.conversation?.visitorId;
     if (!url || !visitorId) return;
     const event = new DeskOpenPageEvent({ url, visitorId });
     this.dispatchEvent(event);
@@ -512,7 +494,7 @@ export class ChatBox extends LitElement {
   }
 
   private takeControl(): void {
-    const conversation = this.conversation.value;
+    const conversation = this.data.value?.conversation;
     if (!conversation || conversation.status === 'closed') return;
     if (this.controlState || this.controlPending.has(conversation.id)) return;
     const event = new DeskTakeControlEvent({ visitorId: conversation.visitorId, conversationId: conversation.id });
@@ -523,12 +505,12 @@ export class ChatBox extends LitElement {
     // Should the server never answer, the button comes back rather than staying "requested" forever.
     clearTimeout(this.controlPendingTimer);
     this.controlPendingTimer = setTimeout(() => (this.controlPending = new Set()), CONTROL_PENDING_MS);
-    this.desk.store?.takeControl(conversation.id);
+    this.target.store?.takeControl(conversation.id);
   }
 
   /** A new co-browsing line (or a failed request) ends the local "pending" state. */
   private settleControlPending(next: readonly Message[], previous: readonly Message[]): void {
-    const id = this.desk.conversationId;
+    const id = this.target.conversationId;
     if (!id || !this.controlPending.has(id) || next === previous) return;
     if (lastCobrowsing(next) === lastCobrowsing(previous)) return;
     const pending = new Set(this.controlPending);
@@ -538,14 +520,14 @@ export class ChatBox extends LitElement {
 
   /** What "Block visitor" is about: checked at the press and again when the confirmation can open. */
   private readonly blockTarget = (): BlockTarget => ({
-    visitorId: this.conversation.value?.visitorId,
-    blocked: !!this.visitor.value?.blocked,
+    visitorId: this.data.value?.conversation?.visitorId,
+    blocked: !!this.data.value?.visitor?.blocked,
     dialog: this.dialog,
   });
 
   private confirmBlock(reason: string | undefined): void {
-    const visitorId = this.conversation.value?.visitorId;
-    if (visitorId) this.desk.store?.block(visitorId, reason);
+    const visitorId = this.data.value?.conversation?.visitorId;
+    if (visitorId) this.target.store?.block(visitorId, reason);
   }
 
   /** Cancel, Escape or Block: focus goes back to "Block visitor" (it stays, marked unavailable, after blocking). */
@@ -557,13 +539,13 @@ export class ChatBox extends LitElement {
 
   override render() {
     const { t } = this.i18n;
-    const id = this.desk.conversationId;
-    const conversation = this.conversation.value;
-    if (!this.desk.store || !id || !conversation) {
-      const text = this.desk.store ? t.thread.noConversation : t.common.noStore;
+    const id = this.target.conversationId;
+    const conversation = this.data.value?.conversation;
+    if (!this.target.store || !id || !conversation) {
+      const text = this.target.store ? t.thread.noConversation : t.common.noStore;
       return html`<div class="placeholder" part="base" role="status">${text}</div>`;
     }
-    const visitor = this.visitor.value;
+    const visitor = this.data.value?.visitor;
     const name = this.visitorName;
     const closed = conversation.status === 'closed';
     return html`<div class="base" part="base" dir=${this.i18n.dir}>
@@ -674,7 +656,7 @@ export class ChatBox extends LitElement {
     const { t } = this.i18n;
     const rows = this.rows as ThreadRow[];
     const ctx = this.viewContext();
-    const info = this.threadInfo.value;
+    const info = this.data.value?.threadInfo ?? NO_THREAD;
     const pin: ThreadPin = this.stick && rows.length > 0 ? { index: rows.length - 1, block: 'end' } : null;
     return html`<div class="log-area">
       <div
@@ -714,8 +696,8 @@ export class ChatBox extends LitElement {
 
   private renderEmpty(): TemplateResult {
     const { t } = this.i18n;
-    const filter = this.activeFilter;
-    if (filter === 'all' || this.allMessages.value.length === 0) {
+    const filter = this.filter;
+    if (filter === 'all' || (this.data.value?.allMessages ?? NO_MESSAGES).length === 0) {
       return html`<div class="empty" part="empty">${t.thread.emptyThread}</div>`;
     }
     return html`<div class="empty" part="empty">
@@ -725,7 +707,7 @@ export class ChatBox extends LitElement {
   }
 
   private renderTyping(name: string, closed: boolean) {
-    const typing = this.typing.value;
+    const typing = this.data.value?.typing ?? NOT_TYPING;
     if (!typing.typing || closed) return nothing;
     return html`<div class="typing" part="typing">
       <span class="dots" aria-hidden="true"><span></span><span></span><span></span></span>

@@ -1,23 +1,19 @@
-import { ContextConsumer } from '@lit/context';
-import { css, html, LitElement, type PropertyValues } from 'lit';
+import { css, html } from 'lit';
 import { property } from 'lit/decorators.js';
-import { threadFilterContext, type ThreadFilterControl } from '../../context.js';
-import { DeskController } from '../../controllers/desk-controller.js';
-import { ObservableController } from '../../controllers/observable-controller.js';
+import { of } from 'rxjs';
 import { DeskFilterChangeEvent } from '../../events.js';
-import { LocaleController } from '../../i18n/locale-controller.js';
 import { isMessageFilter, MESSAGE_FILTERS, type MessageFilter } from '../../model/filter.js';
-import type { DeskStore } from '../../store/desk-store.js';
 import { shared, tokens } from '../../styles/tokens.js';
+import { DeskElement } from '../shared/desk-element.js';
 
 /**
  * Chooses which messages a thread shows: All, Visitor, Agent, Actions (links, offers, files,
  * images, co-browsing, transfers, bot choices) or Navigation (pages visited). An accessible radio
  * group "Message filter"; arrow keys move between the options.
  *
- * Inside a `<chat-box>` it controls that thread. Anywhere else it controls the conversation given
- * by `conversation-id`, else its pane's, else the focused one (through the store's per-conversation
- * filter). Without a store it simply keeps its `value`.
+ * The store keeps one filter per conversation; this element shows and sets the filter of the
+ * conversation given by `conversation-id`, else its pane's (inside a `<chat-box>`: that thread),
+ * else the focused one. Without a store it simply keeps its `value`.
  *
  * @summary The thread's message filter.
  * @csspart base - The radio group.
@@ -26,7 +22,7 @@ import { shared, tokens } from '../../styles/tokens.js';
  * @cssprop --message-filter-selected-color - Text colour of the selected option.
  * @fires desk-filter-change - When the agent picks a filter. `detail: { value }`.
  */
-export class MessageFilterElement extends LitElement {
+export class MessageFilterElement extends DeskElement {
   static override styles = [
     tokens,
     shared,
@@ -83,81 +79,51 @@ export class MessageFilterElement extends LitElement {
     `,
   ];
 
-  /** The desk store; by default the one provided by the nearest `<chat-desk>` or `<desk-provider>`. */
-  @property({ attribute: false }) store?: DeskStore;
-
-  /** The conversation to filter when not inside a `<chat-box>`; by default the pane's, else the focused one. */
+  /** The conversation to filter; by default the pane's (the enclosing `<chat-box>`'s), else the focused one. */
   @property({ attribute: 'conversation-id' }) conversationId?: string;
 
-  private current: MessageFilter = 'all';
-  private requested: MessageFilter | undefined;
-  private syncing = false;
+  /** The filter set on the element: applied to the conversation, and what shows without a store. */
+  private assigned: MessageFilter = 'all';
+  /** An assigned filter that waits for a conversation to apply to. */
+  private pending = false;
 
-  /** The selected filter: `all`, `visitor`, `agent`, `actions` or `navigation`. Setting it applies it. */
-  @property({ reflect: true })
+  /**
+   * The selected filter: `all`, `visitor`, `agent`, `actions` or `navigation`. Reading it gives the
+   * conversation's filter (from the store); setting it (or the attribute) applies it there.
+   */
+  @property()
   get value(): MessageFilter {
-    return this.current;
+    return this.data?.value?.filter ?? this.assigned;
   }
   set value(value: MessageFilter) {
-    const next = isMessageFilter(value) ? value : 'all';
-    const previous = this.current;
-    this.current = next;
-    if (!this.syncing) this.requested = next;
+    const previous = this.value;
+    this.assigned = isMessageFilter(value) ? value : 'all';
+    this.pending = !this.apply(this.assigned);
     this.requestUpdate('value', previous);
   }
 
-  private readonly desk = new DeskController(this);
-  private readonly i18n = new LocaleController(this);
-  private readonly storeFilter = new ObservableController<MessageFilter | undefined>(this, undefined);
-  private thread: ThreadFilterControl | undefined;
+  private readonly data = this.select(
+    (store, conversationId) => ({ filter: conversationId ? store.filter$(conversationId) : of(undefined) }),
+    () => {
+      if (this.pending) this.pending = !this.apply(this.assigned);
+    },
+  );
 
-  constructor() {
-    super();
-    new ContextConsumer(this, {
-      context: threadFilterContext,
-      subscribe: true,
-      callback: (control) => {
-        this.thread = control;
-        this.requestUpdate();
-      },
-    });
+  protected override explicitConversationId(): string | undefined {
+    return this.conversationId;
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    const store = this.desk.store;
-    const id = this.desk.conversationId;
-    this.storeFilter.observe(!this.thread && store && id ? store.filter$(id) : undefined);
-    if (this.requested !== undefined && this.apply(this.requested)) this.requested = undefined;
-    const target = this.thread?.value ?? this.storeFilter.value;
-    if (target !== undefined && target !== this.current) {
-      this.syncing = true;
-      this.value = target;
-      this.syncing = false;
-    }
-  }
-
-  /** Sends a filter to what this element controls; false when there is nothing to control yet. */
+  /** Sends a filter to the conversation; false when there is none yet. */
   private apply(filter: MessageFilter): boolean {
-    if (this.thread) {
-      if (this.thread.value !== filter) this.thread.set(filter);
-      return true;
-    }
-    const store = this.desk.store;
-    const id = this.desk.conversationId;
-    if (store && id) {
-      if (this.storeFilter.value !== filter) store.setFilter(id, filter);
-      return true;
-    }
-    return false;
+    const { store, conversationId } = this.target ?? {};
+    if (!store || !conversationId) return false;
+    store.setFilter(conversationId, filter);
+    return true;
   }
 
   private choose(filter: MessageFilter): void {
-    if (filter === this.current) return;
-    this.apply(filter);
-    this.syncing = true;
+    if (filter === this.value) return;
     this.value = filter;
-    this.syncing = false;
     this.dispatchEvent(new DeskFilterChangeEvent({ value: filter }));
   }
 
@@ -171,7 +137,7 @@ export class MessageFilterElement extends LitElement {
               type="radio"
               name="filter"
               value=${filter}
-              .checked=${filter === this.current}
+              .checked=${filter === this.value}
               @change=${() => this.choose(filter)}
             />${t.thread.filter[filter]}</label
           >`,

@@ -76,7 +76,8 @@ export class DeskElement extends LitElement {
 
   /** The store in use and the conversation shown. */
   protected get target(): DeskTarget {
-    return this.targetSelection.value;
+    // Read by property setters that may run while the base is still being constructed.
+    return this.targetSelection?.value ?? NO_TARGET;
   }
 
   /** The store in use (the one set, the provided one, or the nearest provider's). */
