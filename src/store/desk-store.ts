@@ -186,6 +186,11 @@ export class DeskStore {
     return this.select(`draft:${conversationId}`, (s) => s.drafts.get(conversationId) ?? '');
   }
 
+  /** Every conversation's unsent draft text. */
+  get drafts$(): Observable<ReadonlyMap<string, string>> {
+    return this.select('drafts', (s) => s.drafts);
+  }
+
   filter$(conversationId: string): Observable<MessageFilter> {
     return this.select(`filter:${conversationId}`, (s) => s.filters.get(conversationId) ?? 'all');
   }

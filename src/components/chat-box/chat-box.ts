@@ -14,7 +14,7 @@ import type { Conversation, Message, Visitor } from '../../model/types.js';
 import { safeUrl } from '../../model/url.js';
 import type { ThreadInfo } from '../../store/desk-store.js';
 import type { TypingState } from '../../store/state.js';
-import { DeskElement } from '../shared/desk-element.js';
+import { DeskElement, select } from '../shared/desk-element.js';
 import { shared, tokens } from '../../styles/tokens.js';
 import { lazyBlockDialog, type BlockTarget } from '../shared/lazy-block-dialog.js';
 import { chatBoxStyles } from './chat-box.styles.js';
@@ -162,7 +162,8 @@ export class ChatBox extends DeskElement {
   /** What the thread's own elements (its `<message-filter>`) follow: this store and conversation. */
   private readonly storeProvider = new ContextProvider(this, { context: deskContext, initialValue: undefined });
   private readonly paneProvider = new ContextProvider(this, { context: paneContext, initialValue: undefined });
-  private readonly data = this.select(
+  private readonly data = select(
+    this,
     (store, id) => {
       const conversation = id ? store.conversation$(id) : of(undefined);
       return {

@@ -19,7 +19,7 @@ import {
 } from '../../store/order.js';
 import { ArrivalTracker } from '../../controllers/arrivals.js';
 import type { CannedAnswer, ComposerOffer, Uploader } from '../../model/composer.js';
-import { DeskElement } from '../shared/desk-element.js';
+import { DeskElement, select } from '../shared/desk-element.js';
 import { chatDeskStyles } from './chat-desk.styles.js';
 
 const LAYOUTS: readonly Layout[] = [1, 2, 4];
@@ -154,7 +154,8 @@ export class ChatDesk extends DeskElement {
   private readonly provider = new ProviderController(this, () => this.storeChanged());
   private previousStore: DeskStore | undefined;
 
-  private readonly data = this.select(
+  private readonly data = select(
+    this,
     (store) => ({
       panes: store.panes$,
       focusedPane: store.focusedPane$,

@@ -4,7 +4,7 @@ import { of } from 'rxjs';
 import { DeskFilterChangeEvent } from '../../events.js';
 import { isMessageFilter, MESSAGE_FILTERS, type MessageFilter } from '../../model/filter.js';
 import { shared, tokens } from '../../styles/tokens.js';
-import { DeskElement } from '../shared/desk-element.js';
+import { DeskElement, select } from '../shared/desk-element.js';
 
 /**
  * Chooses which messages a thread shows: All, Visitor, Agent, Actions (links, offers, files,
@@ -102,7 +102,8 @@ export class MessageFilterElement extends DeskElement {
     this.requestUpdate('value', previous);
   }
 
-  private readonly data = this.select(
+  private readonly data = select(
+    this,
     (store, conversationId) => ({ filter: conversationId ? store.filter$(conversationId) : of(undefined) }),
     () => {
       if (this.pending) this.pending = !this.apply(this.assigned);

@@ -17,6 +17,8 @@ export interface DeskTarget {
 export type Selectors<T> = { readonly [K in keyof T]: Observable<T[K]> };
 
 const NO_TARGET: DeskTarget = { store: undefined, conversationId: undefined };
+/** Each element's target stream, for `select()`. */
+const targets = new WeakMap<DeskElement, Observable<DeskTarget>>();
 
 /**
  * The base of every desk element. It resolves, before the first render and without depending on
@@ -56,6 +58,7 @@ export class DeskElement extends LitElement {
 
   constructor() {
     super();
+    targets.set(this, this.targetSource);
     new ContextConsumer(this, {
       context: deskContext,
       subscribe: true,
@@ -100,32 +103,6 @@ export class DeskElement extends LitElement {
     return !!(this.explicitConversationId() || this.paneId);
   }
 
-  /**
-   * Reads the store declaratively: `project` maps the store and conversation to named observables
-   * (re-run when either changes) and the selection holds their latest values, re-rendering the
-   * element when one changes. `onChange` sees each new value with the previous one.
-   */
-  protected select<T>(
-    project: (store: DeskStore, conversationId: string | undefined) => Selectors<T>,
-    onChange?: (value: T, previous: T | undefined) => void,
-  ): Selection<T | undefined> {
-    const source = this.targetSource.pipe(
-      switchMap(({ store, conversationId }) =>
-        store
-          ? (combineLatest(project(store, conversationId) as Record<string, Observable<unknown>>) as Observable<T>)
-          : of(undefined),
-      ),
-    );
-    return new Selection<T | undefined>(
-      this,
-      () => source,
-      undefined,
-      (value, previous) => {
-        if (value !== undefined) onChange?.(value, previous);
-      },
-    );
-  }
-
   /** Re-resolves the store and the pinned conversation (called when one of their inputs changes). */
   protected resolveTarget(): void {
     // Called from property setters that may run while the base is still being constructed.
@@ -155,6 +132,40 @@ export class DeskElement extends LitElement {
     }
     return complete;
   }
+}
+
+/**
+ * Reads the store declaratively: `project` maps the element's store and conversation to named
+ * observables (re-run when either changes) and the selection holds their latest values (undefined
+ * while there is no store), re-rendering the element when one changes. `onChange` sees each new
+ * value with the previous one.
+ *
+ * ```ts
+ * private readonly data = select(this, (store, id) => ({ conversation: store.conversation$(id) }));
+ * ```
+ */
+export function select<T>(
+  host: DeskElement,
+  project: (store: DeskStore, conversationId: string | undefined) => Selectors<T>,
+  onChange?: (value: T, previous: T | undefined) => void,
+): Selection<T | undefined> {
+  const source = targets
+    .get(host)!
+    .pipe(
+      switchMap(({ store, conversationId }) =>
+        store
+          ? (combineLatest(project(store, conversationId) as Record<string, Observable<unknown>>) as Observable<T>)
+          : of(undefined),
+      ),
+    );
+  return new Selection<T | undefined>(
+    host,
+    () => source,
+    undefined,
+    (value, previous) => {
+      if (value !== undefined) onChange?.(value, previous);
+    },
+  );
 }
 
 /**

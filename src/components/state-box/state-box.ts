@@ -1,15 +1,11 @@
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { distinctUntilChanged, map, type Observable } from 'rxjs';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { DeskController } from '../../controllers/desk-controller.js';
-import { ObservableController } from '../../controllers/observable-controller.js';
 import { DeskConversationSelectEvent } from '../../events.js';
 import { formatDuration } from '../../i18n/format.js';
-import { LocaleController } from '../../i18n/locale-controller.js';
 import { channelLabel, messagePreview, visitorDisplayName } from '../../i18n/names.js';
 import { lastPreviewable, timeOf } from '../../model/thread.js';
-import type { Layout, Message } from '../../model/types.js';
+import type { Message } from '../../model/types.js';
 import type { DeskStore } from '../../store/desk-store.js';
 import type { ConversationSummary } from '../../store/selectors.js';
 import { shared, tokens } from '../../styles/tokens.js';
@@ -23,27 +19,14 @@ import {
   toThreshold,
   type ConversationSort,
 } from '../../store/order.js';
+import { DeskElement, select } from '../shared/desk-element.js';
 import { stateBoxStyles } from './state-box.styles.js';
 import { ClockController } from '../../controllers/clock-controller.js';
 
 const EMPTY: readonly ConversationSummary[] = [];
 const NO_DRAFTS: ReadonlyMap<string, string> = new Map();
-/** Per store: its drafts map, changing only when a draft changes. */
-const draftsOf = new WeakMap<DeskStore, Observable<ReadonlyMap<string, string>>>();
 /** Per thread's message list: whether one of the agent's messages failed to send. */
 const failedOf = new WeakMap<readonly Message[], boolean>();
-
-function drafts$(store: DeskStore): Observable<ReadonlyMap<string, string>> {
-  let source = draftsOf.get(store);
-  if (!source) {
-    source = store.state$.pipe(
-      map((state) => state.drafts),
-      distinctUntilChanged(),
-    );
-    draftsOf.set(store, source);
-  }
-  return source;
-}
 
 function hasFailedSend(messages: readonly Message[]): boolean {
   let failed = failedOf.get(messages);
@@ -86,11 +69,8 @@ interface Row {
  * @cssprop --state-box-warning-bg - Background of an overdue waiting chip.
  * @fires desk-conversation-select - Cancelable, before a conversation is shown; `detail.conversationId`.
  */
-export class StateBox extends LitElement {
+export class StateBox extends DeskElement {
   static override styles = [tokens, shared, stateBoxStyles];
-
-  /** The desk store; by default the one from the nearest `<chat-desk>` / `<desk-provider>`. */
-  @property({ attribute: false }) store?: DeskStore;
 
   /**
    * `arrival` (default): the store's order, oldest conversation first.
@@ -106,17 +86,28 @@ export class StateBox extends LitElement {
   @state() private activeId: string | undefined;
   @state() private announcement = '';
 
-  private readonly desk = new DeskController(this);
-  private readonly i18n = new LocaleController(this);
   private readonly clock = new ClockController(this);
-  private readonly summaries = new ObservableController<readonly ConversationSummary[]>(this, EMPTY, (list) => {
-    for (const summary of list) this.seenOngoing.add(summary.conversation.id);
-    this.noticeArrivals(list);
-  });
-  private readonly focusedId = new ObservableController<string | null>(this, null);
-  private readonly panes = new ObservableController<readonly (string | null)[]>(this, []);
-  private readonly layout = new ObservableController<Layout>(this, 1);
-  private readonly drafts = new ObservableController<ReadonlyMap<string, string>>(this, NO_DRAFTS);
+  private readonly data = select(
+    this,
+    (store) => ({
+      summaries: store.conversations$,
+      focusedId: store.focusedId$,
+      panes: store.panes$,
+      layout: store.layout$,
+      drafts: store.drafts$,
+    }),
+    (value, previous) => {
+      if (value.summaries === previous?.summaries) return;
+      const store = this.target.store;
+      if (store !== this.observedStore) {
+        this.observedStore = store;
+        this.arrivals.reset();
+        this.seenOngoing = new Set();
+      }
+      for (const summary of value.summaries) this.seenOngoing.add(summary.conversation.id);
+      this.noticeArrivals(value.summaries);
+    },
+  );
   /**
    * Conversations seen ongoing, per store. A closed conversation stays listed while shown in a pane
    * only if it closed while the agent had it (not a past one opened from the visitor's history).
@@ -142,21 +133,6 @@ export class StateBox extends LitElement {
     else super.focus(options);
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    const store = this.desk.store;
-    if (store !== this.observedStore) {
-      this.observedStore = store;
-      this.arrivals.reset();
-      this.seenOngoing = new Set();
-    }
-    this.summaries.observe(store?.conversations$);
-    this.focusedId.observe(store?.focusedId$);
-    this.panes.observe(store?.panes$);
-    this.layout.observe(store?.layout$);
-    this.drafts.observe(store ? drafts$(store) : undefined);
-  }
-
   protected override update(changed: PropertyValues<this>): void {
     // Re-ordering (sort="waiting") moves rows in the DOM, which drops focus: put it back.
     const hadFocus = !!(this.renderRoot as ShadowRoot).activeElement?.matches('[role="option"]');
@@ -175,7 +151,7 @@ export class StateBox extends LitElement {
       this.activeOption()?.focus();
     }
     // Keep the shown conversation visible in a long list when it changes from elsewhere (Alt+Arrow).
-    const selected = this.focusedId.value;
+    const selected = this.data.value?.focusedId ?? null;
     if (selected !== this.revealedId) {
       this.revealedId = selected;
       const option = selected ? this.optionFor(selected) : null;
@@ -201,12 +177,12 @@ export class StateBox extends LitElement {
 
   override render() {
     const { t } = this.i18n;
-    const store = this.desk.store;
+    const store = this.target.store;
     if (!store) return html`<div class="placeholder" part="base">${t.common.noStore}</div>`;
     const rows = this.rows(store);
     this.clock.setEnabled(rows.length > 0);
     const ids = rows.map((row) => row.summary.conversation.id);
-    const selected = this.focusedId.value;
+    const selected = this.data.value?.focusedId ?? null;
     const active =
       this.activeId && ids.includes(this.activeId)
         ? this.activeId
@@ -274,10 +250,10 @@ export class StateBox extends LitElement {
     const end = row.closed && conversation.closedAt ? timeOf(conversation.closedAt) : now;
     const duration = formatDuration(lang, Math.max(0, end - timeOf(conversation.startedAt)));
     const unread = row.closed ? 0 : row.summary.unread;
-    const paneIndex = this.layout.value > 1 ? this.panes.value.indexOf(id) : -1;
+    const paneIndex = (this.data.value?.layout ?? 1) > 1 ? (this.data.value?.panes ?? []).indexOf(id) : -1;
     const preview = typing?.typing ? t.stateBox.typing : this.previewOf(row.summary);
-    const failed = hasFailedSend(this.desk.store?.state.threads.get(id)?.messages ?? []);
-    const draft = id !== selected && (this.drafts.value.get(id) ?? '').trim() !== '';
+    const failed = hasFailedSend(this.target.store?.state.threads.get(id)?.messages ?? []);
+    const draft = id !== selected && ((this.data.value?.drafts ?? NO_DRAFTS).get(id) ?? '').trim() !== '';
     return html`
       <li
         role="option"
@@ -361,11 +337,11 @@ export class StateBox extends LitElement {
 
   /** Ongoing conversations in the chosen order, then closed ones still shown in a pane. */
   private rows(store: DeskStore): Row[] {
-    const ordered = orderConversations(this.summaries.value, this.sort);
+    const ordered = orderConversations(this.data.value?.summaries ?? EMPTY, this.sort);
     const rows: Row[] = ordered.map((summary) => ({ summary, closed: false }));
     const listed = new Set(ordered.map((summary) => summary.conversation.id));
     const state = store.state;
-    for (const id of this.panes.value) {
+    for (const id of this.data.value?.panes ?? []) {
       // A past conversation opened from the visitor's history is not an ongoing one.
       if (!id || listed.has(id) || !this.seenOngoing.has(id)) continue;
       const conversation = state.conversations.get(id);
@@ -413,7 +389,7 @@ export class StateBox extends LitElement {
   }
 
   private noticeArrivals(list: readonly ConversationSummary[]): void {
-    const fresh = this.arrivals.update(list, !!this.desk.store?.state.loaded);
+    const fresh = this.arrivals.update(list, !!this.target.store?.state.loaded);
     if (fresh.length === 0) return;
     const { t } = this.i18n;
     this.announcement = fresh
@@ -432,7 +408,7 @@ export class StateBox extends LitElement {
   }
 
   private select(conversationId: string): void {
-    const store = this.desk.store;
+    const store = this.target.store;
     if (!store) return;
     const event = new DeskConversationSelectEvent({ conversationId });
     this.dispatchEvent(event);
@@ -463,7 +439,7 @@ export class StateBox extends LitElement {
       if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
       // Alt+Arrow: switch to the next / previous conversation (the desk lets this one through).
       event.preventDefault();
-      const next = adjacentId(ids, this.focusedId.value, event.key === 'ArrowDown' ? 1 : -1);
+      const next = adjacentId(ids, this.data.value?.focusedId ?? null, event.key === 'ArrowDown' ? 1 : -1);
       if (!next) return;
       this.select(next);
       this.moveTo(next);
@@ -505,7 +481,7 @@ export class StateBox extends LitElement {
     this.typed = repeat ? key : this.typed + key;
     const prefix = this.typed.toLocaleLowerCase(this.i18n.lang);
     const names = new Map<string, string>();
-    for (const summary of this.summaries.value) names.set(summary.conversation.id, this.nameOf(summary));
+    for (const summary of this.data.value?.summaries ?? EMPTY) names.set(summary.conversation.id, this.nameOf(summary));
     const start = current ? ids.indexOf(current) : -1;
     const offset = this.typed.length === 1 ? 1 : 0;
     for (let i = 0; i < ids.length; i += 1) {
