@@ -1,4 +1,4 @@
-import { BehaviorSubject, Subject, type Observable } from 'rxjs';
+import { BehaviorSubject, combineLatest, of, Subject, type Observable } from 'rxjs';
 import { distinctUntilChanged, finalize, map, shareReplay, switchMap } from 'rxjs/operators';
 import { filterMessages, isMessageFilter, type MessageFilter } from '../model/filter.js';
 import { parseMessage, parseServerEvent, rawType } from '../model/schema.js';
@@ -51,6 +51,7 @@ export interface ThreadInfo {
 }
 
 const EMPTY_MESSAGES: readonly Message[] = [];
+const NO_THREADS: ReadonlyMap<string, readonly Message[]> = new Map();
 const NO_TYPING: TypingState = { typing: false };
 /** Fallback when animation frames are paused (a background tab must still take events in). */
 const FRAME_FALLBACK_MS = 100;
@@ -152,7 +153,9 @@ export class DeskStore {
 
   /** A conversation's messages through the conversation's own filter (the one `setFilter` chose). */
   filteredMessages$(id: string): Observable<readonly Message[]> {
-    return this.shared(`filtered:${id}`, () => this.filter$(id).pipe(switchMap((filter) => this.messages$(id, filter))));
+    return this.shared(`filtered:${id}`, () =>
+      this.filter$(id).pipe(switchMap((filter) => this.messages$(id, filter))),
+    );
   }
 
   thread$(id: string): Observable<ThreadInfo> {
@@ -198,6 +201,23 @@ export class DeskStore {
   /** A visitor's closed conversations, newest first, with paging state. */
   history$(visitorId: string): Observable<VisitorHistory> {
     return this.select(`history:${visitorId}`, (s) => selectHistory(s, visitorId), shallowEqualHistory);
+  }
+
+  /** The messages of each of a visitor's past conversations, as one map (previews and transcripts). */
+  pastThreads$(visitorId: string): Observable<ReadonlyMap<string, readonly Message[]>> {
+    return this.shared(`pastThreads:${visitorId}`, () =>
+      this.history$(visitorId).pipe(
+        map((history) => history.conversations.map((c) => c.id)),
+        distinctUntilChanged((a, b) => a.length === b.length && a.every((id, i) => id === b[i])),
+        switchMap((ids) =>
+          ids.length === 0
+            ? of(NO_THREADS)
+            : combineLatest(ids.map((id) => this.messages$(id).pipe(map((messages) => [id, messages] as const)))).pipe(
+                map((entries): ReadonlyMap<string, readonly Message[]> => new Map(entries)),
+              ),
+        ),
+      ),
+    );
   }
 
   // ---- commands --------------------------------------------------------------------------

@@ -1,11 +1,9 @@
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { combineLatest, of, type Observable } from 'rxjs';
+import { of } from 'rxjs';
 import { distinctUntilChanged, map, switchMap } from 'rxjs/operators';
-import { DeskController } from '../../controllers/desk-controller.js';
-import { ObservableController } from '../../controllers/observable-controller.js';
 import { DeskConversationSelectEvent, DeskCustomerRecordEvent } from '../../events.js';
 import {
   countryName,
@@ -17,12 +15,11 @@ import {
   formatTime,
   languageName,
 } from '../../i18n/format.js';
-import { LocaleController } from '../../i18n/locale-controller.js';
 import { neutralizeBidi } from '../../model/text.js';
 import { timeOf } from '../../model/thread.js';
 import { channelLabel, messagePreview, visitorDisplayName } from '../../i18n/names.js';
 import type { Strings } from '../../i18n/strings.js';
-import type { Agent, Conversation, Message, Visitor } from '../../model/types.js';
+import type { Conversation, Message, Visitor } from '../../model/types.js';
 import { displayUrl, safeUrl } from '../../model/url.js';
 import type { DeskStore } from '../../store/desk-store.js';
 import type { VisitorHistory } from '../../store/selectors.js';
@@ -30,6 +27,7 @@ import { shared, tokens } from '../../styles/tokens.js';
 import { lazyBlockDialog, type BlockTarget } from '../shared/lazy-block-dialog.js';
 import { LazyPart } from '../shared/lazy-part.js';
 import { ClockController } from '../../controllers/clock-controller.js';
+import { DeskElement, select } from '../shared/desk-element.js';
 import { visitorPanelStyles } from './visitor-panel.styles.js';
 
 type SectionKey = 'source' | 'navigation' | 'profile' | 'pastMessages' | 'customData' | 'visitorHistory';
@@ -93,11 +91,8 @@ function validTimeZone(timeZone: string | undefined): timeZone is string {
  * @fires desk-block-visitor - When the agent asks to block the visitor, before the confirmation (cancelable).
  * @fires desk-conversation-select - When the agent opens a past conversation (cancelable; default: focuses it).
  */
-export class VisitorPanel extends LitElement {
+export class VisitorPanel extends DeskElement {
   static override styles = [tokens, shared, visitorPanelStyles];
-
-  /** The store; without it the panel uses the nearest `<chat-desk>`/`<desk-provider>`. */
-  @property({ attribute: false }) store?: DeskStore;
 
   /** The conversation whose visitor is shown; by default the pane's or the focused one. */
   @property({ attribute: 'conversation-id' }) conversationId?: string;
@@ -112,79 +107,54 @@ export class VisitorPanel extends LitElement {
 
   @query('dialog') private dialog?: HTMLDialogElement;
 
-  private readonly desk = new DeskController(this);
-  private readonly i18n = new LocaleController(this);
   private readonly clock = new ClockController(this);
   private readonly blockDialog = lazyBlockDialog(this);
   private readonly transcriptPart = new LazyPart(this, transcriptChunk, (chunk) => chunk.transcriptStyles);
-  private readonly conversation = new ObservableController<Conversation | undefined>(this, undefined);
-  private readonly visitor = new ObservableController<Visitor | undefined>(this, undefined);
-  private readonly agent = new ObservableController<Agent | undefined>(this, undefined);
-  private readonly navigation = new ObservableController<readonly Message[]>(this, NO_MESSAGES);
-  private readonly history = new ObservableController<VisitorHistory | undefined>(this, undefined, (history) =>
-    this.continueRecord(history),
+  private readonly data = select(
+    this,
+    (store, id) => {
+      const visitorId = (id ? store.conversation$(id) : of(undefined)).pipe(
+        map((conversation) => conversation?.visitorId),
+        distinctUntilChanged(),
+      );
+      return {
+        conversation: id ? store.conversation$(id) : of(undefined),
+        navigation: id ? store.messages$(id, 'navigation') : of(NO_MESSAGES),
+        agent: store.agent$,
+        visitor: visitorId.pipe(switchMap((v) => (v ? store.visitor$(v) : of(undefined)))),
+        history: visitorId.pipe(switchMap((v) => (v ? store.history$(v) : of(undefined)))),
+        /** Messages of each past conversation (previews and transcripts). */
+        pastThreads: visitorId.pipe(switchMap((v) => (v ? store.pastThreads$(v) : of(NO_THREADS)))),
+      };
+    },
+    (value, previous) => {
+      if (value.history !== previous?.history) this.continueRecord(value.history);
+    },
   );
-  /** Messages of each past conversation (previews and transcripts). */
-  private readonly pastThreads = new ObservableController<ReadonlyMap<string, readonly Message[]>>(this, NO_THREADS);
 
-  private pastSource:
-    { store: DeskStore; visitorId: string; source: Observable<ReadonlyMap<string, readonly Message[]>> } | undefined;
   /** Where focus goes after the next render (e.g. back to the trigger of the dialog). */
   private focusAfterUpdate: string | undefined;
   private loadOlderHadFocus = false;
   /** How many past conversations were listed when the agent asked for older ones. */
   private countBeforeLoad = 0;
 
-  constructor() {
-    super();
-    // Wire the store after DeskController's own hostUpdate (which resolves the focused id),
-    // so that a new focused conversation is followed in the same update, not one late.
-    this.addController({ hostUpdate: () => this.wire() });
-  }
-
-  private wire(): void {
-    const store = this.desk.store;
-    const id = this.desk.conversationId;
-    this.conversation.observe(store && id ? store.conversation$(id) : undefined);
-    this.navigation.observe(store && id ? store.messages$(id, 'navigation') : undefined);
-    this.agent.observe(store?.agent$);
-    const visitorId = this.conversation.value?.visitorId;
-    this.visitor.observe(store && visitorId ? store.visitor$(visitorId) : undefined);
-    this.history.observe(store && visitorId ? store.history$(visitorId) : undefined);
-    this.pastThreads.observe(store && visitorId ? this.pastThreadsOf(store, visitorId) : undefined);
-    const visitor = this.visitor.value;
-    this.clock.setEnabled(!!visitor && (!!visitor.browsingStartedAt || validTimeZone(visitor.timeZone)));
-    if (this.recordFor && this.recordFor !== visitorId) this.recordFor = undefined;
-    if (this.olderExhaustedFor && this.olderExhaustedFor !== visitorId) this.olderExhaustedFor = undefined;
-  }
-
-  /** The messages of the visitor's past conversations, one stream for the whole list. */
-  private pastThreadsOf(store: DeskStore, visitorId: string): Observable<ReadonlyMap<string, readonly Message[]>> {
-    const cached = this.pastSource;
-    if (cached && cached.store === store && cached.visitorId === visitorId) return cached.source;
-    const source = store.history$(visitorId).pipe(
-      map((history) => history.conversations.map((c) => c.id)),
-      distinctUntilChanged((a, b) => a.length === b.length && a.every((id, i) => id === b[i])),
-      switchMap((ids) =>
-        ids.length === 0
-          ? of(NO_THREADS)
-          : combineLatest(ids.map((id) => store.messages$(id).pipe(map((messages) => [id, messages] as const)))).pipe(
-              map((entries): ReadonlyMap<string, readonly Message[]> => new Map(entries)),
-            ),
-      ),
-    );
-    this.pastSource = { store, visitorId, source };
-    return source;
+  protected override explicitConversationId(): string | undefined {
+    return this.conversationId;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    const history = this.history.value;
+    const visitor = this.data.value?.visitor;
+    this.clock.setEnabled(!!visitor && (!!visitor.browsingStartedAt || validTimeZone(visitor.timeZone)));
+    const visitorId = this.data.value?.conversation?.visitorId;
+    if (this.recordFor && this.recordFor !== visitorId) this.recordFor = undefined;
+    if (this.olderExhaustedFor && this.olderExhaustedFor !== visitorId) this.olderExhaustedFor = undefined;
+    const history = this.data.value?.history;
     if (this.loadOlderHadFocus && history && !history.loading && !history.hasMore) {
       // The last page removes "Load older conversations": say that there is nothing older, and keep
       // focus in the list (the last entry it brought, else that note), not on <body>.
       this.loadOlderHadFocus = false;
-      this.olderExhaustedFor = this.conversation.value?.visitorId;
+      this.olderExhaustedFor = this.data.value?.conversation?.visitorId;
       const active = this.shadowRoot?.activeElement;
       if (!active || active.matches('.load-older')) {
         const added = history.conversations.length > this.countBeforeLoad;
@@ -195,7 +165,7 @@ export class VisitorPanel extends LitElement {
 
   protected override updated(): void {
     // Blocked meanwhile (another pane, the server): nothing left to confirm.
-    if (this.dialog?.open && this.visitor.value?.blocked) this.dialog.close('cancel');
+    if (this.dialog?.open && this.data.value?.visitor?.blocked) this.dialog.close('cancel');
 
     if (this.focusAfterUpdate) {
       const target = this.renderRoot.querySelector<HTMLElement>(this.focusAfterUpdate);
@@ -214,13 +184,13 @@ export class VisitorPanel extends LitElement {
   override render() {
     const { t } = this.i18n;
     const vp = t.visitorPanel;
-    const store = this.desk.store;
-    const conversation = this.conversation.value;
+    const store = this.target.store;
+    const conversation = this.data.value?.conversation;
     if (!store || !conversation) {
-      const why = !store ? t.common.noStore : this.desk.conversationId ? vp.noVisitor : vp.noConversation;
+      const why = !store ? t.common.noStore : this.target.conversationId ? vp.noVisitor : vp.noConversation;
       return html`<div class="placeholder" role="status">${why}</div>`;
     }
-    const visitor: Visitor = this.visitor.value ?? { id: conversation.visitorId };
+    const visitor: Visitor = this.data.value?.visitor ?? { id: conversation.visitorId };
     return html`
       <div class="base" part="base" dir=${this.i18n.dir}>
         <header class="header" part="header">
@@ -308,7 +278,7 @@ export class VisitorPanel extends LitElement {
     const started = visitor.browsingStartedAt ? timeOf(visitor.browsingStartedAt) : 0;
     const duration = started ? formatDuration(lang, this.clock.now - started) : undefined;
     const visits = visitor.visitCount;
-    const pages = [...this.navigation.value].reverse().slice(0, RECENT_PAGES);
+    const pages = [...(this.data.value?.navigation ?? NO_MESSAGES)].reverse().slice(0, RECENT_PAGES);
     return html`
       <dl>
         ${this.row(vp.browsingDuration, duration ? html`<span class="duration">${duration}</span>` : this.missing(vp.notProvided))}
@@ -344,7 +314,7 @@ export class VisitorPanel extends LitElement {
               )}
             </ol>`
           : html`<p class="empty">
-              ${this.conversation.value?.status === 'closed' ? vp.noRecentPagesClosed : vp.noRecentPages}
+              ${this.data.value?.conversation?.status === 'closed' ? vp.noRecentPagesClosed : vp.noRecentPages}
             </p>`
       }
     `;
@@ -442,10 +412,10 @@ export class VisitorPanel extends LitElement {
     const { lang } = this.i18n;
     const { t } = this.i18n;
     const vp = t.visitorPanel;
-    const history = this.history.value;
+    const history = this.data.value?.history;
     const conversations = history?.conversations ?? [];
-    const threads = this.pastThreads.value;
-    const shown = this.desk.conversationId;
+    const threads = this.data.value?.pastThreads ?? NO_THREADS;
+    const shown = this.target.conversationId;
     const record = this.recordFor === visitor.id;
     // Answered with nothing more to load: say so (before that, the button alone; meanwhile, the status).
     const done = !!history && !history.hasMore && !history.loading;
@@ -558,7 +528,7 @@ export class VisitorPanel extends LitElement {
   private renderBlock(visitor: Visitor): TemplateResult {
     const { t } = this.i18n;
     const vp = t.visitorPanel;
-    const manager = this.agent.value?.role === 'manager';
+    const manager = this.data.value?.agent?.role === 'manager';
     if (visitor.blocked) {
       return html`
         <div class="block blocked" part="block">
@@ -602,20 +572,20 @@ export class VisitorPanel extends LitElement {
     const event = new DeskCustomerRecordEvent({ visitorId });
     this.dispatchEvent(event);
     if (event.defaultPrevented) return;
-    const store = this.desk.store;
+    const store = this.target.store;
     this.toggle('visitorHistory', true);
     this.recordFor = visitorId;
-    if (store) this.continueRecord(this.history.value, store);
+    if (store) this.continueRecord(this.data.value?.history, store);
     void this.updateComplete.then(() =>
       this.renderRoot.querySelector('[data-section="visitorHistory"]')?.scrollIntoView({ block: 'nearest' }),
     );
   }
 
   /** While the customer record is asked for, keeps loading pages until there are no more. */
-  private continueRecord(history: VisitorHistory | undefined, store = this.desk.store): void {
+  private continueRecord(history: VisitorHistory | undefined, store = this.target.store): void {
     const visitorId = this.recordFor;
     if (!store || !visitorId || !history?.hasMore || history.loading) return;
-    if (this.conversation.value?.visitorId !== visitorId) return;
+    if (this.data.value?.conversation?.visitorId !== visitorId) return;
     // Not from inside the store's emission: the next page is asked for once this one is applied.
     queueMicrotask(() => {
       if (this.recordFor === visitorId) store.loadHistory(visitorId);
@@ -628,7 +598,7 @@ export class VisitorPanel extends LitElement {
 
   private loadOlder(store: DeskStore, visitorId: string): void {
     this.loadOlderHadFocus = true;
-    this.countBeforeLoad = this.history.value?.conversations.length ?? 0;
+    this.countBeforeLoad = this.data.value?.history?.conversations.length ?? 0;
     store.loadHistory(visitorId);
   }
 
@@ -655,13 +625,13 @@ export class VisitorPanel extends LitElement {
 
   /** What "Block visitor" is about: checked at the press and again when the confirmation can open. */
   private readonly blockTarget = (): BlockTarget => ({
-    visitorId: this.conversation.value?.visitorId,
-    blocked: !!this.visitor.value?.blocked,
+    visitorId: this.data.value?.conversation?.visitorId,
+    blocked: !!this.data.value?.visitor?.blocked,
     dialog: this.dialog,
   });
 
   private confirmBlock(visitorId: string, reason: string | undefined): void {
-    this.desk.store?.block(visitorId, reason);
+    this.target.store?.block(visitorId, reason);
   }
 
   /**
@@ -680,6 +650,6 @@ export class VisitorPanel extends LitElement {
   }
 
   private unblock(visitorId: string): void {
-    if (this.desk.store?.unblock(visitorId)) this.focusAfterUpdate = '.block-trigger';
+    if (this.target.store?.unblock(visitorId)) this.focusAfterUpdate = '.block-trigger';
   }
 }
