@@ -322,7 +322,7 @@ export async function dropInCheck(project) {
     await visits.waitFor({ timeout: 15000 });
     const visitsText = await visits.evaluate((span) => span.parentElement.textContent.replace(/\s+/g, ' ').trim());
     if (!/\d \(returning visitor\)$/.test(visitsText)) problems.push(`built templates lost a space: "${visitsText}"`);
-    // On-demand parts load as chunks beside the bundle, under the same CSP: a composer tool, the block dialog.
+    // A composer tool (an on-demand chunk beside the bundle) and the block dialog work under the same CSP.
     await page.getByRole('button', { name: 'Send a link' }).first().click();
     await page.getByRole('form', { name: 'Link' }).first().waitFor({ timeout: 15000 });
     await page.keyboard.press('Escape');

@@ -30,15 +30,13 @@ export const BUDGET_OWN_GZIP = 30 * 1024;
  * test enforces these ceilings instead, so the bundle cannot grow unnoticed. Lower them as the size
  * drops; never raise them without saying why in the commit.
  */
-export const CEILING_OWN_GZIP = 55 * 1024;
-export const CEILING_APP_GZIP = 48.5 * 1024;
+export const CEILING_OWN_GZIP = 57 * 1024;
+/** The production app's budget (issue 20: the 30 KB target is withdrawn; every feature included). */
+export const CEILING_APP_GZIP = 50 * 1024;
 /** Parts loaded on demand (dynamic import): each must stay out of a production app's eager code. */
 export const LAZY_PARTS = [
   'fr',
   'compose-tools',
-  'confirm-block-dialog',
-  'dialog',
-  'transcript',
   'demo-store',
   'simulator',
 ];

@@ -5,7 +5,6 @@ import { sendKeys, setViewport } from '@web/test-runner-commands';
 import sinon from 'sinon';
 import '../../src/define.js';
 import type { ChatBox } from '../../src/components/chat-box/chat-box.js';
-import { blockDialogChunk } from '../../src/components/shared/lazy-block-dialog.js';
 import type { MessageFilterElement } from '../../src/components/message-filter/message-filter.js';
 import type {
   DeskBlockVisitorEvent,
@@ -825,127 +824,6 @@ describe('<chat-box>', () => {
       await settle(el);
       expect(root(el).querySelector('dialog')?.open ?? false).to.be.false;
       expect(transport.sent.some((command) => command.type === 'block')).to.be.false;
-    });
-
-    it('"Block visitor": a failed fetch of the confirmation says so in an alert, the next press opens it', async () => {
-      const { store } = setup();
-      const el = await mount(store, 'c-noah', { height: 500 });
-      const load = sinon.stub(blockDialogChunk, 'load');
-      load.callThrough();
-      load.onFirstCall().rejects(new TypeError('Failed to fetch dynamically imported module'));
-      const button = byRole(root(el), 'button', 'Block visitor');
-      button.click();
-      await waitUntil(() => root(el).querySelector('[role="alert"]'), 'the failure is announced');
-      expect(root(el).querySelector('[role="alert"]')!.textContent).to.contain(
-        'The confirmation could not be loaded. Check the connection and try again.',
-      );
-      expect(root(el).querySelector('dialog')).to.equal(null);
-      button.click();
-      await waitUntil(() => root(el).querySelector('dialog')?.open, 'the dialog opens');
-      expect(root(el).activeElement).to.equal(byRole(root(el), 'button', 'Cancel'));
-      expect(root(el).querySelector('[role="alert"]')).to.equal(null);
-    });
-  });
-
-  describe('block confirmation while its code arrives', () => {
-    /** Holds the confirmation's chunk back until `release()` (a slow network), then fetches it. */
-    function holdBack() {
-      const real = blockDialogChunk.load;
-      let release!: () => void;
-      const held = new Promise<void>((resolve) => (release = resolve));
-      const load = sinon.stub(blockDialogChunk, 'load').callsFake(() => held.then(real));
-      return { load, release };
-    }
-
-    it('opens no confirmation for another conversation shown when its code arrives', async () => {
-      const { store, transport } = setup();
-      const el = await mount(store, 'c-noah', { height: 500 });
-      const chunk = holdBack();
-      const requests: string[] = [];
-      el.addEventListener('desk-block-visitor', (e) => requests.push((e as DeskBlockVisitorEvent).detail.visitorId));
-      byRole(root(el), 'button', 'Block visitor').click();
-      el.conversationId = 'c-sofia';
-      await settle(el);
-      chunk.release();
-      await waitUntil(() => root(el).querySelector('dialog'), 'the code arrives');
-      await settle(el);
-      expect(root(el).querySelector('dialog')!.open).to.be.false;
-
-      byRole(root(el), 'button', 'Block visitor').click();
-      await waitUntil(() => root(el).querySelector('dialog')?.open, 'the dialog opens');
-      byRole(root(el), 'alertdialog', 'Block Sofía García?');
-      expect(requests).to.deep.equal(['v-noah', 'v-sofia']);
-      expect(transport.sent.some((command) => command.type === 'block')).to.be.false;
-    });
-
-    it('a second press asks once and opens one confirmation; Escape or a block meanwhile opens none', async () => {
-      const { store } = setup();
-      const el = await mount(store, 'c-noah', { height: 500 });
-      let chunk = holdBack();
-      const requests: DeskBlockVisitorEvent[] = [];
-      el.addEventListener('desk-block-visitor', (e) => requests.push(e as DeskBlockVisitorEvent));
-      const button = byRole(root(el), 'button', 'Block visitor');
-      button.focus();
-      button.click();
-      button.click();
-      expect(requests).to.have.length(1);
-      chunk.release();
-      await waitUntil(() => root(el).querySelector('dialog')?.open, 'the dialog opens');
-      await settle(el);
-      expect(requests).to.have.length(1);
-      expect(chunk.load.callCount).to.equal(1);
-      byRole(root(el), 'button', 'Cancel').click();
-      await settle(el);
-      expect(root(el).activeElement).to.equal(button);
-
-      // Escape while waiting: nothing opens (a new chat-box, whose chunk is not fetched yet).
-      chunk.load.restore();
-      chunk = holdBack();
-      const other = await mount(store, 'c-noah', { height: 500 });
-      const otherButton = byRole(root(other), 'button', 'Block visitor');
-      otherButton.focus();
-      otherButton.click();
-      await sendKeys({ press: 'Escape' });
-      chunk.release();
-      await waitUntil(() => root(other).querySelector('dialog'), 'the code arrives');
-      await settle(other);
-      expect(root(other).querySelector('dialog')!.open).to.be.false;
-      expect(root(other).activeElement).to.equal(otherButton);
-
-      // Blocked elsewhere before the confirmation could open: nothing opens.
-      chunk.load.restore();
-      chunk = holdBack();
-      const third = await mount(store, 'c-noah', { height: 500 });
-      byRole(root(third), 'button', 'Block visitor').click();
-      store.block('v-noah');
-      chunk.release();
-      await waitUntil(() => root(third).querySelector('dialog'), 'the code arrives');
-      await settle(third);
-      expect(root(third).querySelector('dialog')!.open).to.be.false;
-    });
-
-    it('pointing at or focusing "Block visitor" while offline shows nothing; each failed press is announced', async () => {
-      const { store } = setup();
-      const el = await mount(store, 'c-noah', { height: 500 });
-      const load = sinon
-        .stub(blockDialogChunk, 'load')
-        .rejects(new TypeError('Failed to fetch dynamically imported module'));
-      const button = byRole(root(el), 'button', 'Block visitor');
-      button.dispatchEvent(new PointerEvent('pointerenter'));
-      await settle(el);
-      button.focus();
-      await settle(el);
-      expect(load.callCount).to.equal(2);
-      expect(allByRole(root(el), 'alert')).to.have.length(0);
-
-      button.click();
-      await waitUntil(() => allByRole(root(el), 'alert').length === 1, 'the failure is announced');
-      const first = allByRole(root(el), 'alert')[0];
-      button.click();
-      // A new alert node, so that the failure is announced again.
-      await waitUntil(() => allByRole(root(el), 'alert')[0] !== first, 'the failure is announced again');
-      expect(allByRole(root(el), 'alert')).to.have.length(1);
-      expect(load.callCount).to.equal(4);
     });
   });
 

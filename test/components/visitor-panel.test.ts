@@ -3,8 +3,7 @@ import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer
 import { sendKeys } from '@web/test-runner-commands';
 import * as sinon from 'sinon';
 import '../../src/define.js';
-import { transcriptChunk, type VisitorPanel } from '../../src/components/visitor-panel/visitor-panel.js';
-import { blockDialogChunk } from '../../src/components/shared/lazy-block-dialog.js';
+import type { VisitorPanel } from '../../src/components/visitor-panel/visitor-panel.js';
 import type { DeskBlockVisitorEvent, DeskConversationSelectEvent, DeskCustomerRecordEvent } from '../../src/events.js';
 import {
   countryName,
@@ -82,15 +81,6 @@ async function openDialog(scope: ShadowRoot): Promise<HTMLDialogElement> {
 
 function historyEntries(el: VisitorPanel): HTMLButtonElement[] {
   return [...section(el, 'Visitor history').querySelectorAll<HTMLButtonElement>('ol button')];
-}
-
-/** Holds a lazy chunk back until `release()` (the network is slow), then fetches it for real. */
-function holdBack<M>(chunk: { load(): Promise<M> }) {
-  const real = chunk.load;
-  let release!: () => void;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  const load = sinon.stub(chunk, 'load').callsFake(() => held.then(real));
-  return { load, release };
 }
 
 describe('<visitor-panel>', () => {
@@ -395,75 +385,6 @@ describe('<visitor-panel>', () => {
     await expect(el).shadowDom.to.be.accessible();
   });
 
-  it('a failed fetch of the transcript says so in an alert with "Try again", which shows it', async () => {
-    const { store } = setup();
-    const load = sinon.stub(transcriptChunk, 'load');
-    load.callThrough();
-    load.onFirstCall().rejects(new TypeError('Failed to fetch dynamically imported module'));
-    const el = await mount(store, 'c-emma-h1');
-    const history = section(el, 'Visitor history');
-    await waitUntil(() => history.querySelector('[role="alert"]'), 'the failure is announced');
-    expect(text(history.querySelector('[role="alert"]'))).to.equal('The transcript could not be loaded. Try again');
-    expect(history.querySelector('[part="transcript"]')).to.equal(null);
-    await expect(el).shadowDom.to.be.accessible();
-    button(history, 'Try again').click();
-    await waitUntil(() => history.querySelector('[part="transcript"]'), 'the transcript is shown');
-    expect(text(history.querySelector('[part="transcript"]'))).to.contain('Can I change the delivery address');
-    expect(history.querySelector('[role="alert"]')).to.equal(null);
-    expect(load.callCount).to.equal(2);
-  });
-
-  it('says "Loading the transcript…" while its code arrives', async () => {
-    const { store } = setup();
-    const chunk = holdBack(transcriptChunk);
-    const el = await mount(store, 'c-emma-h1');
-    const history = section(el, 'Visitor history');
-    expect(chunk.load.callCount).to.equal(1);
-    expect(text(history.querySelector('[role="status"]'))).to.equal('Loading the transcript…');
-    expect(history.querySelector('[part="transcript"]')).to.equal(null);
-    chunk.release();
-    await waitUntil(() => history.querySelector('[part="transcript"]'), 'the transcript is shown');
-    expect(text(history.querySelector('[role="status"]'))).to.equal('');
-  });
-
-  it('says a failed transcript fetch once for the customer record, again on each failed "Try again"', async () => {
-    const { store } = setup();
-    const load = sinon.stub(transcriptChunk, 'load');
-    load.callThrough();
-    load.onFirstCall().rejects(new TypeError('Failed to fetch dynamically imported module'));
-    load.onSecondCall().rejects(new TypeError('Failed to fetch dynamically imported module'));
-    const el = await mount(store);
-    button(section(el, 'Past messages'), 'Show customer record').click();
-    for (let i = 0; i < 10; i += 1) await settle(el, store);
-    const history = section(el, 'Visitor history');
-    await waitUntil(() => history.querySelector('[role="alert"]'), 'the failure is announced');
-    expect(historyEntries(el)).to.have.length(10);
-    // One alert and one "Try again" for the panel, not one per past conversation.
-    expect(history.querySelectorAll('[role="alert"]')).to.have.length(1);
-    expect(buttons(history, 'Try again')).to.have.length(1);
-    const first = history.querySelector('[role="alert"]')!;
-
-    let retry = button(history, 'Try again');
-    retry.focus();
-    retry.click();
-    // Failed again: a new alert (announced again), focus on its "Try again", not on <body>.
-    await waitUntil(() => history.querySelector('[role="alert"]') !== first, 'the failure is announced again');
-    expect(history.querySelectorAll('[role="alert"]')).to.have.length(1);
-    expect(text(history.querySelector('[role="alert"]'))).to.equal('The transcript could not be loaded. Try again');
-    retry = button(history, 'Try again');
-    await waitUntil(() => root(el).activeElement === retry, 'focus stays on "Try again"');
-
-    retry.click();
-    await waitUntil(() => history.querySelector('[part="transcript"]'), 'the transcripts are shown');
-    expect(history.querySelectorAll('[part="transcript"]')).to.have.length(10);
-    expect(history.querySelector('[role="alert"]')).to.equal(null);
-    // The focused "Try again" is gone: focus moves to the first transcript.
-    await waitUntil(() => root(el).activeElement, 'focus moves to a transcript');
-    expect(root(el).activeElement).to.equal(history.querySelector('[part="transcript"]'));
-    expect(load.callCount).to.equal(3);
-    await expect(el).shadowDom.to.be.accessible();
-  });
-
   it('lets the host replace opening a past conversation', async () => {
     const { store } = setup();
     store.focus('c-emma');
@@ -580,128 +501,6 @@ describe('<visitor-panel>', () => {
       expect(root(el).activeElement).to.equal(button(root(el), 'Block visitor'));
       expect(transport.sent.some((c) => c.type === 'block')).to.be.false;
       expect(store.state.visitors.get('v-emma')!.blocked).to.not.equal(true);
-    });
-
-    it('a failed fetch of the confirmation says so in an alert and the next press opens it', async () => {
-      const { store, transport } = setup();
-      const el = await mount(store);
-      const load = sinon.stub(blockDialogChunk, 'load');
-      load.callThrough();
-      load.onFirstCall().rejects(new TypeError('Failed to fetch dynamically imported module'));
-      const requests: DeskBlockVisitorEvent[] = [];
-      el.addEventListener('desk-block-visitor', (e) => requests.push(e));
-      const trigger = button(root(el), 'Block visitor');
-      trigger.click();
-      await waitUntil(() => root(el).querySelector('[role="alert"]'), 'the failure is announced');
-      expect(requests).to.have.length(1);
-      expect(text(root(el).querySelector('[role="alert"]'))).to.equal(
-        'The confirmation could not be loaded. Check the connection and try again.',
-      );
-      expect(root(el).querySelector('[role="alertdialog"]')).to.equal(null);
-      expect(trigger.disabled).to.be.false;
-      await expect(el).shadowDom.to.be.accessible();
-
-      trigger.click();
-      const dialog = await openDialog(root(el));
-      expect(requests).to.have.length(2);
-      expect(root(el).activeElement).to.equal(button(dialog, 'Cancel'));
-      expect(root(el).querySelector('[role="alert"]')).to.equal(null);
-      expect(transport.sent.some((c) => c.type === 'block')).to.be.false;
-    });
-
-    it('pointing at or focusing "Block visitor" while offline shows nothing; a failed press says so, each time', async () => {
-      const { store } = setup();
-      const el = await mount(store);
-      const load = sinon
-        .stub(blockDialogChunk, 'load')
-        .rejects(new TypeError('Failed to fetch dynamically imported module'));
-      const trigger = button(root(el), 'Block visitor');
-      trigger.dispatchEvent(new PointerEvent('pointerenter'));
-      await settle(el, store);
-      trigger.focus();
-      await settle(el, store);
-      expect(load.callCount).to.equal(2);
-      expect(root(el).querySelectorAll('[role="alert"]').length, 'alerts').to.equal(0);
-
-      trigger.click();
-      await waitUntil(() => root(el).querySelector('[role="alert"]'), 'the failure is announced');
-      const first = root(el).querySelector('[role="alert"]');
-      trigger.click();
-      // A new alert node, so that the failure is announced again.
-      await waitUntil(() => root(el).querySelector('[role="alert"]') !== first, 'the failure is announced again');
-      expect(root(el).querySelectorAll('[role="alert"]')).to.have.length(1);
-      expect(load.callCount).to.equal(4);
-    });
-
-    it('opens no confirmation for another visitor shown when its code arrives; the next press asks for them', async () => {
-      const { store, transport } = setup();
-      const el = await mount(store);
-      const chunk = holdBack(blockDialogChunk);
-      const requests: string[] = [];
-      el.addEventListener('desk-block-visitor', (e) => requests.push((e as DeskBlockVisitorEvent).detail.visitorId));
-      button(root(el), 'Block visitor').click();
-      el.conversationId = 'c-sofia';
-      await el.updateComplete;
-      expect(text(root(el).querySelector('h2'))).to.equal('Sofía García');
-      chunk.release();
-      await waitUntil(() => root(el).querySelector('[role="alertdialog"]'), 'the code arrives');
-      await settle(el, store);
-      expect(root(el).querySelector<HTMLDialogElement>('[role="alertdialog"]')!.open).to.be.false;
-
-      button(root(el), 'Block visitor').click();
-      const dialog = await openDialog(root(el));
-      expect(text(root(el).getElementById(dialog.getAttribute('aria-labelledby')!))).to.equal('Block Sofía García?');
-      expect(requests).to.deep.equal(['v-emma', 'v-sofia']);
-      expect(transport.sent.some((c) => c.type === 'block')).to.be.false;
-    });
-
-    it('a second press while the code arrives asks once and opens one confirmation', async () => {
-      const { store } = setup();
-      const el = await mount(store);
-      const chunk = holdBack(blockDialogChunk);
-      const requests: DeskBlockVisitorEvent[] = [];
-      el.addEventListener('desk-block-visitor', (e) => requests.push(e as DeskBlockVisitorEvent));
-      const trigger = button(root(el), 'Block visitor');
-      trigger.focus();
-      trigger.click();
-      trigger.click();
-      expect(requests).to.have.length(1);
-      chunk.release();
-      const dialog = await openDialog(root(el));
-      await settle(el, store);
-      expect(requests).to.have.length(1);
-      expect(chunk.load.callCount).to.equal(1);
-      expect(root(el).activeElement).to.equal(button(dialog, 'Cancel'));
-      button(dialog, 'Cancel').click();
-      await el.updateComplete;
-      expect(dialog.open).to.be.false;
-      expect(root(el).activeElement).to.equal(trigger);
-    });
-
-    it('Escape while the code arrives, or a block meanwhile, opens no confirmation', async () => {
-      const { store } = setup();
-      const el = await mount(store);
-      const chunk = holdBack(blockDialogChunk);
-      const trigger = button(root(el), 'Block visitor');
-      trigger.focus();
-      trigger.click();
-      await sendKeys({ press: 'Escape' });
-      chunk.release();
-      await waitUntil(() => root(el).querySelector('[role="alertdialog"]'), 'the code arrives');
-      await settle(el, store);
-      expect(root(el).querySelector<HTMLDialogElement>('[role="alertdialog"]')!.open).to.be.false;
-      expect(root(el).activeElement).to.equal(trigger);
-
-      // Pressed again, then blocked elsewhere (another pane) before the dialog could open.
-      chunk.load.restore();
-      const again = holdBack(blockDialogChunk);
-      const other = await mount(store);
-      button(root(other), 'Block visitor').click();
-      store.block('v-emma');
-      again.release();
-      await waitUntil(() => root(other).querySelector('[role="alertdialog"]'), 'the code arrives');
-      await settle(other, store);
-      expect(root(other).querySelector<HTMLDialogElement>('[role="alertdialog"]')!.open).to.be.false;
     });
 
     it('a manager sees "Unblock visitor" for a blocked visitor and can unblock', async () => {

@@ -16,7 +16,8 @@ import type { ThreadInfo } from '../../store/desk-store.js';
 import type { TypingState } from '../../store/state.js';
 import { DeskElement, select } from '../shared/desk-element.js';
 import { shared, tokens } from '../../styles/tokens.js';
-import { lazyBlockDialog, type BlockTarget } from '../shared/lazy-block-dialog.js';
+import { dialogStyles } from '../../styles/dialog.js';
+import { confirmBlockDialog, requestBlock } from '../shared/confirm-block-dialog.js';
 import { chatBoxStyles } from './chat-box.styles.js';
 import { authorName, renderRow, type MessageViewContext } from './message-view.js';
 import { threadLayout, type ThreadPin } from './thread-layout.js';
@@ -115,7 +116,7 @@ const ICON_BLOCK = html`<svg viewBox="0 0 20 20" aria-hidden="true" focusable="f
  * @fires desk-block-visitor - Cancelable; before the block confirmation opens. `detail: { visitorId }`.
  */
 export class ChatBox extends DeskElement {
-  static override styles = [tokens, shared, chatBoxStyles];
+  static override styles = [tokens, shared, chatBoxStyles, dialogStyles];
 
   /** The conversation to show; by default the pane's, else the focused one. */
   @property({ attribute: 'conversation-id' }) conversationId?: string;
@@ -157,8 +158,6 @@ export class ChatBox extends DeskElement {
   @query('dialog') private dialog?: HTMLDialogElement;
   @query('.tool-block') private blockButton?: HTMLButtonElement;
 
-  /** The block confirmation, fetched on first use. */
-  private readonly blockDialog = lazyBlockDialog(this);
   /** What the thread's own elements (its `<message-filter>`) follow: this store and conversation. */
   private readonly storeProvider = new ContextProvider(this, { context: deskContext, initialValue: undefined });
   private readonly paneProvider = new ContextProvider(this, { context: paneContext, initialValue: undefined });
@@ -519,13 +518,6 @@ export class ChatBox extends DeskElement {
     this.controlPending = pending;
   }
 
-  /** What "Block visitor" is about: checked at the press and again when the confirmation can open. */
-  private readonly blockTarget = (): BlockTarget => ({
-    visitorId: this.data.value?.conversation?.visitorId,
-    blocked: !!this.data.value?.visitor?.blocked,
-    dialog: this.dialog,
-  });
-
   private confirmBlock(reason: string | undefined): void {
     const visitorId = this.data.value?.conversation?.visitorId;
     if (visitorId) this.target.store?.block(visitorId, reason);
@@ -632,20 +624,10 @@ export class ChatBox extends DeskElement {
           aria-disabled=${blocked ? 'true' : 'false'}
           title=${blockHint}
           aria-describedby="block-hint"
-          @pointerenter=${this.blockDialog.prefetch}
-          @focus=${this.blockDialog.prefetch}
-          @click=${() => void this.blockDialog.request(this.blockTarget)}
+          @click=${() => requestBlock(this, { visitorId: conversation.visitorId, blocked, dialog: this.dialog })}
         >
           ${ICON_BLOCK}<span class="label">${t.thread.blockVisitor}</span>
         </button>
-        ${
-          this.blockDialog.failed
-            ? keyed(
-                this.blockDialog.failures,
-                html`<span class="tool-status" role="alert">${t.common.blockDialog.loadFailed}</span>`,
-              )
-            : nothing
-        }
         <span id="open-page-hint" hidden>${pageHint}</span>
         <span id="control-hint" hidden>${controlHint}</span>
         <span id="block-hint" hidden>${blockHint}</span>
@@ -718,7 +700,7 @@ export class ChatBox extends DeskElement {
   }
 
   private renderDialog(name: string) {
-    return this.blockDialog.module?.[0].confirmBlockDialog({
+    return confirmBlockDialog({
       t: this.i18n.t,
       name,
       onConfirm: (reason) => this.confirmBlock(reason),

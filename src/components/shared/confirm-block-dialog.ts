@@ -6,6 +6,7 @@
  * Style it with `dialogStyles` from src/styles/dialog.ts.
  */
 import { html, type TemplateResult } from 'lit';
+import { DeskBlockVisitorEvent } from '../../events.js';
 import type { Strings } from '../../i18n/strings.js';
 
 export interface ConfirmBlockDialogOptions {
@@ -90,4 +91,27 @@ export function openConfirmBlockDialog(dialog: HTMLDialogElement | null | undefi
   dialog.returnValue = '';
   dialog.showModal();
   dialog.querySelector<HTMLButtonElement>('.cancel')?.focus();
+}
+
+/** What "Block visitor" is about when pressed. */
+export interface BlockTarget {
+  /** The visitor shown. */
+  readonly visitorId: string | undefined;
+  /** Whether that visitor is blocked. */
+  readonly blocked: boolean;
+  /** The rendered confirmation. */
+  readonly dialog: HTMLDialogElement | null | undefined;
+}
+
+/**
+ * A press on "Block visitor": fires the cancelable `desk-block-visitor` on `host`, then opens the
+ * confirmation unless the host prevented it. Nothing happens for a visitor already blocked.
+ */
+export function requestBlock(host: HTMLElement, target: BlockTarget): void {
+  const { visitorId, blocked, dialog } = target;
+  if (!visitorId || blocked || dialog?.open) return;
+  const event = new DeskBlockVisitorEvent({ visitorId });
+  host.dispatchEvent(event);
+  if (event.defaultPrevented) return;
+  openConfirmBlockDialog(dialog);
 }

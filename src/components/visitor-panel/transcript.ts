@@ -1,6 +1,6 @@
 /**
  * The text of a past conversation under its history entry (the customer record, or the past
- * conversation shown): a chunk of its own, loaded the first time one is shown.
+ * conversation shown).
  */
 import { css, html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';

@@ -1,6 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { keyed } from 'lit/directives/keyed.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { of } from 'rxjs';
 import { distinctUntilChanged, map, switchMap } from 'rxjs/operators';
@@ -24,8 +23,9 @@ import { displayUrl, safeUrl } from '../../model/url.js';
 import type { DeskStore } from '../../store/desk-store.js';
 import type { VisitorHistory } from '../../store/selectors.js';
 import { shared, tokens } from '../../styles/tokens.js';
-import { lazyBlockDialog, type BlockTarget } from '../shared/lazy-block-dialog.js';
-import { LazyPart } from '../shared/lazy-part.js';
+import { dialogStyles } from '../../styles/dialog.js';
+import { confirmBlockDialog, requestBlock } from '../shared/confirm-block-dialog.js';
+import { transcript, transcriptStyles } from './transcript.js';
 import { ClockController } from '../../controllers/clock-controller.js';
 import { DeskElement, select } from '../shared/desk-element.js';
 import { visitorPanelStyles } from './visitor-panel.styles.js';
@@ -37,8 +37,6 @@ const NO_MESSAGES: readonly Message[] = [];
 const NO_THREADS: ReadonlyMap<string, readonly Message[]> = new Map();
 /** Recent pages shown in the Navigation section. */
 const RECENT_PAGES = 8;
-/** Where the transcript chunk comes from (tests replace `load` to simulate a failed fetch). */
-export const transcriptChunk = { load: () => import('./transcript.js') };
 
 /** The first message worth previewing for a history entry: the visitor's first words, else anything. */
 function previewOf(t: Strings, messages: readonly Message[]): string {
@@ -92,7 +90,7 @@ function validTimeZone(timeZone: string | undefined): timeZone is string {
  * @fires desk-conversation-select - When the agent opens a past conversation (cancelable; default: focuses it).
  */
 export class VisitorPanel extends DeskElement {
-  static override styles = [tokens, shared, visitorPanelStyles];
+  static override styles = [tokens, shared, visitorPanelStyles, transcriptStyles, dialogStyles];
 
   /** The conversation whose visitor is shown; by default the pane's or the focused one. */
   @property({ attribute: 'conversation-id' }) conversationId?: string;
@@ -108,8 +106,6 @@ export class VisitorPanel extends DeskElement {
   @query('dialog') private dialog?: HTMLDialogElement;
 
   private readonly clock = new ClockController(this);
-  private readonly blockDialog = lazyBlockDialog(this);
-  private readonly transcriptPart = new LazyPart(this, transcriptChunk, (chunk) => chunk.transcriptStyles);
   private readonly data = select(
     this,
     (store, id) => {
@@ -204,7 +200,7 @@ export class VisitorPanel extends DeskElement {
         ${this.section('customData', vp.customData, this.renderCustomData(visitor))}
         ${this.section('visitorHistory', vp.visitorHistory, this.renderHistory(store, visitor))}
         ${this.renderBlock(visitor)}
-        ${this.blockDialog.module?.[0].confirmBlockDialog({
+        ${confirmBlockDialog({
           t,
           name: this.nameOf(visitor),
           onConfirm: (reason) => this.confirmBlock(visitor.id, reason),
@@ -420,8 +416,6 @@ export class VisitorPanel extends DeskElement {
     // Answered with nothing more to load: say so (before that, the button alone; meanwhile, the status).
     const done = !!history && !history.hasMore && !history.loading;
     const recordDone = record && done;
-    const transcriptWanted = conversations.some((c) => record || c.id === shown);
-    const transcriptLoading = transcriptWanted && !this.transcriptPart.module && !this.transcriptPart.failed;
     const end = !done
       ? undefined
       : conversations.length === 0
@@ -430,7 +424,6 @@ export class VisitorPanel extends DeskElement {
           ? vp.noOlderConversations
           : undefined;
     return html`
-      ${this.renderTranscriptFailure(transcriptWanted)}
       ${
         conversations.length
           ? html`<ol class="history">
@@ -467,11 +460,9 @@ export class VisitorPanel extends DeskElement {
         ${
           history?.loading
             ? vp.loadingOlder
-            : transcriptLoading
-              ? vp.loadingTranscript
-              : recordDone
-                ? vp.customerRecordShown(conversations.length, formatNumber(lang, conversations.length))
-                : ''
+            : recordDone
+              ? vp.customerRecordShown(conversations.length, formatNumber(lang, conversations.length))
+              : ''
         }
       </p>
       ${
@@ -493,36 +484,15 @@ export class VisitorPanel extends DeskElement {
   /** The whole past exchange as text, under its history entry (customer record, or the conversation shown). */
   private renderTranscript(visitor: Visitor, conversation: Conversation, messages: readonly Message[]) {
     const { lang, t } = this.i18n;
-    const part = this.transcriptPart;
-    if (part.module) {
-      return part.module.transcript({
-        t,
-        lang,
-        visitorName: this.nameOf(visitor),
-        conversation,
-        messages,
-        expanded: this.fullTranscripts.has(conversation.id),
-        onShowAll: () => this.showFullTranscript(conversation.id),
-      });
-    }
-    // Meanwhile the history says "Loading the transcript…", or once that it failed.
-    if (!part.failed) void part.load();
-    return nothing;
-  }
-
-  /** A failed fetch of the transcript code, said once for the whole history (not per transcript). */
-  private renderTranscriptFailure(wanted: boolean) {
-    const part = this.transcriptPart;
-    if (!wanted || !part.failed) return nothing;
-    const vp = this.i18n.t.visitorPanel;
-    // A new alert for each failure, so that a failed "Try again" is announced again.
-    return keyed(
-      part.failures,
-      html`<p class="note" role="alert">
-        ${vp.transcriptLoadFailed}
-        <button type="button" class="button retry-transcript" @click=${this.retryTranscripts}>${vp.retry}</button>
-      </p>`,
-    );
+    return transcript({
+      t,
+      lang,
+      visitorName: this.nameOf(visitor),
+      conversation,
+      messages,
+      expanded: this.fullTranscripts.has(conversation.id),
+      onShowAll: () => this.showFullTranscript(conversation.id),
+    });
   }
 
   private renderBlock(visitor: Visitor): TemplateResult {
@@ -548,20 +518,10 @@ export class VisitorPanel extends DeskElement {
         <button
           type="button"
           class="button danger block-trigger"
-          @pointerenter=${this.blockDialog.prefetch}
-          @focus=${this.blockDialog.prefetch}
-          @click=${() => void this.blockDialog.request(this.blockTarget)}
+          @click=${() => requestBlock(this, { visitorId: visitor.id, blocked: !!visitor.blocked, dialog: this.dialog })}
         >
           ${vp.blockVisitor}
         </button>
-        ${
-          this.blockDialog.failed
-            ? keyed(
-                this.blockDialog.failures,
-                html`<p class="note" role="alert">${t.common.blockDialog.loadFailed}</p>`,
-              )
-            : nothing
-        }
       </div>
     `;
   }
@@ -608,27 +568,6 @@ export class VisitorPanel extends DeskElement {
     if (event.defaultPrevented) return;
     store.focus(conversationId);
   }
-
-  /** "Try again" after a failed fetch of the transcript code. */
-  private readonly retryTranscripts = async (): Promise<void> => {
-    await this.transcriptPart.load();
-    await this.updateComplete;
-    // The focused "Try again" was replaced (by the transcripts, or by a new alert): focus what
-    // replaced it rather than leaving it on <body>.
-    if (this.shadowRoot?.activeElement || document.activeElement !== document.body) return;
-    const root = this.renderRoot;
-    const target = this.transcriptPart.module
-      ? (root.querySelector<HTMLElement>('.transcript') ?? root.querySelector<HTMLElement>('.history-entry button'))
-      : root.querySelector<HTMLElement>('.retry-transcript');
-    target?.focus();
-  };
-
-  /** What "Block visitor" is about: checked at the press and again when the confirmation can open. */
-  private readonly blockTarget = (): BlockTarget => ({
-    visitorId: this.data.value?.conversation?.visitorId,
-    blocked: !!this.data.value?.visitor?.blocked,
-    dialog: this.dialog,
-  });
 
   private confirmBlock(visitorId: string, reason: string | undefined): void {
     this.target.store?.block(visitorId, reason);

@@ -13,7 +13,6 @@ export const common = {
       `${name} will no longer be able to send you messages or start new conversations. Only a manager can unblock them, from customer management.`,
     reason: 'Reason (optional)',
     confirm: 'Block',
-    loadFailed: 'The confirmation could not be loaded. Check the connection and try again.',
   },
   channel: {
     chat: 'Live chat',

@@ -66,9 +66,6 @@ export const visitorPanel = {
   noPreview: 'No messages',
   viewing: 'Shown',
   transcriptOf: (date: string) => `Transcript of the conversation of ${date}`,
-  loadingTranscript: 'Loading the transcript…',
-  transcriptLoadFailed: 'The transcript could not be loaded.',
-  retry: 'Try again',
   agentFallback: 'Agent',
   system: 'System',
 

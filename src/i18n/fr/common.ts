@@ -13,7 +13,6 @@ export const common: CommonStrings = {
       `${name} ne pourra plus vous envoyer de messages ni démarrer de nouvelle conversation. Seul un responsable peut le débloquer, depuis la gestion des clients.`,
     reason: 'Motif (facultatif)',
     confirm: 'Bloquer',
-    loadFailed: 'La confirmation n’a pas pu être chargée. Vérifiez la connexion et réessayez.',
   },
   channel: {
     chat: 'Chat en direct',

@@ -63,9 +63,6 @@ export const visitorPanel: VisitorPanelStrings = {
   noPreview: 'Aucun message',
   viewing: 'Affichée',
   transcriptOf: (date: string) => `Transcription de la conversation du ${date}`,
-  loadingTranscript: 'Chargement de la transcription…',
-  transcriptLoadFailed: 'La transcription n’a pas pu être chargée.',
-  retry: 'Réessayer',
   agentFallback: 'Conseiller',
   system: 'Système',
 
