@@ -40,12 +40,62 @@ function defineMapPlugin() {
   };
 }
 
+/**
+ * The manifest documents the public API only: the elements (their shared base included, for what
+ * they inherit), the events, the store and the transports. Private and protected members, and
+ * modules that declare nothing public, are left out.
+ */
+const PUBLIC_MODULES = [
+  /^src\/events\.ts$/,
+  /^src\/define\.ts$/,
+  /^src\/store\/(desk-store|outbox|outbox-idb)\.ts$/,
+  /^src\/transport\/(memory-transport|websocket-transport|transport|protocol)\.ts$/,
+];
+
+function publicApiPlugin() {
+  const hidden = (member) =>
+    member.privacy === 'private' || member.privacy === 'protected' || member.name.startsWith('#');
+  return {
+    name: 'agent-desk-public-api',
+    packageLinkPhase({ customElementsManifest }) {
+      for (const mod of customElementsManifest.modules) {
+        for (const declaration of mod.declarations ?? []) {
+          if (declaration.members) declaration.members = declaration.members.filter((member) => !hidden(member));
+          if (declaration.attributes) {
+            declaration.attributes = declaration.attributes.filter(
+              (attribute) => !attribute.fieldName || declaration.members?.some((m) => m.name === attribute.fieldName),
+            );
+          }
+        }
+      }
+      // Modules reached through imports are analyzed too: keep only the public ones listed above.
+      customElementsManifest.modules = customElementsManifest.modules.filter((mod) =>
+        mod.path.startsWith('src/components/')
+          ? mod.declarations?.some((declaration) => declaration.customElement) ||
+            mod.path === 'src/components/shared/desk-element.ts'
+          : PUBLIC_MODULES.some((pattern) => pattern.test(mod.path)),
+      );
+    },
+  };
+}
+
 export default {
-  globs: ['src/**/*.ts'],
-  exclude: ['src/**/*.test.ts', 'src/react.ts'],
+  globs: [
+    'src/components/**/*.ts',
+    'src/events.ts',
+    'src/store/desk-store.ts',
+    'src/store/outbox.ts',
+    'src/store/outbox-idb.ts',
+    'src/transport/memory-transport.ts',
+    'src/transport/websocket-transport.ts',
+    'src/transport/transport.ts',
+    'src/transport/protocol.ts',
+    'src/define.ts',
+  ],
+  exclude: ['src/**/*.test.ts'],
   outdir: '.',
   // package.json already points at custom-elements.json; the up-to-date check writes elsewhere.
   packagejson: false,
   litelement: true,
-  plugins: [defineMapPlugin()],
+  plugins: [defineMapPlugin(), publicApiPlugin()],
 };

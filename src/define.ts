@@ -1,6 +1,7 @@
 /**
- * Registers every element. The only module with side effects; each definition is guarded so that
- * a second copy of the library on the page never throws.
+ * Registers every element. The only module with side effects. A tag already registered (a second
+ * copy of the library, or someone else's element of the same name) is not redefined, which would
+ * throw: the page keeps the first definition and a warning names the tag, once.
  */
 import { ChatBox } from './components/chat-box/chat-box.js';
 import { ChatDesk } from './components/chat-desk/chat-desk.js';
@@ -21,7 +22,15 @@ const elements = {
 } as const;
 
 for (const [tag, element] of Object.entries(elements)) {
-  if (!customElements.get(tag)) customElements.define(tag, element);
+  const existing = customElements.get(tag);
+  if (!existing) customElements.define(tag, element);
+  else if (existing !== element) {
+    console.warn(
+      `[agent-desk] <${tag}> is already defined by another script (or another copy of agent-desk), so this ` +
+        `copy's element is not registered and the page uses the other one. Load agent-desk once, or register ` +
+        `its classes under other names yourself (customElements.define('my-${tag}', …) from 'agent-desk').`,
+    );
+  }
 }
 
 declare global {

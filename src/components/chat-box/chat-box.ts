@@ -73,6 +73,7 @@ const ICON_BLOCK = html`<svg viewBox="0 0 20 20" aria-hidden="true" focusable="f
  * Shows the conversation given by `conversation-id`, else its pane's, else the focused one, and
  * provides it and its store (`paneContext`, `deskContext`) to what it contains.
  *
+ * @customElement chat-box
  * @summary A conversation thread with its header tools.
  *
  * @csspart base - The element's frame.

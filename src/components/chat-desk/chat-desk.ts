@@ -70,6 +70,7 @@ const LAYOUT_ICONS: Record<Layout, ReturnType<typeof svg>> = {
  * Keyboard: Alt+ArrowDown / Alt+ArrowUp switch to the next / previous conversation from anywhere in
  * the desk; F6 / Shift+F6 move focus to the next / previous pane; Escape closes an open drawer.
  *
+ * @customElement chat-desk
  * @summary The complete agent desk.
  * @csspart base - The desk grid.
  * @csspart sidebar - The state box column (a drawer on narrow desks).

@@ -7,6 +7,7 @@ import { DeskElement } from '../shared/desk-element.js';
 /**
  * Provides the desk store to any layout the host builds from the single elements.
  *
+ * @customElement desk-provider
  * @summary Store provider for custom desk layouts.
  * @slot - The desk elements (`<state-box>`, `<chat-box>`, `<compose-area>`…) in any arrangement.
  * @fires desk-error - When the store drops a malformed event or a command fails.

@@ -15,6 +15,7 @@ import { DeskElement, select } from '../shared/desk-element.js';
  * conversation given by `conversation-id`, else its pane's (inside a `<chat-box>`: that thread),
  * else the focused one. Without a store it simply keeps its `value`.
  *
+ * @customElement message-filter
  * @summary The thread's message filter.
  * @csspart base - The radio group.
  * @csspart option - Each option (a label wrapping its radio).

@@ -52,6 +52,7 @@ interface Row {
  * Home and End move in the list; Alt+ArrowDown / Alt+ArrowUp switch to the next / previous one.
  * New conversations are announced politely.
  *
+ * @customElement state-box
  * @summary List of ongoing conversations with waiting times and unread counts.
  * @csspart base - The wrapper.
  * @csspart header - The title row with the conversation count.

@@ -70,6 +70,7 @@ function validTimeZone(timeZone: string | undefined): timeZone is string {
  * Follows the `conversation-id` attribute, else the pane's conversation, else the focused one.
  * Without a store it renders an accessible placeholder.
  *
+ * @customElement visitor-panel
  * @summary Visitor information panel.
  * @csspart base - The panel.
  * @csspart header - The visitor's name and blocked badge.
