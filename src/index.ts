@@ -20,8 +20,8 @@ export {
 } from './transport/websocket-transport.js';
 export { DemoSimulator } from './transport/simulator.js';
 export { demoFixtures } from './transport/demo-fixtures.js';
-export { deskContext, paneContext, threadFilterContext } from './context.js';
-export type { ThreadFilterControl } from './context.js';
+export { deskContext, paneContext } from './context.js';
+export { DeskElement, select, Selection, type DeskTarget, type Selectors } from './components/shared/desk-element.js';
 export * from './events.js';
 export { loadLocale, type Strings, type Locale } from './i18n/strings.js';
 export { ChatDesk } from './components/chat-desk/chat-desk.js';

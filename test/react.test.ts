@@ -1,6 +1,5 @@
 import { expect } from '@open-wc/testing';
 import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
-import type { LitElement } from 'lit';
 import { createElement, type ComponentType } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
@@ -14,11 +13,6 @@ import { demoFixtures } from '../src/transport/demo-fixtures.js';
 import type { ChatDesk as ChatDeskElement } from '../src/components/chat-desk/chat-desk.js';
 
 /** A store set after connection (as React does) takes the desk two updates. */
-async function settled(element: LitElement): Promise<void> {
-  await element.updateComplete;
-  await element.updateComplete;
-}
-
 function newStore(): DeskStore {
   const transport = new MemoryTransport({ fixtures: demoFixtures(), simulate: false });
   return new DeskStore({ transport, batching: 'sync' });
@@ -75,7 +69,7 @@ describe('agent-desk/react', () => {
     const desk = container.querySelector('chat-desk') as ChatDeskElement;
     expect(desk.store).to.equal(store);
     expect(desk.hasAttribute('store')).to.equal(false);
-    await settled(desk);
+    await desk.updateComplete;
     expect(desk.layout).to.equal(2);
     expect(store.state.layout).to.equal(2);
     expect(desk.shadowRoot!.querySelector('[role="radiogroup"]')!.getAttribute('aria-label')).to.equal('Split screen');
@@ -87,9 +81,9 @@ describe('agent-desk/react', () => {
     const layouts: number[] = [];
     render(createElement(ChatDesk, { store, onDeskLayoutChange: (event) => layouts.push(event.detail.layout) }));
     const desk = container.querySelector('chat-desk') as ChatDeskElement;
-    await settled(desk);
+    await desk.updateComplete;
     store.setLayout(4);
-    await settled(desk);
+    await desk.updateComplete;
     expect(layouts).to.deep.equal([4]);
   });
 

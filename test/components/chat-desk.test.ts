@@ -76,13 +76,6 @@ function messageBoxes(el: ChatDesk): HTMLTextAreaElement[] {
   );
 }
 
-async function settle(el: ChatDesk) {
-  await el.updateComplete;
-  for (const child of deepAll<HTMLElement & { updateComplete?: Promise<unknown> }>(el.shadowRoot!, '*')) {
-    if (child.updateComplete) await child.updateComplete;
-  }
-}
-
 describe('<chat-desk>', () => {
   // French loads on demand: have it from the first render, as a page that preloads it.
   before(() => loadLocale('fr'));
@@ -102,7 +95,7 @@ describe('<chat-desk>', () => {
     expect(root.querySelector('visitor-panel')).to.exist;
     expect(root.querySelectorAll('chat-box')).to.have.length(1);
     expect(root.querySelector('[role="radiogroup"]')!.getAttribute('aria-label')).to.equal('Split screen');
-    await settle(el);
+    await el.updateComplete;
     await expect(el).shadowDom.to.be.accessible();
   });
 
@@ -115,7 +108,7 @@ describe('<chat-desk>', () => {
     it(`layout ${layout}: ${layout} thread(s), exactly one "Message" composer in the focused pane, accessible`, async () => {
       const { store } = setup();
       const el = await mount(store, layout);
-      await settle(el);
+      await el.updateComplete;
       expect(store.state.layout).to.equal(layout);
       expect(panes(el)).to.have.length(layout);
       expect(deepAll(el.shadowRoot!, '[role="log"]')).to.have.length(layout);
@@ -198,7 +191,7 @@ describe('<chat-desk>', () => {
   it('F6 / Shift+F6 move focus between panes', async () => {
     const { store } = setup();
     const el = await mount(store, 4);
-    await settle(el);
+    await el.updateComplete;
     el.shadowRoot!.querySelector<HTMLElement>('state-box')!.focus();
     await sendKeys({ press: 'F6' });
     await waitUntil(() => focusedPaneIndex(el) === 0, 'focus in pane 1');
@@ -218,7 +211,7 @@ describe('<chat-desk>', () => {
   it('F6 with one pane moves focus into it, then leaves F6 to the browser', async () => {
     const { store } = setup();
     const el = await mount(store, 1);
-    await settle(el);
+    await el.updateComplete;
     el.shadowRoot!.querySelector<HTMLElement>('state-box')!.focus();
     await sendKeys({ press: 'F6' });
     await waitUntil(() => focusedPaneIndex(el) === 0, 'focus in the pane');
@@ -230,7 +223,7 @@ describe('<chat-desk>', () => {
   it('Alt+ArrowDown / Alt+ArrowUp switch conversation from anywhere in the desk, after desk-conversation-select', async () => {
     const { store } = setup();
     const el = await mount(store);
-    await settle(el);
+    await el.updateComplete;
     const seen: { id: string; focusedThen: string | null }[] = [];
     el.addEventListener('desk-conversation-select', (event: DeskConversationSelectEvent) =>
       seen.push({ id: event.detail.conversationId, focusedThen: store.focusedId }),
@@ -276,21 +269,21 @@ describe('<chat-desk>', () => {
   it('keeps drafts per conversation when switching conversations and layouts', async () => {
     const { store } = setup();
     const el = await mount(store);
-    await settle(el);
+    await el.updateComplete;
     messageBoxes(el)[0].focus();
     await sendKeys({ type: 'Draft for Yuki' });
     await sendKeys({ press: 'Alt+ArrowDown' });
-    await settle(el);
+    await el.updateComplete;
     expect(store.focusedId).to.equal('c-sofia');
     expect(messageBoxes(el)[0].value).to.equal('');
     await sendKeys({ type: 'Draft for Sofia' });
     await sendKeys({ press: 'Alt+ArrowUp' });
-    await settle(el);
+    await el.updateComplete;
     expect(messageBoxes(el)[0].value).to.equal('Draft for Yuki');
     radio(el, '2').click();
-    await settle(el);
+    await el.updateComplete;
     store.focusPane(1);
-    await settle(el);
+    await el.updateComplete;
     expect(store.focusedId).to.equal('c-sofia');
     expect(messageBoxes(el)[0].value).to.equal('Draft for Sofia');
     expect(store.state.drafts.get('c-yuki')).to.equal('Draft for Yuki');
@@ -314,7 +307,7 @@ describe('<chat-desk>', () => {
     expect(waiting).to.be.greaterThan(0);
     const description = el.shadowRoot!.getElementById(conversations.getAttribute('aria-describedby')!)!;
     expect(description.textContent).to.equal(`${waiting} conversations waiting for your reply`);
-    await settle(el);
+    await el.updateComplete;
     await expect(el).shadowDom.to.be.accessible();
 
     conversations.click();
@@ -322,7 +315,7 @@ describe('<chat-desk>', () => {
     expect(conversations.getAttribute('aria-expanded')).to.equal('true');
     expect(sidebar.hidden).to.equal(false);
     await waitUntil(() => el.shadowRoot!.activeElement?.tagName === 'STATE-BOX', 'focus moves into the list');
-    await settle(el);
+    await el.updateComplete;
     await expect(el).shadowDom.to.be.accessible();
     await sendKeys({ press: 'Escape' });
     await el.updateComplete;
@@ -366,7 +359,7 @@ describe('<chat-desk>', () => {
     const el = await mount(store, 1, 800);
     await waitUntil(() => toggle(el, 'Visitor information'), 'drawer toggles appear');
     toggle(el, 'Visitor information')!.click();
-    await settle(el);
+    await el.updateComplete;
     const info = el.shadowRoot!.querySelector<HTMLElement>('[part="info"]')!;
     const panel = el.shadowRoot!.querySelector('visitor-panel')!;
     const block = deepAll<HTMLButtonElement>(panel.shadowRoot!, 'button').find(
@@ -488,13 +481,13 @@ describe('<chat-desk>', () => {
     const { store } = setup();
     const el = await mount(store, 1);
     store.focus('c-emma');
-    await settle(el);
+    await el.updateComplete;
     const list = el.shadowRoot!.querySelector('state-box')!.shadowRoot!;
     const ids = () => [...list.querySelectorAll<HTMLElement>('[role="option"]')].map((option) => option.dataset.id);
     const before = ids();
     const entry = deepAll<HTMLButtonElement>(el.shadowRoot!, 'button[part="history-entry"]')[0];
     entry.click();
-    await settle(el);
+    await el.updateComplete;
     expect(store.focusedId).to.match(/^c-emma-h/);
     expect(ids()).to.deep.equal(before);
     expect(list.textContent).not.to.contain('Closed');
@@ -505,7 +498,7 @@ describe('<chat-desk>', () => {
     const { store, transport } = setup();
     const el = await mount(store, 2);
     transport.setOnline(false);
-    await settle(el);
+    await el.updateComplete;
     const composer = el.shadowRoot!.querySelector('compose-area')!;
     expect(el.shadowRoot!.querySelector('[part="connection"]')!.textContent).to.contain('Offline');
     expect(composer.shadowRoot!.textContent).not.to.contain('Offline');
@@ -524,18 +517,18 @@ describe('<chat-desk>', () => {
         signal = options.signal;
         options.signal.addEventListener('abort', () => reject(new DOMException('Aborted', 'AbortError')));
       });
-    await settle(el);
+    await el.updateComplete;
     const first = el.shadowRoot!.querySelector('compose-area')!;
     first.attachFiles([new File(['x'], 'invoice.pdf', { type: 'application/pdf' })]);
     // The composer's attachment code loads on first use.
     await waitUntil(() => first.shadowRoot!.querySelector('[part="attachment"]'), 'attachment');
     panes(el)[1].dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }));
-    await settle(el);
+    await el.updateComplete;
     expect(signal?.aborted).to.equal(true);
     const other = panes(el)[1].querySelector('compose-area')!;
     expect(other.shadowRoot!.textContent).not.to.contain('Upload cancelled');
     panes(el)[0].dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }));
-    await settle(el);
+    await el.updateComplete;
     const back = panes(el)[0].querySelector('compose-area')!;
     const alerts = [...back.shadowRoot!.querySelectorAll('[role="alert"]')].map((alert) => alert.textContent!.trim());
     expect(alerts.join(' ')).to.contain('Upload cancelled: invoice.pdf was not sent');

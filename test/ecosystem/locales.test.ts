@@ -65,15 +65,6 @@ function deepQueryAll(root: Node, selector: string): Element[] {
   return found;
 }
 
-async function settle(el: ChatDesk): Promise<void> {
-  for (let i = 0; i < 3; i += 1) {
-    for (const child of deepQueryAll(el, '*') as (Element & { updateComplete?: Promise<unknown> })[]) {
-      if (child.updateComplete) await child.updateComplete;
-    }
-    await new Promise((resolve) => requestAnimationFrame(resolve));
-  }
-}
-
 function newStore(): DeskStore {
   const transport = new MemoryTransport({ fixtures: demoFixtures(), simulate: false });
   const store = new DeskStore({ transport, batching: 'sync', agent: { id: 'a1', name: 'Alex Martin' } });
@@ -104,7 +95,7 @@ describe('localization across the desk', () => {
         style="display:block;height:800px;width:1600px"
       ></chat-desk>`,
     );
-    await settle(el);
+    await el.updateComplete;
     const english = englishOnlyStrings();
     expect(english.size).to.be.greaterThan(50);
     const leftovers = [...new Set(visibleTexts(el).filter((text) => english.has(text)))];
@@ -117,11 +108,11 @@ describe('localization across the desk', () => {
     const el = await fixture<ChatDesk>(
       html`<chat-desk .store=${store} style="display:block;height:700px;width:1400px"></chat-desk>`,
     );
-    await settle(el);
+    await el.updateComplete;
     const layout = () => el.shadowRoot!.querySelector('[role="radiogroup"]')!.getAttribute('aria-label');
     expect(layout()).to.equal(en.desk.splitScreen);
     document.documentElement.lang = 'fr';
-    await settle(el);
+    await el.updateComplete;
     expect(layout()).to.equal(fr.desk.splitScreen);
   });
 
@@ -137,7 +128,7 @@ describe('localization across the desk', () => {
           style="display:block;height:700px;width:1400px"
         ></chat-desk>`,
       );
-      await settle(el);
+      await el.updateComplete;
       // The thread is virtualized: rows appear once it has measured itself.
       await waitUntil(() => deepQueryAll(el, '[part~="bubble"]').length > 0, 'no message bubbles rendered', {
         timeout: 5000,

@@ -40,23 +40,9 @@ function stateBoxList(el: StateBox): HTMLElement {
   return el.shadowRoot!.querySelector<HTMLElement>('[role="listbox"]')!;
 }
 
-/** Every element under `root`, through shadow roots. */
-function deepElements(root: ParentNode): Element[] {
-  return [...root.querySelectorAll('*')].flatMap((element) => [
-    element,
-    ...(element.shadowRoot ? deepElements(element.shadowRoot) : []),
-  ]);
-}
-
-/** Until no element under `root` has an update pending (nested elements render during their parents' updates). */
+/** Each desk element in `root` has rendered (a desk element's updateComplete covers what it contains). */
 async function settle(root: Element): Promise<void> {
-  for (let round = 0; round < 5; round += 1) {
-    const pending = [root, ...deepElements(root)].flatMap((element) =>
-      element instanceof LitElement && element.isUpdatePending ? [element.updateComplete] : [],
-    );
-    if (!pending.length) return;
-    await Promise.all(pending);
-  }
+  await Promise.all([...root.children].map((child) => (child as LitElement).updateComplete));
 }
 
 /** After a `lang`/`dir` change: the document's MutationObserver (a microtask) asks for the update first. */
