@@ -119,6 +119,8 @@ const visitorFields = {
   timeZone: v.optional(v.pipe(v.string(), v.maxLength(64))),
   pastMessagesCount: v.optional(Count),
   blocked: v.optional(v.boolean()),
+  online: v.optional(v.boolean()),
+  lastSeenAt: v.optional(IsoTime),
   customData: v.optional(
     v.pipe(
       v.array(

@@ -39,17 +39,37 @@ const REPLY_AUTHORS = new Set(['agent', 'bot']);
 
 /**
  * When the visitor is waiting for a reply (they wrote after the last agent or bot reply): the time
- * of the visitor's last message, which the state box counts from (DESIGN: "time since the
- * visitor's last message"); else `undefined`. Navigation and system lines do not count.
+ * of the FIRST visitor message since that reply, so a follow-up never hides how long they have been
+ * waiting; else `undefined`. Navigation and system lines do not count.
  */
 export function waitingSince(messages: readonly Message[]): string | undefined {
+  let first: string | undefined;
   for (let i = messages.length - 1; i >= 0; i -= 1) {
     const message = messages[i];
     if (message.kind === 'navigation' || message.author === 'system') continue;
-    if (REPLY_AUTHORS.has(message.author)) return undefined;
-    if (message.author === 'visitor') return message.at;
+    if (REPLY_AUTHORS.has(message.author)) break;
+    if (message.author === 'visitor') first = message.at;
+  }
+  return first;
+}
+
+/** The time of the agent's last message that went out (not one that failed), if any. */
+export function lastAgentMessageAt(messages: readonly Message[]): string | undefined {
+  for (let i = messages.length - 1; i >= 0; i -= 1) {
+    const message = messages[i];
+    if (message.author === 'agent' && message.status !== 'failed') return message.at;
   }
   return undefined;
+}
+
+/** Whether one of the agent's messages failed to send. */
+export function hasFailedSend(messages: readonly Message[]): boolean {
+  return messages.some((message) => message.author === 'agent' && message.status === 'failed');
+}
+
+/** Whether the conversation came to the agent by a transfer (it holds a transfer line). */
+export function wasTransferred(messages: readonly Message[]): boolean {
+  return messages.some((message) => message.kind === 'transfer');
 }
 
 /** The last message worth previewing in a list (skips navigation). */

@@ -144,6 +144,10 @@ export interface Visitor {
   timeZone?: string;
   pastMessagesCount?: number;
   blocked?: boolean;
+  /** Whether the visitor is still on the site / in the channel. */
+  online?: boolean;
+  /** When the visitor was last seen (when they left, while offline). */
+  lastSeenAt?: string;
   customData?: CustomDataEntry[];
 }
 

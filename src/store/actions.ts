@@ -1,3 +1,4 @@
+import type { ConversationSort } from './order.js';
 import type { MessageFilter } from '../model/filter.js';
 import type { ConnectionState, Delivery, Layout, Message, ServerEvent } from '../model/types.js';
 
@@ -8,6 +9,7 @@ export type LocalAction =
   | { type: 'local.focus'; conversationId: string }
   | { type: 'local.focusPane'; index: number }
   | { type: 'local.layout'; layout: Layout }
+  | { type: 'local.sort'; sort: ConversationSort }
   | { type: 'local.draft'; conversationId: string; text: string }
   | { type: 'local.filter'; conversationId: string; filter: MessageFilter }
   | { type: 'local.connection'; state: ConnectionState }

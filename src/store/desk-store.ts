@@ -17,6 +17,7 @@ import { safeUrl } from '../model/url.js';
 import { describeError, type Transport } from '../transport/transport.js';
 import type { LocalAction, StoreAction } from './actions.js';
 import { MemoryOutbox, type Outbox } from './outbox.js';
+import { CONVERSATION_SORTS, type ConversationSort } from './order.js';
 import { reduce } from './reducer.js';
 import {
   createSummariesSelector,
@@ -86,6 +87,8 @@ export class DeskStore {
   readonly conversations$: Observable<readonly ConversationSummary[]>;
   readonly focusedId$: Observable<string | null>;
   readonly layout$: Observable<Layout>;
+  /** The order of the state box and of Alt+Arrow switching. */
+  readonly sort$: Observable<ConversationSort>;
   readonly panes$: Observable<readonly (string | null)[]>;
   readonly focusedPane$: Observable<number>;
   readonly connection$: Observable<ConnectionState>;
@@ -108,6 +111,7 @@ export class DeskStore {
     this.conversations$ = this.select('conversations', summaries);
     this.focusedId$ = this.select('focusedId', (s) => s.panes[s.focusedPane] ?? null);
     this.layout$ = this.select('layout', (s) => s.layout);
+    this.sort$ = this.select('sort', (s) => s.sort);
     this.panes$ = this.select('panes', (s) => s.panes);
     this.focusedPane$ = this.select('focusedPane', (s) => s.focusedPane);
     this.connection$ = this.select('connection', (s) => s.connection);
@@ -239,6 +243,15 @@ export class DeskStore {
       return;
     }
     this.act({ type: 'local.layout', layout });
+  }
+
+  /** Orders the state box: `waiting` (longest waiting first), `activity` (newest first) or `oldest`. */
+  setSort(sort: ConversationSort): void {
+    if (!CONVERSATION_SORTS.includes(sort)) {
+      this.report({ code: 'invalid-argument', message: `Unknown conversation order ${String(sort).slice(0, 64)}` });
+      return;
+    }
+    if (sort !== this.state.sort) this.act({ type: 'local.sort', sort });
   }
 
   setDraft(conversationId: string, text: string): void {

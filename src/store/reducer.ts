@@ -366,6 +366,9 @@ function apply(batch: Batch, action: StoreAction): void {
     case 'local.layout':
       if (action.layout !== batch.get('layout')) resizePanes(batch, action.layout);
       return;
+    case 'local.sort':
+      batch.set('sort', action.sort);
+      return;
     case 'local.draft':
       if (action.text) batch.mutable('drafts').set(action.conversationId, action.text);
       else batch.mutable('drafts').delete(action.conversationId);

@@ -1,4 +1,12 @@
-import { lastPreviewable, waitingSince, byArrival, byNewest } from '../model/thread.js';
+import {
+  byArrival,
+  byNewest,
+  hasFailedSend,
+  lastAgentMessageAt,
+  lastPreviewable,
+  waitingSince,
+  wasTransferred,
+} from '../model/thread.js';
 import type { Conversation, Message, Visitor } from '../model/types.js';
 import type { DeskState, TypingState } from './state.js';
 
@@ -7,8 +15,14 @@ export interface ConversationSummary {
   readonly conversation: Conversation;
   readonly visitor: Visitor | undefined;
   readonly lastMessage: Message | undefined;
-  /** Time of the visitor message still waiting for a reply. */
+  /** Time of the FIRST visitor message still waiting for a reply. */
   readonly waitingSince: string | undefined;
+  /** Time of the agent's last message that went out. */
+  readonly agentRepliedAt: string | undefined;
+  /** One of the agent's messages failed to send. */
+  readonly failed: boolean;
+  /** The conversation came to the agent by a transfer. */
+  readonly transferred: boolean;
   readonly unread: number;
   readonly typing: TypingState | undefined;
 }
@@ -42,6 +56,9 @@ export function createSummariesSelector(): (state: DeskState) => readonly Conver
         visitor,
         lastMessage: lastPreviewable(messages),
         waitingSince: waitingSince(messages),
+        agentRepliedAt: lastAgentMessageAt(messages),
+        failed: hasFailedSend(messages),
+        transferred: wasTransferred(messages),
         unread: conversation.unread ?? 0,
         typing,
       };

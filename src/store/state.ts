@@ -1,4 +1,5 @@
 import type { MessageFilter } from '../model/filter.js';
+import { DEFAULT_SORT, type ConversationSort } from './order.js';
 import type { Agent, ConnectionState, Conversation, Layout, Message, Visitor } from '../model/types.js';
 
 export interface Thread {
@@ -31,6 +32,8 @@ export interface DeskState {
   readonly drafts: ReadonlyMap<string, string>;
   readonly filters: ReadonlyMap<string, MessageFilter>;
   readonly layout: Layout;
+  /** The order of the state box and of Alt+Arrow switching. */
+  readonly sort: ConversationSort;
   /** Conversation shown in each pane (length = layout); null for an empty pane. */
   readonly panes: readonly (string | null)[];
   readonly focusedPane: number;
@@ -52,6 +55,7 @@ export function initialState(agent: Agent, layout: Layout = 1): DeskState {
     drafts: new Map(),
     filters: new Map(),
     layout,
+    sort: DEFAULT_SORT,
     panes: Array.from({ length: layout }, () => null),
     focusedPane: 0,
     connection: 'connecting',

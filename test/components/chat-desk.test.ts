@@ -223,7 +223,10 @@ describe('<chat-desk>', () => {
   it('Alt+ArrowDown / Alt+ArrowUp switch conversation from anywhere in the desk, after desk-conversation-select', async () => {
     const { store } = setup();
     const el = await mount(store);
+    // In the state box's order: oldest conversation first here.
+    el.sort = 'oldest';
     await el.updateComplete;
+    expect(store.state.sort).to.equal('oldest');
     const seen: { id: string; focusedThen: string | null }[] = [];
     el.addEventListener('desk-conversation-select', (event: DeskConversationSelectEvent) =>
       seen.push({ id: event.detail.conversationId, focusedThen: store.focusedId }),

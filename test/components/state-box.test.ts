@@ -131,19 +131,28 @@ describe('<state-box>', () => {
     const el = await mount(store, { threshold: Math.round(waitedMs / 1000) + 10 });
     const noah = () => option(el, 'Noah Schmidt');
     const chip = () => noah().querySelector('[part="waiting"]')!;
+    // Seconds tick on screen; what a screen reader reads changes at most once a minute.
+    const minutes = (ms: number) =>
+      ms < 60_000 ? 'under a minute' : formatDuration('en', Math.floor(ms / 60_000) * 60_000);
     expect(chip().textContent).to.contain(`Waiting ${formatDuration('en', waitedMs)}`);
-    expect(nameOf(el, noah())).to.contain(`Waiting for your reply for ${formatDuration('en', waitedMs)}`);
+    expect(nameOf(el, noah())).to.contain(`Waiting for your reply for ${minutes(waitedMs)}`);
     expect(noah().hasAttribute('data-overdue')).to.equal(false);
+    const spoken = nameOf(el, noah());
 
     clock.tick(5_000);
     await el.updateComplete;
     expect(chip().textContent).to.contain(`Waiting ${formatDuration('en', waitedMs + 5_000)}`);
+    if (Math.floor(waitedMs / 60_000) === Math.floor((waitedMs + 5_000) / 60_000)) {
+      expect(nameOf(el, noah())).to.equal(spoken);
+    }
     expect(noah().hasAttribute('data-overdue')).to.equal(false);
 
     clock.tick(6_000);
     await el.updateComplete;
     expect(noah().hasAttribute('data-overdue')).to.equal(true);
     expect(nameOf(el, noah())).to.contain('overdue');
+    // Overdue in text, not only colour.
+    expect(chip().textContent).to.contain('Overdue');
 
     // A higher threshold clears the warning; removing the attribute restores the default (60 s).
     el.setAttribute('warning-threshold', '3600');
@@ -289,11 +298,13 @@ describe('<state-box>', () => {
     expect((active(el) as HTMLElement).dataset.id).to.equal('c-sofia');
   });
 
-  it('sort="waiting" puts the longest wait first; removing the attribute restores arrival order', async () => {
+  it('sort="waiting" puts the longest wait first; removing the attribute restores that default', async () => {
     const { store } = setup();
-    const el = await mount(store, { sort: 'waiting' });
-    const summaries = store.state.conversations;
-    expect(summaries.size).to.be.greaterThan(0);
+    const el = await mount(store, { sort: 'oldest' });
+    expect(options(el).map((row) => row.dataset.id)).to.deep.equal(ARRIVAL);
+    el.setAttribute('sort', 'waiting');
+    await el.updateComplete;
+    expect(store.state.sort).to.equal('waiting');
     const ids = options(el).map((row) => row.dataset.id!);
     const waiting = options(el).filter((row) => row.hasAttribute('data-waiting'));
     expect(waiting.length).to.be.greaterThan(1);
@@ -302,9 +313,39 @@ describe('<state-box>', () => {
     const { waitingSince } = await import('../../src/model/thread.js');
     const since = waiting.map((row) => Date.parse(waitingSince(store.state.threads.get(row.dataset.id!)!.messages)!));
     expect(since).to.deep.equal([...since].sort((a, b) => a - b));
+    el.setAttribute('sort', 'arrival');
+    await el.updateComplete;
+    expect(el.sort, '"arrival" is the former name of "oldest"').to.equal('oldest');
     el.removeAttribute('sort');
     await el.updateComplete;
-    expect(el.sort).to.equal('arrival');
+    expect(el.sort).to.equal('waiting');
+    expect(options(el).map((row) => row.dataset.id)).to.deep.equal(ids);
+  });
+
+  it('"Sort by" orders by longest waiting, newest activity or oldest conversation, for the whole desk', async () => {
+    const { store } = setup();
+    const el = await mount(store, { sort: 'waiting' });
+    const sortBy = el.shadowRoot!.querySelector<HTMLSelectElement>('select')!;
+    expect(sortBy.closest('label')!.textContent).to.contain('Sort by');
+    expect([...sortBy.options].map((o) => o.textContent!.trim())).to.deep.equal([
+      'Longest waiting',
+      'Newest activity',
+      'Oldest conversation',
+    ]);
+    expect(sortBy.value).to.equal('waiting');
+    sortBy.value = 'activity';
+    sortBy.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    expect(store.state.sort).to.equal('activity');
+    const { timeOf } = await import('../../src/model/thread.js');
+    const activity = options(el).map((row) => {
+      const thread = store.state.threads.get(row.dataset.id!)!.messages.filter((m) => m.kind !== 'navigation');
+      return timeOf(thread.at(-1)?.at ?? store.state.conversations.get(row.dataset.id!)!.startedAt);
+    });
+    expect(activity).to.deep.equal([...activity].sort((a, b) => b - a));
+    sortBy.value = 'oldest';
+    sortBy.dispatchEvent(new Event('change'));
+    await el.updateComplete;
     expect(options(el).map((row) => row.dataset.id)).to.deep.equal(ARRIVAL);
   });
 

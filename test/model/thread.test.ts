@@ -49,14 +49,14 @@ describe('thread ordering', () => {
 });
 
 describe('waiting for a reply', () => {
-  it("is the time of the visitor's last message when they wrote after the last agent reply", () => {
+  it("is the time of the visitor's FIRST message since the last agent reply (a follow-up does not reset it)", () => {
     const thread = [
       textMessage('v1', 'visitor', 1),
       textMessage('a1', 'agent', 2),
       textMessage('v2', 'visitor', 3),
       textMessage('v3', 'visitor', 4),
     ];
-    expect(waitingSince(thread)).to.equal(iso(4));
+    expect(waitingSince(thread)).to.equal(iso(3));
     expect(countUnanswered(thread)).to.equal(2);
   });
 

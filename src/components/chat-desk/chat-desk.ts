@@ -11,6 +11,7 @@ import type { ConversationSummary } from '../../store/selectors.js';
 import { shared, tokens } from '../../styles/tokens.js';
 import {
   adjacentId,
+  DEFAULT_SORT,
   DEFAULT_WARNING_THRESHOLD,
   orderConversations,
   toSort,
@@ -116,8 +117,20 @@ export class ChatDesk extends DeskElement {
   /** `light` or `dark` forces a theme; by default the desk follows the system setting. */
   @property({ reflect: true }) theme?: 'light' | 'dark';
 
-  /** Order of the state box (and of Alt+Arrow switching): `arrival` (default) or `waiting`. */
-  @property({ reflect: true, converter: { fromAttribute: toSort } }) sort: ConversationSort = 'arrival';
+  /**
+   * Order of the state box and of Alt+Arrow switching, kept in the store (the state box's "Sort by"
+   * changes it too): `waiting` (default), `activity` or `oldest` (`arrival` is accepted for `oldest`).
+   */
+  @property({ converter: { fromAttribute: toSort } })
+  get sort(): ConversationSort {
+    return this.data?.value?.sort ?? this.requestedSort ?? DEFAULT_SORT;
+  }
+  set sort(sort: ConversationSort) {
+    const previous = this.sort;
+    this.requestedSort = toSort(sort);
+    this.provider?.store?.setSort(this.requestedSort);
+    this.requestUpdate('sort', previous);
+  }
 
   /** Seconds a visitor may wait for a reply before the state box warns. */
   @property({ attribute: 'warning-threshold', converter: { fromAttribute: toThreshold } })
@@ -150,6 +163,8 @@ export class ChatDesk extends DeskElement {
 
   /** The layout the page asked for (attribute or property); applied to each store the desk gets. */
   private requestedLayout: Layout | undefined;
+  /** The order the page asked for; applied to each store the desk gets. */
+  private requestedSort: ConversationSort | undefined;
   private readonly arrivals = new ArrivalTracker();
   private resizeObserver: ResizeObserver | undefined;
   private readonly provider = new ProviderController(this, () => this.storeChanged());
@@ -163,6 +178,7 @@ export class ChatDesk extends DeskElement {
       layout: store.layout$,
       summaries: store.conversations$,
       connection: store.connection$,
+      sort: store.sort$,
     }),
     (value, previous) => {
       if (value.summaries !== previous?.summaries) this.noticeArrivals(value.summaries);
@@ -195,6 +211,7 @@ export class ChatDesk extends DeskElement {
     const layout = this.requestedLayout ?? readSavedLayout() ?? this.previousStore?.state.layout;
     this.previousStore = store;
     if (store && layout && store.state.layout !== layout) store.setLayout(layout);
+    if (store && this.requestedSort) store.setSort(this.requestedSort);
     this.resolveTarget();
   }
 
@@ -248,7 +265,7 @@ export class ChatDesk extends DeskElement {
           @keydown=${this.onDrawerKeyDown}
           @focusout=${this.onDrawerFocusOut}
         >
-          <state-box sort=${this.sort} warning-threshold=${this.warningThreshold}></state-box>
+          <state-box warning-threshold=${this.warningThreshold}></state-box>
         </section>
         <section class="center" aria-label=${t.desk.panes}>
           <div class="toolbar" part="toolbar">

@@ -138,15 +138,117 @@ export const stateBoxStyles = css`
     text-overflow: ellipsis;
     white-space: nowrap;
   }
-  .name {
+  .line {
     grid-area: name;
+    display: flex;
+    align-items: baseline;
+    gap: var(--_space-1);
+    min-inline-size: 0;
+  }
+  .name {
     font-weight: 600;
+  }
+  .conversation-id {
+    flex: none;
+    color: var(--_color-text-muted);
+    font-size: var(--_font-size-small);
+    font-family: ui-monospace, monospace;
+  }
+  .times {
+    grid-area: duration;
+    display: inline-flex;
+    gap: var(--_space-2);
+    justify-self: end;
+  }
+  .replied {
+    color: var(--_color-text-muted);
+    font-size: var(--_font-size-small);
+    font-variant-numeric: tabular-nums;
+    white-space: nowrap;
+  }
+  .avatar {
+    position: relative;
+  }
+  .presence {
+    position: absolute;
+    inset-block-end: -1px;
+    inset-inline-end: -1px;
+    inline-size: 10px;
+    block-size: 10px;
+    border-radius: 50%;
+    border: 2px solid var(--_color-surface);
+    background: var(--_color-text-muted);
+  }
+  .presence[data-online] {
+    background: light-dark(#15803d, #4ade80);
+  }
+  .overdue {
+    font-weight: 700;
+  }
+  .new,
+  .transferred {
+    color: var(--_color-accent);
+    border-color: currentColor;
+  }
+  .sort {
+    display: inline-flex;
+    align-items: center;
+    gap: var(--_space-1);
+    margin-inline-start: auto;
+    font-weight: 400;
+    font-size: var(--_font-size-small);
+    color: var(--_color-text-muted);
+  }
+  .sort select {
+    font: inherit;
+    color: var(--_color-text);
+    background: var(--_color-surface);
+    border: 1px solid var(--_color-border);
+    border-radius: var(--_radius-small);
+    padding: 2px var(--_space-1);
+  }
+  .sort select:focus-visible {
+    outline: var(--_focus-ring);
+    outline-offset: 1px;
+  }
+  .mini-view {
+    position: fixed;
+    z-index: 20;
+    inline-size: 320px;
+    max-inline-size: calc(100vw - 16px);
+    padding: var(--_space-2) var(--_space-3);
+    border: 1px solid var(--_color-border);
+    border-radius: var(--_radius);
+    background: var(--_color-surface);
+    color: var(--_color-text);
+    box-shadow: 0 8px 24px rgb(0 0 0 / 0.18);
+    font-size: var(--_font-size-small);
+  }
+  .mini-view ol {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: var(--_space-2);
+  }
+  .mini-title {
+    margin: 0 0 var(--_space-2);
+    font-weight: 600;
+  }
+  .mini-meta {
+    display: flex;
+    justify-content: space-between;
+    gap: var(--_space-2);
+    color: var(--_color-text-muted);
+  }
+  .mini-text {
+    display: block;
+    overflow-wrap: anywhere;
   }
   .row[data-waiting] .name {
     font-weight: 700;
   }
   .duration {
-    grid-area: duration;
     color: var(--_color-text-muted);
     font-size: var(--_font-size-small);
     font-variant-numeric: tabular-nums;

@@ -2,10 +2,10 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { DeskConversationSelectEvent } from '../../events.js';
-import { formatDuration } from '../../i18n/format.js';
+import { formatDuration, formatTime } from '../../i18n/format.js';
 import { channelLabel, messagePreview, visitorDisplayName } from '../../i18n/names.js';
 import { lastPreviewable, timeOf } from '../../model/thread.js';
-import type { Message } from '../../model/types.js';
+import type { Visitor } from '../../model/types.js';
 import type { DeskStore } from '../../store/desk-store.js';
 import type { ConversationSummary } from '../../store/selectors.js';
 import { shared, tokens } from '../../styles/tokens.js';
@@ -13,6 +13,8 @@ import { ArrivalTracker } from '../../controllers/arrivals.js';
 import { channelIcon } from './channel-icon.js';
 import {
   adjacentId,
+  CONVERSATION_SORTS,
+  DEFAULT_SORT,
   DEFAULT_WARNING_THRESHOLD,
   orderConversations,
   toSort,
@@ -24,17 +26,12 @@ import { stateBoxStyles } from './state-box.styles.js';
 import { ClockController } from '../../controllers/clock-controller.js';
 
 const EMPTY: readonly ConversationSummary[] = [];
+/** How long the pointer rests on a row before its mini view shows. */
+const MINI_VIEW_DELAY_MS = 500;
 const NO_DRAFTS: ReadonlyMap<string, string> = new Map();
-/** Per thread's message list: whether one of the agent's messages failed to send. */
-const failedOf = new WeakMap<readonly Message[], boolean>();
-
-function hasFailedSend(messages: readonly Message[]): boolean {
-  let failed = failedOf.get(messages);
-  if (failed === undefined) {
-    failed = messages.some((message) => message.author === 'agent' && message.status === 'failed');
-    failedOf.set(messages, failed);
-  }
-  return failed;
+/** The short form of a conversation ID shown in a row (the full one is in its description). */
+function shortId(id: string): string {
+  return id.length <= 8 ? id : `…${id.slice(-6)}`;
 }
 
 interface Row {
@@ -74,10 +71,20 @@ export class StateBox extends DeskElement {
   static override styles = [tokens, shared, stateBoxStyles];
 
   /**
-   * `arrival` (default): the store's order, oldest conversation first.
-   * `waiting`: conversations waiting for a reply first, longest wait first.
+   * The order of the list, kept in the store (the "Sort by" control and `<chat-desk>` share it):
+   * `waiting` (default; longest waiting first), `activity` (newest message first) or `oldest`
+   * (`arrival` is accepted for `oldest`). Setting it (or the attribute) asks the store for that order.
    */
-  @property({ reflect: true, converter: { fromAttribute: toSort } }) sort: ConversationSort = 'arrival';
+  @property({ converter: { fromAttribute: toSort } })
+  get sort(): ConversationSort {
+    return this.data?.value?.sort ?? this.requestedSort ?? DEFAULT_SORT;
+  }
+  set sort(sort: ConversationSort) {
+    const previous = this.sort;
+    this.requestedSort = toSort(sort);
+    this.target.store?.setSort(this.requestedSort);
+    this.requestUpdate('sort', previous);
+  }
 
   /** Seconds a visitor may wait for a reply before the row shows a warning. */
   @property({ attribute: 'warning-threshold', converter: { fromAttribute: toThreshold } })
@@ -86,6 +93,12 @@ export class StateBox extends DeskElement {
   /** Conversation whose row holds the roving tab stop. */
   @state() private activeId: string | undefined;
   @state() private announcement = '';
+  /** The conversation whose latest messages show in the mini view, and the row it is beside. */
+  @state() private miniView: { id: string; top: number; left: number } | undefined;
+
+  /** The order the page asked for, applied to each store the list gets. */
+  private requestedSort: ConversationSort | undefined;
+  private hoverTimer: ReturnType<typeof setTimeout> | undefined;
 
   private readonly clock = new ClockController(this);
   private readonly data = select(
@@ -96,6 +109,7 @@ export class StateBox extends DeskElement {
       panes: store.panes$,
       layout: store.layout$,
       drafts: store.drafts$,
+      sort: store.sort$,
     }),
     (value, previous) => {
       if (value.summaries === previous?.summaries) return;
@@ -104,6 +118,7 @@ export class StateBox extends DeskElement {
         this.observedStore = store;
         this.arrivals.reset();
         this.seenOngoing = new Set();
+        if (this.requestedSort && store) store.setSort(this.requestedSort);
       }
       for (const summary of value.summaries) this.seenOngoing.add(summary.conversation.id);
       this.noticeArrivals(value.summaries);
@@ -144,6 +159,8 @@ export class StateBox extends DeskElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.typedTimer);
+    clearTimeout(this.hoverTimer);
+    this.miniView = undefined;
   }
 
   protected override updated(): void {
@@ -200,6 +217,18 @@ export class StateBox extends DeskElement {
             <span aria-hidden="true">${ongoing}</span>
             <span class="visually-hidden">${t.stateBox.count(ongoing)}</span>
           </span>
+          <label class="sort" part="sort">
+            <span>${t.stateBox.sortBy}</span>
+            <select
+              .value=${this.sort}
+              @change=${(event: Event) => store.setSort(toSort((event.target as HTMLSelectElement).value))}
+            >
+              ${CONVERSATION_SORTS.map(
+                (sort) =>
+                  html`<option value=${sort} ?selected=${sort === this.sort}>${t.stateBox.sorts[sort]}</option>`,
+              )}
+            </select>
+          </label>
         </div>
         ${
           rows.length
@@ -220,9 +249,12 @@ export class StateBox extends DeskElement {
           role="listbox"
           part="list"
           aria-label=${t.stateBox.ongoingConversations}
+          aria-describedby="list-hint"
           ?hidden=${rows.length === 0}
           @keydown=${this.onKeyDown}
           @click=${this.onClick}
+          @pointerover=${this.onPointerOver}
+          @pointerleave=${this.onPointerLeave}
         >
           ${repeat(
             rows,
@@ -230,13 +262,57 @@ export class StateBox extends DeskElement {
             (row) => this.renderRow(row, row.summary.conversation.id === active, selected, now),
           )}
         </ul>
+        <p id="list-hint" class="visually-hidden">${t.stateBox.miniViewHint}</p>
+        ${this.renderMiniView(store)}
         <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
       </div>
     `;
   }
 
+  /** The latest three messages of a conversation, beside its row, without switching to it. */
+  private renderMiniView(store: DeskStore) {
+    const view = this.miniView;
+    if (!view) return nothing;
+    const { t, lang } = this.i18n;
+    const summary = (this.data.value?.summaries ?? EMPTY).find((s) => s.conversation.id === view.id);
+    if (!summary) return nothing;
+    const name = this.nameOf(summary);
+    const messages = (store.state.threads.get(view.id)?.messages ?? [])
+      .filter((message) => message.kind !== 'navigation')
+      .slice(-3);
+    return html`<div
+      id="mini-view"
+      class="mini-view"
+      part="mini-view"
+      role="tooltip"
+      aria-label=${t.stateBox.miniView(name)}
+      style="top: ${view.top}px; left: ${view.left}px"
+      @pointerenter=${() => clearTimeout(this.hoverTimer)}
+      @pointerleave=${this.onPointerLeave}
+    >
+      <p class="mini-title">${t.stateBox.miniView(name)}</p>
+      ${
+        messages.length
+          ? html`<ol>
+              ${messages.map(
+                (message) =>
+                  html`<li data-author=${message.author}>
+                    <span class="mini-meta"
+                      >${message.author === 'visitor' ? name : (message.authorName ?? store.state.agent.name)}
+                      <time datetime=${message.at}>${formatTime(lang, message.at)}</time></span
+                    >
+                    <span class="mini-text" dir="auto">${messagePreview(t, message, 160)}</span>
+                  </li>`,
+              )}
+            </ol>`
+          : html`<p>${t.stateBox.noMessages}</p>`
+      }
+    </div>`;
+  }
+
   private renderRow(row: Row, active: boolean, selected: string | null, now: number) {
     const { t, lang } = this.i18n;
+    const sb = t.stateBox;
     const { conversation, visitor, typing } = row.summary;
     const id = conversation.id;
     const dom = this.domId(id);
@@ -247,14 +323,17 @@ export class StateBox extends DeskElement {
     const waitingSince = row.closed ? undefined : row.summary.waitingSince;
     const waitedMs = waitingSince ? Math.max(0, now - timeOf(waitingSince)) : 0;
     const overdue = !!waitingSince && waitedMs >= Math.max(0, this.warningThreshold) * 1000;
-    const waited = formatDuration(lang, waitedMs);
     const end = row.closed && conversation.closedAt ? timeOf(conversation.closedAt) : now;
-    const duration = formatDuration(lang, Math.max(0, end - timeOf(conversation.startedAt)));
+    const durationMs = Math.max(0, end - timeOf(conversation.startedAt));
+    const repliedAt = row.summary.agentRepliedAt;
+    const repliedMs = repliedAt ? Math.max(0, now - timeOf(repliedAt)) : 0;
     const unread = row.closed ? 0 : row.summary.unread;
     const paneIndex = (this.data.value?.layout ?? 1) > 1 ? (this.data.value?.panes ?? []).indexOf(id) : -1;
-    const preview = typing?.typing ? t.stateBox.typing : this.previewOf(row.summary);
-    const failed = hasFailedSend(this.target.store?.state.threads.get(id)?.messages ?? []);
+    const preview = typing?.typing ? sb.typing : this.previewOf(row.summary);
+    const failed = row.summary.failed;
     const draft = id !== selected && ((this.data.value?.drafts ?? NO_DRAFTS).get(id) ?? '').trim() !== '';
+    const unanswered = !row.closed && !repliedAt;
+    const presence = this.presenceOf(visitor, now);
     return html`
       <li
         role="option"
@@ -265,6 +344,7 @@ export class StateBox extends DeskElement {
         data-channel=${conversation.channel}
         tabindex=${active ? 0 : -1}
         aria-selected=${id === selected ? 'true' : 'false'}
+        aria-describedby="${dom}-id${this.miniView?.id === id ? ' mini-view' : ''}"
         ?data-waiting=${!!waitingSince}
         ?data-overdue=${overdue}
         ?data-closed=${row.closed}
@@ -273,9 +353,22 @@ export class StateBox extends DeskElement {
         ?data-failed=${failed}
         ?data-draft=${draft}
       >
-        <span class="avatar" part="avatar">${channelIcon(conversation.channel)}</span>
+        <span class="avatar" part="avatar">
+          ${channelIcon(conversation.channel)}
+          ${
+            presence
+              ? html`<span class="presence" part="presence" ?data-online=${presence.online} aria-hidden="true"></span>`
+              : nothing
+          }
+        </span>
         <span class="main">
-          <span class="name" part="name" dir="auto">${name}</span>${sep}
+          <span class="line">
+            <span class="name" part="name" dir="auto">${name}</span>${sep}
+            ${presence ? html`<span class="visually-hidden">${presence.text}</span>${sep}` : nothing}
+            <span class="conversation-id" part="conversation-id" aria-hidden="true" title=${sb.conversationId(id)}
+              >${sb.idLabel} ${shortId(id)}</span
+            >
+          </span>
           <span class="state">
             <span class="channel">${channel}</span>
             ${
@@ -285,11 +378,14 @@ export class StateBox extends DeskElement {
                       <circle cx="12" cy="12" r="8.5" />
                       <path d="M12 7.5V12l3 2" stroke-linecap="round" />
                     </svg>
-                    <span aria-hidden="true">${t.stateBox.waiting(waited)}</span>
-                    <span class="visually-hidden">${t.stateBox.waitingForReply(waited, overdue)}</span>
+                    <span aria-hidden="true">${sb.waiting(formatDuration(lang, waitedMs))}</span>
+                    ${overdue ? html`<span class="overdue" aria-hidden="true">${sb.overdue}</span>` : nothing}
+                    <span class="visually-hidden">${sb.waitingForReply(this.minutes(waitedMs), overdue)}</span>
                   </span>`
                 : nothing
             }
+            ${unanswered ? html`<span class="chip new" part="new">${sb.unanswered}</span>` : nothing}
+            ${row.summary.transferred ? html`<span class="chip transferred" part="transferred">${sb.transferred}</span>` : nothing}
             ${
               failed
                 ? html`<span class="chip failed" part="failed">
@@ -297,22 +393,22 @@ export class StateBox extends DeskElement {
                       <circle cx="12" cy="12" r="8.5" />
                       <path d="M12 7.5v5.5M12 16.2v.3" stroke-linecap="round" />
                     </svg>
-                    <span>${t.stateBox.notSent}</span>
+                    <span>${sb.notSent}</span>
                   </span>`
                 : nothing
             }
-            ${draft ? html`<span class="chip draft" part="draft">${t.stateBox.draft}</span>` : nothing}
-            ${blocked ? html`<span class="chip blocked">${t.stateBox.blocked}</span>` : nothing}
-            ${row.closed ? html`<span class="chip closed">${t.stateBox.closed}</span>` : nothing}
+            ${draft ? html`<span class="chip draft" part="draft">${sb.draft}</span>` : nothing}
+            ${blocked ? html`<span class="chip blocked">${sb.blocked}</span>` : nothing}
+            ${row.closed ? html`<span class="chip closed">${sb.closed}</span>` : nothing}
             ${
               paneIndex >= 0
-                ? html`<span class="chip pane-mark" title=${t.stateBox.inPane(paneIndex + 1)}>
+                ? html`<span class="chip pane-mark" title=${sb.inPane(paneIndex + 1)}>
                     <svg viewBox="0 0 24 24" width="12" height="12" aria-hidden="true" focusable="false">
                       <rect x="3" y="4" width="8" height="16" rx="2" />
                       <rect x="13" y="4" width="8" height="16" rx="2" />
                     </svg>
-                    <span aria-hidden="true">${t.stateBox.paneMark(paneIndex + 1)}</span>
-                    <span class="visually-hidden">${t.stateBox.inPane(paneIndex + 1)}</span>
+                    <span aria-hidden="true">${sb.paneMark(paneIndex + 1)}</span>
+                    <span class="visually-hidden">${sb.inPane(paneIndex + 1)}</span>
                   </span>`
                 : nothing
             } </span
@@ -321,17 +417,47 @@ export class StateBox extends DeskElement {
             unread > 0
               ? html`<span class="badge" part="badge">
                     <span aria-hidden="true">${unread > 99 ? '99+' : unread}</span>
-                    <span class="visually-hidden">${t.stateBox.unread(unread)}</span> </span
+                    <span class="visually-hidden">${sb.unread(unread)}</span> </span
                   >${sep}`
               : nothing
           } <span class="preview" part="preview" dir="auto" ?data-typing=${!!typing?.typing}>${preview}</span>${sep}
-          <span class="duration">
-            <span aria-hidden="true">${duration}</span>
-            <span class="visually-hidden">${t.stateBox.duration(duration)}</span>
+          <span class="times">
+            ${
+              repliedAt
+                ? html`<span class="replied" part="replied">
+                      <span aria-hidden="true">${sb.replied(formatDuration(lang, repliedMs))}</span>
+                      <span class="visually-hidden">${sb.repliedAgo(this.minutes(repliedMs))}</span> </span
+                    >${sep}`
+                : unanswered
+                  ? html`<span class="visually-hidden">${sb.unansweredLong}</span>${sep}`
+                  : nothing
+            }
+            <span class="duration">
+              <span aria-hidden="true">${formatDuration(lang, durationMs)}</span>
+              <span class="visually-hidden">${sb.duration(this.minutes(durationMs))}</span>
+            </span>
           </span>
         </span>
+        <span id="${dom}-id" hidden
+          >${sb.conversationId(id)}${row.summary.transferred ? `. ${sb.transferredLong}` : ''}</span
+        >
       </li>
     `;
+  }
+
+  /** A duration at minute resolution, for what screen readers read (seconds would re-read rows). */
+  private minutes(milliseconds: number): string {
+    if (milliseconds < 60_000) return this.i18n.t.stateBox.underAMinute;
+    return formatDuration(this.i18n.lang, Math.floor(milliseconds / 60_000) * 60_000);
+  }
+
+  /** The visitor's presence, when the server tells it: online, or left (and how long ago). */
+  private presenceOf(visitor: Visitor | undefined, now: number): { online: boolean; text: string } | undefined {
+    if (visitor?.online === undefined) return undefined;
+    const sb = this.i18n.t.stateBox;
+    if (visitor.online) return { online: true, text: sb.online };
+    const seen = visitor.lastSeenAt ? timeOf(visitor.lastSeenAt) : 0;
+    return { online: false, text: seen ? sb.left(this.minutes(Math.max(0, now - seen))) : sb.offline };
   }
 
   // ---- data ------------------------------------------------------------------------------
@@ -355,6 +481,9 @@ export class StateBox extends DeskElement {
           visitor: state.visitors.get(conversation.visitorId),
           lastMessage: lastPreviewable(state.threads.get(id)?.messages ?? []),
           waitingSince: undefined,
+          agentRepliedAt: undefined,
+          failed: false,
+          transferred: false,
           unread: 0,
           typing: undefined,
         },
@@ -433,9 +562,27 @@ export class StateBox extends DeskElement {
   };
 
   private readonly onKeyDown = (event: KeyboardEvent): void => {
-    if (event.ctrlKey || event.metaKey) return;
-    const ids = this.orderedIds();
     const current = (event.target as Element).closest<HTMLElement>('[role="option"]')?.dataset.id ?? this.activeId;
+    if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'c' && current) {
+      // Nothing is selected as text in a listbox: Ctrl+C copies the conversation ID.
+      event.preventDefault();
+      void this.copyId(current);
+      return;
+    }
+    if (event.ctrlKey || event.metaKey) return;
+    if (event.key === 'Escape' && this.miniView) {
+      event.preventDefault();
+      event.stopPropagation();
+      this.miniView = undefined;
+      return;
+    }
+    if (event.key === 'Enter' && event.shiftKey && !event.altKey) {
+      event.preventDefault();
+      const option = current ? this.optionFor(current) : null;
+      if (option && current) this.toggleMiniView(current, option);
+      return;
+    }
+    const ids = this.orderedIds();
     if (event.altKey) {
       if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
       // Alt+Arrow: switch to the next / previous conversation (the desk lets this one through).
@@ -473,6 +620,66 @@ export class StateBox extends DeskElement {
     }
     event.preventDefault();
   };
+
+  /** Shows (or hides) the mini view of a conversation beside its row. */
+  private toggleMiniView(
+    conversationId: string,
+    option: HTMLElement,
+    show = this.miniView?.id !== conversationId,
+  ): void {
+    if (!show) {
+      this.miniView = undefined;
+      return;
+    }
+    const rect = option.getBoundingClientRect();
+    const width = 320;
+    const rtl = this.i18n.dir === 'rtl';
+    const room = rtl ? rect.left - width - 8 : window.innerWidth - rect.right - width - 8;
+    // Beside the row when there is room, else below it; always inside the viewport.
+    const left =
+      room >= 0
+        ? rtl
+          ? rect.left - width - 8
+          : rect.right + 8
+        : Math.max(8, Math.min(rect.left, window.innerWidth - width - 8));
+    const top = room >= 0 ? rect.top : rect.bottom + 4;
+    this.miniView = { id: conversationId, top: Math.max(8, Math.min(top, window.innerHeight - 160)), left };
+  }
+
+  /** Pointer resting on a row: its mini view after a short delay. */
+  private readonly onPointerOver = (event: PointerEvent): void => {
+    if (event.pointerType === 'touch') return;
+    const option = (event.target as Element).closest<HTMLElement>('[role="option"]');
+    const id = option?.dataset.id;
+    if (!option || !id || this.miniView?.id === id) {
+      clearTimeout(this.hoverTimer);
+      return;
+    }
+    clearTimeout(this.hoverTimer);
+    this.hoverTimer = setTimeout(() => {
+      if (option.isConnected && option.matches(':hover')) this.toggleMiniView(id, option, true);
+    }, MINI_VIEW_DELAY_MS);
+  };
+
+  /** The pointer left the list (or the mini view): close it, unless it moved onto the other. */
+  private readonly onPointerLeave = (event: PointerEvent): void => {
+    clearTimeout(this.hoverTimer);
+    const to = event.relatedTarget;
+    if (to instanceof Node && this.renderRoot.querySelector('.mini-view, [role="listbox"]')?.contains(to)) return;
+    this.hoverTimer = setTimeout(() => {
+      if (!this.renderRoot.querySelector('.mini-view:hover, [role="listbox"]:hover')) this.miniView = undefined;
+    }, 150);
+  };
+
+  /** Copies a conversation's full ID and says so. */
+  private async copyId(conversationId: string): Promise<void> {
+    try {
+      await navigator.clipboard.writeText(conversationId);
+      this.announcement = this.i18n.t.stateBox.idCopied(conversationId);
+    } catch {
+      // Clipboard refused (no permission, insecure context): the ID stays in the row's description.
+    }
+  }
 
   /** Moves to the next conversation whose visitor name starts with the letters typed. */
   private typeAhead(key: string, ids: readonly string[], current: string | undefined): void {

@@ -31,5 +31,33 @@ export const stateBox = {
   /** Short visible mark of the pane showing a conversation (split screen). */
   paneMark: (n: number) => `Pane ${n}`,
   newConversation: (name: string, channel: string) => `New conversation from ${name} (${channel})`,
+  /** The "Sort by" control and its orders. */
+  sortBy: 'Sort by',
+  sorts: { waiting: 'Longest waiting', activity: 'Newest activity', oldest: 'Oldest conversation' },
+  /** Shown, in text, beside the colour of a wait past the threshold. */
+  overdue: 'Overdue',
+  /** Visible prefix of the short conversation ID. */
+  idLabel: 'ID',
+  conversationId: (id: string) => `Conversation ID ${id}`,
+  online: 'Online',
+  /** The visitor left: `duration` is how long ago, at minute resolution. */
+  left: (duration: string) => `Left ${duration} ago`,
+  offline: 'Left',
+  /** Under a minute, in the spoken (minute-resolution) times. */
+  underAMinute: 'under a minute',
+  /** Visible time since the agent's last message. */
+  replied: (duration: string) => `Replied ${duration}`,
+  /** Spoken time since the agent's last message. */
+  repliedAgo: (duration: string) => `You replied ${duration} ago`,
+  /** No agent message yet. */
+  unanswered: 'New',
+  unansweredLong: 'Not answered yet',
+  transferred: 'Transferred',
+  transferredLong: 'Transferred to you',
+  /** The mini view of a conversation's latest messages. */
+  miniView: (name: string) => `Latest messages from ${name}`,
+  miniViewHint: 'Shift+Enter shows the latest messages; Ctrl+C copies the conversation ID.',
+  copyId: 'Copy conversation ID',
+  idCopied: (id: string) => `Conversation ID ${id} copied`,
 };
 export type StateBoxStrings = typeof stateBox;
