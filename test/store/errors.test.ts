@@ -236,6 +236,10 @@ describe('Desk errors: a closed union', () => {
   };
 
   it('declares every code once, and has a producer for each', () => {
+    // Compiles only when DESK_ERROR_CODES lists every code of the union.
+    const everyCodeListed: [Exclude<DeskErrorCode, (typeof DESK_ERROR_CODES)[number]>] extends [never] ? true : false =
+      true;
+    expect(everyCodeListed).to.equal(true);
     expect(new Set(DESK_ERROR_CODES).size).to.equal(DESK_ERROR_CODES.length);
     expect(Object.keys(producers).sort()).to.deep.equal([...DESK_ERROR_CODES].sort());
   });
