@@ -58,6 +58,10 @@ export class DeskSendEvent extends DeskEvent<{ conversationId: string; draft: Dr
   }
 }
 
+/**
+ * An error the store reported (`DeskStore.errors$`), dispatched on the element that provides the
+ * store. `detail` is a `DeskErrorInfo`: narrow it on `detail.code` to read the member's fields.
+ */
 export class DeskErrorEvent extends DeskEvent<DeskErrorInfo> {
   static readonly eventName = 'desk-error';
   constructor(detail: DeskErrorInfo) {

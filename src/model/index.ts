@@ -1,4 +1,5 @@
 export * from './types.js';
+export * from './errors.js';
 export * from './filter.js';
 export * from './url.js';
 export * from './thread.js';

@@ -1,9 +1,10 @@
 import * as v from 'valibot';
-import type { Conversation, Message, ServerEvent, Visitor } from './types.js';
+import type { Agent, Conversation, Message, ServerEvent, Visitor, VisitorPatch } from './types.js';
 
 /**
  * Schemas for everything a transport delivers. Unknown fields are stripped, sizes are
- * bounded, and the output types are checked against the model types at compile time.
+ * bounded, and each schema's output type is proved, at compile time, to be exactly its model type
+ * (`SchemaMatchesModel` below): a field added to a type and forgotten in its schema does not compile.
  */
 
 const MAX_ID = 256;
@@ -30,13 +31,15 @@ function isIsoTime(s: string): boolean {
 export const Count = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(Number.MAX_SAFE_INTEGER));
 const Size = v.pipe(v.number(), v.minValue(0), v.maxValue(Number.MAX_SAFE_INTEGER));
 
+const DeliverySchema = v.picklist(['sending', 'sent', 'delivered', 'read', 'failed']);
+
 const base = {
   id: Id,
   conversationId: Id,
   author: v.picklist(['visitor', 'agent', 'bot', 'system']),
   authorName: v.optional(ShortText),
   at: IsoTime,
-  status: v.optional(v.picklist(['sending', 'sent', 'delivered', 'read', 'failed'])),
+  status: v.optional(DeliverySchema),
   clientId: v.optional(Id),
 };
 
@@ -182,7 +185,8 @@ export const ServerEventSchema = v.variant('type', [
   v.object({
     type: v.literal('message.updated'),
     // Any field may change; the merged message is validated against MessageSchema by the store.
-    message: v.looseObject({ id: Id, conversationId: Id }),
+    // (`status`, the one MessagePatch names, is checked here already: the types say it is a Delivery.)
+    message: v.looseObject({ id: Id, conversationId: Id, status: v.optional(DeliverySchema) }),
   }),
   v.object({ type: v.literal('visitor.updated'), visitor: VisitorPatchSchema }),
   v.object({
@@ -200,13 +204,44 @@ export const ServerEventSchema = v.variant('type', [
   }),
 ]);
 
-// Compile-time proof that validated data is the model's data.
-type Assignable<T, _U extends T> = true;
+// ---- the schemas are the model types, exactly ---------------------------------------------
+
+/** `true` when each of A and B is assignable to the other. */
+type Mutual<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+
+/** Every field made required, at every depth (through arrays and each member of a union). */
+export type DeepRequired<T> = T extends string | number | boolean | bigint | symbol | null | undefined
+  ? T // (before `object`: `string & {}`, an open string union's member, counts as an object)
+  : T extends readonly (infer Item)[]
+    ? DeepRequired<Item>[]
+    : { [K in keyof T]-?: DeepRequired<T[K]> };
+
+/**
+ * `true` when a model type and a schema's output have the same fields at every depth, with the same
+ * types and the same optionality. Mutual assignability alone misses an optional field that only one
+ * side has (`{ a: string; b?: string }` and `{ a: string }` are assignable both ways), so a field added
+ * to a type and forgotten in its schema would be stripped at run time: with every field made
+ * required, the side lacking it is no longer assignable to the other.
+ */
+export type SameShape<Model, Output> =
+  Mutual<Model, Output> extends true ? Mutual<DeepRequired<Model>, DeepRequired<Output>> : false;
+
+/**
+ * Compiles only when its argument is `true`. When a `SameShape` below fails, the type and its schema
+ * differ: a field only one has, optional on one side only, or another type. To have the compiler name
+ * the field, assign one side to the other in a scratch line, e.g.
+ * `const x: DeepRequired<Visitor> = {} as DeepRequired<v.InferOutput<typeof VisitorSchema>>` (and back).
+ */
+export type Assert<_T extends true> = true;
+
+// Compile-time proof that validated data is exactly the model's data, in both directions.
 export type SchemaMatchesModel = [
-  Assignable<Message, v.InferOutput<typeof MessageSchema>>,
-  Assignable<Visitor, v.InferOutput<typeof VisitorSchema>>,
-  Assignable<Conversation, v.InferOutput<typeof ConversationSchema>>,
-  Assignable<ServerEvent, v.InferOutput<typeof ServerEventSchema>>,
+  Assert<SameShape<Message, v.InferOutput<typeof MessageSchema>>>,
+  Assert<SameShape<Visitor, v.InferOutput<typeof VisitorSchema>>>,
+  Assert<SameShape<VisitorPatch, v.InferOutput<typeof VisitorPatchSchema>>>,
+  Assert<SameShape<Conversation, v.InferOutput<typeof ConversationSchema>>>,
+  Assert<SameShape<Agent, v.InferOutput<typeof AgentSchema>>>,
+  Assert<SameShape<ServerEvent, v.InferOutput<typeof ServerEventSchema>>>,
 ];
 
 /**

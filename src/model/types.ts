@@ -219,20 +219,7 @@ export type ClientCommand =
 
 export type ClientCommandType = ClientCommand['type'];
 
-/** An error the desk reports through `errors$` and the `desk-error` DOM event. */
-export interface DeskErrorInfo {
-  code:
-    | 'invalid-event'
-    | 'send-failed'
-    | 'send-refused'
-    | 'invalid-argument'
-    | 'transport'
-    | 'forbidden'
-    | 'outbox'
-    | 'upload'
-    | 'internal'
-    | (string & {});
-  message: string;
-}
+/** Errors are declared in errors.ts (a closed union on `code`); re-exported here, where they always were. */
+export type { DeskErrorInfo, DeskErrorCode } from './errors.js';
 
 export type Layout = 1 | 2 | 4;

@@ -7,6 +7,7 @@ import type {
   ClientCommand,
   ConnectionState,
   Conversation,
+  DeskErrorCode,
   DeskErrorInfo,
   Draft,
   Layout,
@@ -44,7 +45,35 @@ export interface DeskStoreOptions {
   now?: () => Date;
   /** Client message ids (default: crypto.randomUUID). */
   createClientId?: () => string;
+  /**
+   * Which reported errors are also written to the console with `console.warn` (every one goes to
+   * `errors$` and the `desk-error` event). `default`: what went wrong outside the caller's hands or
+   * is a programming error — dropped server input (`invalid-event`, `invalid-frame`, `events-lost`),
+   * the connection (`server`, `protocol`, `unauthorized`, `transport`), `outbox`, `internal`,
+   * `invalid-argument` — but not the outcomes the desk already shows the agent or the caller
+   * gets back (`send-failed`: "Not sent" with Retry, one per message in an outage; `send-refused`;
+   * `forbidden`). `all`: every error. `none`: nothing (listen to `errors$`).
+   */
+  consoleWarnings?: 'default' | 'all' | 'none';
 }
+
+/** Whether an error code is written to the console under `consoleWarnings: 'default'`. */
+const WARN_BY_DEFAULT: Record<DeskErrorCode, boolean> = {
+  'invalid-event': true,
+  'invalid-frame': true,
+  'events-lost': true,
+  server: true,
+  protocol: true,
+  unauthorized: true,
+  transport: true,
+  outbox: true,
+  internal: true,
+  'invalid-argument': true,
+  demo: true,
+  'send-failed': false,
+  'send-refused': false,
+  forbidden: false,
+};
 
 export interface ThreadInfo {
   readonly hasOlder: boolean | undefined;
@@ -67,6 +96,7 @@ export class DeskStore {
   private readonly now: () => Date;
   private readonly createClientId: () => string;
   private readonly batching: 'frame' | 'sync';
+  private readonly consoleWarnings: 'default' | 'all' | 'none';
   private readonly stateSubject: BehaviorSubject<DeskState>;
   private readonly errorSubject = new Subject<DeskErrorInfo>();
   private readonly selectorCache = new Map<string, Observable<unknown>>();
@@ -81,7 +111,7 @@ export class DeskStore {
 
   /** Every state, newest first to subscribers. */
   readonly state$: Observable<DeskState>;
-  /** Malformed events, failed sends and refused commands. */
+  /** Every error: malformed server input, connection trouble, failed sends and refused commands (see `DeskErrorInfo`). */
   readonly errors$: Observable<DeskErrorInfo>;
   /** Ongoing conversations in arrival order (the state box's default order). */
   readonly conversations$: Observable<readonly ConversationSummary[]>;
@@ -101,6 +131,7 @@ export class DeskStore {
     this.now = options.now ?? (() => new Date());
     this.createClientId = options.createClientId ?? (() => `c-${crypto.randomUUID()}`);
     this.batching = options.batching ?? 'frame';
+    this.consoleWarnings = options.consoleWarnings ?? 'default';
     this.stateSubject = new BehaviorSubject(
       initialState(options.agent ?? { id: 'agent', name: 'Agent' }, options.layout),
     );
@@ -239,7 +270,11 @@ export class DeskStore {
 
   setLayout(layout: Layout): void {
     if (layout !== 1 && layout !== 2 && layout !== 4) {
-      this.report({ code: 'invalid-argument', message: `Layout must be 1, 2 or 4, not ${String(layout)}` });
+      this.report({
+        code: 'invalid-argument',
+        method: 'setLayout',
+        message: `Layout must be 1, 2 or 4, not ${String(layout)}`,
+      });
       return;
     }
     this.act({ type: 'local.layout', layout });
@@ -248,7 +283,11 @@ export class DeskStore {
   /** Orders the state box: `waiting` (longest waiting first), `activity` (newest first) or `oldest`. */
   setSort(sort: ConversationSort): void {
     if (!CONVERSATION_SORTS.includes(sort)) {
-      this.report({ code: 'invalid-argument', message: `Unknown conversation order ${String(sort).slice(0, 64)}` });
+      this.report({
+        code: 'invalid-argument',
+        method: 'setSort',
+        message: `Unknown conversation order ${String(sort).slice(0, 64)}`,
+      });
       return;
     }
     if (sort !== this.state.sort) this.act({ type: 'local.sort', sort });
@@ -260,7 +299,11 @@ export class DeskStore {
 
   setFilter(conversationId: string, filter: MessageFilter): void {
     if (!isMessageFilter(filter)) {
-      this.report({ code: 'invalid-argument', message: `Unknown message filter ${String(filter).slice(0, 64)}` });
+      this.report({
+        code: 'invalid-argument',
+        method: 'setFilter',
+        message: `Unknown message filter ${String(filter).slice(0, 64)}`,
+      });
       return;
     }
     if ((this.state.filters.get(conversationId) ?? 'all') !== filter)
@@ -294,7 +337,7 @@ export class DeskStore {
         ? this.refuseSend(conversationId, parsed.value)
         : `The draft is not a valid message (${parsed.error}).`;
     if (refusal || !parsed?.ok) {
-      this.report({ code: 'send-refused', message: refusal! });
+      this.report({ code: 'send-refused', conversationId, message: refusal! });
       return undefined;
     }
     const message = parsed.value;
@@ -330,7 +373,7 @@ export class DeskStore {
   /** Managers only; for an agent it reports a `forbidden` error and returns false. */
   unblock(visitorId: string): boolean {
     if (this.state.agent.role !== 'manager') {
-      this.report({ code: 'forbidden', message: 'Only a manager can unblock a visitor.' });
+      this.report({ code: 'forbidden', visitorId, message: 'Only a manager can unblock a visitor.' });
       return false;
     }
     this.act({ type: 'local.visitor.blocked', visitorId, blocked: false });
@@ -438,18 +481,24 @@ export class DeskStore {
     const parsed = parseServerEvent(raw);
     if (!parsed.ok) {
       const type = rawType(raw)?.slice(0, 64) ?? 'unknown';
-      this.report({ code: 'invalid-event', message: `Dropped malformed "${type}" event: ${parsed.error}` });
+      this.report({
+        code: 'invalid-event',
+        eventType: type,
+        message: `Dropped malformed "${type}" event: ${parsed.error}`,
+      });
       return;
     }
     // A snapshot or history page keeps its valid items; each one left out is reported (a few, then a count).
     const dropped = parsed.dropped ?? [];
+    const eventType = parsed.value.type;
     for (const item of dropped.slice(0, 10)) {
-      this.report({ code: 'invalid-event', message: `Dropped malformed item of "${parsed.value.type}": ${item}` });
+      this.report({ code: 'invalid-event', eventType, message: `Dropped malformed item of "${eventType}": ${item}` });
     }
     if (dropped.length > 10) {
       this.report({
         code: 'invalid-event',
-        message: `Dropped ${dropped.length - 10} more malformed items of "${parsed.value.type}"`,
+        eventType,
+        message: `Dropped ${dropped.length - 10} more malformed items of "${eventType}"`,
       });
     }
     this.receiveValid(parsed.value);
@@ -484,14 +533,19 @@ export class DeskStore {
   }
 
   private report(error: DeskErrorInfo): void {
-    console.warn(`[agent-desk] ${error.code}: ${error.message}`);
+    const warn = this.consoleWarnings === 'all' || (this.consoleWarnings === 'default' && WARN_BY_DEFAULT[error.code]);
+    if (warn) console.warn(`[agent-desk] ${error.code}: ${error.message}`);
     this.errorSubject.next(error);
   }
 
   private command(command: ClientCommand, onFailure?: () => void): void {
     this.transport.send(command).catch((error: unknown) => {
       onFailure?.();
-      this.report({ code: 'transport', message: `${command.type} failed: ${describeError(error)}` });
+      this.report({
+        code: 'transport',
+        command: command.type,
+        message: `${command.type} failed: ${describeError(error)}`,
+      });
     });
   }
 
@@ -525,7 +579,11 @@ export class DeskStore {
     try {
       await this.outbox.put(message);
     } catch (error) {
-      this.report({ code: 'outbox', message: `Could not keep the message for resending: ${describeError(error)}` });
+      this.report({
+        code: 'outbox',
+        clientId: message.clientId,
+        message: `Could not keep the message for resending: ${describeError(error)}`,
+      });
     }
   }
 
@@ -559,7 +617,12 @@ export class DeskStore {
       await this.persist({ ...message, status: 'failed' } as Message);
       this.inFlight.delete(clientId);
       this.act({ type: 'local.message.status', conversationId, clientId, status: 'failed' });
-      this.report({ code: 'send-failed', message: `Message not sent: ${describeError(error)}` });
+      this.report({
+        code: 'send-failed',
+        clientId,
+        conversationId,
+        message: `Message not sent: ${describeError(error)}`,
+      });
     } finally {
       this.inFlight.delete(clientId);
     }

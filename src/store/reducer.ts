@@ -77,8 +77,8 @@ class Batch {
     this.threads = threads;
   }
 
-  error(code: DeskErrorInfo['code'], message: string): void {
-    this.errors.push({ code, message });
+  error(error: DeskErrorInfo): void {
+    this.errors.push(error);
   }
 
   finish(): DeskState {
@@ -243,7 +243,11 @@ function apply(batch: Batch, action: StoreAction): void {
     case 'conversation.closed': {
       const conversation = batch.get('conversations').get(action.conversationId);
       if (!conversation) {
-        batch.error('invalid-event', `conversation.closed: unknown conversation ${action.conversationId}`);
+        batch.error({
+          code: 'invalid-event',
+          eventType: action.type,
+          message: `conversation.closed: unknown conversation ${action.conversationId}`,
+        });
         return;
       }
       batch.mutable('conversations').set(conversation.id, { ...conversation, status: 'closed', closedAt: action.at });
@@ -259,14 +263,18 @@ function apply(batch: Batch, action: StoreAction): void {
       // carried another server id).
       const index = thread?.ids.has(action.message.id) ? findIndex(thread.messages, action.message.id) : -1;
       if (index < 0) {
-        batch.error('invalid-event', `message.updated: unknown message ${action.message.id}`);
+        batch.error({
+          code: 'invalid-event',
+          eventType: action.type,
+          message: `message.updated: unknown message ${action.message.id}`,
+        });
         return;
       }
       const existing = thread!.messages[index];
       // A patch may address the message by its client id: the stored (server) id stays.
       const merged = parseMessage({ ...existing, ...action.message, id: existing.id });
       if (!merged.ok) {
-        batch.error('invalid-event', `message.updated: ${merged.error}`);
+        batch.error({ code: 'invalid-event', eventType: action.type, message: `message.updated: ${merged.error}` });
         return;
       }
       addMessage(batch, merged.value);
@@ -407,7 +415,11 @@ export function reduce(
     try {
       apply(batch, action);
     } catch (error) {
-      batch.error('internal', `${action.type} could not be applied: ${describeError(error)}`);
+      batch.error({
+        code: 'internal',
+        action: action.type,
+        message: `${action.type} could not be applied: ${describeError(error)}`,
+      });
     }
   }
   return { state: batch.finish(), errors: batch.errors };

@@ -125,7 +125,7 @@ export class MemoryTransport implements Transport {
     } catch (error) {
       this.simulatorCalls = undefined;
       const report: DeskErrorInfo = {
-        code: 'transport',
+        code: 'demo',
         message: `The demo simulator could not be loaded: ${describeError(error)}`,
       };
       // Not connected yet: the store hears of it when it connects.

@@ -239,7 +239,7 @@ export class WebSocketTransport implements Transport {
     try {
       socket = new this.WS(this.options.url, PROTOCOL);
     } catch (error) {
-      this.report('transport', `Cannot open ${this.options.url}: ${describeError(error)}`);
+      this.report({ code: 'transport', message: `Cannot open ${this.options.url}: ${describeError(error)}` });
       this.scheduleReconnect();
       return;
     }
@@ -263,7 +263,7 @@ export class WebSocketTransport implements Transport {
     try {
       token = this.options.getToken ? await this.options.getToken() : this.options.token!;
     } catch (error) {
-      this.report('unauthorized', `Could not get an access token: ${describeError(error)}`);
+      this.report({ code: 'unauthorized', message: `Could not get an access token: ${describeError(error)}` });
       this.stop(socket);
       return;
     }
@@ -322,11 +322,15 @@ export class WebSocketTransport implements Transport {
   }
 
   /** Stops retrying: an error the user must act on. */
-  private stop(socket: WebSocket | undefined, message?: string, code = 'unauthorized'): void {
+  private stop(
+    socket: WebSocket | undefined,
+    message?: string,
+    code: 'unauthorized' | 'protocol' = 'unauthorized',
+  ): void {
     if (this.stopped) return;
     this.stopped = true;
     if (socket) this.teardown(1000, 'stopping');
-    if (message) this.report(code, message);
+    if (message) this.report({ code, message });
     this.rejectAll(`Not connected: ${message ?? 'reconnecting stopped'}`);
     this.setState('offline');
   }
@@ -458,7 +462,7 @@ export class WebSocketTransport implements Transport {
       }
     } catch (error) {
       // A sink or a frame must never break the transport.
-      this.report('transport', `Frame handling failed: ${describeError(error)}`);
+      this.report({ code: 'transport', message: `Frame handling failed: ${describeError(error)}` });
     }
   }
 
@@ -467,9 +471,12 @@ export class WebSocketTransport implements Transport {
     // A misbehaving server must not flood the page with errors: the first ones per connection are enough.
     this.invalidReported += 1;
     if (this.invalidReported <= MAX_INVALID_REPORTS) {
-      this.report('invalid-frame', `Dropped an invalid frame: ${reason}`);
+      this.report({ code: 'invalid-frame', message: `Dropped an invalid frame: ${reason}` });
     } else if (this.invalidReported === MAX_INVALID_REPORTS + 1) {
-      this.report('invalid-frame', 'More invalid frames on this connection are dropped without a report.');
+      this.report({
+        code: 'invalid-frame',
+        message: 'More invalid frames on this connection are dropped without a report.',
+      });
     }
   }
 
@@ -546,9 +553,15 @@ export class WebSocketTransport implements Transport {
       return;
     }
     const first = this.early.size > 0 ? Math.min(...this.early.keys()) : this.serverSeq + 1;
-    const range =
-      first - 1 > this.lastSeq + 1 ? `Events ${this.lastSeq + 1}–${first - 1}` : `Event ${this.lastSeq + 1}`;
-    this.report('events-lost', `${range} never arrived, even when replayed; continuing without them.`);
+    const from = this.lastSeq + 1;
+    const to = first - 1;
+    const range = to > from ? `Events ${from}–${to}` : `Event ${from}`;
+    this.report({
+      code: 'events-lost',
+      from,
+      to,
+      message: `${range} never arrived, even when replayed; continuing without them.`,
+    });
     this.lastSeq = first - 1;
     this.gapAsked = undefined;
     this.drain();
@@ -600,7 +613,7 @@ export class WebSocketTransport implements Transport {
     if (frame.code === 'unauthorized') this.stop(socket, refusedToken(`: ${frame.message}`));
     else if (frame.code === 'unsupported-version')
       this.stop(socket, `The server does not speak ${PROTOCOL}: ${frame.message}`, 'protocol');
-    else this.report(`server:${frame.code}`, frame.message);
+    else this.report({ code: 'server', serverCode: frame.code, message: `${frame.code}: ${frame.message}` });
   }
 
   // ---- outbound --------------------------------------------------------------------------
@@ -639,7 +652,7 @@ export class WebSocketTransport implements Transport {
     this.sink?.connection(state);
   }
 
-  private report(code: DeskErrorInfo['code'], message: string): void {
-    this.sink?.error({ code, message });
+  private report(error: DeskErrorInfo): void {
+    this.sink?.error(error);
   }
 }

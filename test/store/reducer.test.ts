@@ -749,7 +749,7 @@ describe('selectors', () => {
     expect(rows.map((r) => r.conversation.id)).to.deep.equal(['c1', 'c2']);
     expect(rows[0]).to.include({ waitingSince: undefined, unread: 0 });
     expect(rows[0].lastMessage!.id).to.equal('a');
-    expect(rows[1]).to.include({ waitingSince: iso(40), unread: 2 });
+    expect(rows[1]).to.include({ waitingSince: iso(30), unread: 2 });
     expect(rows[1].lastMessage!.id).to.equal('q2');
     expect(rows[1].typing).to.deep.equal({ typing: true, preview: 'Any' });
     expect(rows[1].visitor!.id).to.equal('v-c2');

@@ -248,7 +248,8 @@ describe('DeskStore', () => {
       store.flush();
       const row = current(store.conversations$).find((r) => r.conversation.id === 'c3')!;
       expect(row.unread).to.equal(2);
-      expect(row.waitingSince).to.equal(iso(40));
+      // Since the FIRST unanswered message: a follow-up does not reset the wait.
+      expect(row.waitingSince).to.equal(iso(30));
       expect(row.lastMessage!.id).to.equal('q2');
       const focused = current(store.conversations$).find((r) => r.conversation.id === 'c1')!;
       expect(focused.waitingSince).to.equal(undefined);

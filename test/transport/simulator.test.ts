@@ -255,7 +255,7 @@ describe('DemoSimulator', () => {
         await transport.ready();
         if (!connectFirst) transport.connect(sink);
         expect(errors, connectFirst ? 'connected first' : 'connected after').to.have.length(1);
-        expect(errors[0].code).to.equal('transport');
+        expect(errors[0].code).to.equal('demo');
         expect(errors[0].message).to.contain('The demo simulator could not be loaded');
         transport.close();
       }
