@@ -91,14 +91,15 @@ export function formatDay(lang: string, iso: string, now: Date = new Date()): st
 }
 
 /** A short elapsed time: "45 s", "3 min", "1 h 05", via Intl units. */
-export function formatDuration(lang: string, milliseconds: number): string {
+/** A duration: `narrow` ("4m") on screen, `long` ("4 minutes") where it is read out. */
+export function formatDuration(lang: string, milliseconds: number, display: 'narrow' | 'long' = 'narrow'): string {
   const seconds = Math.max(0, Math.floor(milliseconds / 1000));
   const unit = (value: number, name: 'second' | 'minute' | 'hour' | 'day') =>
     safe(
       () =>
         cached(
-          `unit|${lang}|${name}`,
-          () => new Intl.NumberFormat(lang, { style: 'unit', unit: name, unitDisplay: 'narrow' }),
+          `unit|${lang}|${name}|${display}`,
+          () => new Intl.NumberFormat(lang, { style: 'unit', unit: name, unitDisplay: display }),
         ).format(value),
       `${value}${name[0]}`,
     );

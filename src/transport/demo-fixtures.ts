@@ -444,6 +444,12 @@ export function demoFixtures(now: Date = new Date()): Fixtures {
     25,
   );
 
+  // Presence: most visitors are still there; Liam left a few minutes ago.
+  for (const visitor of visitors) {
+    visitor.online = visitor.id !== 'v-liam';
+    if (!visitor.online) visitor.lastSeenAt = at(t, 4 * 60);
+  }
+
   return {
     agent: { id: 'a-alex', name: 'Alex Martin', role: 'agent' },
     visitors,

@@ -64,6 +64,8 @@ export class DemoSimulator {
   private readonly conversations = new Map<string, Conversation>();
   /** Blocked visitors write no more. */
   private readonly blocked = new Set<string>();
+  /** Visitors the simulator made leave (they may come back). */
+  private readonly away = new Set<string>();
   private readonly timers = new Set<ReturnType<typeof setTimeout>>();
   private running = false;
   private counter = 0;
@@ -87,6 +89,7 @@ export class DemoSimulator {
     this.loop(() => this.visitorWrites(), 6000, 11000);
     this.loop(() => this.visitorBrowses(), 8000, 16000);
     this.loop(() => this.newConversation(), 40000, 70000);
+    this.loop(() => this.visitorComesAndGoes(), 20000, 40000);
   }
 
   stop(): void {
@@ -193,6 +196,20 @@ export class DemoSimulator {
     });
   }
 
+  /** A visitor leaves the site, or one who left comes back. */
+  private visitorComesAndGoes(): void {
+    const conversation = this.pickOngoing();
+    if (!conversation) return;
+    const visitorId = conversation.visitorId;
+    const away = this.away.has(visitorId);
+    if (away) this.away.delete(visitorId);
+    else this.away.add(visitorId);
+    this.emit({
+      type: 'visitor.updated',
+      visitor: away ? { id: visitorId, online: true } : { id: visitorId, online: false, lastSeenAt: new Date().toISOString() },
+    });
+  }
+
   private newConversation(): void {
     if (this.ongoing().length >= 10 || this.newcomer >= NEWCOMERS.length) return;
     const profile = NEWCOMERS[this.newcomer];
@@ -219,6 +236,7 @@ export class DemoSimulator {
         browsingStartedAt: now,
         currentPage: PAGES[0],
         pastMessagesCount: 0,
+        online: true,
       },
     });
     this.emit({ type: 'conversation.upserted', conversation });

@@ -46,8 +46,22 @@ function options(el: StateBox): HTMLElement[] {
 /** The accessible name of an option (name from content): its text without aria-hidden parts. */
 function nameOf(_el: StateBox, option: HTMLElement): string {
   const clone = option.cloneNode(true) as HTMLElement;
-  clone.querySelectorAll('[aria-hidden="true"]').forEach((hidden) => hidden.remove());
+  clone.querySelectorAll('[aria-hidden="true"], [hidden]').forEach((hidden) => hidden.remove());
   return clone.textContent!.replace(/\s+/g, ' ').trim();
+}
+
+/** An option's accessible description (aria-describedby). */
+function descriptionOf(el: StateBox, option: HTMLElement): string {
+  return (option.getAttribute('aria-describedby') ?? '')
+    .split(/\s+/)
+    .map((id) => el.shadowRoot!.getElementById(id)?.textContent ?? '')
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function miniView(el: StateBox): HTMLElement | null {
+  return el.shadowRoot!.querySelector<HTMLElement>('[role="tooltip"]');
 }
 
 function option(el: StateBox, name: string): HTMLElement {
@@ -133,7 +147,7 @@ describe('<state-box>', () => {
     const chip = () => noah().querySelector('[part="waiting"]')!;
     // Seconds tick on screen; what a screen reader reads changes at most once a minute.
     const minutes = (ms: number) =>
-      ms < 60_000 ? 'under a minute' : formatDuration('en', Math.floor(ms / 60_000) * 60_000);
+      ms < 60_000 ? 'under a minute' : formatDuration('en', Math.floor(ms / 60_000) * 60_000, 'long');
     expect(chip().textContent).to.contain(`Waiting ${formatDuration('en', waitedMs)}`);
     expect(nameOf(el, noah())).to.contain(`Waiting for your reply for ${minutes(waitedMs)}`);
     expect(noah().hasAttribute('data-overdue')).to.equal(false);
@@ -605,5 +619,115 @@ describe('<state-box>', () => {
     expect(listbox(el).getAttribute('aria-label')).to.equal('Conversations en cours');
     expect(nameOf(el, option(el, 'Noah Schmidt'))).to.contain('2 messages non lus');
     expect(nameOf(el, option(el, `Visiteur n° ${visitorNumber('v-4821')}`))).to.contain('En attente de votre réponse');
+  });
+
+  describe('the radar', () => {
+    it('each row gives the conversation ID: short on screen, full in the description; Ctrl+C copies it', async () => {
+      const { store } = setup();
+      const el = await mount(store);
+      const noah = option(el, 'Noah Schmidt');
+      expect(noah.querySelector('[part="conversation-id"]')!.textContent).to.contain('ID c-noah');
+      expect(descriptionOf(el, noah)).to.contain('Conversation ID c-noah');
+      const write = sinon.stub(navigator.clipboard, 'writeText').resolves();
+      noah.focus();
+      await sendKeys({ press: 'Control+c' });
+      await el.updateComplete;
+      expect(write.calledOnceWith('c-noah')).to.be.true;
+      expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent).to.contain('Conversation ID c-noah copied');
+    });
+
+    it('says whether the visitor is still there: "Online", or "Left 4 minutes ago", live', async () => {
+      const { store, transport } = setup();
+      const el = await mount(store);
+      expect(nameOf(el, option(el, 'Noah Schmidt'))).to.contain('Online');
+      expect(option(el, 'Noah Schmidt').querySelector('[part="presence"]')!.hasAttribute('data-online')).to.be.true;
+      expect(nameOf(el, option(el, 'Liam'))).to.contain('Left 4 minutes ago');
+      transport.emit({
+        type: 'visitor.updated',
+        visitor: { id: 'v-noah', online: false, lastSeenAt: new Date().toISOString() },
+      });
+      store.flush();
+      await el.updateComplete;
+      expect(nameOf(el, option(el, 'Noah Schmidt'))).to.contain('Left under a minute ago');
+      expect(option(el, 'Noah Schmidt').querySelector('[part="presence"]')!.hasAttribute('data-online')).to.be.false;
+    });
+
+    it('shows the time since the agent last wrote; a conversation not answered yet is marked New', async () => {
+      const { store } = setup();
+      const el = await mount(store);
+      const noah = () => option(el, 'Noah Schmidt');
+      expect(noah().querySelector('[part="new"]')!.textContent).to.contain('New');
+      expect(nameOf(el, noah())).to.contain('Not answered yet');
+      expect(noah().querySelector('[part="replied"]')).to.equal(null);
+      store.send('c-noah', { kind: 'text', text: 'Hi Noah!' });
+      store.flush();
+      await el.updateComplete;
+      expect(noah().querySelector('[part="new"]')).to.equal(null);
+      expect(nameOf(el, noah())).to.contain('You replied under a minute ago');
+      expect(noah().querySelector('[part="replied"]')!.textContent).to.match(/Replied \d+s/);
+      // Sending also ends the wait.
+      expect(noah().hasAttribute('data-waiting')).to.be.false;
+    });
+
+    it('marks a conversation transferred to the agent', async () => {
+      const { store, transport } = setup();
+      const el = await mount(store);
+      expect(option(el, 'Noah Schmidt').querySelector('[part="transferred"]')).to.equal(null);
+      transport.emit({
+        type: 'message.added',
+        message: {
+          id: 'x-transfer',
+          conversationId: 'c-noah',
+          author: 'system',
+          at: new Date().toISOString(),
+          kind: 'transfer',
+          to: { type: 'agent', name: 'Alex Martin' },
+          from: { name: 'Sam' },
+          comment: 'Wants a refund',
+        },
+      });
+      store.flush();
+      await el.updateComplete;
+      expect(option(el, 'Noah Schmidt').querySelector('[part="transferred"]')!.textContent).to.contain('Transferred');
+      expect(descriptionOf(el, option(el, 'Noah Schmidt'))).to.contain('Transferred to you');
+    });
+
+    it('Shift+Enter shows the last 3 messages without switching; Escape closes it, focus stays', async () => {
+      const { store } = setup();
+      const el = await mount(store);
+      const before = store.focusedId;
+      const emma = option(el, 'Emma');
+      emma.focus();
+      await sendKeys({ press: 'Shift+Enter' });
+      await el.updateComplete;
+      const view = miniView(el)!;
+      expect(view.getAttribute('aria-label')).to.equal('Latest messages from Emma Laurent');
+      const shown = store.state.threads.get('c-emma')!.messages.filter((m) => m.kind !== 'navigation').slice(-3);
+      expect(view.querySelectorAll('li')).to.have.length(shown.length);
+      expect(emma.getAttribute('aria-describedby')).to.contain('mini-view');
+      expect(store.focusedId).to.equal(before);
+      expect(active(el)).to.equal(emma);
+      await sendKeys({ press: 'Escape' });
+      await el.updateComplete;
+      expect(miniView(el)).to.equal(null);
+      expect(active(el)).to.equal(emma);
+      expect(store.focusedId).to.equal(before);
+    });
+
+    it('resting the pointer on a row shows its mini view after a short delay; leaving hides it', async () => {
+      const { store } = setup();
+      const el = await mount(store);
+      const noah = option(el, 'Noah Schmidt');
+      noah.dispatchEvent(new PointerEvent('pointerover', { bubbles: true, composed: true, pointerType: 'mouse' }));
+      await aTimeout(100);
+      expect(miniView(el), 'not at once').to.equal(null);
+      await aTimeout(600);
+      await el.updateComplete;
+      expect(miniView(el)!.getAttribute('aria-label')).to.equal('Latest messages from Noah Schmidt');
+      listbox(el).dispatchEvent(new PointerEvent('pointerleave', { pointerType: 'mouse' }));
+      await aTimeout(300);
+      await el.updateComplete;
+      expect(miniView(el)).to.equal(null);
+    });
   });
 });

@@ -190,11 +190,14 @@ export const stateBoxStyles = css`
     color: var(--_color-accent);
     border-color: currentColor;
   }
+  .toolbar {
+    display: flex;
+    padding: 0 var(--_space-4) var(--_space-2);
+  }
   .sort {
     display: inline-flex;
     align-items: center;
-    gap: var(--_space-1);
-    margin-inline-start: auto;
+    gap: var(--_space-2);
     font-weight: 400;
     font-size: var(--_font-size-small);
     color: var(--_color-text-muted);

@@ -99,6 +99,9 @@ export class StateBox extends DeskElement {
   /** The order the page asked for, applied to each store the list gets. */
   private requestedSort: ConversationSort | undefined;
   private hoverTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The row under the pointer, and whether the pointer is on the mini view. */
+  private hovered: string | undefined;
+  private overMiniView = false;
 
   private readonly clock = new ClockController(this);
   private readonly data = select(
@@ -217,6 +220,8 @@ export class StateBox extends DeskElement {
             <span aria-hidden="true">${ongoing}</span>
             <span class="visually-hidden">${t.stateBox.count(ongoing)}</span>
           </span>
+        </div>
+        <div class="toolbar">
           <label class="sort" part="sort">
             <span>${t.stateBox.sortBy}</span>
             <select
@@ -287,7 +292,7 @@ export class StateBox extends DeskElement {
       role="tooltip"
       aria-label=${t.stateBox.miniView(name)}
       style="top: ${view.top}px; left: ${view.left}px"
-      @pointerenter=${() => clearTimeout(this.hoverTimer)}
+      @pointerenter=${() => (this.overMiniView = true)}
       @pointerleave=${this.onPointerLeave}
     >
       <p class="mini-title">${t.stateBox.miniView(name)}</p>
@@ -365,12 +370,19 @@ export class StateBox extends DeskElement {
           <span class="line">
             <span class="name" part="name" dir="auto">${name}</span>${sep}
             ${presence ? html`<span class="visually-hidden">${presence.text}</span>${sep}` : nothing}
-            <span class="conversation-id" part="conversation-id" aria-hidden="true" title=${sb.conversationId(id)}
-              >${sb.idLabel} ${shortId(id)}</span
-            >
           </span>
           <span class="state">
             <span class="channel">${channel}</span>
+            <span class="conversation-id" part="conversation-id" aria-hidden="true" title=${sb.conversationId(id)}
+              >${sb.idLabel} ${shortId(id)}</span
+            >
+            ${
+              repliedAt
+                ? html`<span class="replied" part="replied" aria-hidden="true"
+                    >${sb.replied(formatDuration(lang, repliedMs))}</span
+                  >`
+                : nothing
+            }
             ${
               waitingSince
                 ? html`<span class="chip waiting" part="waiting">
@@ -424,10 +436,7 @@ export class StateBox extends DeskElement {
           <span class="times">
             ${
               repliedAt
-                ? html`<span class="replied" part="replied">
-                      <span aria-hidden="true">${sb.replied(formatDuration(lang, repliedMs))}</span>
-                      <span class="visually-hidden">${sb.repliedAgo(this.minutes(repliedMs))}</span> </span
-                    >${sep}`
+                ? html`<span class="visually-hidden">${sb.repliedAgo(this.minutes(repliedMs))}</span>${sep}`
                 : unanswered
                   ? html`<span class="visually-hidden">${sb.unansweredLong}</span>${sep}`
                   : nothing
@@ -445,10 +454,10 @@ export class StateBox extends DeskElement {
     `;
   }
 
-  /** A duration at minute resolution, for what screen readers read (seconds would re-read rows). */
+  /** A duration at minute resolution, in words, for what screen readers read (seconds would re-read rows). */
   private minutes(milliseconds: number): string {
     if (milliseconds < 60_000) return this.i18n.t.stateBox.underAMinute;
-    return formatDuration(this.i18n.lang, Math.floor(milliseconds / 60_000) * 60_000);
+    return formatDuration(this.i18n.lang, Math.floor(milliseconds / 60_000) * 60_000, 'long');
   }
 
   /** The visitor's presence, when the server tells it: online, or left (and how long ago). */
@@ -651,23 +660,22 @@ export class StateBox extends DeskElement {
     if (event.pointerType === 'touch') return;
     const option = (event.target as Element).closest<HTMLElement>('[role="option"]');
     const id = option?.dataset.id;
-    if (!option || !id || this.miniView?.id === id) {
-      clearTimeout(this.hoverTimer);
-      return;
-    }
+    if (id === this.hovered) return;
+    this.hovered = id;
     clearTimeout(this.hoverTimer);
+    if (!option || !id || this.miniView?.id === id) return;
     this.hoverTimer = setTimeout(() => {
-      if (option.isConnected && option.matches(':hover')) this.toggleMiniView(id, option, true);
+      if (this.hovered === id && option.isConnected) this.toggleMiniView(id, option, true);
     }, MINI_VIEW_DELAY_MS);
   };
 
-  /** The pointer left the list (or the mini view): close it, unless it moved onto the other. */
+  /** The pointer left the list or the mini view: close it, unless it went onto the other. */
   private readonly onPointerLeave = (event: PointerEvent): void => {
+    if ((event.currentTarget as Element).matches('[role="listbox"]')) this.hovered = undefined;
+    else this.overMiniView = false;
     clearTimeout(this.hoverTimer);
-    const to = event.relatedTarget;
-    if (to instanceof Node && this.renderRoot.querySelector('.mini-view, [role="listbox"]')?.contains(to)) return;
     this.hoverTimer = setTimeout(() => {
-      if (!this.renderRoot.querySelector('.mini-view:hover, [role="listbox"]:hover')) this.miniView = undefined;
+      if (!this.hovered && !this.overMiniView) this.miniView = undefined;
     }, 150);
   };
 
