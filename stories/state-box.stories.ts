@@ -4,27 +4,30 @@ import type { Conversation, Fixtures, Message, Visitor } from '../src/model/type
 import { ago, emptyStore, inProvider, storyStore, type StoryStoreOptions } from './support/desk-store.js';
 
 /**
- * `<state-box>`: the agent's ongoing conversations. Each row shows the visitor (or "Visitor #4821"),
- * channel, last message, unread count, the live "waiting for your reply" time (warning past
- * `warning-threshold` seconds), the conversation's duration, blocked / closed states, and "Not sent" /
- * "Draft" marks.
+ * `<state-box>`: the agent's radar. Each row shows the visitor (or "Visitor #4821") with an online
+ * dot, channel, short conversation ID, last message, unread count, the live "waiting for your reply"
+ * time since the FIRST unanswered message ("Overdue" past `warning-threshold` seconds), the time since
+ * the agent's last message, the conversation's duration, New / Transferred marks, blocked / closed
+ * states, and "Not sent" / "Draft" marks. "Sort by": longest waiting (default), newest activity,
+ * oldest conversation.
  * Click, Enter or Space shows a conversation; arrows, Home, End move; Alt+ArrowDown / Alt+ArrowUp
- * switch. The Actions panel logs `desk-conversation-select`.
+ * switch; Shift+Enter (or resting the pointer on a row for half a second) shows its last 3 messages,
+ * Escape hides them; Ctrl+C copies the conversation ID. The Actions panel logs `desk-conversation-select`.
  */
 const meta: Meta = {
   title: 'Elements/State box',
   component: 'state-box',
   parameters: { layout: 'padded', actions: { handles: ['desk-conversation-select'] } },
   argTypes: {
-    sort: { control: 'inline-radio', options: ['arrival', 'waiting'] },
+    sort: { control: 'inline-radio', options: ['waiting', 'activity', 'oldest'] },
     warningThreshold: { control: { type: 'number', min: 0, step: 10 }, name: 'warning-threshold' },
   },
-  args: { sort: 'arrival', warningThreshold: 60 },
+  args: { sort: 'waiting', warningThreshold: 60 },
 };
 export default meta;
 
 interface Args {
-  sort: 'arrival' | 'waiting';
+  sort: 'waiting' | 'activity' | 'oldest';
   warningThreshold: number;
 }
 type Story = StoryObj<Args>;
@@ -116,8 +119,38 @@ export const Default: Story = { render: render() };
 /** Fifty conversations on every channel: the list scrolls, the header counts them. */
 export const ManyConversations: Story = { render: render({ edit: manyConversations(43) }) };
 
-/** `sort="waiting"`: visitors waiting for a reply first, longest wait first. */
+/** `sort="waiting"` (the default): visitors waiting for a reply first, longest wait first. */
 export const SortedByWaiting: Story = { args: { sort: 'waiting' }, render: render({ edit: manyConversations(12) }) };
+
+/** `sort="activity"`: the conversation with the newest message first. */
+export const SortedByActivity: Story = { args: { sort: 'activity' }, render: render({ edit: manyConversations(12) }) };
+
+/** `sort="oldest"`: the order conversations arrived in. */
+export const SortedByOldest: Story = { args: { sort: 'oldest' }, render: render() };
+
+/** Presence: every visitor left the site at a different time ("Left 2 minutes ago"…), one came back. */
+export const VisitorsLeft: Story = {
+  render: render({
+    edit: (fixtures) => {
+      fixtures.visitors.forEach((visitor, i) => {
+        visitor.online = i === 0;
+        if (i > 0) visitor.lastSeenAt = ago(60 * i + 30);
+      });
+    },
+  }),
+};
+
+/** The mini view of a row (Shift+Enter on the focused row, or the pointer resting on it). */
+export const MiniView: Story = {
+  render: render(),
+  play: async ({ canvasElement }) => {
+    const box = canvasElement.querySelector('state-box');
+    await box?.updateComplete;
+    const row = box?.shadowRoot?.querySelectorAll<HTMLElement>('[role="option"]')[1];
+    row?.focus();
+    row?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', shiftKey: true, bubbles: true, composed: true }));
+  },
+};
 
 /** A low `warning-threshold` (10 s): every waiting row shows the overdue warning. */
 export const WarningThreshold: Story = { args: { warningThreshold: 10 }, render: render() };

@@ -206,7 +206,9 @@ export class DemoSimulator {
     else this.away.add(visitorId);
     this.emit({
       type: 'visitor.updated',
-      visitor: away ? { id: visitorId, online: true } : { id: visitorId, online: false, lastSeenAt: new Date().toISOString() },
+      visitor: away
+        ? { id: visitorId, online: true }
+        : { id: visitorId, online: false, lastSeenAt: new Date().toISOString() },
     });
   }
 

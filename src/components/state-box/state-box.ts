@@ -41,13 +41,19 @@ interface Row {
 }
 
 /**
- * The agent's ongoing conversations: a listbox "Ongoing conversations" whose options show the
- * visitor's name (or "Visitor #4821"), channel, last message, unread count, the "waiting for your
- * reply" time (ticking live, with a warning past `warning-threshold` seconds), the conversation's
- * duration, its blocked / closed state, a "Not sent" mark when one of the agent's messages failed and a
- * "Draft" mark when an unsent draft waits in a conversation that is not the focused one. Click, Enter or Space shows a conversation; arrow keys,
- * Home and End move in the list; Alt+ArrowDown / Alt+ArrowUp switch to the next / previous one.
- * New conversations are announced politely.
+ * The agent's radar: a listbox "Ongoing conversations" whose options show the visitor's name (or
+ * "Visitor #4821") with an online dot ("Online" / "Left 3 min ago"), channel, short conversation ID
+ * (full in the option's description), last message or "typing…", unread count, the time the visitor
+ * has waited since their FIRST unanswered message ("Overdue" past `warning-threshold` seconds), the
+ * time since the agent's last message, the conversation's duration, and New / Transferred / Not sent
+ * / Draft / Blocked / Closed marks. Times tick on screen; what screen readers read changes at most
+ * once a minute. A "Sort by" control orders the list (kept in the store, shared with `<chat-desk>`).
+ *
+ * Keyboard: Click, Enter or Space shows a conversation; arrow keys, Home and End move in the list;
+ * Alt+ArrowDown / Alt+ArrowUp switch to the next / previous one; **Shift+Enter** shows the mini view
+ * (the last 3 messages, without switching; also after the pointer rests on a row for 500 ms) and
+ * Escape hides it; **Ctrl+C** (⌘C) copies the focused conversation's ID. New conversations are
+ * announced politely.
  *
  * @customElement state-box
  * @summary List of ongoing conversations with waiting times and unread counts.
@@ -62,6 +68,13 @@ interface Row {
  * @csspart waiting - The "waiting for your reply" chip.
  * @csspart failed - The "Not sent" chip (a message of the agent failed to send).
  * @csspart draft - The "Draft" chip (an unsent draft in a conversation not focused).
+ * @csspart sort - The "Sort by" control.
+ * @csspart presence - The online dot on a row's avatar.
+ * @csspart conversation-id - The short conversation ID.
+ * @csspart replied - The time since the agent's last message.
+ * @csspart new - The "New" mark (not answered yet).
+ * @csspart transferred - The "Transferred" mark.
+ * @csspart mini-view - The popover with a conversation's last 3 messages.
  * @csspart empty - The empty state.
  * @cssprop --state-box-selected-bg - Background of the conversation shown in the focused pane.
  * @cssprop --state-box-warning-bg - Background of an overdue waiting chip.
