@@ -669,6 +669,34 @@ describe('<state-box>', () => {
       expect(noah().hasAttribute('data-waiting')).to.be.false;
     });
 
+    it('the reply, presence and duration times move on with the clock, minute by minute when read (fake clock)', async () => {
+      const start = Date.parse('2026-11-25T10:00:00Z');
+      const clock = sinon.useFakeTimers({ now: start, toFake: ['setInterval', 'clearInterval', 'Date'] });
+      try {
+        const { store } = setup(demoFixtures(new Date(start)));
+        store.send('c-noah', { kind: 'text', text: 'Hi Noah!' });
+        store.flush();
+        const el = await mount(store);
+        const noah = () => option(el, 'Noah Schmidt');
+        const liam = () => option(el, 'Liam');
+        expect(nameOf(el, noah())).to.contain('You replied under a minute ago');
+        expect(nameOf(el, liam())).to.contain('Left 4 minutes ago');
+        const duration = nameOf(el, noah()).match(/Conversation duration ([^,]+)/)![1];
+        clock.tick(30_000);
+        await el.updateComplete;
+        // On screen the reply time ticks; the spoken name does not change within the minute.
+        expect(noah().querySelector('[part="replied"]')!.textContent).to.contain('Replied 30s');
+        expect(nameOf(el, noah())).to.contain('You replied under a minute ago');
+        clock.tick(3 * 60_000);
+        await el.updateComplete;
+        expect(nameOf(el, noah())).to.contain('You replied 3 minutes ago');
+        expect(nameOf(el, liam())).to.contain('Left 7 minutes ago');
+        expect(nameOf(el, noah()).match(/Conversation duration ([^,]+)/)![1]).not.to.equal(duration);
+      } finally {
+        clock.restore();
+      }
+    });
+
     it('marks a conversation transferred to the agent', async () => {
       const { store, transport } = setup();
       const el = await mount(store);
@@ -702,7 +730,10 @@ describe('<state-box>', () => {
       await el.updateComplete;
       const view = miniView(el)!;
       expect(view.getAttribute('aria-label')).to.equal('Latest messages from Emma Laurent');
-      const shown = store.state.threads.get('c-emma')!.messages.filter((m) => m.kind !== 'navigation').slice(-3);
+      const shown = store.state.threads
+        .get('c-emma')!
+        .messages.filter((m) => m.kind !== 'navigation')
+        .slice(-3);
       expect(view.querySelectorAll('li')).to.have.length(shown.length);
       expect(emma.getAttribute('aria-describedby')).to.contain('mini-view');
       expect(store.focusedId).to.equal(before);
