@@ -304,7 +304,7 @@ export class StateBox extends DeskElement {
       part="mini-view"
       role="tooltip"
       aria-label=${t.stateBox.miniView(name)}
-      style="top: ${view.top}px; left: ${view.left}px"
+      style=${`top: ${view.top}px; left: ${view.left}px`}
       @pointerenter=${() => (this.overMiniView = true)}
       @pointerleave=${this.onPointerLeave}
     >
@@ -362,7 +362,7 @@ export class StateBox extends DeskElement {
         data-channel=${conversation.channel}
         tabindex=${active ? 0 : -1}
         aria-selected=${id === selected ? 'true' : 'false'}
-        aria-describedby="${dom}-id${this.miniView?.id === id ? ' mini-view' : ''}"
+        aria-describedby=${this.miniView?.id === id ? `${dom}-id mini-view` : `${dom}-id`}
         ?data-waiting=${!!waitingSince}
         ?data-overdue=${overdue}
         ?data-closed=${row.closed}
