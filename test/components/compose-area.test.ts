@@ -213,6 +213,17 @@ describe('<compose-area>', () => {
     expect(store.state.drafts.get('c-emma')).to.equal('For Emma');
   });
 
+  it('keeps a draft across a page reload (a new store on the same session storage)', async () => {
+    const { store } = setup();
+    const el = await render(store, 'c-emma');
+    await type(el, 'Half-written answer');
+    el.remove();
+    store.destroy();
+    const reloaded = setup().store;
+    const again = await render(reloaded, 'c-emma');
+    expect(textbox(again).value).to.equal('Half-written answer');
+  });
+
   it('follows the focused conversation without conversation-id', async () => {
     const { store } = setup();
     store.setDraft('c-liam', 'Liam draft');
