@@ -581,6 +581,10 @@ describe('<compose-area>', () => {
       const progress = root(el).querySelector<HTMLProgressElement>('progress[aria-label="Upload progress"]')!;
       expect(progress.value).to.equal(70);
       expect(button(el, 'Cancel upload')).to.exist;
+      // Said again for the agent coming back.
+      expect([...root(el).querySelectorAll('[role="status"]')].map((s) => s.textContent!.trim())).to.include(
+        'Uploading invoice.pdf…',
+      );
       calls[0].resolve({ url: 'https://files.example.com/invoice.pdf' });
       await aTimeout(0);
       await el.updateComplete;

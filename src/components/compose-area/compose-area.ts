@@ -7,7 +7,7 @@ import { DeskSendEvent } from '../../events.js';
 import { channelLabel, visitorDisplayName } from '../../i18n/names.js';
 import { hasName } from '../../model/thread.js';
 import type { Draft } from '../../model/types.js';
-import type { ComposerState } from '../../store/desk-store.js';
+import type { ComposerState, DeskStore } from '../../store/desk-store.js';
 import type { ComposerTool, TypingState, Upload } from '../../store/state.js';
 import { TypingThrottle } from '../../store/typing.js';
 import { attachmentDraft } from '../../store/uploads.js';
@@ -157,7 +157,7 @@ export class ComposeArea extends DeskElement {
   });
 
   /** The conversation the agent's "typing" went to (so `false` goes there too). */
-  private typingFor: { store: NonNullable<ComposeArea['store']>; id: string } | undefined;
+  private typingFor: { store: DeskStore; id: string } | undefined;
   private readonly typingThrottle = new TypingThrottle((typing) => {
     if (this.typingFor) this.typingFor.store.typing(this.typingFor.id, typing);
   });
@@ -225,6 +225,8 @@ export class ComposeArea extends DeskElement {
     this.mayFocusPanel = undefined;
     this.error = '';
     this.status = '';
+    // This conversation's attachment, if any, is said again.
+    this.announceUpload(this.composer.upload, undefined);
   }
 
   /** Says when the conversation's attachment starts uploading and when it is ready. */
