@@ -54,6 +54,7 @@ function deepActiveElement(): Element | null {
  * survives a page reload (see the store's `draftStorage`). A blocked visitor or a closed
  * conversation disables it, with the reason shown.
  *
+ * @customElement compose-area
  * @summary Message composer with drafts, links, offers, attachments, canned answers and emoji.
  *
  * @fires desk-send - Before each message is sent (cancelable: `preventDefault()` vetoes it;
