@@ -927,6 +927,17 @@ describe('<compose-area>', () => {
       await el.updateComplete;
       expect(store.state.drafts.get('c-emma')).to.equal('👍');
       expect(root(el).querySelector('.emoji-grid')).to.be.null;
+
+      // The panel stays open in the store: the conversation's next composer (a pane switch) shows the picker again.
+      const source = el.emojiDataSource;
+      el.remove();
+      const next = await render(store, 'c-emma', { emojiDataSource: source });
+      expect(button(next, 'Insert emoji')!.getAttribute('aria-expanded')).to.equal('true');
+      await waitUntil(() => root(next).querySelector('[role="dialog"] emoji-picker'), 'picker again', {
+        timeout: 5000,
+      });
+      // Opened without the agent asking: focus stays where it was.
+      expect(root(next).activeElement).to.be.null;
     });
   });
 
