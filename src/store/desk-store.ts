@@ -513,7 +513,7 @@ export class DeskStore {
     if (this.destroyed) return;
     this.destroyed = true;
     this.flush();
-    this.uploads.stop();
+    this.uploads.stop(this.state.uploads.values());
     this.transport.close();
     this.stateSubject.complete();
     this.errorSubject.complete();

@@ -56,10 +56,11 @@ export class UploadRunner {
     this.act({ type: 'local.upload.removed', conversationId, uploadId: upload.id });
   }
 
-  /** The store is destroyed: every upload in flight stops. */
-  stop(): void {
+  /** The store is destroyed: every upload in flight stops, and the previews of `uploads` are revoked. */
+  stop(uploads: Iterable<Upload>): void {
     for (const controller of this.running.values()) controller.abort();
     this.running.clear();
+    for (const { previewUrl } of uploads) if (previewUrl) URL.revokeObjectURL(previewUrl);
   }
 
   private async run(

@@ -193,13 +193,16 @@ describe('DeskStore: the composer of each conversation', () => {
     expect(store.state.uploads.get('c1')).to.deep.include({ status: 'failed', error: { code: 'bad-url' } });
   });
 
-  it('destroying the store stops the uploads in flight', () => {
+  it('destroying the store stops the uploads in flight and revokes their previews', async () => {
     const { store } = make();
     const { calls, uploader } = fakeUploader();
+    const revoke = sinon.spy(URL, 'revokeObjectURL');
     store.startUpload('c1', pdf(), uploader);
-    store.startUpload('c2', pdf(), uploader);
+    store.startUpload('c2', await png(), uploader);
+    const previewUrl = store.state.uploads.get('c2')!.previewUrl!;
     store.destroy();
     expect(calls.map((call) => call.signal.aborted)).to.deep.equal([true, true]);
+    expect(revoke.calledWith(previewUrl)).to.be.true;
   });
 
   it('the reducer ignores an upload action about an upload that is no longer there', () => {
