@@ -5,7 +5,7 @@
  */
 import { css, html, LitElement, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { ObservableController } from '../src/controllers/observable-controller.js';
+import { ObservableController } from './observable-controller.js';
 import { messageText } from '../src/model/thread.js';
 import type { Message } from '../src/model/types.js';
 import type { DeskStore } from '../src/store/desk-store.js';

@@ -131,7 +131,7 @@ async function composeArea(canvas: HTMLElement): Promise<ComposeArea> {
   return el;
 }
 
-/** Opens a tool's panel (its code loads on first use: the panel shows once it is here). */
+/** Opens a tool's panel. */
 async function click(canvas: HTMLElement, name: string): Promise<ComposeArea> {
   const el = await composeArea(canvas);
   el.shadowRoot!.querySelector<HTMLButtonElement>(`button[aria-label="${name}"]`)!.click();
@@ -147,7 +147,7 @@ export const Empty: Story = {
   render: () => composer('c-emma'),
 };
 
-/** A draft kept in the store for this conversation (switch away and back: it is still there). */
+/** A draft kept in the store for this conversation (switch away and back, or reload: it is still there). */
 export const WithDraft: Story = {
   render: () =>
     composer('c-emma', { draft: 'Hi Emma, the Trailmaster boots are fully waterproof.\nThey come in sizes 36 to 47.' }),

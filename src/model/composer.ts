@@ -34,3 +34,8 @@ export type Uploader = (
   file: File,
   options: { signal: AbortSignal; onProgress: (fraction: number) => void },
 ) => Promise<UploadResult>;
+
+/** Images the thread can show inline; anything else is sent as a file. */
+export function isPreviewableImage(file: { readonly type: string }): boolean {
+  return /^image\/(png|jpeg|gif|webp|avif|bmp)$/i.test(file.type);
+}

@@ -1,6 +1,8 @@
+import type { UploadResult } from '../model/composer.js';
 import type { ConversationSort } from './order.js';
 import type { MessageFilter } from '../model/filter.js';
 import type { ConnectionState, Delivery, Layout, Message, ServerEvent } from '../model/types.js';
+import type { ComposerTool, Upload, UploadError } from './state.js';
 
 /** What the agent did locally; applied by the same reducer as server events. */
 export type LocalAction =
@@ -11,6 +13,12 @@ export type LocalAction =
   | { type: 'local.layout'; layout: Layout }
   | { type: 'local.sort'; sort: ConversationSort }
   | { type: 'local.draft'; conversationId: string; text: string }
+  | { type: 'local.tool'; conversationId: string; tool: ComposerTool | undefined }
+  | { type: 'local.upload.started'; conversationId: string; upload: Upload }
+  | { type: 'local.upload.progress'; conversationId: string; uploadId: string; progress: number }
+  | { type: 'local.upload.ready'; conversationId: string; uploadId: string; result: UploadResult }
+  | { type: 'local.upload.failed'; conversationId: string; uploadId: string; error: UploadError }
+  | { type: 'local.upload.removed'; conversationId: string; uploadId: string }
   | { type: 'local.filter'; conversationId: string; filter: MessageFilter }
   | { type: 'local.connection'; state: ConnectionState }
   | { type: 'local.history.loading'; visitorId: string }

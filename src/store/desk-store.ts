@@ -1,5 +1,6 @@
 import { BehaviorSubject, combineLatest, of, Subject, type Observable } from 'rxjs';
 import { distinctUntilChanged, finalize, map, shareReplay, switchMap } from 'rxjs/operators';
+import type { Uploader } from '../model/composer.js';
 import { filterMessages, isMessageFilter, type MessageFilter } from '../model/filter.js';
 import { parseMessage, parseServerEvent, rawType } from '../model/schema.js';
 import type {
@@ -17,6 +18,7 @@ import type {
 import { safeUrl } from '../model/url.js';
 import { describeError, type Transport } from '../transport/transport.js';
 import type { LocalAction, StoreAction } from './actions.js';
+import { defaultDraftStorage, loadDrafts, saveDraft, type DraftStorage } from './drafts.js';
 import { MemoryOutbox, type Outbox } from './outbox.js';
 import { CONVERSATION_SORTS, type ConversationSort } from './order.js';
 import { reduce } from './reducer.js';
@@ -27,7 +29,15 @@ import {
   type ConversationSummary,
   type VisitorHistory,
 } from './selectors.js';
-import { initialState, type DeskState, type Thread, type TypingState } from './state.js';
+import {
+  initialState,
+  type ComposerTool,
+  type DeskState,
+  type Thread,
+  type TypingState,
+  type Upload,
+} from './state.js';
+import { UploadRunner } from './uploads.js';
 
 export interface DeskStoreOptions {
   transport: Transport;
@@ -55,6 +65,18 @@ export interface DeskStoreOptions {
    * `forbidden`). `all`: every error. `none`: nothing (listen to `errors$`).
    */
   consoleWarnings?: 'default' | 'all' | 'none';
+  /**
+   * Where unsent drafts are kept so that they survive a page reload, one entry per conversation
+   * (default: the tab's `sessionStorage`). `null` keeps them in memory only.
+   */
+  draftStorage?: DraftStorage | null;
+}
+
+/** What a conversation's composer shows: the draft, the open panel, the attachment. */
+export interface ComposerState {
+  readonly draft: string;
+  readonly tool: ComposerTool | undefined;
+  readonly upload: Upload | undefined;
 }
 
 /** Whether an error code is written to the console under `consoleWarnings: 'default'`. */
@@ -108,6 +130,8 @@ export class DeskStore {
   private lastStamp = 0;
   private committing = false;
   private readonly outboxLoaded: Promise<void>;
+  private readonly draftStorage: DraftStorage | null;
+  private readonly uploads: UploadRunner;
 
   /** Every state, newest first to subscribers. */
   readonly state$: Observable<DeskState>;
@@ -132,8 +156,13 @@ export class DeskStore {
     this.createClientId = options.createClientId ?? (() => `c-${crypto.randomUUID()}`);
     this.batching = options.batching ?? 'frame';
     this.consoleWarnings = options.consoleWarnings ?? 'default';
+    this.draftStorage = options.draftStorage === undefined ? defaultDraftStorage() : options.draftStorage;
     this.stateSubject = new BehaviorSubject(
-      initialState(options.agent ?? { id: 'agent', name: 'Agent' }, options.layout),
+      initialState(options.agent ?? { id: 'agent', name: 'Agent' }, options.layout, loadDrafts(this.draftStorage)),
+    );
+    this.uploads = new UploadRunner(
+      (action) => this.act(action),
+      (conversationId) => this.state.uploads.get(conversationId),
     );
     this.state$ = this.stateSubject.asObservable();
     this.errors$ = this.errorSubject.asObservable();
@@ -229,6 +258,19 @@ export class DeskStore {
     return this.select('drafts', (s) => s.drafts);
   }
 
+  /** What a conversation's composer shows: its draft, its open panel and its attachment. */
+  composer$(conversationId: string): Observable<ComposerState> {
+    return this.select(
+      `composer:${conversationId}`,
+      (s): ComposerState => ({
+        draft: s.drafts.get(conversationId) ?? '',
+        tool: s.tools.get(conversationId),
+        upload: s.uploads.get(conversationId),
+      }),
+      (a, b) => a.draft === b.draft && a.tool === b.tool && a.upload === b.upload,
+    );
+  }
+
   filter$(conversationId: string): Observable<MessageFilter> {
     return this.select(`filter:${conversationId}`, (s) => s.filters.get(conversationId) ?? 'all');
   }
@@ -293,8 +335,30 @@ export class DeskStore {
     if (sort !== this.state.sort) this.act({ type: 'local.sort', sort });
   }
 
+  /** Sets a conversation's unsent text (kept across a reload, see `draftStorage`). */
   setDraft(conversationId: string, text: string): void {
-    if ((this.state.drafts.get(conversationId) ?? '') !== text) this.act({ type: 'local.draft', conversationId, text });
+    if ((this.state.drafts.get(conversationId) ?? '') === text) return;
+    this.act({ type: 'local.draft', conversationId, text });
+    saveDraft(this.draftStorage, conversationId, text);
+  }
+
+  /** Opens a composer panel in a conversation (the one open closes), or closes it with `undefined`. */
+  setTool(conversationId: string, tool: ComposerTool | undefined): void {
+    if (this.state.tools.get(conversationId) !== tool) this.act({ type: 'local.tool', conversationId, tool });
+  }
+
+  /**
+   * Uploads a file with the integrator's uploader as the conversation's attachment (replacing the
+   * one it had). The upload goes on whatever the composers do; `composer$(id).upload` follows it
+   * from "uploading" (with progress) to "ready" (then `send` it and `removeUpload`) or "failed".
+   */
+  startUpload(conversationId: string, file: File, uploader: Uploader): void {
+    if (!this.destroyed) this.uploads.start(conversationId, file, uploader);
+  }
+
+  /** Cancels the conversation's upload in flight (its signal aborts), or drops its attachment. */
+  removeUpload(conversationId: string): void {
+    this.uploads.remove(conversationId);
   }
 
   setFilter(conversationId: string, filter: MessageFilter): void {
@@ -449,6 +513,7 @@ export class DeskStore {
     if (this.destroyed) return;
     this.destroyed = true;
     this.flush();
+    this.uploads.stop(this.state.uploads.values());
     this.transport.close();
     this.stateSubject.complete();
     this.errorSubject.complete();

@@ -14,7 +14,7 @@ interface MutableThread {
 }
 
 /** The maps of the state that actions change in place (threads have their own copy-on-write). */
-type MapKey = 'visitors' | 'conversations' | 'typing' | 'history' | 'drafts' | 'filters';
+type MapKey = 'visitors' | 'conversations' | 'typing' | 'history' | 'drafts' | 'tools' | 'uploads' | 'filters';
 type MutableMap<K extends MapKey> = DeskState[K] extends ReadonlyMap<string, infer V> ? Map<string, V> : never;
 
 /**
@@ -381,6 +381,19 @@ function apply(batch: Batch, action: StoreAction): void {
       if (action.text) batch.mutable('drafts').set(action.conversationId, action.text);
       else batch.mutable('drafts').delete(action.conversationId);
       return;
+    case 'local.tool':
+      if (action.tool) batch.mutable('tools').set(action.conversationId, action.tool);
+      else if (batch.get('tools').has(action.conversationId)) batch.mutable('tools').delete(action.conversationId);
+      return;
+    case 'local.upload.started':
+      batch.mutable('uploads').set(action.conversationId, action.upload);
+      return;
+    case 'local.upload.progress':
+    case 'local.upload.ready':
+    case 'local.upload.failed':
+    case 'local.upload.removed':
+      updateUpload(batch, action);
+      return;
     case 'local.filter':
       batch.mutable('filters').set(action.conversationId, action.filter);
       return;
@@ -400,6 +413,40 @@ function apply(batch: Batch, action: StoreAction): void {
       batch.mutable('visitors').set(action.visitorId, { ...previous, blocked: action.blocked });
       return;
     }
+  }
+}
+
+type UploadAction = Extract<
+  StoreAction,
+  { type: 'local.upload.progress' | 'local.upload.ready' | 'local.upload.failed' | 'local.upload.removed' }
+>;
+
+/** Moves the conversation's upload on; an action about an upload no longer there (cancelled, replaced) is ignored. */
+function updateUpload(batch: Batch, action: UploadAction): void {
+  const upload = batch.get('uploads').get(action.conversationId);
+  if (upload?.id !== action.uploadId) return;
+  const uploads = batch.mutable('uploads');
+  const { id, name, size, mimeType, kind, previewUrl } = upload;
+  const base = { id, name, size, mimeType, kind };
+  switch (action.type) {
+    case 'local.upload.progress':
+      if (upload.status === 'uploading') uploads.set(action.conversationId, { ...upload, progress: action.progress });
+      return;
+    case 'local.upload.ready':
+      uploads.set(action.conversationId, {
+        ...base,
+        ...(previewUrl ? { previewUrl } : {}),
+        status: 'ready',
+        result: action.result,
+      });
+      return;
+    case 'local.upload.failed':
+      // The preview is revoked with the failure: a failed upload shows its message, not its image.
+      uploads.set(action.conversationId, { ...base, status: 'failed', error: action.error });
+      return;
+    case 'local.upload.removed':
+      uploads.delete(action.conversationId);
+      return;
   }
 }
 

@@ -1,3 +1,4 @@
+import type { UploadResult } from '../model/composer.js';
 import type { MessageFilter } from '../model/filter.js';
 import { DEFAULT_SORT, type ConversationSort } from './order.js';
 import type { Agent, ConnectionState, Conversation, Layout, Message, Visitor } from '../model/types.js';
@@ -22,6 +23,35 @@ export interface HistoryState {
   readonly loading: boolean;
 }
 
+/** The composer panel open in a conversation (at most one). */
+export type ComposerTool = 'link' | 'offer' | 'emoji';
+
+/** Why an upload did not give a file to send. */
+export type UploadError =
+  /** The uploader rejected (`reason`: its error's message). */
+  | { readonly code: 'upload-failed'; readonly reason: string }
+  /** The uploader resolved with an address the thread cannot show (not http(s), `javascript:`…). */
+  | { readonly code: 'bad-url' };
+
+/**
+ * The attachment of a conversation's composer, from the file picked to the file ready to send.
+ * Plain data: the file itself and the upload's AbortController stay in the store's upload runner.
+ */
+export type Upload = {
+  readonly id: string;
+  readonly name: string;
+  readonly size: number;
+  readonly mimeType: string;
+  /** An image the thread shows inline, else a file. */
+  readonly kind: 'image' | 'file';
+  /** `blob:` URL of an image's preview, revoked when the upload goes (sent, removed, failed). */
+  readonly previewUrl?: string;
+} & (
+  | { readonly status: 'uploading'; readonly progress: number }
+  | { readonly status: 'ready'; readonly result: UploadResult }
+  | { readonly status: 'failed'; readonly error: UploadError }
+);
+
 export interface DeskState {
   readonly agent: Agent;
   readonly visitors: ReadonlyMap<string, Visitor>;
@@ -30,6 +60,10 @@ export interface DeskState {
   readonly typing: ReadonlyMap<string, TypingState>;
   readonly history: ReadonlyMap<string, HistoryState>;
   readonly drafts: ReadonlyMap<string, string>;
+  /** The composer panel open, per conversation. */
+  readonly tools: ReadonlyMap<string, ComposerTool>;
+  /** The composer's attachment, per conversation (uploading, ready to send, or failed). */
+  readonly uploads: ReadonlyMap<string, Upload>;
   readonly filters: ReadonlyMap<string, MessageFilter>;
   readonly layout: Layout;
   /** The order of the state box and of Alt+Arrow switching. */
@@ -44,7 +78,11 @@ export interface DeskState {
 
 export const EMPTY_THREAD: Thread = { messages: [], ids: new Set(), hasOlder: undefined, loadingOlder: false };
 
-export function initialState(agent: Agent, layout: Layout = 1): DeskState {
+export function initialState(
+  agent: Agent,
+  layout: Layout = 1,
+  drafts: ReadonlyMap<string, string> = new Map(),
+): DeskState {
   return {
     agent,
     visitors: new Map(),
@@ -52,7 +90,9 @@ export function initialState(agent: Agent, layout: Layout = 1): DeskState {
     threads: new Map(),
     typing: new Map(),
     history: new Map(),
-    drafts: new Map(),
+    drafts,
+    tools: new Map(),
+    uploads: new Map(),
     filters: new Map(),
     layout,
     sort: DEFAULT_SORT,

@@ -62,6 +62,8 @@ export function storyStore(options: StoryStoreOptions = {}): StoryDesk {
     agent: options.agent ?? storyAgent,
     layout: options.layout,
     batching: options.batching ?? 'sync',
+    // Each story is one state: a draft typed in one must not show up in the next (same tab).
+    draftStorage: null,
   });
   for (const event of options.events ?? []) transport.emit(event);
   store.flush();

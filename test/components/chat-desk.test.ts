@@ -83,6 +83,8 @@ describe('<chat-desk>', () => {
   setupIgnoreWindowResizeObserverLoopErrors(beforeEach, afterEach);
   beforeEach(() => localStorage.removeItem(STORAGE_KEY));
   afterEach(() => localStorage.removeItem(STORAGE_KEY));
+  // Drafts are kept in sessionStorage across reloads: each test starts without the previous one's.
+  afterEach(() => sessionStorage.clear());
 
   it('with demo, builds and provides a store and renders the desk columns', async () => {
     const el = await fixture<ChatDesk>(html`<chat-desk demo style="height: 600px; width: 1400px"></chat-desk>`);
@@ -511,29 +513,55 @@ describe('<chat-desk>', () => {
     expect(offline).to.have.length(1);
   });
 
-  it('switching panes during an upload: the composer of the pane left says "Upload cancelled" on return', async () => {
-    const { store } = setup();
+  it('switching panes during an upload: it goes on, and back in its pane it shows (progress, Cancel) and completes into the thread', async () => {
+    const { store, transport } = setup();
     const el = await mount(store, 2);
-    let signal: AbortSignal | undefined;
-    el.uploader = (_file, options) =>
-      new Promise((_resolve, reject) => {
-        signal = options.signal;
-        options.signal.addEventListener('abort', () => reject(new DOMException('Aborted', 'AbortError')));
+    let upload: { signal: AbortSignal; onProgress: (fraction: number) => void; resolve: () => void } | undefined;
+    el.uploader = (_file, { signal, onProgress }) =>
+      new Promise((resolve) => {
+        upload = { signal, onProgress, resolve: () => resolve({ url: 'https://files.example.com/invoice.pdf' }) };
       });
     await el.updateComplete;
-    const first = el.shadowRoot!.querySelector('compose-area')!;
-    first.attachFiles([new File(['x'], 'invoice.pdf', { type: 'application/pdf' })]);
-    // The composer's attachment code loads on first use.
-    await waitUntil(() => first.shadowRoot!.querySelector('[part="attachment"]'), 'attachment');
+    const composerIn = (index: number) => panes(el)[index].querySelector('compose-area')!;
+    const named = (composer: Element, name: string) =>
+      composer.shadowRoot!.querySelector<HTMLButtonElement>(`button[aria-label="${name}"]`);
+    const first = composerIn(0);
+    const conversationId = store.state.panes[0]!;
+    await first.attachFiles([new File(['%PDF'], 'invoice.pdf', { type: 'application/pdf' })]);
+    upload!.onProgress(0.3);
+    await el.updateComplete;
+    expect(first.shadowRoot!.querySelector('[part="attachment"]')).to.exist;
+
     panes(el)[1].dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }));
     await el.updateComplete;
-    expect(signal?.aborted).to.equal(true);
-    const other = panes(el)[1].querySelector('compose-area')!;
-    expect(other.shadowRoot!.textContent).not.to.contain('Upload cancelled');
+    expect(panes(el)[0].querySelector('compose-area')).to.be.null;
+    expect(composerIn(1).shadowRoot!.querySelector('[part="attachment"]')).to.be.null;
+    expect(upload!.signal.aborted).to.be.false;
+    upload!.onProgress(0.6);
+
     panes(el)[0].dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }));
     await el.updateComplete;
-    const back = panes(el)[0].querySelector('compose-area')!;
-    const alerts = [...back.shadowRoot!.querySelectorAll('[role="alert"]')].map((alert) => alert.textContent!.trim());
-    expect(alerts.join(' ')).to.contain('Upload cancelled: invoice.pdf was not sent');
+    const back = composerIn(0);
+    expect(back).to.not.equal(first);
+    expect(
+      back.shadowRoot!.querySelector<HTMLProgressElement>('progress[aria-label="Upload progress"]')!.value,
+    ).to.equal(60);
+    expect(named(back, 'Cancel upload')).to.exist;
+    upload!.resolve();
+    await waitUntil(() => !back.shadowRoot!.querySelector('progress'), 'upload done');
+    named(back, 'Send')!.click();
+    await el.updateComplete;
+    const sent = transport.sent.filter((command) => command.type === 'send');
+    expect(sent.map((command) => command.type === 'send' && command.content)).to.deep.equal([
+      {
+        kind: 'file',
+        name: 'invoice.pdf',
+        url: 'https://files.example.com/invoice.pdf',
+        size: 4,
+        mimeType: 'application/pdf',
+      },
+    ]);
+    const thread = store.state.threads.get(conversationId)!.messages;
+    expect(thread.at(-1)).to.include({ kind: 'file', name: 'invoice.pdf', author: 'agent' });
   });
 });

@@ -13,7 +13,6 @@ import type { DeskSendEvent } from '../../src/events.js';
 import type { ClientCommand, Fixtures, Message } from '../../src/model/types.js';
 import { DeskStore } from '../../src/store/desk-store.js';
 import { MemoryTransport } from '../../src/transport/memory-transport.js';
-import { loadTools, toolsChunk } from '../../src/components/compose-area/tools-loader.js';
 import { loadLocale } from '../../src/i18n/strings.js';
 
 const AT = '2026-11-25T10:00:00.000Z';
@@ -78,319 +77,57 @@ async function type(el: ComposeArea, text: string) {
 describe('<compose-area>', () => {
   // French loads on demand: have it from the first render, as a page that preloads it.
   before(() => loadLocale('fr'));
-  // The panels, attachments and canned list load on demand (see "on-demand tools"); the tests of what
-  // they do start with them loaded, as a composer has them once it got focus.
-  before(() => loadTools());
   afterEach(() => sinon.restore());
+  // Drafts are kept in sessionStorage across reloads: each test starts without the previous one's.
+  afterEach(() => sessionStorage.clear());
 
-  describe('on-demand tools', () => {
-    /** As on a fresh page: nothing loaded yet. */
-    function unload() {
-      toolsChunk.module = undefined;
-      toolsChunk.pending = undefined;
-    }
-    // Whatever a test left, the next ones start with the tools loaded.
-    afterEach(async () => {
-      sinon.restore();
-      if (toolsChunk.module) return;
-      toolsChunk.pending = undefined;
-      await loadTools();
-    });
-    /** As on a slow network: the tools' module comes only with `arrive()`; `load` counts the fetches. */
-    function holdTools() {
-      unload();
-      let arrive!: () => void;
-      const gate = new Promise<void>((resolve) => (arrive = resolve));
-      const realLoad = toolsChunk.load;
-      const load = sinon.stub(toolsChunk, 'load').callsFake(() => gate.then(realLoad));
-      /** Lets the module in and waits until it is there (what waited on it ran then). */
-      const arrived = async (el: ComposeArea) => {
-        arrive();
-        await waitUntil(() => toolsChunk.module, 'tools loaded');
-        await el.updateComplete;
-      };
-      return { load, arrived };
-    }
-    const alerts = (el: ComposeArea) =>
-      [...root(el).querySelectorAll('[role="alert"]')].map((a) => a.textContent!.trim()).join(' ');
-    const statuses = (el: ComposeArea) =>
-      [...root(el).querySelectorAll('[role="status"]')].map((s) => s.textContent!.trim());
-    /** An uploader that records the names of the files it was given (and never finishes). */
-    function namesUploader() {
-      const names: string[] = [];
-      const uploader: Uploader = (file) => {
-        names.push(file.name);
-        return new Promise<UploadResult>(() => undefined);
-      };
-      return { names, uploader };
-    }
-
-    it('the first click on a tool loads it and opens its panel, with focus inside and its styles', async () => {
-      unload();
+  describe('panels', () => {
+    it('a tool opens its panel at once, with focus inside and its styles; Escape closes it', async () => {
       const { store } = setup();
       const el = await render(store);
       expect(root(el).querySelector('[part="panel"]')).to.be.null;
       button(el, 'Send a link')!.click();
-      const linkForm = () => root(el).querySelector<HTMLFormElement>('form[aria-label="Link"]');
-      await waitUntil(linkForm, 'link form');
-      const form = linkForm()!;
       await el.updateComplete;
+      const form = root(el).querySelector<HTMLFormElement>('form[aria-label="Link"]')!;
       expect(button(el, 'Send a link')!.getAttribute('aria-expanded')).to.equal('true');
       expect(root(el).activeElement).to.equal(form.querySelector('input[name="url"]'));
       expect(getComputedStyle(form).borderTopStyle).to.equal('solid');
+      expect(store.state.tools.get('c-emma')).to.equal('link');
       await expect(el).shadowDom.to.be.accessible();
       await sendKeys({ press: 'Escape' });
       await el.updateComplete;
       expect(root(el).querySelector('form')).to.be.null;
+      expect(store.state.tools.get('c-emma')).to.be.undefined;
       expect(root(el).activeElement).to.equal(button(el, 'Send a link'));
     });
 
-    it('are fetched ahead once the composer has focus, so a tool then opens at once', async () => {
-      unload();
-      const { store } = setup();
-      const el = await render(store);
-      expect(toolsChunk.module).to.be.undefined;
-      textbox(el).focus();
-      await waitUntil(() => toolsChunk.module, 'tools prefetched');
-      button(el, 'Send a link')!.click();
-      await el.updateComplete;
-      expect(root(el).querySelector('form[aria-label="Link"]')).to.exist;
-    });
-
-    it('the first file attached loads the tools, then uploads it: attachFiles() resolves once it is attached', async () => {
-      const { arrived } = holdTools();
-      const { store } = setup();
-      const { names, uploader } = namesUploader();
-      const el = await render(store, 'c-emma', { uploader });
-      const attached = el.attachFiles([new File(['x'], 'notes.txt', { type: 'text/plain' })]);
-      await el.updateComplete;
-      expect(button(el, 'Attach a file')!.getAttribute('aria-busy')).to.equal('true');
-      expect(statuses(el)).to.include('Loading…');
-      await arrived(el);
-      await attached;
-      await el.updateComplete;
-      const attachment = root(el).querySelector('[part="attachment"]')!;
-      expect(attachment.getAttribute('aria-label')).to.equal('Attachment');
-      expect(names).to.deep.equal(['notes.txt']);
-      expect(button(el, 'Attach a file')!.hasAttribute('aria-busy')).to.be.false;
-      expect(statuses(el)).to.include('Uploading notes.txt…');
-    });
-
-    it('a composer no longer in the document attaches nothing (it could neither show nor cancel the upload)', async () => {
-      const { store } = setup();
-      const { names, uploader } = namesUploader();
-      const el = await render(store, 'c-emma', { uploader });
-      el.remove();
-      await el.attachFiles([new File(['x'], 'notes.txt', { type: 'text/plain' })]);
-      expect(names).to.deep.equal([]);
-    });
-
-    it('a file attached while the tools load never lands in another conversation: it is dropped, and said so back in its own', async () => {
-      const { arrived } = holdTools();
-      const { store } = setup();
-      const { names, uploader } = namesUploader();
-      const el = await render(store, 'c-emma', { uploader });
-      const attached = el.attachFiles([new File(['x'], 'for-emma.pdf', { type: 'application/pdf' })]);
-      el.conversationId = 'c-liam';
-      await el.updateComplete;
-      await arrived(el);
-      await attached;
-      await el.updateComplete;
-      expect(names).to.deep.equal([]);
-      expect(!!root(el).querySelector('[part="attachment"]')).to.be.false;
-      expect(alerts(el)).to.equal('');
-      el.conversationId = 'c-emma';
-      await el.updateComplete;
-      expect(alerts(el)).to.contain('Upload cancelled: for-emma.pdf was not sent');
-    });
-
-    it('a file attached to a composer removed before the tools arrived is not uploaded; the next composer says so', async () => {
-      const { arrived } = holdTools();
-      const { store } = setup();
-      const { names, uploader } = namesUploader();
-      const el = await render(store, 'c-emma', { uploader });
-      const attached = el.attachFiles([new File(['x'], 'notes.txt', { type: 'text/plain' })]);
-      el.remove();
-      const next = await render(store, 'c-emma', { uploader });
-      await arrived(next);
-      await attached;
-      expect(names).to.deep.equal([]);
-      expect(alerts(next)).to.contain('Upload cancelled: notes.txt was not sent');
-    });
-
-    it('Escape while a file waits for the tools cancels it', async () => {
-      const { arrived } = holdTools();
-      const { store } = setup();
-      const { names, uploader } = namesUploader();
-      const el = await render(store, 'c-emma', { uploader });
-      textbox(el).focus();
-      const attached = el.attachFiles([new File(['x'], 'notes.txt', { type: 'text/plain' })]);
-      await sendKeys({ press: 'Escape' });
-      await el.updateComplete;
-      expect(statuses(el)).to.include('Upload cancelled.');
-      await arrived(el);
-      await attached;
-      expect(names).to.deep.equal([]);
-      expect(!!root(el).querySelector('[part="attachment"]')).to.be.false;
-    });
-
-    it('a file dragged over the composer fetches the tools ahead (a drag from the desktop brings no pointer event)', async () => {
-      const { load, arrived } = holdTools();
-      const { store } = setup();
-      const { uploader } = namesUploader();
-      const el = await render(store, 'c-emma', { uploader });
-      expect(load.callCount).to.equal(0);
-      const drag = new DataTransfer();
-      drag.items.add(new File(['x'], 'notes.txt', { type: 'text/plain' }));
-      const base = root(el).querySelector('[part="base"]')!;
-      base.dispatchEvent(new DragEvent('dragenter', { bubbles: true, cancelable: true, dataTransfer: drag }));
-      expect(load.callCount).to.equal(1);
-      await arrived(el);
-    });
-
-    it('while a tool loads its button is busy and "Loading…" is said; Escape cancels it (and goes no further), so typing keeps the focus', async () => {
-      const { arrived } = holdTools();
-      const { store } = setup();
-      const el = await render(store);
-      const escapes: Event[] = [];
-      el.addEventListener('keydown', (event) => event.key === 'Escape' && escapes.push(event));
-      button(el, 'Send a link')!.focus();
-      await sendKeys({ press: 'Enter' });
-      await el.updateComplete;
-      expect(button(el, 'Send a link')!.getAttribute('aria-busy')).to.equal('true');
-      expect(statuses(el)).to.include('Loading…');
-      await sendKeys({ press: 'Escape' });
-      await el.updateComplete;
-      expect(escapes).to.have.length(0);
-      expect(button(el, 'Send a link')!.hasAttribute('aria-busy')).to.be.false;
-      expect(statuses(el)).not.to.include('Loading…');
-      textbox(el).focus();
-      await sendKeys({ type: 'hel' });
-      await arrived(el);
-      await sendKeys({ type: 'lo' });
-      await el.updateComplete;
-      expect(!!root(el).querySelector('[part="panel"]')).to.be.false;
-      expect(root(el).activeElement).to.equal(textbox(el));
-      expect(textbox(el).value).to.equal('hello');
-    });
-
-    it('a second press on a loading tool cancels it; a panel arriving after the agent went back to the text box leaves the focus there', async () => {
-      const { arrived } = holdTools();
+    it('the open panel belongs to its conversation, and is open again in a new composer of it', async () => {
       const { store } = setup();
       const el = await render(store, 'c-emma', { offers: [{ id: 'o', title: 'Promo' }] });
-      button(el, 'Send a link')!.focus();
-      await sendKeys({ press: 'Enter' });
-      await sendKeys({ press: 'Enter' });
+      button(el, 'Send an offer')!.click();
       await el.updateComplete;
-      expect(button(el, 'Send a link')!.hasAttribute('aria-busy')).to.be.false;
-      button(el, 'Send an offer')!.focus();
-      await sendKeys({ press: 'Enter' });
-      textbox(el).focus();
-      await sendKeys({ type: 'hi' });
-      await arrived(el);
-      expect(!!root(el).querySelector('form[aria-label="Link"]')).to.be.false;
-      expect(!!root(el).querySelector('[part="panel"][aria-label="Offers"]')).to.be.true;
-      expect(button(el, 'Send an offer')!.getAttribute('aria-expanded')).to.equal('true');
-      expect(root(el).activeElement).to.equal(textbox(el));
-      await sendKeys({ type: '!' });
-      expect(textbox(el).value).to.equal('hi!');
-    });
-
-    it('a panel still loading when the agent switches conversation does not open in the other one', async () => {
-      const { arrived } = holdTools();
-      const { store } = setup();
-      const el = await render(store);
-      button(el, 'Send a link')!.click();
       el.conversationId = 'c-liam';
       await el.updateComplete;
-      await arrived(el);
-      expect(!!root(el).querySelector('[part="panel"]')).to.be.false;
-      expect(button(el, 'Send a link')!.getAttribute('aria-expanded')).to.equal('false');
+      expect(root(el).querySelector('[part="panel"]')).to.be.null;
+      expect(button(el, 'Send an offer')!.getAttribute('aria-expanded')).to.equal('false');
+      el.remove();
+      const again = await render(store, 'c-emma', { offers: [{ id: 'o', title: 'Promo' }] });
+      expect(root(again).querySelector('[part="panel"][aria-label="Offers"]')).to.exist;
+      expect(button(again, 'Send an offer')!.getAttribute('aria-expanded')).to.equal('true');
     });
 
-    it('after a failed load, Enter sends a "/" text as a message, and typing does not fetch again on every key', async () => {
-      unload();
-      sinon.stub(console, 'warn');
-      const load = sinon.stub(toolsChunk, 'load').rejects(new TypeError('Failed to fetch dynamically imported module'));
-      const { store, transport } = setup();
-      const el = await render(store, 'c-emma', {
-        cannedAnswers: [{ id: 's', title: 'Shipping', text: 'Two days.', scope: 'shared' }],
-      });
-      textbox(el).focus();
-      await sendKeys({ type: '/' });
-      await waitUntil(() => alerts(el).includes('This tool could not be loaded'), 'error shown');
-      const fetches = load.callCount;
-      await sendKeys({ type: 'shipping' });
-      await el.updateComplete;
-      expect(load.callCount).to.equal(fetches);
-      await sendKeys({ press: 'Enter' });
-      await el.updateComplete;
-      expect(sends(transport).map((c) => c.content)).to.deep.equal([{ kind: 'text', text: '/shipping' }]);
-      expect(textbox(el).value).to.equal('');
-      load.restore();
-      await loadTools();
-    });
-
-    it('a "/" draft coming back with its conversation lists the canned answers once they are loaded', async () => {
-      unload();
+    it('a "/" draft coming back with its conversation lists the canned answers', async () => {
       const { store } = setup();
       store.setDraft('c-emma', '/ship');
       const el = await render(store, 'c-emma', {
         cannedAnswers: [{ id: 's', title: 'Shipping', text: 'Two days.', scope: 'shared' }],
       });
-      await waitUntil(() => root(el).querySelector('[role="listbox"][aria-label="Canned answers"]'), 'canned list');
+      expect(root(el).querySelector('[role="listbox"][aria-label="Canned answers"]')).to.exist;
       expect(textbox(el).getAttribute('aria-controls')).to.equal('canned-list');
       textbox(el).focus();
       await sendKeys({ press: 'Enter' });
       await el.updateComplete;
       expect(textbox(el).value).to.equal('Two days.');
-    });
-
-    it('Enter on a "/" query before the canned answers arrived sends nothing and waits for the list', async () => {
-      const { arrived } = holdTools();
-      const { store, transport } = setup();
-      const el = await render(store, 'c-emma', {
-        cannedAnswers: [{ id: 's', title: 'Shipping', text: 'Two days.', scope: 'shared' }],
-      });
-      const sent = transport.sent.length;
-      const sends: Event[] = [];
-      el.addEventListener('desk-send', (event) => sends.push(event));
-      textbox(el).focus();
-      await sendKeys({ type: '/ship' });
-      await sendKeys({ press: 'Enter' });
-      await el.updateComplete;
-      expect(sends).to.have.length(0);
-      expect(transport.sent.length).to.equal(sent);
-      expect(textbox(el).value).to.equal('/ship');
-
-      await arrived(el);
-      await waitUntil(() => root(el).querySelector('[role="listbox"][aria-label="Canned answers"]'), 'canned list');
-      await sendKeys({ press: 'Enter' });
-      await el.updateComplete;
-      expect(textbox(el).value).to.equal('Two days.');
-    });
-
-    it('a tool that cannot be loaded says so, and the next click tries again', async () => {
-      unload();
-      const warn = sinon.stub(console, 'warn');
-      const load = sinon.stub(toolsChunk, 'load').rejects(new TypeError('Failed to fetch dynamically imported module'));
-      const { store } = setup();
-      const el = await render(store, 'c-emma', { offers: [{ id: 'o', title: 'Promo' }] });
-      const alert = () => [...root(el).querySelectorAll('[role="alert"]')].map((a) => a.textContent!.trim()).join(' ');
-      button(el, 'Send an offer')!.click();
-      await waitUntil(() => alert().includes('This tool could not be loaded'), 'error shown');
-      expect(button(el, 'Send an offer')!.getAttribute('aria-expanded')).to.equal('false');
-      expect(root(el).querySelector('[part="panel"]')).to.be.null;
-      expect(warn.calledWithMatch('composer tools could not be loaded')).to.be.true;
-      await expect(el).shadowDom.to.be.accessible();
-
-      load.restore();
-      button(el, 'Send an offer')!.click();
-      await waitUntil(() => root(el).querySelector('[part="panel"][aria-label="Offers"]'), 'offer panel');
-      await el.updateComplete;
-      expect(alert()).to.equal('');
-      expect(button(el, 'Send an offer')!.getAttribute('aria-expanded')).to.equal('true');
-      expect(root(el).activeElement).to.equal(root(el).querySelector('[part="panel"] input[type="radio"]'));
     });
   });
 
@@ -474,6 +211,17 @@ describe('<compose-area>', () => {
     const again = await render(store, 'c-liam');
     expect(textbox(again).value).to.equal('For Liam');
     expect(store.state.drafts.get('c-emma')).to.equal('For Emma');
+  });
+
+  it('keeps a draft across a page reload (a new store on the same session storage)', async () => {
+    const { store } = setup();
+    const el = await render(store, 'c-emma');
+    await type(el, 'Half-written answer');
+    el.remove();
+    store.destroy();
+    const reloaded = setup().store;
+    const again = await render(reloaded, 'c-emma');
+    expect(textbox(again).value).to.equal('Half-written answer');
   });
 
   it('follows the focused conversation without conversation-id', async () => {
@@ -816,44 +564,68 @@ describe('<compose-area>', () => {
       expect(root(el).querySelector('[part="attachment"]')).to.be.null;
     });
 
-    it('leaving the conversation during an upload cancels it and says so when the agent comes back', async () => {
+    it('an upload goes on while the agent is in another conversation; back, it shows with its progress and completes', async () => {
       const { store, transport } = setup();
       const { calls, uploader } = fakeUploader();
       const el = await render(store, 'c-emma', { uploader });
-      el.attachFiles([pdf()]);
+      await el.attachFiles([pdf()]);
       await el.updateComplete;
       el.conversationId = 'c-liam';
       await el.updateComplete;
-      expect(calls[0].signal.aborted).to.be.true;
+      expect(calls[0].signal.aborted).to.be.false;
       // Nothing about it in the other conversation.
-      expect(root(el).querySelector('[role="alert"]')!.textContent!.trim()).to.equal('');
+      expect(root(el).querySelector('[part="attachment"]')).to.be.null;
+      calls[0].onProgress(0.7);
       el.conversationId = 'c-emma';
       await el.updateComplete;
-      const alert = [...root(el).querySelectorAll('[role="alert"]')].find((a) => a.textContent!.trim() !== '')!;
-      expect(alert.textContent).to.contain('Upload cancelled: invoice.pdf was not sent');
-      expect(sends(transport)).to.have.length(0);
-      // Said once.
-      el.conversationId = 'c-liam';
+      const progress = root(el).querySelector<HTMLProgressElement>('progress[aria-label="Upload progress"]')!;
+      expect(progress.value).to.equal(70);
+      expect(button(el, 'Cancel upload')).to.exist;
+      // Said again for the agent coming back.
+      expect([...root(el).querySelectorAll('[role="status"]')].map((s) => s.textContent!.trim())).to.include(
+        'Uploading invoice.pdf…',
+      );
+      calls[0].resolve({ url: 'https://files.example.com/invoice.pdf' });
+      await aTimeout(0);
       await el.updateComplete;
-      el.conversationId = 'c-emma';
+      button(el, 'Send')!.click();
       await el.updateComplete;
-      expect(root(el).textContent).not.to.contain('Upload cancelled');
+      expect(sends(transport).map((c) => c.content)).to.deep.equal([
+        {
+          kind: 'file',
+          name: 'invoice.pdf',
+          url: 'https://files.example.com/invoice.pdf',
+          size: 13,
+          mimeType: 'application/pdf',
+        },
+      ]);
     });
 
-    it('a composer removed during an upload (pane switch) leaves the notice for the next one, in French too', async () => {
+    it('a composer removed during an upload: the next one of the conversation shows it, in French too', async () => {
       const { store } = setup();
       const { calls, uploader } = fakeUploader();
       const el = await render(store, 'c-emma', { uploader });
-      el.attachFiles([pdf()]);
-      await el.updateComplete;
+      await el.attachFiles([pdf()]);
       el.remove();
-      expect(calls[0].signal.aborted).to.be.true;
+      expect(calls[0].signal.aborted).to.be.false;
       const next = await fixture<ComposeArea>(
         html`<compose-area lang="fr" conversation-id="c-emma" .store=${store} .uploader=${uploader}></compose-area>`,
       );
-      const alert = [...root(next).querySelectorAll('[role="alert"]')].find((a) => a.textContent!.trim() !== '')!;
-      expect(alert.textContent).to.contain('Envoi annulé : invoice.pdf n’a pas été envoyé');
+      expect(root(next).querySelector('[part="attachment"]')!.textContent).to.contain('invoice.pdf');
+      expect(button(next, 'Annuler l’envoi')).to.exist;
       await expect(next).shadowDom.to.be.accessible();
+      // Failing while no composer shows it: said when the agent comes back.
+      next.remove();
+      calls[0].reject(new Error('Server said 500'));
+      await aTimeout(0);
+      const back = await render(store, 'c-emma', { uploader });
+      expect(root(back).querySelector('[role="alert"]:not(:empty)')!.textContent).to.contain(
+        'Could not upload invoice.pdf: Server said 500',
+      );
+      // Said until the agent moves on.
+      await type(back, 'x');
+      expect(root(back).querySelector('[role="alert"]:not(:empty)')).to.be.null;
+      expect(store.state.uploads.get('c-emma')).to.be.undefined;
     });
 
     it('previews an image with a blob: URL, revoked after sending', async () => {
@@ -1155,6 +927,17 @@ describe('<compose-area>', () => {
       await el.updateComplete;
       expect(store.state.drafts.get('c-emma')).to.equal('👍');
       expect(root(el).querySelector('.emoji-grid')).to.be.null;
+
+      // The panel stays open in the store: the conversation's next composer (a pane switch) shows the picker again.
+      const source = el.emojiDataSource;
+      el.remove();
+      const next = await render(store, 'c-emma', { emojiDataSource: source });
+      expect(button(next, 'Insert emoji')!.getAttribute('aria-expanded')).to.equal('true');
+      await waitUntil(() => root(next).querySelector('[role="dialog"] emoji-picker'), 'picker again', {
+        timeout: 5000,
+      });
+      // Opened without the agent asking: focus stays where it was.
+      expect(root(next).activeElement).to.be.null;
     });
   });
 

@@ -1,38 +1,39 @@
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
-import { DeskController } from '../../controllers/desk-controller.js';
-import { ObservableController } from '../../controllers/observable-controller.js';
+import { of } from 'rxjs';
 import { DeskSendEvent } from '../../events.js';
-import { LocaleController } from '../../i18n/locale-controller.js';
 import { channelLabel, visitorDisplayName } from '../../i18n/names.js';
 import { hasName } from '../../model/thread.js';
-import type { Agent, ConnectionState, Conversation, Draft, Visitor } from '../../model/types.js';
-import type { DeskStore } from '../../store/desk-store.js';
-import type { TypingState } from '../../store/state.js';
+import type { Draft } from '../../model/types.js';
+import type { ComposerState, DeskStore } from '../../store/desk-store.js';
+import type { ComposerTool, TypingState, Upload } from '../../store/state.js';
 import { TypingThrottle } from '../../store/typing.js';
+import { attachmentDraft } from '../../store/uploads.js';
 import { shared, tokens } from '../../styles/tokens.js';
+import { DeskElement, select } from '../shared/desk-element.js';
+import { FileDrop, refusalText, refuseFiles, renderAttachment, uploadErrorText } from './attachments.js';
+import { CannedAnswers, fillVariables, type CannedList } from './canned-answers.js';
 import { composeAreaStyles } from './compose-area.styles.js';
+import { toolsStyles } from './compose-tools.styles.js';
 import {
   cannedQuery,
   channelLimit,
   COUNTER_THRESHOLD,
-  noteInterrupted,
-  takeInterrupted,
   type CannedAnswer,
   type ComposerOffer,
   type Uploader,
 } from './composer-model.js';
-import type { ComposerTools, ToolPanel } from './compose-tools.js';
+import { EmojiPanel } from './emoji-panel.js';
 import { attachIcon, emojiIcon, linkIcon, offerIcon, sendIcon } from './icons.js';
-import { loadTools, toolsChunk, type ToolsModule } from './tools-loader.js';
+import { LinkPanel } from './link-panel.js';
+import { OfferPanel } from './offer-panel.js';
 
 export type { CannedAnswer, ComposerOffer, Uploader, UploadResult } from './composer-model.js';
 
-type Panel = 'none' | ToolPanel;
-
 const NO_TYPING: TypingState = { typing: false };
+const NO_COMPOSER: ComposerState = { draft: '', tool: undefined, upload: undefined };
 const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
 /** Below this width (of the composer) the tools, the hint and the placeholder get compact. */
 const COMPACT_BELOW = 480;
@@ -48,11 +49,12 @@ function deepActiveElement(): Element | null {
  * The composer of the focused (or given) conversation: type and send, Enter sends and
  * Shift+Enter starts a new line; send a link or an offer; attach a file or image (drop or paste
  * too) through the host's uploader; "/" opens the canned answers; emoji picker loaded on first
- * use. The draft lives in the store, per conversation, so it survives switching conversations
- * and layouts. A blocked visitor or a closed conversation disables it, with the reason shown.
- * What the first paint does not need (the panels, attachments, the canned list) loads on first
- * use, or earlier once the composer has focus or the pointer.
+ * use. The draft, the open panel and the attachment live in the store, per conversation: they
+ * survive switching conversations, panes and layouts, an upload goes on meanwhile, and the draft
+ * survives a page reload (see the store's `draftStorage`). A blocked visitor or a closed
+ * conversation disables it, with the reason shown.
  *
+ * @customElement compose-area
  * @summary Message composer with drafts, links, offers, attachments, canned answers and emoji.
  *
  * @fires desk-send - Before each message is sent (cancelable: `preventDefault()` vetoes it;
@@ -72,12 +74,10 @@ function deepActiveElement(): Element | null {
  * @cssprop --compose-area-max-height - Height the text box grows to before it scrolls (default 12em).
  * @cssprop --compose-area-bg - Background of the composer.
  */
-export class ComposeArea extends LitElement {
-  static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
-  static override styles = [tokens, shared, composeAreaStyles];
+export class ComposeArea extends DeskElement {
+  static override shadowRootOptions: ShadowRootInit = { ...DeskElement.shadowRootOptions, delegatesFocus: true };
+  static override styles = [tokens, shared, composeAreaStyles, toolsStyles];
 
-  /** The store (else the nearest `<chat-desk>`/`<desk-provider>` provides it). */
-  @property({ attribute: false }) store?: DeskStore;
   /** The conversation to write to (else the pane's, else the focused one). */
   @property({ attribute: 'conversation-id' }) conversationId?: string;
   /** Canned answers offered when the text starts with "/". */
@@ -103,44 +103,71 @@ export class ComposeArea extends LitElement {
    */
   @property({ type: Boolean, reflect: true, attribute: 'hide-offline-notice' }) hideOfflineNotice = false;
 
-  @state() private panel: Panel = 'none';
   @state() private error = '';
   @state() private status = '';
-  @state() private dragging = false;
   /** Narrower than COMPACT_BELOW: the short placeholder (the CSS compacts the rest). */
   @state() private compact = false;
-  /** The panel to open once the tools' module arrives (its button is busy until then). */
-  @state() private opening: ToolPanel | undefined;
-  /** The files to attach once the tools' module arrives (the attach button is busy until then). */
-  @state() private attaching: readonly File[] | undefined;
 
   @query('textarea') private textarea?: HTMLTextAreaElement;
   @query('input[type="file"]') private fileInput?: HTMLInputElement;
 
-  private readonly desk = new DeskController(this);
-  private readonly i18n = new LocaleController(this);
-  private readonly conversation = new ObservableController<Conversation | undefined>(this, undefined);
-  private readonly visitor = new ObservableController<Visitor | undefined>(this, undefined);
-  private readonly draft = new ObservableController<string>(this, '');
-  private readonly visitorTyping = new ObservableController<TypingState>(this, NO_TYPING);
-  private readonly agent = new ObservableController<Agent | undefined>(this, undefined);
-  private readonly connection = new ObservableController<ConnectionState | undefined>(this, undefined);
+  private readonly data = select(
+    this,
+    (store, id) => ({
+      conversation: id ? store.conversation$(id) : of(undefined),
+      visitor: id ? store.visitorOf$(id) : of(undefined),
+      composer: id ? store.composer$(id) : of(NO_COMPOSER),
+      typing: id ? store.typing$(id) : of(NO_TYPING),
+      agent: store.agent$,
+      connection: store.connection$,
+    }),
+    (next, previous) => this.announceUpload(next.composer.upload, previous?.composer.upload),
+  );
+
+  private readonly changed = (): void => this.requestUpdate();
+  private readonly canned = new CannedAnswers({
+    changed: this.changed,
+    moved: () =>
+      void this.updateComplete.then(() =>
+        this.renderRoot.querySelector('#canned-list [aria-selected="true"]')?.scrollIntoView({ block: 'nearest' }),
+      ),
+    choose: (answer) => {
+      const text = fillVariables(answer.text, this.variables());
+      this.setDraft(text);
+      this.caretAt(text.length, true);
+    },
+  });
+  private readonly panelCallbacks = {
+    changed: this.changed,
+    send: (draft: Draft) => this.send(draft),
+    close: () => this.closePanel(),
+  };
+  private readonly link = new LinkPanel(this.panelCallbacks);
+  private readonly offer = new OfferPanel(this.panelCallbacks);
+  private readonly emoji = new EmojiPanel({
+    changed: () => {
+      this.requestUpdate();
+      void this.focusPanel();
+    },
+    pick: (emoji) => this.insertText(emoji),
+  });
+  private readonly drop = new FileDrop({
+    accepts: () => !!this.uploader && !this.blockedReason,
+    changed: this.changed,
+    drop: (files) => void this.attachFiles(files),
+  });
+
   /** The conversation the agent's "typing" went to (so `false` goes there too). */
   private typingFor: { store: DeskStore; id: string } | undefined;
   private readonly typingThrottle = new TypingThrottle((typing) => {
     if (this.typingFor) this.typingFor.store.typing(this.typingFor.id, typing);
   });
   private activeId: string | undefined;
-  /** The panels, attachment and canned list, once their module is loaded. */
-  private tools: ComposerTools | undefined;
   /**
-   * Bumped when what waits for the tools' module no longer applies (another conversation, the
-   * composer removed, Escape): it is then dropped when the module arrives.
+   * Set when a panel opens: whether focus may still move into it (the agent did not put it
+   * elsewhere meanwhile), checked again when the emoji picker arrives.
    */
-  private generation = 0;
-  /** The last load of the tools' module failed: only an explicit use ("/", a tool, Enter…) tries again. */
-  private toolsFailed = false;
-  private dragDepth = 0;
+  private mayFocusPanel: (() => boolean) | undefined;
   private resizeObserver: ResizeObserver | undefined;
 
   // ---- lifecycle ---------------------------------------------------------------------------
@@ -162,34 +189,23 @@ export class ComposeArea extends LitElement {
     super.disconnectedCallback();
     this.resizeObserver?.disconnect();
     this.typingThrottle.stop();
-    this.leave();
+    this.emoji.abort();
+  }
+
+  protected override explicitConversationId(): string | undefined {
+    return this.conversationId;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    const store = this.desk.store;
-    const id = this.desk.conversationId;
-    this.conversation.observe(id ? store?.conversation$(id) : undefined);
-    this.draft.observe(id ? store?.draft$(id) : undefined);
-    this.visitorTyping.observe(id ? store?.typing$(id) : undefined);
-    const visitorId = this.conversation.value?.visitorId;
-    this.visitor.observe(visitorId ? store?.visitor$(visitorId) : undefined);
-    this.agent.observe(store?.agent$);
-    this.connection.observe(store?.connection$);
+    const id = this.target.conversationId;
     if (id !== this.activeId) {
-      // Another conversation: what was going on belongs to the previous one.
+      // Another conversation: what was being written in the panels belongs to the previous one.
       if (this.activeId !== undefined) this.resetForConversation();
       this.activeId = id;
     }
-    // (A composer just removed still updates once: it must not take the notice meant for the next one.)
-    const dropped = store && id && this.isConnected ? takeInterrupted(store, id) : undefined;
-    if (dropped !== undefined) this.error = this.i18n.t.composer.uploadInterrupted(dropped);
-    const canned = cannedQuery(this.draft.value) !== undefined;
-    // A "/" draft (typed, or coming back with its conversation) lists the canned answers: they need the tools.
-    if (canned && this.cannedAnswers.length > 0 && !this.tools) {
-      if (toolsChunk.module) this.createTools(toolsChunk.module);
-      else if (!this.toolsFailed) this.prefetchTools();
-    }
+    // The emoji panel open (now, or when the agent comes back to it) needs its picker.
+    if (this.composer.tool === 'emoji' && !this.blockedReason) this.emoji.load(this.emojiDataSource, this.i18n.locale);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -204,150 +220,75 @@ export class ComposeArea extends LitElement {
 
   private resetForConversation(): void {
     this.typingThrottle.stop();
-    this.leave();
-    this.tools?.reset();
-    this.panel = 'none';
+    this.link.reset();
+    this.offer.reset();
+    this.canned.reset();
+    this.mayFocusPanel = undefined;
     this.error = '';
     this.status = '';
+    // This conversation's attachment, if any, is said again.
+    this.announceUpload(this.composer.upload, undefined);
   }
 
-  /**
-   * The agent leaves the conversation (another one, or the composer is removed): an attachment,
-   * uploading or waiting for the tools, is dropped, and the conversation's next composer says so.
-   */
-  private leave(): void {
-    const store = this.desk.store;
-    const id = this.activeId;
-    const waiting = this.attaching?.[0];
-    if (store && id && waiting) noteInterrupted(store, id, waiting.name);
-    this.cancelWaiting();
-    this.tools?.leave(store, id);
-  }
-
-  /** Drops what waits for the tools' module: the panel to open and, unless `panelOnly`, all the rest. */
-  private cancelWaiting(panelOnly = false): void {
-    this.opening = undefined;
-    if (!panelOnly) {
-      this.generation += 1;
-      this.attaching = undefined;
-    }
-    if (!this.attaching && this.status === this.i18n.t.common.loading) this.status = '';
-  }
-
-  // ---- on-demand tools ---------------------------------------------------------------------
-
-  private createTools(module: ToolsModule): ComposerTools {
-    return (this.tools ??= new module.ComposerTools({
-      el: this,
-      i18n: this.i18n,
-      draft: () => this.draft.value,
-      setDraft: (text) => {
-        const id = this.desk.conversationId;
-        if (id) this.desk.store?.setDraft(id, text);
-      },
-      limit: () => this.limit,
-      variables: () => {
-        const visitor = this.visitor.value;
-        const conversation = this.conversation.value;
-        return {
-          'visitor.name': hasName(visitor) ? visitor.name : undefined,
-          'agent.name': this.agent.value?.name,
-          'conversation.channel': conversation ? channelLabel(this.i18n.t, conversation.channel) : undefined,
-        };
-      },
-      send: (draft) => this.send(draft),
-      closePanel: () => this.closePanel(),
-      setError: (text) => (this.error = text),
-      setStatus: (text) => (this.status = text),
-    }));
-  }
-
-  /**
-   * Runs `use` with the tools: at once when their module is loaded, else as soon as it arrives
-   * ("Loading…" is said meanwhile), unless the composer was removed, changed conversation or
-   * Escape was pressed since. A failed load says so in the composer, and the next explicit use
-   * loads again. Resolves once `use` ran or was dropped.
-   */
-  private withTools(use: (tools: ComposerTools) => void): Promise<void> {
-    const t = this.i18n.t;
-    const run = (module: ToolsModule) => {
-      if (this.error === t.composer.toolsFailed) this.error = '';
-      use(this.createTools(module));
-    };
-    if (toolsChunk.module) {
-      run(toolsChunk.module);
-      return Promise.resolve();
-    }
-    const { generation } = this;
-    const id = this.desk.conversationId;
-    const stale = () => !this.isConnected || generation !== this.generation || id !== this.desk.conversationId;
-    this.toolsFailed = false;
-    this.status = t.common.loading;
-    return loadTools().then(
-      (module) => {
-        if (stale()) return;
-        if (this.status === t.common.loading) this.status = '';
-        run(module);
-        this.requestUpdate();
-      },
-      (error: unknown) => {
-        this.toolsFailed = true;
-        if (stale()) return;
-        console.warn('agent-desk: the composer tools could not be loaded.', error);
-        this.opening = this.attaching = undefined;
-        this.status = '';
-        this.error = t.composer.toolsFailed;
-      },
-    );
-  }
-
-  /**
-   * Focus is where it was when a tool was pressed, or in the toolbar or the panel: the agent did
-   * not go elsewhere while the panel (or the emoji picker) was loading.
-   */
-  private focusStayed(before: Element | null): boolean {
-    const inner = this.shadowRoot?.activeElement;
-    const inside = (selector: string) => !!inner && !!this.renderRoot.querySelector(selector)?.contains(inner);
-    return deepActiveElement() === before || inside('[part="toolbar"]') || inside('#panel');
+  /** Says when the conversation's attachment starts uploading and when it is ready. */
+  private announceUpload(next: Upload | undefined, previous: Upload | undefined): void {
+    if (!next || (next.id === previous?.id && next.status === previous.status)) return;
+    const t = this.i18n.t.composer;
+    if (next.status === 'uploading') this.status = t.uploading(next.name);
+    else if (next.status === 'ready') this.status = t.uploaded(next.name);
   }
 
   // ---- derived state -----------------------------------------------------------------------
 
+  private get composer(): ComposerState {
+    return this.data.value?.composer ?? NO_COMPOSER;
+  }
+
   /** Why sending is impossible (blocked visitor, closed conversation), else ''. */
   private get blockedReason(): string {
     const t = this.i18n.t.composer;
-    if (this.conversation.value?.status === 'closed') return t.closed;
-    if (this.visitor.value?.blocked) return t.blocked;
+    if (this.data.value?.conversation?.status === 'closed') return t.closed;
+    if (this.data.value?.visitor?.blocked) return t.blocked;
     return '';
   }
 
   private get limit(): number | undefined {
-    return channelLimit(this.conversation.value?.channel, this.maxLength);
+    return channelLimit(this.data.value?.conversation?.channel, this.maxLength);
   }
 
-  private get visitorName(): string {
-    return visitorDisplayName(this.i18n.t, this.visitor.value, this.conversation.value?.visitorId);
+  /** The canned answers listed for a "/" draft, unless a panel is open or sending is impossible. */
+  private cannedList(): CannedList | undefined {
+    if (this.blockedReason || this.composer.tool) return undefined;
+    return this.canned.list(this.composer.draft, this.cannedAnswers, this.i18n.lang);
+  }
+
+  /** The values of the canned answers' variables (`{visitor.name}`…). */
+  private variables(): Readonly<Record<string, string | undefined>> {
+    const { visitor, conversation, agent } = this.data.value ?? {};
+    return {
+      'visitor.name': hasName(visitor) ? visitor.name : undefined,
+      'agent.name': agent?.name,
+      'conversation.channel': conversation ? channelLabel(this.i18n.t, conversation.channel) : undefined,
+    };
   }
 
   // ---- render ------------------------------------------------------------------------------
 
   override render() {
     const t = this.i18n.t;
-    const store = this.desk.store;
-    const id = this.desk.conversationId;
-    if (!store || !id || !this.conversation.value) {
+    const { store, conversationId: id } = this.target;
+    const data = this.data.value;
+    if (!store || !id || !data?.conversation) {
       const text = !store ? t.common.noStore : id ? t.common.loading : t.composer.noConversation;
       return html`<div class="placeholder" role="status">${text}</div>`;
     }
-    const tools = this.tools;
+    const { draft: text, tool, upload } = data.composer;
     const reason = this.blockedReason;
     const disabled = reason !== '';
-    const text = this.draft.value;
     const limit = this.limit;
     const over = limit !== undefined && text.length > limit;
-    const canSend = !disabled && ((text.trim() !== '' && !over) || tools?.attachment?.status === 'ready');
-    // "/" lists the canned answers (once the tools are here), unless a panel is open.
-    const canned = disabled || this.panel !== 'none' ? undefined : tools?.canned();
+    const canSend = !disabled && ((text.trim() !== '' && !over) || upload?.status === 'ready');
+    const canned = this.cannedList();
     const describedBy = ['hint', disabled ? 'notice' : '', limit !== undefined ? 'counter-label' : '']
       .filter(Boolean)
       .join(' ');
@@ -355,25 +296,24 @@ export class ComposeArea extends LitElement {
     return html`
       <div
         part="base"
-        class="base ${this.dragging ? 'dragging' : ''}"
+        class="base ${this.drop.dragging ? 'dragging' : ''}"
         lang=${this.i18n.lang}
         dir=${this.i18n.dir}
-        @focusin=${this.prefetchTools}
-        @pointerenter=${this.prefetchTools}
         @keydown=${this.onBaseKeydown}
-        @dragenter=${this.onDragEnter}
-        @dragover=${this.onDragOver}
-        @dragleave=${this.onDragLeave}
-        @drop=${this.onDrop}
+        @dragenter=${this.drop.enter}
+        @dragover=${this.drop.over}
+        @dragleave=${this.drop.leave}
+        @drop=${this.drop.drop}
       >
         ${this.renderTyping()} ${disabled ? html`<p id="notice" part="notice" class="notice">${reason}</p>` : nothing}
         ${
-          this.connection.value === 'offline' && !disabled && !this.hideOfflineNotice
+          data.connection === 'offline' && !disabled && !this.hideOfflineNotice
             ? html`<p class="offline">${t.common.connection.offline}</p>`
             : nothing
         }
-        ${disabled || this.panel === 'none' ? nothing : tools?.renderPanel(this.panel)} ${tools?.renderAttachment()}
-        ${canned ? tools?.renderCanned(canned) : nothing}
+        ${disabled || !tool ? nothing : this.renderPanel(tool)}
+        ${renderAttachment(upload, t.composer, this.i18n.lang, () => this.removeAttachment())}
+        ${canned ? this.canned.render(canned, t.composer, this.variables()) : nothing}
         <div class="field">
           <textarea
             part="textarea"
@@ -410,16 +350,31 @@ export class ComposeArea extends LitElement {
           </button>
         </div>
         <div class="footer">
-          ${this.renderToolbar(disabled)}
+          ${this.renderToolbar(disabled, tool)}
           <span id="hint" class="hint">${t.composer.hint}</span>
           ${this.renderCounter(text.length, limit)}
         </div>
         ${over ? html`<p class="error" role="alert">${t.composer.tooLong(limit)}</p>` : nothing}
-        <p class="error" role="alert">${this.error}</p>
+        <p class="error" role="alert">${this.error || uploadErrorText(upload, t.composer)}</p>
         <p class="visually-hidden" role="status">${this.status}</p>
-        ${this.dragging ? html`<div class="drop-hint" aria-hidden="true">${t.composer.dropHere}</div>` : nothing}
+        ${this.drop.dragging ? html`<div class="drop-hint" aria-hidden="true">${t.composer.dropHere}</div>` : nothing}
       </div>
     `;
+  }
+
+  private renderPanel(tool: ComposerTool): TemplateResult | typeof nothing {
+    const t = this.i18n.t;
+    const cancel = html`<button type="button" class="secondary" @click=${() => this.closePanel()}>
+      ${t.common.cancel}
+    </button>`;
+    switch (tool) {
+      case 'link':
+        return this.link.render(t.composer, cancel);
+      case 'offer':
+        return this.offers.length > 0 ? this.offer.render(this.offers, t.composer, cancel) : nothing;
+      case 'emoji':
+        return this.emoji.render(t.composer);
+    }
   }
 
   /**
@@ -427,13 +382,15 @@ export class ComposeArea extends LitElement {
    * announced); only "<visitor> is typing…" is in it, not the preview that changes per keystroke.
    */
   private renderTyping(): TemplateResult {
-    const typing = this.visitorTyping.value;
+    const typing = this.data.value?.typing ?? NO_TYPING;
     const t = this.i18n.t.composer;
+    const { visitor, conversation } = this.data.value ?? {};
     return html`<div part="typing" class="typing ${typing.typing ? '' : 'visually-hidden'}">
       <span role="status" class="typing-label"
         >${
           typing.typing
-            ? html`<span class="dots" aria-hidden="true"><i></i><i></i><i></i></span> ${t.typing(this.visitorName)}`
+            ? html`<span class="dots" aria-hidden="true"><i></i><i></i><i></i></span>
+                ${t.typing(visitorDisplayName(this.i18n.t, visitor, conversation?.visitorId))}`
             : nothing
         }</span
       >
@@ -460,24 +417,23 @@ export class ComposeArea extends LitElement {
     </span>`;
   }
 
-  private renderToolbar(disabled: boolean): TemplateResult {
+  private renderToolbar(disabled: boolean, open: ComposerTool | undefined): TemplateResult {
     const t = this.i18n.t.composer;
-    const tool = (name: Panel | 'attach', label: string, icon: unknown, onClick: () => void) =>
+    const tool = (name: ComposerTool | 'attach', label: string, icon: unknown, onClick: () => void) =>
       html`<button
         type="button"
         class="tool"
         data-tool=${name}
         aria-label=${label}
         title=${label}
-        aria-expanded=${ifDefined(name === 'attach' ? undefined : String(this.panel === name))}
+        aria-expanded=${ifDefined(name === 'attach' ? undefined : String(open === name))}
         aria-controls=${ifDefined(name === 'attach' ? undefined : 'panel')}
-        aria-busy=${ifDefined((name === 'attach' ? this.attaching : this.opening === name) ? 'true' : undefined)}
         ?disabled=${disabled}
         @click=${onClick}
       >
         ${icon}
       </button>`;
-    const panel = (name: ToolPanel, label: string, icon: unknown) =>
+    const panel = (name: ComposerTool, label: string, icon: unknown) =>
       tool(name, label, icon, () => this.togglePanel(name));
     return html`<div part="toolbar" class="toolbar" role="group" aria-label=${t.toolbar}>
       ${panel('emoji', t.emoji, emojiIcon)} ${panel('link', t.link, linkIcon)}
@@ -498,24 +454,44 @@ export class ComposeArea extends LitElement {
     </div>`;
   }
 
-  // ---- typing and keyboard -----------------------------------------------------------------
+  // ---- the text ----------------------------------------------------------------------------
+
+  private setDraft(text: string): void {
+    const { store, conversationId: id } = this.target;
+    if (store && id) store.setDraft(id, text);
+  }
+
+  /** Once rendered, puts the text box's caret at `caret` (and focus there, with `focus`). */
+  private caretAt(caret: number, focus = false): void {
+    void this.updateComplete.then(() => {
+      if (focus) this.textarea?.focus();
+      this.textarea?.setSelectionRange(caret, caret);
+    });
+  }
+
+  /** Inserts text at the caret (or replaces the selection), within the channel's limit. */
+  private insertText(insert: string): void {
+    const current = this.composer.draft;
+    const textarea = this.textarea;
+    const start = textarea?.selectionStart ?? current.length;
+    const next = current.slice(0, start) + insert + current.slice(textarea?.selectionEnd ?? current.length);
+    const limit = this.limit;
+    if (limit !== undefined && next.length > limit) return;
+    this.setDraft(next);
+    this.caretAt(start + insert.length);
+  }
 
   private onInput(event: Event): void {
-    const store = this.desk.store;
-    const id = this.desk.conversationId;
+    const { store, conversationId: id } = this.target;
     if (!store || !id) return;
     const value = (event.target as HTMLTextAreaElement).value;
-    const wasCanned = cannedQuery(this.draft.value) !== undefined;
     store.setDraft(id, value);
     this.error = '';
-    const canned = cannedQuery(value) !== undefined;
-    // "/" lists the canned answers: their list comes with the tools (after a failed load, tried
-    // again when a "/" command starts, not on every key).
-    if (canned && this.cannedAnswers.length > 0 && !(this.toolsFailed && wasCanned))
-      void this.withTools(() => undefined);
-    if (value.trim() === '' || canned) {
+    // A failed upload was said; the agent moved on.
+    if (this.composer.upload?.status === 'failed') store.removeUpload(id);
+    if (value.trim() === '' || cannedQuery(value) !== undefined) {
       this.typingThrottle.stop();
-    } else if (this.connection.value === 'online') {
+    } else if (this.data.value?.connection === 'online') {
       // Offline, typing notices would only fail: none are sent (the idle timer still ends one in progress).
       this.typingFor = { store, id };
       this.typingThrottle.input();
@@ -523,45 +499,24 @@ export class ComposeArea extends LitElement {
   }
 
   private onTextKeydown(event: KeyboardEvent): void {
-    if (event.isComposing || (this.panel === 'none' && this.tools?.cannedKey(event))) return;
+    if (event.isComposing || this.canned.key(event, this.cannedList())) return;
     if (event.key === 'Enter' && !event.shiftKey && !event.altKey && !event.ctrlKey && !event.metaKey) {
       event.preventDefault();
-      // A "/" query is for the canned answers: while their list is still loading, Enter waits for it
-      // rather than sending the query as a message (once their load failed, it sends it).
-      const waitForCanned = !this.tools && !this.toolsFailed && this.cannedAnswers.length > 0;
-      if (waitForCanned && cannedQuery(this.draft.value) !== undefined) {
-        void this.withTools(() => undefined);
-        return;
-      }
       this.submit();
     }
   }
 
-  /**
-   * Escape cancels the current action: a tool still loading, the canned list, then panel, then an
-   * upload in progress.
-   */
+  /** Escape closes what is open: the canned list, then the panel, then cancels an upload in progress. */
   private onBaseKeydown(event: KeyboardEvent): void {
     if (event.key !== 'Escape' || event.isComposing) return;
-    if (this.opening || this.attaching) {
+    if (this.canned.dismiss(this.cannedList())) {
       event.stopPropagation();
-      const file = this.attaching;
-      this.cancelWaiting();
-      if (file) this.status = this.i18n.t.composer.uploadCancelled;
-      return;
-    }
-    if (this.panel === 'none' && this.tools?.dismissCanned()) {
-      event.stopPropagation();
-      return;
-    }
-    if (this.panel !== 'none') {
+    } else if (this.composer.tool) {
       event.stopPropagation();
       this.closePanel();
-      return;
-    }
-    if (this.tools?.attachment?.status === 'uploading') {
+    } else if (this.composer.upload?.status === 'uploading') {
       event.stopPropagation();
-      this.tools.cancel();
+      this.removeAttachment();
     }
   }
 
@@ -572,11 +527,11 @@ export class ComposeArea extends LitElement {
    * `desk-send` first. The text draft is cleared once it was sent.
    */
   submit(): void {
-    const store = this.desk.store;
-    const id = this.desk.conversationId;
+    const { store, conversationId: id } = this.target;
     if (!store || !id || this.blockedReason) return;
-    this.tools?.sendAttachment();
-    const text = this.draft.value.trim();
+    const { upload } = this.composer;
+    if (upload?.status === 'ready' && this.send(attachmentDraft(upload))) store.removeUpload(id);
+    const text = this.composer.draft.trim();
     const limit = this.limit;
     if (!text || (limit !== undefined && text.length > limit)) return;
     if (this.send({ kind: 'text', text })) {
@@ -587,8 +542,7 @@ export class ComposeArea extends LitElement {
 
   /** Fires `desk-send`, then sends what the listeners left. True when the store took it. */
   private send(draft: Draft): boolean {
-    const store = this.desk.store;
-    const conversationId = this.desk.conversationId;
+    const { store, conversationId } = this.target;
     if (!store || !conversationId) return false;
     const event = new DeskSendEvent({ conversationId, draft });
     this.dispatchEvent(event);
@@ -604,41 +558,46 @@ export class ComposeArea extends LitElement {
 
   // ---- panels: link, offer, emoji ----------------------------------------------------------
 
+  /** Opens a panel, with focus inside, or closes it. */
+  private togglePanel(tool: ComposerTool): void {
+    const { store, conversationId: id } = this.target;
+    if (!store || !id) return;
+    if (this.composer.tool === tool) return this.closePanel();
+    const before = deepActiveElement();
+    this.mayFocusPanel = () => this.focusStayed(before);
+    if (tool === 'emoji') this.emoji.retry();
+    store.setTool(id, tool);
+    void this.focusPanel();
+  }
+
   /**
-   * Opens a panel (as soon as the tools are loaded) or closes it; a second press while it loads
-   * cancels it. Focus moves into the panel unless the agent put it elsewhere meanwhile.
+   * Moves focus into the open panel (it sits above the text box, so Tab would not reach it first),
+   * unless the agent put it elsewhere since the panel was opened (the emoji picker loads meanwhile).
    */
-  private togglePanel(panel: ToolPanel): void {
-    if (this.panel === panel) return this.closePanel();
-    if (this.opening === panel) return this.cancelWaiting(true);
-    const focused = deepActiveElement();
-    this.opening = panel;
-    void this.withTools((tools) => {
-      if (this.opening !== panel) return; // cancelled, or another tool was pressed since
-      this.opening = undefined;
-      this.panel = panel;
-      tools.opened(panel, () => this.focusStayed(focused));
-    });
+  private async focusPanel(): Promise<void> {
+    await this.updateComplete;
+    if (!this.mayFocusPanel?.()) return;
+    const panel = this.renderRoot.querySelector('#panel');
+    const search = panel?.querySelector('emoji-picker')?.shadowRoot?.querySelector('input');
+    const selector = this.composer.tool === 'emoji' ? '.emoji-button' : 'input, button.primary:not([disabled])';
+    (search ?? panel?.querySelector<HTMLElement>(selector))?.focus();
+  }
+
+  /** Focus is where it was when the tool was pressed, or in the toolbar or the panel. */
+  private focusStayed(before: Element | null): boolean {
+    const inner = this.shadowRoot?.activeElement;
+    const inside = (selector: string) => !!inner && !!this.renderRoot.querySelector(selector)?.contains(inner);
+    return deepActiveElement() === before || inside('[part="toolbar"]') || inside('#panel');
   }
 
   /** Closes the open panel and gives focus back to the button that opened it. */
   private closePanel(): void {
-    const panel = this.panel;
-    if (panel === 'none') return;
-    this.panel = 'none';
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`[data-tool="${panel}"]`)?.focus());
-  }
-
-  /**
-   * Loads the tools' module ahead of use (the composer has focus or the pointer, or a "/" draft is
-   * shown); a failure is only reported when a tool is used.
-   */
-  private prefetchTools(): void {
-    if (!toolsChunk.module && !this.toolsFailed)
-      loadTools().then(
-        () => this.requestUpdate(),
-        () => (this.toolsFailed = true),
-      );
+    const { store, conversationId: id } = this.target;
+    const tool = this.composer.tool;
+    if (!store || !id || !tool) return;
+    this.mayFocusPanel = undefined;
+    store.setTool(id, undefined);
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`[data-tool="${tool}"]`)?.focus());
   }
 
   // ---- attachments -------------------------------------------------------------------------
@@ -647,64 +606,43 @@ export class ComposeArea extends LitElement {
     const input = event.target as HTMLInputElement;
     const files = [...(input.files ?? [])];
     input.value = '';
-    this.attachFiles(files);
+    void this.attachFiles(files);
   }
 
   private onPaste(event: ClipboardEvent): void {
     const files = [...(event.clipboardData?.files ?? [])];
     if (files.length === 0 || !this.uploader || this.blockedReason) return;
     event.preventDefault();
-    this.attachFiles(files);
+    void this.attachFiles(files);
   }
 
-  private acceptsDrag(event: DragEvent): boolean {
-    return !!this.uploader && !this.blockedReason && !!event.dataTransfer?.types.includes('Files');
-  }
-
-  private onDragEnter(event: DragEvent): void {
-    if (!this.acceptsDrag(event)) return;
-    event.preventDefault();
-    // A file dragged from the desktop brings no pointer event: fetch the tools for its drop now.
-    this.prefetchTools();
-    this.dragDepth += 1;
-    this.dragging = true;
-  }
-
-  private onDragOver(event: DragEvent): void {
-    if (!this.acceptsDrag(event)) return;
-    event.preventDefault();
-    event.dataTransfer!.dropEffect = 'copy';
-  }
-
-  private onDragLeave(): void {
-    this.dragDepth = Math.max(0, this.dragDepth - 1);
-    if (this.dragDepth === 0) this.dragging = false;
-  }
-
-  private onDrop(event: DragEvent): void {
-    this.dragDepth = 0;
-    this.dragging = false;
-    if (!this.acceptsDrag(event)) return;
-    event.preventDefault();
-    this.attachFiles([...(event.dataTransfer?.files ?? [])]);
+  /** Cancel (while uploading) or remove (when ready), from the button or Escape. */
+  private removeAttachment(): void {
+    const { store, conversationId: id } = this.target;
+    if (!store || !id) return;
+    const uploading = this.composer.upload?.status === 'uploading';
+    store.removeUpload(id);
+    this.status = uploading ? this.i18n.t.composer.uploadCancelled : '';
+    void this.updateComplete.then(() => this.textarea?.focus());
   }
 
   /**
-   * Checks one file against the limits and starts uploading it. The checks and the upload need
-   * the composer's tools, loaded on first use: the returned promise resolves once the file is
-   * attached (its upload started) or refused (the reason is shown in the composer), or dropped
-   * (the composer was removed, changed conversation, or Escape was pressed before the tools
-   * arrived; none of these attaches it elsewhere). A composer not in the document attaches
-   * nothing. It never rejects.
+   * Checks one file against the limits and starts uploading it through the store with the
+   * `uploader`: the upload goes on while the agent works in another pane or conversation, and
+   * shows in this conversation's composer. A refused file is said in the composer. Resolves once
+   * the upload started or the file was refused; never rejects.
    */
   attachFiles(files: readonly File[]): Promise<void> {
-    // (A removed composer could never cancel the upload, nor show it.)
-    if (!this.uploader || files.length === 0 || this.blockedReason || !this.isConnected) return Promise.resolve();
-    this.attaching = files;
-    return this.withTools((tools) => {
-      if (this.attaching !== files) return; // another file came since
-      this.attaching = undefined;
-      tools.attach(files);
-    });
+    const { store, conversationId: id } = this.target;
+    const uploader = this.uploader;
+    if (!store || !id || !uploader || files.length === 0 || this.blockedReason) return Promise.resolve();
+    const refusal = refuseFiles(files, { accept: this.accept, maxFileSize: this.maxFileSize });
+    if (refusal) {
+      this.error = refusalText(refusal, this.i18n.t.composer, this.i18n.lang);
+    } else {
+      this.error = '';
+      store.startUpload(id, files[0], uploader);
+    }
+    return Promise.resolve();
   }
 }

@@ -1,6 +1,6 @@
 import { css } from 'lit';
 
-/** Styles of the composer's on-demand tools (compose-tools.ts), adopted when they load. */
+/** Styles of the composer's panels, attachment and canned answers list. */
 export const toolsStyles = css`
   .muted,
   .row,

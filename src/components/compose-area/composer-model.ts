@@ -1,10 +1,8 @@
 /**
  * Pure pieces of <compose-area>: the types a host hands it (canned answers, offers, uploader),
- * channel limits, the "/" command; and the notes of uploads dropped when the agent left a
- * conversation (needed before the tools are loaded). No DOM rendering here (the canned-answer search and variables,
- * the file and address checks of the on-demand tools are in compose-tools.ts).
+ * channel limits, the "/" command. No DOM here (the canned-answer search and variables are in
+ * canned-answers.ts, the file checks in attachments.ts, the address completion in link-panel.ts).
  */
-import type { DeskStore } from '../../store/desk-store.js';
 
 export type { CannedAnswer, ComposerOffer, UploadResult, Uploader } from '../../model/composer.js';
 
@@ -33,26 +31,4 @@ export function channelLimit(channel: string | undefined, override: number | und
 export function cannedQuery(text: string): string | undefined {
   const match = /^\/([^\n]*)$/.exec(text);
   return match ? match[1] : undefined;
-}
-
-/**
- * Attachments a composer had to drop because the agent left the conversation (pane switch,
- * another conversation), uploading or still waiting for the tools: per store, the file name by
- * conversation id. The next composer of that conversation says so, once.
- */
-const interruptedUploads = new WeakMap<DeskStore, Map<string, string>>();
-
-/** Notes that the attachment `name` of conversation `id` was dropped when the agent left it. */
-export function noteInterrupted(store: DeskStore, id: string, name: string): void {
-  let interrupted = interruptedUploads.get(store);
-  if (!interrupted) interruptedUploads.set(store, (interrupted = new Map()));
-  interrupted.set(id, name);
-}
-
-/** The file name of an attachment dropped when the agent left this conversation, once. */
-export function takeInterrupted(store: DeskStore, id: string): string | undefined {
-  const interrupted = interruptedUploads.get(store);
-  const name = interrupted?.get(id);
-  interrupted?.delete(id);
-  return name;
 }

@@ -45,9 +45,6 @@ export const composer = {
   uploadFailed: (name: string, reason: string) => `Could not upload ${name}: ${reason}`,
   uploadBadUrl: (name: string) => `Could not upload ${name}: the server returned an address that cannot be used.`,
   uploadCancelled: 'Upload cancelled.',
-  /** Shown when coming back to a conversation left while its attachment was uploading or not yet sent. */
-  uploadInterrupted: (name: string) =>
-    `Upload cancelled: ${name} was not sent because you left this conversation. Attach it again to send it.`,
   fileTooLarge: (name: string, max: string) => `${name} is too large (${max} at most).`,
   fileType: (name: string) => `${name} is not a type of file that can be sent.`,
   oneFile: 'Attach one file at a time.',
@@ -63,7 +60,5 @@ export const composer = {
   emojiPicker: 'Emoji',
   emojiLoading: 'Loading emoji…',
   emojiFailed: 'The full emoji list could not be loaded: here are common ones.',
-  /** A tool (link, offer, emoji, attachment, canned answers) whose code could not be loaded. */
-  toolsFailed: 'This tool could not be loaded. Check the connection and try again.',
 };
 export type ComposerStrings = typeof composer;

@@ -44,8 +44,6 @@ export const composer: ComposerStrings = {
   uploadFailed: (name: string, reason: string) => `Impossible d’envoyer ${name} : ${reason}`,
   uploadBadUrl: (name: string) => `Impossible d’envoyer ${name} : le serveur a renvoyé une adresse inutilisable.`,
   uploadCancelled: 'Envoi annulé.',
-  uploadInterrupted: (name: string) =>
-    `Envoi annulé : ${name} n’a pas été envoyé, car vous avez quitté cette conversation. Joignez-le de nouveau pour l’envoyer.`,
   fileTooLarge: (name: string, max: string) => `${name} est trop volumineux (${max} au maximum).`,
   fileType: (name: string) => `${name} n’est pas un type de fichier autorisé.`,
   oneFile: 'Joignez un seul fichier à la fois.',
@@ -59,5 +57,4 @@ export const composer: ComposerStrings = {
   emojiPicker: 'Emoji',
   emojiLoading: 'Chargement des emoji…',
   emojiFailed: 'La liste complète des emoji n’a pas pu être chargée : voici les plus courants.',
-  toolsFailed: 'Cet outil n’a pas pu être chargé. Vérifiez la connexion et réessayez.',
 };

@@ -1,3 +1,4 @@
+// The naive baseline's own RxJS → Lit bridge (the library's elements use DeskElement's select()).
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Observable, Subscription } from 'rxjs';
 

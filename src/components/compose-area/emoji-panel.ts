@@ -1,0 +1,123 @@
+/**
+ * The emoji panel of `<compose-area>`. The picker (emoji-picker-element) and its data are large and
+ * rarely used: they load the first time the panel shows, through `lazy()`; until they are there the
+ * panel says so, and without its data it offers common emoji. It reports through its callbacks: no
+ * reference to the composer.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import type { Strings } from '../../i18n/strings.js';
+import { lazy, untilAborted } from '../shared/lazy.js';
+
+/** The element the emoji picker module defines (typed loosely: it is loaded on demand). */
+interface EmojiPickerElement extends HTMLElement {
+  dataSource: string;
+  locale: string;
+  i18n: unknown;
+}
+
+type EmojiState = 'idle' | 'loading' | 'ready' | 'failed';
+
+/** Offered when the emoji data cannot be loaded (offline, blocked CDN). */
+const COMMON_EMOJI = [...'😀😄😊🙂😉😍😂🤔😮😢🙏👍👎👏🙌👋💪🎉✅❌⭐🔥💡🎁📦🚚🛒💳📞⏰📅'].concat(['❤️', '✉️']);
+
+const pickerModule = lazy(() => import('emoji-picker-element'));
+const frenchStrings = lazy(() => import('emoji-picker-element/i18n/fr.js'));
+
+export interface EmojiCallbacks {
+  /** The panel's state changed (loading, ready, failed): render again, and focus into it. */
+  changed(): void;
+  /** The agent picked an emoji. */
+  pick(emoji: string): void;
+}
+
+/** The emoji picker of one composer, loaded on first use. */
+export class EmojiPanel {
+  private state: EmojiState = 'idle';
+  private picker: EmojiPickerElement | undefined;
+  private controller: AbortController | undefined;
+
+  constructor(private readonly on: EmojiCallbacks) {}
+
+  /** True while the picker (or the fallback) is not shown yet. */
+  get loading(): boolean {
+    return this.state === 'loading' || this.state === 'idle';
+  }
+
+  /**
+   * Loads the picker the first time the panel shows: `dataSource` is where its emojibase data
+   * comes from (default: the picker's CDN).
+   */
+  load(dataSource: string | undefined, locale: string): void {
+    if (this.state !== 'idle') return;
+    const controller = (this.controller = new AbortController());
+    this.state = 'loading';
+    this.on.changed();
+    this.create(dataSource, locale === 'fr' ? 'fr' : 'en', controller.signal).then(
+      (picker) => {
+        this.picker = picker;
+        this.state = 'ready';
+        this.on.changed();
+      },
+      () => {
+        if (controller.signal.aborted) return;
+        this.state = 'failed';
+        this.on.changed();
+      },
+    );
+  }
+
+  /** The agent opens the panel again: a load that failed is tried again. */
+  retry(): void {
+    if (this.state === 'failed') this.state = 'idle';
+  }
+
+  /** The composer left the page: a load in progress stops (the next showing loads again). */
+  abort(): void {
+    this.controller?.abort();
+    this.controller = undefined;
+    if (this.state === 'loading') this.state = 'idle';
+  }
+
+  private async create(dataSource: string | undefined, locale: 'en' | 'fr', signal: AbortSignal) {
+    const { Database } = await pickerModule(signal);
+    // Check the data loads (CDN by default) before showing the picker; offline, common emoji instead.
+    const database = new Database({ locale, ...(dataSource ? { dataSource } : {}) });
+    try {
+      await untilAborted(database.ready(), signal);
+    } finally {
+      void database.close().catch(() => undefined);
+    }
+    const picker = document.createElement('emoji-picker') as EmojiPickerElement;
+    if (dataSource) picker.dataSource = dataSource;
+    if (locale === 'fr') {
+      picker.locale = 'fr';
+      picker.i18n = (await frenchStrings(signal)).default;
+    }
+    picker.addEventListener('emoji-click', (event) => {
+      const unicode = (event as CustomEvent<{ unicode?: string }>).detail.unicode;
+      if (unicode) this.on.pick(unicode);
+    });
+    return picker;
+  }
+
+  render(t: Strings['composer']): TemplateResult {
+    const state = this.state;
+    return html`<div id="panel" part="panel" class="panel emoji" role="dialog" aria-label=${t.emojiPicker}>
+      ${this.loading ? html`<p role="status">${t.emojiLoading}</p>` : nothing}
+      ${
+        state === 'failed'
+          ? html`<p class="muted">${t.emojiFailed}</p>
+              <div class="emoji-grid">
+                ${COMMON_EMOJI.map(
+                  (emoji) =>
+                    html`<button type="button" class="emoji-button" @click=${() => this.on.pick(emoji)}>
+                      ${emoji}
+                    </button>`,
+                )}
+              </div>`
+          : nothing
+      }
+      ${state === 'ready' ? this.picker : nothing}
+    </div>`;
+  }
+}
