@@ -3,6 +3,14 @@ import type { ThreadRow } from './thread-rows.js';
 
 export type ThreadPin = FlowLayout['pin'];
 
+/** What the thread's scroll controller tells the layout, and hears from it. */
+export interface ThreadFollow {
+  /** True while the thread follows its newest message: a scroll the agent did not make keeps the pin. */
+  holdPin(): boolean;
+  /** The layout placed the rows (sizes measured, rows added, the view resized or scrolled). */
+  reflowed(): void;
+}
+
 type ChildMeasurements = Parameters<FlowLayout['updateItemSizes']>[0];
 type Measurement = Parameters<FlowLayout['_metricsCache']['update']>[0][number];
 
@@ -30,6 +38,8 @@ export class ThreadLayout extends FlowLayout {
   private readonly measured = new Map<number, Measurement>();
   /** The scroll position the last reflow ended at. */
   private reflowedAt = 0;
+  /** Set through the layout config by the thread's scroll controller. */
+  follow: ThreadFollow | undefined;
 
   constructor(...args: ConstructorParameters<typeof FlowLayout>) {
     super(...args);
@@ -46,6 +56,16 @@ export class ThreadLayout extends FlowLayout {
     return this.pin;
   }
 
+  /**
+   * The virtualizer lets go of the pin on any scroll it did not make itself: ours (keeping the
+   * newest row in view), the browser's (clamping when the view grows or the content shrinks) as
+   * well as the agent's. Only the agent's releases it: the scroll controller knows which it was.
+   */
+  override unpin(): void {
+    if (this.follow?.holdPin()) return;
+    super.unpin();
+  }
+
   override _reflow(): void {
     // Scrolled since (wheel, keys, script, assistive technology): keep still what is in view now,
     // not the row the flow layout anchored on before, which may be far above or below by now (it
@@ -57,6 +77,7 @@ export class ThreadLayout extends FlowLayout {
     this._overhang = this._scrollPosition < this._viewDim1 ? Math.max(OVERHANG, this._scrollPosition) : OVERHANG;
     super._reflow();
     this.reflowedAt = this._scrollPosition;
+    this.follow?.reflowed();
   }
 
   /**
@@ -153,6 +174,12 @@ export class ThreadLayout extends FlowLayout {
 }
 
 /** The virtualizer `layout` value for a thread. */
-export function threadLayout(pin: ThreadPin): { type: typeof ThreadLayout; threadPin: ThreadPin } {
-  return { type: ThreadLayout, threadPin: pin };
+export interface ThreadLayoutConfig {
+  readonly type: typeof ThreadLayout;
+  readonly threadPin: ThreadPin;
+  readonly follow: ThreadFollow;
+}
+
+export function threadLayout(pin: ThreadPin, follow: ThreadFollow): ThreadLayoutConfig {
+  return { type: ThreadLayout, threadPin: pin, follow };
 }
