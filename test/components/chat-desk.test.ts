@@ -635,19 +635,28 @@ describe('<chat-desk> threads follow new messages (issue 22)', () => {
   /** Waits until every update is done and no log has moved for five frames in a row. */
   async function settleDesk(el: ChatDesk): Promise<void> {
     await settle(el);
-    let last = '';
+    const seen: string[] = [];
     let still = 0;
-    await waitUntil(
-      async () => {
-        await new Promise((resolve) => requestAnimationFrame(resolve));
-        const now = geometry(el);
-        still = now === last ? still + 1 : 0;
-        last = now;
-        return still >= 5;
-      },
-      'the logs stop moving',
-      { interval: 0, timeout: 5000 },
-    );
+    try {
+      await waitUntil(
+        async () => {
+          await new Promise((resolve) => requestAnimationFrame(resolve));
+          const now = geometry(el);
+          still = now === seen[seen.length - 1] ? still + 1 : 0;
+          seen.push(now);
+          return still >= 5;
+        },
+        'the logs stop moving',
+        { interval: 0, timeout: 10_000 },
+      );
+    } catch (error) {
+      throw new Error(
+        `the logs kept moving (scrollTop/scrollHeight/clientHeight per pane): ${seen.slice(-8).join(' | ')}`,
+        {
+          cause: error,
+        },
+      );
+    }
     await settle(el);
   }
 
