@@ -43,8 +43,9 @@ export interface ThreadScrollOptions {
  * as the agent's when it follows their wheel, touch, keys or pointer on the log, or when it comes
  * while the layout is quiet (a script or assistive technology); otherwise the pin is kept.
  *
- * The host reads `stick`, `newCount` and `layout` (the virtualizer layout, pinned to the newest
- * row while following) when rendering, and calls `show()` before each render and `jumpToNewest()`.
+ * The host reads `newCount` (0 while following) and `layout` (the virtualizer layout, pinned to the
+ * newest row while following) when rendering, and calls `show()` before each render and
+ * `jumpToNewest()`; older pages are asked for through `loadOlder`.
  */
 export class ThreadScrollController implements ReactiveController {
   private following = true;
@@ -67,6 +68,7 @@ export class ThreadScrollController implements ReactiveController {
   private busy: number | undefined;
   private bottomFrames = 0;
   private bottomFrame: number | undefined;
+  private olderFrame: number | undefined;
   private wroteFor = '';
   /** Where the agent was when the host left the page (a detached scroller forgets it). */
   private savedTop: number | undefined;
@@ -91,12 +93,7 @@ export class ThreadScrollController implements ReactiveController {
     host.addController(this);
   }
 
-  /** True while the view follows the newest message. */
-  get stick(): boolean {
-    return this.following;
-  }
-
-  /** Messages that arrived below since the agent scrolled up. */
+  /** Messages that arrived below since the agent scrolled up (0 while following the newest one). */
   get newCount(): number {
     return this.following ? 0 : this.unseen;
   }
@@ -178,7 +175,11 @@ export class ThreadScrollController implements ReactiveController {
     if (this.prepended) {
       this.prepended = false;
       // Still at the top once the page is in place (then no scroll event comes): next page.
-      requestAnimationFrame(() => this.loadOlderIfNearTop());
+      if (this.olderFrame !== undefined) cancelAnimationFrame(this.olderFrame);
+      this.olderFrame = requestAnimationFrame(() => {
+        this.olderFrame = undefined;
+        this.loadOlderIfNearTop();
+      });
     }
     if (this.following) {
       // A render may have moved what the newest row needs: check every size again.
@@ -198,6 +199,8 @@ export class ThreadScrollController implements ReactiveController {
     this.bottomFrame = undefined;
     if (this.busy !== undefined) cancelAnimationFrame(this.busy);
     this.busy = undefined;
+    if (this.olderFrame !== undefined) cancelAnimationFrame(this.olderFrame);
+    this.olderFrame = undefined;
   }
 
   // ---- the log -----------------------------------------------------------------------------
