@@ -1259,6 +1259,25 @@ describe('<chat-box>', () => {
       expect(root(el).querySelector('[part~="new-messages"]')).to.equal(null);
     });
 
+    it('another conversation with rows of other sizes ends at its newest row, not short of it', async () => {
+      const { store } = setup((fixtures) => {
+        fixtures.messages.push(
+          ...longThread('c-noah', 60).map((message, i) => ({ ...message, text: `Tall ${i} ${'word '.repeat(160)}` })),
+          ...longThread('c-liam', 8),
+        );
+      });
+      const el = await mount(store, 'c-noah', { height: 300 });
+      el.conversationId = 'c-liam';
+      await settle(el);
+      await waitUntil(() => newestInView(el, 'c-liam-long-7'), 'the newest row of the other conversation in view');
+      await settle(el);
+      expect(newestInView(el, 'c-liam-long-7')).to.be.true;
+      expect(atBottom(el)).to.be.true;
+      // No blank space under it: the newest row ends at the bottom of the log.
+      const log = scroller(el).getBoundingClientRect();
+      expect(log.bottom - row(el, 'c-liam-long-7').getBoundingClientRect().bottom).to.be.lessThan(24);
+    });
+
     it('a hidden thread that receives messages shows the newest one when shown again', async () => {
       const { store, transport } = setup((fixtures) => fixtures.messages.push(...longThread('c-noah', 200)));
       const el = await mount(store, 'c-noah', { height: 500 });

@@ -112,7 +112,7 @@ describe('ThreadLayout (canary for the FlowLayout internals it uses)', () => {
     const messages: LayoutHostMessage[] = [];
     let holding = true;
     const follow: ThreadFollow = { holdPin: () => holding, reflowed: () => undefined };
-    const { type, ...config } = threadLayout({ index: 9, block: 'end' }, follow);
+    const { type, ...config } = threadLayout('c-1|all', { index: 9, block: 'end' }, follow);
     const Layout: LayoutConstructor = type;
     const layout = new Layout((message) => messages.push(message), config);
     expect(layout).to.be.instanceOf(FlowLayout);
@@ -132,6 +132,14 @@ describe('ThreadLayout (canary for the FlowLayout internals it uses)', () => {
     layout.threadPin = { index: 2, block: 'end' };
     layout.threadPin = null;
     expect(layout.threadPin).to.equal(null);
+    // Another thread forgets what was measured of the previous one.
+    layout.updateItemSizes({ 0: { width: 300, height: 500 }, 1: { width: 300, height: 500 } });
+    const cache = (layout as unknown as Record<string, { getChildSize(index: number): number | undefined }>)[
+      '_metricsCache'
+    ];
+    expect(cache.getChildSize(1)).to.equal(500);
+    layout.thread = 'c-2|all';
+    expect(cache.getChildSize(1)).to.equal(undefined);
     expect(new ThreadLayout(() => undefined)).to.be.instanceOf(FlowLayout);
   });
 });

@@ -40,11 +40,36 @@ export class ThreadLayout extends FlowLayout {
   private reflowedAt = 0;
   /** Set through the layout config by the thread's scroll controller. */
   follow: ThreadFollow | undefined;
+  private shown: string | undefined;
 
   constructor(...args: ConstructorParameters<typeof FlowLayout>) {
     super(...args);
     this._overhang = OVERHANG;
     this._itemSize = { width: 100, height: 64 };
+  }
+
+  /**
+   * What the rows are (conversation and filter). What the flow layout knows by index (sizes,
+   * positions) belongs to the rows it measured: kept for another conversation, the average of the
+   * old sizes would make the scroll height wrong, and the newest row would end short of the end
+   * (or below the view, pinned to it). So another thread starts afresh.
+   */
+  set thread(shown: string) {
+    if (shown === this.shown) return;
+    const first = this.shown === undefined;
+    this.shown = shown;
+    if (first) return;
+    this.measured.clear();
+    this._metricsCache.clear();
+    this._physicalItems.clear();
+    this._newPhysicalItems.clear();
+    this._first = this._last = -1;
+    this._firstVisible = this._lastVisible = 0;
+    this._resetReflowState();
+  }
+
+  get thread(): string {
+    return this.shown ?? '';
   }
 
   set threadPin(pin: ThreadPin) {
@@ -176,10 +201,12 @@ export class ThreadLayout extends FlowLayout {
 /** The virtualizer `layout` value for a thread. */
 export interface ThreadLayoutConfig {
   readonly type: typeof ThreadLayout;
+  readonly thread: string;
   readonly threadPin: ThreadPin;
   readonly follow: ThreadFollow;
 }
 
-export function threadLayout(pin: ThreadPin, follow: ThreadFollow): ThreadLayoutConfig {
-  return { type: ThreadLayout, threadPin: pin, follow };
+/** (The config is assigned entry by entry, in this order: another thread starts afresh, then pins.) */
+export function threadLayout(thread: string, pin: ThreadPin, follow: ThreadFollow): ThreadLayoutConfig {
+  return { type: ThreadLayout, thread, threadPin: pin, follow };
 }

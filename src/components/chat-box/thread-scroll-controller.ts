@@ -102,7 +102,7 @@ export class ThreadScrollController implements ReactiveController {
   get layout(): ThreadLayoutConfig {
     const pin: ThreadPin =
       this.following && this.rows.length > 0 ? { index: this.rows.length - 1, block: 'end' } : null;
-    return threadLayout(pin, this.follow);
+    return threadLayout(this.shown, pin, this.follow);
   }
 
   /** The rows about to be rendered (call before each render). */
