@@ -1090,6 +1090,122 @@ describe('<chat-box>', () => {
       });
     }
 
+    /** The newest row of the thread is rendered and inside the log. */
+    function newestInView(el: ChatBox, id: string): boolean {
+      const element = root(el).querySelector<HTMLElement>(`.row[data-key="m:${id}"]`);
+      if (!element) return false;
+      const log = scroller(el).getBoundingClientRect();
+      const rect = element.getBoundingClientRect();
+      return log.height > 0 && rect.top >= log.top - 1 && rect.bottom <= log.bottom + 1;
+    }
+
+    it('stays on the newest message while the typing line comes and goes and the log resizes', async () => {
+      const { store, transport } = setup((fixtures) => fixtures.messages.push(...longThread('c-noah', 200)));
+      const el = await mount(store, 'c-noah', { height: 500 });
+      for (let i = 0; i < 3; i += 1) {
+        transport.emit({
+          type: 'visitor.typing',
+          conversationId: 'c-noah',
+          typing: true,
+          preview: 'A long preview that wraps over lines in the typing line. '.repeat(3),
+        });
+        await settle(el);
+        transport.emit({ type: 'message.added', message: visitorMessage(`typed-${i}`) });
+        transport.emit({ type: 'visitor.typing', conversationId: 'c-noah', typing: false });
+        el.style.height = `${400 + i * 80}px`;
+        await settle(el);
+        expect(newestInView(el, `typed-${i}`), `message ${i}`).to.be.true;
+        expect(root(el).querySelector('[part~="new-messages"]')).to.equal(null);
+      }
+    });
+
+    it('opens another conversation at its newest message, wherever the previous one was scrolled', async () => {
+      const { store, transport } = setup((fixtures) => {
+        fixtures.messages.push(...longThread('c-noah', 200), ...longThread('c-liam', 40));
+      });
+      const el = await mount(store, 'c-noah', { height: 500 });
+      el.conversationId = 'c-liam';
+      await settle(el);
+      expect(newestInView(el, 'c-liam-long-39')).to.be.true;
+      // Scrolled up there, then back to the long one: it starts at its newest message, no button.
+      scroller(el).scrollTop = 0;
+      await settle(el);
+      el.conversationId = 'c-noah';
+      transport.emit({ type: 'message.added', message: visitorMessage('back-1') });
+      await settle(el);
+      expect(newestInView(el, 'back-1')).to.be.true;
+      expect(root(el).querySelector('[part~="new-messages"]')).to.equal(null);
+    });
+
+    it('another conversation with rows of other sizes ends at its newest row, not short of it', async () => {
+      const { store } = setup((fixtures) => {
+        fixtures.messages.push(
+          ...longThread('c-noah', 60).map((message, i) => ({ ...message, text: `Tall ${i} ${'word '.repeat(160)}` })),
+          ...longThread('c-liam', 8),
+        );
+      });
+      const el = await mount(store, 'c-noah', { height: 300 });
+      el.conversationId = 'c-liam';
+      await settle(el);
+      await waitUntil(() => newestInView(el, 'c-liam-long-7'), 'the newest row of the other conversation in view');
+      await settle(el);
+      expect(newestInView(el, 'c-liam-long-7')).to.be.true;
+      expect(atBottom(el)).to.be.true;
+      // No blank space under it: the newest row ends at the bottom of the log.
+      const log = scroller(el).getBoundingClientRect();
+      expect(log.bottom - row(el, 'c-liam-long-7').getBoundingClientRect().bottom).to.be.lessThan(24);
+    });
+
+    it('a hidden thread that receives messages shows the newest one when shown again', async () => {
+      const { store, transport } = setup((fixtures) => fixtures.messages.push(...longThread('c-noah', 200)));
+      const el = await mount(store, 'c-noah', { height: 500 });
+      el.style.display = 'none';
+      await settle(el);
+      for (let i = 0; i < 3; i += 1) transport.emit({ type: 'message.added', message: visitorMessage(`hidden-${i}`) });
+      await settle(el);
+      el.style.display = 'flex';
+      await settle(el);
+      await waitUntil(() => newestInView(el, 'hidden-2'), 'the newest message comes into view');
+      expect(root(el).querySelector('[part~="new-messages"]')).to.equal(null);
+    });
+
+    it('the agent scrolling up with the wheel while messages arrive gets "N new messages" with the right count', async () => {
+      const { store, transport } = setup((fixtures) => fixtures.messages.push(...longThread('c-noah', 200)));
+      const el = await mount(store, 'c-noah', { height: 500 });
+      const log = scroller(el);
+      // A message arrives, and in the same frame the agent scrolls up with the wheel.
+      transport.emit({ type: 'message.added', message: visitorMessage('wheel-0') });
+      log.dispatchEvent(new WheelEvent('wheel', { deltaY: -600, bubbles: true }));
+      log.scrollTop -= 600;
+      await settle(el);
+      for (let i = 1; i <= 3; i += 1) transport.emit({ type: 'message.added', message: visitorMessage(`wheel-${i}`) });
+      await settle(el);
+      byRole(root(el), 'button', '3 new messages');
+      expect(atBottom(el)).to.be.false;
+    });
+
+    it('a thread removed and put back follows its newest message, or keeps the place the agent scrolled to', async () => {
+      const { store, transport } = setup((fixtures) => fixtures.messages.push(...longThread('c-noah', 200)));
+      const el = await mount(store, 'c-noah', { height: 500 });
+      const parent = el.parentElement!;
+      el.remove();
+      transport.emit({ type: 'message.added', message: visitorMessage('away-1') });
+      parent.append(el);
+      await settle(el);
+      expect(newestInView(el, 'away-1')).to.be.true;
+
+      const log = scroller(el);
+      log.scrollTop = log.scrollHeight / 2;
+      await settle(el);
+      const top = log.scrollTop;
+      el.remove();
+      transport.emit({ type: 'message.added', message: visitorMessage('away-2') });
+      parent.append(el);
+      await settle(el);
+      expect(Math.abs(scroller(el).scrollTop - top)).to.be.lessThan(2);
+      byRole(root(el), 'button', '1 new message');
+    });
+
     it('keeps a 10,000-message thread to a small DOM', async () => {
       const { store } = setup((fixtures) => fixtures.messages.push(...longThread('c-liam', 10000)));
       const el = await mount(store, 'c-liam', { height: 700 });

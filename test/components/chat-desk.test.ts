@@ -1,10 +1,11 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../src/define.js';
+import type { ChatBox } from '../../src/components/chat-box/chat-box.js';
 import type { ChatDesk } from '../../src/components/chat-desk/chat-desk.js';
 import type { DeskConversationSelectEvent } from '../../src/events.js';
-import type { Layout } from '../../src/model/types.js';
+import type { Layout, Message } from '../../src/model/types.js';
 import { DeskStore } from '../../src/store/desk-store.js';
 import { demoFixtures } from '../../src/transport/demo-fixtures.js';
 import { MemoryTransport } from '../../src/transport/memory-transport.js';
@@ -563,5 +564,278 @@ describe('<chat-desk>', () => {
     ]);
     const thread = store.state.threads.get(conversationId)!.messages;
     expect(thread.at(-1)).to.include({ kind: 'file', name: 'invoice.pdf', author: 'agent' });
+  });
+});
+
+describe('<chat-desk> threads follow new messages (issue 22)', () => {
+  setupIgnoreWindowResizeObserverLoopErrors(beforeEach, afterEach);
+  beforeEach(() => localStorage.removeItem(STORAGE_KEY));
+  afterEach(() => localStorage.removeItem(STORAGE_KEY));
+
+  const ONGOING = ['c-emma', 'c-liam', 'c-sofia', 'c-noah', 'c-4821', 'c-yuki', 'c-amara'];
+  let serial = 0;
+
+  /** The demo desk with long threads (every pane scrolls), as after a long session. */
+  function longSession() {
+    const fixtures = demoFixtures();
+    for (const id of ONGOING) {
+      for (let i = 0; i < 60; i += 1) {
+        fixtures.messages.push({
+          id: `${id}-old-${i}`,
+          conversationId: id,
+          author: i % 3 === 0 ? 'agent' : 'visitor',
+          at: new Date(Date.now() - (120 - i) * 30_000).toISOString(),
+          kind: 'text',
+          text: `Earlier message ${i} ${'lorem ipsum '.repeat(i % 7)}`,
+        } as Message);
+      }
+    }
+    const transport = new MemoryTransport({ fixtures, simulate: false });
+    const store = new DeskStore({ transport, batching: 'sync' });
+    return { transport, store };
+  }
+
+  /** A visitor message to each of `ids` ("messages every second"). */
+  function arrive(transport: MemoryTransport, ids: readonly string[]): void {
+    for (const conversationId of ids) {
+      serial += 1;
+      transport.emit({
+        type: 'message.added',
+        message: {
+          id: `live-${serial}`,
+          conversationId,
+          author: 'visitor',
+          at: new Date().toISOString(),
+          kind: 'text',
+          text: `Live message ${serial}`,
+        },
+      });
+    }
+  }
+
+  /**
+   * Frame after frame for `frames` frames, visitors type (a growing preview) and write, in turn in
+   * every ongoing conversation: arrivals while a change is being laid out.
+   */
+  async function liveTraffic(transport: MemoryTransport, frames: number): Promise<void> {
+    for (let frame = 0; frame < frames; frame += 1) {
+      const conversationId = ONGOING[frame % ONGOING.length];
+      const phase = Math.floor(frame / ONGOING.length) % 3;
+      if (phase < 2) {
+        const preview = 'I would like to know whether '.repeat(phase + 1);
+        transport.emit({ type: 'visitor.typing', conversationId, typing: true, preview });
+      } else {
+        transport.emit({ type: 'visitor.typing', conversationId, typing: false });
+        arrive(transport, [conversationId]);
+      }
+      if (frame % 5 === 0) {
+        transport.emit({
+          type: 'visitor.navigated',
+          visitorId: `v-${conversationId.slice(2)}`,
+          url: `https://shop.example.com/page-${frame}`,
+          title: `Page ${frame}`,
+          at: new Date().toISOString(),
+        });
+      }
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+    }
+    for (const conversationId of ONGOING) transport.emit({ type: 'visitor.typing', conversationId, typing: false });
+  }
+
+  function chatBoxes(el: ChatDesk): ChatBox[] {
+    return panes(el).map((pane) => pane.querySelector<ChatBox>('chat-box')!);
+  }
+
+  /** Scroll offsets and heights of every log, to know when they have stopped moving. */
+  function geometry(el: ChatDesk): string {
+    return chatBoxes(el)
+      .map((box) => {
+        const log = box.shadowRoot!.querySelector<HTMLElement>('[role="log"]');
+        return log ? `${log.scrollTop}/${log.scrollHeight}/${log.clientHeight}` : '-';
+      })
+      .join(' ');
+  }
+
+  /** Waits until every update is done and no log has moved for five frames in a row. */
+  async function settleDesk(el: ChatDesk): Promise<void> {
+    await settle(el);
+    const seen: string[] = [];
+    let still = 0;
+    try {
+      await waitUntil(
+        async () => {
+          await new Promise((resolve) => requestAnimationFrame(resolve));
+          const now = geometry(el);
+          still = now === seen[seen.length - 1] ? still + 1 : 0;
+          seen.push(now);
+          return still >= 5;
+        },
+        'the logs stop moving',
+        { interval: 0, timeout: 10_000 },
+      );
+    } catch (error) {
+      throw new Error(
+        `the logs kept moving (scrollTop/scrollHeight/clientHeight per pane): ${seen.slice(-8).join(' | ')}`,
+        {
+          cause: error,
+        },
+      );
+    }
+    await settle(el);
+  }
+
+  /** The newest message of each pane's thread is inside its log, and no pane offers "new messages". */
+  function expectNewestInView(el: ChatDesk, store: DeskStore, step: string, except?: number): void {
+    const boxes = chatBoxes(el);
+    expect(boxes.length, step).to.equal(store.state.layout);
+    boxes.forEach((box, index) => {
+      if (index === except) return;
+      const id = store.state.panes[index]!;
+      const messages = store.state.threads.get(id)!.messages;
+      const newest = messages[messages.length - 1];
+      const root = box.shadowRoot!;
+      const log = root.querySelector<HTMLElement>('[role="log"]')!.getBoundingClientRect();
+      const row = root.querySelector<HTMLElement>(`.row[data-key="m:${newest.clientId ?? newest.id}"]`);
+      const where = `${step}, pane ${index + 1} (${id})`;
+      expect(log.height, `${where}: the log has a size`).to.be.greaterThan(50);
+      expect(row, `${where}: the newest message is rendered`).to.exist;
+      const rect = row!.getBoundingClientRect();
+      expect(rect.top, `${where}: newest message top in view`).to.be.at.least(log.top - 1);
+      expect(rect.bottom, `${where}: newest message bottom in view`).to.be.at.most(log.bottom + 1);
+      expect(root.querySelector('[part~="new-messages"]'), `${where}: no "new messages"`).to.equal(null);
+    });
+  }
+
+  async function mountSession(store: DeskStore): Promise<ChatDesk> {
+    await setViewport({ width: 1500, height: 900 });
+    const el = await mount(store, 4);
+    await settleDesk(el);
+    return el;
+  }
+
+  function pick(el: ChatDesk, id: string): void {
+    const list = el.shadowRoot!.querySelector('state-box')!.shadowRoot!;
+    list.querySelector<HTMLElement>(`[data-id="${id}"]`)!.click();
+  }
+
+  it('a thread the agent has not scrolled stays on its newest message through layouts, switches and remounts', async function () {
+    this.timeout(90_000);
+    const { store, transport } = longSession();
+    const el = await mountSession(store);
+    const step = async (name: string, change: () => void | Promise<void>) => {
+      await change();
+      arrive(transport, ONGOING);
+      await liveTraffic(transport, 30);
+      await settleDesk(el);
+      expectNewestInView(el, store, `${name} (arrivals right after)`);
+      arrive(transport, ONGOING);
+      await settleDesk(el);
+      expectNewestInView(el, store, name);
+    };
+    await step('layout 4', () => undefined);
+    await step('a conversation picked in the state box', () =>
+      pick(el, store.state.panes.includes('c-emma') ? 'c-amara' : 'c-emma'),
+    );
+    await step('another pane focused', () => store.focusPane(2));
+    await step('layout 2', () => radio(el, '2').click());
+    await step('a conversation ends, another starts', () => {
+      transport.emit({
+        type: 'conversation.closed',
+        conversationId: store.state.panes[1]!,
+        at: new Date().toISOString(),
+      });
+      transport.emit({ type: 'visitor.updated', visitor: { id: 'v-new', name: 'Zoé Petit' } });
+      transport.emit({
+        type: 'conversation.upserted',
+        conversation: {
+          id: 'c-new',
+          visitorId: 'v-new',
+          channel: 'chat',
+          status: 'ongoing',
+          startedAt: new Date().toISOString(),
+        },
+      });
+      ONGOING.push('c-new');
+    });
+    await step('a conversation picked', () => pick(el, 'c-liam'));
+    await step('layout 1', () => radio(el, '1').click());
+    await step('a conversation picked in one pane', () => pick(el, 'c-sofia'));
+    await step('layout 4 again', () => radio(el, '4').click());
+    await step('pane 4 focused', () => store.focusPane(3));
+    await step('the desk resized', () => {
+      el.style.height = '640px';
+    });
+    await step('the desk remounted', () => {
+      const parent = el.parentElement!;
+      el.remove();
+      parent.append(el);
+    });
+    await step('layout 2 after the remount', () => radio(el, '2').click());
+    await step('layout 4 after the remount', () => radio(el, '4').click());
+  });
+
+  it('a pane the agent scrolled up keeps its place and always offers "N new messages" with the right count', async function () {
+    this.timeout(90_000);
+    const { store, transport } = longSession();
+    const el = await mountSession(store);
+    store.focusPane(0);
+    await settleDesk(el);
+    const id = store.state.panes[0]!;
+    const thread = () => store.state.threads.get(id)!.messages;
+    const box = () => chatBoxes(el)[0];
+    const log = () => box().shadowRoot!.querySelector<HTMLElement>('[role="log"]')!;
+    // The agent scrolls up to the middle of the thread (wheel, then the scroll it causes).
+    log().dispatchEvent(new WheelEvent('wheel', { deltaY: -2000, bubbles: true }));
+    log().scrollTop = log().scrollHeight / 2;
+    await settleDesk(el);
+    const seen = thread().length;
+    // The message in the middle of the view: the agent is reading it.
+    const reading = (() => {
+      const rect = log().getBoundingClientRect();
+      const middle = (rect.top + rect.bottom) / 2;
+      return [...box().shadowRoot!.querySelectorAll<HTMLElement>('.row[data-key^="m:"]')].find((row) => {
+        const { top, bottom } = row.getBoundingClientRect();
+        return top <= middle && bottom >= middle;
+      })!.dataset['key']!;
+    })();
+    const step = async (name: string, change: () => void | Promise<void>) => {
+      await change();
+      arrive(transport, [id, id]);
+      await liveTraffic(transport, 14);
+      await settleDesk(el);
+      expect(store.state.panes[0], name).to.equal(id);
+      const button = box().shadowRoot!.querySelector<HTMLElement>('[part~="new-messages"]');
+      expect(button, `${name}: "new messages" shown`).to.exist;
+      expect(button!.textContent!.replace(/\s+/g, ' ').trim(), name).to.equal(
+        `↓ ${thread().length - seen} new messages`,
+      );
+      const fromBottom = log().scrollHeight - log().scrollTop - log().clientHeight;
+      expect(fromBottom, `${name}: still scrolled up`).to.be.greaterThan(200);
+      const row = box().shadowRoot!.querySelector<HTMLElement>(`.row[data-key="${reading}"]`);
+      expect(row, `${name}: the message read is still rendered`).to.exist;
+      const rect = row!.getBoundingClientRect();
+      const view = log().getBoundingClientRect();
+      expect(rect.bottom > view.top && rect.top < view.bottom, `${name}: the message read is still in view`).to.be.true;
+      // The other panes follow their newest message.
+      expectNewestInView(el, store, name, 0);
+    };
+    await step('layout 4', () => undefined);
+    await step('layout 2', () => radio(el, '2').click());
+    await step('another pane focused', () => store.focusPane(1));
+    await step('back to the first pane', () => store.focusPane(0));
+    await step('layout 1', () => radio(el, '1').click());
+    await step('layout 4 again', () => radio(el, '4').click());
+    await step('the desk resized', () => {
+      el.style.height = '640px';
+    });
+    await step('the desk remounted', () => {
+      const parent = el.parentElement!;
+      el.remove();
+      parent.append(el);
+    });
+    box().shadowRoot!.querySelector<HTMLElement>('[part~="new-messages"]')!.click();
+    arrive(transport, [id]);
+    await settleDesk(el);
+    expectNewestInView(el, store, '"new messages" pressed');
   });
 });

@@ -1,9 +1,10 @@
 import { ContextProvider } from '@lit/context';
-import { virtualize, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
+import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { of } from 'rxjs';
+import { ClockController } from '../../controllers/clock-controller.js';
 import { deskContext, paneContext } from '../../context.js';
 import { DeskOpenPageEvent, DeskTakeControlEvent } from '../../events.js';
 import { formatDateTime } from '../../i18n/format.js';
@@ -20,13 +21,8 @@ import { dialogStyles } from '../../styles/dialog.js';
 import { confirmBlockDialog, requestBlock } from '../shared/confirm-block-dialog.js';
 import { chatBoxStyles } from './chat-box.styles.js';
 import { authorName, renderRow, type MessageViewContext } from './message-view.js';
-import { threadLayout, type ThreadPin } from './thread-layout.js';
+import { ThreadScrollController } from './thread-scroll-controller.js';
 import { buildRows, initials, messageKey, type ThreadRow } from './thread-rows.js';
-
-/** Within this many pixels of the bottom, the thread follows new messages. */
-const BOTTOM_SLACK = 32;
-/** Within this many pixels of the top (scrolled up by the agent), older messages are fetched. */
-const TOP_SLACK = 240;
 
 /** How long a co-browsing request waits for the server's "requested" line before the button comes back. */
 const CONTROL_PENDING_MS = 15_000;
@@ -143,19 +139,14 @@ export class ChatBox extends DeskElement {
     this.requestUpdate('filter', previous);
   }
 
-  @state() private newCount = 0;
   @state() private announcement = { text: '', serial: 0 };
   @state() private expanded: ReadonlySet<string> = new Set();
   @state() private originals: ReadonlySet<string> = new Set();
   /** Keys of images that failed to load (shown as a compact fallback). */
   @state() private brokenImages: ReadonlySet<string> = new Set();
-  /** "Now" for day separators ("Today", "Yesterday"): moved on at each local midnight. */
-  @state() private today = new Date();
   /** Conversations whose co-browsing request was just sent and not echoed yet. */
   @state() private controlPending: ReadonlySet<string> = new Set();
 
-  /** The scrolling log, which is also the virtualizer's host. */
-  @query('.scroller') private scroller?: VirtualizerHostElement;
   @query('dialog') private dialog?: HTMLDialogElement;
   @query('.tool-block') private blockButton?: HTMLButtonElement;
 
@@ -185,51 +176,23 @@ export class ChatBox extends DeskElement {
 
   private rows: readonly ThreadRow[] = NO_ROWS;
   private rowsSource: readonly Message[] = NO_MESSAGES;
-  /** What the rows were built for; a change resets scrolling. */
-  private rowsFor = '';
   private announcedFor: string | undefined;
-  /** True while the view follows the newest message. */
-  private stick = true;
-  /** Older messages were just put above: once laid out, is the view still at the top? */
-  private prepended = false;
-  private autoLoadedFor: string | undefined;
-  private bottomFrames = 0;
-  private lastScrollTop = 0;
   private pendingAnnouncements: string[] = [];
-  private midnightTimer: ReturnType<typeof setTimeout> | undefined;
   private controlPendingTimer: ReturnType<typeof setTimeout> | undefined;
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // Back in the page on another day: "Today"/"Yesterday" are stale.
-    const now = new Date();
-    if (now.toDateString() !== this.today.toDateString()) this.today = now;
-    this.scheduleMidnight();
-  }
+  /** Following the newest message, "N new messages", older pages: see ThreadScrollController. */
+  private readonly threadScroll = new ThreadScrollController(this, {
+    log: () => this.renderRoot.querySelector<HTMLElement>('.scroller'),
+    loadOlder: (id) => this.target.store?.loadOlder(id),
+  });
+  /** "Now" for day separators ("Today", "Yesterday"): moves on at each local midnight. */
+  private readonly day = new ClockController(this, 'midnight').setEnabled(true);
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearTimeout(this.midnightTimer);
-    this.midnightTimer = undefined;
     clearTimeout(this.controlPendingTimer);
     this.controlPending = new Set();
-    // Stops the follow-the-bottom frames.
-    this.bottomFrames = 0;
     if (this.dialog?.open) this.dialog.close('cancel');
-  }
-
-  /** Day separators say "Today"/"Yesterday": re-render them when the local date changes. */
-  private scheduleMidnight(): void {
-    clearTimeout(this.midnightTimer);
-    const now = new Date();
-    const next = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1, 0, 0, 1);
-    this.midnightTimer = setTimeout(
-      () => {
-        this.today = new Date();
-        this.scheduleMidnight();
-      },
-      Math.max(1000, next.getTime() - now.getTime()),
-    );
   }
 
   protected override explicitConversationId(): string | undefined {
@@ -241,7 +204,13 @@ export class ChatBox extends DeskElement {
     const { store, conversationId: id } = this.target;
     if (this.storeProvider.value !== store) this.storeProvider.setValue(store);
     if (this.paneProvider.value !== id) this.paneProvider.setValue(id);
-    this.updateRows(`${id ?? ''}|${this.filter}`);
+    const messages = this.data.value?.messages ?? NO_MESSAGES;
+    if (messages !== this.rowsSource) {
+      this.rowsSource = messages;
+      this.rows = buildRows(messages);
+    }
+    const info = this.data.value?.threadInfo ?? NO_THREAD;
+    this.threadScroll.show({ conversationId: id, variant: this.filter, rows: this.rows, info });
   }
 
   /** Applies a filter to the conversation; false when there is none yet. */
@@ -255,156 +224,6 @@ export class ChatBox extends DeskElement {
   /** A filter chosen inside the thread (the empty state's "Show all messages"). */
   private selectFilter(filter: MessageFilter): void {
     if (!this.applyFilter(filter)) this.filter = filter;
-  }
-
-  private updateRows(source: string): void {
-    const messages = this.data.value?.messages ?? NO_MESSAGES;
-    if (source !== this.rowsFor) {
-      this.rowsFor = source;
-      this.rowsSource = messages;
-      this.rows = buildRows(messages);
-      this.stick = true;
-      this.newCount = 0;
-      return;
-    }
-    if (messages === this.rowsSource) return;
-    const previous = this.rows;
-    const rows = buildRows(messages);
-    this.rowsSource = messages;
-    this.rows = rows;
-    if (previous.length === 0 || rows.length === 0) return;
-
-    // Appended at the end?
-    const lastIndex = indexOfKey(rows, previous[previous.length - 1].key);
-    if (lastIndex >= 0 && lastIndex < rows.length - 1) {
-      let added = 0;
-      let ownMessage = false;
-      for (let i = lastIndex + 1; i < rows.length; i += 1) {
-        const row = rows[i];
-        if (row.type !== 'message') continue;
-        added += 1;
-        if (row.message.author === 'agent' && row.message.status === 'sending') ownMessage = true;
-      }
-      if (ownMessage) {
-        // The agent just sent something: show it.
-        this.stick = true;
-        this.newCount = 0;
-      } else if (!this.stick) {
-        this.newCount += added;
-      }
-    }
-
-    // Prepended at the top (older messages)? The layout keeps the rows in view where they are
-    // (see ThreadLayout). (Compare the first *message*: a day separator keeps its key when older
-    // messages of that day arrive.)
-    const firstMessage = previous.findIndex((row) => row.type === 'message');
-    const firstIndex = firstMessage >= 0 ? indexOfKey(rows, previous[firstMessage].key) : -1;
-    if (firstIndex > firstMessage && !this.stick) this.prepended = true;
-  }
-
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    if (this.prepended) {
-      this.prepended = false;
-      // Still at the top once the page is in place (then no scroll event comes): next page.
-      requestAnimationFrame(() => this.loadOlderIfNearTop());
-    }
-    if (this.stick) this.keepAtBottom();
-    this.maybeAutoLoad();
-  }
-
-  /**
-   * While following, make sure the newest row is fully in view for the next few frames: the
-   * virtualizer clamps its pinned position to the scroll height it measured before the new row
-   * was sized, which can leave the newest row a few pixels short.
-   */
-  private keepAtBottom(): void {
-    const already = this.bottomFrames > 0;
-    this.bottomFrames = 6;
-    if (already) return;
-    const step = () => {
-      const scroller = this.scroller;
-      if (!this.stick || !scroller || !this.isConnected || this.bottomFrames <= 0) {
-        this.bottomFrames = 0;
-        return;
-      }
-      const max = scroller.scrollHeight - scroller.clientHeight;
-      if (max - scroller.scrollTop > 1) scroller.scrollTop = max;
-      this.bottomFrames -= 1;
-      if (this.bottomFrames > 0) requestAnimationFrame(step);
-    };
-    requestAnimationFrame(step);
-  }
-
-  private loadOlderIfNearTop(): void {
-    const scroller = this.scroller;
-    if (!scroller || !this.isConnected || this.stick || scroller.scrollTop > TOP_SLACK) return;
-    const id = this.target.conversationId;
-    const info = this.data.value?.threadInfo ?? NO_THREAD;
-    if (id && info.hasOlder !== false && !info.loadingOlder) this.target.store?.loadOlder(id);
-  }
-
-  /** A thread too short to scroll cannot reach "the top" by scrolling: fetch older once if the server has some. */
-  private maybeAutoLoad(): void {
-    const id = this.target.conversationId;
-    const scroller = this.scroller;
-    if (!id || !scroller || this.autoLoadedFor === id) return;
-    if (
-      (this.data.value?.threadInfo ?? NO_THREAD).hasOlder !== true ||
-      (this.data.value?.threadInfo ?? NO_THREAD).loadingOlder
-    )
-      return;
-    if (scroller.scrollHeight > scroller.clientHeight + 1) return;
-    this.autoLoadedFor = id;
-    this.target.store?.loadOlder(id);
-  }
-
-  private onScroll(): void {
-    const scroller = this.scroller;
-    if (!scroller) return;
-    const fromBottom = scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight;
-    const movedUp = scroller.scrollTop < this.lastScrollTop - 2;
-    this.lastScrollTop = scroller.scrollTop;
-    if (this.stick && movedUp && fromBottom > BOTTOM_SLACK) {
-      // The agent scrolled up. (The virtualizer's own corrections while following only move down,
-      // and its "unpinned" event is missed when the pin was already released by our last nudge.)
-      this.stick = false;
-      this.requestUpdate();
-    } else if (!this.stick && fromBottom <= BOTTOM_SLACK) {
-      this.stick = true;
-      this.newCount = 0;
-      this.requestUpdate();
-    }
-    this.loadOlderIfNearTop();
-  }
-
-  /** An image finished loading (load does not bubble: listened to in the capture phase). */
-  private readonly onMediaLoad = {
-    handleEvent: () => {
-      if (this.stick) this.keepAtBottom();
-    },
-    capture: true,
-  };
-
-  private onVisibilityChanged(): void {
-    if (this.stick) this.keepAtBottom();
-  }
-
-  /** The virtualizer lets go of its pin when the agent scrolls. */
-  private onUnpinned(): void {
-    const scroller = this.scroller;
-    if (!scroller || !this.stick) return;
-    const fromBottom = scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight;
-    if (fromBottom > BOTTOM_SLACK) this.stick = false;
-    // Still at the bottom: pin again.
-    this.requestUpdate();
-  }
-
-  private jumpToNewest(): void {
-    this.stick = true;
-    this.newCount = 0;
-    this.requestUpdate();
-    this.scroller?.focus({ preventScroll: true });
   }
 
   private announceNew(next: readonly Message[], previous: readonly Message[]): void {
@@ -446,7 +265,7 @@ export class ChatBox extends DeskElement {
     return {
       t: this.i18n.t,
       lang: this.i18n.lang,
-      now: this.today,
+      now: new Date(this.day.now),
       visitorName: this.visitorName,
       expanded: this.expanded,
       originals: this.originals,
@@ -641,7 +460,6 @@ export class ChatBox extends DeskElement {
     const rows = this.rows as ThreadRow[];
     const ctx = this.viewContext();
     const info = this.data.value?.threadInfo ?? NO_THREAD;
-    const pin: ThreadPin = this.stick && rows.length > 0 ? { index: rows.length - 1, block: 'end' } : null;
     return html`<div class="log-area">
       <div
         class="scroller"
@@ -650,10 +468,6 @@ export class ChatBox extends DeskElement {
         aria-live="off"
         aria-label=${t.thread.conversationWith(name)}
         tabindex="0"
-        @scroll=${this.onScroll}
-        @unpinned=${this.onUnpinned}
-        @visibilityChanged=${this.onVisibilityChanged}
-        @load=${this.onMediaLoad}
       >
         ${virtualize({
           items: rows,
@@ -663,15 +477,15 @@ export class ChatBox extends DeskElement {
           // The directive may render one frame with a stale range after the rows shrank (filter change).
           keyFunction: (row: ThreadRow | undefined, index: number) => row?.key ?? `gap:${index}`,
           renderItem: (row: ThreadRow | undefined) => (row ? renderRow(row, ctx) : html`<div></div>`),
-          layout: threadLayout(pin),
+          layout: this.threadScroll.layout,
         })}
       </div>
       ${rows.length === 0 ? this.renderEmpty() : nothing}
       ${info.loadingOlder ? html`<div class="older" role="status">${t.thread.loadingOlderMessages}</div>` : nothing}
       ${
-        this.newCount > 0 && !this.stick
-          ? html`<button class="new-messages" part="new-messages" @click=${this.jumpToNewest}>
-              <span aria-hidden="true">↓</span> ${t.thread.newMessages(this.newCount)}
+        this.threadScroll.newCount > 0
+          ? html`<button class="new-messages" part="new-messages" @click=${() => this.threadScroll.jumpToNewest()}>
+              <span aria-hidden="true">↓</span> ${t.thread.newMessages(this.threadScroll.newCount)}
             </button>`
           : nothing
       }
@@ -714,10 +528,6 @@ export class ChatBox extends DeskElement {
 function lastIndex<T>(list: readonly T[], matches: (item: T) => boolean): number {
   for (let i = list.length - 1; i >= 0; i -= 1) if (matches(list[i])) return i;
   return -1;
-}
-
-function indexOfKey(rows: readonly ThreadRow[], key: string): number {
-  return lastIndex(rows, (row) => row.key === key);
 }
 
 /** The conversation's latest co-browsing line. */

@@ -3,6 +3,14 @@ import type { ThreadRow } from './thread-rows.js';
 
 export type ThreadPin = FlowLayout['pin'];
 
+/** What the thread's scroll controller tells the layout, and hears from it. */
+export interface ThreadFollow {
+  /** True while the thread follows its newest message: a scroll the agent did not make keeps the pin. */
+  holdPin(): boolean;
+  /** The layout placed the rows (sizes measured, rows added, the view resized or scrolled). */
+  reflowed(): void;
+}
+
 type ChildMeasurements = Parameters<FlowLayout['updateItemSizes']>[0];
 type Measurement = Parameters<FlowLayout['_metricsCache']['update']>[0][number];
 
@@ -30,11 +38,38 @@ export class ThreadLayout extends FlowLayout {
   private readonly measured = new Map<number, Measurement>();
   /** The scroll position the last reflow ended at. */
   private reflowedAt = 0;
+  /** Set through the layout config by the thread's scroll controller. */
+  follow: ThreadFollow | undefined;
+  private shown: string | undefined;
 
   constructor(...args: ConstructorParameters<typeof FlowLayout>) {
     super(...args);
     this._overhang = OVERHANG;
     this._itemSize = { width: 100, height: 64 };
+  }
+
+  /**
+   * What the rows are (conversation and filter). What the flow layout knows by index (sizes,
+   * positions) belongs to the rows it measured: kept for another conversation, the average of the
+   * old sizes would make the scroll height wrong, and the newest row would end short of the end
+   * (or below the view, pinned to it). So another thread starts afresh.
+   */
+  set thread(shown: string) {
+    if (shown === this.shown) return;
+    const first = this.shown === undefined;
+    this.shown = shown;
+    if (first) return;
+    this.measured.clear();
+    this._metricsCache.clear();
+    this._physicalItems.clear();
+    this._newPhysicalItems.clear();
+    this._first = this._last = -1;
+    this._firstVisible = this._lastVisible = 0;
+    this._resetReflowState();
+  }
+
+  get thread(): string {
+    return this.shown ?? '';
   }
 
   set threadPin(pin: ThreadPin) {
@@ -44,6 +79,16 @@ export class ThreadLayout extends FlowLayout {
 
   get threadPin(): ThreadPin {
     return this.pin;
+  }
+
+  /**
+   * The virtualizer lets go of the pin on any scroll it did not make itself: ours (keeping the
+   * newest row in view), the browser's (clamping when the view grows or the content shrinks) as
+   * well as the agent's. Only the agent's releases it: the scroll controller knows which it was.
+   */
+  override unpin(): void {
+    if (this.follow?.holdPin()) return;
+    super.unpin();
   }
 
   override _reflow(): void {
@@ -57,6 +102,7 @@ export class ThreadLayout extends FlowLayout {
     this._overhang = this._scrollPosition < this._viewDim1 ? Math.max(OVERHANG, this._scrollPosition) : OVERHANG;
     super._reflow();
     this.reflowedAt = this._scrollPosition;
+    this.follow?.reflowed();
   }
 
   /**
@@ -153,6 +199,14 @@ export class ThreadLayout extends FlowLayout {
 }
 
 /** The virtualizer `layout` value for a thread. */
-export function threadLayout(pin: ThreadPin): { type: typeof ThreadLayout; threadPin: ThreadPin } {
-  return { type: ThreadLayout, threadPin: pin };
+export interface ThreadLayoutConfig {
+  readonly type: typeof ThreadLayout;
+  readonly thread: string;
+  readonly threadPin: ThreadPin;
+  readonly follow: ThreadFollow;
+}
+
+/** (The config is assigned entry by entry, in this order: another thread starts afresh, then pins.) */
+export function threadLayout(thread: string, pin: ThreadPin, follow: ThreadFollow): ThreadLayoutConfig {
+  return { type: ThreadLayout, thread, threadPin: pin, follow };
 }
