@@ -1,6 +1,7 @@
 import { html, nothing, svg, type LitElement } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { keyed } from 'lit/directives/keyed.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { ProviderController } from '../../controllers/provider-controller.js';
 import { DeskConversationSelectEvent, DeskLayoutChangeEvent } from '../../events.js';
@@ -18,8 +19,12 @@ import {
   type ConversationSort,
 } from '../../store/order.js';
 import { ArrivalTracker } from '../../controllers/arrivals.js';
+import type { AlertAdapters } from '../../controllers/alert-adapters.js';
+import { AlertsController } from '../../controllers/alerts-controller.js';
 import type { CannedAnswer, ComposerOffer, Uploader } from '../../model/composer.js';
 import { DeskElement, select } from '../shared/desk-element.js';
+import { AlertsMenu } from './alerts-menu.js';
+import { alertsMenuStyles } from './alerts-menu.styles.js';
 import { chatDeskStyles } from './chat-desk.styles.js';
 
 const LAYOUTS: readonly Layout[] = [1, 2, 4];
@@ -67,6 +72,14 @@ const LAYOUT_ICONS: Record<Layout, ReturnType<typeof svg>> = {
  * inside it and fills its container (it can live in a region of a CRM page): below 900 px of its own
  * width the state box and the visitor panel become drawers opened from the toolbar.
  *
+ * Alerts (opt-in, see `notify`): the toolbar's "Alerts" menu lets the agent choose a sound, a count in
+ * the tab title while the tab is hidden and desktop notifications (permission asked from that click),
+ * or mute them all; the choice is kept in localStorage (`agent-desk:alerts`) and wins over `notify`
+ * afterwards. An alert is raised for each new (or transferred) conversation and for visitor messages
+ * in a conversation not shown in a pane (any conversation while the tab is hidden), after a cancelable
+ * `desk-notify`. Screen readers hear, at most every few seconds, a summary of the conversations not in
+ * a pane that received messages ("Noah Schmidt: 2 unread").
+ *
  * Keyboard: Alt+ArrowDown / Alt+ArrowUp switch to the next / previous conversation from anywhere in
  * the desk; F6 / Shift+F6 move focus to the next / previous pane; Escape closes an open drawer.
  *
@@ -77,6 +90,7 @@ const LAYOUT_ICONS: Record<Layout, ReturnType<typeof svg>> = {
  * @csspart toolbar - The toolbar above the panes.
  * @csspart layout - The "Split screen" segmented control.
  * @csspart drawer-toggle - The buttons opening the drawers on narrow desks.
+ * @csspart alerts - The "Alerts" button and its menu.
  * @csspart connection - The connection banner (shown while offline or reconnecting).
  * @csspart panes - The pane grid.
  * @csspart pane - Each pane.
@@ -86,11 +100,13 @@ const LAYOUT_ICONS: Record<Layout, ReturnType<typeof svg>> = {
  * @cssprop --chat-desk-info-width - Width of the visitor panel column (default 320px).
  * @fires desk-error - When the store drops a malformed event or a command fails.
  * @fires desk-layout-change - When the split-screen layout changes.
+ * @fires desk-notify - Cancelable, before each alert (new conversation, or visitor message out of sight);
+ *   `preventDefault()` keeps the desk's own sound, title and notification for it.
  * @fires desk-conversation-select - Cancelable, before Alt+ArrowDown / Alt+ArrowUp switches conversation
  *   (the state box fires it for clicks and Enter).
  */
 export class ChatDesk extends DeskElement {
-  static override styles = [tokens, shared, chatDeskStyles];
+  static override styles = [tokens, shared, chatDeskStyles, alertsMenuStyles];
 
   /** Builds a MemoryTransport with the demo data and simulator when no store is set. */
   @property({ type: Boolean, reflect: true }) demo = false;
@@ -141,6 +157,16 @@ export class ChatDesk extends DeskElement {
   /** Where the composer's emoji picker loads its data (see `<compose-area>`). */
   @property({ attribute: 'emoji-data-source' }) emojiDataSource?: string;
 
+  /**
+   * Alert channels offered from the start, space-separated: `sound`, `title` (a count in the tab
+   * title while the tab is hidden), `desktop` (desktop notifications, once the agent allowed them
+   * from the "Alerts" menu). None by default; the agent's own choice, once made, is kept instead.
+   */
+  @property() notify?: string;
+
+  /** Replaces the alerts' side effects: the sound, the page title and visibility, notifications, the clock. */
+  @property({ attribute: false }) alertAdapters?: Partial<AlertAdapters>;
+
   /** True while the desk is narrower than 900 px (side columns are drawers). */
   @state() private narrow = false;
   @state() private compact = false;
@@ -154,6 +180,12 @@ export class ChatDesk extends DeskElement {
   private resizeObserver: ResizeObserver | undefined;
   private readonly provider = new ProviderController(this, () => this.storeChanged());
   private previousStore: DeskStore | undefined;
+  private readonly alerts = new AlertsController(this, {
+    strings: () => this.i18n.t,
+    channels: () => this.notify,
+    adapters: () => this.alertAdapters,
+  });
+  private readonly alertsMenu = new AlertsMenu(this, this.alerts, () => this.i18n.t);
 
   private readonly data = select(
     this,
@@ -192,6 +224,7 @@ export class ChatDesk extends DeskElement {
   private storeChanged(): void {
     const store = this.provider.store;
     this.arrivals.reset();
+    this.alerts.setStore(store);
     const layout = this.requestedLayout ?? readSavedLayout() ?? this.previousStore?.state.layout;
     this.previousStore = store;
     if (store && layout && store.state.layout !== layout) store.setLayout(layout);
@@ -273,7 +306,7 @@ export class ChatDesk extends DeskElement {
               )}
             </div>
             <span class="spacer"></span>
-            ${narrow ? this.renderToggle('info', t.desk.visitorInformation) : nothing}
+            ${this.alertsMenu.render()} ${narrow ? this.renderToggle('info', t.desk.visitorInformation) : nothing}
           </div>
           <div class="connection" part="connection" role="status" data-state=${connection}>
             ${connection === 'online' ? nothing : t.common.connection[connection]}
@@ -301,6 +334,9 @@ export class ChatDesk extends DeskElement {
         </section>
         ${drawer ? this.renderScrim() : nothing}
         <div class="visually-hidden" role="status" data-arrivals>${this.announcement}</div>
+        <div class="visually-hidden" role="status" data-alerts>
+          ${keyed(this.alerts.announcement.serial, html`<span>${this.alerts.announcement.text}</span>`)}
+        </div>
       </div>
     `;
   }
