@@ -115,4 +115,5 @@ export const DESK_EVENTS = [
   'desk-error',
   'desk-filter-change',
   'desk-layout-change',
+  'desk-notify',
 ] as const;
