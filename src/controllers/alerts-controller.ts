@@ -81,13 +81,16 @@ export interface AlertsOptions {
 
 const isVisitorMessage = (message: Message) => message.author === 'visitor' && message.kind !== 'navigation';
 
+const isTo = (message: Extract<Message, { kind: 'transfer' }>, agentName: string) =>
+  message.to.type === 'agent' && message.to.name === agentName;
+
 /**
- * The visitor messages that `next` adds to `previous` (a thread of the same conversation). New
- * messages are at the end, so the scan stops once it found as many as the thread grew by; messages
- * older than the previous first one are a page of scroll-back, not news.
+ * The messages that `next` adds to `previous` (a thread of the same conversation). New messages are
+ * at the end, so the scan stops once it found as many as the thread grew by; messages older than the
+ * previous first one are a page of scroll-back, not news.
  */
-function newVisitorMessages(previous: Thread | undefined, next: Thread): Message[] {
-  if (!previous) return next.messages.filter(isVisitorMessage);
+function newMessages(previous: Thread | undefined, next: Thread): readonly Message[] {
+  if (!previous) return next.messages;
   let missing = next.messages.length - previous.messages.length;
   const oldest = previous.messages.length ? Date.parse(previous.messages[0].at) : -Infinity;
   const fresh: Message[] = [];
@@ -95,7 +98,7 @@ function newVisitorMessages(previous: Thread | undefined, next: Thread): Message
     const message = next.messages[i];
     if (previous.ids.has(message.id) || (message.clientId && previous.ids.has(message.clientId))) continue;
     missing -= 1;
-    if (isVisitorMessage(message) && !(Date.parse(message.at) < oldest)) fresh.unshift(message);
+    if (!(Date.parse(message.at) < oldest)) fresh.unshift(message);
   }
   return fresh;
 }
@@ -239,7 +242,7 @@ export class AlertsController implements ReactiveController {
     const previous = this.previous;
     this.previous = state;
     const arrived: string[] = [];
-    for (const conversation of state.conversations.values()) {
+    for (const conversation of state.conversations === previous?.conversations ? [] : state.conversations.values()) {
       if (conversation.status !== 'ongoing' || this.known.has(conversation.id)) continue;
       this.known.add(conversation.id);
       arrived.push(conversation.id);
@@ -252,7 +255,13 @@ export class AlertsController implements ReactiveController {
       const before = previous.threads.get(id);
       // A conversation's first messages come with its own alert.
       if (thread === before || arrived.includes(id) || state.conversations.get(id)?.status !== 'ongoing') continue;
-      const messages = newVisitorMessages(before, thread);
+      const fresh = newMessages(before, thread);
+      // Handed over to this agent by name: like a new conversation.
+      if (fresh.some((message) => message.kind === 'transfer' && isTo(message, state.agent.name))) {
+        this.raise(this.conversationAlert(state, id));
+        continue;
+      }
+      const messages = fresh.filter(isVisitorMessage);
       if (messages.length === 0) continue;
       const onScreen = state.panes.includes(id);
       if (!onScreen) this.queueAnnouncement(id);

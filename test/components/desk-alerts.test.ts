@@ -177,6 +177,47 @@ describe('<chat-desk> alerts', () => {
     ]);
   });
 
+  it('tells a conversation transferred to the agent from a new one', async () => {
+    const { store, transport } = setup();
+    const el = await mount(store, stubs());
+    const details = notices(el);
+    const transfer = (conversationId: string, name: string): Message => ({
+      ...visitorMessage(conversationId),
+      author: 'system',
+      kind: 'transfer',
+      to: { type: 'agent', name },
+      from: { name: 'Ava (bot)' },
+    });
+    // The server sends the thread, then the conversation that now belongs to the agent.
+    transport.emit({ type: 'message.added', message: transfer('c-moved', 'Alex Martin') });
+    transport.emit({
+      type: 'conversation.upserted',
+      conversation: {
+        id: 'c-moved',
+        visitorId: 'v-noah',
+        channel: 'chat',
+        status: 'ongoing',
+        startedAt: new Date().toISOString(),
+      },
+    });
+    // A conversation already on the desk, handed over to this agent by name.
+    transport.emit({ type: 'message.added', message: transfer('c-emma', 'Alex Martin') });
+    // Handed to someone else: nothing for this agent.
+    transport.emit({ type: 'message.added', message: transfer('c-liam', 'Maria') });
+    expect(details).to.deep.equal([
+      {
+        kind: 'conversation',
+        conversationId: 'c-moved',
+        text: 'Conversation transferred to you: Noah Schmidt (Live chat)',
+      },
+      {
+        kind: 'conversation',
+        conversationId: 'c-emma',
+        text: 'Conversation transferred to you: Emma Laurent (Live chat)',
+      },
+    ]);
+  });
+
   it('desk-notify bubbles out of the desk, composed and cancelable', async () => {
     const { store, transport } = setup();
     const el = await mount(store, stubs());
