@@ -1,7 +1,8 @@
-import { html, nothing, svg, type LitElement, type ReactiveController } from 'lit';
+import { adoptStyles, html, nothing, svg, type LitElement, type ReactiveController } from 'lit';
 import { live } from 'lit/directives/live.js';
-import type { AlertChannel, AlertsController } from '../../controllers/alerts-controller.js';
+import { AlertsController, type AlertChannel, type AlertsOptions } from '../../controllers/alerts-controller.js';
 import type { Strings } from '../../i18n/strings.js';
+import { alertsMenuStyles } from './alerts-menu.styles.js';
 
 const CHANNELS: readonly { channel: AlertChannel; label: (t: Strings) => string }[] = [
   { channel: 'sound', label: (t) => t.alerts.sound },
@@ -107,4 +108,20 @@ export class AlertsMenu implements ReactiveController {
     if (!this.open || (next instanceof Node && (event.currentTarget as HTMLElement).contains(next))) return;
     this.close(false);
   };
+}
+
+/** The desk's alerts: what `<chat-desk>` loads on demand (this module is its own chunk). */
+export interface DeskAlerts {
+  readonly controller: AlertsController;
+  readonly menu: AlertsMenu;
+}
+
+/** Builds the alerts of `host` (a connected element) and adds the menu's styles to its shadow root. */
+export function createDeskAlerts(host: LitElement, options: AlertsOptions): DeskAlerts {
+  const root = host.renderRoot;
+  if (root instanceof ShadowRoot) {
+    adoptStyles(root, [...(host.constructor as typeof LitElement).elementStyles, alertsMenuStyles]);
+  }
+  const controller = new AlertsController(host, options);
+  return { controller, menu: new AlertsMenu(host, controller, options.strings) };
 }

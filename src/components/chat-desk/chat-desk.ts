@@ -20,11 +20,9 @@ import {
 } from '../../store/order.js';
 import { ArrivalTracker } from '../../controllers/arrivals.js';
 import type { AlertAdapters } from '../../controllers/alert-adapters.js';
-import { AlertsController } from '../../controllers/alerts-controller.js';
 import type { CannedAnswer, ComposerOffer, Uploader } from '../../model/composer.js';
 import { DeskElement, select } from '../shared/desk-element.js';
-import { AlertsMenu } from './alerts-menu.js';
-import { alertsMenuStyles } from './alerts-menu.styles.js';
+import type { DeskAlerts } from './alerts-menu.js';
 import { chatDeskStyles } from './chat-desk.styles.js';
 
 const LAYOUTS: readonly Layout[] = [1, 2, 4];
@@ -106,7 +104,7 @@ const LAYOUT_ICONS: Record<Layout, ReturnType<typeof svg>> = {
  *   (the state box fires it for clicks and Enter).
  */
 export class ChatDesk extends DeskElement {
-  static override styles = [tokens, shared, chatDeskStyles, alertsMenuStyles];
+  static override styles = [tokens, shared, chatDeskStyles];
 
   /** Builds a MemoryTransport with the demo data and simulator when no store is set. */
   @property({ type: Boolean, reflect: true }) demo = false;
@@ -180,12 +178,9 @@ export class ChatDesk extends DeskElement {
   private resizeObserver: ResizeObserver | undefined;
   private readonly provider = new ProviderController(this, () => this.storeChanged());
   private previousStore: DeskStore | undefined;
-  private readonly alerts = new AlertsController(this, {
-    strings: () => this.i18n.t,
-    channels: () => this.notify,
-    adapters: () => this.alertAdapters,
-  });
-  private readonly alertsMenu = new AlertsMenu(this, this.alerts, () => this.i18n.t);
+  /** The alerts and their "Alerts" menu: a chunk loaded when the desk is first connected. */
+  private alerts: DeskAlerts | undefined;
+  private alertsLoading: Promise<void> | undefined;
 
   private readonly data = select(
     this,
@@ -224,7 +219,7 @@ export class ChatDesk extends DeskElement {
   private storeChanged(): void {
     const store = this.provider.store;
     this.arrivals.reset();
-    this.alerts.setStore(store);
+    this.alerts?.controller.setStore(store);
     const layout = this.requestedLayout ?? readSavedLayout() ?? this.previousStore?.state.layout;
     this.previousStore = store;
     if (store && layout && store.state.layout !== layout) store.setLayout(layout);
@@ -233,6 +228,7 @@ export class ChatDesk extends DeskElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.loadAlerts();
     if (typeof ResizeObserver !== 'undefined') {
       this.resizeObserver ??= new ResizeObserver((entries) => this.onResize(entries));
       this.resizeObserver.observe(this);
@@ -242,6 +238,30 @@ export class ChatDesk extends DeskElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.resizeObserver?.disconnect();
+  }
+
+  /** `updateComplete` covers the alerts' chunk too. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    await this.alertsLoading;
+    return super.getUpdateComplete();
+  }
+
+  private loadAlerts(): void {
+    this.alertsLoading ??= import('./alerts-menu.js').then(
+      ({ createDeskAlerts }) => {
+        this.alerts = createDeskAlerts(this, {
+          strings: () => this.i18n.t,
+          channels: () => this.notify,
+          adapters: () => this.alertAdapters,
+        });
+        this.alerts.controller.setStore(this.provider.store);
+        this.requestUpdate();
+      },
+      (error: unknown) => {
+        this.alertsLoading = undefined; // tried again on the next connection
+        console.warn('agent-desk: the alerts could not be loaded', error);
+      },
+    );
   }
 
   protected override willUpdate(): void {
@@ -306,7 +326,7 @@ export class ChatDesk extends DeskElement {
               )}
             </div>
             <span class="spacer"></span>
-            ${this.alertsMenu.render()} ${narrow ? this.renderToggle('info', t.desk.visitorInformation) : nothing}
+            ${this.alerts?.menu.render()} ${narrow ? this.renderToggle('info', t.desk.visitorInformation) : nothing}
           </div>
           <div class="connection" part="connection" role="status" data-state=${connection}>
             ${connection === 'online' ? nothing : t.common.connection[connection]}
@@ -335,7 +355,7 @@ export class ChatDesk extends DeskElement {
         ${drawer ? this.renderScrim() : nothing}
         <div class="visually-hidden" role="status" data-arrivals>${this.announcement}</div>
         <div class="visually-hidden" role="status" data-alerts>
-          ${keyed(this.alerts.announcement.serial, html`<span>${this.alerts.announcement.text}</span>`)}
+          ${this.alerts ? keyed(this.alerts.controller.announcement.serial, html`<span>${this.alerts.controller.announcement.text}</span>`) : nothing}
         </div>
       </div>
     `;
