@@ -449,6 +449,18 @@ describe('<chat-desk> alerts', () => {
       );
     });
 
+    it('names three conversations and counts the others', async () => {
+      const { store, transport } = setup();
+      const fake = stubs();
+      const el = await mount(store, fake);
+      for (const id of ['c-noah', 'c-emma', 'c-liam', 'c-sofia', 'c-amara']) say(transport, id);
+      fake.advance(1000);
+      await el.updateComplete;
+      expect(announcement(el)).to.match(
+        /^Noah Schmidt: \d+ unread\. Emma Laurent: \d+ unread\. Liam O’Connor: \d+ unread\. 2 more conversations with unread messages$/,
+      );
+    });
+
     it('says nothing for a conversation shown in a pane', async () => {
       const { store, transport } = setup();
       const fake = stubs();
@@ -459,6 +471,26 @@ describe('<chat-desk> alerts', () => {
       expect(announcement(el)).to.equal('');
       expect(fake.tasks).to.have.length(0);
     });
+  });
+
+  it('stops following the store when the desk leaves the page', async () => {
+    const { store, transport } = setup();
+    const fake = stubs();
+    const el = await mount(store, fake, 'sound');
+    const details = notices(el);
+    say(transport, 'c-noah');
+    expect(fake.tasks.filter((task) => !task.cancelled)).to.have.length(1);
+    el.remove();
+    expect(
+      fake.tasks.filter((task) => !task.cancelled),
+      'the pending announcement is cancelled',
+    ).to.have.length(0);
+    expect((fake.adapters.sound.close as sinon.SinonSpy).callCount).to.equal(1);
+    fake.advance(5000);
+    say(transport, 'c-emma');
+    newConversation(transport);
+    expect(details).to.have.length(1);
+    expect(fake.play.callCount).to.equal(1);
   });
 
   describe('the "Alerts" menu', () => {
