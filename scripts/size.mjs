@@ -38,7 +38,7 @@ export const CEILING_OWN_GZIP = 63 * 1024;
  */
 export const CEILING_APP_GZIP = 57 * 1024;
 /** Parts loaded on demand (dynamic import): each must stay out of a production app's eager code. */
-export const LAZY_PARTS = ['fr', 'demo-store', 'simulator'];
+export const LAZY_PARTS = ['fr', 'demo-store', 'simulator', 'alerts-menu'];
 
 const DEPENDENCIES = /^(lit|@lit|@lit-labs|rxjs|valibot|idb|emoji-picker-element|tslib)(\/|$)/;
 const REACT = /^(react|react-dom)(\/|$)/;

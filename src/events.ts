@@ -85,6 +85,28 @@ export class DeskLayoutChangeEvent extends DeskEvent<{ layout: Layout }> {
   }
 }
 
+/** What an alert is about: a new (or transferred) conversation, or a visitor message. */
+export type DeskNotifyKind = 'conversation' | 'message';
+
+export interface DeskNotifyDetail {
+  kind: DeskNotifyKind;
+  conversationId: string;
+  /** One line for the agent, in the desk's language ("Noah Schmidt: Is it in stock?"). */
+  text: string;
+}
+
+/**
+ * Fired by `<chat-desk>` before each alert (sound, tab title, desktop notification), whatever the
+ * channels the agent chose. Cancelable: `preventDefault()` suppresses the desk's own alert, so the
+ * host can route it to its own system.
+ */
+export class DeskNotifyEvent extends DeskEvent<DeskNotifyDetail> {
+  static readonly eventName = 'desk-notify';
+  constructor(detail: DeskNotifyDetail) {
+    super(DeskNotifyEvent.eventName, detail, true);
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'desk-open-page': DeskOpenPageEvent;
@@ -96,5 +118,6 @@ declare global {
     'desk-error': DeskErrorEvent;
     'desk-filter-change': DeskFilterChangeEvent;
     'desk-layout-change': DeskLayoutChangeEvent;
+    'desk-notify': DeskNotifyEvent;
   }
 }

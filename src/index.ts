@@ -24,6 +24,14 @@ export { demoFixtures } from './transport/demo-fixtures.js';
 export { deskContext, paneContext } from './context.js';
 export { DeskElement, select, Selection, type DeskTarget, type Selectors } from './components/shared/desk-element.js';
 export * from './events.js';
+export type {
+  AlertAdapters,
+  AlertClock,
+  NotificationAdapter,
+  PageAdapter,
+  SoundPlayer,
+} from './controllers/alert-adapters.js';
+export type { AlertChannel } from './controllers/alerts-controller.js';
 export { loadLocale, type Strings, type Locale } from './i18n/strings.js';
 export { ChatDesk } from './components/chat-desk/chat-desk.js';
 export { DeskProvider } from './components/desk-provider/desk-provider.js';

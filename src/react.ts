@@ -30,6 +30,7 @@ import {
   DeskErrorEvent,
   DeskFilterChangeEvent,
   DeskLayoutChangeEvent,
+  DeskNotifyEvent,
   DeskOpenPageEvent,
   DeskSendEvent,
   DeskTakeControlEvent,
@@ -46,6 +47,7 @@ export const deskEvents = {
   onDeskError: DeskErrorEvent.eventName as EventName<DeskErrorEvent>,
   onDeskFilterChange: DeskFilterChangeEvent.eventName as EventName<DeskFilterChangeEvent>,
   onDeskLayoutChange: DeskLayoutChangeEvent.eventName as EventName<DeskLayoutChangeEvent>,
+  onDeskNotify: DeskNotifyEvent.eventName as EventName<DeskNotifyEvent>,
 };
 
 /** `<chat-desk>`: the assembled desk. */

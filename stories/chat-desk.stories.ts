@@ -74,3 +74,20 @@ export const Live: Story = { args: { layout: 2 }, render: render({ simulate: tru
 
 /** `lang="fr"`. */
 export const French: Story = { args: { layout: 2 }, render: render({}, undefined, 'fr') };
+
+/**
+ * Alerts on: `notify="sound title desktop"`. While the simulator runs, new conversations and messages
+ * in conversations not in a pane ding (at most every 1.5 s), count in the tab title while the tab is
+ * hidden and, once allowed from the "Alerts" menu, show desktop notifications; each fires
+ * `desk-notify` first (see Actions). The agent's choice in the menu is remembered.
+ */
+export const Alerts: Story = {
+  render: (args) =>
+    html`<div style="block-size: 100vh; min-block-size: 640px; inline-size: ${args.width};">
+      <chat-desk
+        .store=${storyStore({ simulate: true, batching: 'frame' }).store}
+        layout=${args.layout}
+        notify="sound title desktop"
+      ></chat-desk>
+    </div>`,
+};

@@ -1,3 +1,4 @@
+import { alerts } from './en/alerts.js';
 import { common } from './en/common.js';
 import { composer } from './en/composer.js';
 import { desk } from './en/desk.js';
@@ -16,10 +17,11 @@ export interface Strings {
   stateBox: typeof stateBox;
   visitorPanel: typeof visitorPanel;
   desk: typeof desk;
+  alerts: typeof alerts;
 }
 
 /** English: always loaded, the fallback while another locale loads or when it cannot. */
-export const en: Strings = { common, thread, composer, stateBox, visitorPanel, desk };
+export const en: Strings = { common, thread, composer, stateBox, visitorPanel, desk, alerts };
 
 /** Imports one locale's strings: a module whose `strings` implements {@link Strings}. */
 export type LocaleLoader = () => Promise<{ strings: Strings }>;

@@ -117,4 +117,5 @@ export const DESK_EVENTS = [
   'desk-error',
   'desk-filter-change',
   'desk-layout-change',
+  'desk-notify',
 ] as const;

@@ -1,6 +1,7 @@
 import { html, nothing, svg, type LitElement } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { keyed } from 'lit/directives/keyed.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { ProviderController } from '../../controllers/provider-controller.js';
 import { DeskConversationSelectEvent, DeskLayoutChangeEvent } from '../../events.js';
@@ -19,8 +20,10 @@ import {
   type ConversationSort,
 } from '../../store/order.js';
 import { ArrivalTracker } from '../../controllers/arrivals.js';
+import type { AlertAdapters } from '../../controllers/alert-adapters.js';
 import type { CannedAnswer, ComposerOffer, Uploader } from '../../model/composer.js';
 import { DeskElement, select } from '../shared/desk-element.js';
+import type { DeskAlerts } from './alerts-menu.js';
 import { chatDeskStyles } from './chat-desk.styles.js';
 
 const LAYOUTS: readonly Layout[] = [1, 2, 4];
@@ -68,6 +71,14 @@ const LAYOUT_ICONS: Record<Layout, ReturnType<typeof svg>> = {
  * inside it and fills its container (it can live in a region of a CRM page): below 900 px of its own
  * width the state box and the visitor panel become drawers opened from the toolbar.
  *
+ * Alerts (opt-in, see `notify`): the toolbar's "Alerts" menu lets the agent choose a sound, a count in
+ * the tab title while the tab is hidden and desktop notifications (permission asked from that click),
+ * or mute them all; the choice is kept in localStorage (`agent-desk:alerts`) and wins over `notify`
+ * afterwards. An alert is raised for each new (or transferred) conversation and for visitor messages
+ * in a conversation not shown in a pane (any conversation while the tab is hidden), after a cancelable
+ * `desk-notify`. Screen readers hear, at most every few seconds, a summary of the conversations not in
+ * a pane that received messages ("Noah Schmidt: 2 unread").
+ *
  * Keyboard: Alt+ArrowDown / Alt+ArrowUp switch to the next / previous conversation from anywhere in
  * the desk; F6 / Shift+F6 move focus to the next / previous pane; Escape closes an open drawer.
  *
@@ -78,6 +89,7 @@ const LAYOUT_ICONS: Record<Layout, ReturnType<typeof svg>> = {
  * @csspart toolbar - The toolbar above the panes.
  * @csspart layout - The "Split screen" segmented control.
  * @csspart drawer-toggle - The buttons opening the drawers on narrow desks.
+ * @csspart alerts - The "Alerts" button and its menu.
  * @csspart connection - The connection banner (shown while offline or reconnecting).
  * @csspart panes - The pane grid.
  * @csspart pane - Each pane.
@@ -87,6 +99,8 @@ const LAYOUT_ICONS: Record<Layout, ReturnType<typeof svg>> = {
  * @cssprop --chat-desk-info-width - Width of the visitor panel column (default 320px).
  * @fires desk-error - When the store drops a malformed event or a command fails.
  * @fires desk-layout-change - When the split-screen layout changes.
+ * @fires desk-notify - Cancelable, before each alert (new conversation, or visitor message out of sight);
+ *   `preventDefault()` keeps the desk's own sound, title and notification for it.
  * @fires desk-conversation-select - Cancelable, before Alt+ArrowDown / Alt+ArrowUp switches conversation
  *   (the state box fires it for clicks and Enter).
  */
@@ -154,6 +168,16 @@ export class ChatDesk extends DeskElement {
   /** Where the composer's emoji picker loads its data (see `<compose-area>`). */
   @property({ attribute: 'emoji-data-source' }) emojiDataSource?: string;
 
+  /**
+   * Alert channels offered from the start, space-separated: `sound`, `title` (a count in the tab
+   * title while the tab is hidden), `desktop` (desktop notifications, once the agent allowed them
+   * from the "Alerts" menu). None by default; the agent's own choice, once made, is kept instead.
+   */
+  @property() notify?: string;
+
+  /** Replaces the alerts' side effects: the sound, the page title and visibility, notifications, the clock. */
+  @property({ attribute: false }) alertAdapters?: Partial<AlertAdapters>;
+
   /** True while the desk is narrower than 900 px (side columns are drawers). */
   @state() private narrow = false;
   @state() private compact = false;
@@ -169,6 +193,9 @@ export class ChatDesk extends DeskElement {
   private resizeObserver: ResizeObserver | undefined;
   private readonly provider = new ProviderController(this, () => this.storeChanged());
   private previousStore: DeskStore | undefined;
+  /** The alerts and their "Alerts" menu: a chunk loaded when the desk is first connected. */
+  private alerts: DeskAlerts | undefined;
+  private alertsLoading: Promise<void> | undefined;
 
   private readonly data = select(
     this,
@@ -208,6 +235,7 @@ export class ChatDesk extends DeskElement {
   private storeChanged(): void {
     const store = this.provider.store;
     this.arrivals.reset();
+    this.alerts?.controller.setStore(store);
     const layout = this.requestedLayout ?? readSavedLayout() ?? this.previousStore?.state.layout;
     this.previousStore = store;
     if (store && layout && store.state.layout !== layout) store.setLayout(layout);
@@ -217,6 +245,7 @@ export class ChatDesk extends DeskElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.loadAlerts();
     if (typeof ResizeObserver !== 'undefined') {
       this.resizeObserver ??= new ResizeObserver((entries) => this.onResize(entries));
       this.resizeObserver.observe(this);
@@ -226,6 +255,30 @@ export class ChatDesk extends DeskElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.resizeObserver?.disconnect();
+  }
+
+  /** `updateComplete` covers the alerts' chunk too. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    await this.alertsLoading;
+    return super.getUpdateComplete();
+  }
+
+  private loadAlerts(): void {
+    this.alertsLoading ??= import('./alerts-menu.js').then(
+      ({ createDeskAlerts }) => {
+        this.alerts = createDeskAlerts(this, {
+          strings: () => this.i18n.t,
+          channels: () => this.notify,
+          adapters: () => this.alertAdapters,
+        });
+        this.alerts.controller.setStore(this.provider.store);
+        this.requestUpdate();
+      },
+      (error: unknown) => {
+        this.alertsLoading = undefined; // tried again on the next connection
+        console.warn('agent-desk: the alerts could not be loaded', error);
+      },
+    );
   }
 
   protected override willUpdate(): void {
@@ -290,7 +343,7 @@ export class ChatDesk extends DeskElement {
               )}
             </div>
             <span class="spacer"></span>
-            ${narrow ? this.renderToggle('info', t.desk.visitorInformation) : nothing}
+            ${this.alerts?.menu.render()} ${narrow ? this.renderToggle('info', t.desk.visitorInformation) : nothing}
           </div>
           <div class="connection" part="connection" role="status" data-state=${connection}>
             ${connection === 'online' ? nothing : t.common.connection[connection]}
@@ -318,6 +371,9 @@ export class ChatDesk extends DeskElement {
         </section>
         ${drawer ? this.renderScrim() : nothing}
         <div class="visually-hidden" role="status" data-arrivals>${this.announcement}</div>
+        <div class="visually-hidden" role="status" data-alerts>
+          ${this.alerts ? keyed(this.alerts.controller.announcement.serial, html`<span>${this.alerts.controller.announcement.text}</span>`) : nothing}
+        </div>
       </div>
     `;
   }
