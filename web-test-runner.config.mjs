@@ -3,6 +3,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { summaryReporter } from './scripts/wtr/summary-reporter.mjs';
 import { launcher } from './scripts/wtr/browsers.mjs';
+import { commandsPlugin } from './scripts/wtr/commands-plugin.mjs';
 import { wsServerPlugin } from './scripts/wtr/ws-server-plugin.mjs';
 import { reactEsmPlugin } from './scripts/wtr/react-esm-plugin.mjs';
 
@@ -20,6 +21,7 @@ export default {
   testFramework: { config: { timeout: 10000 } },
   testsFinishTimeout: 300000,
   plugins: [
+    commandsPlugin(),
     wsServerPlugin(),
     reactEsmPlugin(),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),

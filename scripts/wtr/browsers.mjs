@@ -57,8 +57,11 @@ class WebKitLauncher extends WebdriverLauncher {
       throw new Error('WebKitGTK needs a display: run under `xvfb-run -a` (npm test does).');
     }
     const port = await freePort();
+    // Under LANG=C (CI, containers) WebKitGTK's navigator.language is "C", which Intl refuses and
+    // axe reports as an invalid lang: the browser gets an English locale, as on a desktop.
     this.driverProcess = spawn('WebKitWebDriver', [`--port=${port}`, '--host=127.0.0.1'], {
       stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, LANG: 'en_US.UTF-8', LANGUAGE: 'en_US', LC_ALL: '' },
     });
     this.driverProcess.once('error', (error) => {
       throw new Error(`WebKitWebDriver could not start (is webkit2gtk-driver installed?): ${error.message}`);

@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from '../browser-commands.js';
 import '../../src/define.js';
 import type { ChatDesk } from '../../src/components/chat-desk/chat-desk.js';
 import type { DeskConversationSelectEvent } from '../../src/events.js';
