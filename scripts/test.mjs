@@ -42,6 +42,10 @@ function exec(command, args, env = {}) {
       process.stdout.write(chunk);
     });
     child.stderr.on('data', (chunk) => process.stderr.write(chunk));
+    child.on('error', (error) => {
+      process.stderr.write(`${command}: ${error.message}\n`);
+      resolve({ code: 127, stdout });
+    });
     child.on('close', (code) => resolve({ code: code ?? 1, stdout }));
   });
 }

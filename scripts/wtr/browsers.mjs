@@ -29,11 +29,14 @@ function freePort() {
   });
 }
 
-/** Resolves once something accepts WebDriver requests on the port (WebKitWebDriver takes a moment). */
-async function waitForDriver(port, child) {
+/** Resolves once WebKitWebDriver accepts requests on the port (it takes a moment to start). */
+async function waitForDriver(port, state) {
   const deadline = Date.now() + 20000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`WebKitWebDriver exited with code ${child.exitCode}`);
+    if (state.error) {
+      throw new Error(`WebKitWebDriver could not start (is webkit2gtk-driver installed?): ${state.error.message}`);
+    }
+    if (state.exitCode !== undefined) throw new Error(`WebKitWebDriver exited with code ${state.exitCode}`);
     try {
       const response = await fetch(`http://127.0.0.1:${port}/status`);
       if (response.ok) return;
@@ -59,15 +62,18 @@ class WebKitLauncher extends WebdriverLauncher {
     const port = await freePort();
     // Under LANG=C (CI, containers) WebKitGTK's navigator.language is "C", which Intl refuses and
     // axe reports as an invalid lang: the browser gets an English locale, as on a desktop.
-    this.driverProcess = spawn('WebKitWebDriver', [`--port=${port}`, '--host=127.0.0.1'], {
+    const driver = spawn('WebKitWebDriver', [`--port=${port}`, '--host=127.0.0.1'], {
       stdio: ['ignore', 'ignore', 'inherit'],
       env: { ...process.env, LANG: 'en_US.UTF-8', LANGUAGE: 'en_US', LC_ALL: '' },
     });
-    this.driverProcess.once('error', (error) => {
-      throw new Error(`WebKitWebDriver could not start (is webkit2gtk-driver installed?): ${error.message}`);
-    });
+    const state = { error: undefined, exitCode: undefined };
+    driver.once('error', (error) => (state.error = error));
+    driver.once('exit', (code) => (state.exitCode = code));
+    // Not left behind if web-test-runner ends without stopping its browsers.
+    process.once('exit', () => driver.kill());
+    this.driverProcess = driver;
     this.options.port = port;
-    await waitForDriver(port, this.driverProcess);
+    await waitForDriver(port, state);
   }
 
   async stop() {
