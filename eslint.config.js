@@ -63,7 +63,23 @@ export default tseslint.config(
   {
     // chai assertions are property reads (`expect(x).to.be.true`).
     files: ['test/**/*.ts'],
-    rules: { '@typescript-eslint/no-unused-expressions': 'off' },
+    rules: {
+      '@typescript-eslint/no-unused-expressions': 'off',
+      // The browser tests run in Chromium, Firefox and WebKit: the stock ones are Playwright-only for
+      // key combos ("Alt+ArrowDown") and the viewport.
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@web/test-runner-commands',
+              importNames: ['sendKeys', 'setViewport'],
+              message: 'Import them from test/browser-commands.ts: they work in the three engines.',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     // Scripts and the demo server report on the console by design.

@@ -1,10 +1,18 @@
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
-import { playwrightLauncher } from '@web/test-runner-playwright';
 import { defaultReporter } from '@web/test-runner';
 import { summaryReporter } from './scripts/wtr/summary-reporter.mjs';
+import { launcher } from './scripts/wtr/browsers.mjs';
+import { commandsPlugin } from './scripts/wtr/commands-plugin.mjs';
 import { wsServerPlugin } from './scripts/wtr/ws-server-plugin.mjs';
 import { reactEsmPlugin } from './scripts/wtr/react-esm-plugin.mjs';
+
+// AGENT_DESK_BROWSERS=chromium,firefox,webkit picks the engines (default: Chromium alone, the quick
+// loop; `npm test` runs one web-test-runner per engine, see scripts/test.mjs).
+const engines = (process.env.AGENT_DESK_BROWSERS ?? 'chromium')
+  .split(',')
+  .map((name) => name.trim())
+  .filter(Boolean);
 
 export default {
   files: ['test/**/*.test.ts', '!test/node/**'],
@@ -13,28 +21,11 @@ export default {
   testFramework: { config: { timeout: 10000 } },
   testsFinishTimeout: 300000,
   plugins: [
+    commandsPlugin(),
     wsServerPlugin(),
     reactEsmPlugin(),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
   ],
-  browsers: [
-    playwrightLauncher({
-      product: 'chromium',
-      launchOptions: {
-        executablePath: '/usr/bin/chromium',
-        headless: true,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-dev-shm-usage',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
-      },
-    }),
-  ],
+  browsers: engines.map(launcher),
   reporters: [defaultReporter(), summaryReporter()],
 };

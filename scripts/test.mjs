@@ -4,10 +4,14 @@
 //   3. build       npm run build (tsc + rollup; the size and package checks use it)   (1 test)
 //   4. node checks node --test test/node/*.test.mjs: custom-elements.json up to date, size budget,
 //                  package (npm pack + install + import; SLOW ~40 s), built-Storybook a11y (SLOW)
-//   5. browser     web-test-runner (its summary line is printed last by scripts/wtr/summary-reporter.mjs)
-// and prints ONE final line `N passed, N failed, N skipped`, exiting non-zero if anything failed.
+//   5. browser     web-test-runner once per engine: Chromium, Firefox, WebKit (scripts/wtr/browsers.mjs;
+//                  WebKit under xvfb-run when there is no display); each prints its own summary line
+//                  (scripts/wtr/summary-reporter.mjs)
+// and prints one line per engine (`chromium: N passed, N failed, N skipped`), then ONE final
+// line `N passed, N failed, N skipped`, exiting non-zero if anything failed.
 //
 // Options: --quick (or AGENT_DESK_QUICK=1) skips the slow node checks (package, Storybook a11y);
+// AGENT_DESK_BROWSERS=firefox (or a comma list) runs the browser tests in those engines only.
 // CI runs everything. Every check is enforced.
 import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
@@ -15,6 +19,11 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const quick = process.argv.includes('--quick') || process.env.AGENT_DESK_QUICK === '1';
+// The engines of the browser tests: all three, or AGENT_DESK_BROWSERS=chromium,firefox (a subset).
+const engines = (process.env.AGENT_DESK_BROWSERS ?? 'chromium,firefox,webkit')
+  .split(',')
+  .map((name) => name.trim())
+  .filter(Boolean);
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const failures = [];
@@ -33,6 +42,10 @@ function exec(command, args, env = {}) {
       process.stdout.write(chunk);
     });
     child.stderr.on('data', (chunk) => process.stderr.write(chunk));
+    child.on('error', (error) => {
+      process.stderr.write(`${command}: ${error.message}\n`);
+      resolve({ code: 127, stdout });
+    });
     child.on('close', (code) => resolve({ code: code ?? 1, stdout }));
   });
 }
@@ -88,21 +101,36 @@ if (nodeLine) {
   failures.push('node checks did not report (crashed?)');
 }
 
-heading('browser tests (web-test-runner)');
-const wtr = await exec('npx', ['web-test-runner']);
-const wtrLine = [...wtr.stdout.matchAll(/^(\d+) passed, (\d+) failed, (\d+) skipped$/gm)].pop();
-if (wtrLine) {
-  totals.passed += Number(wtrLine[1]);
-  totals.failed += Number(wtrLine[2]);
-  totals.skipped += Number(wtrLine[3]);
-  if (Number(wtrLine[2]) || wtr.code !== 0) failures.push('browser tests');
-  if (wtr.code !== 0 && !Number(wtrLine[2])) totals.failed += 1;
-} else {
-  totals.failed += 1;
-  failures.push('web-test-runner did not print its summary');
+// One web-test-runner per engine, one after the other (each runs its files one at a time: the
+// timing-sensitive tests stay honest on 2 cores). WebKitGTK needs a display: xvfb-run gives one.
+const engineCounts = [];
+for (const engine of engines) {
+  heading(`browser tests: ${engine} (web-test-runner)`);
+  const started = Date.now();
+  const headless = engine === 'webkit' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
+  const [command, args] = headless
+    ? ['xvfb-run', ['-a', '-s', '-screen 0 1920x1080x24', 'npx', 'web-test-runner']]
+    : ['npx', ['web-test-runner']];
+  const wtr = await exec(command, args, { AGENT_DESK_BROWSERS: engine });
+  const seconds = ((Date.now() - started) / 1000).toFixed(0);
+  const wtrLine = [...wtr.stdout.matchAll(/^(\d+) passed, (\d+) failed, (\d+) skipped$/gm)].pop();
+  const counts = wtrLine
+    ? { passed: Number(wtrLine[1]), failed: Number(wtrLine[2]), skipped: Number(wtrLine[3]) }
+    : { passed: 0, failed: 1, skipped: 0 };
+  if (!wtrLine) failures.push(`${engine}: web-test-runner did not print its summary`);
+  else if (counts.failed || wtr.code !== 0) failures.push(`${engine} browser tests`);
+  if (wtrLine && wtr.code !== 0 && !counts.failed) counts.failed = 1;
+  totals.passed += counts.passed;
+  totals.failed += counts.failed;
+  totals.skipped += counts.skipped;
+  engineCounts.push({ engine, ...counts });
+  process.stdout.write(`${counts.failed ? '✗' : '✓'} ${engine} browser tests (${seconds} s)\n`);
 }
 
 heading('summary');
 if (failures.length) process.stdout.write(`failed: ${failures.join('; ')}\n`);
+for (const { engine, passed, failed, skipped } of engineCounts) {
+  process.stdout.write(`${engine}: ${passed} passed, ${failed} failed, ${skipped} skipped\n`);
+}
 process.stdout.write(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`);
 process.exit(totals.failed ? 1 : 0);

@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
-import { sendKeys, setViewport } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '../browser-commands.js';
 import '../../src/define.js';
 import type { ChatBox } from '../../src/components/chat-box/chat-box.js';
 import type { ChatDesk } from '../../src/components/chat-desk/chat-desk.js';
@@ -658,7 +658,7 @@ describe('<chat-desk> threads follow new messages (issue 22)', () => {
 
   /** Waits until every update is done and no log has moved for five frames in a row. */
   async function settleDesk(el: ChatDesk): Promise<void> {
-    await settle(el);
+    await el.updateComplete;
     const seen: string[] = [];
     let still = 0;
     try {
@@ -681,7 +681,7 @@ describe('<chat-desk> threads follow new messages (issue 22)', () => {
         },
       );
     }
-    await settle(el);
+    await el.updateComplete;
   }
 
   /** The newest message of each pane's thread is inside its log, and no pane offers "new messages". */

@@ -1,5 +1,5 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from '../browser-commands.js';
 import sinon from 'sinon';
 import '../../src/define.js';
 import type { ComposeArea } from '../../src/components/compose-area/compose-area.js';
@@ -735,7 +735,11 @@ describe('<compose-area>', () => {
 
       const paste = new DataTransfer();
       paste.items.add(await png());
-      textbox(el).dispatchEvent(new ClipboardEvent('paste', { bubbles: true, cancelable: true, clipboardData: paste }));
+      // Firefox's ClipboardEvent constructor gives the event an empty DataTransfer of its own
+      // instead of `clipboardData` (a real paste carries the files): set it in every engine.
+      const pasteEvent = new ClipboardEvent('paste', { bubbles: true, cancelable: true });
+      Object.defineProperty(pasteEvent, 'clipboardData', { value: paste });
+      textbox(el).dispatchEvent(pasteEvent);
       await el.updateComplete;
       expect(calls.map((c) => c.file.name)).to.deep.equal(['invoice.pdf', 'photo.png']);
       expect(calls[0].signal.aborted).to.be.true;

@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from '../browser-commands.js';
 import '../../src/define.js';
 import type { DeskProvider } from '../../src/components/desk-provider/desk-provider.js';
 import type { MessageFilterElement } from '../../src/components/message-filter/message-filter.js';

@@ -1,5 +1,5 @@
 import { aTimeout, expect, fixture, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from '../browser-commands.js';
 import sinon from 'sinon';
 import '../../src/define.js';
 import type { StateBox } from '../../src/components/state-box/state-box.js';

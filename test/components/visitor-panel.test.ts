@@ -1,6 +1,6 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from '../browser-commands.js';
 import * as sinon from 'sinon';
 import '../../src/define.js';
 import type { VisitorPanel } from '../../src/components/visitor-panel/visitor-panel.js';

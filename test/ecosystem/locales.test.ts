@@ -2,7 +2,7 @@
 // behind, `lang` on <html> switches live, and right-to-left mirrors the whole layout.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
-import { setViewport } from '@web/test-runner-commands';
+import { setViewport } from '../browser-commands.js';
 import '../../src/define.js';
 import type { ChatDesk } from '../../src/components/chat-desk/chat-desk.js';
 import { en, loadLocale } from '../../src/i18n/strings.js';
