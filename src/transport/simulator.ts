@@ -181,8 +181,10 @@ export class DemoSimulator {
   }
 
   private visitorBrowses(): void {
-    const conversation = this.pickOngoing();
-    if (!conversation) return;
+    // Visitors writing by email or SMS are not on the site: they do not browse.
+    const browsing = this.ongoing().filter((c) => c.channel !== 'email' && c.channel !== 'sms');
+    if (browsing.length === 0) return;
+    const conversation = this.pick(browsing);
     const page = this.pick(PAGES);
     this.emit({
       type: 'visitor.navigated',
@@ -234,11 +236,6 @@ export class DemoSimulator {
         text: this.pick(VISITOR_LINES),
       },
     });
-  }
-
-  private pickOngoing(): Conversation | undefined {
-    const ongoing = this.ongoing();
-    return ongoing.length ? this.pick(ongoing) : undefined;
   }
 
   private pick<T>(items: readonly T[]): T {
