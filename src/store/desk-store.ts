@@ -29,7 +29,10 @@ import { initialState, type DeskState, type Thread, type TypingState } from './s
 
 export interface DeskStoreOptions {
   transport: Transport;
-  /** The signed-in agent; a snapshot carrying an agent replaces it. */
+  /**
+   * The signed-in agent. What is given here wins: a snapshot carrying an agent (the demo data's,
+   * a server's) only fills in the fields left out (e.g. `role`). Without it, the snapshot's agent is used.
+   */
   agent?: Agent;
   /** Where unconfirmed agent messages are kept (default: in memory). */
   outbox?: Outbox;
@@ -65,6 +68,8 @@ export class DeskStore {
   private readonly now: () => Date;
   private readonly createClientId: () => string;
   private readonly batching: 'frame' | 'sync';
+  /** The agent given to the constructor, which a snapshot's agent never overrides. */
+  private readonly agentOption: Agent | undefined;
   private readonly stateSubject: BehaviorSubject<DeskState>;
   private readonly errorSubject = new Subject<DeskErrorInfo>();
   private readonly selectorCache = new Map<string, Observable<unknown>>();
@@ -97,6 +102,7 @@ export class DeskStore {
     this.now = options.now ?? (() => new Date());
     this.createClientId = options.createClientId ?? (() => `c-${crypto.randomUUID()}`);
     this.batching = options.batching ?? 'frame';
+    this.agentOption = options.agent;
     this.stateSubject = new BehaviorSubject(
       initialState(options.agent ?? { id: 'agent', name: 'Agent' }, options.layout),
     );
@@ -405,6 +411,9 @@ export class DeskStore {
   }
 
   private receiveValid(event: StoreAction): void {
+    if (event.type === 'snapshot' && event.agent && this.agentOption) {
+      event = { ...event, agent: { ...event.agent, ...this.agentOption } };
+    }
     if (event.type === 'message.added' && event.message.clientId && event.message.author === 'agent') {
       void this.forget(event.message.clientId);
     }
