@@ -35,8 +35,8 @@ export interface DemoFixturesOptions {
 
 /**
  * The demo's pictures: small files shipped with the package, so a thread's image loads from
- * wherever the code was served (no third-party host). Each `new URL('./…', import.meta.url)` is a
- * literal, so the build copies the file beside the bundle (scripts/rollup-import-meta-assets.mjs).
+ * wherever the code was served (no third-party host). Each path below is a literal relative to
+ * this module, so the build copies the file beside the bundle (scripts/rollup-import-meta-assets.mjs).
  */
 function demoImages(base: string | URL | undefined) {
   return base

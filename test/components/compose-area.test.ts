@@ -1156,6 +1156,29 @@ describe('<compose-area>', () => {
       expect(store.state.drafts.get('c-emma')).to.equal('👍');
       expect(root(el).querySelector('.emoji-grid')).to.be.null;
     });
+
+    it('by default loads the emoji data shipped with agent-desk, from the page’s own origin (never a CDN)', async () => {
+      const fetched: string[] = [];
+      const fetch = window.fetch.bind(window);
+      const stub = sinon.stub(window, 'fetch').callsFake((input: RequestInfo | URL, init?: RequestInit) => {
+        fetched.push(input instanceof Request ? input.url : String(input));
+        return fetch(input, init);
+      });
+      try {
+        const { store } = setup();
+        const el = await render(store);
+        expect(el.emojiDataSource).to.be.undefined;
+        button(el, 'Insert emoji')!.click();
+        await waitUntil(() => root(el).querySelector('[role="dialog"] emoji-picker'), 'picker', { timeout: 20000 });
+        expect(root(el).querySelector('.emoji-grid'), 'not the offline fallback').to.be.null;
+        expect(fetched.some((url) => url.endsWith('/emoji-picker-element-data/en/emojibase/data.json'))).to.be.true;
+        // (data: URLs are the earlier tests' own data, which their pickers may still check.)
+        for (const url of fetched.filter((u) => !u.startsWith('data:')))
+          expect(new URL(url, location.href).origin, url).to.equal(location.origin);
+      } finally {
+        stub.restore();
+      }
+    });
   });
 
   it('uses French names with lang="fr"', async () => {

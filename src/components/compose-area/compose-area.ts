@@ -93,8 +93,9 @@ export class ComposeArea extends LitElement {
   /** Character limit overriding the channel's (see CHANNEL_LIMITS: sms 1,600…). */
   @property({ type: Number, attribute: 'max-length' }) maxLength?: number;
   /**
-   * Where the emoji picker loads its data (emojibase JSON). Default: the picker's own CDN; set
-   * a URL on your origin for offline or strict-CSP deployments.
+   * Where the emoji picker loads its data (emojibase JSON). Default: the data shipped with
+   * agent-desk (emoji-picker-element-data, English or French), fetched from the same origin as
+   * the composer's code when the emoji panel is first opened; never a CDN.
    */
   @property({ attribute: 'emoji-data-source' }) emojiDataSource?: string;
   /**

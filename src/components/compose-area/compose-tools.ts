@@ -23,6 +23,7 @@ import {
   type Uploader,
   type UploadResult,
 } from './composer-model.js';
+import { emojiDataUrl } from './emoji-data.js';
 import { icon } from './icons.js';
 
 export type ToolPanel = 'link' | 'offer' | 'emoji';
@@ -64,6 +65,12 @@ interface EmojiPickerElement extends HTMLElement {
   i18n: unknown;
 }
 
+/** The picker drew itself with its styles (its root element carries its `--num-columns` default). */
+function pickerRendered(picker: HTMLElement): boolean {
+  const root = picker.shadowRoot?.querySelector('.picker');
+  return !!root && getComputedStyle(root).getPropertyValue('--num-columns').trim() !== '';
+}
+
 const closeIcon = icon(svg`<path d="M6 6l12 12M18 6 6 18"/>`);
 const fileIcon = icon(svg`<path d="M14 3H6v18h12V7z"/><path d="M14 3v4h4"/>`);
 
@@ -75,7 +82,7 @@ export interface CannedList {
   readonly index: number;
 }
 
-/** Offered when the emoji data cannot be loaded (offline, blocked CDN). */
+/** Offered when the emoji data cannot be loaded (offline, blocked address). */
 const COMMON_EMOJI = [...'😀😄😊🙂😉😍😂🤔😮😢🙏👍👎👏🙌👋💪🎉✅❌⭐🔥💡🎁📦🚚🛒💳📞⏰📅'].concat(['❤️', '✉️']);
 
 function fold(value: string): string {
@@ -419,19 +426,20 @@ export class ComposerTools {
       if (state !== 'loading') void this.focus('emoji');
     };
     setState('loading');
-    const source = this.host.el.emojiDataSource;
+    const locale = this.host.i18n.locale === 'fr' ? 'fr' : 'en';
+    // The data shipped with agent-desk, from our own origin, unless the host gives another source.
+    const source = this.host.el.emojiDataSource || emojiDataUrl(locale);
     try {
       const { Database } = await import('emoji-picker-element');
-      const locale = this.host.i18n.locale === 'fr' ? 'fr' : 'en';
-      // Check the data loads (CDN by default) before showing the picker; offline, common emoji instead.
-      const database = new Database({ locale, ...(source ? { dataSource: source } : {}) });
+      // Check the data loads before showing the picker; if it cannot (offline), common emoji instead.
+      const database = new Database({ locale, dataSource: source });
       try {
         await database.ready();
       } finally {
         void database.close().catch(() => undefined);
       }
       const picker = document.createElement('emoji-picker') as EmojiPickerElement;
-      if (source) picker.dataSource = source;
+      picker.dataSource = source;
       if (locale === 'fr') {
         const fr = await import('emoji-picker-element/i18n/fr.js');
         picker.locale = 'fr';
@@ -443,6 +451,14 @@ export class ComposerTools {
       });
       this.emojiPicker = picker;
       setState('ready');
+      // emoji-picker-element parses HTML strings and inlines its styles: under a CSP that enforces
+      // Trusted Types or forbids inline styles it does not render. Then, the common emoji instead.
+      await this.host.el.updateComplete;
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      if (this.emojiPicker === picker && picker.isConnected && !pickerRendered(picker)) {
+        this.emojiPicker = undefined;
+        setState('failed');
+      }
     } catch {
       setState('failed');
     }
