@@ -5,6 +5,7 @@ import { live } from 'lit/directives/live.js';
 import { DeskController } from '../../controllers/desk-controller.js';
 import { ObservableController } from '../../controllers/observable-controller.js';
 import { DeskSendEvent } from '../../events.js';
+import { formatList } from '../../i18n/format.js';
 import { LocaleController } from '../../i18n/locale-controller.js';
 import { channelLabel, visitorDisplayName } from '../../i18n/names.js';
 import { hasName } from '../../model/thread.js';
@@ -219,8 +220,17 @@ export class ComposeArea extends LitElement {
   private leave(): void {
     const store = this.desk.store;
     const id = this.activeId;
-    const waiting = this.attaching?.[0];
-    if (store && id && waiting) noteInterrupted(store, id, waiting.name);
+    const waiting = this.attaching;
+    if (store && id && waiting?.length) {
+      noteInterrupted(
+        store,
+        id,
+        formatList(
+          this.i18n.lang,
+          waiting.map((file) => file.name),
+        ),
+      );
+    }
     this.cancelWaiting();
     this.tools?.leave(store, id);
   }
@@ -346,7 +356,7 @@ export class ComposeArea extends LitElement {
     const text = this.draft.value;
     const limit = this.limit;
     const over = limit !== undefined && text.length > limit;
-    const canSend = !disabled && ((text.trim() !== '' && !over) || tools?.attachment?.status === 'ready');
+    const canSend = !disabled && ((text.trim() !== '' && !over) || !!tools?.hasReady());
     // "/" lists the canned answers (once the tools are here), unless a panel is open.
     const canned = disabled || this.panel !== 'none' ? undefined : tools?.canned();
     const describedBy = ['hint', disabled ? 'notice' : '', limit !== undefined ? 'counter-label' : '']
@@ -489,6 +499,7 @@ export class ComposeArea extends LitElement {
               <input
                 type="file"
                 hidden
+                multiple
                 tabindex="-1"
                 aria-hidden="true"
                 accept=${ifDefined(this.accept || undefined)}
@@ -560,7 +571,7 @@ export class ComposeArea extends LitElement {
       this.closePanel();
       return;
     }
-    if (this.tools?.attachment?.status === 'uploading') {
+    if (this.tools?.isUploading()) {
       event.stopPropagation();
       this.tools.cancel();
     }
@@ -691,7 +702,8 @@ export class ComposeArea extends LitElement {
   }
 
   /**
-   * Checks one file against the limits and starts uploading it. The checks and the upload need
+   * Checks the files against the limits and starts uploading those that pass (several at once,
+   * beside the attachments already there; each refused file says why). The checks and the upload need
    * the composer's tools, loaded on first use: the returned promise resolves once the file is
    * attached (its upload started) or refused (the reason is shown in the composer), or dropped
    * (the composer was removed, changed conversation, or Escape was pressed before the tools
@@ -701,11 +713,13 @@ export class ComposeArea extends LitElement {
   attachFiles(files: readonly File[]): Promise<void> {
     // (A removed composer could never cancel the upload, nor show it.)
     if (!this.uploader || files.length === 0 || this.blockedReason || !this.isConnected) return Promise.resolve();
-    this.attaching = files;
+    // Files that come while the tools load join those already waiting.
+    const waiting = [...(this.attaching ?? []), ...files];
+    this.attaching = waiting;
     return this.withTools((tools) => {
-      if (this.attaching !== files) return; // another file came since
+      if (this.attaching !== waiting) return; // more came since: attached with them
       this.attaching = undefined;
-      tools.attach(files);
+      tools.attach(waiting);
     });
   }
 }

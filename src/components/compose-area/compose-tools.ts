@@ -7,8 +7,9 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
-import { formatFileSize } from '../../i18n/format.js';
+import { formatFileSize, formatList } from '../../i18n/format.js';
 import type { LocaleController } from '../../i18n/locale-controller.js';
+import { acceptedTypes, acceptsFile } from '../../model/attachments.js';
 import type { Draft, OfferContent } from '../../model/types.js';
 import { safeUrl } from '../../model/url.js';
 import { appendStyles } from '../../styles/append-styles.js';
@@ -65,6 +66,19 @@ interface EmojiPickerElement extends HTMLElement {
   i18n: unknown;
 }
 
+/** The natural size of an image attachment, from its preview. */
+async function imageSize(attachment: Attachment): Promise<{ width?: number; height?: number }> {
+  if (!attachment.previewUrl) return {};
+  const img = new Image();
+  img.src = attachment.previewUrl;
+  try {
+    await img.decode();
+    return { width: img.naturalWidth || undefined, height: img.naturalHeight || undefined };
+  } catch {
+    return {};
+  }
+}
+
 /** The picker drew itself with its styles (its root element carries its `--num-columns` default). */
 function pickerRendered(picker: HTMLElement): boolean {
   const root = picker.shadowRoot?.querySelector('.picker');
@@ -119,28 +133,8 @@ export function fillVariables(text: string, values: Readonly<Record<string, stri
   return text.replace(/\{\s*([\w.]+)\s*\}/g, (whole, name: string) => values[name] || whole);
 }
 
-/**
- * Whether a file matches an `accept` list as the file input understands it: extensions
- * (`.pdf`), exact types (`image/png`) and wildcards (`image/*`). An empty list accepts anything.
- */
-export function acceptsFile(file: Pick<File, 'name' | 'type'>, accept: string | undefined): boolean {
-  const rules = (accept ?? '')
-    .split(',')
-    .map((rule) => rule.trim().toLowerCase())
-    .filter(Boolean);
-  const name = file.name.toLowerCase();
-  const type = file.type.toLowerCase();
-  return (
-    rules.length === 0 ||
-    rules.some((rule) =>
-      rule.startsWith('.')
-        ? name.endsWith(rule)
-        : rule.endsWith('/*')
-          ? type.startsWith(rule.slice(0, -1))
-          : type === rule,
-    )
-  );
-}
+/** (Moved to the model; exported here too for code that imported it from the composer.) */
+export { acceptsFile };
 
 /** Images the thread can show inline; anything else is sent as a file. */
 export function isPreviewableImage(file: Pick<File, 'type'>): boolean {
@@ -164,7 +158,8 @@ export function completeUrl(raw: string): string | undefined {
 
 /** The state, actions and templates of the composer's on-demand tools. */
 export class ComposerTools {
-  attachment: Attachment | undefined;
+  /** The files attached, in the order they came: uploading, or uploaded and ready to send. */
+  attachments: readonly Attachment[] = [];
   private linkUrl = '';
   private linkTitle = '';
   private linkError = '';
@@ -466,62 +461,100 @@ export class ComposerTools {
 
   // ---- attachments -------------------------------------------------------------------------
 
-  /** Checks one file against the limits and starts uploading it. */
+  /**
+   * Checks each file against the limits and starts uploading those that pass, beside the
+   * attachments already there (several files at once: picked, dropped or pasted together). Each
+   * refused file says why, naming the accepted types.
+   */
   attach(files: readonly File[]): void {
     const { t, host } = this;
     const { uploader, accept, maxFileSize } = host.el;
-    const file = files[0];
-    if (!uploader || !file) return;
-    if (files.length > 1) return host.setError(t.oneFile);
-    if (!acceptsFile(file, accept)) return host.setError(t.fileType(file.name));
-    if (maxFileSize > 0 && file.size > maxFileSize) {
-      return host.setError(t.fileTooLarge(file.name, formatFileSize(host.i18n.lang, maxFileSize)));
+    if (!uploader || files.length === 0) return;
+    const lang = host.i18n.lang;
+    const errors: string[] = [];
+    const accepted: File[] = [];
+    for (const file of files) {
+      if (!acceptsFile(file, accept)) {
+        const types = acceptedTypes(accept).map((type) =>
+          'family' in type ? t.fileFamilies[type.family] : type.format,
+        );
+        errors.push(t.fileType(file.name, formatList(lang, types)));
+      } else if (maxFileSize > 0 && file.size > maxFileSize) {
+        errors.push(t.fileTooLarge(file.name, formatFileSize(lang, maxFileSize)));
+      } else {
+        accepted.push(file);
+      }
     }
-    this.discard();
-    host.setError('');
-    const kind = isPreviewableImage(file) ? 'image' : 'file';
-    const attachment: Attachment = {
-      file,
-      kind,
-      previewUrl: kind === 'image' ? URL.createObjectURL(file) : undefined,
-      status: 'uploading',
-      progress: 0,
-      controller: new AbortController(),
-    };
-    this.setAttachment(attachment);
-    host.setStatus(t.uploading(file.name));
-    void this.upload(uploader, attachment);
+    host.setError(errors.join(' '));
+    for (const file of accepted) {
+      const kind = isPreviewableImage(file) ? 'image' : 'file';
+      const attachment: Attachment = {
+        file,
+        kind,
+        previewUrl: kind === 'image' ? URL.createObjectURL(file) : undefined,
+        status: 'uploading',
+        progress: 0,
+        controller: new AbortController(),
+      };
+      this.attachments = [...this.attachments, attachment];
+      void this.upload(uploader, attachment);
+    }
+    if (accepted.length)
+      host.setStatus(
+        t.uploading(
+          formatList(
+            lang,
+            accepted.map((file) => file.name),
+          ),
+        ),
+      );
+    this.changed();
   }
 
-  private setAttachment(attachment: Attachment | undefined): void {
-    this.attachment = attachment;
+  /** Some attachment is uploaded and ready to send. */
+  hasReady(): boolean {
+    return this.attachments.some((attachment) => attachment.status === 'ready');
+  }
+
+  /** Some attachment is still uploading. */
+  isUploading(): boolean {
+    return this.attachments.some((attachment) => attachment.status === 'uploading');
+  }
+
+  /** Replaces one attachment (found by its controller) with a changed copy; false when it is gone. */
+  private update(controller: AbortController, change: Partial<Attachment>): boolean {
+    const index = this.attachments.findIndex((attachment) => attachment.controller === controller);
+    if (index < 0) return false;
+    const next = [...this.attachments];
+    next[index] = { ...next[index], ...change };
+    this.attachments = next;
     this.changed();
+    return true;
   }
 
   private async upload(uploader: Uploader, attachment: Attachment): Promise<void> {
     const { t, host } = this;
     const { file, controller } = attachment;
-    const current = () => this.attachment?.controller === controller && !controller.signal.aborted;
+    const current = () => this.attachments.some((a) => a.controller === controller) && !controller.signal.aborted;
     try {
       const result = await uploader(file, {
         signal: controller.signal,
         onProgress: (fraction) => {
           if (!current() || !Number.isFinite(fraction)) return;
-          this.setAttachment({ ...this.attachment!, progress: Math.min(1, Math.max(0, fraction)) });
+          this.update(controller, { progress: Math.min(1, Math.max(0, fraction)) });
         },
       });
       if (!current()) return;
       const url = result && safeUrl(result.url, attachment.kind === 'image' ? 'image' : 'link');
       if (!url) {
-        this.discard();
+        this.discard(attachment);
         host.setError(t.uploadBadUrl(file.name));
         return;
       }
       let { width, height } = result;
-      if (attachment.kind === 'image' && (!width || !height)) ({ width, height } = await this.imageSize());
+      if (attachment.kind === 'image' && (!width || !height)) ({ width, height } = await imageSize(attachment));
       if (!current()) return;
-      this.setAttachment({
-        ...this.attachment!,
+      this.update(controller, {
         status: 'ready',
         progress: 1,
         result: { ...result, url, ...(width && height ? { width, height } : {}) },
@@ -529,80 +562,102 @@ export class ComposerTools {
       host.setStatus(t.uploaded(file.name));
     } catch (error) {
       if (!current()) return;
-      this.discard();
+      this.discard(attachment);
       const reason = error instanceof Error && error.message ? error.message : String(error);
       host.setError(t.uploadFailed(file.name, reason));
       host.setStatus('');
     }
   }
 
-  private async imageSize(): Promise<{ width?: number; height?: number }> {
-    const img = this.host.el.renderRoot.querySelector<HTMLImageElement>('.attachment img.thumb');
-    try {
-      await img?.decode();
-      return { width: img?.naturalWidth || undefined, height: img?.naturalHeight || undefined };
-    } catch {
-      return {};
+  /** Sends the uploaded attachments, each through `desk-send` (which may veto it); uploads in progress stay. */
+  sendAttachment(): void {
+    for (const attachment of this.attachments) {
+      const result = attachment.status === 'ready' ? attachment.result : undefined;
+      if (!result) continue;
+      const { file } = attachment;
+      const name = result.name ?? file.name;
+      const mimeType = result.mimeType ?? file.type;
+      const draft: Draft =
+        attachment.kind === 'image'
+          ? {
+              kind: 'image',
+              url: result.url,
+              alt: name,
+              ...(result.width ? { width: result.width } : {}),
+              ...(result.height ? { height: result.height } : {}),
+            }
+          : { kind: 'file', name, url: result.url, size: result.size ?? file.size, ...(mimeType ? { mimeType } : {}) };
+      if (this.host.send(draft)) this.discard(attachment);
     }
   }
 
-  /** Sends the uploaded attachment, if one is ready (through `desk-send`, which may veto it). */
-  sendAttachment(): void {
-    const attachment = this.attachment;
-    const result = attachment?.status === 'ready' ? attachment.result : undefined;
-    if (!attachment || !result) return;
-    const { file } = attachment;
-    const name = result.name ?? file.name;
-    const mimeType = result.mimeType ?? file.type;
-    const draft: Draft =
-      attachment.kind === 'image'
-        ? {
-            kind: 'image',
-            url: result.url,
-            alt: name,
-            ...(result.width ? { width: result.width } : {}),
-            ...(result.height ? { height: result.height } : {}),
-          }
-        : { kind: 'file', name, url: result.url, size: result.size ?? file.size, ...(mimeType ? { mimeType } : {}) };
-    if (this.host.send(draft)) this.discard();
-  }
-
-  /** Cancel (while uploading) or remove (when ready), from the button or Escape. */
-  cancel(): void {
-    const uploading = this.attachment?.status === 'uploading';
-    this.discard();
+  /**
+   * Cancel (while uploading) or remove (when ready) one attachment, from its button; without one,
+   * Escape: every upload in progress.
+   */
+  cancel(attachment?: Attachment): void {
+    const targets = attachment ? [attachment] : this.attachments.filter((a) => a.status === 'uploading');
+    const uploading = targets.some((a) => a.status === 'uploading');
+    for (const target of targets) this.discard(target);
     this.host.setStatus(uploading ? this.t.uploadCancelled : '');
     void this.host.el.updateComplete.then(() => this.host.el.renderRoot.querySelector('textarea')?.focus());
   }
 
   /**
-   * The agent leaves the conversation while an attachment is uploading (or uploaded, not sent): the
-   * upload cannot go on without this composer, so it is dropped, and the conversation's next
+   * The agent leaves the conversation while attachments are uploading (or uploaded, not sent): the
+   * uploads cannot go on without this composer, so they are dropped, and the conversation's next
    * composer says so (the store has no place for uploads in progress).
    */
   leave(store: DeskStore | undefined, id: string | undefined): void {
-    const attachment = this.attachment;
-    if (store && id && attachment) noteInterrupted(store, id, attachment.file.name);
-    this.discard();
+    const attachments = this.attachments;
+    if (store && id && attachments.length) {
+      noteInterrupted(
+        store,
+        id,
+        formatList(
+          this.host.i18n.lang,
+          attachments.map((a) => a.file.name),
+        ),
+      );
+    }
+    for (const attachment of attachments) this.discard(attachment);
   }
 
-  private discard(): void {
-    const attachment = this.attachment;
-    if (!attachment) return;
-    this.setAttachment(undefined);
-    if (attachment.status === 'uploading') attachment.controller.abort();
-    if (attachment.previewUrl) URL.revokeObjectURL(attachment.previewUrl);
+  private discard(attachment: Attachment): void {
+    const index = this.attachments.findIndex((a) => a.controller === attachment.controller);
+    if (index < 0) return;
+    const gone = this.attachments[index];
+    this.attachments = this.attachments.filter((_, i) => i !== index);
+    this.changed();
+    if (gone.status === 'uploading') gone.controller.abort();
+    if (gone.previewUrl) URL.revokeObjectURL(gone.previewUrl);
   }
 
   renderAttachment(): TemplateResult | typeof nothing {
-    const attachment = this.attachment;
-    if (!attachment) return nothing;
+    if (this.attachments.length === 0) return nothing;
     this.style();
+    const several = this.attachments.length > 1;
+    return html`${this.attachments.map((attachment) => this.renderOne(attachment, several))}`;
+  }
+
+  private renderOne(attachment: Attachment, several: boolean): TemplateResult {
     const t = this.t;
     const { file, previewUrl } = attachment;
     const uploading = attachment.status === 'uploading';
-    const label = uploading ? t.cancelUpload : t.removeAttachment;
-    return html`<div part="attachment" class="attachment" role="group" aria-label=${t.attachment}>
+    // One attachment keeps the short names; among several, each names its file.
+    const label = several
+      ? uploading
+        ? t.cancelUploadOf(file.name)
+        : t.removeAttachmentOf(file.name)
+      : uploading
+        ? t.cancelUpload
+        : t.removeAttachment;
+    return html`<div
+      part="attachment"
+      class="attachment"
+      role="group"
+      aria-label=${several ? t.attachmentOf(file.name) : t.attachment}
+    >
       ${
         previewUrl
           ? html`<img class="thumb" src=${previewUrl} alt=${t.imagePreview(file.name)} />`
@@ -621,7 +676,7 @@ export class ComposerTools {
             : html`<span class="muted">${t.uploaded(file.name)}</span>`
         }
       </div>
-      <button type="button" class="tool" aria-label=${label} title=${label} @click=${() => this.cancel()}>
+      <button type="button" class="tool" aria-label=${label} title=${label} @click=${() => this.cancel(attachment)}>
         ${closeIcon}
       </button>
     </div>`;

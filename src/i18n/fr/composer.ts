@@ -35,7 +35,7 @@ export const composer: ComposerStrings = {
   offerPreview: 'Aperçu',
   attach: 'Joindre un fichier',
   attachment: 'Pièce jointe',
-  dropHere: 'Déposez un fichier pour le joindre',
+  dropHere: 'Déposez des fichiers pour les joindre',
   uploading: (name: string) => `Envoi de ${name}…`,
   uploaded: (name: string) => `${name} est prêt à être envoyé.`,
   uploadProgress: 'Progression de l’envoi',
@@ -47,8 +47,14 @@ export const composer: ComposerStrings = {
   uploadInterrupted: (name: string) =>
     `Envoi annulé : ${name} n’a pas été envoyé, car vous avez quitté cette conversation. Joignez-le de nouveau pour l’envoyer.`,
   fileTooLarge: (name: string, max: string) => `${name} est trop volumineux (${max} au maximum).`,
-  fileType: (name: string) => `${name} n’est pas un type de fichier autorisé.`,
-  oneFile: 'Joignez un seul fichier à la fois.',
+  fileType: (name: string, accepted: string) =>
+    accepted
+      ? `${name} n’est pas un type de fichier autorisé. Types acceptés : ${accepted}.`
+      : `${name} n’est pas un type de fichier autorisé.`,
+  fileFamilies: { image: 'images', audio: 'fichiers audio', video: 'vidéos', text: 'fichiers texte' },
+  attachmentOf: (name: string) => `Pièce jointe : ${name}`,
+  cancelUploadOf: (name: string) => `Annuler l’envoi de ${name}`,
+  removeAttachmentOf: (name: string) => `Retirer ${name}`,
   imagePreview: (name: string) => `Aperçu de ${name}`,
   canned: 'Réponses types',
   cannedNone: 'Aucune réponse type ne correspond.',
