@@ -41,12 +41,12 @@ export interface DemoFixturesOptions {
 function demoImages(base: string | URL | undefined) {
   return base
     ? {
-        wornBoots: new URL('worn-boots.svg', base).href,
-        trailProOffer: new URL('trail-pro-offer.svg', base).href,
+        wornBoots: new URL('worn-boots.jpg', base).href,
+        trailProOffer: new URL('trail-pro-offer.jpg', base).href,
       }
     : {
-        wornBoots: new URL('./demo-images/worn-boots.svg', import.meta.url).href,
-        trailProOffer: new URL('./demo-images/trail-pro-offer.svg', import.meta.url).href,
+        wornBoots: new URL('./demo-images/worn-boots.jpg', import.meta.url).href,
+        trailProOffer: new URL('./demo-images/trail-pro-offer.jpg', import.meta.url).href,
       };
 }
 

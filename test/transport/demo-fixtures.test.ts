@@ -132,19 +132,23 @@ describe('demoFixtures', () => {
     expect(urls.length).to.be.at.least(2);
     for (const url of urls) {
       expect(new URL(url).origin, url).to.equal(location.origin);
-      expect(url, url).to.match(/\/demo-images\/[\w-]+\.svg$/);
+      expect(url, url).to.match(/\/demo-images\/[\w-]+\.jpg$/);
     }
     const rebased = demoFixtures(NOW, { images: 'https://desk.example.org/static/' });
     const image = rebased.messages.find((m) => m.kind === 'image')!;
-    expect(image.kind === 'image' && image.url).to.equal('https://desk.example.org/static/worn-boots.svg');
+    expect(image.kind === 'image' && image.url).to.equal('https://desk.example.org/static/worn-boots.jpg');
   });
 
-  it('has images that load', async () => {
+  it('has images that load, each a file over 4 KB (bundlers such as Vite inline smaller ones as data: URLs, which the thread refuses)', async () => {
     const image = data.messages.find((m) => m.kind === 'image')!;
     const img = new Image();
     img.src = image.kind === 'image' ? image.url : '';
     await img.decode();
     expect(img.naturalWidth).to.be.above(0);
+    for (const m of data.messages) {
+      const url = m.kind === 'image' ? m.url : m.kind === 'offer' ? m.imageUrl : undefined;
+      if (url) expect((await (await fetch(url)).arrayBuffer()).byteLength, url).to.be.above(4096);
+    }
   });
 
   it('has an anonymous visitor (shown as "Visitor #number")', () => {
