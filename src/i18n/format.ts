@@ -3,14 +3,12 @@
  * (creating Intl formatters is costly; a 10,000-message thread formats many times).
  */
 
-const cache = new Map<
-  string,
-  Intl.DateTimeFormat | Intl.NumberFormat | Intl.RelativeTimeFormat | Intl.DisplayNames | Intl.ListFormat
->();
+const cache = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat | Intl.RelativeTimeFormat | Intl.DisplayNames>();
 
-function cached<
-  T extends Intl.DateTimeFormat | Intl.NumberFormat | Intl.RelativeTimeFormat | Intl.DisplayNames | Intl.ListFormat,
->(key: string, create: () => T): T {
+function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat | Intl.RelativeTimeFormat | Intl.DisplayNames>(
+  key: string,
+  create: () => T,
+): T {
   let formatter = cache.get(key) as T | undefined;
   if (!formatter) {
     formatter = create();
@@ -123,14 +121,6 @@ export function formatCurrency(lang: string, value: number, currency: string): s
         value,
       ),
     `${value} ${currency}`,
-  );
-}
-
-/** A list joined as the language does: "PNG, JPEG and PDF", « PNG, JPEG et PDF ». */
-export function formatList(lang: string, items: readonly string[]): string {
-  return safe(
-    () => cached(`list|${lang}`, () => new Intl.ListFormat(lang, { type: 'conjunction' })).format(items),
-    items.join(', '),
   );
 }
 

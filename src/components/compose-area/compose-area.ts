@@ -5,7 +5,6 @@ import { live } from 'lit/directives/live.js';
 import { DeskController } from '../../controllers/desk-controller.js';
 import { ObservableController } from '../../controllers/observable-controller.js';
 import { DeskSendEvent } from '../../events.js';
-import { formatList } from '../../i18n/format.js';
 import { LocaleController } from '../../i18n/locale-controller.js';
 import { channelLabel, visitorDisplayName } from '../../i18n/names.js';
 import { hasName } from '../../model/thread.js';
@@ -222,14 +221,7 @@ export class ComposeArea extends LitElement {
     const id = this.activeId;
     const waiting = this.attaching;
     if (store && id && waiting?.length) {
-      noteInterrupted(
-        store,
-        id,
-        formatList(
-          this.i18n.lang,
-          waiting.map((file) => file.name),
-        ),
-      );
+      noteInterrupted(store, id, waiting.map((file) => file.name).join(', '));
     }
     this.cancelWaiting();
     this.tools?.leave(store, id);

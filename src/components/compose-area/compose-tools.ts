@@ -7,7 +7,8 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
-import { formatFileSize, formatList } from '../../i18n/format.js';
+import { formatFileSize } from '../../i18n/format.js';
+import { formatList } from '../../i18n/list.js';
 import type { LocaleController } from '../../i18n/locale-controller.js';
 import { acceptedTypes, acceptsFile } from '../../model/attachments.js';
 import type { Draft, OfferContent } from '../../model/types.js';

@@ -49,14 +49,12 @@ export const composer = {
   uploadInterrupted: (name: string) =>
     `Upload cancelled: ${name} was not sent because you left this conversation. Attach it again to send it.`,
   fileTooLarge: (name: string, max: string) => `${name} is too large (${max} at most).`,
-  /** `accepted`: the accepted types, listed ("PNG, JPEG and PDF"); empty when unknown. */
+  /** `accepted`: the accepted types, listed ("PNG, JPEG, and PDF"); empty when unknown. */
   fileType: (name: string, accepted: string) =>
-    accepted
-      ? `${name} is not a type of file that can be sent. Accepted: ${accepted}.`
-      : `${name} is not a type of file that can be sent.`,
+    `${name} is not a type of file that can be sent.${accepted && ` Accepted: ${accepted}.`}`,
   /** Wildcards of an `accept` list (`image/*`), in the list of accepted types. */
   fileFamilies: { image: 'images', audio: 'audio files', video: 'videos', text: 'text files' },
-  /** One of several attachments: its group, and its buttons, name the file. */
+  /** One of several attachments: its group and its button name the file. */
   attachmentOf: (name: string) => `Attachment: ${name}`,
   cancelUploadOf: (name: string) => `Cancel upload of ${name}`,
   removeAttachmentOf: (name: string) => `Remove ${name}`,

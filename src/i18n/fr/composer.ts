@@ -48,9 +48,7 @@ export const composer: ComposerStrings = {
     `Envoi annulé : ${name} n’a pas été envoyé, car vous avez quitté cette conversation. Joignez-le de nouveau pour l’envoyer.`,
   fileTooLarge: (name: string, max: string) => `${name} est trop volumineux (${max} au maximum).`,
   fileType: (name: string, accepted: string) =>
-    accepted
-      ? `${name} n’est pas un type de fichier autorisé. Types acceptés : ${accepted}.`
-      : `${name} n’est pas un type de fichier autorisé.`,
+    `${name} n’est pas un type de fichier autorisé.${accepted && ` Types acceptés : ${accepted}.`}`,
   fileFamilies: { image: 'images', audio: 'fichiers audio', video: 'vidéos', text: 'fichiers texte' },
   attachmentOf: (name: string) => `Pièce jointe : ${name}`,
   cancelUploadOf: (name: string) => `Annuler l’envoi de ${name}`,
