@@ -19,7 +19,7 @@ export {
   type WebSocketTransportStats,
 } from './transport/websocket-transport.js';
 export { DemoSimulator } from './transport/simulator.js';
-export { demoFixtures } from './transport/demo-fixtures.js';
+export { demoFixtures, type DemoFixturesOptions } from './transport/demo-fixtures.js';
 export { deskContext, paneContext, threadFilterContext } from './context.js';
 export type { ThreadFilterControl } from './context.js';
 export * from './events.js';

@@ -1,4 +1,4 @@
-import type { Conversation, Fixtures, Message, Visitor } from '../model/types.js';
+import type { Agent, Conversation, Fixtures, Message, Visitor } from '../model/types.js';
 
 type Line = [
   offsetSeconds: number,
@@ -31,6 +31,11 @@ export interface DemoFixturesOptions {
    * server-side copy of the data (e.g. the reference server in Node) passes the page's address.
    */
   images?: string | URL;
+  /**
+   * The agent signed in (default Alex Martin, an agent): the snapshot names this agent and the
+   * demo's earlier agent replies are signed with this name. Pass the same agent as to `DeskStore`.
+   */
+  agent?: Agent;
 }
 
 /**
@@ -487,11 +492,14 @@ export function demoFixtures(now: Date = new Date(), options: DemoFixturesOption
     25,
   );
 
+  const agent: Agent = options.agent ?? { id: 'a-alex', name: 'Alex Martin', role: 'agent' };
+  const signed = (list: Message[]) =>
+    options.agent ? list.map((m) => (m.author === 'agent' ? { ...m, authorName: agent.name } : m)) : list;
   return {
-    agent: { id: 'a-alex', name: 'Alex Martin', role: 'agent' },
+    agent,
     visitors,
     conversations,
-    messages,
-    archive: { conversations: archiveConversations, messages: archiveMessages },
+    messages: signed(messages),
+    archive: { conversations: archiveConversations, messages: signed(archiveMessages) },
   };
 }

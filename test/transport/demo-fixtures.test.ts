@@ -151,6 +151,19 @@ describe('demoFixtures', () => {
     }
   });
 
+  it('signs the agent’s replies with the agent given (default Alex Martin)', () => {
+    const agentNames = (fixtures: Fixtures) =>
+      new Set(
+        [...fixtures.messages, ...fixtures.archive!.messages]
+          .filter((m) => m.author === 'agent')
+          .map((m) => m.authorName),
+      );
+    expect([...agentNames(data)]).to.deep.equal(['Alex Martin']);
+    const alex = demoFixtures(NOW, { agent: { id: 'a1', name: 'Alex' } });
+    expect(alex.agent).to.deep.equal({ id: 'a1', name: 'Alex' });
+    expect([...agentNames(alex)]).to.deep.equal(['Alex']);
+  });
+
   it('has an anonymous visitor (shown as "Visitor #number")', () => {
     expect(data.visitors.some((v) => !v.name)).to.be.true;
   });
