@@ -294,6 +294,7 @@ export async function dropInCheck(project) {
   const types = {
     '.html': 'text/html',
     '.svg': 'image/svg+xml',
+    '.jpg': 'image/jpeg',
     '.js': 'text/javascript',
     '.json': 'application/json',
     '.map': 'application/json',
