@@ -1,10 +1,12 @@
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+import { importMetaAssets } from './scripts/rollup-import-meta-assets.mjs';
 import { minifyLiterals } from './scripts/rollup-minify-literals.mjs';
 
 const external = (id) => /^(lit|@lit|@lit-labs|rxjs|valibot|idb|emoji-picker-element|react|tslib)(\/|$)/.test(id);
 
 const plugins = () => [
+  importMetaAssets(),
   minifyLiterals(),
   nodeResolve({ browser: true, exportConditions: ['es2015', 'browser', 'module', 'import', 'default'] }),
   terser({ ecma: 2020, module: true, format: { comments: false } }),

@@ -1,7 +1,8 @@
 // The demo desk: <chat-desk demo> builds a MemoryTransport with the demo data and simulator.
-// Read from the address for quick checks: `?lang=fr`, `?theme=dark`, `?layout=2`, `?sort=waiting`,
-// `?threshold=30` (seconds before a waiting visitor is flagged), `?width=800px` (the desk fills its
-// container, not the window: a narrower container shows the drawer layout).
+// Read from the address for quick checks (documented in the README, "Demo"): `?lang=fr`,
+// `?theme=dark`, `?layout=2`, `?sort=waiting`, `?threshold=30` (seconds before a waiting visitor is
+// flagged), `?width=800px` (the desk fills its container, not the window: a narrower container
+// shows the drawer layout).
 import '../src/define.js';
 
 const desk = document.querySelector('chat-desk');
@@ -69,28 +70,31 @@ if (desk) {
       cta: 'See details',
     },
   ];
-  // A simulated upload (the demo has no file server): progress over ~1.5 s, then a file address.
-  desk.accept = '.pdf,.txt,.csv,.doc,.docx';
+  // Attachments: common images (shown in the thread) and documents, several at once. The demo's
+  // dev server keeps uploads in memory and serves them back (vite.config.mjs), so an uploaded
+  // image shows like any other; the progress comes from the upload itself.
+  desk.accept = 'image/png,image/jpeg,image/gif,image/webp,image/avif,.pdf,.txt,.csv,.doc,.docx';
   desk.uploader = (file, { signal, onProgress }) =>
     new Promise((resolve, reject) => {
-      let progress = 0;
-      const timer = setInterval(() => {
-        progress += 0.2;
-        onProgress(Math.min(progress, 1));
-        if (progress >= 1) {
-          clearInterval(timer);
-          resolve({
-            url: `https://files.example.com/uploads/${encodeURIComponent(file.name)}`,
-            name: file.name,
-            size: file.size,
-            mimeType: file.type,
-          });
-        }
-      }, 300);
+      const request = new XMLHttpRequest();
+      request.open('POST', `/demo-uploads?name=${encodeURIComponent(file.name)}`);
+      request.setRequestHeader('content-type', file.type || 'application/octet-stream');
+      request.responseType = 'json';
+      request.upload.onprogress = (event) => {
+        if (event.lengthComputable) onProgress(event.loaded / event.total);
+      };
+      request.onload = () => {
+        const body = request.response as { url?: string } | null;
+        if (request.status === 201 && body?.url) {
+          resolve({ url: body.url, name: file.name, size: file.size, mimeType: file.type });
+        } else reject(new Error(`the demo server answered ${request.status}`));
+      };
+      request.onerror = () => reject(new Error('the demo server cannot be reached'));
       signal.addEventListener('abort', () => {
-        clearInterval(timer);
+        request.abort();
         reject(signal.reason);
       });
+      request.send(file);
     });
   desk.addEventListener('desk-error', (event) => console.warn('[demo] desk-error', event.detail));
 }

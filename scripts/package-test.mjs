@@ -4,7 +4,17 @@
 //
 //   node scripts/package-test.mjs [--no-build] [--keep]
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -283,6 +293,8 @@ export async function dropInCheck(project) {
   const { createServer } = await import('node:http');
   const types = {
     '.html': 'text/html',
+    '.svg': 'image/svg+xml',
+    '.jpg': 'image/jpeg',
     '.js': 'text/javascript',
     '.json': 'application/json',
     '.map': 'application/json',
@@ -302,6 +314,12 @@ export async function dropInCheck(project) {
   const problems = [];
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const origin = `http://127.0.0.1:${server.address().port}`;
+    // Everything comes from the page's own origin: the bundle, its chunks, the demo's images, the emoji data.
+    page.on('request', (request) => {
+      const url = request.url();
+      if (!url.startsWith(`${origin}/`) && !/^(data|blob):/.test(url)) problems.push(`fetched from elsewhere: ${url}`);
+    });
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
     page.on('console', (message) => {
       if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
@@ -329,6 +347,40 @@ export async function dropInCheck(project) {
     await page.getByRole('button', { name: 'Block visitor' }).first().click();
     await page.getByRole('alertdialog').first().waitFor({ timeout: 15000 });
     await page.keyboard.press('Escape');
+    // The emoji data ships with the package, beside the bundle: fetched from this origin (connect-src 'self').
+    // (The panel itself is not opened here: emoji-picker-element cannot render under Trusted Types and
+    // style-src 'self'; the composer then offers its short list of common emoji. See the README.)
+    const assets = join(project, 'node_modules', 'agent-desk', 'dist', 'standalone', 'assets');
+    const emojiFiles = existsSync(assets)
+      ? readdirSync(assets).filter((f) => /^emoji-picker-element-data-en-.*\.json$/.test(f))
+      : [];
+    if (emojiFiles.length !== 1)
+      problems.push(`expected one English emoji data file in dist/standalone/assets, found ${emojiFiles.length}`);
+    else {
+      const count = await page.evaluate(
+        (url) =>
+          fetch(url)
+            .then((response) => response.json())
+            .then((data) => data.length),
+        `./node_modules/agent-desk/dist/standalone/assets/${emojiFiles[0]}`,
+      );
+      if (!(count > 1000)) problems.push(`the emoji data beside the bundle has ${count} entries`);
+    }
+    // The demo's images load (served beside the bundle).
+    const images = await page.evaluate(() => {
+      const found = [];
+      const visit = (root) => {
+        for (const element of root.querySelectorAll('*')) {
+          if (element.localName === 'img')
+            found.push({ src: element.src, ok: element.complete && element.naturalWidth > 0 });
+          if (element.shadowRoot) visit(element.shadowRoot);
+        }
+      };
+      visit(document);
+      return found;
+    });
+    for (const image of images.filter((i) => !i.ok && !i.src.startsWith('blob:')))
+      problems.push(`image did not load: ${image.src}`);
   } catch (error) {
     problems.push(String(error.message).split('\n')[0]);
   } finally {

@@ -20,7 +20,19 @@ const { values } = parseArgs({
   },
 });
 
-const fixtures = demoFixtures();
+// `--demo`: Vite serves the page, and the demo's images from the source folder (this process's
+// copy of the data would otherwise point them at file: URLs, which a page never shows).
+let closeVite: (() => Promise<void>) | undefined;
+let page: string | undefined;
+if (values.demo) {
+  const { createServer } = await import('vite');
+  const vite = await createServer({ configFile: 'vite.config.mjs', server: { port: 5180, strictPort: false } });
+  await vite.listen();
+  page = vite.resolvedUrls?.local[0] ?? 'http://127.0.0.1:5180/';
+  closeVite = () => vite.close();
+}
+
+const fixtures = demoFixtures(new Date(), page ? { images: new URL('src/transport/demo-images/', page) } : {});
 const agent = fixtures.agent ?? { id: 'a-alex', name: 'Alex Martin' };
 const server = new DeskServer({
   fixtures,
@@ -37,15 +49,7 @@ const server = new DeskServer({
 const url = await server.start();
 console.log(`agent-desk reference server: ${url} (sub-protocol agent-desk.v1, token "${values.token}")`);
 
-let closeVite: (() => Promise<void>) | undefined;
-if (values.demo) {
-  const { createServer } = await import('vite');
-  const vite = await createServer({ configFile: 'vite.config.mjs', server: { port: 5180, strictPort: false } });
-  await vite.listen();
-  const page = vite.resolvedUrls?.local[0] ?? 'http://127.0.0.1:5180/';
-  console.log(`demo over WebSocket: ${page}demo/ws.html?ws=${encodeURIComponent(url)}`);
-  closeVite = () => vite.close();
-}
+if (page) console.log(`demo over WebSocket: ${page}demo/ws.html?ws=${encodeURIComponent(url)}`);
 
 const shutdown = async () => {
   await Promise.all([server.stop({ graceful: true }), closeVite?.()]);

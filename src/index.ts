@@ -20,7 +20,7 @@ export {
   type WebSocketTransportStats,
 } from './transport/websocket-transport.js';
 export { DemoSimulator } from './transport/simulator.js';
-export { demoFixtures } from './transport/demo-fixtures.js';
+export { demoFixtures, type DemoFixturesOptions } from './transport/demo-fixtures.js';
 export { deskContext, paneContext } from './context.js';
 export { DeskElement, select, Selection, type DeskTarget, type Selectors } from './components/shared/desk-element.js';
 export * from './events.js';

@@ -246,7 +246,7 @@ export const NearCharacterLimit: Story = {
     }),
 };
 
-/** The emoji picker, loaded on first use (it fetches its data from `emoji-data-source`, by default a CDN). */
+/** The emoji picker, loaded on first use (its data comes from `emoji-data-source`, by default the copy shipped with agent-desk, same origin). */
 export const EmojiPicker: Story = {
   render: () => composer('c-emma'),
   play: async ({ canvasElement }) => {

@@ -41,7 +41,10 @@ import { UploadRunner } from './uploads.js';
 
 export interface DeskStoreOptions {
   transport: Transport;
-  /** The signed-in agent; a snapshot carrying an agent replaces it. */
+  /**
+   * The signed-in agent. What is given here wins: a snapshot carrying an agent (the demo data's,
+   * a server's) only fills in the fields left out (e.g. `role`). Without it, the snapshot's agent is used.
+   */
   agent?: Agent;
   /** Where unconfirmed agent messages are kept (default: in memory). */
   outbox?: Outbox;
@@ -119,6 +122,8 @@ export class DeskStore {
   private readonly createClientId: () => string;
   private readonly batching: 'frame' | 'sync';
   private readonly consoleWarnings: 'default' | 'all' | 'none';
+  /** The agent given to the constructor, which a snapshot's agent never overrides. */
+  private readonly agentOption: Agent | undefined;
   private readonly stateSubject: BehaviorSubject<DeskState>;
   private readonly errorSubject = new Subject<DeskErrorInfo>();
   private readonly selectorCache = new Map<string, Observable<unknown>>();
@@ -157,6 +162,7 @@ export class DeskStore {
     this.batching = options.batching ?? 'frame';
     this.consoleWarnings = options.consoleWarnings ?? 'default';
     this.draftStorage = options.draftStorage === undefined ? defaultDraftStorage() : options.draftStorage;
+    this.agentOption = options.agent;
     this.stateSubject = new BehaviorSubject(
       initialState(options.agent ?? { id: 'agent', name: 'Agent' }, options.layout, loadDrafts(this.draftStorage)),
     );
@@ -570,6 +576,9 @@ export class DeskStore {
   }
 
   private receiveValid(event: StoreAction): void {
+    if (event.type === 'snapshot' && event.agent && this.agentOption) {
+      event = { ...event, agent: { ...event.agent, ...this.agentOption } };
+    }
     if (event.type === 'message.added' && event.message.clientId && event.message.author === 'agent') {
       void this.forget(event.message.clientId);
     }

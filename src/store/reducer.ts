@@ -119,7 +119,11 @@ function addMessage(batch: Batch, message: Message): boolean {
     if (index >= 0) {
       const previous = thread.messages[index];
       // A later copy without the client id (a replay) keeps the link to the optimistic message.
-      const next = previous.clientId && !message.clientId ? { ...message, clientId: previous.clientId } : message;
+      let next = previous.clientId && !message.clientId ? { ...message, clientId: previous.clientId } : message;
+      // A copy without an author name (an echo that does not repeat it) keeps the name shown.
+      if (previous.authorName !== undefined && next.authorName === undefined) {
+        next = { ...next, authorName: previous.authorName };
+      }
       if (previous.at === next.at) {
         thread.messages[index] = next;
       } else {

@@ -1,4 +1,4 @@
-import type { Conversation, Fixtures, Message, Visitor } from '../model/types.js';
+import type { Agent, Conversation, Fixtures, Message, Visitor } from '../model/types.js';
 
 type Line = [
   offsetSeconds: number,
@@ -24,14 +24,56 @@ function thread(now: number, conversationId: string, startedSecondsAgo: number, 
   })) as Message[];
 }
 
+export interface DemoFixturesOptions {
+  /**
+   * Where the demo's images are served (a folder URL ending in "/"). Default: the images shipped
+   * beside this module (`demo-images/`), on the same origin as the code that loads it; a
+   * server-side copy of the data (e.g. the reference server in Node) passes the page's address.
+   */
+  images?: string | URL;
+  /**
+   * The agent signed in (default Alex Martin, an agent): the snapshot names this agent and the
+   * demo's earlier agent replies are signed with this name. Pass the same agent as to `DeskStore`.
+   */
+  agent?: Agent;
+}
+
+/**
+ * The demo's pictures: small files shipped with the package, so a thread's image loads from
+ * wherever the code was served (no third-party host). Each path below is a literal relative to
+ * this module, so the build copies the file beside the bundle (scripts/rollup-import-meta-assets.mjs).
+ */
+function demoImages(base: string | URL | undefined) {
+  return base
+    ? {
+        wornBoots: new URL('worn-boots.jpg', base).href,
+        trailProOffer: new URL('trail-pro-offer.jpg', base).href,
+      }
+    : {
+        wornBoots: new URL('./demo-images/worn-boots.jpg', import.meta.url).href,
+        trailProOffer: new URL('./demo-images/trail-pro-offer.jpg', import.meta.url).href,
+      };
+}
+
+/**
+ * A time of day that differs from one past conversation to the next (a few hours and minutes
+ * more than whole days ago), so the visitor history does not list every entry at the same clock time.
+ */
+function clockOffset(index: number): number {
+  return ((index * 5 + 2) % 9) * 3600 + ((index * 17 + 11) % 60) * 60;
+}
+
 /**
  * A believable desk: seven ongoing conversations on different channels, visitors with full
  * profiles and custom data, a returning visitor with past conversations (two in the snapshot,
- * eight more in the server's archive), and every message kind at least once.
- * Times are relative to `now`, so the demo always looks current.
+ * eight more in the server's archive), and every message kind at least once. Visitors who write
+ * by email or SMS have no browsing data (no current page, no pages viewed); those on the web or
+ * a social network have visited pages in their conversation. Times are relative to `now`, so the
+ * demo always looks current.
  */
-export function demoFixtures(now: Date = new Date()): Fixtures {
+export function demoFixtures(now: Date = new Date(), options: DemoFixturesOptions = {}): Fixtures {
   const t = now.getTime();
+  const images = demoImages(options.images);
   const visitors: Visitor[] = [
     {
       id: 'v-emma',
@@ -83,7 +125,7 @@ export function demoFixtures(now: Date = new Date()): Fixtures {
       pagesViewed: 4,
       visitCount: 2,
       country: 'ES',
-      browser: 'Facebook Messenger',
+      browser: 'Chrome 141',
       os: 'Android 15',
       language: 'es-ES',
       timeZone: 'Europe/Madrid',
@@ -99,36 +141,30 @@ export function demoFixtures(now: Date = new Date()): Fixtures {
       pagesViewed: 3,
       visitCount: 1,
       country: 'DE',
-      browser: 'WhatsApp',
+      browser: 'Safari 19',
       os: 'iOS 19',
       language: 'de-DE',
       timeZone: 'Europe/Berlin',
       pastMessagesCount: 0,
-      customData: [{ key: 'basket', label: 'Basket amount', value: 0, format: 'currency', currency: 'EUR' }],
+      customData: [{ key: 'wishlist', label: 'Wishlist', value: 'Ultralight 2P tent' }],
     },
     {
+      // Writes by SMS: no browser, no pages (the panel says "Unknown" / "Not provided").
       id: 'v-4821',
       source: { type: 'direct' },
-      currentPage: { url: 'https://shop.example.com/', title: 'Home' },
-      browsingStartedAt: at(t, 95),
-      pagesViewed: 1,
       visitCount: 1,
       country: 'CA',
-      browser: 'SMS',
-      os: 'Unknown',
       pastMessagesCount: 0,
     },
     {
       id: 'v-yuki',
       name: 'Yuki Tanaka',
+      // Writes by email: the mail client instead of a browser, and no pages viewed.
       source: { type: 'direct' },
-      currentPage: { url: 'https://shop.example.com/account/orders', title: 'My orders' },
-      browsingStartedAt: at(t, 5400),
-      pagesViewed: 2,
       visitCount: 5,
       country: 'JP',
-      browser: 'Email',
-      os: 'Unknown',
+      browser: 'Apple Mail',
+      os: 'macOS 15',
       language: 'ja-JP',
       timeZone: 'Asia/Tokyo',
       pastMessagesCount: 9,
@@ -143,7 +179,7 @@ export function demoFixtures(now: Date = new Date()): Fixtures {
       pagesViewed: 6,
       visitCount: 4,
       country: 'NG',
-      browser: 'Instagram',
+      browser: 'Instagram in-app browser',
       os: 'iOS 19',
       language: 'en-NG',
       timeZone: 'Africa/Lagos',
@@ -166,16 +202,16 @@ export function demoFixtures(now: Date = new Date()): Fixtures {
       visitorId: 'v-emma',
       channel: 'chat',
       status: 'closed',
-      startedAt: at(t, 86400 * 3),
-      closedAt: at(t, 86400 * 3 - 900),
+      startedAt: at(t, 86400 * 3 + clockOffset(1)),
+      closedAt: at(t, 86400 * 3 + clockOffset(1) - 900),
     },
     {
       id: 'c-emma-h2',
       visitorId: 'v-emma',
       channel: 'email',
       status: 'closed',
-      startedAt: at(t, 86400 * 12),
-      closedAt: at(t, 86400 * 11),
+      startedAt: at(t, 86400 * 12 + clockOffset(2)),
+      closedAt: at(t, 86400 * 11 + clockOffset(2)),
     },
   ];
 
@@ -238,7 +274,7 @@ export function demoFixtures(now: Date = new Date()): Fixtures {
         'visitor',
         {
           kind: 'image',
-          url: 'https://images.example.com/uploads/emma-old-boots.jpg',
+          url: images.wornBoots,
           alt: 'Photo of worn hiking boots',
           width: 640,
           height: 480,
@@ -252,7 +288,7 @@ export function demoFixtures(now: Date = new Date()): Fixtures {
           kind: 'offer',
           title: '15% off Trail Pro today',
           description: 'Loyalty members get 15% off and free returns for 60 days.',
-          imageUrl: 'https://images.example.com/offers/trail-pro.jpg',
+          imageUrl: images.trailProOffer,
           url: 'https://shop.example.com/boots/trail-pro?offer=LOYAL15',
           cta: 'Apply the offer',
         },
@@ -332,11 +368,18 @@ export function demoFixtures(now: Date = new Date()): Fixtures {
         'agent',
         { kind: 'text', text: 'Here is your prepaid return label. Print it and drop the parcel at any post office.' },
       ],
+      // Listed last to keep the ids above stable; the store orders a thread by time.
+      [90, 'visitor', { kind: 'navigation', url: 'https://shop.example.com/returns', title: 'Returns & refunds' }],
     ]),
     ...thread(t, 'c-noah', 280, [
       [0, 'visitor', { kind: 'text', text: 'Hallo! Is the Ultralight 2P tent in stock in green?' }],
       [15, 'bot', { kind: 'text', text: 'Thanks Noah, an expert will answer in a moment.' }],
       [250, 'visitor', { kind: 'text', text: 'Also, does it ship to Austria?' }],
+      [
+        200,
+        'visitor',
+        { kind: 'navigation', url: 'https://shop.example.com/tents/ultralight-2p', title: 'Ultralight 2P tent' },
+      ],
     ]),
     ...thread(t, 'c-4821', 90, [[0, 'visitor', { kind: 'text', text: 'do u have gift cards' }]]),
     ...thread(t, 'c-yuki', 5300, [
@@ -368,13 +411,18 @@ export function demoFixtures(now: Date = new Date()): Fixtures {
       ],
       [120, 'visitor', { kind: 'text', text: 'Perfect, ordering now 😍' }],
       [130, 'agent', { kind: 'text', text: 'Enjoy! Anything else I can help with?' }, { status: 'sent' }],
+      [
+        100,
+        'visitor',
+        { kind: 'navigation', url: 'https://shop.example.com/jackets/storm-shell', title: 'Storm Shell jacket' },
+      ],
     ]),
-    ...thread(t, 'c-emma-h1', 86400 * 3, [
+    ...thread(t, 'c-emma-h1', 86400 * 3 + clockOffset(1), [
       [0, 'visitor', { kind: 'text', text: 'Can I change the delivery address of my last order?' }],
       [60, 'agent', { kind: 'text', text: 'Yes, done — it now ships to your office address.' }],
       [90, 'visitor', { kind: 'text', text: 'Thank you!' }],
     ]),
-    ...thread(t, 'c-emma-h2', 86400 * 12, [
+    ...thread(t, 'c-emma-h2', 86400 * 12 + clockOffset(2), [
       [0, 'visitor', { kind: 'text', text: 'Hello, do you price-match other shops?' }],
       [
         3600,
@@ -392,7 +440,7 @@ export function demoFixtures(now: Date = new Date()): Fixtures {
   const archiveMessages: Message[] = [];
   const archive = (visitorId: string, key: string, channels: string[], topics: string[], firstDaysAgo: number) => {
     topics.forEach((topic, i) => {
-      const secondsAgo = 86400 * (firstDaysAgo + i * 21);
+      const secondsAgo = 86400 * (firstDaysAgo + i * 21) + clockOffset(i + key.length);
       const id = `c-${key}-a${i + 1}`;
       archiveConversations.push({
         id,
@@ -450,11 +498,14 @@ export function demoFixtures(now: Date = new Date()): Fixtures {
     if (!visitor.online) visitor.lastSeenAt = at(t, 4 * 60);
   }
 
+  const agent: Agent = options.agent ?? { id: 'a-alex', name: 'Alex Martin', role: 'agent' };
+  const signed = (list: Message[]) =>
+    options.agent ? list.map((m) => (m.author === 'agent' ? { ...m, authorName: agent.name } : m)) : list;
   return {
-    agent: { id: 'a-alex', name: 'Alex Martin', role: 'agent' },
+    agent,
     visitors,
     conversations,
-    messages,
-    archive: { conversations: archiveConversations, messages: archiveMessages },
+    messages: signed(messages),
+    archive: { conversations: archiveConversations, messages: signed(archiveMessages) },
   };
 }

@@ -163,8 +163,8 @@ export class MemoryTransport implements Transport {
             id: `m-${(this.counter += 1)}-${command.clientId}`,
             clientId: command.clientId,
             conversationId: command.conversationId,
+            // No author name: the store keeps the one it showed (its agent's, which the host may have given).
             author: 'agent',
-            authorName: this.fixtures.agent?.name,
             at: command.at,
             status: 'sent',
           } as Message);

@@ -184,8 +184,10 @@ export class DemoSimulator {
   }
 
   private visitorBrowses(): void {
-    const conversation = this.pickOngoing();
-    if (!conversation) return;
+    // Visitors writing by email or SMS are not on the site: they do not browse.
+    const browsing = this.ongoing().filter((c) => c.channel !== 'email' && c.channel !== 'sms');
+    if (browsing.length === 0) return;
+    const conversation = this.pick(browsing);
     const page = this.pick(PAGES);
     this.emit({
       type: 'visitor.navigated',
@@ -198,8 +200,9 @@ export class DemoSimulator {
 
   /** A visitor leaves the site, or one who left comes back. */
   private visitorComesAndGoes(): void {
-    const conversation = this.pickOngoing();
-    if (!conversation) return;
+    const ongoing = this.ongoing();
+    if (ongoing.length === 0) return;
+    const conversation = this.pick(ongoing);
     const visitorId = conversation.visitorId;
     const away = this.away.has(visitorId);
     if (away) this.away.delete(visitorId);
@@ -254,11 +257,6 @@ export class DemoSimulator {
         text: this.pick(VISITOR_LINES),
       },
     });
-  }
-
-  private pickOngoing(): Conversation | undefined {
-    const ongoing = this.ongoing();
-    return ongoing.length ? this.pick(ongoing) : undefined;
   }
 
   private pick<T>(items: readonly T[]): T {

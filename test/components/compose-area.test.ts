@@ -714,9 +714,50 @@ describe('<compose-area>', () => {
       el.attachFiles([new File(['x'], 'run.exe', { type: 'application/octet-stream' })]);
       await el.updateComplete;
       expect(root(el).querySelector('[role="alert"]:not(:empty)')!.textContent).to.contain(
-        'run.exe is not a type of file',
+        'run.exe is not a type of file that can be sent. Accepted: images and PDF.',
       );
       expect(calls).to.have.length(0);
+    });
+
+    it('accepts the common image types and says which types are accepted when refusing one, in French too', async () => {
+      const { store } = setup();
+      const { calls, uploader } = fakeUploader();
+      const el = await render(store, 'c-emma', { uploader });
+      el.accept = 'image/png,image/jpeg,image/gif,image/webp,.pdf';
+      await el.updateComplete;
+      const alert = () => root(el).querySelector('[role="alert"]:not(:empty)')?.textContent?.trim() ?? '';
+      el.attachFiles([new File(['x'], 'cat.gif', { type: 'image/gif' })]);
+      await el.updateComplete;
+      expect(calls.map((c) => c.file.name)).to.deep.equal(['cat.gif']);
+      expect(alert()).to.equal('');
+      el.attachFiles([new File(['x'], 'scan.tiff', { type: 'image/tiff' })]);
+      await el.updateComplete;
+      expect(alert()).to.equal(
+        'scan.tiff is not a type of file that can be sent. Accepted: PNG, JPEG, GIF, WebP, and PDF.',
+      );
+      el.setAttribute('lang', 'fr');
+      await el.updateComplete;
+      el.attachFiles([new File(['x'], 'scan.tiff', { type: 'image/tiff' })]);
+      await el.updateComplete;
+      expect(alert()).to.equal(
+        'scan.tiff n’est pas un type de fichier autorisé. Types acceptés : PNG, JPEG, GIF, WebP et PDF.',
+      );
+      expect(calls).to.have.length(1);
+    });
+
+    it('a refused type says which types are accepted', async () => {
+      const { store } = setup();
+      const { calls, uploader } = fakeUploader();
+      const el = await render(store, 'c-emma', { uploader });
+      el.accept = 'image/*,.pdf';
+      await el.attachFiles([new File(['x'], 'run.exe', { type: 'application/octet-stream' })]);
+      await el.updateComplete;
+      expect(calls).to.have.length(0);
+      expect(root(el).querySelector('[role="alert"]:not(:empty)')!.textContent).to.contain(
+        'run.exe is not a type of file that can be sent. Accepted: images and PDF.',
+      );
+      await el.attachFiles([pdf()]);
+      expect(calls.map((c) => c.file.name)).to.deep.equal(['invoice.pdf']);
     });
 
     it('takes a dropped file and a pasted file', async () => {
@@ -741,6 +782,7 @@ describe('<compose-area>', () => {
       Object.defineProperty(pasteEvent, 'clipboardData', { value: paste });
       textbox(el).dispatchEvent(pasteEvent);
       await el.updateComplete;
+      // One attachment per conversation: the pasted file replaces the dropped one.
       expect(calls.map((c) => c.file.name)).to.deep.equal(['invoice.pdf', 'photo.png']);
       expect(calls[0].signal.aborted).to.be.true;
     });
@@ -942,6 +984,29 @@ describe('<compose-area>', () => {
       });
       // Opened without the agent asking: focus stays where it was.
       expect(root(next).activeElement).to.be.null;
+    });
+
+    it('by default loads the emoji data shipped with agent-desk, from the page’s own origin (never a CDN)', async () => {
+      const fetched: string[] = [];
+      const fetch = window.fetch.bind(window);
+      const stub = sinon.stub(window, 'fetch').callsFake((input: RequestInfo | URL, init?: RequestInit) => {
+        fetched.push(input instanceof Request ? input.url : String(input));
+        return fetch(input, init);
+      });
+      try {
+        const { store } = setup();
+        const el = await render(store);
+        expect(el.emojiDataSource).to.be.undefined;
+        button(el, 'Insert emoji')!.click();
+        await waitUntil(() => root(el).querySelector('[role="dialog"] emoji-picker'), 'picker', { timeout: 20000 });
+        expect(root(el).querySelector('.emoji-grid'), 'not the offline fallback').to.be.null;
+        expect(fetched.some((url) => url.endsWith('/emoji-picker-element-data/en/emojibase/data.json'))).to.be.true;
+        // (data: URLs are the earlier tests' own data, which their pickers may still check.)
+        for (const url of fetched.filter((u) => !u.startsWith('data:')))
+          expect(new URL(url, location.href).origin, url).to.equal(location.origin);
+      } finally {
+        stub.restore();
+      }
     });
   });
 

@@ -1,4 +1,4 @@
-import { expect, nextFrame } from '@open-wc/testing';
+import { expect, nextFrame, waitUntil } from '@open-wc/testing';
 import type { Observable, Subscription } from 'rxjs';
 import sinon from 'sinon';
 import type { DeskErrorInfo, Draft, Fixtures, Message } from '../../src/model/types.js';
@@ -187,6 +187,20 @@ describe('DeskStore', () => {
       expect(current(store.agent$)).to.deep.equal({ id: 'a9', name: 'Robin', role: 'manager' });
       expect(current(store.focusedId$)).to.equal(null);
       expect(current(store.conversations$)).to.deep.equal([]);
+    });
+
+    it('the agent given to the store wins over the snapshot’s (the demo data’s "Alex Martin")', async () => {
+      const transport = new MemoryTransport({ fixtures: smallFixtures(), simulate: false });
+      const store = new DeskStore({ transport, agent: { id: 'a1', name: 'Sam' }, batching: 'sync' });
+      stores.push(store);
+      // The snapshot names "Alex" (role agent): the name given stays, the role comes from the snapshot.
+      expect(current(store.agent$)).to.deep.equal({ id: 'a1', name: 'Sam', role: 'agent' });
+      // A message the agent sends is signed with that name, before and after the server's echo.
+      const sent = store.send('c1', { kind: 'text', text: 'Hello from Sam' })!;
+      expect(sent.authorName).to.equal('Sam');
+      const shown = () => store.state.threads.get('c1')!.messages.find((m) => m.clientId === sent.clientId)!;
+      await waitUntil(() => shown().status === 'sent', 'the echo');
+      expect(shown().authorName).to.equal('Sam');
     });
 
     it('conversation$ and visitor$ follow their entity', () => {

@@ -51,8 +51,13 @@ describe('demoFixtures', () => {
     expect(newestArchived, 'the archive is older than what the snapshot shows').to.be.below(oldestInSnapshot);
   });
 
+  /** The channel of the visitor's ongoing conversation. */
+  const channelOf = (visitorId: string) =>
+    data.conversations.find((c) => c.visitorId === visitorId && c.status === 'ongoing')?.channel;
+  const offSite = (visitorId: string) => ['email', 'sms'].includes(channelOf(visitorId) ?? '');
+
   it('gives visitors full profiles with custom data: a basket amount in a currency and a client id', () => {
-    const named = data.visitors.filter((v) => v.name);
+    const named = data.visitors.filter((v) => v.name && !offSite(v.id));
     expect(named.length).to.be.at.least(5);
     for (const v of named) {
       for (const field of [
@@ -73,6 +78,90 @@ describe('demoFixtures', () => {
     expect(basket).to.include({ format: 'currency' });
     expect(basket.currency).to.match(/^[A-Z]{3}$/);
     expect(entries.some((e) => e.key === 'clientId' && typeof e.value === 'string')).to.be.true;
+  });
+
+  it('gives visitors writing by email or SMS no browsing data, and never a channel name as their browser', () => {
+    const off = data.visitors.filter((v) => offSite(v.id));
+    expect(off.map((v) => channelOf(v.id)).sort()).to.deep.equal(['email', 'sms']);
+    for (const v of off) {
+      expect(v.currentPage, v.id).to.be.undefined;
+      expect(v.pagesViewed, v.id).to.be.undefined;
+      expect(v.browsingStartedAt, v.id).to.be.undefined;
+    }
+    const channels = /^(email|sms|whatsapp|facebook|instagram|chat)$/i;
+    for (const v of data.visitors) if (v.browser) expect(v.browser, v.id).not.to.match(channels);
+    expect(data.visitors.find((v) => channelOf(v.id) === 'email')!.browser, 'the mail client').to.equal('Apple Mail');
+  });
+
+  it('shows pages visited in the conversation of every visitor who viewed pages', () => {
+    for (const v of data.visitors.filter((visitor) => (visitor.pagesViewed ?? 0) > 0)) {
+      const conversation = data.conversations.find((c) => c.visitorId === v.id && c.status === 'ongoing')!;
+      const pages = data.messages.filter((m) => m.conversationId === conversation.id && m.kind === 'navigation');
+      expect(pages.length, v.id).to.be.within(1, v.pagesViewed!);
+      const last = pages.sort((a, b) => Date.parse(a.at) - Date.parse(b.at)).at(-1)!;
+      expect(last.kind === 'navigation' && last.url, `${v.id}: the latest page is the current one`).to.equal(
+        v.currentPage?.url,
+      );
+    }
+  });
+
+  it('starts past conversations at different clock times (not all at the time of day it is now)', () => {
+    const closed = [...data.conversations, ...data.archive!.conversations].filter((c) => c.status === 'closed');
+    const byVisitor = new Map<string, string[]>();
+    for (const c of closed) byVisitor.set(c.visitorId, [...(byVisitor.get(c.visitorId) ?? []), c.startedAt]);
+    const clock = (iso: string) => iso.slice(11, 16);
+    for (const [visitorId, starts] of byVisitor) {
+      if (starts.length < 2) continue;
+      expect(new Set(starts.map(clock)).size, visitorId).to.be.above(1);
+      expect(starts.map(clock), visitorId).not.to.include(clock(NOW.toISOString()));
+    }
+  });
+
+  it('has no empty amounts in the custom data (no "Basket €0.00")', () => {
+    const amounts = data.visitors.flatMap((v) => v.customData ?? []).filter((e) => e.format === 'currency');
+    expect(amounts.length).to.be.above(0);
+    for (const amount of amounts) expect(amount.value, amount.key).to.be.above(0);
+  });
+
+  it('serves its images from the same origin as the code, or from the folder given', () => {
+    const urls = [
+      ...data.messages.flatMap((m) =>
+        m.kind === 'image' ? [m.url] : m.kind === 'offer' && m.imageUrl ? [m.imageUrl] : [],
+      ),
+    ];
+    expect(urls.length).to.be.at.least(2);
+    for (const url of urls) {
+      expect(new URL(url).origin, url).to.equal(location.origin);
+      expect(url, url).to.match(/\/demo-images\/[\w-]+\.jpg$/);
+    }
+    const rebased = demoFixtures(NOW, { images: 'https://desk.example.org/static/' });
+    const image = rebased.messages.find((m) => m.kind === 'image')!;
+    expect(image.kind === 'image' && image.url).to.equal('https://desk.example.org/static/worn-boots.jpg');
+  });
+
+  it('has images that load, each a file over 4 KB (bundlers such as Vite inline smaller ones as data: URLs, which the thread refuses)', async () => {
+    const image = data.messages.find((m) => m.kind === 'image')!;
+    const img = new Image();
+    img.src = image.kind === 'image' ? image.url : '';
+    await img.decode();
+    expect(img.naturalWidth).to.be.above(0);
+    for (const m of data.messages) {
+      const url = m.kind === 'image' ? m.url : m.kind === 'offer' ? m.imageUrl : undefined;
+      if (url) expect((await (await fetch(url)).arrayBuffer()).byteLength, url).to.be.above(4096);
+    }
+  });
+
+  it('signs the agent’s replies with the agent given (default Alex Martin)', () => {
+    const agentNames = (fixtures: Fixtures) =>
+      new Set(
+        [...fixtures.messages, ...fixtures.archive!.messages]
+          .filter((m) => m.author === 'agent')
+          .map((m) => m.authorName),
+      );
+    expect([...agentNames(data)]).to.deep.equal(['Alex Martin']);
+    const alex = demoFixtures(NOW, { agent: { id: 'a1', name: 'Alex' } });
+    expect(alex.agent).to.deep.equal({ id: 'a1', name: 'Alex' });
+    expect([...agentNames(alex)]).to.deep.equal(['Alex']);
   });
 
   it('has an anonymous visitor (shown as "Visitor #number")', () => {

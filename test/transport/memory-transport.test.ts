@@ -144,13 +144,14 @@ describe('MemoryTransport', () => {
       clientId: 'cid-1',
       conversationId: 'c1',
       author: 'agent',
-      authorName: 'Alex',
       at: iso(10),
       status: 'sent',
       kind: 'text',
       text: 'On my way',
     });
     expect(echo.message.id).not.to.equal('cid-1');
+    // No author name of its own: the store keeps the name it showed (the agent the host gave it).
+    expect(echo.message.authorName).to.be.undefined;
   });
 
   it('echoes a resend of the same client id as the same message (idempotent)', async () => {

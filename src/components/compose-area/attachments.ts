@@ -7,6 +7,8 @@
  */
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { formatFileSize } from '../../i18n/format.js';
+import { formatList } from '../../i18n/list.js';
+import { acceptedTypes, acceptsFile } from '../../model/attachments.js';
 import type { Strings } from '../../i18n/strings.js';
 import type { Upload } from '../../store/state.js';
 import { icon } from './icons.js';
@@ -26,29 +28,6 @@ export interface FileLimits {
   readonly maxFileSize: number;
 }
 
-/**
- * Whether a file matches an `accept` list as the file input understands it: extensions
- * (`.pdf`), exact types (`image/png`) and wildcards (`image/*`). An empty list accepts anything.
- */
-export function acceptsFile(file: Pick<File, 'name' | 'type'>, accept: string | undefined): boolean {
-  const rules = (accept ?? '')
-    .split(',')
-    .map((rule) => rule.trim().toLowerCase())
-    .filter(Boolean);
-  const name = file.name.toLowerCase();
-  const type = file.type.toLowerCase();
-  return (
-    rules.length === 0 ||
-    rules.some((rule) =>
-      rule.startsWith('.')
-        ? name.endsWith(rule)
-        : rule.endsWith('/*')
-          ? type.startsWith(rule.slice(0, -1))
-          : type === rule,
-    )
-  );
-}
-
 /** Why these files cannot be attached, or undefined when they can. */
 export function refuseFiles(
   files: readonly Pick<File, 'name' | 'type' | 'size'>[],
@@ -63,13 +42,15 @@ export function refuseFiles(
   return undefined;
 }
 
-/** The sentence that says why files were refused. */
-export function refusalText(refusal: FileRefusal, t: Strings['composer'], lang: string): string {
+/** The sentence that says why files were refused (a refused type names the accepted ones). */
+export function refusalText(refusal: FileRefusal, t: Strings['composer'], lang: string, accept: string): string {
   switch (refusal.code) {
     case 'one-file':
       return t.oneFile;
-    case 'type':
-      return t.fileType(refusal.name);
+    case 'type': {
+      const types = acceptedTypes(accept).map((type) => ('family' in type ? t.fileFamilies[type.family] : type.format));
+      return t.fileType(refusal.name, formatList(lang, types));
+    }
     case 'too-large':
       return t.fileTooLarge(refusal.name, formatFileSize(lang, refusal.max));
   }

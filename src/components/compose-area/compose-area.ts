@@ -93,8 +93,9 @@ export class ComposeArea extends DeskElement {
   /** Character limit overriding the channel's (see CHANNEL_LIMITS: sms 1,600…). */
   @property({ type: Number, attribute: 'max-length' }) maxLength?: number;
   /**
-   * Where the emoji picker loads its data (emojibase JSON). Default: the picker's own CDN; set
-   * a URL on your origin for offline or strict-CSP deployments.
+   * Where the emoji picker loads its data (emojibase JSON). Default: the data shipped with the
+   * package (`emoji-picker-element-data`), fetched from the same origin as this code when the emoji
+   * panel first opens; never a CDN.
    */
   @property({ attribute: 'emoji-data-source' }) emojiDataSource?: string;
   /**
@@ -638,7 +639,7 @@ export class ComposeArea extends DeskElement {
     if (!store || !id || !uploader || files.length === 0 || this.blockedReason) return Promise.resolve();
     const refusal = refuseFiles(files, { accept: this.accept, maxFileSize: this.maxFileSize });
     if (refusal) {
-      this.error = refusalText(refusal, this.i18n.t.composer, this.i18n.lang);
+      this.error = refusalText(refusal, this.i18n.t.composer, this.i18n.lang, this.accept);
     } else {
       this.error = '';
       store.startUpload(id, files[0], uploader);

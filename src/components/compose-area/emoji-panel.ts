@@ -4,6 +4,7 @@
  * panel says so, and without its data it offers common emoji. It reports through its callbacks: no
  * reference to the composer.
  */
+import { emojiDataUrl } from './emoji-data.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Strings } from '../../i18n/strings.js';
 import { lazy, untilAborted } from '../shared/lazy.js';
@@ -78,17 +79,19 @@ export class EmojiPanel {
     if (this.state === 'loading') this.state = 'idle';
   }
 
-  private async create(dataSource: string | undefined, locale: 'en' | 'fr', signal: AbortSignal) {
+  private async create(source: string | undefined, locale: 'en' | 'fr', signal: AbortSignal) {
     const { Database } = await pickerModule(signal);
-    // Check the data loads (CDN by default) before showing the picker; offline, common emoji instead.
-    const database = new Database({ locale, ...(dataSource ? { dataSource } : {}) });
+    // By default the data shipped with the package, from this origin (never a CDN).
+    const dataSource = source || emojiDataUrl(locale);
+    // Check the data loads before showing the picker; unreachable, common emoji instead.
+    const database = new Database({ locale, dataSource });
     try {
       await untilAborted(database.ready(), signal);
     } finally {
       void database.close().catch(() => undefined);
     }
     const picker = document.createElement('emoji-picker') as EmojiPickerElement;
-    if (dataSource) picker.dataSource = dataSource;
+    picker.dataSource = dataSource;
     if (locale === 'fr') {
       picker.locale = 'fr';
       picker.i18n = (await frenchStrings(signal)).default;

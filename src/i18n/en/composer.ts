@@ -36,7 +36,7 @@ export const composer = {
   // Attachments
   attach: 'Attach a file',
   attachment: 'Attachment',
-  dropHere: 'Drop a file to attach it',
+  dropHere: 'Drop files to attach them',
   uploading: (name: string) => `Uploading ${name}…`,
   uploaded: (name: string) => `${name} is ready to send.`,
   uploadProgress: 'Upload progress',
@@ -46,8 +46,16 @@ export const composer = {
   uploadBadUrl: (name: string) => `Could not upload ${name}: the server returned an address that cannot be used.`,
   uploadCancelled: 'Upload cancelled.',
   fileTooLarge: (name: string, max: string) => `${name} is too large (${max} at most).`,
-  fileType: (name: string) => `${name} is not a type of file that can be sent.`,
   oneFile: 'Attach one file at a time.',
+  /** `accepted`: the accepted types, listed ("PNG, JPEG, and PDF"); empty when unknown. */
+  fileType: (name: string, accepted: string) =>
+    `${name} is not a type of file that can be sent.${accepted && ` Accepted: ${accepted}.`}`,
+  /** Wildcards of an `accept` list (`image/*`), in the list of accepted types. */
+  fileFamilies: { image: 'images', audio: 'audio files', video: 'videos', text: 'text files' },
+  /** One of several attachments: its group and its button name the file. */
+  attachmentOf: (name: string) => `Attachment: ${name}`,
+  cancelUploadOf: (name: string) => `Cancel upload of ${name}`,
+  removeAttachmentOf: (name: string) => `Remove ${name}`,
   imagePreview: (name: string) => `Preview of ${name}`,
   // Canned answers
   canned: 'Canned answers',
