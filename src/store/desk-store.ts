@@ -75,12 +75,15 @@ export interface DeskStoreOptions {
   draftStorage?: DraftStorage | null;
 }
 
-/** What a conversation's composer shows: the draft, the open panel, the attachment. */
+/** What a conversation's composer shows: the draft, the open panel, the attachments. */
 export interface ComposerState {
   readonly draft: string;
   readonly tool: ComposerTool | undefined;
-  readonly upload: Upload | undefined;
+  /** The attachments, in the order attached (uploading, ready to send, or failed). */
+  readonly uploads: readonly Upload[];
 }
+
+const NO_UPLOADS: readonly Upload[] = [];
 
 /** Whether an error code is written to the console under `consoleWarnings: 'default'`. */
 const WARN_BY_DEFAULT: Record<DeskErrorCode, boolean> = {
@@ -168,7 +171,7 @@ export class DeskStore {
     );
     this.uploads = new UploadRunner(
       (action) => this.act(action),
-      (conversationId) => this.state.uploads.get(conversationId),
+      (conversationId) => this.state.uploads.get(conversationId) ?? NO_UPLOADS,
     );
     this.state$ = this.stateSubject.asObservable();
     this.errors$ = this.errorSubject.asObservable();
@@ -271,9 +274,9 @@ export class DeskStore {
       (s): ComposerState => ({
         draft: s.drafts.get(conversationId) ?? '',
         tool: s.tools.get(conversationId),
-        upload: s.uploads.get(conversationId),
+        uploads: s.uploads.get(conversationId) ?? NO_UPLOADS,
       }),
-      (a, b) => a.draft === b.draft && a.tool === b.tool && a.upload === b.upload,
+      (a, b) => a.draft === b.draft && a.tool === b.tool && a.uploads === b.uploads,
     );
   }
 
@@ -354,17 +357,20 @@ export class DeskStore {
   }
 
   /**
-   * Uploads a file with the integrator's uploader as the conversation's attachment (replacing the
-   * one it had). The upload goes on whatever the composers do; `composer$(id).upload` follows it
-   * from "uploading" (with progress) to "ready" (then `send` it and `removeUpload`) or "failed".
+   * Uploads a file with the integrator's uploader as one more attachment of the conversation. The
+   * upload goes on whatever the composers do; `composer$(id).uploads` follows it from "uploading"
+   * (with progress) to "ready" (then `send` it and `removeUpload`) or "failed".
    */
   startUpload(conversationId: string, file: File, uploader: Uploader): void {
     if (!this.destroyed) this.uploads.start(conversationId, file, uploader);
   }
 
-  /** Cancels the conversation's upload in flight (its signal aborts), or drops its attachment. */
-  removeUpload(conversationId: string): void {
-    this.uploads.remove(conversationId);
+  /**
+   * Cancels one of the conversation's uploads in flight (its signal aborts), or drops that
+   * attachment; without `uploadId`, every attachment of the conversation.
+   */
+  removeUpload(conversationId: string, uploadId?: string): void {
+    this.uploads.remove(conversationId, uploadId);
   }
 
   setFilter(conversationId: string, filter: MessageFilter): void {
@@ -519,7 +525,7 @@ export class DeskStore {
     if (this.destroyed) return;
     this.destroyed = true;
     this.flush();
-    this.uploads.stop(this.state.uploads.values());
+    this.uploads.stop([...this.state.uploads.values()].flat());
     this.transport.close();
     this.stateSubject.complete();
     this.errorSubject.complete();

@@ -4,7 +4,7 @@ import { byArrival, countUnanswered, insertionIndex, sortMessages } from '../mod
 import type { DeskErrorInfo, Layout, Message, ServerEvent } from '../model/types.js';
 import type { StoreAction } from './actions.js';
 import { describeError } from '../transport/transport.js';
-import { EMPTY_THREAD, type DeskState, type Thread } from './state.js';
+import { EMPTY_THREAD, type DeskState, type Thread, type Upload } from './state.js';
 
 interface MutableThread {
   messages: Message[];
@@ -389,9 +389,11 @@ function apply(batch: Batch, action: StoreAction): void {
       if (action.tool) batch.mutable('tools').set(action.conversationId, action.tool);
       else if (batch.get('tools').has(action.conversationId)) batch.mutable('tools').delete(action.conversationId);
       return;
-    case 'local.upload.started':
-      batch.mutable('uploads').set(action.conversationId, action.upload);
+    case 'local.upload.started': {
+      const uploads = batch.get('uploads').get(action.conversationId) ?? [];
+      batch.mutable('uploads').set(action.conversationId, [...uploads, action.upload]);
       return;
+    }
     case 'local.upload.progress':
     case 'local.upload.ready':
     case 'local.upload.failed':
@@ -425,33 +427,35 @@ type UploadAction = Extract<
   { type: 'local.upload.progress' | 'local.upload.ready' | 'local.upload.failed' | 'local.upload.removed' }
 >;
 
-/** Moves the conversation's upload on; an action about an upload no longer there (cancelled, replaced) is ignored. */
+/** Moves one of the conversation's uploads on; an action about an upload no longer there (cancelled) is ignored. */
 function updateUpload(batch: Batch, action: UploadAction): void {
-  const upload = batch.get('uploads').get(action.conversationId);
-  if (upload?.id !== action.uploadId) return;
-  const uploads = batch.mutable('uploads');
+  const list = batch.get('uploads').get(action.conversationId) ?? [];
+  const index = list.findIndex((upload) => upload.id === action.uploadId);
+  if (index < 0) return;
+  const upload = list[index];
   const { id, name, size, mimeType, kind, previewUrl } = upload;
   const base = { id, name, size, mimeType, kind };
+  let next: Upload | undefined;
   switch (action.type) {
     case 'local.upload.progress':
-      if (upload.status === 'uploading') uploads.set(action.conversationId, { ...upload, progress: action.progress });
-      return;
+      if (upload.status !== 'uploading') return;
+      next = { ...upload, progress: action.progress };
+      break;
     case 'local.upload.ready':
-      uploads.set(action.conversationId, {
-        ...base,
-        ...(previewUrl ? { previewUrl } : {}),
-        status: 'ready',
-        result: action.result,
-      });
-      return;
+      next = { ...base, ...(previewUrl ? { previewUrl } : {}), status: 'ready', result: action.result };
+      break;
     case 'local.upload.failed':
       // The preview is revoked with the failure: a failed upload shows its message, not its image.
-      uploads.set(action.conversationId, { ...base, status: 'failed', error: action.error });
-      return;
+      next = { ...base, status: 'failed', error: action.error };
+      break;
     case 'local.upload.removed':
-      uploads.delete(action.conversationId);
-      return;
+      next = undefined;
+      break;
   }
+  const rest = next ? list.map((item, i) => (i === index ? next : item)) : list.filter((_, i) => i !== index);
+  const uploads = batch.mutable('uploads');
+  if (rest.length > 0) uploads.set(action.conversationId, rest);
+  else uploads.delete(action.conversationId);
 }
 
 /** The one reducer: a batch of actions → the next state, plus any errors met on the way. */

@@ -34,7 +34,7 @@ export type UploadError =
   | { readonly code: 'bad-url' };
 
 /**
- * The attachment of a conversation's composer, from the file picked to the file ready to send.
+ * An attachment of a conversation's composer, from the file picked to the file ready to send.
  * Plain data: the file itself and the upload's AbortController stay in the store's upload runner.
  */
 export type Upload = {
@@ -62,8 +62,8 @@ export interface DeskState {
   readonly drafts: ReadonlyMap<string, string>;
   /** The composer panel open, per conversation. */
   readonly tools: ReadonlyMap<string, ComposerTool>;
-  /** The composer's attachment, per conversation (uploading, ready to send, or failed). */
-  readonly uploads: ReadonlyMap<string, Upload>;
+  /** The composer's attachments, per conversation, in the order attached (uploading, ready to send, or failed). */
+  readonly uploads: ReadonlyMap<string, readonly Upload[]>;
   readonly filters: ReadonlyMap<string, MessageFilter>;
   readonly layout: Layout;
   /** The order of the state box and of Alt+Arrow switching. */

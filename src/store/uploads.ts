@@ -17,13 +17,16 @@ export class UploadRunner {
 
   constructor(
     private readonly act: (action: LocalAction) => void,
-    /** The conversation's upload as the state has it now. */
-    private readonly current: (conversationId: string) => Upload | undefined,
+    /** The conversation's uploads as the state has them now. */
+    private readonly current: (conversationId: string) => readonly Upload[],
   ) {}
 
-  /** Uploads `file` as the conversation's attachment, in place of the one it had. */
+  private find(conversationId: string, uploadId: string): Upload | undefined {
+    return this.current(conversationId).find((upload) => upload.id === uploadId);
+  }
+
+  /** Uploads `file` as one more attachment of the conversation. */
   start(conversationId: string, file: File, uploader: Uploader): void {
-    this.remove(conversationId);
     this.count += 1;
     const id = `upload-${this.count}`;
     const kind = isPreviewableImage(file) ? 'image' : 'file';
@@ -46,14 +49,15 @@ export class UploadRunner {
     void this.run(conversationId, id, file, uploader, controller.signal);
   }
 
-  /** Cancels the conversation's upload in flight, or drops its ready or failed attachment. */
-  remove(conversationId: string): void {
-    const upload = this.current(conversationId);
-    if (!upload) return;
-    this.running.get(upload.id)?.abort();
-    this.running.delete(upload.id);
-    if (upload.previewUrl) URL.revokeObjectURL(upload.previewUrl);
-    this.act({ type: 'local.upload.removed', conversationId, uploadId: upload.id });
+  /** Cancels one of the conversation's uploads in flight, or drops its ready or failed attachment; every one without `uploadId`. */
+  remove(conversationId: string, uploadId?: string): void {
+    const uploads = this.current(conversationId).filter((upload) => uploadId === undefined || upload.id === uploadId);
+    for (const upload of uploads) {
+      this.running.get(upload.id)?.abort();
+      this.running.delete(upload.id);
+      if (upload.previewUrl) URL.revokeObjectURL(upload.previewUrl);
+      this.act({ type: 'local.upload.removed', conversationId, uploadId: upload.id });
+    }
   }
 
   /** The store is destroyed: every upload in flight stops, and the previews of `uploads` are revoked. */
@@ -70,8 +74,8 @@ export class UploadRunner {
     uploader: Uploader,
     signal: AbortSignal,
   ): Promise<void> {
-    // Cancelled, replaced by another file, or the store destroyed: what comes later is dropped.
-    const live = () => !signal.aborted && this.current(conversationId)?.id === id;
+    // Cancelled, or the store destroyed: what comes later is dropped.
+    const live = () => !signal.aborted && !!this.find(conversationId, id);
     const kind = isPreviewableImage(file) ? 'image' : 'file';
     try {
       const result = await uploader(file, {
@@ -104,7 +108,7 @@ export class UploadRunner {
 
   private fail(conversationId: string, id: string, error: UploadError): void {
     this.running.delete(id);
-    const previewUrl = this.current(conversationId)?.previewUrl;
+    const previewUrl = this.find(conversationId, id)?.previewUrl;
     if (previewUrl) URL.revokeObjectURL(previewUrl);
     this.act({ type: 'local.upload.failed', conversationId, uploadId: id, error });
   }

@@ -760,6 +760,43 @@ describe('<compose-area>', () => {
       expect(calls.map((c) => c.file.name)).to.deep.equal(['invoice.pdf']);
     });
 
+    it('takes several files at once: each uploads beside the others, each can be removed, Send sends every one ready', async () => {
+      const { store, transport } = setup();
+      const { calls, uploader } = fakeUploader();
+      const el = await render(store, 'c-emma', { uploader });
+      expect(root(el).querySelector<HTMLInputElement>('input[type="file"]')!.multiple).to.be.true;
+      el.accept = 'image/*,.pdf';
+      await el.attachFiles([pdf(), await png(), new File(['x'], 'run.exe', { type: 'application/octet-stream' })]);
+      await el.updateComplete;
+      // The two allowed files upload; the third is refused, saying why.
+      expect(calls.map((c) => c.file.name)).to.deep.equal(['invoice.pdf', 'photo.png']);
+      expect(root(el).querySelector('[role="alert"]:not(:empty)')!.textContent).to.contain(
+        'run.exe is not a type of file that can be sent. Accepted: images and PDF.',
+      );
+      const groups = [...root(el).querySelectorAll('[part="attachment"]')].map((g) => g.getAttribute('aria-label'));
+      expect(groups).to.deep.equal(['Attachment: invoice.pdf', 'Attachment: photo.png']);
+      expect(button(el, 'Cancel upload of invoice.pdf')).to.exist;
+      await expect(el).shadowDom.to.be.accessible();
+
+      // A file added later joins them.
+      el.attachFiles([new File(['notes'], 'notes.pdf', { type: 'application/pdf' })]);
+      await el.updateComplete;
+      expect(calls.map((c) => c.file.name)).to.deep.equal(['invoice.pdf', 'photo.png', 'notes.pdf']);
+      button(el, 'Cancel upload of notes.pdf')!.click();
+      await el.updateComplete;
+      expect(calls[2].signal.aborted).to.be.true;
+      expect(calls[0].signal.aborted || calls[1].signal.aborted).to.be.false;
+
+      calls[0].resolve({ url: 'https://files.example.com/invoice.pdf' });
+      calls[1].resolve({ url: 'https://files.example.com/photo.png' });
+      await waitUntil(() => button(el, 'Remove invoice.pdf') && button(el, 'Remove photo.png'), 'both ready');
+      button(el, 'Send')!.click();
+      await el.updateComplete;
+      await waitUntil(() => sends(transport).length === 2, 'both sent (one after the other)');
+      expect(sends(transport).map((c) => c.content.kind)).to.deep.equal(['file', 'image']);
+      expect(root(el).querySelector('[part="attachment"]')).to.be.null;
+    });
+
     it('takes a dropped file and a pasted file', async () => {
       const { store } = setup();
       const { calls, uploader } = fakeUploader();
@@ -776,15 +813,12 @@ describe('<compose-area>', () => {
 
       const paste = new DataTransfer();
       paste.items.add(await png());
-      // Firefox's ClipboardEvent constructor gives the event an empty DataTransfer of its own
-      // instead of `clipboardData` (a real paste carries the files): set it in every engine.
-      const pasteEvent = new ClipboardEvent('paste', { bubbles: true, cancelable: true });
-      Object.defineProperty(pasteEvent, 'clipboardData', { value: paste });
-      textbox(el).dispatchEvent(pasteEvent);
+      textbox(el).dispatchEvent(new ClipboardEvent('paste', { bubbles: true, cancelable: true, clipboardData: paste }));
       await el.updateComplete;
-      // One attachment per conversation: the pasted file replaces the dropped one.
+      // The pasted file joins the dropped one.
       expect(calls.map((c) => c.file.name)).to.deep.equal(['invoice.pdf', 'photo.png']);
-      expect(calls[0].signal.aborted).to.be.true;
+      expect(calls[0].signal.aborted).to.be.false;
+      expect(root(el).querySelectorAll('[part="attachment"]')).to.have.length(2);
     });
   });
 

@@ -88,7 +88,7 @@ describe('DeskStore: the composer of each conversation', () => {
   it('composer$ holds the draft, the open panel and the attachment, and changes only when one of them does', () => {
     const { store } = make();
     const composer = follow(store, 'c1');
-    expect(composer.last()).to.deep.equal({ draft: '', tool: undefined, upload: undefined });
+    expect(composer.last()).to.deep.equal({ draft: '', tool: undefined, uploads: [] });
     store.setDraft('c1', 'Hi');
     store.setTool('c1', 'link');
     store.setDraft('c2', 'other conversation');
@@ -109,26 +109,28 @@ describe('DeskStore: the composer of each conversation', () => {
     const { calls, uploader } = fakeUploader();
     const composer = follow(store, 'c1');
     store.startUpload('c1', pdf(), uploader);
-    expect(composer.last().upload).to.include({ status: 'uploading', progress: 0, name: 'invoice.pdf', kind: 'file' });
+    expect(composer.last().uploads[0]).to.include({
+      status: 'uploading',
+      progress: 0,
+      name: 'invoice.pdf',
+      kind: 'file',
+    });
     expect(store.state.uploads.has('c2')).to.be.false;
     calls[0].onProgress(0.25);
     calls[0].onProgress(7); // clamped
-    expect(composer.seen.map((state) => state.upload?.status === 'uploading' && state.upload.progress)).to.deep.equal([
-      false,
-      0,
-      0.25,
-      1,
-    ]);
+    expect(
+      composer.seen.map((state) => state.uploads[0]?.status === 'uploading' && state.uploads[0].progress),
+    ).to.deep.equal([false, 0, 0.25, 1]);
     calls[0].resolve({ url: 'https://files.example.com/invoice.pdf' });
     await aTimeout(0);
-    expect(composer.last().upload).to.deep.include({
+    expect(composer.last().uploads[0]).to.deep.include({
       status: 'ready',
       result: { url: 'https://files.example.com/invoice.pdf' },
       size: 8,
       mimeType: 'application/pdf',
     });
     store.removeUpload('c1');
-    expect(composer.last().upload).to.be.undefined;
+    expect(composer.last().uploads[0]).to.be.undefined;
     composer.stop();
   });
 
@@ -137,11 +139,11 @@ describe('DeskStore: the composer of each conversation', () => {
     const { calls, uploader } = fakeUploader();
     const revoke = sinon.spy(URL, 'revokeObjectURL');
     store.startUpload('c1', await png(), uploader);
-    const previewUrl = store.state.uploads.get('c1')!.previewUrl!;
+    const previewUrl = store.state.uploads.get('c1')![0].previewUrl!;
     expect(previewUrl.startsWith('blob:')).to.be.true;
     calls[0].resolve({ url: 'https://files.example.com/photo.png' });
     await aTimeout(50);
-    const upload = store.state.uploads.get('c1')!;
+    const upload = store.state.uploads.get('c1')![0];
     expect(upload.status === 'ready' && upload.result).to.deep.equal({
       url: 'https://files.example.com/photo.png',
       width: 4,
@@ -163,13 +165,18 @@ describe('DeskStore: the composer of each conversation', () => {
     await aTimeout(0);
     expect(store.state.uploads.has('c1')).to.be.false;
 
-    // Another file replaces the attachment: the first upload is aborted, its late result dropped.
+    // Several files: each is its own attachment; cancelling one leaves the others going.
     store.startUpload('c1', pdf(), uploader);
     store.startUpload('c1', new File(['x'], 'second.txt', { type: 'text/plain' }), uploader);
+    expect(store.state.uploads.get('c1')!.map((u) => u.name)).to.deep.equal(['invoice.pdf', 'second.txt']);
+    store.removeUpload('c1', store.state.uploads.get('c1')![0].id);
     expect(calls[1].signal.aborted).to.be.true;
+    expect(calls[2].signal.aborted).to.be.false;
     calls[1].resolve({ url: 'https://files.example.com/first.pdf' });
+    calls[2].resolve({ url: 'https://files.example.com/second.txt' });
     await aTimeout(0);
-    expect(store.state.uploads.get('c1')).to.include({ name: 'second.txt', status: 'uploading' });
+    expect(store.state.uploads.get('c1')).to.have.length(1);
+    expect(store.state.uploads.get('c1')![0]).to.include({ name: 'second.txt', status: 'ready' });
   });
 
   it('a failed upload and an address that cannot be used are kept as failed, with their reason', async () => {
@@ -177,20 +184,20 @@ describe('DeskStore: the composer of each conversation', () => {
     const { calls, uploader } = fakeUploader();
     const revoke = sinon.spy(URL, 'revokeObjectURL');
     store.startUpload('c1', await png(), uploader);
-    const previewUrl = store.state.uploads.get('c1')!.previewUrl!;
+    const previewUrl = store.state.uploads.get('c1')![0].previewUrl!;
     calls[0].reject(new Error('Server said 500'));
     await aTimeout(0);
-    expect(store.state.uploads.get('c1')).to.deep.include({
+    expect(store.state.uploads.get('c1')![0]).to.deep.include({
       status: 'failed',
       error: { code: 'upload-failed', reason: 'Server said 500' },
     });
-    expect(store.state.uploads.get('c1')!.previewUrl).to.be.undefined;
+    expect(store.state.uploads.get('c1')![0].previewUrl).to.be.undefined;
     expect(revoke.calledWith(previewUrl)).to.be.true;
 
     store.startUpload('c1', pdf(), uploader);
     calls[1].resolve({ url: 'javascript:alert(1)' });
     await aTimeout(0);
-    expect(store.state.uploads.get('c1')).to.deep.include({ status: 'failed', error: { code: 'bad-url' } });
+    expect(store.state.uploads.get('c1')![1]).to.deep.include({ status: 'failed', error: { code: 'bad-url' } });
   });
 
   it('destroying the store stops the uploads in flight and revokes their previews', async () => {
@@ -199,7 +206,7 @@ describe('DeskStore: the composer of each conversation', () => {
     const revoke = sinon.spy(URL, 'revokeObjectURL');
     store.startUpload('c1', pdf(), uploader);
     store.startUpload('c2', await png(), uploader);
-    const previewUrl = store.state.uploads.get('c2')!.previewUrl!;
+    const previewUrl = store.state.uploads.get('c2')![0].previewUrl!;
     store.destroy();
     expect(calls.map((call) => call.signal.aborted)).to.deep.equal([true, true]);
     expect(revoke.calledWith(previewUrl)).to.be.true;

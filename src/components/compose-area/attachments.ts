@@ -18,7 +18,6 @@ const fileIcon = icon(svg`<path d="M14 3H6v18h12V7z"/><path d="M14 3v4h4"/>`);
 
 /** Why files were not attached. */
 export type FileRefusal =
-  | { readonly code: 'one-file' }
   | { readonly code: 'type'; readonly name: string }
   | { readonly code: 'too-large'; readonly name: string; readonly max: number };
 
@@ -28,13 +27,8 @@ export interface FileLimits {
   readonly maxFileSize: number;
 }
 
-/** Why these files cannot be attached, or undefined when they can. */
-export function refuseFiles(
-  files: readonly Pick<File, 'name' | 'type' | 'size'>[],
-  limits: FileLimits,
-): FileRefusal | undefined {
-  if (files.length > 1) return { code: 'one-file' };
-  const [file] = files;
+/** Why a file cannot be attached, if so: its type is not accepted, or it is too large. */
+export function refuseFile(file: Pick<File, 'name' | 'type' | 'size'>, limits: FileLimits): FileRefusal | undefined {
   if (!acceptsFile(file, limits.accept)) return { code: 'type', name: file.name };
   if (limits.maxFileSize > 0 && file.size > limits.maxFileSize) {
     return { code: 'too-large', name: file.name, max: limits.maxFileSize };
@@ -45,8 +39,6 @@ export function refuseFiles(
 /** The sentence that says why files were refused (a refused type names the accepted ones). */
 export function refusalText(refusal: FileRefusal, t: Strings['composer'], lang: string, accept: string): string {
   switch (refusal.code) {
-    case 'one-file':
-      return t.oneFile;
     case 'type': {
       const types = acceptedTypes(accept).map((type) => ('family' in type ? t.fileFamilies[type.family] : type.format));
       return t.fileType(refusal.name, formatList(lang, types));
@@ -56,25 +48,52 @@ export function refusalText(refusal: FileRefusal, t: Strings['composer'], lang: 
   }
 }
 
-/** The sentence that says why an upload failed, or '' while it did not. */
-export function uploadErrorText(upload: Upload | undefined, t: Strings['composer']): string {
-  if (upload?.status !== 'failed') return '';
-  return upload.error.code === 'bad-url'
-    ? t.uploadBadUrl(upload.name)
-    : t.uploadFailed(upload.name, upload.error.reason);
+/** The sentences that say why uploads failed, or '' while none did. */
+export function uploadErrorText(uploads: readonly Upload[], t: Strings['composer']): string {
+  return uploads
+    .map((upload) =>
+      upload.status !== 'failed'
+        ? ''
+        : upload.error.code === 'bad-url'
+          ? t.uploadBadUrl(upload.name)
+          : t.uploadFailed(upload.name, upload.error.reason),
+    )
+    .filter(Boolean)
+    .join(' ');
 }
 
-/** The attachment row: preview or file icon, name and size, progress or "ready", Cancel / Remove. */
-export function renderAttachment(
-  upload: Upload | undefined,
+/**
+ * The attachment rows: preview or file icon, name and size, progress or "ready", Cancel / Remove.
+ * With several, each group and button names its file.
+ */
+export function renderAttachments(
+  uploads: readonly Upload[],
+  t: Strings['composer'],
+  lang: string,
+  remove: (upload: Upload) => void,
+): TemplateResult | typeof nothing {
+  const shown = uploads.filter((upload) => upload.status !== 'failed');
+  if (shown.length === 0) return nothing;
+  return html`${shown.map((upload) => renderAttachment(upload, shown.length > 1, t, lang, () => remove(upload)))}`;
+}
+
+function renderAttachment(
+  upload: Upload,
+  several: boolean,
   t: Strings['composer'],
   lang: string,
   remove: () => void,
-): TemplateResult | typeof nothing {
-  if (!upload || upload.status === 'failed') return nothing;
+): TemplateResult {
   const uploading = upload.status === 'uploading';
-  const label = uploading ? t.cancelUpload : t.removeAttachment;
-  return html`<div part="attachment" class="attachment" role="group" aria-label=${t.attachment}>
+  const label = several
+    ? uploading
+      ? t.cancelUploadOf(upload.name)
+      : t.removeAttachmentOf(upload.name)
+    : uploading
+      ? t.cancelUpload
+      : t.removeAttachment;
+  const group = several ? t.attachmentOf(upload.name) : t.attachment;
+  return html`<div part="attachment" class="attachment" role="group" aria-label=${group}>
     ${
       upload.previewUrl
         ? html`<img class="thumb" src=${upload.previewUrl} alt=${t.imagePreview(upload.name)} />`
@@ -84,7 +103,7 @@ export function renderAttachment(
       <span class="name">${upload.name}</span>
       <span class="muted">${formatFileSize(lang, upload.size)}</span>
       ${
-        uploading
+        upload.status === 'uploading'
           ? html`<progress
               aria-label=${t.uploadProgress}
               max="100"

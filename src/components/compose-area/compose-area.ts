@@ -13,7 +13,7 @@ import { TypingThrottle } from '../../store/typing.js';
 import { attachmentDraft } from '../../store/uploads.js';
 import { shared, tokens } from '../../styles/tokens.js';
 import { DeskElement, select } from '../shared/desk-element.js';
-import { FileDrop, refusalText, refuseFiles, renderAttachment, uploadErrorText } from './attachments.js';
+import { FileDrop, refusalText, refuseFile, renderAttachments, uploadErrorText } from './attachments.js';
 import { CannedAnswers, fillVariables, type CannedList } from './canned-answers.js';
 import { composeAreaStyles } from './compose-area.styles.js';
 import { toolsStyles } from './compose-tools.styles.js';
@@ -33,7 +33,7 @@ import { OfferPanel } from './offer-panel.js';
 export type { CannedAnswer, ComposerOffer, Uploader, UploadResult } from './composer-model.js';
 
 const NO_TYPING: TypingState = { typing: false };
-const NO_COMPOSER: ComposerState = { draft: '', tool: undefined, upload: undefined };
+const NO_COMPOSER: ComposerState = { draft: '', tool: undefined, uploads: [] };
 const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
 /** Below this width (of the composer) the tools, the hint and the placeholder get compact. */
 const COMPACT_BELOW = 480;
@@ -122,7 +122,7 @@ export class ComposeArea extends DeskElement {
       agent: store.agent$,
       connection: store.connection$,
     }),
-    (next, previous) => this.announceUpload(next.composer.upload, previous?.composer.upload),
+    (next, previous) => this.announceUploads(next.composer.uploads, previous?.composer.uploads),
   );
 
   private readonly changed = (): void => this.requestUpdate();
@@ -227,16 +227,19 @@ export class ComposeArea extends DeskElement {
     this.mayFocusPanel = undefined;
     this.error = '';
     this.status = '';
-    // This conversation's attachment, if any, is said again.
-    this.announceUpload(this.composer.upload, undefined);
+    // This conversation's attachments, if any, are said again.
+    this.announceUploads(this.composer.uploads, undefined);
   }
 
-  /** Says when the conversation's attachment starts uploading and when it is ready. */
-  private announceUpload(next: Upload | undefined, previous: Upload | undefined): void {
-    if (!next || (next.id === previous?.id && next.status === previous.status)) return;
+  /** Says when an attachment starts uploading and when it is ready. */
+  private announceUploads(next: readonly Upload[], previous: readonly Upload[] | undefined): void {
     const t = this.i18n.t.composer;
-    if (next.status === 'uploading') this.status = t.uploading(next.name);
-    else if (next.status === 'ready') this.status = t.uploaded(next.name);
+    for (const upload of next) {
+      const before = previous?.find((item) => item.id === upload.id);
+      if (before?.status === upload.status) continue;
+      if (upload.status === 'uploading') this.status = t.uploading(upload.name);
+      else if (upload.status === 'ready') this.status = t.uploaded(upload.name);
+    }
   }
 
   // ---- derived state -----------------------------------------------------------------------
@@ -283,12 +286,12 @@ export class ComposeArea extends DeskElement {
       const text = !store ? t.common.noStore : id ? t.common.loading : t.composer.noConversation;
       return html`<div class="placeholder" role="status">${text}</div>`;
     }
-    const { draft: text, tool, upload } = data.composer;
+    const { draft: text, tool, uploads } = data.composer;
     const reason = this.blockedReason;
     const disabled = reason !== '';
     const limit = this.limit;
     const over = limit !== undefined && text.length > limit;
-    const canSend = !disabled && ((text.trim() !== '' && !over) || upload?.status === 'ready');
+    const canSend = !disabled && ((text.trim() !== '' && !over) || uploads.some((u) => u.status === 'ready'));
     const canned = this.cannedList();
     const describedBy = ['hint', disabled ? 'notice' : '', limit !== undefined ? 'counter-label' : '']
       .filter(Boolean)
@@ -313,7 +316,7 @@ export class ComposeArea extends DeskElement {
             : nothing
         }
         ${disabled || !tool ? nothing : this.renderPanel(tool)}
-        ${renderAttachment(upload, t.composer, this.i18n.lang, () => this.removeAttachment())}
+        ${renderAttachments(uploads, t.composer, this.i18n.lang, (upload) => this.removeAttachment(upload))}
         ${canned ? this.canned.render(canned, t.composer, this.variables()) : nothing}
         <div class="field">
           <textarea
@@ -356,7 +359,7 @@ export class ComposeArea extends DeskElement {
           ${this.renderCounter(text.length, limit)}
         </div>
         ${over ? html`<p class="error" role="alert">${t.composer.tooLong(limit)}</p>` : nothing}
-        <p class="error" role="alert">${this.error || uploadErrorText(upload, t.composer)}</p>
+        <p class="error" role="alert">${this.error || uploadErrorText(uploads, t.composer)}</p>
         <p class="visually-hidden" role="status">${this.status}</p>
         ${this.drop.dragging ? html`<div class="drop-hint" aria-hidden="true">${t.composer.dropHere}</div>` : nothing}
       </div>
@@ -444,6 +447,7 @@ export class ComposeArea extends DeskElement {
           ? html`${tool('attach', t.attach, attachIcon, () => this.fileInput?.click())}
               <input
                 type="file"
+                multiple
                 hidden
                 tabindex="-1"
                 aria-hidden="true"
@@ -488,8 +492,8 @@ export class ComposeArea extends DeskElement {
     const value = (event.target as HTMLTextAreaElement).value;
     store.setDraft(id, value);
     this.error = '';
-    // A failed upload was said; the agent moved on.
-    if (this.composer.upload?.status === 'failed') store.removeUpload(id);
+    // Failed uploads were said; the agent moved on.
+    for (const upload of this.composer.uploads) if (upload.status === 'failed') store.removeUpload(id, upload.id);
     if (value.trim() === '' || cannedQuery(value) !== undefined) {
       this.typingThrottle.stop();
     } else if (this.data.value?.connection === 'online') {
@@ -507,7 +511,7 @@ export class ComposeArea extends DeskElement {
     }
   }
 
-  /** Escape closes what is open: the canned list, then the panel, then cancels an upload in progress. */
+  /** Escape closes what is open: the canned list, then the panel, then cancels the last upload in progress. */
   private onBaseKeydown(event: KeyboardEvent): void {
     if (event.key !== 'Escape' || event.isComposing) return;
     if (this.canned.dismiss(this.cannedList())) {
@@ -515,23 +519,26 @@ export class ComposeArea extends DeskElement {
     } else if (this.composer.tool) {
       event.stopPropagation();
       this.closePanel();
-    } else if (this.composer.upload?.status === 'uploading') {
+    } else {
+      const uploading = [...this.composer.uploads].reverse().find((upload) => upload.status === 'uploading');
+      if (!uploading) return;
       event.stopPropagation();
-      this.removeAttachment();
+      this.removeAttachment(uploading);
     }
   }
 
   // ---- sending -----------------------------------------------------------------------------
 
   /**
-   * Sends what is ready: the uploaded attachment, then the text. Each goes through a cancelable
+   * Sends what is ready: the uploaded attachments (one message each), then the text. Each goes through a cancelable
    * `desk-send` first. The text draft is cleared once it was sent.
    */
   submit(): void {
     const { store, conversationId: id } = this.target;
     if (!store || !id || this.blockedReason) return;
-    const { upload } = this.composer;
-    if (upload?.status === 'ready' && this.send(attachmentDraft(upload))) store.removeUpload(id);
+    for (const upload of this.composer.uploads) {
+      if (upload.status === 'ready' && this.send(attachmentDraft(upload))) store.removeUpload(id, upload.id);
+    }
     const text = this.composer.draft.trim();
     const limit = this.limit;
     if (!text || (limit !== undefined && text.length > limit)) return;
@@ -617,33 +624,34 @@ export class ComposeArea extends DeskElement {
     void this.attachFiles(files);
   }
 
-  /** Cancel (while uploading) or remove (when ready), from the button or Escape. */
-  private removeAttachment(): void {
+  /** Cancel (while uploading) or remove (when ready), from its button or Escape. */
+  private removeAttachment(upload: Upload): void {
     const { store, conversationId: id } = this.target;
     if (!store || !id) return;
-    const uploading = this.composer.upload?.status === 'uploading';
-    store.removeUpload(id);
+    const uploading = upload.status === 'uploading';
+    store.removeUpload(id, upload.id);
     this.status = uploading ? this.i18n.t.composer.uploadCancelled : '';
     void this.updateComplete.then(() => this.textarea?.focus());
   }
 
   /**
-   * Checks one file against the limits and starts uploading it through the store with the
-   * `uploader`: the upload goes on while the agent works in another pane or conversation, and
-   * shows in this conversation's composer. A refused file is said in the composer. Resolves once
-   * the upload started or the file was refused; never rejects.
+   * Checks the files against the limits and starts uploading those that pass through the store with
+   * the `uploader`, beside the attachments already there: an upload goes on while the agent works in
+   * another pane or conversation, and shows in this conversation's composer. Each refused file is
+   * said in the composer. Resolves once the uploads started or the files were refused; never rejects.
    */
   attachFiles(files: readonly File[]): Promise<void> {
     const { store, conversationId: id } = this.target;
     const uploader = this.uploader;
     if (!store || !id || !uploader || files.length === 0 || this.blockedReason) return Promise.resolve();
-    const refusal = refuseFiles(files, { accept: this.accept, maxFileSize: this.maxFileSize });
-    if (refusal) {
-      this.error = refusalText(refusal, this.i18n.t.composer, this.i18n.lang, this.accept);
-    } else {
-      this.error = '';
-      store.startUpload(id, files[0], uploader);
+    const limits = { accept: this.accept, maxFileSize: this.maxFileSize };
+    const refusals: string[] = [];
+    for (const file of files) {
+      const refusal = refuseFile(file, limits);
+      if (refusal) refusals.push(refusalText(refusal, this.i18n.t.composer, this.i18n.lang, this.accept));
+      else store.startUpload(id, file, uploader);
     }
+    this.error = refusals.join(' ');
     return Promise.resolve();
   }
 }

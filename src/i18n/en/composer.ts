@@ -46,7 +46,6 @@ export const composer = {
   uploadBadUrl: (name: string) => `Could not upload ${name}: the server returned an address that cannot be used.`,
   uploadCancelled: 'Upload cancelled.',
   fileTooLarge: (name: string, max: string) => `${name} is too large (${max} at most).`,
-  oneFile: 'Attach one file at a time.',
   /** `accepted`: the accepted types, listed ("PNG, JPEG, and PDF"); empty when unknown. */
   fileType: (name: string, accepted: string) =>
     `${name} is not a type of file that can be sent.${accepted && ` Accepted: ${accepted}.`}`,

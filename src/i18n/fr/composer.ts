@@ -45,7 +45,6 @@ export const composer: ComposerStrings = {
   uploadBadUrl: (name: string) => `Impossible d’envoyer ${name} : le serveur a renvoyé une adresse inutilisable.`,
   uploadCancelled: 'Envoi annulé.',
   fileTooLarge: (name: string, max: string) => `${name} est trop volumineux (${max} au maximum).`,
-  oneFile: 'Joignez un seul fichier à la fois.',
   fileType: (name: string, accepted: string) =>
     `${name} n’est pas un type de fichier autorisé.${accepted && ` Types acceptés : ${accepted}.`}`,
   fileFamilies: { image: 'images', audio: 'fichiers audio', video: 'vidéos', text: 'fichiers texte' },
