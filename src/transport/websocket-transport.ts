@@ -19,9 +19,12 @@ export interface WebSocketTransportOptions {
   token?: string;
   /** Called before every connection attempt (takes precedence over `token`): return a fresh token. */
   getToken?: () => string | Promise<string>;
-  /** Ping interval in ms (default: what the server's welcome suggests, else 15 000). */
+  /** Ping interval in ms (default: what the server's welcome suggests, else 4 000). */
   heartbeatMs?: number;
-  /** Silence after which the connection is considered dead, in ms (default 2.5 × heartbeat). */
+  /**
+   * Silence after which the connection is considered dead, in ms (default 2 × heartbeat + 1 s:
+   * 9 s with 4 s pings, checked every second, so a silent link is noticed within 10 s).
+   */
   heartbeatTimeoutMs?: number;
   /** Reconnect delays: `initialMs` doubled per failed attempt up to `maxMs`, each randomised by ±`jitter` (0–1). */
   backoff?: { initialMs?: number; maxMs?: number; jitter?: number };
@@ -35,7 +38,10 @@ export interface WebSocketTransportOptions {
    * (at most 768 KiB of UTF-8; the reference server accepts 1 MiB).
    */
   maxCommandSize?: number;
-  /** How long an out-of-order event waits for the missing ones before the client asks for a replay (default 1 000 ms). */
+  /**
+   * How long an out-of-order event waits for the missing ones before the client asks for a replay
+   * (default 1 000 ms). Further asks for the same gap wait twice as long each time (at most 30 s).
+   */
   gapTimeoutMs?: number;
   /** Random source for the jitter (tests). */
   random?: () => number;
@@ -57,6 +63,8 @@ export interface WebSocketTransportStats {
   reordered: number;
   /** Replays requested on an open connection because of a gap. */
   gapReplays: number;
+  /** Snapshots requested on an open connection because a replay did not fill a gap. */
+  gapSnapshots: number;
   invalidFrames: number;
   /** Connections closed by the client because the server went silent. */
   deadConnections: number;
@@ -71,7 +79,10 @@ interface Pending {
   written: boolean;
 }
 
-const DEFAULT_HEARTBEAT = 15_000;
+const DEFAULT_HEARTBEAT = 4_000;
+/** Asks for one gap (replay, then snapshots) before giving the connection up and reconnecting. */
+const MAX_GAP_ASKS = 5;
+const MAX_GAP_DELAY = 30_000;
 /** Commands that are only worth sending now: dropped (resolved) while disconnected. */
 const VOLATILE = new Set<ClientCommand['type']>(['typing']);
 const MAX_BUFFERED_EVENTS = 10_000;
@@ -124,10 +135,18 @@ export class WebSocketTransport implements Transport {
   private lastSeq = -1;
   private ackedSeq = -1;
   private readonly early = new Map<number, EventFrame>();
-  private gapAsked: number | undefined;
+  /** Asks made for the current gap (0: none yet); reset when events fill it. */
+  private gapAsks = 0;
+  /** `lastSeq` when the last ask was made: an ask that brought nothing escalates to a snapshot. */
+  private gapAskedAt: number | undefined;
   private invalidReported = 0;
-  /** The newest seq the server said exists (events and pongs carry it): a trailing gap shows too. */
-  private serverSeq = -1;
+  /** Event seqs seen only in frames too large to read, and how often: proof those events exist. */
+  private readonly unreadable = new Map<number, number>();
+  /**
+   * The newest seq the server CLAIMS (welcome, pongs): only a hint that events exist, so a lost
+   * trailing event is noticed. It never counts as delivered; a snapshot replaces an unproven claim.
+   */
+  private hintSeq = -1;
   private requestCounter = 0;
   /** Commands not acknowledged yet, in issue order; `written` ones went out on the current socket. */
   private readonly pending: Pending[] = [];
@@ -139,6 +158,7 @@ export class WebSocketTransport implements Transport {
     duplicatesDropped: 0,
     reordered: 0,
     gapReplays: 0,
+    gapSnapshots: 0,
     invalidFrames: 0,
     deadConnections: 0,
   };
@@ -248,7 +268,8 @@ export class WebSocketTransport implements Transport {
     this.synced = false;
     this.awaitingSnapshot = false;
     this.early.clear();
-    this.gapAsked = undefined;
+    this.gapAsks = 0;
+    this.gapAskedAt = undefined;
     this.invalidReported = 0;
     socket.onopen = () => void this.hello(socket);
     socket.onmessage = (event: MessageEvent) => this.receive(socket, event.data);
@@ -283,13 +304,13 @@ export class WebSocketTransport implements Transport {
     if (frame.resumed && frame.stream === this.stream) {
       this.counters.resumed += 1;
     } else {
-      // A snapshot carrying seq `frame.seq` comes next: start the position just before it.
+      // A snapshot comes next; it (not the welcome's seq) sets the position.
       this.stream = frame.stream;
-      this.lastSeq = frame.seq - 1;
+      this.lastSeq = -1;
       this.ackedSeq = -1;
       this.awaitingSnapshot = true;
     }
-    this.serverSeq = frame.seq;
+    this.hintSeq = frame.seq;
     this.syncTarget = frame.seq;
     this.welcomed = true;
     this.heartbeatMs = this.options.heartbeatMs ?? frame.heartbeatMs ?? DEFAULT_HEARTBEAT;
@@ -375,7 +396,7 @@ export class WebSocketTransport implements Transport {
   }
 
   private heartbeatTimeout(): number {
-    return this.options.heartbeatTimeoutMs ?? Math.round(this.heartbeatMs * 2.5);
+    return this.options.heartbeatTimeoutMs ?? this.heartbeatMs * 2 + 1000;
   }
 
   private startHeartbeat(): void {
@@ -383,7 +404,7 @@ export class WebSocketTransport implements Transport {
     clearInterval(this.pingTimer);
     this.pingTimer = setInterval(() => this.writeFrame({ type: 'ping', t: Date.now() }), this.heartbeatMs);
     // Checked a few times per timeout, so a dead link is noticed soon after the timeout.
-    const check = Math.max(50, Math.min(this.heartbeatMs, this.heartbeatTimeout() / 4));
+    const check = Math.max(50, Math.min(this.heartbeatMs, this.heartbeatTimeout() / 4, 1000));
     let lastCheck = Date.now();
     this.heartbeatTimer = setInterval(() => {
       const socket = this.socket;
@@ -421,6 +442,11 @@ export class WebSocketTransport implements Transport {
       }
       const limit = this.options.maxFrameSize ?? 4 * 1024 * 1024;
       if (data.length > limit) {
+        const seq = /^\{"type":"event","seq":(\d+)[,}]/.exec(data.slice(0, 64))?.[1];
+        if (seq !== undefined && this.welcomed && Number(seq) === this.lastSeq + 1) {
+          this.unreadable.set(Number(seq), (this.unreadable.get(Number(seq)) ?? 0) + 1);
+          if (this.unreadable.size > 100) this.unreadable.delete(Math.min(...this.unreadable.keys()));
+        }
         this.invalid(`frame of ${data.length} characters exceeds the limit of ${limit}`);
         return;
       }
@@ -452,8 +478,8 @@ export class WebSocketTransport implements Transport {
           this.writeFrame({ type: 'pong', t: frame.t });
           return;
         case 'pong':
-          if (frame.seq !== undefined && frame.seq > this.serverSeq) this.serverSeq = frame.seq;
-          if (this.serverSeq > this.lastSeq) this.watchGap();
+          if (frame.seq !== undefined && frame.seq > this.hintSeq) this.hintSeq = frame.seq;
+          if (this.hasGap()) this.watchGap();
           return;
       }
     } catch (error) {
@@ -474,31 +500,20 @@ export class WebSocketTransport implements Transport {
   }
 
   private onEvent(frame: EventFrame): void {
-    if (frame.seq > this.serverSeq) this.serverSeq = frame.seq;
-    const expected = this.lastSeq + 1;
-    if (
-      frame.seq < expected ||
-      (this.awaitingSnapshot && frame.event.type !== 'snapshot' && frame.seq <= this.syncTarget)
-    ) {
+    if (frame.seq > this.hintSeq) this.hintSeq = frame.seq;
+    if (frame.event.type === 'snapshot') {
+      this.onSnapshot(frame);
+      return;
+    }
+    if (frame.seq <= this.lastSeq || this.early.has(frame.seq)) {
       this.counters.duplicatesDropped += 1;
       return;
     }
-    if (frame.event.type === 'snapshot' && frame.seq >= expected) {
-      // A snapshot contains everything up to its seq: it stands in for any missing events before it.
-      this.awaitingSnapshot = false;
-      this.deliver(frame);
-      for (const seq of this.early.keys()) if (seq <= frame.seq) this.early.delete(seq);
-      this.drain();
-      return;
-    }
-    if (frame.seq > expected) {
-      if (this.early.has(frame.seq)) {
-        this.counters.duplicatesDropped += 1;
-        return;
-      }
+    if (this.awaitingSnapshot || !this.follows(frame)) {
+      // Early (or before the snapshot): waits for what comes before it.
       this.counters.reordered += 1;
       this.early.set(frame.seq, frame);
-      if (this.early.size > MAX_BUFFERED_EVENTS) this.fillGap();
+      if (this.early.size > MAX_BUFFERED_EVENTS) this.giveUp('Too many events arrived out of order');
       else this.watchGap();
       return;
     }
@@ -506,53 +521,110 @@ export class WebSocketTransport implements Transport {
     this.drain();
   }
 
-  private drain(): void {
-    let next = this.awaitingSnapshot ? undefined : this.early.get(this.lastSeq + 1);
-    while (next) {
+  /** A snapshot holds everything up to its seq: it replaces the missing events before it, and any claim beyond it. */
+  private onSnapshot(frame: EventFrame): void {
+    if (!this.awaitingSnapshot && frame.seq < this.lastSeq) {
+      this.counters.duplicatesDropped += 1;
+      return;
+    }
+    this.awaitingSnapshot = false;
+    if (this.hintSeq > frame.seq) this.hintSeq = frame.seq;
+    if (this.syncTarget > frame.seq) this.syncTarget = frame.seq;
+    if (frame.seq === this.lastSeq) {
+      // Nothing new (an ask that found no gap): the claim that made us ask is disproven.
+      this.counters.duplicatesDropped += 1;
+    } else {
+      this.deliver(frame);
+    }
+    for (const seq of this.early.keys()) if (seq <= frame.seq) this.early.delete(seq);
+    this.drain(false);
+  }
+
+  /** Does this event come right after the last delivered one (`prev`: the events between were not for us)? */
+  private follows(frame: EventFrame): boolean {
+    if (frame.seq === this.lastSeq + 1) return true;
+    return frame.prev !== undefined && frame.prev < frame.seq && frame.prev <= this.lastSeq;
+  }
+
+  /** Delivers the early events that now follow; `byEvents`: false when a snapshot closed the gap (keeps the backoff). */
+  private drain(byEvents = true): void {
+    while (!this.awaitingSnapshot && this.early.size > 0) {
+      let next = this.early.get(this.lastSeq + 1);
+      if (!next) {
+        const first = this.early.get(Math.min(...this.early.keys()))!;
+        if (!this.follows(first)) break;
+        next = first;
+      }
       this.early.delete(next.seq);
       this.deliver(next);
-      next = this.early.get(this.lastSeq + 1);
     }
     this.checkSynced();
     if (!this.hasGap()) {
       clearTimeout(this.gapTimer);
       this.gapTimer = undefined;
-      this.gapAsked = undefined;
+      this.gapAskedAt = undefined;
+      // Real events filled it: the next gap starts from the first delay again. A snapshot that
+      // disproved a claim does not: a server (or proxy) claiming events it never sends is asked less and less.
+      if (byEvents) this.gapAsks = 0;
     }
   }
 
   private hasGap(): boolean {
-    return this.awaitingSnapshot || this.early.size > 0 || this.serverSeq > this.lastSeq;
+    return this.awaitingSnapshot || this.early.size > 0 || this.hintSeq > this.lastSeq;
   }
 
   private watchGap(): void {
-    if (!this.gapTimer) this.gapTimer = setTimeout(() => this.fillGap(), this.options.gapTimeoutMs ?? 1000);
+    if (this.gapTimer) return;
+    const delay = Math.min(MAX_GAP_DELAY, (this.options.gapTimeoutMs ?? 1000) * 2 ** this.gapAsks);
+    this.gapTimer = setTimeout(() => this.fillGap(), delay);
   }
 
-  /** A gap did not fill by itself: ask for a replay once; if that does not fill it either, skip it and say so. */
+  /**
+   * A gap did not fill by itself. First ask for a replay after the last delivered event; if that
+   * brings nothing, ask for a snapshot (`resume` with -1): nothing is ever skipped. Each ask waits
+   * twice as long as the one before; after MAX_GAP_ASKS the connection is replaced.
+   */
   private fillGap(): void {
     this.gapTimer = undefined;
     if (!this.welcomed || !this.hasGap()) return;
-    if (this.gapAsked !== this.lastSeq) {
-      this.gapAsked = this.lastSeq;
-      this.counters.gapReplays += 1;
-      // `resume` with -1 asks for a snapshot.
-      this.writeFrame({ type: 'resume', seq: this.awaitingSnapshot ? -1 : this.lastSeq });
-      this.watchGap();
+    if (this.skipUnreadable()) return;
+    if (this.gapAsks >= MAX_GAP_ASKS) {
+      this.giveUp('The server did not fill a gap in the events, even with a snapshot');
       return;
     }
-    if (this.awaitingSnapshot) {
-      this.stop(this.socket, 'The snapshot never arrived (larger than maxFrameSize?). Not reconnecting.', 'protocol');
-      return;
-    }
-    const first = this.early.size > 0 ? Math.min(...this.early.keys()) : this.serverSeq + 1;
-    const range =
-      first - 1 > this.lastSeq + 1 ? `Events ${this.lastSeq + 1}–${first - 1}` : `Event ${this.lastSeq + 1}`;
-    this.report('events-lost', `${range} never arrived, even when replayed; continuing without them.`);
-    this.lastSeq = first - 1;
-    this.gapAsked = undefined;
+    const snapshot = this.awaitingSnapshot || this.gapAskedAt === this.lastSeq;
+    this.gapAsks += 1;
+    this.gapAskedAt = this.lastSeq;
+    if (snapshot) this.counters.gapSnapshots += 1;
+    else this.counters.gapReplays += 1;
+    this.writeFrame({ type: 'resume', seq: snapshot ? -1 : this.lastSeq });
+    this.watchGap();
+  }
+
+  /**
+   * The one exception to "never skip": the next event, sent twice (live and replayed) in a frame
+   * too large for this client. Its content is unreadable (a snapshot would hold it too): skip it, say so.
+   */
+  private skipUnreadable(): boolean {
+    // Only the very next seq: a frame too large to read could claim any seq, it must not move us ahead.
+    const seq = this.lastSeq + 1;
+    if (this.awaitingSnapshot || (this.unreadable.get(seq) ?? 0) < 2) return false;
+    this.unreadable.delete(seq);
+    this.report('events-lost', `Event ${seq} is larger than maxFrameSize, even when replayed; continuing without it.`);
+    this.lastSeq = seq;
+    this.gapAskedAt = undefined;
     this.drain();
     if (this.hasGap()) this.watchGap();
+    return true;
+  }
+
+  /** This connection cannot be brought in line: report it and reconnect (with backoff, resuming). */
+  private giveUp(reason: string): void {
+    const socket = this.socket;
+    if (!socket) return;
+    this.report('events-lost', `${reason}; reconnecting.`);
+    this.teardown(CloseCode.goingAway, 'out of sync');
+    this.scheduleReconnect();
   }
 
   private deliver(frame: EventFrame): void {
