@@ -57,6 +57,8 @@ export class DeskData {
   private archive: DeskState['archive'] = { conversations: [], messages: [] };
   /** Messages by client id: a resend is answered from here (the database's unique constraint decides races). */
   private readonly byClientId = new Map<string, string>();
+  /** Times (ms) taken in each conversation: a kept client time never ties with another message. */
+  private readonly times = new Map<string, Set<number>>();
   private readonly clock: ClockRules;
   private lastStamp = 0;
   /** `send` commands received, resends included (figures for the fault tests). */
@@ -74,6 +76,7 @@ export class DeskData {
     this.messages.clear();
     this.assignments.clear();
     this.byClientId.clear();
+    this.times.clear();
     for (const visitor of state.visitors) this.visitors.set(visitor.id, visitor);
     for (const conversation of state.conversations) this.conversations.set(conversation.id, conversation);
     for (const message of state.messages) this.addMessage(message);
@@ -302,7 +305,7 @@ export class DeskData {
       conversationId: conversation.id,
       author: visitor ? 'visitor' : 'agent',
       ...(visitor ? (principal.name ? { authorName: principal.name } : {}) : { authorName: principal.agent.name }),
-      at: this.clientTime(command.at),
+      at: this.untied(conversation.id, this.clientTime(command.at)),
       ...(visitor ? {} : { status: 'sent' }),
     };
     const parsed = parseMessage(candidate);
@@ -314,6 +317,25 @@ export class DeskData {
   private addMessage(message: Message): void {
     this.messages.set(message.id, message);
     if (message.clientId) this.byClientId.set(message.clientId, message.id);
+    this.timesOf(message.conversationId).add(timeOf(message.at));
+  }
+
+  /**
+   * `at`, moved on by a millisecond at a time while another message of the conversation has that
+   * time: every client orders a thread by time, ties by arrival, and arrival differs per client.
+   */
+  private untied(conversationId: string, at: string): string {
+    const taken = this.timesOf(conversationId);
+    let time = timeOf(at);
+    while (taken.has(time)) time += 1;
+    taken.add(time);
+    return new Date(time).toISOString();
+  }
+
+  private timesOf(conversationId: string): Set<number> {
+    let set = this.times.get(conversationId);
+    if (!set) this.times.set(conversationId, (set = new Set()));
+    return set;
   }
 }
 

@@ -397,7 +397,8 @@ export class DeskServer {
         const entry = { id: frame.id, command: frame.command };
         const run = () => {
           connection.inbox.push(entry);
-          if (!connection.busy) void this.commands(connection);
+          // Commands that follow the hello at once wait for its check (and the welcome).
+          if (connection.ready && !connection.busy) void this.commands(connection);
         };
         if (this.faults.latencyMs) setTimeout(run, this.faults.latencyMs);
         else run();
@@ -487,6 +488,7 @@ export class DeskServer {
     }
     connection.cursor = log.head;
     connection.ready = true;
+    if (connection.inbox.length > 0) void this.commands(connection);
   }
 
   /** The client saw a gap: replay what it may see after `seq` (-1, or too old: a snapshot). */
@@ -559,7 +561,17 @@ export class DeskServer {
     try {
       while (connection.inbox.length > 0) {
         const batch = connection.inbox.splice(0, 200);
-        const handled = batch.map(({ id, command }) => this.handle(connection, id, command));
+        const handled = batch.map(({ id, command }) => {
+          try {
+            return this.handle(connection, id, command);
+          } catch (error) {
+            // A bug must cost this command only: answered, and the connection carries on.
+            console.warn(`[desk-server] command failed: ${(error as Error).message}`);
+            if (typeof id === 'string')
+              this.send(connection, { type: 'error', id, code: 'internal', message: 'Not applied' });
+            return {};
+          }
+        });
         let appended: AppendResult[] = [];
         try {
           appended = await this.log!.append(handled.map((h) => (h.result && !h.result.error ? h.result.publish : [])));

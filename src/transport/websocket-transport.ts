@@ -135,10 +135,8 @@ export class WebSocketTransport implements Transport {
   private lastSeq = -1;
   private ackedSeq = -1;
   private readonly early = new Map<number, EventFrame>();
-  /** Asks made for the current gap (0: none yet); reset when events fill it. */
+  /** Asks made for the current gap (0: none yet; then a replay was asked, later ones are snapshots); reset when events fill it. */
   private gapAsks = 0;
-  /** `lastSeq` when the last ask was made: an ask that brought nothing escalates to a snapshot. */
-  private gapAskedAt: number | undefined;
   private invalidReported = 0;
   /** Event seqs seen only in frames too large to read, and how often: proof those events exist. */
   private readonly unreadable = new Map<number, number>();
@@ -269,7 +267,6 @@ export class WebSocketTransport implements Transport {
     this.awaitingSnapshot = false;
     this.early.clear();
     this.gapAsks = 0;
-    this.gapAskedAt = undefined;
     this.invalidReported = 0;
     socket.onopen = () => void this.hello(socket);
     socket.onmessage = (event: MessageEvent) => this.receive(socket, event.data);
@@ -562,7 +559,6 @@ export class WebSocketTransport implements Transport {
     if (!this.hasGap()) {
       clearTimeout(this.gapTimer);
       this.gapTimer = undefined;
-      this.gapAskedAt = undefined;
       // Real events filled it: the next gap starts from the first delay again. A snapshot that
       // disproved a claim does not: a server (or proxy) claiming events it never sends is asked less and less.
       if (byEvents) this.gapAsks = 0;
@@ -592,9 +588,9 @@ export class WebSocketTransport implements Transport {
       this.giveUp('The server did not fill a gap in the events, even with a snapshot');
       return;
     }
-    const snapshot = this.awaitingSnapshot || this.gapAskedAt === this.lastSeq;
+    // A gap still open after a replay was asked (whatever arrived since) calls for a snapshot.
+    const snapshot = this.awaitingSnapshot || this.gapAsks > 0;
     this.gapAsks += 1;
-    this.gapAskedAt = this.lastSeq;
     if (snapshot) this.counters.gapSnapshots += 1;
     else this.counters.gapReplays += 1;
     this.writeFrame({ type: 'resume', seq: snapshot ? -1 : this.lastSeq });
@@ -612,7 +608,6 @@ export class WebSocketTransport implements Transport {
     this.unreadable.delete(seq);
     this.report('events-lost', `Event ${seq} is larger than maxFrameSize, even when replayed; continuing without it.`);
     this.lastSeq = seq;
-    this.gapAskedAt = undefined;
     this.drain();
     if (this.hasGap()) this.watchGap();
     return true;
