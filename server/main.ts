@@ -3,20 +3,23 @@
  *
  *   tsx server/main.ts [--port 8787] [--host 127.0.0.1] [--data-dir .desk-data]
  *                      [--database-url postgres://…] [--token-secret …] [--allow-origin https://…]…
- *                      [--no-simulate] [--demo]
+ *                      [--fixtures desk.json] [--no-simulate] [--demo]
  *
  * Storage: PGlite in `--data-dir` (default `.desk-data/`), or PostgreSQL with `--database-url`
  * (or `DATABASE_URL`); several instances may share one PostgreSQL database (see docs/server.md).
  * Tokens: HMAC-signed with `--token-secret` (or `DESK_TOKEN_SECRET`).
+ * `--fixtures`: what an empty database starts with, `{ "fixtures": {…}, "assignments": {…} }`
+ * (default: the demo desk).
  * `--demo` (what `npm run demo:server` uses): the demo data and simulator, a random secret if none
  * is given, and `GET /demo-token?role=agent|manager` handing out signed tokens to the demo page.
  * Prints one line `listening <ws url>` once it accepts connections.
  */
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { demoFixtures } from '../src/transport/demo-fixtures.js';
 import { signToken } from './auth.js';
-import { DeskServer } from './desk-server.js';
+import { DeskServer, type DeskServerOptions } from './desk-server.js';
 
 const { values } = parseArgs({
   options: {
@@ -26,6 +29,7 @@ const { values } = parseArgs({
     'database-url': { type: 'string', default: process.env.DATABASE_URL },
     'token-secret': { type: 'string', default: process.env.DESK_TOKEN_SECRET },
     'allow-origin': { type: 'string', multiple: true, default: process.env.DESK_ALLOWED_ORIGINS?.split(',') },
+    fixtures: { type: 'string' },
     'no-simulate': { type: 'boolean', default: false },
     demo: { type: 'boolean', default: false },
   },
@@ -42,12 +46,16 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 
-const fixtures = demoFixtures();
+const seed = values.fixtures
+  ? (JSON.parse(readFileSync(values.fixtures, 'utf8')) as Pick<DeskServerOptions, 'fixtures' | 'assignments'>)
+  : { fixtures: demoFixtures() };
+const fixtures = seed.fixtures;
 const agent = fixtures.agent ?? { id: 'a-alex', name: 'Alex Martin' };
 const allowed = values['allow-origin']?.filter(Boolean);
 
 const server = new DeskServer({
   fixtures,
+  ...(seed.assignments ? { assignments: seed.assignments } : {}),
   tokenSecret: secret,
   ...(allowed?.length ? { allowedOrigins: allowed } : {}),
   ...(values['database-url'] ? { databaseUrl: values['database-url'] } : { dataDir: values['data-dir'] }),

@@ -383,7 +383,9 @@ export class WebSocketTransport implements Transport {
     this.awaitingSnapshot = false;
     for (const entry of this.pending) entry.written = false;
     if (!socket) return;
-    socket.onopen = socket.onmessage = socket.onclose = socket.onerror = null;
+    socket.onopen = socket.onmessage = socket.onclose = null;
+    // Not null: closing a socket still connecting fires an error (Node's `ws` throws it when nobody listens).
+    socket.onerror = () => undefined;
     try {
       if (socket.readyState === this.WS.CONNECTING || socket.readyState === this.WS.OPEN)
         socket.close(code ?? 1000, reason);
