@@ -20,8 +20,8 @@ export interface Database extends Queryable {
   readonly kind: 'embedded' | 'server';
   /** Runs `work` in one transaction (READ COMMITTED); rolls back if it throws. */
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
-  /** Calls `onNotify` for every NOTIFY on `channel`, from any instance. */
-  listen(channel: string, onNotify: () => void): Promise<void>;
+  /** Calls `onNotify` with the payload of every NOTIFY on `channel`, from any instance. */
+  listen(channel: string, onNotify: (payload: string) => void): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -55,7 +55,7 @@ async function openPglite(dataDir: string): Promise<Database> {
       );
     },
     async listen(channel, onNotify) {
-      await db.listen(channel, () => onNotify());
+      await db.listen(channel, (payload) => onNotify(payload));
     },
     close: () => db.close(),
   };
@@ -91,7 +91,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     async listen(channel, onNotify) {
       listener ??= await pool.connect();
       listener.on('notification', (message) => {
-        if (message.channel === channel) onNotify();
+        if (message.channel === channel) onNotify(message.payload ?? '');
       });
       await listener.query(`LISTEN ${quoteIdentifier(channel)}`);
     },

@@ -74,7 +74,7 @@ export class EventLog {
   async open(seed: Seed): Promise<void> {
     await migrate(this.db, seed);
     await this.load();
-    await this.db.listen(CHANNEL, () => void this.catchUp());
+    await this.db.listen(CHANNEL, (payload) => this.notified(payload));
     this.pollTimer = setInterval(() => void this.catchUp(), this.pollMs);
     this.pollTimer.unref?.();
   }
@@ -140,7 +140,9 @@ export class EventLog {
    */
   async append(groups: ServerEvent[][]): Promise<AppendResult[]> {
     if (groups.every((group) => group.length === 0)) return groups.map(() => ({ seqs: [] }));
+    let written: [number, ServerEvent][] = [];
     const results = await this.db.transaction(async (tx) => {
+      written = [];
       const [row] = await tx.query<{ seq: string | number }>('SELECT seq FROM desk_stream FOR UPDATE');
       let seq = Number(row!.seq);
       const taken = new Map<string, string>();
@@ -157,17 +159,27 @@ export class EventLog {
           await writeState(tx, event);
           await tx.query('INSERT INTO desk_events (seq, event) VALUES ($1, $2::jsonb)', [seq, JSON.stringify(event)]);
           seqs.push(seq);
+          written.push([seq, event]);
         }
         out.push({ seqs });
       }
       if (seq !== Number(row!.seq)) {
         await tx.query('UPDATE desk_stream SET seq = $1', [seq]);
-        // Wakes the other instances (delivered at commit). An embedded database has no others.
-        if (this.db.kind === 'server') await tx.query('SELECT pg_notify($1, $2)', [CHANNEL, String(seq)]);
+        // Wakes the other instances (delivered at commit, in commit order), with the events when
+        // they fit (saves them a read). An embedded database has no other instances.
+        if (this.db.kind === 'server') {
+          const events = JSON.stringify({ seq, events: written });
+          await tx.query('SELECT pg_notify($1, $2)', [
+            CHANNEL,
+            events.length < 7000 ? events : JSON.stringify({ seq }),
+          ]);
+        }
       }
       return out;
     });
-    await this.catchUp();
+    // This instance publishes what it wrote at once, unless it is behind (then it reads the log).
+    if (!this.takeIfNext(written.map(([seq, event]) => ({ type: 'event', seq, event: jsonCopy(event) }))))
+      await this.catchUp();
     return results;
   }
 
@@ -199,34 +211,61 @@ export class EventLog {
       'SELECT seq, event FROM desk_events WHERE seq > $1 ORDER BY seq LIMIT 500',
       [this.head],
     );
-    const frames: EventFrame[] = [];
-    for (const row of rows) {
-      const seq = Number(row.seq);
-      if (seq !== this.head + 1) {
-        // Trimmed by retention while this instance was away: start over from the database's state.
-        if (seq > this.head + 1) await this.load();
-        return false;
-      }
-      this.head = seq;
+    const frames: EventFrame[] = rows
+      .map((row): EventFrame => ({ type: 'event', seq: Number(row.seq), event: row.event }))
+      .filter((frame) => frame.seq > this.head);
+    if (frames.length > 0 && frames[0]!.seq > this.head + 1) {
+      // Trimmed by retention while this instance was away: start over from the database's state.
+      await this.load();
+      return false;
+    }
+    this.take(frames);
+    return rows.length === 500;
+  }
+
+  /** Takes frames that continue the log right now (no read under way); false when they do not. */
+  private takeIfNext(frames: EventFrame[]): boolean {
+    if (this.reading || frames.length === 0 || frames[0]!.seq !== this.head + 1) return false;
+    this.take(frames);
+    return true;
+  }
+
+  /** Applies consecutive frames after `head` to the projection, caches them and hands them on. */
+  private take(frames: EventFrame[]): void {
+    const taken: EventFrame[] = [];
+    for (const frame of frames) {
+      if (frame.seq !== this.head + 1) break;
+      this.head = frame.seq;
       try {
-        this.data.apply(row.event);
+        this.data.apply(frame.event);
       } catch (error) {
         // A malformed event in the log must not stop the reader: it is delivered, and the store refuses it.
-        console.warn(`[desk-server] event ${seq} not applied: ${(error as Error).message}`);
+        console.warn(`[desk-server] event ${frame.seq} not applied: ${(error as Error).message}`);
       }
-      const frame: EventFrame = { type: 'event', seq, event: row.event };
-      frames.push(frame);
+      taken.push(frame);
       this.cache.push(frame);
     }
     if (this.cache.length > this.cacheSize) this.cache.splice(0, this.cache.length - this.cacheSize);
-    if (frames.length) {
-      try {
-        this.onEvents(frames);
-      } catch (error) {
-        console.warn(`[desk-server] delivering events failed: ${(error as Error).message}`);
-      }
+    if (taken.length === 0) return;
+    try {
+      this.onEvents(taken);
+    } catch (error) {
+      console.warn(`[desk-server] delivering events failed: ${(error as Error).message}`);
     }
-    return rows.length === 500;
+  }
+
+  /** A notification: its events when it carries them (small ones do), else a read. */
+  private notified(payload: string): void {
+    let parsed: { seq?: number; events?: [number, ServerEvent][] } = {};
+    try {
+      const value: unknown = JSON.parse(payload);
+      if (typeof value === 'object' && value !== null) parsed = value as typeof parsed;
+    } catch {
+      // Not ours, or cut: read the log.
+    }
+    if ((parsed.seq ?? Number.POSITIVE_INFINITY) <= this.head) return; // already here (our own append)
+    const frames = (parsed.events ?? []).map(([seq, event]): EventFrame => ({ type: 'event', seq, event }));
+    if (!this.takeIfNext(frames)) void this.catchUp();
   }
 
   /** Events after `seq` up to `head`, or `undefined` when they are no longer kept (the client needs a snapshot). */
@@ -267,6 +306,11 @@ export class EventLog {
       return deleted.length;
     });
   }
+}
+
+/** The event as every instance reads it back: plain JSON. */
+function jsonCopy(event: ServerEvent): ServerEvent {
+  return JSON.parse(JSON.stringify(event)) as ServerEvent;
 }
 
 /**
