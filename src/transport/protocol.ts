@@ -23,11 +23,10 @@ export const CloseCode = {
   heartbeatTimeout: 4000,
   /** The server is going down (restart); reconnect. */
   goingAway: 1001,
-  /** A frame larger than the server accepts (closed by the server's WebSocket library); reconnect. */
-  tooLarge: 1009,
-  /** The server failed (its database, say); reconnect. */
-  internalError: 1011,
-  /** More frames per second than the server allows; reconnect after the usual backoff. */
+  /**
+   * More frames per second than the server allows; reconnect after the usual backoff. (Also
+   * retried: 1009, a frame over the server's limit, and 1011, a server failure.)
+   */
   rateLimited: 4429,
 } as const;
 

@@ -89,7 +89,7 @@ const MAX_BUFFERED_EVENTS = 10_000;
 const MAX_INVALID_REPORTS = 20;
 
 const refusedToken = (detail: string) =>
-  `The server refused the access token${detail}. Not reconnecting until a new token is provided.`;
+  `The server refused the access token${detail}; not reconnecting until there is a new token.`;
 
 /**
  * A Transport over WebSocket speaking the `agent-desk.v1` protocol (docs/protocol.md).
@@ -138,8 +138,8 @@ export class WebSocketTransport implements Transport {
   /** Asks made for the current gap (0: none yet; then a replay was asked, later ones are snapshots); reset when events fill it. */
   private gapAsks = 0;
   private invalidReported = 0;
-  /** Event seqs seen only in frames too large to read, and how often: proof those events exist. */
-  private readonly unreadable = new Map<number, number>();
+  /** The next event's seq, read from the start of a frame too large to parse. */
+  private tooLarge = -1;
   /**
    * The newest seq the server CLAIMS (welcome, pongs): only a hint that events exist, so a lost
    * trailing event is noticed. It never counts as delivered; a snapshot replaces an unproven claim.
@@ -167,7 +167,7 @@ export class WebSocketTransport implements Transport {
   constructor(options: WebSocketTransportOptions) {
     if (!options.token && !options.getToken) throw new TypeError('WebSocketTransport needs a token or getToken');
     if (/[?&](token|access_token)=/i.test(options.url)) {
-      throw new TypeError('WebSocketTransport: pass the token as an option, never in the URL');
+      throw new TypeError('WebSocketTransport: the token goes in options, never in the URL');
     }
     this.options = options;
     this.WS = options.WebSocket ?? globalThis.WebSocket;
@@ -186,7 +186,7 @@ export class WebSocketTransport implements Transport {
   }
 
   connect(sink: TransportSink): void {
-    if (this.sink) throw new Error('WebSocketTransport is already connected to a sink');
+    if (this.sink) throw new Error('WebSocketTransport is already connected');
     this.sink = sink;
     globalThis.addEventListener?.('online', this.onBrowserOnline);
     this.open();
@@ -194,10 +194,7 @@ export class WebSocketTransport implements Transport {
 
   send(command: ClientCommand): Promise<void> {
     if (this.closed) return Promise.reject(new TransportError('offline', 'The transport is closed'));
-    if (this.stopped)
-      return Promise.reject(
-        new TransportError('offline', 'Not connected: reconnecting stopped (see the reported error)'),
-      );
+    if (this.stopped) return Promise.reject(new TransportError('offline', 'Not connected (reconnecting stopped)'));
     if (VOLATILE.has(command.type) && !this.synced) return Promise.resolve();
     const size = JSON.stringify(command).length;
     const limit = this.options.maxCommandSize ?? 256 * 1024;
@@ -217,8 +214,8 @@ export class WebSocketTransport implements Transport {
           this.settle(
             entry,
             entry.written && this.synced
-              ? new TransportError('timeout', `No acknowledgement for ${command.type} in time`)
-              : new TransportError('offline', `${command.type} could not be delivered: no connection`),
+              ? new TransportError('timeout', `${command.type} not acknowledged in time`)
+              : new TransportError('offline', `${command.type} not delivered: offline`),
           );
         }, this.options.commandTimeoutMs ?? 15_000),
       };
@@ -233,7 +230,7 @@ export class WebSocketTransport implements Transport {
     this.closed = true;
     this.stopped = true;
     globalThis.removeEventListener?.('online', this.onBrowserOnline);
-    this.teardown(1000, 'closed by the client');
+    this.teardown(1000);
     this.rejectAll('The transport is closed');
     this.setState('offline');
     this.sink = undefined;
@@ -281,7 +278,7 @@ export class WebSocketTransport implements Transport {
     try {
       token = this.options.getToken ? await this.options.getToken() : this.options.token!;
     } catch (error) {
-      this.report('unauthorized', `Could not get an access token: ${describeError(error)}`);
+      this.report('unauthorized', `No access token: ${describeError(error)}`);
       this.stop(socket);
       return;
     }
@@ -335,7 +332,7 @@ export class WebSocketTransport implements Transport {
     const why = reason ? ` (${reason})` : '';
     if (code === CloseCode.unauthorized) this.stop(undefined, refusedToken(why));
     else if (code === CloseCode.badRequest)
-      this.stop(undefined, `The server refused the protocol${why}. Not reconnecting.`, 'protocol');
+      this.stop(undefined, `Protocol refused${why}; not reconnecting.`, 'protocol');
     else this.scheduleReconnect();
   }
 
@@ -343,7 +340,7 @@ export class WebSocketTransport implements Transport {
   private stop(socket: WebSocket | undefined, message?: string, code = 'unauthorized'): void {
     if (this.stopped) return;
     this.stopped = true;
-    if (socket) this.teardown(1000, 'stopping');
+    if (socket) this.teardown(1000);
     if (message) this.report(code, message);
     this.rejectAll(`Not connected: ${message ?? 'reconnecting stopped'}`);
     this.setState('offline');
@@ -363,7 +360,7 @@ export class WebSocketTransport implements Transport {
   private reconnectNow(): void {
     clearTimeout(this.retryTimer);
     this.retryTimer = undefined;
-    this.teardown(1000, 'reconnecting');
+    this.teardown(1000);
     this.attempt = 0;
     this.open();
   }
@@ -436,17 +433,14 @@ export class WebSocketTransport implements Transport {
     this.lastFrameAt = Date.now();
     try {
       if (typeof data !== 'string') {
-        this.invalid('binary frames are not part of the protocol');
+        this.invalid('binary frame');
         return;
       }
       const limit = this.options.maxFrameSize ?? 4 * 1024 * 1024;
       if (data.length > limit) {
-        const seq = /^\{"type":"event","seq":(\d+)[,}]/.exec(data.slice(0, 64))?.[1];
-        if (seq !== undefined && this.welcomed && Number(seq) === this.lastSeq + 1) {
-          this.unreadable.set(Number(seq), (this.unreadable.get(Number(seq)) ?? 0) + 1);
-          if (this.unreadable.size > 100) this.unreadable.delete(Math.min(...this.unreadable.keys()));
-        }
-        this.invalid(`frame of ${data.length} characters exceeds the limit of ${limit}`);
+        const seq = Number(/^\{"type":"event","seq":(\d+)[,}]/.exec(data.slice(0, 64))?.[1]);
+        if (seq === this.lastSeq + 1) this.tooLarge = seq;
+        this.invalid(`frame of ${data.length} characters > ${limit}`);
         return;
       }
       const parsed = parseServerFrame(data);
@@ -494,12 +488,12 @@ export class WebSocketTransport implements Transport {
     if (this.invalidReported <= MAX_INVALID_REPORTS) {
       this.report('invalid-frame', `Dropped an invalid frame: ${reason}`);
     } else if (this.invalidReported === MAX_INVALID_REPORTS + 1) {
-      this.report('invalid-frame', 'More invalid frames on this connection are dropped without a report.');
+      this.report('invalid-frame', 'More invalid frames dropped silently.');
     }
   }
 
   private onEvent(frame: EventFrame): void {
-    if (frame.seq > this.hintSeq) this.hintSeq = frame.seq;
+    // (An early event is a gap by itself: `early`. Only welcome and pongs feed `hintSeq`.)
     if (frame.event.type === 'snapshot') {
       this.onSnapshot(frame);
       return;
@@ -512,7 +506,7 @@ export class WebSocketTransport implements Transport {
       // Early (or before the snapshot): waits for what comes before it.
       this.counters.reordered += 1;
       this.early.set(frame.seq, frame);
-      if (this.early.size > MAX_BUFFERED_EVENTS) this.giveUp('Too many events arrived out of order');
+      if (this.early.size > MAX_BUFFERED_EVENTS) this.giveUp();
       else this.watchGap();
       return;
     }
@@ -522,27 +516,23 @@ export class WebSocketTransport implements Transport {
 
   /** A snapshot holds everything up to its seq: it replaces the missing events before it, and any claim beyond it. */
   private onSnapshot(frame: EventFrame): void {
-    if (!this.awaitingSnapshot && frame.seq < this.lastSeq) {
+    const seq = frame.seq;
+    if (seq < this.lastSeq) {
       this.counters.duplicatesDropped += 1;
       return;
     }
     this.awaitingSnapshot = false;
-    if (this.hintSeq > frame.seq) this.hintSeq = frame.seq;
-    if (this.syncTarget > frame.seq) this.syncTarget = frame.seq;
-    if (frame.seq === this.lastSeq) {
-      // Nothing new (an ask that found no gap): the claim that made us ask is disproven.
-      this.counters.duplicatesDropped += 1;
-    } else {
-      this.deliver(frame);
-    }
-    for (const seq of this.early.keys()) if (seq <= frame.seq) this.early.delete(seq);
+    this.hintSeq = Math.min(this.hintSeq, seq);
+    this.syncTarget = Math.min(this.syncTarget, seq);
+    // Equal: nothing new (an ask that found no gap), but the claim that made us ask is disproven.
+    if (seq > this.lastSeq) this.deliver(frame);
+    for (const early of this.early.keys()) if (early <= seq) this.early.delete(early);
     this.drain(false);
   }
 
-  /** Does this event come right after the last delivered one (`prev`: the events between were not for us)? */
+  /** Does this event (seq > lastSeq) come right after the last delivered one (`prev`: the events between were not for us)? */
   private follows(frame: EventFrame): boolean {
-    if (frame.seq === this.lastSeq + 1) return true;
-    return frame.prev !== undefined && frame.prev < frame.seq && frame.prev <= this.lastSeq;
+    return frame.seq === this.lastSeq + 1 || (frame.prev ?? frame.seq) <= this.lastSeq;
   }
 
   /** Delivers the early events that now follow; `byEvents`: false when a snapshot closed the gap (keeps the backoff). */
@@ -585,9 +575,18 @@ export class WebSocketTransport implements Transport {
   private fillGap(): void {
     this.gapTimer = undefined;
     if (!this.welcomed || !this.hasGap()) return;
-    if (this.skipUnreadable()) return;
+    const big = this.tooLarge;
+    if (big === this.lastSeq + 1 && this.gapAsks > 0 && !this.awaitingSnapshot) {
+      // The one exception to "never skip": the next event, still in a frame too large for this client
+      // after a replay was asked. Only the very next seq qualifies: a frame cannot move us ahead.
+      this.report('events-lost', `Event ${big} exceeds maxFrameSize; skipped`);
+      this.lastSeq = big;
+      this.drain();
+      if (this.hasGap()) this.watchGap();
+      return;
+    }
     if (this.gapAsks >= MAX_GAP_ASKS) {
-      this.giveUp('The server did not fill a gap in the events, even with a snapshot');
+      this.giveUp();
       return;
     }
     // A gap still open after a replay was asked (whatever arrived since) calls for a snapshot.
@@ -599,28 +598,10 @@ export class WebSocketTransport implements Transport {
     this.watchGap();
   }
 
-  /**
-   * The one exception to "never skip": the next event, sent twice (live and replayed) in a frame
-   * too large for this client. Its content is unreadable (a snapshot would hold it too): skip it, say so.
-   */
-  private skipUnreadable(): boolean {
-    // Only the very next seq: a frame too large to read could claim any seq, it must not move us ahead.
-    const seq = this.lastSeq + 1;
-    if (this.awaitingSnapshot || (this.unreadable.get(seq) ?? 0) < 2) return false;
-    this.unreadable.delete(seq);
-    this.report('events-lost', `Event ${seq} is larger than maxFrameSize, even when replayed; continuing without it.`);
-    this.lastSeq = seq;
-    this.drain();
-    if (this.hasGap()) this.watchGap();
-    return true;
-  }
-
-  /** This connection cannot be brought in line: report it and reconnect (with backoff, resuming). */
-  private giveUp(reason: string): void {
-    const socket = this.socket;
-    if (!socket) return;
-    this.report('events-lost', `${reason}; reconnecting.`);
-    this.teardown(CloseCode.goingAway, 'out of sync');
+  /** This connection cannot be brought in line (a gap no ask filled, too many events out of order): reconnect. */
+  private giveUp(): void {
+    this.report('events-lost', 'Events out of sync; reconnecting');
+    this.teardown(CloseCode.goingAway);
     this.scheduleReconnect();
   }
 
@@ -668,7 +649,7 @@ export class WebSocketTransport implements Transport {
     }
     if (frame.code === 'unauthorized') this.stop(socket, refusedToken(`: ${frame.message}`));
     else if (frame.code === 'unsupported-version')
-      this.stop(socket, `The server does not speak ${PROTOCOL}: ${frame.message}`, 'protocol');
+      this.stop(socket, `Server does not speak ${PROTOCOL}: ${frame.message}`, 'protocol');
     else this.report(`server:${frame.code}`, frame.message);
   }
 
