@@ -5,6 +5,7 @@
  * same run, so the ratios hold on a noisy machine.
  *
  *   node bench/run.mjs [--only=render,burst,stream,panes,scroll,bundle] [--runs=3] [--quick]
+ *   node bench/run.mjs --only=server [--connections=50] [--rate=20] [--seconds=30]  (bench/server.mjs)
  *                      [--profile] [--skip-build] [--impl=…] [--port=5290]
  *
  * --quick      small sizes (debugging the harness; budgets are not meaningful then)
@@ -35,6 +36,11 @@ const args = Object.fromEntries(
 );
 const ALL = ['render', 'burst', 'stream', 'panes', 'scroll', 'bundle'];
 const only = args.only ? String(args.only).split(',') : ALL;
+if (only.includes('server')) {
+  // The reference server (2 instances on one PostgreSQL): its own run, table and budgets, in bench/server.mjs.
+  const { runServerBench } = await import('./server.mjs');
+  process.exit(await runServerBench(args));
+}
 const quick = !!args.quick;
 const runs = Number(args.runs ?? (quick ? 1 : 3));
 const port = Number(args.port ?? 5290);

@@ -3,7 +3,9 @@
 //   2. lint        eslint --max-warnings 0, prettier --check       (1 test each)
 //   3. build       npm run build (tsc + rollup; the size and package checks use it)   (1 test)
 //   4. node checks node --test test/node/*.test.mjs: custom-elements.json up to date, size budget,
-//                  package (npm pack + install + import; SLOW ~40 s), built-Storybook a11y (SLOW)
+//                  package (npm pack + install + import; SLOW ~40 s), built-Storybook a11y (SLOW),
+//                  the reference server: refusals (PGlite) and fault tests on a real PostgreSQL that
+//                  scripts/postgres.mjs starts and stops (~1.5 min; figures printed as `#` lines)
 //   5. browser     web-test-runner once per engine: Chromium, Firefox, WebKit (scripts/wtr/browsers.mjs;
 //                  WebKit under xvfb-run when there is no display); each prints its own summary line
 //                  (scripts/wtr/summary-reporter.mjs)

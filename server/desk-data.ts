@@ -1,24 +1,19 @@
 /**
- * The reference server's "database": the desk's visitors, conversations and messages in memory,
- * seeded from fixtures. It applies the events the server publishes and turns client commands
- * into events. No networking here (see desk-server.ts).
+ * The desk as one server instance sees it: visitors, conversations and messages, kept in memory
+ * as a projection of the database (event-log.ts loads it, then applies every logged event in
+ * `seq` order, whoever wrote it). It turns client commands into events, decides who may see
+ * what, and builds snapshots. No networking and no SQL here.
  */
+import { randomBytes } from 'node:crypto';
 import { parseMessage } from '../src/model/schema.js';
 import { timeOf } from '../src/model/thread.js';
-import type {
-  Agent,
-  ClientCommand,
-  Conversation,
-  Fixtures,
-  Message,
-  ServerEvent,
-  Visitor,
-} from '../src/model/types.js';
+import type { ClientCommand, Conversation, Message, ServerEvent, Visitor } from '../src/model/types.js';
 import { historyPage, olderMessagesPage } from '../src/transport/archive-pages.js';
 import type { ProtocolErrorCode } from '../src/transport/protocol.js';
+import { agentOf, type Principal } from './auth.js';
 
 export interface CommandResult {
-  /** Events to publish to every client (sequenced, replayable). */
+  /** Events to log and publish (sequenced, replayable). */
   publish: ServerEvent[];
   /** Events for the sender only (sent inside the ack). */
   reply?: ServerEvent[];
@@ -28,41 +23,78 @@ export interface CommandResult {
   error?: { code: ProtocolErrorCode; message: string };
 }
 
+/** Who handles a conversation. Without one, it is in the queue every agent sees. */
+export interface Assignment {
+  agentId?: string;
+  skill?: string;
+}
+
+export interface DeskState {
+  visitors: Visitor[];
+  conversations: Conversation[];
+  messages: Message[];
+  assignments: Record<string, Assignment>;
+  archive: { conversations: Conversation[]; messages: Message[] };
+}
+
+/** How far a client's `at` may be from the server's clock (see `clientTime`). */
+export interface ClockRules {
+  /** Oldest accepted: a retried message keeps its time up to this age (default 10 min). */
+  maxAgeMs: number;
+  /** Newest accepted ahead of the server's clock (default 2 s); later times are brought back to now. */
+  maxAheadMs: number;
+}
+
 const HISTORY_PAGE = 3;
 const MESSAGES_PAGE = 50;
+const SENDABLE = new Set(['text', 'link', 'offer', 'file', 'image']);
 
 export class DeskData {
-  readonly agent: Agent | undefined;
   private readonly visitors = new Map<string, Visitor>();
   private readonly conversations = new Map<string, Conversation>();
   private readonly messages = new Map<string, Message>();
-  private readonly archive: { conversations: Conversation[]; messages: Message[] };
-  /** Agent messages by client id: what makes `send` idempotent. */
-  private readonly accepted = new Map<string, Message>();
-  private counter = 0;
+  private readonly assignments = new Map<string, Assignment>();
+  private archive: DeskState['archive'] = { conversations: [], messages: [] };
+  /** Messages by client id: a resend is answered from here (the database's unique constraint decides races). */
+  private readonly byClientId = new Map<string, string>();
+  /** Times (ms) taken in each conversation: a kept client time never ties with another message. */
+  private readonly times = new Map<string, Set<number>>();
+  private readonly clock: ClockRules;
   private lastStamp = 0;
   /** `send` commands received, resends included (figures for the fault tests). */
   sendsReceived = 0;
   duplicateSends = 0;
 
-  constructor(fixtures: Fixtures) {
-    this.agent = fixtures.agent;
-    for (const visitor of fixtures.visitors) this.visitors.set(visitor.id, visitor);
-    for (const conversation of fixtures.conversations) this.conversations.set(conversation.id, conversation);
-    for (const message of fixtures.messages) this.messages.set(message.id, message);
-    this.archive = {
-      conversations: [...(fixtures.archive?.conversations ?? [])],
-      messages: [...(fixtures.archive?.messages ?? [])],
-    };
+  constructor(clock: Partial<ClockRules> = {}) {
+    this.clock = { maxAgeMs: clock.maxAgeMs ?? 10 * 60_000, maxAheadMs: clock.maxAheadMs ?? 2_000 };
   }
 
-  snapshot(agent?: Agent): Extract<ServerEvent, { type: 'snapshot' }> {
+  /** Replaces everything with the database's state. */
+  load(state: DeskState): void {
+    this.visitors.clear();
+    this.conversations.clear();
+    this.messages.clear();
+    this.assignments.clear();
+    this.byClientId.clear();
+    this.times.clear();
+    for (const visitor of state.visitors) this.visitors.set(visitor.id, visitor);
+    for (const conversation of state.conversations) this.conversations.set(conversation.id, conversation);
+    for (const message of state.messages) this.addMessage(message);
+    for (const [id, assignment] of Object.entries(state.assignments)) this.assignments.set(id, assignment);
+    this.archive = state.archive;
+  }
+
+  snapshot(principal?: Principal): Extract<ServerEvent, { type: 'snapshot' }> {
+    const agent = agentOf(principal);
+    const conversations = [...this.conversations.values()].filter((c) => this.canSee(principal, c.id));
+    const ids = new Set(conversations.map((c) => c.id));
+    const visitorIds = new Set(conversations.map((c) => c.visitorId));
     return {
       type: 'snapshot',
       ...(agent ? { agent } : {}),
-      visitors: [...this.visitors.values()],
-      conversations: [...this.conversations.values()],
-      messages: [...this.messages.values()],
+      visitors: [...this.visitors.values()].filter((v) => visitorIds.has(v.id)),
+      conversations,
+      messages: [...this.messages.values()].filter((m) => ids.has(m.conversationId)),
     };
   }
 
@@ -71,6 +103,10 @@ export class DeskData {
     return [...this.messages.values()]
       .filter((m) => m.conversationId === conversationId)
       .sort((a, b) => timeOf(a.at) - timeOf(b.at));
+  }
+
+  message(id: string): Message | undefined {
+    return this.messages.get(id);
   }
 
   /** Agent messages stored per client id (each should be 1). */
@@ -83,86 +119,121 @@ export class DeskData {
     return counts;
   }
 
-  /** Keeps the data in line with a published event. */
+  /** Keeps the projection in line with a logged event. */
   apply(event: ServerEvent): void {
     switch (event.type) {
-      case 'snapshot':
-        return;
       case 'conversation.upserted':
-        this.conversations.set(event.conversation.id, event.conversation);
-        return;
       case 'conversation.closed': {
-        const conversation = this.conversations.get(event.conversationId);
-        if (conversation)
-          this.conversations.set(conversation.id, { ...conversation, status: 'closed', closedAt: event.at });
+        const id = event.type === 'conversation.upserted' ? event.conversation.id : event.conversationId;
+        const next = nextConversation(this.conversations.get(id), event);
+        if (next) this.conversations.set(id, next);
         return;
       }
       case 'message.added':
-        this.messages.set(event.message.id, event.message);
+        if (!this.messages.has(event.message.id)) this.addMessage(event.message);
         return;
       case 'message.updated': {
-        const previous = this.messages.get(event.message.id);
-        if (!previous) return;
-        const merged = parseMessage({ ...previous, ...event.message });
-        if (merged.ok) this.messages.set(merged.value.id, merged.value);
+        const next = nextMessage(this.messages.get(event.message.id), event);
+        if (next) this.messages.set(next.id, next);
         return;
       }
       case 'visitor.updated':
-        this.visitors.set(event.visitor.id, { ...this.visitors.get(event.visitor.id), ...event.visitor });
-        return;
       case 'visitor.navigated': {
-        const visitor = this.visitors.get(event.visitorId) ?? { id: event.visitorId };
-        this.visitors.set(visitor.id, {
-          ...visitor,
-          currentPage: { url: event.url, ...(event.title ? { title: event.title } : {}) },
-          pagesViewed: (visitor.pagesViewed ?? 0) + 1,
-        });
+        const id = event.type === 'visitor.updated' ? event.visitor.id : event.visitorId;
+        this.visitors.set(id, nextVisitor(this.visitors.get(id), event));
         return;
       }
-      case 'visitor.typing':
-      case 'history.page':
+      default:
         return;
     }
   }
 
-  /** Applies a client command for `agent`. Every command is safe to repeat (clients resend when unsure). */
-  handle(agent: Agent, command: ClientCommand): CommandResult {
+  /** May `principal` see this event? (Agents: their conversations and the queue; visitors: their own.) */
+  visible(principal: Principal | undefined, event: ServerEvent): boolean {
+    if (!principal || (principal.kind === 'staff' && principal.agent.role === 'manager')) return true;
+    // Read defensively: a malformed event (a server bug) is judged by the ids it has.
+    const loose = event as unknown as Record<string, { id?: string; conversationId?: string } | undefined>;
+    switch (event.type) {
+      case 'conversation.upserted':
+        return this.canSee(principal, loose.conversation?.id);
+      case 'conversation.closed':
+      case 'visitor.typing':
+        return this.canSee(principal, event.conversationId);
+      case 'message.added':
+        return this.canSee(principal, loose.message?.conversationId);
+      case 'message.updated': {
+        const id = loose.message?.id;
+        const known = id === undefined ? undefined : this.messages.get(id);
+        return this.canSee(principal, known?.conversationId ?? loose.message?.conversationId);
+      }
+      case 'visitor.updated':
+      case 'visitor.navigated': {
+        const visitorId = event.type === 'visitor.updated' ? loose.visitor?.id : event.visitorId;
+        if (principal.kind === 'visitor') return principal.visitorId === visitorId;
+        for (const conversation of this.conversations.values())
+          if (conversation.visitorId === visitorId && this.canSee(principal, conversation.id)) return true;
+        return false;
+      }
+      default:
+        return false;
+    }
+  }
+
+  /** A conversation this principal may see (an event without a conversation: only staff). */
+  canSee(principal: Principal | undefined, conversationId: string | undefined): boolean {
+    if (!principal) return true;
+    if (conversationId === undefined) return principal.kind === 'staff';
+    if (principal.kind === 'visitor') return principal.conversationId === conversationId;
+    if (principal.agent.role === 'manager') return true;
+    const assignment = this.assignments.get(conversationId);
+    if (!assignment || (!assignment.agentId && !assignment.skill)) return true;
+    return (
+      assignment.agentId === principal.agent.id ||
+      (assignment.skill !== undefined && principal.skills.includes(assignment.skill))
+    );
+  }
+
+  /** Turns a command into events. Every command is safe to repeat (clients resend when unsure). */
+  handle(principal: Principal, command: ClientCommand): CommandResult {
+    if (principal.kind === 'visitor' && command.type !== 'send' && command.type !== 'typing')
+      return refused('forbidden', `A visitor cannot ${command.type}.`);
+    const conversationId = 'conversationId' in command ? command.conversationId : undefined;
+    if (conversationId !== undefined) {
+      if (!this.conversations.has(conversationId))
+        return refused('unknown-conversation', `Unknown conversation ${conversationId}`);
+      if (!this.canSee(principal, conversationId))
+        return refused('forbidden', `Conversation ${conversationId} is not assigned to you.`);
+    }
     switch (command.type) {
       case 'send':
-        return this.send(agent, command);
+        return this.send(principal, command);
       case 'typing':
-        return this.conversations.has(command.conversationId)
-          ? { publish: [] }
-          : unknownConversation(command.conversationId);
+        return { publish: [] };
       case 'markRead': {
-        const conversation = this.conversations.get(command.conversationId);
-        if (!conversation) return unknownConversation(command.conversationId);
+        const conversation = this.conversations.get(command.conversationId)!;
         if (!conversation.unread) return { publish: [] };
         return { publish: [{ type: 'conversation.upserted', conversation: { ...conversation, unread: 0 } }] };
       }
       case 'block':
       case 'unblock': {
-        if (command.type === 'unblock' && agent.role !== 'manager') {
-          return { publish: [], error: { code: 'forbidden', message: 'Only a manager can unblock a visitor.' } };
-        }
+        if (command.type === 'unblock' && agentOf(principal)?.role !== 'manager')
+          return refused('forbidden', 'Only a manager can unblock a visitor.');
         const visitor = this.visitors.get(command.visitorId);
-        if (!visitor)
-          return { publish: [], error: { code: 'invalid-command', message: `Unknown visitor ${command.visitorId}` } };
+        if (!visitor || !this.visible(principal, { type: 'visitor.updated', visitor: { id: visitor.id } }))
+          return refused('invalid-command', `Unknown visitor ${command.visitorId}`);
         const blocked = command.type === 'block';
         if (Boolean(visitor.blocked) === blocked) return { publish: [], duplicate: true };
         return { publish: [{ type: 'visitor.updated', visitor: { id: visitor.id, blocked } }] };
       }
       case 'cobrowse': {
-        const conversation = this.conversations.get(command.conversationId);
-        if (!conversation) return unknownConversation(command.conversationId);
-        const last = this.thread(conversation.id)
+        const last = this.thread(command.conversationId)
           .filter((m) => m.kind === 'cobrowsing')
           .at(-1);
         if (last?.kind === 'cobrowsing' && last.state === 'requested')
           return { publish: [], messageId: last.id, duplicate: true };
         const message: Message = {
-          id: this.nextId('cob'),
-          conversationId: conversation.id,
+          id: newId('cob'),
+          conversationId: command.conversationId,
           author: 'system',
           at: this.stamp(),
           kind: 'cobrowsing',
@@ -171,9 +242,10 @@ export class DeskData {
         return { publish: [{ type: 'message.added', message }], messageId: message.id };
       }
       case 'loadHistory':
+        if (!this.visible(principal, { type: 'visitor.updated', visitor: { id: command.visitorId } }))
+          return refused('invalid-command', `Unknown visitor ${command.visitorId}`);
         return { publish: [], reply: [historyPage(this.archive, command.visitorId, command.before, HISTORY_PAGE)] };
       case 'loadMessages':
-        if (!this.conversations.has(command.conversationId)) return unknownConversation(command.conversationId);
         return {
           publish: [],
           reply: [
@@ -187,57 +259,123 @@ export class DeskData {
           ],
         };
       default:
-        return { publish: [], error: { code: 'invalid-command', message: 'Unknown command type' } };
+        return refused('invalid-command', 'Unknown command type');
     }
   }
 
-  private send(agent: Agent, command: Extract<ClientCommand, { type: 'send' }>): CommandResult {
-    this.sendsReceived += 1;
-    const known = this.accepted.get(command.clientId);
-    if (known) {
-      this.duplicateSends += 1;
-      return { publish: [], messageId: known.id, duplicate: true };
-    }
-    const conversation = this.conversations.get(command.conversationId);
-    if (!conversation) return unknownConversation(command.conversationId);
-    if (conversation.status === 'closed')
-      return { publish: [], error: { code: 'conversation-closed', message: 'The conversation is closed.' } };
-    if (this.visitors.get(conversation.visitorId)?.blocked) {
-      return { publish: [], error: { code: 'visitor-blocked', message: 'The visitor is blocked.' } };
-    }
-    const candidate = {
-      ...(typeof command.content === 'object' && command.content !== null ? command.content : {}),
-      id: this.nextId('m'),
-      clientId: command.clientId,
-      conversationId: conversation.id,
-      author: 'agent',
-      authorName: agent.name,
-      at: this.stamp(),
-      status: 'sent',
-    };
-    const parsed = parseMessage(candidate);
-    if (!parsed.ok || !['text', 'link', 'offer', 'file', 'image'].includes(parsed.value.kind)) {
-      return {
-        publish: [],
-        error: { code: 'invalid-command', message: parsed.ok ? 'This kind cannot be sent' : parsed.error },
-      };
-    }
-    this.accepted.set(command.clientId, parsed.value);
-    return { publish: [{ type: 'message.added', message: parsed.value }], messageId: parsed.value.id };
+  /**
+   * The time a sent message keeps: the client's `at` (so a message retried after a reconnect stays
+   * where the agent wrote it, before what happened since), within the clock rules: no older than
+   * `maxAgeMs`, and never after the server's now (a fast client clock must not put it below later events).
+   */
+  clientTime(at: string | undefined, now = Date.now()): string {
+    const client = at === undefined ? Number.NaN : timeOf(at);
+    if (!Number.isFinite(client) || client > now + this.clock.maxAheadMs) return this.stamp();
+    if (client >= now) return this.stamp();
+    return new Date(Math.max(client, now - this.clock.maxAgeMs)).toISOString();
   }
 
-  /** Now, as an ISO time strictly after the previous stamp: messages never tie, so every client orders them alike. */
+  /** Now, as an ISO time strictly after the previous stamp of this instance. */
   stamp(): string {
     this.lastStamp = Math.max(Date.now(), this.lastStamp + 1);
     return new Date(this.lastStamp).toISOString();
   }
 
-  private nextId(prefix: string): string {
-    this.counter += 1;
-    return `${prefix}-${Date.now().toString(36)}-${this.counter}`;
+  /** The message a client id already produced, if this instance knows it. */
+  sentAs(clientId: string): string | undefined {
+    return this.byClientId.get(clientId);
+  }
+
+  private send(principal: Principal, command: Extract<ClientCommand, { type: 'send' }>): CommandResult {
+    this.sendsReceived += 1;
+    const known = this.byClientId.get(command.clientId);
+    if (known) {
+      this.duplicateSends += 1;
+      return { publish: [], messageId: known, duplicate: true };
+    }
+    const conversation = this.conversations.get(command.conversationId)!;
+    if (conversation.status === 'closed') return refused('conversation-closed', 'The conversation is closed.');
+    if (this.visitors.get(conversation.visitorId)?.blocked)
+      return refused('visitor-blocked', 'The visitor is blocked.');
+    const visitor = principal.kind === 'visitor';
+    const candidate = {
+      ...(typeof command.content === 'object' && command.content !== null ? command.content : {}),
+      id: newId('m'),
+      clientId: command.clientId,
+      conversationId: conversation.id,
+      author: visitor ? 'visitor' : 'agent',
+      ...(visitor ? (principal.name ? { authorName: principal.name } : {}) : { authorName: principal.agent.name }),
+      at: this.untied(conversation.id, this.clientTime(command.at)),
+      ...(visitor ? {} : { status: 'sent' }),
+    };
+    const parsed = parseMessage(candidate);
+    if (!parsed.ok || !SENDABLE.has(parsed.value.kind))
+      return refused('invalid-command', parsed.ok ? 'This kind cannot be sent' : parsed.error);
+    return { publish: [{ type: 'message.added', message: parsed.value }], messageId: parsed.value.id };
+  }
+
+  private addMessage(message: Message): void {
+    this.messages.set(message.id, message);
+    if (message.clientId) this.byClientId.set(message.clientId, message.id);
+    this.timesOf(message.conversationId).add(timeOf(message.at));
+  }
+
+  /**
+   * `at`, moved on by a millisecond at a time while another message of the conversation has that
+   * time: every client orders a thread by time, ties by arrival, and arrival differs per client.
+   */
+  private untied(conversationId: string, at: string): string {
+    const taken = this.timesOf(conversationId);
+    let time = timeOf(at);
+    while (taken.has(time)) time += 1;
+    taken.add(time);
+    return new Date(time).toISOString();
+  }
+
+  private timesOf(conversationId: string): Set<number> {
+    let set = this.times.get(conversationId);
+    if (!set) this.times.set(conversationId, (set = new Set()));
+    return set;
   }
 }
 
-function unknownConversation(id: string): CommandResult {
-  return { publish: [], error: { code: 'unknown-conversation', message: `Unknown conversation ${id}` } };
+function refused(code: ProtocolErrorCode, message: string): CommandResult {
+  return { publish: [], error: { code, message } };
+}
+
+/** A short random id: unique across instances without asking the database. */
+export function newId(prefix: string): string {
+  return `${prefix}-${Date.now().toString(36)}-${randomBytes(5).toString('hex')}`;
+}
+
+// The same merges serve the projection and the database rows (event-log.ts), so both agree.
+
+export function nextConversation(
+  previous: Conversation | undefined,
+  event: Extract<ServerEvent, { type: 'conversation.upserted' | 'conversation.closed' }>,
+): Conversation | undefined {
+  if (event.type === 'conversation.upserted') return event.conversation;
+  return previous ? { ...previous, status: 'closed', closedAt: event.at } : undefined;
+}
+
+export function nextMessage(
+  previous: Message | undefined,
+  event: Extract<ServerEvent, { type: 'message.updated' }>,
+): Message | undefined {
+  if (!previous) return undefined;
+  const merged = parseMessage({ ...previous, ...event.message });
+  return merged.ok ? merged.value : undefined;
+}
+
+export function nextVisitor(
+  previous: Visitor | undefined,
+  event: Extract<ServerEvent, { type: 'visitor.updated' | 'visitor.navigated' }>,
+): Visitor {
+  if (event.type === 'visitor.updated') return { ...previous, ...event.visitor } as Visitor;
+  const visitor = previous ?? ({ id: event.visitorId } as Visitor);
+  return {
+    ...visitor,
+    currentPage: { url: event.url, ...(event.title ? { title: event.title } : {}) },
+    pagesViewed: (visitor.pagesViewed ?? 0) + 1,
+  };
 }

@@ -1,19 +1,25 @@
 /**
- * Reference server for the agent-desk.v1 protocol (docs/protocol.md), on the `ws` package.
+ * Reference server for the agent-desk.v1 protocol (docs/protocol.md), on the `ws` package, with
+ * its event log and state in PostgreSQL (embedded PGlite by default, or a PostgreSQL server that
+ * any number of instances share; see docs/server.md).
  *
- * - Authenticates each connection with the token of its first frame (`hello`).
- * - Publishes every change as a sequenced event to all agents and keeps the last events in a
- *   replay buffer, so a client that reconnects with `resume` gets exactly what it missed.
- * - Applies commands idempotently (a resent `send` returns the message it created the first time).
- * - Runs the demo simulator when asked.
+ * - Checks the Origin of each upgrade, then the token of the first frame (`hello`): a signed
+ *   token with an expiry (HMAC by default) or the integrator's verifier.
+ * - Every change is an event in the database's log (gap-free `seq`, one stream per database):
+ *   whichever instance wrote it, every instance delivers it, in order, to the connections allowed
+ *   to see it. A client that comes back (here or to another instance) resumes after its `seq`.
+ * - Applies commands idempotently (a resent `send` returns the message it created the first
+ *   time, across instances: a unique constraint on the client id).
+ * - Limits each connection: frame size (1009), frame rate (4429).
+ * - Runs the demo simulator when asked (on one instance only).
  *
  * `faults` and the methods under "test controls" exist for the fault tests; a real server has none.
  */
-import { createHash, randomUUID } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
+import { createHash } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import type { Agent, ClientCommand, Fixtures, ServerEvent } from '../src/model/types.js';
+import type { ClientCommand, Fixtures, Message, ServerEvent } from '../src/model/types.js';
 import {
   CloseCode,
   PROTOCOL,
@@ -23,12 +29,28 @@ import {
   type ServerFrame,
 } from '../src/transport/protocol.js';
 import { DemoSimulator } from '../src/transport/simulator.js';
-import { DeskData } from './desk-data.js';
+import { agentOf, hmacVerifier, type Principal, type TokenVerifier } from './auth.js';
+import { openDatabase, type Database } from './db.js';
+import { DeskData, type Assignment, type ClockRules, type CommandResult } from './desk-data.js';
+import { EventLog, type AppendResult } from './event-log.js';
 
 export interface DeskServerOptions {
+  /** The desk a new (empty) database starts with. */
   fixtures: Fixtures;
-  /** Accepted tokens and the agent each one signs in. */
-  tokens: Record<string, Agent>;
+  /** Who handles which seeded conversation (agent id and/or skill); unassigned ones are everyone's queue. */
+  assignments?: Record<string, Assignment>;
+  /** Secret of the default HMAC token verifier (at least 16 characters). */
+  tokenSecret?: string;
+  /** Your own token check (takes precedence over `tokenSecret`). */
+  verifyToken?: TokenVerifier;
+  /** Origins allowed to open a WebSocket (`Origin` header); undefined: any. Requests without Origin (not a browser) pass. */
+  allowedOrigins?: string[];
+  /** A database this server uses but does not own (it is not closed by `stop`). */
+  database?: Database;
+  /** `postgres://…`: a PostgreSQL server (several instances may share it). */
+  databaseUrl?: string;
+  /** PGlite's data folder when there is no database URL (default: in memory, nothing kept). */
+  dataDir?: string;
   host?: string;
   /** 0 picks a free port. */
   port?: number;
@@ -36,17 +58,25 @@ export interface DeskServerOptions {
   path?: string;
   simulate?: boolean;
   seed?: number;
-  /** Suggested client ping interval (default 15 000 ms). */
+  /** Suggested client ping interval (default 4 000 ms: a silent link is noticed within ~10 s). */
   heartbeatMs?: number;
   /**
    * A client silent this long is disconnected (default: 3 × heartbeat, at least 75 s, because
    * browsers run timers of long-hidden tabs only once a minute).
    */
   idleTimeoutMs?: number;
-  /** Events kept for `resume` (default 10 000). */
+  /** Events kept in memory for resumes (default 10 000; older ones are read from the database). */
   replayLimit?: number;
+  /** Events kept in the database (default 100 000); a resume from before them gets a snapshot. */
+  retainEvents?: number;
   /** Largest client frame, in bytes (default 1 MiB; larger ones close the connection with 1009). */
   maxPayload?: number;
+  /** Frames per connection: `perSecond` sustained, `burst` at once (default 100/s, 500). Over it: 4429. */
+  rateLimit?: { perSecond: number; burst: number };
+  /** How far a sent message's client time is kept (see DeskData.clientTime). */
+  clock?: Partial<ClockRules>;
+  /** Extra HTTP routes (e.g. the demo's token endpoint); return true when handled. */
+  http?: (request: IncomingMessage, response: ServerResponse) => boolean;
 }
 
 /** Fault injection for tests. */
@@ -57,7 +87,7 @@ export interface Faults {
   duplicateEvents?: boolean;
   /** Swap adjacent event frames. */
   reorderEvents?: boolean;
-  /** After applying the Nth `send` (counted from now), cut every connection before acknowledging it. */
+  /** Before applying the Nth `send` (counted from now), cut every connection: its echo and ack never arrive. */
   dropAfterSends?: number;
   /** Lose every Nth live event frame (replays are not lost), so clients see gaps. */
   loseEventEvery?: number;
@@ -65,16 +95,27 @@ export interface Faults {
 
 interface Connection {
   socket: WebSocket;
-  agent?: Agent;
+  principal?: Principal;
+  /** Hello received and being checked. */
+  greeted: boolean;
   /** Welcomed: receives published events. */
   ready: boolean;
   silent: boolean;
   lastFrameAt: number;
   ackedSeq: number;
+  /** Every logged event up to here was considered for this connection. */
+  cursor: number;
+  /** The newest event sent to it (what its pongs report). */
+  lastSent: number;
+  /** Commands received and not handled yet: handled in order, in batches (one transaction each). */
+  inbox: { id: unknown; command: unknown }[];
+  busy: boolean;
+  tokens: number;
+  tokensAt: number;
   helloTimer?: ReturnType<typeof setTimeout>;
   held?: string;
   heldTimer?: ReturnType<typeof setTimeout>;
-  lastSent?: string;
+  lastText?: string;
   live: number;
 }
 
@@ -86,6 +127,8 @@ export interface DeskServerStats {
   /** Hellos per token, keyed by `tokenKey(token)` (never the token itself). */
   hellosByToken: Record<string, number>;
   authFailures: number;
+  originRefusals: number;
+  rateLimited: number;
   resumes: number;
   snapshots: number;
   sendsReceived: number;
@@ -98,33 +141,30 @@ export class DeskServer {
   faults: Faults = {};
   private readonly options: DeskServerOptions;
   private readonly heartbeatMs: number;
-  private readonly replayLimit: number;
+  private readonly verify: TokenVerifier;
+  private readonly rate: { perSecond: number; burst: number };
+  private db: Database | undefined;
+  private log: EventLog | undefined;
   private http: Server | undefined;
   private wss: WebSocketServer | undefined;
   private readonly connections = new Set<Connection>();
-  private stream = randomUUID();
-  private seq = 0;
-  private log: EventFrame[] = [];
   private simulator: DemoSimulator | undefined;
   private sweepTimer: ReturnType<typeof setInterval> | undefined;
+  private trimTimer: ReturnType<typeof setInterval> | undefined;
   private port: number;
-  private counts = { connections: 0, authFailures: 0, resumes: 0, snapshots: 0 };
+  private counts = { connections: 0, authFailures: 0, originRefusals: 0, rateLimited: 0, resumes: 0, snapshots: 0 };
   private hellosByToken: Record<string, number> = {};
   private sendsSinceFault = 0;
 
   constructor(options: DeskServerOptions) {
     this.options = options;
-    this.data = new DeskData(options.fixtures);
-    this.heartbeatMs = options.heartbeatMs ?? 15_000;
-    this.replayLimit = options.replayLimit ?? 10_000;
+    const verify = options.verifyToken ?? (options.tokenSecret ? hmacVerifier(options.tokenSecret) : undefined);
+    if (!verify) throw new Error('DeskServer needs tokenSecret (HMAC tokens) or verifyToken');
+    this.verify = verify;
+    this.data = new DeskData(options.clock);
+    this.heartbeatMs = options.heartbeatMs ?? 4_000;
+    this.rate = options.rateLimit ?? { perSecond: 100, burst: 500 };
     this.port = options.port ?? 0;
-    if (options.simulate) {
-      this.simulator = new DemoSimulator({
-        fixtures: options.fixtures,
-        emit: (event) => this.publish(event),
-        seed: options.seed,
-      });
-    }
   }
 
   /** `ws://host:port/path` once listening. */
@@ -132,38 +172,74 @@ export class DeskServer {
     return `ws://${this.options.host ?? '127.0.0.1'}:${this.port}${this.options.path ?? '/desk'}`;
   }
 
+  /** The event log's stream id and newest seq (after `start`). */
+  get position(): { stream: string; seq: number } {
+    return { stream: this.log?.stream ?? '', seq: this.log?.head ?? 0 };
+  }
+
   async start(): Promise<string> {
-    const http = createServer((_request, response) => {
+    const options = this.options;
+    this.db = options.database ?? (await openDatabase({ url: options.databaseUrl, dataDir: options.dataDir }));
+    const log = new EventLog(this.db, this.data, (frames) => this.delivered(frames), {
+      cacheSize: options.replayLimit,
+      retain: options.retainEvents,
+    });
+    await log.open({ fixtures: options.fixtures, assignments: options.assignments });
+    this.log = log;
+    const http = createServer((request, response) => {
+      if (options.http?.(request, response)) return;
       response
         .writeHead(426, { 'content-type': 'text/plain' })
         .end(`Connect with WebSocket, sub-protocol ${PROTOCOL}\n`);
     });
     const wss = new WebSocketServer({
       server: http,
-      path: this.options.path ?? '/desk',
-      maxPayload: this.options.maxPayload ?? 1024 * 1024,
+      path: options.path ?? '/desk',
+      maxPayload: options.maxPayload ?? 1024 * 1024,
       handleProtocols: (protocols) => (protocols.has(PROTOCOL) ? PROTOCOL : false),
+      verifyClient: ({ origin }, done) => {
+        const allowed = !options.allowedOrigins || !origin || options.allowedOrigins.includes(origin);
+        if (!allowed) this.counts.originRefusals += 1;
+        done(allowed, 403, 'Origin not allowed');
+      },
     });
     wss.on('connection', (socket) => this.accept(socket));
     await new Promise<void>((resolve, reject) => {
       http.once('error', reject);
-      http.listen(this.port, this.options.host ?? '127.0.0.1', () => resolve());
+      http.listen(this.port, options.host ?? '127.0.0.1', () => resolve());
     });
     this.http = http;
     this.wss = wss;
     this.port = (http.address() as AddressInfo).port;
     this.sweepTimer = setInterval(() => this.sweep(), Math.min(this.heartbeatMs, 5_000));
-    this.simulator?.start();
+    this.trimTimer = setInterval(() => void log.trim().catch(() => undefined), 60_000);
+    this.trimTimer.unref();
+    if (options.simulate) {
+      const now = this.data.snapshot();
+      this.simulator = new DemoSimulator({
+        fixtures: {
+          ...options.fixtures,
+          visitors: now.visitors,
+          conversations: now.conversations,
+          messages: now.messages,
+        },
+        emit: (event) => void this.publish(event),
+        seed: options.seed,
+      });
+      this.simulator.start();
+    }
     return this.url;
   }
 
   /**
-   * Closes every connection and stops listening. The data stays (it is the "database").
+   * Closes every connection and stops listening; closes the database if this server opened it.
    * `graceful`: close frames with 1001 "going away" (clients reconnect at once); else cut them.
    */
   async stop({ graceful = false }: { graceful?: boolean } = {}): Promise<void> {
     this.simulator?.stop();
+    this.simulator = undefined;
     clearInterval(this.sweepTimer);
+    clearInterval(this.trimTimer);
     for (const connection of this.connections) {
       if (graceful) connection.socket.close(CloseCode.goingAway, 'server shutting down');
       this.forget(connection, !graceful);
@@ -177,19 +253,26 @@ export class DeskServer {
       http.closeAllConnections();
       await new Promise<void>((resolve) => http.close(() => resolve()));
     }
+    this.log?.close();
+    this.log = undefined;
+    if (this.db && !this.options.database) await this.db.close();
+    this.db = undefined;
   }
 
-  /** Publishes an event: applies it, gives it the next seq, keeps it for replay, sends it to every agent. */
-  publish(event: ServerEvent): void {
-    this.data.apply(event);
-    this.simulator?.observe(event);
-    this.sequence(event);
+  /** Logs an event (any instance delivers it to the connections allowed to see it). */
+  async publish(event: ServerEvent): Promise<void> {
+    if (!this.log) throw new Error('DeskServer is not started');
+    await this.log.append([[event]]);
+  }
+
+  /** Deletes logged events beyond the retention; returns how many. */
+  trim(): Promise<number> {
+    return this.log ? this.log.trim() : Promise.resolve(0);
   }
 
   stats(): DeskServerStats {
     return {
-      stream: this.stream,
-      seq: this.seq,
+      ...this.position,
       ...this.counts,
       hellosByToken: { ...this.hellosByToken },
       sendsReceived: this.data.sendsReceived,
@@ -205,16 +288,10 @@ export class DeskServer {
     for (const connection of [...this.connections]) this.forget(connection, true);
   }
 
-  /**
-   * A crash and restart: connections cut, port closed for `downMs`, then a new process
-   * (new stream id, empty replay buffer) on the same port. The data survives, as in a database.
-   */
+  /** A crash and restart: connections cut, port closed for `downMs`, then a new start on the same database. */
   async restart(downMs = 300): Promise<void> {
     await this.stop();
     await new Promise((resolve) => setTimeout(resolve, downMs));
-    this.stream = randomUUID();
-    this.seq = 0;
-    this.log = [];
     await this.start();
   }
 
@@ -229,9 +306,9 @@ export class DeskServer {
       if (connection.ready && !connection.silent) connection.socket.send(frame);
   }
 
-  /** Sequences a payload without applying or checking it (a server bug, for the tests). */
-  publishUnchecked(event: unknown): void {
-    this.sequence(event as ServerEvent);
+  /** Logs a payload without applying or checking it (a server bug, for the tests). */
+  async publishUnchecked(event: unknown): Promise<void> {
+    await this.publish(event as ServerEvent);
   }
 
   // ---- connections -----------------------------------------------------------------------
@@ -240,10 +317,17 @@ export class DeskServer {
     this.counts.connections += 1;
     const connection: Connection = {
       socket,
+      greeted: false,
       ready: false,
       silent: false,
       lastFrameAt: Date.now(),
       ackedSeq: -1,
+      cursor: 0,
+      lastSent: 0,
+      inbox: [],
+      busy: false,
+      tokens: this.rate.burst,
+      tokensAt: Date.now(),
       live: 0,
     };
     this.connections.add(connection);
@@ -253,7 +337,9 @@ export class DeskServer {
     );
     socket.on('message', (data, isBinary) => this.receive(connection, data, isBinary));
     socket.on('close', () => this.forget(connection, false));
-    socket.on('error', () => this.forget(connection, true));
+    // `ws` itself closes with 1009 (too large) or 1002 after a protocol error: let that close
+    // frame go out after what is already queued (a snapshot, say) rather than cutting the socket.
+    socket.on('error', () => this.forget(connection, false));
   }
 
   private forget(connection: Connection, terminate: boolean): void {
@@ -264,9 +350,32 @@ export class DeskServer {
     if (terminate) connection.socket.terminate();
   }
 
+  /** Token bucket: false when the connection sends faster than allowed. */
+  private withinRate(connection: Connection): boolean {
+    const now = Date.now();
+    connection.tokens = Math.min(
+      this.rate.burst,
+      connection.tokens + ((now - connection.tokensAt) / 1000) * this.rate.perSecond,
+    );
+    connection.tokensAt = now;
+    if (connection.tokens < 1) return false;
+    connection.tokens -= 1;
+    return true;
+  }
+
   private receive(connection: Connection, data: RawData, isBinary: boolean): void {
-    if (connection.silent) return;
+    if (connection.silent || !this.connections.has(connection)) return;
     connection.lastFrameAt = Date.now();
+    if (!this.withinRate(connection)) {
+      this.counts.rateLimited += 1;
+      this.refuse(
+        connection,
+        CloseCode.rateLimited,
+        'rate-limited',
+        `More than ${this.rate.perSecond} frames per second (burst ${this.rate.burst})`,
+      );
+      return;
+    }
     let frame: ClientFrame;
     try {
       if (isBinary) throw new Error('binary frame');
@@ -276,25 +385,35 @@ export class DeskServer {
       this.refuse(connection, CloseCode.badRequest, 'bad-frame', 'Frames are JSON objects with a type');
       return;
     }
-    if (!connection.ready && frame.type !== 'hello') {
+    if (!connection.greeted && frame.type !== 'hello') {
       this.refuse(connection, CloseCode.badRequest, 'bad-frame', 'The first frame must be hello');
       return;
     }
     switch (frame.type) {
       case 'hello':
-        this.hello(connection, frame);
+        void this.hello(connection, frame).catch((error: unknown) => this.failed(connection, error));
         return;
-      case 'command':
-        this.command(connection, frame.id, frame.command);
+      case 'command': {
+        const entry = { id: frame.id, command: frame.command };
+        const run = () => {
+          connection.inbox.push(entry);
+          // Commands that follow the hello at once wait for its check (and the welcome).
+          if (connection.ready && !connection.busy) void this.commands(connection);
+        };
+        if (this.faults.latencyMs) setTimeout(run, this.faults.latencyMs);
+        else run();
         return;
+      }
       case 'resume':
-        if (Number.isInteger(frame.seq)) this.replay(connection, frame.seq);
+        if (connection.ready && Number.isInteger(frame.seq))
+          void this.resend(connection, frame.seq).catch((error: unknown) => this.failed(connection, error));
         return;
       case 'ack':
         if (Number.isInteger(frame.seq)) connection.ackedSeq = Math.max(connection.ackedSeq, frame.seq);
         return;
       case 'ping':
-        this.send(connection, { type: 'pong', t: frame.t, seq: this.seq });
+        // Only what this connection was sent: a seq it may not see would look like a lost event.
+        this.send(connection, { type: 'pong', t: frame.t, seq: connection.lastSent });
         return;
       case 'pong':
         return;
@@ -303,13 +422,21 @@ export class DeskServer {
     }
   }
 
-  private hello(connection: Connection, frame: Extract<ClientFrame, { type: 'hello' }>): void {
-    if (connection.ready) {
+  /** A database failure while answering: the client reconnects and resumes (nothing was half-sent). */
+  private failed(connection: Connection, error: unknown): void {
+    console.warn(`[desk-server] ${(error as Error).message}`);
+    if (this.connections.has(connection)) connection.socket.close(1011, 'internal error');
+    this.forget(connection, false);
+  }
+
+  private async hello(connection: Connection, frame: Extract<ClientFrame, { type: 'hello' }>): Promise<void> {
+    if (connection.greeted) {
       this.send(connection, { type: 'error', code: 'bad-frame', message: 'Already welcomed' });
       return;
     }
+    connection.greeted = true;
     clearTimeout(connection.helloTimer);
-    const token = typeof frame.token === 'string' ? frame.token.slice(0, 200) : '';
+    const token = typeof frame.token === 'string' ? frame.token.slice(0, 4096) : '';
     const key = tokenKey(token);
     this.hellosByToken[key] = (this.hellosByToken[key] ?? 0) + 1;
     if (frame.v !== PROTOCOL_VERSION) {
@@ -321,104 +448,193 @@ export class DeskServer {
       );
       return;
     }
-    const agent = Object.hasOwn(this.options.tokens, token) ? this.options.tokens[token] : undefined;
-    if (!agent) {
+    let principal: Principal | undefined;
+    try {
+      principal = await this.verify(token);
+    } catch {
+      principal = undefined;
+    }
+    if (!principal) {
       this.counts.authFailures += 1;
       this.refuse(connection, CloseCode.unauthorized, 'unauthorized', 'Invalid or expired token');
       return;
     }
-    connection.agent = agent;
+    connection.principal = principal;
+    const log = this.log;
+    if (!log || !this.connections.has(connection)) return;
     const resume = frame.resume;
-    const canResume = !!resume && resume.stream === this.stream && this.inBuffer(resume.seq);
-    this.send(connection, {
+    const replay =
+      resume && typeof resume === 'object' && resume.stream === log.stream && Number.isInteger(resume.seq)
+        ? await log.eventsAfter(resume.seq)
+        : undefined;
+    if (!this.connections.has(connection) || log !== this.log) return;
+    const base = {
       type: 'welcome',
       v: PROTOCOL_VERSION,
-      stream: this.stream,
-      seq: this.seq,
-      resumed: canResume,
+      stream: log.stream,
       heartbeatMs: this.heartbeatMs,
-      agent,
-    });
-    connection.ready = true;
-    if (canResume) {
+      ...(agentOf(principal) ? { agent: agentOf(principal) } : {}),
+    } as const;
+    if (replay && resume) {
       this.counts.resumes += 1;
-      this.replay(connection, resume.seq);
+      const visible = replay.filter((f) => this.data.visible(principal, f.event));
+      this.send(connection, { ...base, seq: visible.at(-1)?.seq ?? resume.seq, resumed: true });
+      connection.lastSent = resume.seq;
+      for (const event of visible) this.sendTo(connection, event);
     } else {
       this.counts.snapshots += 1;
-      this.sendEvent(connection, { type: 'event', seq: this.seq, event: this.data.snapshot(agent) });
+      this.send(connection, { ...base, seq: log.head, resumed: false });
+      this.sendSnapshot(connection);
     }
+    connection.cursor = log.head;
+    connection.ready = true;
+    if (connection.inbox.length > 0) void this.commands(connection);
   }
 
-  /** Can the events after `seq` be replayed from the buffer? */
-  private inBuffer(seq: number): boolean {
-    const oldest = this.log[0]?.seq ?? this.seq + 1;
-    return Number.isInteger(seq) && seq <= this.seq && seq >= oldest - 1;
-  }
-
-  /** Sends the events after `seq`, or a fresh snapshot when they are no longer buffered. */
-  private replay(connection: Connection, seq: number): void {
-    if (!this.inBuffer(seq)) {
-      this.sendEvent(connection, { type: 'event', seq: this.seq, event: this.data.snapshot(connection.agent) });
+  /** The client saw a gap: replay what it may see after `seq` (-1, or too old: a snapshot). */
+  private async resend(connection: Connection, seq: number): Promise<void> {
+    const log = this.log;
+    if (!log) return;
+    const replay = seq >= 0 && seq <= connection.cursor ? await log.eventsAfter(seq) : undefined;
+    if (!this.connections.has(connection) || log !== this.log) return;
+    if (!replay) {
+      this.sendSnapshot(connection);
+      connection.cursor = log.head;
       return;
     }
-    for (const frame of this.log) if (frame.seq > seq) this.sendEvent(connection, frame);
+    // Up to where this connection is; newer events follow as usual.
+    const upTo = replay.filter((f) => f.seq <= connection.cursor && this.data.visible(connection.principal, f.event));
+    const newest = connection.lastSent;
+    connection.lastSent = seq;
+    for (const frame of upTo) this.sendTo(connection, frame);
+    connection.lastSent = Math.max(newest, connection.lastSent);
   }
 
-  private command(connection: Connection, id: unknown, raw: unknown): void {
+  private sendSnapshot(connection: Connection): void {
+    const seq = this.log?.head ?? 0;
+    this.sendEvent(connection, { type: 'event', seq, event: this.data.snapshot(connection.principal) });
+    connection.lastSent = seq;
+  }
+
+  /** New events from the log (in order, each once): to every connection that may see them. */
+  private delivered(frames: EventFrame[]): void {
+    if (this.simulator) {
+      for (const frame of frames) {
+        this.simulator.observe(frame.event);
+        const message: unknown = frame.event.type === 'message.added' ? frame.event.message : undefined;
+        if (typeof message === 'object' && message !== null && (message as Message).author === 'agent')
+          this.simulator.agentMessage(message as Message);
+      }
+    }
+    for (const connection of this.connections) {
+      if (!connection.ready) continue;
+      for (const frame of frames) {
+        if (frame.seq <= connection.cursor) continue;
+        connection.cursor = frame.seq;
+        if (!this.data.visible(connection.principal, frame.event)) continue;
+        connection.live += 1;
+        const lose = this.faults.loseEventEvery;
+        if (lose && connection.live % lose === 0) {
+          connection.lastSent = frame.seq;
+          continue;
+        }
+        this.sendTo(connection, frame);
+      }
+    }
+  }
+
+  /** Sends an event frame, saying which event came before it when some were not for this connection. */
+  private sendTo(connection: Connection, frame: EventFrame): void {
+    const prev = connection.lastSent;
+    const out: EventFrame = prev === frame.seq - 1 || prev >= frame.seq ? frame : { ...frame, prev };
+    connection.lastSent = Math.max(connection.lastSent, frame.seq);
+    this.sendEvent(connection, out);
+  }
+
+  /**
+   * Handles the commands waiting in a connection's inbox, in order: every command received while
+   * a batch is being written joins the next batch, which is logged in one transaction. Each
+   * command gets exactly one ack or error, after the events it caused went out.
+   */
+  private async commands(connection: Connection): Promise<void> {
+    connection.busy = true;
+    try {
+      while (connection.inbox.length > 0) {
+        const batch = connection.inbox.splice(0, 200);
+        const handled = batch.map(({ id, command }) => {
+          try {
+            return this.handle(connection, id, command);
+          } catch (error) {
+            // A bug must cost this command only: answered, and the connection carries on.
+            console.warn(`[desk-server] command failed: ${(error as Error).message}`);
+            if (typeof id === 'string')
+              this.send(connection, { type: 'error', id, code: 'internal', message: 'Not applied' });
+            return {};
+          }
+        });
+        let appended: AppendResult[] = [];
+        try {
+          appended = await this.log!.append(handled.map((h) => (h.result && !h.result.error ? h.result.publish : [])));
+        } catch (error) {
+          console.warn(`[desk-server] commands not applied: ${(error as Error).message}`);
+          for (const { id } of handled)
+            if (id) this.send(connection, { type: 'error', id, code: 'internal', message: 'Not applied, try again' });
+          continue;
+        }
+        if (!this.connections.has(connection)) continue;
+        for (const [index, { id, result }] of handled.entries()) {
+          if (!id || !result) continue;
+          if (result.error) {
+            this.send(connection, { type: 'error', id, ...result.error });
+            continue;
+          }
+          let { messageId, duplicate } = result;
+          const duplicateOf = appended[index]?.duplicateOf;
+          if (duplicateOf !== undefined) {
+            // Stored earlier: by another instance, an earlier attempt, or earlier in this batch.
+            this.data.duplicateSends += 1;
+            duplicate = true;
+            messageId = duplicateOf;
+          }
+          this.send(connection, {
+            type: 'ack',
+            id,
+            ...(messageId ? { messageId } : {}),
+            ...(duplicate ? { duplicate: true } : {}),
+            ...(result.reply ? { events: result.reply } : {}),
+          });
+        }
+      }
+    } finally {
+      connection.busy = false;
+    }
+  }
+
+  /** Checks one command and turns it into events (not logged yet); answers bad frames at once. */
+  private handle(connection: Connection, id: unknown, raw: unknown): { id?: string; result?: CommandResult } {
     if (typeof id !== 'string' || id.length === 0 || id.length > 256) {
       this.send(connection, { type: 'error', code: 'bad-frame', message: 'A command needs a string id' });
-      return;
+      return {};
     }
     const command = checkCommand(raw);
     if (typeof command === 'string') {
       this.send(connection, { type: 'error', id, code: 'invalid-command', message: command });
-      return;
+      return {};
     }
-    const run = () => {
-      // A command received is applied even if its connection is gone by now; only the ack is lost.
-      const result = this.data.handle(connection.agent!, command);
-      if (
-        command.type === 'send' &&
-        this.faults.dropAfterSends !== undefined &&
-        (this.sendsSinceFault += 1) >= this.faults.dropAfterSends
-      ) {
-        // Applied, then the link dies before the echo and the ack leave: the client cannot know it went through.
-        this.faults = { ...this.faults, dropAfterSends: undefined };
-        this.sendsSinceFault = 0;
-        this.dropConnections();
-      }
-      for (const event of result.publish) this.publish(event);
-      const added = result.publish[0];
-      if (command.type === 'send' && added?.type === 'message.added') this.simulator?.agentMessage(added.message);
-      if (!this.connections.has(connection)) return;
-      if (result.error) {
-        this.send(connection, { type: 'error', id, ...result.error });
-        return;
-      }
-      this.send(connection, {
-        type: 'ack',
-        id,
-        ...(result.messageId ? { messageId: result.messageId } : {}),
-        ...(result.duplicate ? { duplicate: true } : {}),
-        ...(result.reply ? { events: result.reply } : {}),
-      });
-    };
-    if (this.faults.latencyMs) setTimeout(run, this.faults.latencyMs);
-    else run();
-  }
-
-  private sequence(event: ServerEvent): void {
-    this.seq += 1;
-    const frame: EventFrame = { type: 'event', seq: this.seq, event };
-    this.log.push(frame);
-    if (this.log.length > this.replayLimit) this.log.splice(0, this.log.length - this.replayLimit);
-    const lose = this.faults.loseEventEvery;
-    for (const connection of this.connections) {
-      if (!connection.ready) continue;
-      connection.live += 1;
-      if (lose && connection.live % lose === 0) continue;
-      this.sendEvent(connection, frame);
+    // A command received is applied even if its connection is gone by now; only the ack is lost.
+    const result = this.data.handle(connection.principal!, command);
+    if (
+      command.type === 'send' &&
+      !result.error &&
+      this.faults.dropAfterSends !== undefined &&
+      (this.sendsSinceFault += 1) >= this.faults.dropAfterSends
+    ) {
+      // The link dies as the command is applied: the client cannot know it went through.
+      this.faults = { ...this.faults, dropAfterSends: undefined };
+      this.sendsSinceFault = 0;
+      this.dropConnections();
     }
+    return { id, result };
   }
 
   /** Event frames go through the fault injection (duplicates, swaps). */
@@ -426,8 +642,8 @@ export class DeskServer {
     const text = JSON.stringify(frame);
     const out = (data: string) => {
       this.sendText(connection, data);
-      if (this.faults.duplicateEvents && connection.lastSent) this.sendText(connection, connection.lastSent);
-      connection.lastSent = data;
+      if (this.faults.duplicateEvents && connection.lastText) this.sendText(connection, connection.lastText);
+      connection.lastText = data;
     };
     if (!this.faults.reorderEvents) {
       out(text);

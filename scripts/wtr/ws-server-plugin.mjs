@@ -7,9 +7,10 @@
  */
 import { tsImport } from 'tsx/esm/api';
 
+// The tests' tokens go through the server's verifier hook (the HMAC default is tested in test/node/).
 const TOKENS = {
-  'test-token': { id: 'a-alex', name: 'Alex Martin', role: 'agent' },
-  'manager-token': { id: 'a-max', name: 'Max Manager', role: 'manager' },
+  'test-token': { kind: 'staff', agent: { id: 'a-alex', name: 'Alex Martin', role: 'agent' }, skills: [] },
+  'manager-token': { kind: 'staff', agent: { id: 'a-max', name: 'Max Manager', role: 'manager' }, skills: [] },
 };
 
 export function wsServerPlugin() {
@@ -17,21 +18,35 @@ export function wsServerPlugin() {
   let server;
   /** @type {any} */
   let modules;
+  /** One embedded PostgreSQL (PGlite, in memory) for the whole run; `reset` empties it. */
+  /** @type {any} */
+  let database;
   const figures = [];
 
   const load = async () => {
     modules ??= {
       ...(await tsImport('../../server/desk-server.ts', import.meta.url)),
       ...(await tsImport('../../src/transport/demo-fixtures.ts', import.meta.url)),
+      ...(await tsImport('../../server/db.ts', import.meta.url)),
+      ...(await tsImport('../../server/schema.ts', import.meta.url)),
     };
     return modules;
   };
 
   const ops = {
     async reset({ heartbeatMs = 15000 } = {}) {
-      const { DeskServer, demoFixtures } = await load();
+      const { DeskServer, demoFixtures, openDatabase, dropDesk } = await load();
       await server?.stop();
-      server = new DeskServer({ fixtures: demoFixtures(), tokens: TOKENS, host: '127.0.0.1', port: 0, heartbeatMs });
+      database ??= await openDatabase({ dataDir: 'memory://' });
+      await dropDesk(database);
+      server = new DeskServer({
+        fixtures: demoFixtures(),
+        verifyToken: (token) => (Object.hasOwn(TOKENS, token) ? TOKENS[token] : undefined),
+        database,
+        host: '127.0.0.1',
+        port: 0,
+        heartbeatMs,
+      });
       const url = await server.start();
       return { url, token: 'test-token', managerToken: 'manager-token' };
     },
@@ -53,13 +68,13 @@ export function wsServerPlugin() {
       return true;
     },
     /** Visitor messages published by the server, in this order; returns their ids. */
-    inject({ conversationId, prefix, count, textSize = 0 }) {
+    async inject({ conversationId, prefix, count, textSize = 0 }) {
       const ids = [];
       for (let i = 1; i <= count; i += 1) {
         const id = `${prefix}-${i}`;
         const text = `${prefix} #${i}`.padEnd(textSize, '.');
         ids.push(id);
-        server.publish({
+        await server.publish({
           type: 'message.added',
           message: { id, conversationId, author: 'visitor', at: server.data.stamp(), kind: 'text', text },
         });
@@ -67,7 +82,7 @@ export function wsServerPlugin() {
       return ids;
     },
     /** Frames that break the protocol in every way we could think of; returns how many were sent. */
-    invalid({ oversize = 100_000, repeat = 1 } = {}) {
+    async invalid({ oversize = 100_000, repeat = 1 } = {}) {
       const frames = [
         'not json {',
         '[1,2,3]',
@@ -83,9 +98,9 @@ export function wsServerPlugin() {
       ];
       for (let i = 0; i < repeat; i += 1) for (const frame of frames) server.sendRaw(frame);
       // A well-formed envelope around a malformed event: sequenced, so the store must refuse it.
-      server.publishUnchecked({ type: 'message.added', message: { id: 'bad-1', kind: 'text' } });
-      server.publishUnchecked({ type: 'message.added' });
-      server.publishUnchecked({ type: 'message.updated', message: 'nope' });
+      await server.publishUnchecked({ type: 'message.added', message: { id: 'bad-1', kind: 'text' } });
+      await server.publishUnchecked({ type: 'message.added' });
+      await server.publishUnchecked({ type: 'message.updated', message: 'nope' });
       return { frames: frames.length * repeat, badEvents: 3 };
     },
     /** Server counters; `tokens` lists tokens whose hellos to count (`hellosByToken`, by token). */
@@ -115,6 +130,8 @@ export function wsServerPlugin() {
     async serverStop() {
       await server?.stop();
       server = undefined;
+      await database?.close();
+      database = undefined;
       if (figures.length) {
         process.stdout.write('\nWebSocket fault tests — figures\n');
         const rows = figures.map(({ name, sent, lost, duplicated, recoverMs, ...rest }) => ({

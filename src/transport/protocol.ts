@@ -23,6 +23,11 @@ export const CloseCode = {
   heartbeatTimeout: 4000,
   /** The server is going down (restart); reconnect. */
   goingAway: 1001,
+  /**
+   * More frames per second than the server allows; reconnect after the usual backoff. (Also
+   * retried: 1009, a frame over the server's limit, and 1011, a server failure.)
+   */
+  rateLimited: 4429,
 } as const;
 
 /** Codes carried by `error` frames. */
@@ -35,6 +40,7 @@ export type ProtocolErrorCode =
   | 'conversation-closed'
   | 'visitor-blocked'
   | 'forbidden'
+  | 'rate-limited'
   | 'internal';
 
 // ---- client → server ---------------------------------------------------------------------
@@ -65,7 +71,10 @@ export interface PingFrame {
   type: 'ping';
   t: number;
 }
-/** From the server, `seq` is its newest event's sequence number (lets the client notice a lost last event). */
+/**
+ * From the server, `seq` is the newest event it sent on this connection (lets the client notice a
+ * lost last event). Only a hint: a client never counts an event as delivered because of it.
+ */
 export interface PongFrame {
   type: 'pong';
   t: number;
@@ -89,10 +98,16 @@ export interface WelcomeFrame {
   heartbeatMs: number;
   agent?: Agent;
 }
-/** One server event. `seq` increases by one per event in a stream; a snapshot carries the seq of the newest event it contains. */
+/**
+ * One server event. `seq` increases by one per event in a stream; a snapshot carries the seq of the
+ * newest event it contains. `prev` (optional, added in v1): the seq of the previous event sent on
+ * this connection, when the events in between are not for this client (another agent's
+ * conversations); without it, the previous event is `seq - 1`.
+ */
 export interface EventFrame {
   type: 'event';
   seq: number;
+  prev?: number;
   event: ServerEvent;
 }
 /** The command `id` was applied. `events`: replies for this client only (e.g. a history page), never replayed. */
@@ -130,7 +145,7 @@ const ServerFrameSchema = v.variant('type', [
     resumed: v.boolean(),
     heartbeatMs: v.pipe(v.number(), v.gtValue(0)),
   }),
-  v.looseObject({ type: v.literal('event'), seq: Count, event: EventEnvelope }),
+  v.looseObject({ type: v.literal('event'), seq: Count, prev: v.optional(Count), event: EventEnvelope }),
   v.looseObject({ type: v.literal('ack'), id: Id, events: v.optional(v.array(EventEnvelope)) }),
   v.looseObject({
     type: v.literal('error'),

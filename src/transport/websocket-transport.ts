@@ -19,9 +19,12 @@ export interface WebSocketTransportOptions {
   token?: string;
   /** Called before every connection attempt (takes precedence over `token`): return a fresh token. */
   getToken?: () => string | Promise<string>;
-  /** Ping interval in ms (default: what the server's welcome suggests, else 15 000). */
+  /** Ping interval in ms (default: what the server's welcome suggests, else 4 000). */
   heartbeatMs?: number;
-  /** Silence after which the connection is considered dead, in ms (default 2.5 × heartbeat). */
+  /**
+   * Silence after which the connection is considered dead, in ms (default 2 × heartbeat + 1 s:
+   * 9 s with 4 s pings, checked every second, so a silent link is noticed within 10 s).
+   */
   heartbeatTimeoutMs?: number;
   /** Reconnect delays: `initialMs` doubled per failed attempt up to `maxMs`, each randomised by ±`jitter` (0–1). */
   backoff?: { initialMs?: number; maxMs?: number; jitter?: number };
@@ -35,7 +38,10 @@ export interface WebSocketTransportOptions {
    * (at most 768 KiB of UTF-8; the reference server accepts 1 MiB).
    */
   maxCommandSize?: number;
-  /** How long an out-of-order event waits for the missing ones before the client asks for a replay (default 1 000 ms). */
+  /**
+   * How long an out-of-order event waits for the missing ones before the client asks for a replay
+   * (default 1 000 ms). Further asks for the same gap wait twice as long each time (at most 30 s).
+   */
   gapTimeoutMs?: number;
   /** Random source for the jitter (tests). */
   random?: () => number;
@@ -57,6 +63,8 @@ export interface WebSocketTransportStats {
   reordered: number;
   /** Replays requested on an open connection because of a gap. */
   gapReplays: number;
+  /** Snapshots requested on an open connection because a replay did not fill a gap. */
+  gapSnapshots: number;
   invalidFrames: number;
   /** Connections closed by the client because the server went silent. */
   deadConnections: number;
@@ -71,14 +79,17 @@ interface Pending {
   written: boolean;
 }
 
-const DEFAULT_HEARTBEAT = 15_000;
+const DEFAULT_HEARTBEAT = 4_000;
+/** Asks for one gap (replay, then snapshots) before giving the connection up and reconnecting. */
+const MAX_GAP_ASKS = 5;
+const MAX_GAP_DELAY = 30_000;
 /** Commands that are only worth sending now: dropped (resolved) while disconnected. */
 const VOLATILE = new Set<ClientCommand['type']>(['typing']);
 const MAX_BUFFERED_EVENTS = 10_000;
 const MAX_INVALID_REPORTS = 20;
 
 const refusedToken = (detail: string) =>
-  `The server refused the access token${detail}. Not reconnecting until a new token is provided.`;
+  `The server refused the access token${detail}; not reconnecting until there is a new token.`;
 
 /**
  * A Transport over WebSocket speaking the `agent-desk.v1` protocol (docs/protocol.md).
@@ -124,10 +135,16 @@ export class WebSocketTransport implements Transport {
   private lastSeq = -1;
   private ackedSeq = -1;
   private readonly early = new Map<number, EventFrame>();
-  private gapAsked: number | undefined;
+  /** Asks made for the current gap (0: none yet; then a replay was asked, later ones are snapshots); reset when events fill it. */
+  private gapAsks = 0;
   private invalidReported = 0;
-  /** The newest seq the server said exists (events and pongs carry it): a trailing gap shows too. */
-  private serverSeq = -1;
+  /** The next event's seq, read from the start of a frame too large to parse. */
+  private tooLarge = -1;
+  /**
+   * The newest seq the server CLAIMS (welcome, pongs): only a hint that events exist, so a lost
+   * trailing event is noticed. It never counts as delivered; a snapshot replaces an unproven claim.
+   */
+  private hintSeq = -1;
   private requestCounter = 0;
   /** Commands not acknowledged yet, in issue order; `written` ones went out on the current socket. */
   private readonly pending: Pending[] = [];
@@ -139,6 +156,7 @@ export class WebSocketTransport implements Transport {
     duplicatesDropped: 0,
     reordered: 0,
     gapReplays: 0,
+    gapSnapshots: 0,
     invalidFrames: 0,
     deadConnections: 0,
   };
@@ -149,7 +167,7 @@ export class WebSocketTransport implements Transport {
   constructor(options: WebSocketTransportOptions) {
     if (!options.token && !options.getToken) throw new TypeError('WebSocketTransport needs a token or getToken');
     if (/[?&](token|access_token)=/i.test(options.url)) {
-      throw new TypeError('WebSocketTransport: pass the token as an option, never in the URL');
+      throw new TypeError('WebSocketTransport: the token goes in options, never in the URL');
     }
     this.options = options;
     this.WS = options.WebSocket ?? globalThis.WebSocket;
@@ -168,7 +186,7 @@ export class WebSocketTransport implements Transport {
   }
 
   connect(sink: TransportSink): void {
-    if (this.sink) throw new Error('WebSocketTransport is already connected to a sink');
+    if (this.sink) throw new Error('WebSocketTransport is already connected');
     this.sink = sink;
     globalThis.addEventListener?.('online', this.onBrowserOnline);
     this.open();
@@ -176,10 +194,7 @@ export class WebSocketTransport implements Transport {
 
   send(command: ClientCommand): Promise<void> {
     if (this.closed) return Promise.reject(new TransportError('offline', 'The transport is closed'));
-    if (this.stopped)
-      return Promise.reject(
-        new TransportError('offline', 'Not connected: reconnecting stopped (see the reported error)'),
-      );
+    if (this.stopped) return Promise.reject(new TransportError('offline', 'Not connected (reconnecting stopped)'));
     if (VOLATILE.has(command.type) && !this.synced) return Promise.resolve();
     const size = JSON.stringify(command).length;
     const limit = this.options.maxCommandSize ?? 256 * 1024;
@@ -199,8 +214,8 @@ export class WebSocketTransport implements Transport {
           this.settle(
             entry,
             entry.written && this.synced
-              ? new TransportError('timeout', `No acknowledgement for ${command.type} in time`)
-              : new TransportError('offline', `${command.type} could not be delivered: no connection`),
+              ? new TransportError('timeout', `${command.type} not acknowledged in time`)
+              : new TransportError('offline', `${command.type} not delivered: offline`),
           );
         }, this.options.commandTimeoutMs ?? 15_000),
       };
@@ -215,7 +230,7 @@ export class WebSocketTransport implements Transport {
     this.closed = true;
     this.stopped = true;
     globalThis.removeEventListener?.('online', this.onBrowserOnline);
-    this.teardown(1000, 'closed by the client');
+    this.teardown(1000);
     this.rejectAll('The transport is closed');
     this.setState('offline');
     this.sink = undefined;
@@ -248,7 +263,7 @@ export class WebSocketTransport implements Transport {
     this.synced = false;
     this.awaitingSnapshot = false;
     this.early.clear();
-    this.gapAsked = undefined;
+    this.gapAsks = 0;
     this.invalidReported = 0;
     socket.onopen = () => void this.hello(socket);
     socket.onmessage = (event: MessageEvent) => this.receive(socket, event.data);
@@ -263,7 +278,7 @@ export class WebSocketTransport implements Transport {
     try {
       token = this.options.getToken ? await this.options.getToken() : this.options.token!;
     } catch (error) {
-      this.report({ code: 'unauthorized', message: `Could not get an access token: ${describeError(error)}` });
+      this.report({ code: 'unauthorized', message: `No access token: ${describeError(error)}` });
       this.stop(socket);
       return;
     }
@@ -283,13 +298,13 @@ export class WebSocketTransport implements Transport {
     if (frame.resumed && frame.stream === this.stream) {
       this.counters.resumed += 1;
     } else {
-      // A snapshot carrying seq `frame.seq` comes next: start the position just before it.
+      // A snapshot comes next; it (not the welcome's seq) sets the position.
       this.stream = frame.stream;
-      this.lastSeq = frame.seq - 1;
+      this.lastSeq = -1;
       this.ackedSeq = -1;
       this.awaitingSnapshot = true;
     }
-    this.serverSeq = frame.seq;
+    this.hintSeq = frame.seq;
     this.syncTarget = frame.seq;
     this.welcomed = true;
     this.heartbeatMs = this.options.heartbeatMs ?? frame.heartbeatMs ?? DEFAULT_HEARTBEAT;
@@ -317,7 +332,7 @@ export class WebSocketTransport implements Transport {
     const why = reason ? ` (${reason})` : '';
     if (code === CloseCode.unauthorized) this.stop(undefined, refusedToken(why));
     else if (code === CloseCode.badRequest)
-      this.stop(undefined, `The server refused the protocol${why}. Not reconnecting.`, 'protocol');
+      this.stop(undefined, `Protocol refused${why}; not reconnecting.`, 'protocol');
     else this.scheduleReconnect();
   }
 
@@ -329,7 +344,7 @@ export class WebSocketTransport implements Transport {
   ): void {
     if (this.stopped) return;
     this.stopped = true;
-    if (socket) this.teardown(1000, 'stopping');
+    if (socket) this.teardown(1000);
     if (message) this.report({ code, message });
     this.rejectAll(`Not connected: ${message ?? 'reconnecting stopped'}`);
     this.setState('offline');
@@ -349,7 +364,7 @@ export class WebSocketTransport implements Transport {
   private reconnectNow(): void {
     clearTimeout(this.retryTimer);
     this.retryTimer = undefined;
-    this.teardown(1000, 'reconnecting');
+    this.teardown(1000);
     this.attempt = 0;
     this.open();
   }
@@ -369,7 +384,9 @@ export class WebSocketTransport implements Transport {
     this.awaitingSnapshot = false;
     for (const entry of this.pending) entry.written = false;
     if (!socket) return;
-    socket.onopen = socket.onmessage = socket.onclose = socket.onerror = null;
+    socket.onopen = socket.onmessage = socket.onclose = null;
+    // Not null: closing a socket still connecting fires an error (Node's `ws` throws it when nobody listens).
+    socket.onerror = () => undefined;
     try {
       if (socket.readyState === this.WS.CONNECTING || socket.readyState === this.WS.OPEN)
         socket.close(code ?? 1000, reason);
@@ -379,7 +396,7 @@ export class WebSocketTransport implements Transport {
   }
 
   private heartbeatTimeout(): number {
-    return this.options.heartbeatTimeoutMs ?? Math.round(this.heartbeatMs * 2.5);
+    return this.options.heartbeatTimeoutMs ?? this.heartbeatMs * 2 + 1000;
   }
 
   private startHeartbeat(): void {
@@ -387,7 +404,7 @@ export class WebSocketTransport implements Transport {
     clearInterval(this.pingTimer);
     this.pingTimer = setInterval(() => this.writeFrame({ type: 'ping', t: Date.now() }), this.heartbeatMs);
     // Checked a few times per timeout, so a dead link is noticed soon after the timeout.
-    const check = Math.max(50, Math.min(this.heartbeatMs, this.heartbeatTimeout() / 4));
+    const check = Math.max(50, Math.min(this.heartbeatMs, this.heartbeatTimeout() / 4, 1000));
     let lastCheck = Date.now();
     this.heartbeatTimer = setInterval(() => {
       const socket = this.socket;
@@ -420,12 +437,14 @@ export class WebSocketTransport implements Transport {
     this.lastFrameAt = Date.now();
     try {
       if (typeof data !== 'string') {
-        this.invalid('binary frames are not part of the protocol');
+        this.invalid('binary frame');
         return;
       }
       const limit = this.options.maxFrameSize ?? 4 * 1024 * 1024;
       if (data.length > limit) {
-        this.invalid(`frame of ${data.length} characters exceeds the limit of ${limit}`);
+        const seq = Number(/^\{"type":"event","seq":(\d+)[,}]/.exec(data.slice(0, 64))?.[1]);
+        if (seq === this.lastSeq + 1) this.tooLarge = seq;
+        this.invalid(`frame of ${data.length} characters > ${limit}`);
         return;
       }
       const parsed = parseServerFrame(data);
@@ -456,8 +475,8 @@ export class WebSocketTransport implements Transport {
           this.writeFrame({ type: 'pong', t: frame.t });
           return;
         case 'pong':
-          if (frame.seq !== undefined && frame.seq > this.serverSeq) this.serverSeq = frame.seq;
-          if (this.serverSeq > this.lastSeq) this.watchGap();
+          if (frame.seq !== undefined && frame.seq > this.hintSeq) this.hintSeq = frame.seq;
+          if (this.hasGap()) this.watchGap();
           return;
       }
     } catch (error) {
@@ -473,39 +492,25 @@ export class WebSocketTransport implements Transport {
     if (this.invalidReported <= MAX_INVALID_REPORTS) {
       this.report({ code: 'invalid-frame', message: `Dropped an invalid frame: ${reason}` });
     } else if (this.invalidReported === MAX_INVALID_REPORTS + 1) {
-      this.report({
-        code: 'invalid-frame',
-        message: 'More invalid frames on this connection are dropped without a report.',
-      });
+      this.report({ code: 'invalid-frame', message: 'More invalid frames dropped silently.' });
     }
   }
 
   private onEvent(frame: EventFrame): void {
-    if (frame.seq > this.serverSeq) this.serverSeq = frame.seq;
-    const expected = this.lastSeq + 1;
-    if (
-      frame.seq < expected ||
-      (this.awaitingSnapshot && frame.event.type !== 'snapshot' && frame.seq <= this.syncTarget)
-    ) {
+    // (An early event is a gap by itself: `early`. Only welcome and pongs feed `hintSeq`.)
+    if (frame.event.type === 'snapshot') {
+      this.onSnapshot(frame);
+      return;
+    }
+    if (frame.seq <= this.lastSeq || this.early.has(frame.seq)) {
       this.counters.duplicatesDropped += 1;
       return;
     }
-    if (frame.event.type === 'snapshot' && frame.seq >= expected) {
-      // A snapshot contains everything up to its seq: it stands in for any missing events before it.
-      this.awaitingSnapshot = false;
-      this.deliver(frame);
-      for (const seq of this.early.keys()) if (seq <= frame.seq) this.early.delete(seq);
-      this.drain();
-      return;
-    }
-    if (frame.seq > expected) {
-      if (this.early.has(frame.seq)) {
-        this.counters.duplicatesDropped += 1;
-        return;
-      }
+    if (this.awaitingSnapshot || !this.follows(frame)) {
+      // Early (or before the snapshot): waits for what comes before it.
       this.counters.reordered += 1;
       this.early.set(frame.seq, frame);
-      if (this.early.size > MAX_BUFFERED_EVENTS) this.fillGap();
+      if (this.early.size > MAX_BUFFERED_EVENTS) this.giveUp();
       else this.watchGap();
       return;
     }
@@ -513,59 +518,100 @@ export class WebSocketTransport implements Transport {
     this.drain();
   }
 
-  private drain(): void {
-    let next = this.awaitingSnapshot ? undefined : this.early.get(this.lastSeq + 1);
-    while (next) {
+  /** A snapshot holds everything up to its seq: it replaces the missing events before it, and any claim beyond it. */
+  private onSnapshot(frame: EventFrame): void {
+    const seq = frame.seq;
+    if (seq < this.lastSeq) {
+      this.counters.duplicatesDropped += 1;
+      return;
+    }
+    this.awaitingSnapshot = false;
+    this.hintSeq = Math.min(this.hintSeq, seq);
+    this.syncTarget = Math.min(this.syncTarget, seq);
+    // Equal: nothing new (an ask that found no gap), but the claim that made us ask is disproven.
+    if (seq > this.lastSeq) this.deliver(frame);
+    for (const early of this.early.keys()) if (early <= seq) this.early.delete(early);
+    this.drain(false);
+  }
+
+  /** Does this event (seq > lastSeq) come right after the last delivered one (`prev`: the events between were not for us)? */
+  private follows(frame: EventFrame): boolean {
+    return frame.seq === this.lastSeq + 1 || (frame.prev ?? frame.seq) <= this.lastSeq;
+  }
+
+  /** Delivers the early events that now follow; `byEvents`: false when a snapshot closed the gap (keeps the backoff). */
+  private drain(byEvents = true): void {
+    while (!this.awaitingSnapshot && this.early.size > 0) {
+      let next = this.early.get(this.lastSeq + 1);
+      if (!next) {
+        const first = this.early.get(Math.min(...this.early.keys()))!;
+        if (!this.follows(first)) break;
+        next = first;
+      }
       this.early.delete(next.seq);
       this.deliver(next);
-      next = this.early.get(this.lastSeq + 1);
     }
     this.checkSynced();
     if (!this.hasGap()) {
       clearTimeout(this.gapTimer);
       this.gapTimer = undefined;
-      this.gapAsked = undefined;
+      // Real events filled it: the next gap starts from the first delay again. A snapshot that
+      // disproved a claim does not: a server (or proxy) claiming events it never sends is asked less and less.
+      if (byEvents) this.gapAsks = 0;
     }
   }
 
   private hasGap(): boolean {
-    return this.awaitingSnapshot || this.early.size > 0 || this.serverSeq > this.lastSeq;
+    return this.awaitingSnapshot || this.early.size > 0 || this.hintSeq > this.lastSeq;
   }
 
   private watchGap(): void {
-    if (!this.gapTimer) this.gapTimer = setTimeout(() => this.fillGap(), this.options.gapTimeoutMs ?? 1000);
+    if (this.gapTimer) return;
+    const delay = Math.min(MAX_GAP_DELAY, (this.options.gapTimeoutMs ?? 1000) * 2 ** this.gapAsks);
+    this.gapTimer = setTimeout(() => this.fillGap(), delay);
   }
 
-  /** A gap did not fill by itself: ask for a replay once; if that does not fill it either, skip it and say so. */
+  /**
+   * A gap did not fill by itself. First ask for a replay after the last delivered event; if that
+   * brings nothing, ask for a snapshot (`resume` with -1): nothing is ever skipped. Each ask waits
+   * twice as long as the one before; after MAX_GAP_ASKS the connection is replaced.
+   */
   private fillGap(): void {
     this.gapTimer = undefined;
     if (!this.welcomed || !this.hasGap()) return;
-    if (this.gapAsked !== this.lastSeq) {
-      this.gapAsked = this.lastSeq;
-      this.counters.gapReplays += 1;
-      // `resume` with -1 asks for a snapshot.
-      this.writeFrame({ type: 'resume', seq: this.awaitingSnapshot ? -1 : this.lastSeq });
-      this.watchGap();
+    const big = this.tooLarge;
+    if (big === this.lastSeq + 1 && this.gapAsks > 0 && !this.awaitingSnapshot) {
+      // The one exception to "never skip": the next event, still in a frame too large for this client
+      // after a replay was asked. Only the very next seq qualifies: a frame cannot move us ahead.
+      this.report({ code: 'events-lost', from: big, to: big, message: `Event ${big} exceeds maxFrameSize; skipped` });
+      this.lastSeq = big;
+      this.drain();
+      if (this.hasGap()) this.watchGap();
       return;
     }
-    if (this.awaitingSnapshot) {
-      this.stop(this.socket, 'The snapshot never arrived (larger than maxFrameSize?). Not reconnecting.', 'protocol');
+    if (this.gapAsks >= MAX_GAP_ASKS) {
+      this.giveUp();
       return;
     }
-    const first = this.early.size > 0 ? Math.min(...this.early.keys()) : this.serverSeq + 1;
-    const from = this.lastSeq + 1;
-    const to = first - 1;
-    const range = to > from ? `Events ${from}–${to}` : `Event ${from}`;
+    // A gap still open after a replay was asked (whatever arrived since) calls for a snapshot.
+    const snapshot = this.awaitingSnapshot || this.gapAsks > 0;
+    this.gapAsks += 1;
+    if (snapshot) this.counters.gapSnapshots += 1;
+    else this.counters.gapReplays += 1;
+    this.writeFrame({ type: 'resume', seq: snapshot ? -1 : this.lastSeq });
+    this.watchGap();
+  }
+
+  /** This connection cannot be brought in line (a gap no ask filled, too many events out of order): reconnect. */
+  private giveUp(): void {
     this.report({
       code: 'events-lost',
-      from,
-      to,
-      message: `${range} never arrived, even when replayed; continuing without them.`,
+      from: this.lastSeq + 1,
+      to: Math.max(this.lastSeq + 1, this.hintSeq),
+      message: 'Events out of sync; reconnecting',
     });
-    this.lastSeq = first - 1;
-    this.gapAsked = undefined;
-    this.drain();
-    if (this.hasGap()) this.watchGap();
+    this.teardown(CloseCode.goingAway);
+    this.scheduleReconnect();
   }
 
   private deliver(frame: EventFrame): void {
@@ -612,7 +658,7 @@ export class WebSocketTransport implements Transport {
     }
     if (frame.code === 'unauthorized') this.stop(socket, refusedToken(`: ${frame.message}`));
     else if (frame.code === 'unsupported-version')
-      this.stop(socket, `The server does not speak ${PROTOCOL}: ${frame.message}`, 'protocol');
+      this.stop(socket, `Server does not speak ${PROTOCOL}: ${frame.message}`, 'protocol');
     else this.report({ code: 'server', serverCode: frame.code, message: `${frame.code}: ${frame.message}` });
   }
 

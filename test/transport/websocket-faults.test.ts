@@ -27,7 +27,7 @@ describe('WebSocketTransport faults (real server)', function () {
     await server('faults', { faults: {} });
   });
 
-  it('server restart mid-conversation: queued sends flushed once, fresh snapshot, back online', async () => {
+  it('server restart mid-conversation: queued sends flushed once, resumed from the database, back online', async () => {
     const desk = await openDesk();
     await online(desk);
     const before = await server<string[]>('inject', {
@@ -58,7 +58,8 @@ describe('WebSocketTransport faults (real server)', function () {
     const figures = await checkExactlyOnce(desk, all, [...before, ...after]);
     const stats = desk.transport.stats;
     expect(stats.sessions).to.equal(2);
-    expect(stats.resumed, 'a new server stream cannot resume: snapshot').to.equal(0);
+    expect(stats.resumed, "the stream and its events are the database's: resumed, no snapshot").to.equal(1);
+    expect((await server<ServerStats>('stats')).snapshots, 'only the first connection got a snapshot').to.equal(1);
     await report('server restart mid-conversation', {
       ...figures,
       recoverMs: recoveryMs(desk, start),

@@ -319,7 +319,7 @@ class ScriptedSocket {
     const frame = JSON.parse(data) as { type: string; t?: number };
     const reply = (value: unknown) => setTimeout(() => this.onmessage?.({ data: JSON.stringify(value) }), 0);
     if (frame.type === 'hello') {
-      reply({ type: 'welcome', v: 1, stream: 's', seq: 0, resumed: false, heartbeatMs: 15000 });
+      reply({ type: 'welcome', v: 1, stream: 's', seq: 0, resumed: false, heartbeatMs: 4000 });
       reply({ type: 'event', seq: 0, event: { type: 'snapshot', visitors: [], conversations: [], messages: [] } });
     } else if (frame.type === 'ping') {
       ScriptedSocket.pings.push(Date.now());
@@ -342,7 +342,7 @@ describe('WebSocketTransport heartbeat', () => {
   });
   afterEach(() => clock.restore());
 
-  it('pings at the interval the server suggests and gives up a silent connection after 2.5 intervals', async () => {
+  it('pings every 4 s (what the server suggests) and gives up a silent connection within 10 s', async () => {
     const states: ConnectionState[] = [];
     const transport = new WebSocketTransport({
       url: 'ws://127.0.0.1:9/desk',
@@ -351,18 +351,20 @@ describe('WebSocketTransport heartbeat', () => {
       WebSocket: ScriptedSocket as unknown as typeof WebSocket,
     });
     transport.connect({ event: () => undefined, connection: (s) => states.push(s), error: () => undefined });
-    await clock.tickAsync(61_000);
+    await clock.tickAsync(17_000);
     const pings = ScriptedSocket.pings;
     expect(pings).to.have.length(4);
-    expect(pings.slice(1).map((t, i) => t - pings[i])).to.deep.equal([15_000, 15_000, 15_000]);
-    expect(pings[0]).to.be.within(15_000, 15_010);
+    expect(pings.slice(1).map((t, i) => t - pings[i])).to.deep.equal([4_000, 4_000, 4_000]);
+    expect(pings[0]).to.be.within(4_000, 4_010);
     expect(states).to.deep.equal(['connecting', 'online']);
 
-    ScriptedSocket.answering = false; // last sign of life: the pong at 60 s
-    await clock.tickAsync(37_000);
+    ScriptedSocket.answering = false; // last sign of life: the pong at 16 s
+    await clock.tickAsync(8_900); // 24.9 s: silent for 8.9 s, still trusted (timeout 2 × 4 s + 1 s)
     expect(transport.stats.deadConnections).to.equal(0);
-    await clock.tickAsync(10_000); // detected within a quarter of the timeout after 97.5 s
+    await clock.tickAsync(1_100); // 26 s: found out within 10 s of the last frame (checked every second)
     expect(transport.stats.deadConnections).to.equal(1);
+    expect(ScriptedSocket.pings.length, 'not chatty: one ping per 4 s').to.equal(6);
+    await clock.tickAsync(1_000);
     expect(ScriptedSocket.sockets, 'reconnected (backoff 500 ms)').to.equal(2);
     expect(states).to.deep.equal(['connecting', 'online', 'reconnecting', 'online']);
     transport.close();
@@ -383,7 +385,7 @@ describe('WebSocketTransport heartbeat', () => {
     expect(transport.connection).to.equal('online');
     // A server that stays silent is still found out once the timers run on time again.
     ScriptedSocket.answering = false;
-    await clock.tickAsync(60_000);
+    await clock.tickAsync(11_000);
     expect(transport.stats.deadConnections).to.equal(1);
     transport.close();
   });
