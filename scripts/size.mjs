@@ -30,13 +30,14 @@ export const BUDGET_OWN_GZIP = 30 * 1024;
  * test enforces these ceilings instead, so the bundle cannot grow unnoticed. Lower them as the size
  * drops; never raise them without saying why in the commit.
  */
-export const CEILING_OWN_GZIP = 63 * 1024;
+export const CEILING_OWN_GZIP = 65.5 * 1024;
 /**
- * The production app's ceiling. Issue 20's budget is 50 KB with every feature; measured 56.3 KB
- * after the composer's panels became eager and the state box grew (issue 14, 17): the ceiling
- * holds today's figure (+0.7 KB) until the size work brings it down.
+ * The production app's ceiling. Issue 20's budget is 50 KB with every feature: NOT met. Measured
+ * 58.6 KB after the architecture step (composer panels eager), the state box, the alerts menu (lazy),
+ * several attachments and the WebSocket client's sequence rules; the ceiling holds today's figure
+ * (+0.7 KB) so that the size cannot grow unnoticed. Lower it as the size drops.
  */
-export const CEILING_APP_GZIP = 57 * 1024;
+export const CEILING_APP_GZIP = 59.3 * 1024;
 /** Parts loaded on demand (dynamic import): each must stay out of a production app's eager code. */
 export const LAZY_PARTS = ['fr', 'demo-store', 'simulator', 'alerts-menu'];
 
