@@ -19,7 +19,7 @@ export default {
   nodeResolve: { exportConditions: ['browser', 'development'] },
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
-  testsFinishTimeout: 300000,
+  testsFinishTimeout: 600000,
   plugins: [
     commandsPlugin(),
     wsServerPlugin(),

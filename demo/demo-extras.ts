@@ -1,5 +1,6 @@
-// What an integrator hands the composer in the demos: canned answers, offers and a simulated
-// uploader. The same set as demo/main.ts (the in-memory demo), for the demo over WebSocket.
+// What an integrator hands the composer in the demos (in memory and over WebSocket): canned
+// answers, offers, and an uploader that posts to the page's dev server (vite.config.mjs keeps the
+// files in memory and serves them back).
 type ChatDesk = HTMLElementTagNameMap['chat-desk'];
 
 export function applyComposerExtras(desk: ChatDesk): void {
@@ -49,27 +50,30 @@ export function applyComposerExtras(desk: ChatDesk): void {
       cta: 'See details',
     },
   ];
-  // A simulated upload (the demo has no file server): progress over ~1.5 s, then a file address.
-  desk.accept = '.pdf,.txt,.csv,.doc,.docx';
+  // Attachments: common images (shown in the thread) and documents, several at once. The demo's
+  // dev server keeps uploads in memory and serves them back (vite.config.mjs), so an uploaded
+  // image shows like any other; the progress comes from the upload itself.
+  desk.accept = 'image/png,image/jpeg,image/gif,image/webp,image/avif,.pdf,.txt,.csv,.doc,.docx';
   desk.uploader = (file, { signal, onProgress }) =>
     new Promise((resolve, reject) => {
-      let progress = 0;
-      const timer = setInterval(() => {
-        progress += 0.2;
-        onProgress(Math.min(progress, 1));
-        if (progress >= 1) {
-          clearInterval(timer);
-          resolve({
-            url: `https://files.example.com/uploads/${encodeURIComponent(file.name)}`,
-            name: file.name,
-            size: file.size,
-            mimeType: file.type,
-          });
-        }
-      }, 300);
+      const request = new XMLHttpRequest();
+      request.open('POST', `/demo-uploads?name=${encodeURIComponent(file.name)}`);
+      request.setRequestHeader('content-type', file.type || 'application/octet-stream');
+      request.responseType = 'json';
+      request.upload.onprogress = (event) => {
+        if (event.lengthComputable) onProgress(event.loaded / event.total);
+      };
+      request.onload = () => {
+        const body = request.response as { url?: string } | null;
+        if (request.status === 201 && body?.url) {
+          resolve({ url: body.url, name: file.name, size: file.size, mimeType: file.type });
+        } else reject(new Error(`the demo server answered ${request.status}`));
+      };
+      request.onerror = () => reject(new Error('the demo server cannot be reached'));
       signal.addEventListener('abort', () => {
-        clearInterval(timer);
+        request.abort();
         reject(signal.reason);
       });
+      request.send(file);
     });
 }

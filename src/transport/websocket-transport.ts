@@ -604,12 +604,10 @@ export class WebSocketTransport implements Transport {
 
   /** This connection cannot be brought in line (a gap no ask filled, too many events out of order): reconnect. */
   private giveUp(): void {
-    this.report({
-      code: 'events-lost',
-      from: this.lastSeq + 1,
-      to: Math.max(this.lastSeq + 1, this.hintSeq),
-      message: 'Events out of sync; reconnecting',
-    });
+    // The missing range: up to the first event that did arrive, else to the newest the server hinted at.
+    const from = this.lastSeq + 1;
+    const next = this.early.size > 0 ? Math.min(...this.early.keys()) : this.hintSeq + 1;
+    this.report({ code: 'events-lost', from, to: Math.max(from, next - 1), message: 'Events out of sync; reconnecting' });
     this.teardown(CloseCode.goingAway);
     this.scheduleReconnect();
   }

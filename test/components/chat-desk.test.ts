@@ -719,7 +719,7 @@ describe('<chat-desk> threads follow new messages (issue 22)', () => {
   }
 
   it('a thread the agent has not scrolled stays on its newest message through layouts, switches and remounts', async function () {
-    this.timeout(90_000);
+    this.timeout(200_000);
     const { store, transport } = longSession();
     const el = await mountSession(store);
     const step = async (name: string, change: () => void | Promise<void>) => {
@@ -775,7 +775,7 @@ describe('<chat-desk> threads follow new messages (issue 22)', () => {
   });
 
   it('a pane the agent scrolled up keeps its place and always offers "N new messages" with the right count', async function () {
-    this.timeout(90_000);
+    this.timeout(200_000);
     const { store, transport } = longSession();
     const el = await mountSession(store);
     store.focusPane(0);

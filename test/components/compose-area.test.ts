@@ -813,7 +813,11 @@ describe('<compose-area>', () => {
 
       const paste = new DataTransfer();
       paste.items.add(await png());
-      textbox(el).dispatchEvent(new ClipboardEvent('paste', { bubbles: true, cancelable: true, clipboardData: paste }));
+      // Firefox's ClipboardEvent constructor gives the event an empty DataTransfer of its own
+      // instead of `clipboardData` (a real paste carries the files): set it in every engine.
+      const pasteEvent = new ClipboardEvent('paste', { bubbles: true, cancelable: true });
+      Object.defineProperty(pasteEvent, 'clipboardData', { value: paste });
+      textbox(el).dispatchEvent(pasteEvent);
       await el.updateComplete;
       // The pasted file joins the dropped one.
       expect(calls.map((c) => c.file.name)).to.deep.equal(['invoice.pdf', 'photo.png']);
