@@ -607,7 +607,12 @@ export class WebSocketTransport implements Transport {
     // The missing range: up to the first event that did arrive, else to the newest the server hinted at.
     const from = this.lastSeq + 1;
     const next = this.early.size > 0 ? Math.min(...this.early.keys()) : this.hintSeq + 1;
-    this.report({ code: 'events-lost', from, to: Math.max(from, next - 1), message: 'Events out of sync; reconnecting' });
+    this.report({
+      code: 'events-lost',
+      from,
+      to: Math.max(from, next - 1),
+      message: 'Events out of sync; reconnecting',
+    });
     this.teardown(CloseCode.goingAway);
     this.scheduleReconnect();
   }
