@@ -4,6 +4,10 @@ import type { Subscription } from 'rxjs';
 import { deskContext } from '../context.js';
 import { DeskErrorEvent } from '../events.js';
 import type { DeskStore } from '../store/desk-store.js';
+import { lazy } from '../components/shared/lazy.js';
+
+/** The demo data and simulator: only pages with `demo` pay for them. */
+const demoChunk = lazy(() => import('./demo-store.js'));
 
 export interface ProviderHost extends ReactiveControllerHost, HTMLElement {
   store?: DeskStore;
@@ -22,7 +26,7 @@ export class ProviderController implements ReactiveController {
   private errors: Subscription | undefined;
   private provided: DeskStore | undefined;
   private connected = false;
-  private demoLoading: Promise<void> | undefined;
+  private demoLoading: AbortController | undefined;
   private pendingDestroy: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
@@ -50,6 +54,8 @@ export class ProviderController implements ReactiveController {
     this.errors?.unsubscribe();
     this.errors = undefined;
     this.provided = undefined;
+    this.demoLoading?.abort();
+    this.demoLoading = undefined;
     // Moving the element disconnects and reconnects it in one task: the demo desk keeps its state
     // then, and is torn down (simulator timers stopped) only when it really left the page.
     clearTimeout(this.pendingDestroy);
@@ -81,7 +87,9 @@ export class ProviderController implements ReactiveController {
   /** Fetches the demo data on first use (a separate chunk), then provides the demo store. */
   private loadDemo(): void {
     if (this.demoLoading) return;
-    this.demoLoading = import('./demo-store.js').then(
+    const controller = new AbortController();
+    this.demoLoading = controller;
+    demoChunk(controller.signal).then(
       ({ createDemoStore }) => {
         this.demoLoading = undefined;
         if (!this.connected || this.demoStore || this.host.store || !this.host.demo) return;
@@ -90,6 +98,7 @@ export class ProviderController implements ReactiveController {
       },
       (error: unknown) => {
         this.demoLoading = undefined;
+        if (controller.signal.aborted) return;
         this.host.dispatchEvent(
           new DeskErrorEvent({ code: 'demo', message: `The demo data could not be loaded: ${String(error)}` }),
         );

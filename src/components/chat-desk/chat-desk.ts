@@ -23,10 +23,13 @@ import { ArrivalTracker } from '../../controllers/arrivals.js';
 import type { AlertAdapters } from '../../controllers/alert-adapters.js';
 import type { CannedAnswer, ComposerOffer, Uploader } from '../../model/composer.js';
 import { DeskElement, select } from '../shared/desk-element.js';
+import { lazy } from '../shared/lazy.js';
 import type { DeskAlerts } from './alerts-menu.js';
 import { chatDeskStyles } from './chat-desk.styles.js';
 
 const LAYOUTS: readonly Layout[] = [1, 2, 4];
+/** The alerts and their menu: rare (opt-in), so a chunk of their own. */
+const alertsChunk = lazy(() => import('./alerts-menu.js'));
 /** Where the agent's split-screen choice is kept (used only when the page sets no `layout`). */
 export const LAYOUT_STORAGE_KEY = 'agent-desk:layout';
 /** Below this width (of the desk itself, not the window) the side columns become drawers. */
@@ -196,6 +199,7 @@ export class ChatDesk extends DeskElement {
   /** The alerts and their "Alerts" menu: a chunk loaded when the desk is first connected. */
   private alerts: DeskAlerts | undefined;
   private alertsLoading: Promise<void> | undefined;
+  private alertsAbort: AbortController | undefined;
 
   private readonly data = select(
     this,
@@ -255,6 +259,9 @@ export class ChatDesk extends DeskElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.resizeObserver?.disconnect();
+    // A desk removed before its alerts arrived does not set them up.
+    this.alertsAbort?.abort();
+    this.alertsAbort = undefined;
   }
 
   /** `updateComplete` covers the alerts' chunk too. */
@@ -264,8 +271,12 @@ export class ChatDesk extends DeskElement {
   }
 
   private loadAlerts(): void {
-    this.alertsLoading ??= import('./alerts-menu.js').then(
+    if (this.alerts || this.alertsLoading) return;
+    const controller = new AbortController();
+    this.alertsAbort = controller;
+    this.alertsLoading = alertsChunk(controller.signal).then(
       ({ createDeskAlerts }) => {
+        this.alertsLoading = undefined;
         this.alerts = createDeskAlerts(this, {
           strings: () => this.i18n.t,
           channels: () => this.notify,
@@ -276,7 +287,7 @@ export class ChatDesk extends DeskElement {
       },
       (error: unknown) => {
         this.alertsLoading = undefined; // tried again on the next connection
-        console.warn('agent-desk: the alerts could not be loaded', error);
+        if (!controller.signal.aborted) console.warn('agent-desk: the alerts could not be loaded', error);
       },
     );
   }
