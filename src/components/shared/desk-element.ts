@@ -98,11 +98,6 @@ export class DeskElement extends LitElement {
     return undefined;
   }
 
-  /** True when the conversation comes from the element or its pane rather than from focus. */
-  protected get pinned(): boolean {
-    return !!(this.explicitConversationId() || this.paneId);
-  }
-
   /** Re-resolves the store and the pinned conversation (called when one of their inputs changes). */
   protected resolveTarget(): void {
     // Called from property setters that may run while the base is still being constructed.
