@@ -26,6 +26,8 @@ export const tokens = css`
     --_color-surface-alt: var(--desk-color-surface-alt, light-dark(#f4f6f9, #232833));
     --_color-surface-raised: var(--desk-color-surface-raised, light-dark(#ffffff, #2a303c));
     --_color-border: var(--desk-color-border, light-dark(#dde1e8, #3a4150));
+    /* Borders that outline a control (the message box): at least 3:1 against the surfaces. */
+    --_color-border-strong: var(--desk-color-border-strong, light-dark(#767f8f, #8a93a3));
     --_color-accent: var(--desk-color-accent, light-dark(#2f5bd3, #8fb0ff));
     --_color-accent-contrast: var(--desk-color-accent-contrast, light-dark(#ffffff, #0f1420));
     --_color-focus-ring: var(--desk-color-focus-ring, light-dark(#2f5bd3, #9ab8ff));

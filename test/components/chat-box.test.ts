@@ -1,5 +1,6 @@
 import { aTimeout, expect, fixture, html, nextFrame, oneEvent, waitUntil } from '@open-wc/testing';
 import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
+import { backgroundBehind, contrast } from '../support/contrast.js';
 import { virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
 import { sendKeys, setViewport } from '../browser-commands.js';
 import sinon from 'sinon';
@@ -827,6 +828,21 @@ describe('<chat-box>', () => {
       expect(transport.sent.some((command) => command.type === 'block')).to.be.false;
     });
   });
+
+  for (const theme of ['light', 'dark'] as const) {
+    it(`the focus ring of a link or button in a card has at least 3:1 contrast against the card (${theme})`, async () => {
+      const { store } = setup();
+      const el = await mount(store, 'c-kinds', { height: 900 });
+      el.style.colorScheme = theme;
+      await el.updateComplete;
+      const cta = byRole(row(el, 'k-offer'), 'link', 'Use it') as HTMLElement;
+      cta.focus({ focusVisible: true } as FocusOptions);
+      expect(cta.matches(':focus-visible')).to.be.true;
+      const ring = getComputedStyle(cta).outlineColor;
+      const card = cta.closest('[part~="card"]')!;
+      expect(contrast(ring, backgroundBehind(card))).to.be.at.least(3);
+    });
+  }
 
   it('Retry on a message that was not sent resends it under the same client id', async () => {
     const { store, transport } = setup();

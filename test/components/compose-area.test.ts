@@ -1,5 +1,6 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '../browser-commands.js';
+import { backgroundBehind, contrast } from '../support/contrast.js';
 import sinon from 'sinon';
 import '../../src/define.js';
 import type { ComposeArea } from '../../src/components/compose-area/compose-area.js';
@@ -75,6 +76,18 @@ async function type(el: ComposeArea, text: string) {
 }
 
 describe('<compose-area>', () => {
+  for (const theme of ['light', 'dark'] as const) {
+    it(`the message box's border has at least 3:1 contrast against what surrounds it (${theme})`, async () => {
+      const { store } = setup();
+      const el = await render(store);
+      el.style.colorScheme = theme;
+      await el.updateComplete;
+      const box = textbox(el);
+      const border = getComputedStyle(box).borderTopColor;
+      expect(contrast(border, backgroundBehind(box.parentElement!))).to.be.at.least(3);
+    });
+  }
+
   // French loads on demand: have it from the first render, as a page that preloads it.
   before(() => loadLocale('fr'));
   afterEach(() => sinon.restore());

@@ -348,9 +348,15 @@ export const chatBoxStyles = css`
     padding: 0 var(--_space-2);
     font-size: var(--_font-size-small);
   }
+  /* In a coloured bubble the ring takes the text colour (the accent ring would vanish on an agent
+     bubble); a card is a light surface again, so its buttons and links get the accent ring back. */
   .bubble :focus-visible,
   .event :focus-visible {
     outline-color: currentColor;
+  }
+  .card :focus-visible {
+    outline-color: var(--_color-focus-ring);
+    outline-offset: 2px;
   }
 
   .unsupported {

@@ -51,7 +51,7 @@ export const composeAreaStyles = css`
     line-height: var(--_line-height);
     color: var(--_color-text);
     background: var(--_color-surface-alt);
-    border: 1px solid var(--_color-border);
+    border: 1px solid var(--_color-border-strong);
     border-radius: var(--_radius);
   }
   textarea::placeholder {
