@@ -19,7 +19,10 @@ export function minifyLiterals() {
       } catch {
         // clean-css rewrites a style attribute holding placeholders (style="top: ${y}px; left: ${x}px")
         // and the parts no longer line up: minify that file's templates without touching inline CSS.
-        result = await minifyHTMLLiterals(code, { fileName: id, minifyOptions: { ...minifyOptions, minifyCSS: false } });
+        result = await minifyHTMLLiterals(code, {
+          fileName: id,
+          minifyOptions: { ...minifyOptions, minifyCSS: false },
+        });
       }
       return result ? { code: result.code, map: result.map } : null;
     },
