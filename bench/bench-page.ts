@@ -585,9 +585,11 @@ export async function render(options: {
   const hooks = options.hooks ?? defaultHooks();
   const count = options.messages ?? 10_000;
   const fixtures = bigFixtures({ conversations: 1, messages: count });
+  await hooks.mark?.('snapshot:start');
   const storeStart = performance.now();
   const store = options.impl === 'reference' ? undefined : createStore(fixtures).store;
   const storeMs = options.impl === 'reference' ? 0 : performance.now() - storeStart;
+  await hooks.mark?.('snapshot:end');
   const box = container(720, 800);
   await nextFrame();
   await nextFrame();
