@@ -12,7 +12,10 @@ import './naive-thread.js';
 import './reference-thread.js';
 import { DeskStore } from '../src/store/desk-store.js';
 import { MemoryTransport } from '../src/transport/memory-transport.js';
-import type { Fixtures, Message } from '../src/model/types.js';
+import type { Fixtures, Message, ServerEvent } from '../src/model/types.js';
+import { Selection } from '../src/components/shared/desk-element.js';
+import { DemoSimulator } from '../src/transport/simulator.js';
+import { demoFixtures } from '../src/transport/demo-fixtures.js';
 import { bigFixtures, messageId, textMessage, token } from './data.js';
 
 /** `reference`: a bare virtualize() + flow() thread (reference-thread.ts); `baseline`: the naive list. */
@@ -26,12 +29,15 @@ export interface BenchHooks {
   metrics?: () => Promise<Record<string, number> | undefined>;
   /** Named points the runner may act on (e.g. start/stop a CPU profile around a measured phase). */
   mark?: (name: string) => Promise<void>;
+  /** Detached DOM nodes still alive (CDP DOM.getDetachedDomNodes, after garbage collection). */
+  detached?: () => Promise<number | undefined>;
 }
 
 interface BenchWindow {
   __benchHeap?: () => Promise<number | undefined>;
   __benchMetrics?: () => Promise<Record<string, number> | undefined>;
   __benchMark?: (name: string) => Promise<void>;
+  __benchDetached?: () => Promise<number | undefined>;
   gc?: () => void;
 }
 
@@ -48,6 +54,7 @@ export function defaultHooks(): BenchHooks {
       }),
     metrics: w.__benchMetrics ?? (async () => undefined),
     mark: w.__benchMark ?? (async () => undefined),
+    detached: w.__benchDetached ?? (async () => undefined),
   };
 }
 
@@ -1187,4 +1194,179 @@ export async function scroll(options: {
   if (options.trace) result.trace = repeats ? [...trace, `  (× ${repeats + 1})`] : trace;
   cleanup(box, store);
   return result;
+}
+
+// ---- soak -----------------------------------------------------------------------------------
+
+/** Selection subscriptions open right now (counted by the bench around the element base's controller). */
+let openSelections = 0;
+let countingSelections = false;
+
+/**
+ * Counts the subscriptions `Selection` (src/components/shared/desk-element.ts, the one bridge from
+ * the store to rendering) opens and closes, by wrapping its controller hooks — bench only, nothing
+ * changes in the library.
+ */
+function countSelections(): void {
+  if (countingSelections) return;
+  countingSelections = true;
+  type Hooks = { hostConnected(): void; hostDisconnected(): void; subscription?: unknown };
+  const proto = Selection.prototype as unknown as Hooks;
+  const connected = proto.hostConnected;
+  const disconnected = proto.hostDisconnected;
+  proto.hostConnected = function (this: Hooks) {
+    const had = !!this.subscription;
+    connected.call(this);
+    if (!had && this.subscription) openSelections += 1;
+  };
+  proto.hostDisconnected = function (this: Hooks) {
+    const had = !!this.subscription;
+    disconnected.call(this);
+    if (had && !this.subscription) openSelections -= 1;
+  };
+}
+
+/** Subscribers of the store's state (every live selector holds one). */
+function stateObservers(store: DeskStore): number {
+  return (store as unknown as { stateSubject: { observers: unknown[] } }).stateSubject.observers.length;
+}
+
+function soakDesk(store: DeskStore): HTMLElement {
+  const host = document.createElement('chat-desk');
+  host.setAttribute('layout', '4');
+  host.store = store;
+  host.style.cssText = 'flex:1;min-height:0;height:100%';
+  return host;
+}
+
+export interface SoakResult {
+  impl: Impl;
+  simulatedMs: number;
+  speed: number;
+  wallMs: number;
+  /** Conversations the bench opened and closed while it ran (besides the simulator's own). */
+  arrived: number;
+  ended: number;
+  events: number;
+  /** Heap (after GC) at the end minus after mount and warm-up (bytes). */
+  heapGrowthBytes: number | undefined;
+  maxFrameGap: number;
+  gapsOver50: number;
+  /** Selection subscriptions while mounted, and left once the desk is removed. */
+  selectionsMounted: number;
+  selectionsLeft: number;
+  /** The store's state subscribers while mounted, and left once the desk is removed. */
+  stateObserversMounted: number;
+  stateObserversLeft: number;
+  /** Detached DOM nodes still alive after the desk was removed and garbage collected (CDP). */
+  detachedNodes: number | undefined;
+}
+
+/**
+ * 6. A long session: the demo simulator at `speed`× for `simulatedMs` of simulated time in
+ * `<chat-desk layout="4">`, while conversations keep arriving (shown in the focused pane, which
+ * replaces its chat-box) and ending. Then the desk is removed: no subscription may be left, no
+ * detached DOM may survive garbage collection.
+ */
+export async function soak(options: {
+  impl: Impl;
+  simulatedMs?: number;
+  speed?: number;
+  /** Simulated time between two arrivals (and endings) the bench makes. */
+  stepSimulatedMs?: number;
+  hooks?: BenchHooks;
+}): Promise<SoakResult> {
+  const hooks = options.hooks ?? defaultHooks();
+  const speed = options.speed ?? 10;
+  const simulatedMs = options.simulatedMs ?? 10 * 60_000;
+  countSelections();
+  const selectionsBefore = openSelections;
+  const fixtures = demoFixtures();
+  const { store, transport } = createStore(fixtures, { layout: 4 });
+  const simulator = new DemoSimulator({ fixtures, emit: (event) => transport.emit(event), seed: 7, speed });
+  const emit = (event: ServerEvent) => {
+    transport.emit(event);
+    simulator.observe(event);
+    events += 1;
+  };
+  let events = 0;
+  // (Held only by this variable, dropped before the detached-DOM check: the bench must not retain it.)
+  const mounted: { box?: HTMLElement } = { box: container(1600, 1000) };
+  mounted.box!.append(soakDesk(store));
+  simulator.start();
+  await sleep(2_000);
+  const heapStart = await heapOf(hooks);
+  const frames = new FrameRecorder();
+  frames.start();
+  await hooks.mark?.('soak:start');
+  const start = performance.now();
+  const wallMs = simulatedMs / speed;
+  // Every 20 simulated seconds: a conversation on screen ends and a new one arrives in the focused
+  // pane (its chat-box replaced), then focus moves on.
+  const stepMs = (options.stepSimulatedMs ?? 20_000) / speed;
+  let arrived = 0;
+  let ended = 0;
+  for (let step = 1; performance.now() - start < wallMs; step += 1) {
+    await sleep(Math.min(stepMs, Math.max(0, wallMs - (performance.now() - start))));
+    if (performance.now() - start >= wallMs) break;
+    const shown = store.state.panes.filter((id): id is string => !!id);
+    const ending = shown[step % shown.length];
+    if (ending) {
+      emit({ type: 'conversation.closed', conversationId: ending, at: new Date().toISOString() });
+      ended += 1;
+    }
+    const id = `soak-${step}`;
+    const now = new Date().toISOString();
+    emit({
+      type: 'visitor.updated',
+      visitor: { id: `soak-v${step}`, name: `Soak visitor ${step}`, online: true, country: 'FR' },
+    });
+    emit({
+      type: 'conversation.upserted',
+      conversation: { id, visitorId: `soak-v${step}`, channel: 'chat', status: 'ongoing', startedAt: now },
+    });
+    for (let i = 1; i <= 20; i += 1) {
+      emit({
+        type: 'message.added',
+        message: textMessage(id, i, new Date(Date.now() - (20 - i) * 1000).toISOString(), i % 2 ? 'visitor' : 'agent'),
+      });
+    }
+    arrived += 1;
+    store.focus(id);
+    store.focusPane((store.state.focusedPane + 1) % store.state.panes.length);
+  }
+  await hooks.mark?.('soak:end');
+  const frameStats = frames.stop();
+  const realWall = performance.now() - start;
+  await afterFrame();
+  const heapEnd = await heapOf(hooks);
+  const selectionsMounted = openSelections - selectionsBefore;
+  const stateObserversMounted = stateObservers(store);
+  simulator.stop();
+  mounted.box!.remove();
+  delete mounted.box;
+  await afterFrame();
+  await sleep(200);
+  await heapOf(hooks);
+  const selectionsLeft = openSelections - selectionsBefore;
+  const stateObserversLeft = stateObservers(store);
+  const detachedNodes = await hooks.detached?.();
+  store.destroy();
+  return {
+    impl: options.impl,
+    simulatedMs,
+    speed,
+    wallMs: round(realWall),
+    arrived,
+    ended,
+    events,
+    heapGrowthBytes: heapStart !== undefined && heapEnd !== undefined ? heapEnd - heapStart : undefined,
+    maxFrameGap: frameStats.maxGap,
+    gapsOver50: frameStats.gapsOver50,
+    selectionsMounted,
+    selectionsLeft,
+    stateObserversMounted,
+    stateObserversLeft,
+    detachedNodes,
+  };
 }

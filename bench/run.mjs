@@ -12,7 +12,7 @@
  * the median, and the row fails), never dropped; render and burst are timed until the view is
  * settled (no movement for SETTLED_FRAMES frames), not at the first frame showing the newest message.
  *
- *   node bench/run.mjs [--only=render,burst,stream,panes,scroll,bundle] [--runs=3] [--quick]
+ *   node bench/run.mjs [--only=render,burst,stream,panes,scroll,soak,bundle] [--runs=3] [--quick]
  *                      [--profile] [--skip-build] [--impl=…] [--port=5290]
  *
  * --quick      small sizes (debugging the harness; budgets are not meaningful then)
@@ -41,7 +41,7 @@ const args = Object.fromEntries(
     return [key, value ?? true];
   }),
 );
-const ALL = ['render', 'burst', 'stream', 'panes', 'scroll', 'bundle'];
+const ALL = ['render', 'burst', 'stream', 'panes', 'scroll', 'soak', 'bundle'];
 const only = args.only ? String(args.only).split(',') : ALL;
 const quick = !!args.quick;
 const runCount = Number(args.runs ?? (quick ? 1 : 3));
@@ -60,6 +60,7 @@ const sizes = quick
       switches: 3,
       scroll: 2_000,
       archived: 200,
+      soakSimulatedMs: 60_000,
     }
   : {
       render: 10_000,
@@ -71,6 +72,7 @@ const sizes = quick
       switches: 8,
       scroll: 10_000,
       archived: 1_000,
+      soakSimulatedMs: 10 * 60_000,
     };
 
 const CHROMIUM_ARGS = [
@@ -402,6 +404,26 @@ async function inPage(scenario, options, { profile = false } = {}) {
     }
     return pick;
   });
+  await page.exposeFunction('__benchDetached', async () => {
+    try {
+      await cdp.send('HeapProfiler.collectGarbage');
+      await cdp.send('HeapProfiler.collectGarbage');
+      await cdp.send('DOM.enable');
+      const { detachedNodes: all } = await cdp.send('DOM.getDetachedDomNodes');
+      // Lit keeps one <template> per html`` literal in the code (its template cache, bounded, by
+      // design): those are not leaks. Any other detached tree is.
+      const detachedNodes = all.filter((d) => d.treeNode?.nodeName !== 'TEMPLATE');
+      if (detachedNodes.length && args.verbose) {
+        const names = detachedNodes
+          .slice(0, 20)
+          .map((d) => `${d.treeNode?.nodeName} (${d.retainedNodeIds?.length ?? 0})`);
+        process.stderr.write(`    detached: ${names.join(', ')}\n`);
+      }
+      return detachedNodes.length;
+    } catch {
+      return undefined;
+    }
+  });
   const traces = {};
   await page.exposeFunction('__benchMark', async (name) => {
     const [phase, edge] = name.split(':');
@@ -456,10 +478,10 @@ const RUN_TIMEOUT_MS = 180_000;
  * fresh page. Returns the runs themselves (a run that threw or timed out is `{ error }`): figures
  * are taken per run and only then summarised, so no row mixes fields of different runs.
  */
-async function pair(scenario, options, times = 1) {
+async function pair(scenario, options, times = 1, impls = IMPLS) {
   const out = { 'chat-box': [], reference: [], baseline: [] };
   for (let i = 0; i < times; i += 1) {
-    const order = IMPLS.map((_, k) => IMPLS[(k + i) % IMPLS.length]);
+    const order = impls.map((_, k) => impls[(k + i) % impls.length]);
     for (const impl of order) {
       if (args.impl && args.impl !== impl) continue;
       process.stderr.write(`  ${scenario} ${impl} (${i + 1}/${times})…\n`);
@@ -769,6 +791,28 @@ try {
     row(`scroll ${n}: other jumps (of checked steps)`, runs, (r) => r.jumps - r.jumpsOnLoad, { unit: '', info: true });
     row(`scroll ${n}: largest jump`, runs, (r) => r.maxJumpPx, { unit: 'px', info: true });
     row(`scroll ${n}: frames checked for jumps`, runs, (r) => r.checkedSteps, { unit: '', info: true });
+  }
+  if (only.includes('soak')) {
+    // One run of <chat-box>'s desk (minutes long; nothing to compare it with).
+    const runs = (raw.soak = await pair('soak', { simulatedMs: sizes.soakSimulatedMs, speed: 10 }, 1, ['chat-box']));
+    const minutes = sizes.soakSimulatedMs / 60_000;
+    const n = `soak ${minutes} min simulated at 10×, 4 panes`;
+    row(`${n}: heap growth after GC`, runs, (r) => r.heapGrowthBytes, { unit: 'MB', max: 5 * MB });
+    row(`${n}: detached DOM trees after removal + GC (Lit's <template> cache aside)`, runs, (r) => r.detachedNodes, {
+      unit: '',
+      max: 0,
+    });
+    row(`${n}: subscriptions left after removal`, runs, (r) => r.selectionsLeft + r.stateObserversLeft, {
+      unit: '',
+      max: 0,
+      budget: '0 (Selection + store state)',
+    });
+    row(`${n}: subscriptions while mounted`, runs, (r) => r.selectionsMounted + r.stateObserversMounted, {
+      unit: '',
+      info: true,
+    });
+    row(`${n}: longest frame gap`, runs, (r) => r.maxFrameGap, { max: 50 });
+    row(`${n}: conversations arrived / ended`, runs, (r) => r.arrived, { unit: '', info: true });
   }
 } catch (error) {
   harnessError = error;

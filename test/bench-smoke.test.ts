@@ -12,6 +12,7 @@ import {
   panes,
   render,
   scroll,
+  soak,
   stream,
   walkDeep,
   usableComposer,
@@ -83,6 +84,17 @@ describe('bench harness (smoke)', function () {
     expect(usableComposer(host, threadOf('c2'), 'c2')?.localName).to.equal('textarea');
     expect(usableComposer(host, threadOf('c3'), 'c3'), 'disabled').to.equal(undefined);
     host.remove();
+  });
+
+  it('soak: the desk runs with the simulator, conversations come and go, nothing stays subscribed', async () => {
+    const result = await soak({ impl: 'chat-box', simulatedMs: 6_000, speed: 10, stepSimulatedMs: 1_500, hooks });
+    expect(result.arrived, 'conversations arrived').to.be.greaterThan(0);
+    expect(result.ended).to.equal(result.arrived);
+    expect(result.selectionsMounted, 'the counter sees the desk subscribe').to.be.greaterThan(0);
+    expect(result.stateObserversMounted).to.be.greaterThan(0);
+    expect(result.selectionsLeft, 'Selection subscriptions left after removal').to.equal(0);
+    expect(result.stateObserversLeft, 'store state subscribers left after removal').to.equal(0);
+    expect(document.querySelector('chat-desk'), 'cleaned up').to.equal(null);
   });
 
   for (const impl of ['chat-box', 'reference', 'baseline'] as const) {
