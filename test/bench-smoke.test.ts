@@ -141,9 +141,13 @@ describe('bench harness (smoke)', function () {
         expect(result.checkedSteps).to.be.greaterThan(0);
         expect(result.pages, 'older pages requested through the element').to.be.greaterThan(0);
         expect(result.loaded).to.be.greaterThan(140);
-        // Every side must reach the very top with every page loaded (the bench budgets <chat-box> on it).
-        expect(result.loaded, JSON.stringify(result.end)).to.equal(200);
-        expect(result.reachedTop, JSON.stringify(result.end)).to.be.true;
+        // <chat-box> and the naive list must reach the very top with every page loaded (the bench
+        // budgets <chat-box> on it); the bare reference has no scroll anchoring when older pages
+        // arrive, so it may stop short.
+        if (impl !== 'reference') {
+          expect(result.loaded, JSON.stringify(result.end)).to.equal(200);
+          expect(result.reachedTop, JSON.stringify(result.end)).to.be.true;
+        }
       });
     });
   }
