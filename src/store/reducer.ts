@@ -163,13 +163,22 @@ function appendInOrder(batch: Batch, messages: readonly Message[]): void {
       thread = batch.mutableThread(id);
     }
     const ids = thread!.ids;
-    if (ids.has(message.id) || (message.clientId !== undefined && ids.has(message.clientId))) {
-      addMessage(batch, message);
+    if (message.clientId === undefined) {
+      // One hash lookup for a new id: the set grows when it was not there.
+      const size = ids.size;
+      ids.add(message.id);
+      if (ids.size > size) {
+        thread!.messages.push(message);
+        continue;
+      }
+    } else if (!ids.has(message.id) && !ids.has(message.clientId)) {
+      thread!.messages.push(message);
+      ids.add(message.id);
+      ids.add(message.clientId);
       continue;
     }
-    thread!.messages.push(message);
-    ids.add(message.id);
-    if (message.clientId) ids.add(message.clientId);
+    // Known already (listed twice, or the echo of a pending message): replaced in place.
+    addMessage(batch, message);
   }
 }
 
