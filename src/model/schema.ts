@@ -283,26 +283,23 @@ export type ValidationResult<T> = { ok: true; value: T; dropped?: string[] } | {
  * A collection in the envelope: an array of at most MAX_ITEMS items, passed on as is (each item is
  * then validated on its own); not copied item by item as v.array(v.unknown()) would.
  */
-const Items = v.custom<unknown[]>(
-  (input) => Array.isArray(input) && input.length <= MAX_ITEMS,
-  `Invalid type: Expected an array of at most ${MAX_ITEMS} items`,
-);
+// (Its message is never shown: when the envelope fails, the full schema's issue is reported.)
+const Items = v.custom<unknown[]>((input) => Array.isArray(input) && input.length <= MAX_ITEMS);
 const CollectionEnvelopeSchema = v.variant('type', collectionEvents(Items, Items, Items));
 
 // ---- a fast path for the hot message shapes ---------------------------------------------------
 
 /** Checks of the fast path, by code (one switch: cheaper than a call through a closure per field). */
-const enum C {
-  Id,
-  Short,
-  Long,
-  Url,
-  Lang,
-  Size,
-  Time,
-  Author,
-  Delivery,
-}
+const ID = 0;
+const SHORT = 1;
+const LONG = 2;
+const URL_TEXT = 3;
+const LANG = 4;
+const SIZE = 5;
+const TIME = 6;
+const AUTHOR = 7;
+const DELIVERY = 8;
+type C = number;
 /** One field of a message shape: its name, its check, and whether it is optional. */
 type Field = readonly [key: string, check: C, optional?: 1];
 
@@ -310,22 +307,22 @@ const AUTHORS: readonly unknown[] = ['visitor', 'agent', 'bot', 'system'];
 const DELIVERIES: readonly unknown[] = ['sending', 'sent', 'delivered', 'read', 'failed'];
 
 function check(code: C, value: unknown): boolean {
-  if (code === C.Author) return AUTHORS.includes(value);
-  if (code === C.Delivery) return DELIVERIES.includes(value);
+  if (code === AUTHOR) return AUTHORS.includes(value);
+  if (code === DELIVERY) return DELIVERIES.includes(value);
   // (NaN fails both comparisons, as valibot's number() refuses it.)
-  if (code === C.Size) return typeof value === 'number' && value >= 0 && value <= Number.MAX_SAFE_INTEGER;
+  if (code === SIZE) return typeof value === 'number' && value >= 0 && value <= Number.MAX_SAFE_INTEGER;
   if (typeof value !== 'string') return false;
   const length = value.length;
   switch (code) {
-    case C.Id:
+    case ID:
       return length >= 1 && length <= MAX_ID;
-    case C.Short:
+    case SHORT:
       return length <= MAX_SHORT;
-    case C.Long:
+    case LONG:
       return length <= MAX_TEXT;
-    case C.Url:
+    case URL_TEXT:
       return length >= 1 && length <= MAX_URL;
-    case C.Lang:
+    case LANG:
       return length <= 35;
     default:
       return length <= 40 && isIsoTime(value);
@@ -333,50 +330,50 @@ function check(code: C, value: unknown): boolean {
 }
 
 const LINK: readonly Field[] = [
-  ['url', C.Url],
-  ['title', C.Short, 1],
+  ['url', URL_TEXT],
+  ['title', SHORT, 1],
 ];
 /** The kinds a busy thread is made of; the others (choice, transfer…) always go through valibot. */
 const KINDS = new Map<unknown, readonly Field[]>([
-  ['text', [['text', C.Long]]],
-  ['system', [['text', C.Long]]],
+  ['text', [['text', LONG]]],
+  ['system', [['text', LONG]]],
   ['link', LINK],
   ['navigation', LINK],
   [
     'offer',
     [
-      ['title', C.Short],
-      ['description', C.Long, 1],
-      ['imageUrl', C.Url, 1],
-      ['url', C.Url, 1],
-      ['cta', C.Short, 1],
+      ['title', SHORT],
+      ['description', LONG, 1],
+      ['imageUrl', URL_TEXT, 1],
+      ['url', URL_TEXT, 1],
+      ['cta', SHORT, 1],
     ],
   ],
   [
     'file',
     [
-      ['name', C.Short],
-      ['url', C.Url],
-      ['size', C.Size, 1],
-      ['mimeType', C.Short, 1],
+      ['name', SHORT],
+      ['url', URL_TEXT],
+      ['size', SIZE, 1],
+      ['mimeType', SHORT, 1],
     ],
   ],
   [
     'image',
     [
-      ['url', C.Url],
-      ['alt', C.Short, 1],
-      ['width', C.Size, 1],
-      ['height', C.Size, 1],
+      ['url', URL_TEXT],
+      ['alt', SHORT, 1],
+      ['width', SIZE, 1],
+      ['height', SIZE, 1],
     ],
   ],
   [
     'translation',
     [
-      ['text', C.Long],
-      ['original', C.Long],
-      ['sourceLang', C.Lang],
-      ['targetLang', C.Lang],
+      ['text', LONG],
+      ['original', LONG],
+      ['sourceLang', LANG],
+      ['targetLang', LANG],
     ],
   ],
 ]);
@@ -412,30 +409,30 @@ export function fastMessage(raw: unknown): Message | undefined {
   // The base fields written out (named property reads: this runs for every message of a snapshot).
   if (!('id' in input && 'conversationId' in input && 'author' in input && 'at' in input)) return undefined;
   const out: Record<string, unknown> = { id: input.id, conversationId: input.conversationId, author: input.author };
-  if (!check(C.Id, out.id) || !check(C.Id, out.conversationId) || !check(C.Author, out.author)) return undefined;
+  if (!check(ID, out.id) || !check(ID, out.conversationId) || !check(AUTHOR, out.author)) return undefined;
   if ('authorName' in input) {
     const authorName = input.authorName;
-    if (authorName !== undefined && !check(C.Short, authorName)) return undefined;
+    if (authorName !== undefined && !check(SHORT, authorName)) return undefined;
     out.authorName = authorName;
   }
   const at = input.at;
-  if (!check(C.Time, at)) return undefined;
+  if (!check(TIME, at)) return undefined;
   out.at = at;
   if ('status' in input) {
     const status = input.status;
-    if (status !== undefined && !check(C.Delivery, status)) return undefined;
+    if (status !== undefined && !check(DELIVERY, status)) return undefined;
     out.status = status;
   }
   if ('clientId' in input) {
     const clientId = input.clientId;
-    if (clientId !== undefined && !check(C.Id, clientId)) return undefined;
+    if (clientId !== undefined && !check(ID, clientId)) return undefined;
     out.clientId = clientId;
   }
   out.kind = kind;
   if (kind === 'text' || kind === 'system') {
     if (!('text' in input)) return undefined;
     const text = input.text;
-    if (!check(C.Long, text)) return undefined;
+    if (!check(LONG, text)) return undefined;
     out.text = text;
     return out as unknown as Message;
   }
