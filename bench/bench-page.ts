@@ -9,12 +9,17 @@
  */
 import '../src/define.js';
 import './naive-thread.js';
+import './reference-thread.js';
 import { DeskStore } from '../src/store/desk-store.js';
 import { MemoryTransport } from '../src/transport/memory-transport.js';
-import type { Fixtures, Message } from '../src/model/types.js';
+import type { Fixtures, Message, ServerEvent } from '../src/model/types.js';
+import { Selection } from '../src/components/shared/desk-element.js';
+import { DemoSimulator } from '../src/transport/simulator.js';
+import { demoFixtures } from '../src/transport/demo-fixtures.js';
 import { bigFixtures, messageId, textMessage, token } from './data.js';
 
-export type Impl = 'chat-box' | 'baseline';
+/** `reference`: a bare virtualize() + flow() thread (reference-thread.ts); `baseline`: the naive list. */
+export type Impl = 'chat-box' | 'reference' | 'baseline';
 
 /** What the runner provides through CDP (all optional: the smoke test runs without them). */
 export interface BenchHooks {
@@ -24,12 +29,15 @@ export interface BenchHooks {
   metrics?: () => Promise<Record<string, number> | undefined>;
   /** Named points the runner may act on (e.g. start/stop a CPU profile around a measured phase). */
   mark?: (name: string) => Promise<void>;
+  /** Detached DOM nodes still alive (CDP DOM.getDetachedDomNodes, after garbage collection). */
+  detached?: () => Promise<number | undefined>;
 }
 
 interface BenchWindow {
   __benchHeap?: () => Promise<number | undefined>;
   __benchMetrics?: () => Promise<Record<string, number> | undefined>;
   __benchMark?: (name: string) => Promise<void>;
+  __benchDetached?: () => Promise<number | undefined>;
   gc?: () => void;
 }
 
@@ -46,6 +54,7 @@ export function defaultHooks(): BenchHooks {
       }),
     metrics: w.__benchMetrics ?? (async () => undefined),
     mark: w.__benchMark ?? (async () => undefined),
+    detached: w.__benchDetached ?? (async () => undefined),
   };
 }
 
@@ -381,8 +390,28 @@ function container(width: number, height: number): HTMLElement {
   return box;
 }
 
-/** Mounts one thread: <chat-box> in a <desk-provider>, or the naive baseline. Returns the thread host. */
-function mountThread(impl: Impl, store: DeskStore, conversationId: string, box: HTMLElement): HTMLElement {
+/**
+ * Mounts one thread: <chat-box> in a <desk-provider>, the naive baseline, or the reference. The
+ * reference takes `raw` messages when given (no store, no validation), else reads the store.
+ * Returns the thread host.
+ */
+function mountThread(
+  impl: Impl,
+  store: DeskStore | undefined,
+  conversationId: string,
+  box: HTMLElement,
+  raw?: readonly Message[],
+): HTMLElement {
+  if (impl === 'reference') {
+    const thread = document.createElement('reference-thread');
+    if (raw) thread.messages = raw;
+    else thread.store = store;
+    thread.conversationId = conversationId;
+    thread.style.cssText = 'flex:1;min-height:0';
+    box.append(thread);
+    return thread;
+  }
+  if (!store) throw new Error(`${impl} needs a store`);
   if (impl === 'baseline') {
     const thread = document.createElement('naive-thread');
     thread.store = store;
@@ -438,9 +467,93 @@ function log(host: Element): Element | undefined {
   return deepQuery(host, (element) => element.getAttribute('role') === 'log');
 }
 
-function cleanup(box: HTMLElement, store: DeskStore): void {
+function cleanup(box: HTMLElement, store: DeskStore | undefined): void {
   box.remove();
-  store.destroy();
+  store?.destroy();
+}
+
+/** The message of the given token (`id`) if shown, reusing the last text node found while it still holds it. */
+class NewestWatch {
+  private text: Text | undefined;
+  searchMs = 0;
+  constructor(
+    private readonly host: Element,
+    private readonly id: string,
+  ) {}
+
+  element(): Element | undefined {
+    const start = performance.now();
+    if (!this.text?.isConnected || !this.text.data.includes(token(this.id)))
+      this.text = findText(this.host, token(this.id));
+    this.searchMs += performance.now() - start;
+    const element = this.text?.parentElement ?? undefined;
+    return element && isVisible(element, this.host) ? element : undefined;
+  }
+}
+
+/** Frames the view must stay unchanged (newest message, scroll offset and height) to count as settled. */
+export const SETTLED_FRAMES = 5;
+
+/**
+ * Waits until the message `id` is visible AND the view is settled: for SETTLED_FRAMES frames in a
+ * row nothing moved (the message's box, the scroller's offset and height), so no layout shift and
+ * no "keep at bottom" correction is left. Returns when it first showed, when the view settled (the
+ * first frame of the unchanged stretch) and the search time spent before each.
+ */
+export async function waitSettled(
+  host: Element,
+  id: string,
+  timeoutMs: number,
+): Promise<{
+  visibleAt: number | undefined;
+  settledAt: number | undefined;
+  searchBeforeVisible: number;
+  searchBeforeSettled: number;
+}> {
+  const watch = new NewestWatch(host, id);
+  let visibleAt: number | undefined;
+  let searchBeforeVisible = 0;
+  let stable: { at: number; search: number; signature: string; frames: number } | undefined;
+  const done = await waitUntil(() => {
+    const now = performance.now();
+    const element = watch.element();
+    if (!element) {
+      stable = undefined;
+      return false;
+    }
+    if (visibleAt === undefined) {
+      visibleAt = now;
+      searchBeforeVisible = watch.searchMs;
+    }
+    const scroller = findScrollerOf(element);
+    const rect = element.getBoundingClientRect();
+    const signature = `${Math.round(rect.top)}:${Math.round(rect.bottom)}:${scroller ? `${Math.round(scroller.scrollTop)}:${scroller.scrollHeight}` : ''}`;
+    if (stable && stable.signature === signature) {
+      stable.frames += 1;
+      return stable.frames >= SETTLED_FRAMES;
+    }
+    stable = { at: now, search: watch.searchMs, signature, frames: 0 };
+    return false;
+  }, timeoutMs);
+  return {
+    visibleAt,
+    settledAt: done === undefined ? undefined : stable?.at,
+    searchBeforeVisible,
+    searchBeforeSettled: stable?.search ?? watch.searchMs,
+  };
+}
+
+/** The nearest scrolling ancestor of `element`, across shadow roots. */
+function findScrollerOf(element: Element): Element | undefined {
+  let node: Element | null = parentAcrossShadow(element);
+  while (node) {
+    if (node.scrollHeight > node.clientHeight) {
+      const overflow = getComputedStyle(node).overflowY;
+      if (overflow === 'auto' || overflow === 'scroll') return node;
+    }
+    node = parentAcrossShadow(node);
+  }
+  return undefined;
 }
 
 // ---- scenarios ------------------------------------------------------------------------------
@@ -448,10 +561,14 @@ function cleanup(box: HTMLElement, store: DeskStore): void {
 export interface RenderResult {
   impl: Impl;
   messages: number;
-  /** Building the store from the snapshot (parse + reduce), before any element exists. */
+  /** Building the store from the snapshot (parse + reduce), before any element exists (0 for the reference: raw data). */
   storeMs: number;
   /** From appending the element to the first frame where the newest message shows (search time excluded). */
   visibleMs: number | undefined;
+  /** From appending the element until the view is settled (see waitSettled; search time excluded). */
+  settledMs: number | undefined;
+  /** storeMs + settledMs: from the raw snapshot to a settled view (the render budget). */
+  totalMs: number | undefined;
   /** CDP metrics over that window (ms): script, layout, style recalculation. */
   cdp?: Record<string, number>;
   /** Elements inside the role="log" thread, through shadow roots. */
@@ -462,7 +579,10 @@ export interface RenderResult {
   heapBytes: number | undefined;
 }
 
-/** 1. Render a conversation of `messages` messages until the newest one is visible. */
+/**
+ * 1. Render a conversation of `messages` messages until the newest one is visible and the view is
+ * settled. The reference gets the raw messages (nothing validated or indexed).
+ */
 export async function render(options: {
   impl: Impl;
   messages?: number;
@@ -472,9 +592,11 @@ export async function render(options: {
   const hooks = options.hooks ?? defaultHooks();
   const count = options.messages ?? 10_000;
   const fixtures = bigFixtures({ conversations: 1, messages: count });
+  await hooks.mark?.('snapshot:start');
   const storeStart = performance.now();
-  const { store } = createStore(fixtures);
-  const storeMs = performance.now() - storeStart;
+  const store = options.impl === 'reference' ? undefined : createStore(fixtures).store;
+  const storeMs = options.impl === 'reference' ? 0 : performance.now() - storeStart;
+  await hooks.mark?.('snapshot:end');
   const box = container(720, 800);
   await nextFrame();
   await nextFrame();
@@ -484,10 +606,12 @@ export async function render(options: {
   // Start in a task of the page's own (code running in a DevTools callback is not counted as script).
   await nextFrame();
   const start = performance.now();
-  const host = mountThread(options.impl, store, 'c1', box);
-  const { at, searchMs } = await waitVisible(host, messageId('c1', count), 20_000);
+  const host = mountThread(options.impl, store, 'c1', box, fixtures.messages);
+  const settled = await waitSettled(host, messageId('c1', count), 20_000);
   await hooks.mark?.('render:end');
   const metricsAfter = await hooks.metrics?.();
+  const settledMs =
+    settled.settledAt === undefined ? undefined : round(settled.settledAt - start - settled.searchBeforeSettled);
   await sleep(300);
   await nextFrame();
   const thread = log(host);
@@ -495,7 +619,10 @@ export async function render(options: {
     impl: options.impl,
     messages: count,
     storeMs: round(storeMs),
-    visibleMs: at === undefined ? undefined : round(at - start - searchMs),
+    visibleMs:
+      settled.visibleAt === undefined ? undefined : round(settled.visibleAt - start - settled.searchBeforeVisible),
+    settledMs,
+    totalMs: settledMs === undefined ? undefined : round(storeMs + settledMs),
     cdp: diff(metricsAfter, metricsBefore),
     threadElements: thread ? countElements(thread) : Number.NaN,
     hostElements: countElements(host),
@@ -517,7 +644,7 @@ export interface BurstResult {
   storeMs: number | undefined;
   /** Until the newest message shows. */
   visibleMs: number | undefined;
-  /** Until the newest message shows and stays put (two frames in the same place). */
+  /** Until the newest message shows and the view is settled (see waitSettled). */
   settledMs: number | undefined;
   maxFrameGap: number;
   longTasks: { count: number; longest: number; culprits: { duration: number; source: string }[] };
@@ -535,9 +662,10 @@ export async function burst(options: {
   const initial = options.initial ?? 1_000;
   const count = options.count ?? 1_000;
   const fixtures = bigFixtures({ conversations: 1, messages: initial });
-  const { store, transport } = createStore(fixtures);
+  const reference = options.impl === 'reference';
+  const { store, transport } = reference ? { store: undefined, transport: undefined } : createStore(fixtures);
   const box = container(720, 800);
-  const host = mountThread(options.impl, store, 'c1', box);
+  const host = mountThread(options.impl, store, 'c1', box, fixtures.messages);
   await waitVisible(host, messageId('c1', initial), 20_000);
   await sleep(500);
   const base = Date.now();
@@ -555,7 +683,7 @@ export async function burst(options: {
   }
   const newest = messageId('c1', initial + count);
   let storeAt: number | undefined;
-  const subscription = store.messages$('c1').subscribe((list) => {
+  const subscription = store?.messages$('c1').subscribe((list) => {
     if (storeAt === undefined && list.length >= initial + count) storeAt = performance.now();
   });
   const frames = new FrameRecorder();
@@ -566,31 +694,17 @@ export async function burst(options: {
   const metricsBefore = await hooks.metrics?.();
   await hooks.mark?.('burst:start');
   const start = performance.now();
-  for (const message of messages) transport.emit({ type: 'message.added', message });
+  if (transport) for (const message of messages) transport.emit({ type: 'message.added', message });
+  else (host as HTMLElementTagNameMap['reference-thread']).appendMessages(messages);
   const emitMs = performance.now() - start;
-  let visibleAt: number | undefined;
-  let settledAt: number | undefined;
-  let last: { at: number; top: number } | undefined;
-  await waitUntil(() => {
-    const text = findText(host, token(newest));
-    const now = performance.now();
-    if (!text || !isVisible(text.parentElement, host)) {
-      last = undefined;
-      return false;
-    }
-    visibleAt ??= now;
-    const top = text.parentElement!.getBoundingClientRect().top;
-    if (last && Math.abs(last.top - top) < 1) {
-      settledAt = last.at;
-      return true;
-    }
-    last = { at: now, top };
-    return false;
-  }, 20_000);
+  if (!store) storeAt = performance.now();
+  const settled = await waitSettled(host, newest, 20_000);
+  const visibleAt = settled.visibleAt === undefined ? undefined : settled.visibleAt - settled.searchBeforeVisible;
+  const settledAt = settled.settledAt === undefined ? undefined : settled.settledAt - settled.searchBeforeSettled;
   await hooks.mark?.('burst:end');
   const metricsAfter = await hooks.metrics?.();
   await sleep(500);
-  subscription.unsubscribe();
+  subscription?.unsubscribe();
   const result: BurstResult = {
     impl: options.impl,
     initial,
@@ -638,9 +752,10 @@ export async function stream(options: {
   const durationMs = options.durationMs ?? 10_000;
   const total = Math.round((rate * durationMs) / 1000);
   const fixtures = bigFixtures({ conversations: 1, messages: initial });
-  const { store, transport } = createStore(fixtures);
+  const reference = options.impl === 'reference';
+  const { store, transport } = reference ? { store: undefined, transport: undefined } : createStore(fixtures);
   const box = container(720, 800);
-  const host = mountThread(options.impl, store, 'c1', box);
+  const host = mountThread(options.impl, store, 'c1', box, fixtures.messages);
   await waitVisible(host, messageId('c1', initial), 20_000);
   await sleep(500);
   const emittedAt = new Map<string, number>();
@@ -669,7 +784,8 @@ export async function stream(options: {
       index.set(message.id, order.length);
       order.push(message.id);
       emittedAt.set(message.id, performance.now());
-      transport.emit({ type: 'message.added', message });
+      if (transport) transport.emit({ type: 'message.added', message });
+      else (host as HTMLElementTagNameMap['reference-thread']).appendMessages([message]);
     }
     if (sent >= total) clearInterval(timer);
   }, 5);
@@ -703,6 +819,55 @@ export async function stream(options: {
   return result;
 }
 
+const THREAD_TAGS = new Set(['chat-box', 'naive-thread', 'reference-thread']);
+
+/**
+ * The composer of THAT conversation, rendered and usable, or undefined: a `<compose-area>` whose
+ * `conversation-id` is the conversation's (or, in the naive and reference desks, a textarea) in the
+ * thread's own pane — the nearest ancestor of the thread that holds no other thread — with a text
+ * box inside it that is visible, enabled and editable.
+ */
+export function usableComposer(host: Element, thread: Element, conversationId: string): Element | undefined {
+  let pane: Element | null = parentAcrossShadow(thread);
+  const holdsOtherThread = (node: Element) =>
+    deepQueryAll(node, (el) => THREAD_TAGS.has(el.localName) && el.getAttribute('conversation-id') !== conversationId)
+      .length > 0;
+  for (; pane && pane !== host; pane = parentAcrossShadow(pane)) {
+    if (holdsOtherThread(pane)) return undefined;
+    const composers = deepQueryAll(
+      pane,
+      (el) =>
+        (el.localName === 'compose-area' && el.getAttribute('conversation-id') === conversationId) ||
+        (el.localName === 'textarea' && thread.localName !== 'chat-box' && !deepAncestor(el, 'compose-area', pane!)),
+    );
+    for (const composer of composers) {
+      const box =
+        composer.localName === 'textarea'
+          ? composer
+          : deepQuery(
+              composer,
+              (el) =>
+                el.localName === 'textarea' ||
+                el.getAttribute('contenteditable') === 'true' ||
+                el.getAttribute('role') === 'textbox',
+            );
+      if (!box || !isVisible(composer, host) || !isVisible(box, host)) continue;
+      const field = box as HTMLTextAreaElement;
+      if (field.disabled || field.readOnly || box.getAttribute('aria-disabled') === 'true') continue;
+      return composer;
+    }
+  }
+  return undefined;
+}
+
+/** True when `element` sits inside a `tag` element below `stop` (across shadow roots). */
+function deepAncestor(element: Element, tag: string, stop: Element): boolean {
+  for (let node = parentAcrossShadow(element); node && node !== stop; node = parentAcrossShadow(node)) {
+    if (node.localName === tag) return true;
+  }
+  return false;
+}
+
 export interface PanesResult {
   impl: Impl;
   perConversation: number;
@@ -717,7 +882,7 @@ export interface PanesResult {
   eventsDuringLoad: number;
   maxFrameGap: number;
   longTasks: { count: number; longest: number; culprits: { duration: number; source: string }[] };
-  /** Focus switches between panes: action → compose area rendered in the new pane (ms). */
+  /** Focus switches between panes: action → that conversation's composer rendered and usable (ms). */
   switchMs: number[];
   switchVia: 'pointerdown' | 'store';
 }
@@ -748,6 +913,9 @@ export async function panes(options: {
   if (options.impl === 'baseline') {
     host = document.createElement('naive-desk');
     (host as HTMLElementTagNameMap['naive-desk']).store = store;
+  } else if (options.impl === 'reference') {
+    host = document.createElement('reference-desk');
+    (host as HTMLElementTagNameMap['reference-desk']).store = store;
   } else {
     host = document.createElement('chat-desk');
     host.setAttribute('layout', '4');
@@ -806,25 +974,14 @@ export async function panes(options: {
   // Switching the focused pane.
   const switchMs: number[] = [];
   let switchVia: 'pointerdown' | 'store' = 'pointerdown';
-  const composeIn = (conversationId: string) => (element: Element) =>
-    (element.localName === 'compose-area' || element.localName === 'textarea') &&
-    (element.getAttribute('conversation-id') === conversationId || element.localName === 'textarea');
   for (let i = 0; i < switches; i += 1) {
     const target = (store.state.focusedPane + 1) % store.state.panes.length;
     const conversationId = store.state.panes[target];
     if (!conversationId) break;
     const thread = deepQuery(
       host,
-      (element) =>
-        (element.localName === 'chat-box' || element.localName === 'naive-thread') &&
-        element.getAttribute('conversation-id') === conversationId,
+      (element) => THREAD_TAGS.has(element.localName) && element.getAttribute('conversation-id') === conversationId,
     );
-    const paneOf = (element: Element) => {
-      // The pane: the nearest ancestor (same shadow root) that also holds the thread.
-      let node: Element | null = element;
-      while (node && !(thread && node.contains(thread))) node = node.parentElement;
-      return node;
-    };
     await hooks.mark?.('switch:start');
     const t0 = performance.now();
     thread?.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
@@ -832,15 +989,7 @@ export async function panes(options: {
       switchVia = 'store';
       store.focusPane(target);
     }
-    const at = await waitUntil(() => {
-      const compose = deepQueryAll(host, composeIn(conversationId)).find((element) => {
-        const pane = paneOf(element);
-        return !!pane && pane !== host && isVisible(element, host);
-      });
-      if (!compose) return false;
-      // A custom element counts once it rendered something.
-      return !compose.shadowRoot || compose.shadowRoot.childElementCount > 0;
-    }, 5_000);
+    const at = await waitUntil(() => !!thread && !!usableComposer(host, thread, conversationId), 5_000);
     await hooks.mark?.('switch:end');
     switchMs.push(at === undefined ? Number.POSITIVE_INFINITY : round(at - t0));
     await sleep(250);
@@ -1045,4 +1194,179 @@ export async function scroll(options: {
   if (options.trace) result.trace = repeats ? [...trace, `  (× ${repeats + 1})`] : trace;
   cleanup(box, store);
   return result;
+}
+
+// ---- soak -----------------------------------------------------------------------------------
+
+/** Selection subscriptions open right now (counted by the bench around the element base's controller). */
+let openSelections = 0;
+let countingSelections = false;
+
+/**
+ * Counts the subscriptions `Selection` (src/components/shared/desk-element.ts, the one bridge from
+ * the store to rendering) opens and closes, by wrapping its controller hooks — bench only, nothing
+ * changes in the library.
+ */
+function countSelections(): void {
+  if (countingSelections) return;
+  countingSelections = true;
+  type Hooks = { hostConnected(): void; hostDisconnected(): void; subscription?: unknown };
+  const proto = Selection.prototype as unknown as Hooks;
+  const connected = proto.hostConnected;
+  const disconnected = proto.hostDisconnected;
+  proto.hostConnected = function (this: Hooks) {
+    const had = !!this.subscription;
+    connected.call(this);
+    if (!had && this.subscription) openSelections += 1;
+  };
+  proto.hostDisconnected = function (this: Hooks) {
+    const had = !!this.subscription;
+    disconnected.call(this);
+    if (had && !this.subscription) openSelections -= 1;
+  };
+}
+
+/** Subscribers of the store's state (every live selector holds one). */
+function stateObservers(store: DeskStore): number {
+  return (store as unknown as { stateSubject: { observers: unknown[] } }).stateSubject.observers.length;
+}
+
+function soakDesk(store: DeskStore): HTMLElement {
+  const host = document.createElement('chat-desk');
+  host.setAttribute('layout', '4');
+  host.store = store;
+  host.style.cssText = 'flex:1;min-height:0;height:100%';
+  return host;
+}
+
+export interface SoakResult {
+  impl: Impl;
+  simulatedMs: number;
+  speed: number;
+  wallMs: number;
+  /** Conversations the bench opened and closed while it ran (besides the simulator's own). */
+  arrived: number;
+  ended: number;
+  events: number;
+  /** Heap (after GC) at the end minus after mount and warm-up (bytes). */
+  heapGrowthBytes: number | undefined;
+  maxFrameGap: number;
+  gapsOver50: number;
+  /** Selection subscriptions while mounted, and left once the desk is removed. */
+  selectionsMounted: number;
+  selectionsLeft: number;
+  /** The store's state subscribers while mounted, and left once the desk is removed. */
+  stateObserversMounted: number;
+  stateObserversLeft: number;
+  /** Detached DOM nodes still alive after the desk was removed and garbage collected (CDP). */
+  detachedNodes: number | undefined;
+}
+
+/**
+ * 6. A long session: the demo simulator at `speed`× for `simulatedMs` of simulated time in
+ * `<chat-desk layout="4">`, while conversations keep arriving (shown in the focused pane, which
+ * replaces its chat-box) and ending. Then the desk is removed: no subscription may be left, no
+ * detached DOM may survive garbage collection.
+ */
+export async function soak(options: {
+  impl: Impl;
+  simulatedMs?: number;
+  speed?: number;
+  /** Simulated time between two arrivals (and endings) the bench makes. */
+  stepSimulatedMs?: number;
+  hooks?: BenchHooks;
+}): Promise<SoakResult> {
+  const hooks = options.hooks ?? defaultHooks();
+  const speed = options.speed ?? 10;
+  const simulatedMs = options.simulatedMs ?? 10 * 60_000;
+  countSelections();
+  const selectionsBefore = openSelections;
+  const fixtures = demoFixtures();
+  const { store, transport } = createStore(fixtures, { layout: 4 });
+  const simulator = new DemoSimulator({ fixtures, emit: (event) => transport.emit(event), seed: 7, speed });
+  const emit = (event: ServerEvent) => {
+    transport.emit(event);
+    simulator.observe(event);
+    events += 1;
+  };
+  let events = 0;
+  // (Held only by this variable, dropped before the detached-DOM check: the bench must not retain it.)
+  const mounted: { box?: HTMLElement } = { box: container(1600, 1000) };
+  mounted.box!.append(soakDesk(store));
+  simulator.start();
+  await sleep(2_000);
+  const heapStart = await heapOf(hooks);
+  const frames = new FrameRecorder();
+  frames.start();
+  await hooks.mark?.('soak:start');
+  const start = performance.now();
+  const wallMs = simulatedMs / speed;
+  // Every 20 simulated seconds: a conversation on screen ends and a new one arrives in the focused
+  // pane (its chat-box replaced), then focus moves on.
+  const stepMs = (options.stepSimulatedMs ?? 20_000) / speed;
+  let arrived = 0;
+  let ended = 0;
+  for (let step = 1; performance.now() - start < wallMs; step += 1) {
+    await sleep(Math.min(stepMs, Math.max(0, wallMs - (performance.now() - start))));
+    if (performance.now() - start >= wallMs) break;
+    const shown = store.state.panes.filter((id): id is string => !!id);
+    const ending = shown[step % shown.length];
+    if (ending) {
+      emit({ type: 'conversation.closed', conversationId: ending, at: new Date().toISOString() });
+      ended += 1;
+    }
+    const id = `soak-${step}`;
+    const now = new Date().toISOString();
+    emit({
+      type: 'visitor.updated',
+      visitor: { id: `soak-v${step}`, name: `Soak visitor ${step}`, online: true, country: 'FR' },
+    });
+    emit({
+      type: 'conversation.upserted',
+      conversation: { id, visitorId: `soak-v${step}`, channel: 'chat', status: 'ongoing', startedAt: now },
+    });
+    for (let i = 1; i <= 20; i += 1) {
+      emit({
+        type: 'message.added',
+        message: textMessage(id, i, new Date(Date.now() - (20 - i) * 1000).toISOString(), i % 2 ? 'visitor' : 'agent'),
+      });
+    }
+    arrived += 1;
+    store.focus(id);
+    store.focusPane((store.state.focusedPane + 1) % store.state.panes.length);
+  }
+  await hooks.mark?.('soak:end');
+  const frameStats = frames.stop();
+  const realWall = performance.now() - start;
+  await afterFrame();
+  const heapEnd = await heapOf(hooks);
+  const selectionsMounted = openSelections - selectionsBefore;
+  const stateObserversMounted = stateObservers(store);
+  simulator.stop();
+  mounted.box!.remove();
+  delete mounted.box;
+  await afterFrame();
+  await sleep(200);
+  await heapOf(hooks);
+  const selectionsLeft = openSelections - selectionsBefore;
+  const stateObserversLeft = stateObservers(store);
+  const detachedNodes = await hooks.detached?.();
+  store.destroy();
+  return {
+    impl: options.impl,
+    simulatedMs,
+    speed,
+    wallMs: round(realWall),
+    arrived,
+    ended,
+    events,
+    heapGrowthBytes: heapStart !== undefined && heapEnd !== undefined ? heapEnd - heapStart : undefined,
+    maxFrameGap: frameStats.maxGap,
+    gapsOver50: frameStats.gapsOver50,
+    selectionsMounted,
+    selectionsLeft,
+    stateObserversMounted,
+    stateObserversLeft,
+    detachedNodes,
+  };
 }

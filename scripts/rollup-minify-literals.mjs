@@ -12,10 +12,18 @@ export function minifyLiterals() {
       // or the HTML parser nests the next shapes inside it and they are not drawn. conservativeCollapse:
       // whitespace is collapsed to one space, never removed: a template that starts or ends with a space
       // (html` <span>…`) is joined to text around it (+0.1 KB gzip).
-      const result = await minifyHTMLLiterals(code, {
-        fileName: id,
-        minifyOptions: { keepClosingSlash: true, conservativeCollapse: true },
-      });
+      const minifyOptions = { keepClosingSlash: true, conservativeCollapse: true };
+      let result;
+      try {
+        result = await minifyHTMLLiterals(code, { fileName: id, minifyOptions });
+      } catch {
+        // clean-css rewrites a style attribute holding placeholders (style="top: ${y}px; left: ${x}px")
+        // and the parts no longer line up: minify that file's templates without touching inline CSS.
+        result = await minifyHTMLLiterals(code, {
+          fileName: id,
+          minifyOptions: { ...minifyOptions, minifyCSS: false },
+        });
+      }
       return result ? { code: result.code, map: result.map } : null;
     },
   };

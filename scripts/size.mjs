@@ -1,9 +1,11 @@
-// Size budget of the core (agent-desk's main entry), minified + gzip (zlib level 9, per file, summed).
-// Two figures:
-//   own code  : our modules only; lit, rxjs, valibot… stay external, as in the published package.
-//   with deps : everything the entry loads statically bundled in (what a page without a bundler pays).
-// Lazily loaded parts (dynamic import(): the emoji picker, the virtualizer's layouts…) are listed
-// apart and not counted. Budget: own code ≤ 30 KB gzip.
+// Size budgets, minified + gzip (zlib level 9, per file, summed), of what a page loads up front:
+//   production app, own code : every element, DeskStore, WebSocketTransport, IndexedDbOutbox,
+//                              tree-shaken; lit, rxjs, valibot… external           ≤ 50 KB
+//   production app, with deps: the same with every dependency bundled in          ≤ 60 KB
+//   <chat-box> app, with deps: only <chat-box> + DeskStore + WebSocketTransport   ≤ 35 KB
+// (issue 20: the 30 KB target for the whole entry is withdrawn; the entry is still measured, with a
+// regression ceiling.) Lazily loaded parts (dynamic import(): the emoji picker, a locale…) are
+// listed apart and not counted. Exits 1 when a budget is missed.
 //
 //   node scripts/size.mjs [--json] [--modules] [--build DIR]
 //     --modules  also lists what each of our modules adds to the production app (gzip of the module
@@ -26,18 +28,28 @@ const buildFlag = process.argv.indexOf('--build');
 const buildDir = buildFlag > 0 ? process.argv[buildFlag + 1] : join(root, 'build');
 export const BUDGET_OWN_GZIP = 30 * 1024;
 /**
- * The target above is not met (59.6 KB entry / 54.0 KB production app at the last measure): npm
- * test enforces these ceilings instead, so the bundle cannot grow unnoticed. Lower them as the size
- * drops; never raise them without saying why in the commit.
+ * The whole entry's regression ceiling (66.0 KB measured on 2026-12-03, +0.5 KB): npm test fails
+ * when it grows past it. Lower it as the size drops; never raise it without saying why in the commit.
  */
-export const CEILING_OWN_GZIP = 65.5 * 1024;
+export const CEILING_OWN_GZIP = 66.5 * 1024;
+/** The production app's budget (issue 20: the 30 KB target is withdrawn; every feature included). */
+export const CEILING_APP_GZIP = 50 * 1024;
+/** The same production app with Lit, RxJS and every dependency bundled in, paid up front (issue 20). */
+export const CEILING_APP_WITH_DEPS_GZIP = 60 * 1024;
+/** An app that uses only `<chat-box>` + the store + the WebSocket transport, dependencies included (issue 20). */
+export const CEILING_CHAT_BOX_APP_WITH_DEPS_GZIP = 35 * 1024;
 /**
- * The production app's ceiling. Issue 20's budget is 50 KB with every feature: NOT met. Measured
- * 58.6 KB after the architecture step (composer panels eager), the state box, the alerts menu (lazy),
- * several attachments and the WebSocket client's sequence rules; the ceiling holds today's figure
- * (+0.7 KB) so that the size cannot grow unnoticed. Lower it as the size drops.
+ * Regression ceilings for the issue-20 budgets that are missed today (figures of 2026-12-03 after
+ * the architecture step, the state box, alerts, several attachments, the WebSocket client's sequence
+ * rules and the fast message validator: 59.7, 82.6 and 55.7 KB; +0.5 KB headroom): npm test fails
+ * when a bundle grows past them, and reports each missed budget (as a TODO) until it is met. Lower
+ * them as the size drops; never raise them without saying why.
  */
-export const CEILING_APP_GZIP = 59.3 * 1024;
+export const REGRESSION_CEILINGS = {
+  app: 60.2 * 1024,
+  appWithDeps: 83.1 * 1024,
+  chatBoxAppWithDeps: 56.2 * 1024,
+};
 /** Parts loaded on demand (dynamic import): each must stay out of a production app's eager code. */
 export const LAZY_PARTS = ['fr', 'demo-store', 'simulator', 'alerts-menu'];
 
@@ -92,14 +104,22 @@ async function measure(input, { bundleDependencies, extraPlugins = [] }) {
 
 /** A production page: every element registered, the store on a WebSocket with the IndexedDB outbox. */
 const APP = '\0size-app-entry';
+/** A page with one `<chat-box>` (given its store directly), the store and the WebSocket transport. */
+const CHAT_BOX_APP = '\0size-chat-box-app-entry';
+const ENTRIES = {
+  [APP]: () =>
+    `import '${join(buildDir, 'define.js')}';\n` +
+    `export { DeskStore, WebSocketTransport, IndexedDbOutbox } from '${join(buildDir, 'index.js')}';\n`,
+  [CHAT_BOX_APP]: () =>
+    `import { ChatBox } from '${join(buildDir, 'components/chat-box/chat-box.js')}';\n` +
+    `customElements.define('chat-box', ChatBox);\n` +
+    `export { DeskStore } from '${join(buildDir, 'store/desk-store.js')}';\n` +
+    `export { WebSocketTransport } from '${join(buildDir, 'transport/websocket-transport.js')}';\n`,
+};
 const appEntry = {
   name: 'size-app-entry',
-  resolveId: (id) => (id === APP ? id : null),
-  load: (id) =>
-    id === APP
-      ? `import '${join(buildDir, 'define.js')}';\n` +
-        `export { DeskStore, WebSocketTransport, IndexedDbOutbox } from '${join(buildDir, 'index.js')}';\n`
-      : null,
+  resolveId: (id) => (id in ENTRIES ? id : null),
+  load: (id) => (id in ENTRIES ? ENTRIES[id]() : null),
 };
 
 /**
@@ -112,16 +132,31 @@ export async function measureCore() {
   const own = await measure(input, { bundleDependencies: false });
   const withDeps = await measure(input, { bundleDependencies: true });
   const app = await measure(APP, { bundleDependencies: false, extraPlugins: [appEntry] });
-  return { own, withDeps, app, budget: BUDGET_OWN_GZIP, withinBudget: own.gzip <= BUDGET_OWN_GZIP };
+  const appWithDeps = await measure(APP, { bundleDependencies: true, extraPlugins: [appEntry] });
+  const chatBoxAppWithDeps = await measure(CHAT_BOX_APP, { bundleDependencies: true, extraPlugins: [appEntry] });
+  return {
+    own,
+    withDeps,
+    app,
+    appWithDeps,
+    chatBoxAppWithDeps,
+    budget: BUDGET_OWN_GZIP,
+    withinBudget:
+      app.gzip <= CEILING_APP_GZIP &&
+      appWithDeps.gzip <= CEILING_APP_WITH_DEPS_GZIP &&
+      chatBoxAppWithDeps.gzip <= CEILING_CHAT_BOX_APP_WITH_DEPS_GZIP,
+  };
 }
 
 export const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 
-export function describeSize({ own, withDeps, app, budget }) {
+export function describeSize({ own, withDeps, app, appWithDeps, chatBoxAppWithDeps }) {
   return [
-    `own code : ${kb(own.min)} min, ${kb(own.gzip)} gzip (budget ${kb(budget)} gzip) in ${own.files} file(s)`,
-    `with deps: ${kb(withDeps.min)} min, ${kb(withDeps.gzip)} gzip in ${withDeps.files} file(s)`,
-    `production app (define + DeskStore + WebSocketTransport + IndexedDbOutbox, tree-shaken), own code: ${kb(app.min)} min, ${kb(app.gzip)} gzip`,
+    `whole entry, own code : ${kb(own.min)} min, ${kb(own.gzip)} gzip in ${own.files} file(s)`,
+    `whole entry, with deps: ${kb(withDeps.min)} min, ${kb(withDeps.gzip)} gzip in ${withDeps.files} file(s)`,
+    `production app (define + DeskStore + WebSocketTransport + IndexedDbOutbox, tree-shaken), own code: ${kb(app.min)} min, ${kb(app.gzip)} gzip (budget ${kb(CEILING_APP_GZIP)})`,
+    `production app with lit, rxjs and every dependency, up front: ${kb(appWithDeps.min)} min, ${kb(appWithDeps.gzip)} gzip (budget ${kb(CEILING_APP_WITH_DEPS_GZIP)})`,
+    `<chat-box> + DeskStore + WebSocketTransport with every dependency, up front: ${kb(chatBoxAppWithDeps.min)} min, ${kb(chatBoxAppWithDeps.gzip)} gzip (budget ${kb(CEILING_CHAT_BOX_APP_WITH_DEPS_GZIP)})`,
     `lazy (not counted): own ${kb(own.lazy.gzip)} gzip in ${own.lazy.files.length} chunk(s); with deps ${kb(withDeps.lazy.gzip)} gzip in ${withDeps.lazy.files.length} chunk(s)`,
   ].join('\n');
 }

@@ -20,12 +20,41 @@ const LongText = v.pipe(v.string(), v.maxLength(MAX_TEXT));
 const UrlText = v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_URL));
 const IsoTime = v.pipe(v.string(), v.maxLength(40), v.check(isIsoTime, 'Invalid ISO 8601 time'));
 
-/** An ISO 8601 date-time whose calendar date exists (Date.parse alone accepts 2026-02-30). */
+/** Where `YYYY-MM-DDTHH:MM` has digits. */
+const DIGITS = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15];
+/** `s` has the ASCII digits 0-9 at each of DIGITS. */
+function digitsAt(s: string): boolean {
+  for (let i = 0; i < DIGITS.length; i += 1) {
+    const code = s.charCodeAt(DIGITS[i]);
+    if (code < 48 || code > 57) return false;
+  }
+  return true;
+}
+/** The number written by the two ASCII digits at `i` (checked by digitsAt). */
+const twoDigits = (s: string, i: number) => (s.charCodeAt(i) - 48) * 10 + s.charCodeAt(i + 1) - 48;
+
+/**
+ * An ISO 8601 date-time whose calendar date exists (Date.parse alone accepts 2026-02-30): it starts
+ * with `YYYY-MM-DDTHH:MM` (what /^(\d{4})-(\d{2})-(\d{2})T\d{2}:\d{2}/ matched, read without a
+ * regular expression: this runs for every message of a snapshot) and Date.parse reads it.
+ */
 function isIsoTime(s: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})T\d{2}:\d{2}/.exec(s);
-  if (!match || Number.isNaN(Date.parse(s))) return false;
-  const [, year, month, day] = match.map(Number);
-  return month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (
+    s.length < 16 ||
+    s[4] !== '-' ||
+    s[7] !== '-' ||
+    s[10] !== 'T' ||
+    s[13] !== ':' ||
+    !digitsAt(s) ||
+    Number.isNaN(Date.parse(s))
+  ) {
+    return false;
+  }
+  const month = twoDigits(s, 5);
+  const day = twoDigits(s, 8);
+  if (month < 1 || month > 12 || day < 1) return false;
+  // Every month has 28 days: only later days need the calendar.
+  return day <= 28 || day <= new Date(Date.UTC(Number(s.slice(0, 4)), month, 0)).getUTCDate();
 }
 /** A non-negative integer (also the protocol's sequence numbers). */
 export const Count = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(Number.MAX_SAFE_INTEGER));
@@ -250,20 +279,196 @@ export type SchemaMatchesModel = [
  */
 export type ValidationResult<T> = { ok: true; value: T; dropped?: string[] } | { ok: false; error: string };
 
-const Items = list(v.unknown());
+/**
+ * A collection in the envelope: an array of at most MAX_ITEMS items, passed on as is (each item is
+ * then validated on its own); not copied item by item as v.array(v.unknown()) would.
+ */
+// (Its message is never shown: when the envelope fails, the full schema's issue is reported.)
+const Items = v.custom<unknown[]>((input) => Array.isArray(input) && input.length <= MAX_ITEMS);
 const CollectionEnvelopeSchema = v.variant('type', collectionEvents(Items, Items, Items));
 
-/** Keeps the valid items of a collection; describes each one left out. */
-function validItems<T>(schema: v.GenericSchema<unknown, T>, items: unknown[], name: string, dropped: string[]): T[] {
+// ---- a fast path for the hot message shapes ---------------------------------------------------
+
+/** Checks of the fast path, by code (one switch: cheaper than a call through a closure per field). */
+const ID = 0;
+const SHORT = 1;
+const LONG = 2;
+const URL_TEXT = 3;
+const LANG = 4;
+const SIZE = 5;
+const TIME = 6;
+const AUTHOR = 7;
+const DELIVERY = 8;
+type C = number;
+/** One field of a message shape: its name, its check, and whether it is optional. */
+type Field = readonly [key: string, check: C, optional?: 1];
+
+const AUTHORS: readonly unknown[] = ['visitor', 'agent', 'bot', 'system'];
+const DELIVERIES: readonly unknown[] = ['sending', 'sent', 'delivered', 'read', 'failed'];
+
+function check(code: C, value: unknown): boolean {
+  if (code === AUTHOR) return AUTHORS.includes(value);
+  if (code === DELIVERY) return DELIVERIES.includes(value);
+  // (NaN fails both comparisons, as valibot's number() refuses it.)
+  if (code === SIZE) return typeof value === 'number' && value >= 0 && value <= Number.MAX_SAFE_INTEGER;
+  if (typeof value !== 'string') return false;
+  const length = value.length;
+  switch (code) {
+    case ID:
+      return length >= 1 && length <= MAX_ID;
+    case SHORT:
+      return length <= MAX_SHORT;
+    case LONG:
+      return length <= MAX_TEXT;
+    case URL_TEXT:
+      return length >= 1 && length <= MAX_URL;
+    case LANG:
+      return length <= 35;
+    default:
+      return length <= 40 && isIsoTime(value);
+  }
+}
+
+const LINK: readonly Field[] = [
+  ['url', URL_TEXT],
+  ['title', SHORT, 1],
+];
+/** The kinds a busy thread is made of; the others (choice, transfer…) always go through valibot. */
+const KINDS = new Map<unknown, readonly Field[]>([
+  ['text', [['text', LONG]]],
+  ['system', [['text', LONG]]],
+  ['link', LINK],
+  ['navigation', LINK],
+  [
+    'offer',
+    [
+      ['title', SHORT],
+      ['description', LONG, 1],
+      ['imageUrl', URL_TEXT, 1],
+      ['url', URL_TEXT, 1],
+      ['cta', SHORT, 1],
+    ],
+  ],
+  [
+    'file',
+    [
+      ['name', SHORT],
+      ['url', URL_TEXT],
+      ['size', SIZE, 1],
+      ['mimeType', SHORT, 1],
+    ],
+  ],
+  [
+    'image',
+    [
+      ['url', URL_TEXT],
+      ['alt', SHORT, 1],
+      ['width', SIZE, 1],
+      ['height', SIZE, 1],
+    ],
+  ],
+  [
+    'translation',
+    [
+      ['text', LONG],
+      ['original', LONG],
+      ['sourceLang', LANG],
+      ['targetLang', LANG],
+    ],
+  ],
+]);
+
+/** Copies `fields` from `input` to `out` as valibot's object() does (schema order, `in` for presence); false at the first doubt. */
+function copyFields(input: Record<string, unknown>, fields: readonly Field[], out: Record<string, unknown>): boolean {
+  for (let i = 0; i < fields.length; i += 1) {
+    const [key, code, optional] = fields[i];
+    if (key in input) {
+      // Read once: a getter is not asked twice.
+      const value = input[key];
+      if ((optional && value === undefined) || check(code, value)) out[key] = value;
+      else return false;
+    } else if (!optional) return false;
+  }
+  return true;
+}
+
+/**
+ * The message valibot's MessageSchema would output for `raw` (same fields, same order, unknown
+ * fields stripped), for the common kinds; `undefined` when the input is not one of them or
+ * anything is off — then valibot decides (and describes the issue). It only ever accepts what
+ * MessageSchema accepts (test/model/fast-message.test.ts compares both on valid, malformed and
+ * hostile input). It may throw on hostile input (a throwing getter): callers fall back to valibot.
+ */
+export function fastMessage(raw: unknown): Message | undefined {
+  if (!raw || typeof raw !== 'object') return undefined;
+  const input = raw as Record<string, unknown>;
+  if (!('kind' in input)) return undefined;
+  const kind = input.kind;
+  const fields = KINDS.get(kind);
+  if (!fields) return undefined;
+  // The base fields written out (named property reads: this runs for every message of a snapshot).
+  if (!('id' in input && 'conversationId' in input && 'author' in input && 'at' in input)) return undefined;
+  const out: Record<string, unknown> = { id: input.id, conversationId: input.conversationId, author: input.author };
+  if (!check(ID, out.id) || !check(ID, out.conversationId) || !check(AUTHOR, out.author)) return undefined;
+  if ('authorName' in input) {
+    const authorName = input.authorName;
+    if (authorName !== undefined && !check(SHORT, authorName)) return undefined;
+    out.authorName = authorName;
+  }
+  const at = input.at;
+  if (!check(TIME, at)) return undefined;
+  out.at = at;
+  if ('status' in input) {
+    const status = input.status;
+    if (status !== undefined && !check(DELIVERY, status)) return undefined;
+    out.status = status;
+  }
+  if ('clientId' in input) {
+    const clientId = input.clientId;
+    if (clientId !== undefined && !check(ID, clientId)) return undefined;
+    out.clientId = clientId;
+  }
+  out.kind = kind;
+  if (kind === 'text' || kind === 'system') {
+    if (!('text' in input)) return undefined;
+    const text = input.text;
+    if (!check(LONG, text)) return undefined;
+    out.text = text;
+    return out as unknown as Message;
+  }
+  return copyFields(input, fields, out) ? (out as unknown as Message) : undefined;
+}
+
+/** The fast path, never throwing: undefined sends the item to valibot. */
+function tryFastMessage(raw: unknown): Message | undefined {
+  try {
+    return fastMessage(raw);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Keeps the valid items of a collection; describes each one left out. `fast` may accept an item first. */
+function validItems<T>(
+  schema: v.GenericSchema<unknown, T>,
+  items: unknown[],
+  name: string,
+  dropped: string[],
+  fast?: (item: unknown) => T | undefined,
+): T[] {
   const kept: T[] = [];
-  items.forEach((item, index) => {
-    const parsed = v.safeParse(schema, item);
-    if (parsed.success) {
-      kept.push(parsed.output);
-      return;
+  // By index, not forEach: a hole in a sparse array is an item (undefined, dropped), not skipped.
+  for (let index = 0; index < items.length; index += 1) {
+    const item = items[index];
+    const quick = fast?.(item);
+    if (quick !== undefined) {
+      kept.push(quick);
+      continue;
     }
-    dropped.push(describeIssue(parsed.issues, `${name}.${index}`));
-  });
+    const parsed = v.safeParse(schema, item);
+    if (parsed.success) kept.push(parsed.output);
+    else dropped.push(describeIssue(parsed.issues, `${name}.${index}`));
+  }
   return kept;
 }
 
@@ -274,7 +479,7 @@ function parseCollections(raw: unknown): ValidationResult<ServerEvent> | undefin
   const event = envelope.output;
   const dropped: string[] = [];
   const conversations = validItems(ConversationSchema, event.conversations, 'conversations', dropped);
-  const messages = validItems(MessageSchema, event.messages, 'messages', dropped);
+  const messages = validItems(MessageSchema, event.messages, 'messages', dropped, tryFastMessage);
   if (event.type === 'snapshot') {
     const visitors = validItems(VisitorSchema, event.visitors, 'visitors', dropped);
     return { ok: true, value: { ...event, visitors, conversations, messages }, dropped };
@@ -311,9 +516,23 @@ function guarded<T>(parse: () => ValidationResult<T>, unreadable: string): Valid
   }
 }
 
-/** Validates a raw server event; never throws. */
+/**
+ * Validates a raw server event; never throws. Snapshots and history pages are validated item by
+ * item (the common message kinds by `fastMessage`, the rest by valibot), so a malformed item is
+ * dropped and described while the others are kept; a `message.added` takes the fast path too.
+ * Whatever the fast path does not accept, valibot's ServerEventSchema decides.
+ */
 export function parseServerEvent(raw: unknown): ValidationResult<ServerEvent> {
   return guarded(() => {
+    const type = rawType(raw);
+    if (type === 'snapshot' || type === 'history.page') {
+      const collections = parseCollections(raw);
+      if (collections?.ok && !collections.dropped?.length) return { ok: true, value: collections.value };
+      if (collections) return collections;
+    } else if (type === 'message.added' && 'message' in (raw as object)) {
+      const message = tryFastMessage((raw as { message: unknown }).message);
+      if (message) return { ok: true, value: { type, message } };
+    }
     const parsed = result(
       v.safeParse(ServerEventSchema, raw) as v.SafeParseResult<v.GenericSchema<unknown, ServerEvent>>,
     );
@@ -332,5 +551,7 @@ export function validate<T>(
 
 /** Validates a message, e.g. the result of applying a `message.updated` patch. */
 export function parseMessage(raw: unknown): ValidationResult<Message> {
+  const message = tryFastMessage(raw);
+  if (message) return { ok: true, value: message };
   return validate(MessageSchema as v.GenericSchema<unknown, Message>, raw, 'Unreadable message');
 }

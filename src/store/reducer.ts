@@ -1,6 +1,6 @@
 import { parseMessage } from '../model/schema.js';
 import { stringHash } from '../model/text.js';
-import { byArrival, countUnanswered, insertionIndex, sortMessages } from '../model/thread.js';
+import { byArrival, countUnanswered, insertionIndex, sortMessages, timeOf } from '../model/thread.js';
 import type { DeskErrorInfo, Layout, Message, ServerEvent } from '../model/types.js';
 import type { StoreAction } from './actions.js';
 import { describeError } from '../transport/transport.js';
@@ -140,6 +140,52 @@ function addMessage(batch: Batch, message: Message): boolean {
   return true;
 }
 
+/**
+ * True when the messages are already ordered by time. Two UTC times written alike (same length,
+ * both ending in Z, validated ISO 8601) are in the order of their text: Date.parse only when not.
+ */
+function inOrder(messages: readonly Message[]): boolean {
+  for (let i = 1; i < messages.length; i += 1) {
+    const a = messages[i - 1].at;
+    const b = messages[i].at;
+    const alike = a.length === b.length && a.endsWith('Z') && b.endsWith('Z');
+    if (alike ? a > b : timeOf(a) > timeOf(b)) return false;
+  }
+  return true;
+}
+
+/**
+ * Adds messages ordered by time: a new one is pushed at the end of its thread (where addMessage
+ * would put it: every message there is older or as old); one already known goes through addMessage.
+ */
+function appendInOrder(batch: Batch, messages: readonly Message[]): void {
+  let id: string | undefined;
+  let thread: MutableThread | undefined;
+  for (const message of messages) {
+    if (message.conversationId !== id) {
+      id = message.conversationId;
+      thread = batch.mutableThread(id);
+    }
+    const ids = thread!.ids;
+    if (message.clientId === undefined) {
+      // One hash lookup for a new id: the set grows when it was not there.
+      const size = ids.size;
+      ids.add(message.id);
+      if (ids.size > size) {
+        thread!.messages.push(message);
+        continue;
+      }
+    } else if (!ids.has(message.id) && !ids.has(message.clientId)) {
+      thread!.messages.push(message);
+      ids.add(message.id);
+      ids.add(message.clientId);
+      continue;
+    }
+    // Known already (listed twice, or the echo of a pending message): replaced in place.
+    addMessage(batch, message);
+  }
+}
+
 function bumpUnread(batch: Batch, message: Message): void {
   if (message.author !== 'visitor' || message.kind === 'navigation') return;
   const conversation = batch.get('conversations').get(message.conversationId);
@@ -208,9 +254,9 @@ function applySnapshot(batch: Batch, event: Extract<ServerEvent, { type: 'snapsh
   batch.replaceThreads(new Map());
   // A snapshot carries no typing state: indicators from before it would never be turned off.
   if (batch.get('typing').size > 0) batch.set('typing', new Map());
-  // Sorted first (stable: ties keep arrival order) so each insert appends: a thread listed
-  // newest-first would otherwise cost one array shift per message.
-  for (const message of sortMessages(event.messages)) addMessage(batch, message);
+  // Sorted first (stable: ties keep arrival order) so each message appends: a thread listed
+  // newest-first would otherwise cost one array shift per message. (Skipped when already in order.)
+  appendInOrder(batch, inOrder(event.messages) ? event.messages : sortMessages(event.messages));
   for (const message of pending) {
     if (!batch.thread(message.conversationId)?.ids.has(message.clientId!)) addMessage(batch, message);
   }

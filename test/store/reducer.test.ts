@@ -50,6 +50,25 @@ describe('reducer: snapshot', () => {
     expect(ids(state, 'c2')).to.deep.equal(['other']);
   });
 
+  it('a snapshot in time order, threads interleaved: appended as listed; an id listed twice is replaced, a client id matched', () => {
+    const echo = { ...textMessage('s1', 'agent', 25, 'sent'), clientId: 'k1' };
+    const state = loaded({
+      messages: [
+        textMessage('a', 'visitor', 10),
+        textMessage('x', 'visitor', 11, 'x', 'c2'),
+        { ...textMessage('k1', 'agent', 20, 'optimistic'), clientId: 'k1' },
+        textMessage('b', 'visitor', 20),
+        textMessage('a', 'visitor', 30, 'edited'),
+        echo,
+        textMessage('y', 'visitor', 40, 'y', 'c2'),
+      ],
+    });
+    expect(ids(state, 'c1')).to.deep.equal(['b', 's1', 'a']);
+    expect(thread(state, 'c1').find((m) => m.id === 'a')).to.include({ text: 'edited' });
+    expect(ids(state, 'c2')).to.deep.equal(['x', 'y']);
+    expect([...state.threads.get('c1')!.ids].sort()).to.deep.equal(['a', 'b', 'k1', 's1']);
+  });
+
   it('orders a thread listed newest first, ties kept in arrival order', () => {
     const state = loaded({
       messages: [
