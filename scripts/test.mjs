@@ -106,6 +106,11 @@ if (nodeLine) {
 // One web-test-runner per engine, one after the other (each runs its files one at a time: the
 // timing-sensitive tests stay honest on 2 cores). WebKitGTK needs a display: xvfb-run gives one.
 const engineCounts = [];
+if (engines.length === 0) {
+  // AGENT_DESK_BROWSERS="" would otherwise pass with no browser test at all.
+  totals.failed += 1;
+  failures.push('no browser engine to run (AGENT_DESK_BROWSERS is empty)');
+}
 for (const engine of engines) {
   heading(`browser tests: ${engine} (web-test-runner)`);
   const started = Date.now();

@@ -136,6 +136,9 @@ export interface DeskServerStats {
   open: number;
 }
 
+/** How many distinct tokens the hello statistics keep. */
+const MAX_TOKEN_STATS = 1000;
+
 export class DeskServer {
   readonly data: DeskData;
   faults: Faults = {};
@@ -437,8 +440,6 @@ export class DeskServer {
     connection.greeted = true;
     clearTimeout(connection.helloTimer);
     const token = typeof frame.token === 'string' ? frame.token.slice(0, 4096) : '';
-    const key = tokenKey(token);
-    this.hellosByToken[key] = (this.hellosByToken[key] ?? 0) + 1;
     if (frame.v !== PROTOCOL_VERSION) {
       this.refuse(
         connection,
@@ -459,15 +460,26 @@ export class DeskServer {
       this.refuse(connection, CloseCode.unauthorized, 'unauthorized', 'Invalid or expired token');
       return;
     }
+    // Counted once the token is good (a stranger's random tokens must not grow this map), and bounded.
+    const key = tokenKey(token);
+    if (key in this.hellosByToken || Object.keys(this.hellosByToken).length < MAX_TOKEN_STATS) {
+      this.hellosByToken[key] = (this.hellosByToken[key] ?? 0) + 1;
+    }
     connection.principal = principal;
     const log = this.log;
     if (!log || !this.connections.has(connection)) return;
     const resume = frame.resume;
-    const replay =
+    let replay =
       resume && typeof resume === 'object' && resume.stream === log.stream && Number.isInteger(resume.seq)
         ? await log.eventsAfter(resume.seq)
         : undefined;
     if (!this.connections.has(connection) || log !== this.log) return;
+    if (replay && resume) {
+      // Events written while the replay was read reached no one here (the connection was not ready):
+      // they join the replay now, in the same tick as `cursor` moves to the head, or it is a snapshot.
+      const since = log.cachedAfter(replay.at(-1)?.seq ?? resume.seq);
+      replay = since ? [...replay, ...since] : undefined;
+    }
     const base = {
       type: 'welcome',
       v: PROTOCOL_VERSION,

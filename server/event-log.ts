@@ -171,7 +171,8 @@ export class EventLog {
           const events = JSON.stringify({ seq, events: written });
           await tx.query('SELECT pg_notify($1, $2)', [
             CHANNEL,
-            events.length < 7000 ? events : JSON.stringify({ seq }),
+            // PostgreSQL refuses a payload of 8000 bytes or more (bytes, not characters).
+            Buffer.byteLength(events, 'utf8') < 7000 ? events : JSON.stringify({ seq }),
           ]);
         }
       }
@@ -289,7 +290,8 @@ export class EventLog {
     return all.every((frame, index) => frame.seq === seq + 1 + index) ? all : undefined;
   }
 
-  private cachedAfter(seq: number): EventFrame[] | undefined {
+  /** The events after `seq` that this instance holds in memory, or undefined when it does not hold them all. */
+  cachedAfter(seq: number): EventFrame[] | undefined {
     const first = this.cache[0]?.seq ?? this.head + 1;
     if (seq + 1 < first) return undefined;
     return this.cache.slice(seq + 1 - first);

@@ -127,6 +127,8 @@ export class DeskStore {
   private readonly consoleWarnings: 'default' | 'all' | 'none';
   /** The agent given to the constructor, which a snapshot's agent never overrides. */
   private readonly agentOption: Agent | undefined;
+  /** Whose drafts the storage keeps (the agent given to the store). */
+  private readonly draftOwner: string;
   private readonly stateSubject: BehaviorSubject<DeskState>;
   private readonly errorSubject = new Subject<DeskErrorInfo>();
   private readonly selectorCache = new Map<string, Observable<unknown>>();
@@ -166,8 +168,13 @@ export class DeskStore {
     this.consoleWarnings = options.consoleWarnings ?? 'default';
     this.draftStorage = options.draftStorage === undefined ? defaultDraftStorage() : options.draftStorage;
     this.agentOption = options.agent;
+    this.draftOwner = options.agent?.id ?? 'agent';
     this.stateSubject = new BehaviorSubject(
-      initialState(options.agent ?? { id: 'agent', name: 'Agent' }, options.layout, loadDrafts(this.draftStorage)),
+      initialState(
+        options.agent ?? { id: 'agent', name: 'Agent' },
+        options.layout,
+        loadDrafts(this.draftStorage, this.draftOwner),
+      ),
     );
     this.uploads = new UploadRunner(
       (action) => this.act(action),
@@ -348,7 +355,7 @@ export class DeskStore {
   setDraft(conversationId: string, text: string): void {
     if ((this.state.drafts.get(conversationId) ?? '') === text) return;
     this.act({ type: 'local.draft', conversationId, text });
-    saveDraft(this.draftStorage, conversationId, text);
+    saveDraft(this.draftStorage, this.draftOwner, conversationId, text);
   }
 
   /** Opens a composer panel in a conversation (the one open closes), or closes it with `undefined`. */
@@ -582,6 +589,8 @@ export class DeskStore {
   }
 
   private receiveValid(event: StoreAction): void {
+    // A closed conversation takes no more messages: its reload copy of the draft goes.
+    if (event.type === 'conversation.closed') saveDraft(this.draftStorage, this.draftOwner, event.conversationId, '');
     if (event.type === 'snapshot' && event.agent && this.agentOption) {
       event = { ...event, agent: { ...event.agent, ...this.agentOption } };
     }

@@ -17,16 +17,20 @@ export function defaultDraftStorage(): DraftStorage | null {
   }
 }
 
-/** The drafts kept by a previous page of this tab, by conversation id. */
-export function loadDrafts(storage: DraftStorage | null): Map<string, string> {
+/** Drafts are kept per agent: another agent signing in in this tab never sees them. */
+const prefixOf = (agentId: string) => `${PREFIX}${encodeURIComponent(agentId)}:`;
+
+/** The drafts this agent left on a previous page of this tab, by conversation id. */
+export function loadDrafts(storage: DraftStorage | null, agentId: string): Map<string, string> {
   const drafts = new Map<string, string>();
   if (!storage) return drafts;
+  const prefix = prefixOf(agentId);
   try {
     for (let i = 0; i < storage.length; i += 1) {
       const key = storage.key(i);
-      if (!key?.startsWith(PREFIX)) continue;
+      if (!key?.startsWith(prefix)) continue;
       const text = storage.getItem(key);
-      if (text) drafts.set(key.slice(PREFIX.length), text);
+      if (text) drafts.set(key.slice(prefix.length), text);
     }
   } catch {
     // Unreadable storage: start without the previous page's drafts.
@@ -35,11 +39,12 @@ export function loadDrafts(storage: DraftStorage | null): Map<string, string> {
 }
 
 /** Keeps (or, for an empty text, forgets) a conversation's draft for the next page of this tab. */
-export function saveDraft(storage: DraftStorage | null, conversationId: string, text: string): void {
+export function saveDraft(storage: DraftStorage | null, agentId: string, conversationId: string, text: string): void {
   if (!storage) return;
+  const key = prefixOf(agentId) + conversationId;
   try {
-    if (text) storage.setItem(PREFIX + conversationId, text);
-    else storage.removeItem(PREFIX + conversationId);
+    if (text) storage.setItem(key, text);
+    else storage.removeItem(key);
   } catch {
     // Full or disabled storage: the draft stays in the store, only the reload copy is lost.
   }

@@ -295,6 +295,8 @@ export class WebSocketTransport implements Transport {
   private welcome(frame: WelcomeFrame): void {
     clearTimeout(this.helloTimer);
     this.counters.sessions += 1;
+    // A frame too large on an earlier connection says nothing about this one.
+    this.tooLarge = -1;
     if (frame.resumed && frame.stream === this.stream) {
       this.counters.resumed += 1;
     } else {

@@ -238,7 +238,7 @@ describe('DeskStore: the composer of each conversation', () => {
       const { store: reloaded } = make(storage);
       expect(reloaded.state.drafts.get('c1')).to.equal('Hello Emma, about your order');
       expect(reloaded.state.drafts.has('c2')).to.be.false;
-      expect([...storage.entries.keys()]).to.have.members(['agent-desk:draft:c1', 'unrelated']);
+      expect([...storage.entries.keys()]).to.have.members(['agent-desk:draft:agent:c1', 'unrelated']);
     });
 
     it("uses the tab's sessionStorage by default", () => {
@@ -246,12 +246,36 @@ describe('DeskStore: the composer of each conversation', () => {
       const first = new DeskStore({ transport: transport(), batching: 'sync' });
       stores.push(first);
       first.setDraft('c1', 'Kept in this tab');
-      expect(sessionStorage.getItem('agent-desk:draft:c1')).to.equal('Kept in this tab');
+      expect(sessionStorage.getItem('agent-desk:draft:agent:c1')).to.equal('Kept in this tab');
       const reloaded = new DeskStore({ transport: transport(), batching: 'sync' });
       stores.push(reloaded);
       expect(reloaded.state.drafts.get('c1')).to.equal('Kept in this tab');
       reloaded.setDraft('c1', '');
-      expect(sessionStorage.getItem('agent-desk:draft:c1')).to.be.null;
+      expect(sessionStorage.getItem('agent-desk:draft:agent:c1')).to.be.null;
+    });
+
+    it("drafts are kept per agent, and a closed conversation's draft leaves the storage", () => {
+      const storage = memoryStorage();
+      const transport = new MemoryTransport({ fixtures: fixtures(), simulate: false });
+      const alex = new DeskStore({
+        transport,
+        batching: 'sync',
+        draftStorage: storage,
+        agent: { id: 'a1', name: 'Alex' },
+      });
+      stores.push(alex);
+      alex.setDraft('c1', 'For Emma');
+      alex.setDraft('c2', 'For Liam');
+      const sam = new DeskStore({
+        transport: new MemoryTransport({ fixtures: fixtures(), simulate: false }),
+        batching: 'sync',
+        draftStorage: storage,
+        agent: { id: 'a2', name: 'Sam' },
+      });
+      stores.push(sam);
+      expect(sam.state.drafts.size, "another agent in this tab never sees Alex's drafts").to.equal(0);
+      transport.emit({ type: 'conversation.closed', conversationId: 'c2', at: new Date().toISOString() });
+      expect([...storage.entries.keys()]).to.deep.equal(['agent-desk:draft:a1:c1']);
     });
 
     it('draftStorage: null keeps drafts in memory only', () => {

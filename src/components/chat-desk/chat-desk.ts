@@ -259,9 +259,10 @@ export class ChatDesk extends DeskElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.resizeObserver?.disconnect();
-    // A desk removed before its alerts arrived does not set them up.
+    // A desk removed before its alerts arrived does not set them up (a move loads them again).
     this.alertsAbort?.abort();
     this.alertsAbort = undefined;
+    this.alertsLoading = undefined;
   }
 
   /** `updateComplete` covers the alerts' chunk too. */
@@ -286,8 +287,9 @@ export class ChatDesk extends DeskElement {
         this.requestUpdate();
       },
       (error: unknown) => {
+        if (controller.signal.aborted) return; // the desk left; its next connection loads them again
         this.alertsLoading = undefined; // tried again on the next connection
-        if (!controller.signal.aborted) console.warn('agent-desk: the alerts could not be loaded', error);
+        console.warn('agent-desk: the alerts could not be loaded', error);
       },
     );
   }

@@ -18,7 +18,7 @@ interface EmojiPickerElement extends HTMLElement {
 
 type EmojiState = 'idle' | 'loading' | 'ready' | 'failed';
 
-/** Offered when the emoji data cannot be loaded (offline, blocked CDN). */
+/** Offered when the emoji data cannot be loaded (offline, blocked, or a strict CSP). */
 const COMMON_EMOJI = [...'😀😄😊🙂😉😍😂🤔😮😢🙏👍👎👏🙌👋💪🎉✅❌⭐🔥💡🎁📦🚚🛒💳📞⏰📅'].concat(['❤️', '✉️']);
 
 const pickerModule = lazy(() => import('emoji-picker-element'));
@@ -46,7 +46,7 @@ export class EmojiPanel {
 
   /**
    * Loads the picker the first time the panel shows: `dataSource` is where its emojibase data
-   * comes from (default: the picker's CDN).
+   * comes from (default: the data shipped with the package, on this origin).
    */
   load(dataSource: string | undefined, locale: string): void {
     if (this.state !== 'idle') return;
