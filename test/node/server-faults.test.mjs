@@ -292,3 +292,34 @@ test('whole server restarted on PGlite (its data folder) mid-conversation: zero 
     }
   });
 });
+
+test('a long message in a multi-byte script goes through on several instances (NOTIFY counts bytes)', async (t) => {
+  const databaseUrl = await postgres.createDatabase('multibyte');
+  const a = new DeskServer({ fixtures: demoFixtures(), tokenSecret: SECRET, databaseUrl });
+  const b = new DeskServer({ fixtures: demoFixtures(), tokenSecret: SECRET, databaseUrl });
+  await a.start();
+  await b.start();
+  cleanup.push(
+    () => a.stop(),
+    () => b.stop(),
+  );
+  const visitor = openClient(a.url, visitorToken('v-emma', 'c-emma'));
+  const agent = openClient(b.url, agentToken('a-alex'));
+  await waitFor(() => agent.online && visitor.online, 'both online');
+  // 3,000 characters of 3 bytes each: under 7,000 characters, over PostgreSQL's 8,000-byte NOTIFY limit.
+  const text = '返品の手続きについて'.repeat(300);
+  await agent.send('c-emma', text, 'agent-cjk-1');
+  await waitFor(
+    () => visitor.events.some((e) => e.type === 'message.added' && e.message.clientId === 'agent-cjk-1'),
+    'the visitor on the other instance gets it',
+  );
+  const stored = await storedThread(databaseUrl, 'c-emma');
+  const figures = tally(['agent-cjk-1'], stored);
+  report(t, 'multi-byte message across instances', figures);
+  assert.equal(figures.lost, 0);
+  assert.equal(figures.duplicated, 0);
+  const delivered = visitor.events.find((e) => e.type === 'message.added' && e.message.clientId === 'agent-cjk-1');
+  assert.equal(delivered.message.text, text, 'the whole text, intact');
+  agent.close();
+  visitor.close();
+});
