@@ -440,6 +440,12 @@ export class DeskServer {
     connection.greeted = true;
     clearTimeout(connection.helloTimer);
     const token = typeof frame.token === 'string' ? frame.token.slice(0, 4096) : '';
+    // Every attempt counts (tests and operators see retries with a bad token), in a bounded map: a
+    // stranger's random tokens cannot grow it past MAX_TOKEN_STATS entries.
+    const key = tokenKey(token);
+    if (key in this.hellosByToken || Object.keys(this.hellosByToken).length < MAX_TOKEN_STATS) {
+      this.hellosByToken[key] = (this.hellosByToken[key] ?? 0) + 1;
+    }
     if (frame.v !== PROTOCOL_VERSION) {
       this.refuse(
         connection,
@@ -459,11 +465,6 @@ export class DeskServer {
       this.counts.authFailures += 1;
       this.refuse(connection, CloseCode.unauthorized, 'unauthorized', 'Invalid or expired token');
       return;
-    }
-    // Counted once the token is good (a stranger's random tokens must not grow this map), and bounded.
-    const key = tokenKey(token);
-    if (key in this.hellosByToken || Object.keys(this.hellosByToken).length < MAX_TOKEN_STATS) {
-      this.hellosByToken[key] = (this.hellosByToken[key] ?? 0) + 1;
     }
     connection.principal = principal;
     const log = this.log;
