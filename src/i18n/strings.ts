@@ -29,6 +29,7 @@ export type LocaleLoader = () => Promise<{ strings: Strings }>;
 /** The other locales, each its own lazily loaded chunk: a new locale is one entry here. */
 const LOADERS = {
   fr: () => import('./fr/index.js'),
+  ar: () => import('./ar/index.js'),
 } satisfies Record<string, LocaleLoader>;
 
 export type Locale = 'en' | keyof typeof LOADERS;
