@@ -54,6 +54,16 @@ export class LocaleController implements ReactiveController {
     this.refresh();
   }
 
+  /**
+   * The language of what `t` renders, for the `lang` of the element's content: English while the
+   * asked-for locale loads, when it failed or has no translation (`lang="de"`), so that a screen
+   * reader reads English text as English; otherwise the asked-for tag (`fr-CA`).
+   */
+  get contentLang(): string {
+    if (this.locale === 'en') return 'en';
+    return this.locale === this.registry.resolve(this.lang) ? this.lang : this.locale;
+  }
+
   hostDisconnected(): void {
     controllers.delete(this);
     this.unlisten?.();

@@ -654,6 +654,11 @@ export const chatBoxStyles = css`
   .navigation .icon {
     color: var(--_color-action-navigation);
   }
+  /* The ↳ arrow points into the line, which starts on the right in right-to-left. */
+  .navigation .icon:dir(rtl) {
+    display: inline-block;
+    transform: scaleX(-1);
+  }
   .navigation a {
     color: inherit;
     font-weight: 600;
