@@ -11,6 +11,9 @@ const characters: ArabicPlural = {
   other: (shown) => `${shown} حرف`,
 };
 
+/** The same after a preposition (genitive): "بمقدار حرفين". */
+const charactersAfterPreposition: ArabicPlural = { ...characters, two: () => 'حرفين' };
+
 export const composer: ComposerStrings = {
   message: 'الرسالة',
   placeholder: 'اكتب رسالة…',
@@ -32,7 +35,7 @@ export const composer: ComposerStrings = {
           many: (shown) => `يتبقى ${shown} حرفًا`,
           other: (shown) => `يتبقى ${shown} حرف`,
         })
-      : `تتجاوز الحد بمقدار ${plural(-left, characters)}`,
+      : `تتجاوز الحد بمقدار ${plural(-left, charactersAfterPreposition)}`,
   tooLong: (max: number) => `هذه الرسالة أطول مما تسمح به القناة (الحد الأقصى ${plural(max, characters)}).`,
   blocked: 'هذا الزائر محظور: لا يمكن إرسال الرسائل. يمكن للمشرف إلغاء حظره من إدارة العملاء.',
   closed: 'هذه المحادثة مغلقة: لا يمكن إرسال الرسائل.',
