@@ -23,6 +23,20 @@ export function neutralizeBidi(text: string | undefined): string | undefined {
   return text.replace(BIDI_CONTROLS, '');
 }
 
+const FIRST_STRONG = /[\p{L}]/u;
+const RIGHT_TO_LEFT =
+  /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Adlam}]/u;
+
+/**
+ * The direction of a text by its first letter, as `dir="auto"` decides it; `auto` when it has no
+ * letter. For a text shown inside a localized phrase ("You: …") whose own words must not decide it.
+ */
+export function textDirection(text: string): 'ltr' | 'rtl' | 'auto' {
+  const first = FIRST_STRONG.exec(text)?.[0];
+  if (!first) return 'auto';
+  return RIGHT_TO_LEFT.test(first) ? 'rtl' : 'ltr';
+}
+
 /** A stable 32-bit hash of a string (Java's `hashCode`, unsigned): short, repeatable ids and numbers. */
 export function stringHash(text: string): number {
   let hash = 0;

@@ -339,6 +339,10 @@ export const chatBoxStyles = css`
   .text {
     white-space: pre-wrap;
   }
+  /* A block: a message aligns to its own start (dir="auto"), not the desk's, in either direction. */
+  .bubble > .text {
+    display: block;
+  }
   .bubble button {
     margin-inline-start: var(--_space-2);
     margin-top: var(--_space-1);
