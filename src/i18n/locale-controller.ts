@@ -15,19 +15,31 @@ function watchDocument(): void {
   observer.observe(document.documentElement, { attributes: true, subtree: true, attributeFilter: ['lang', 'dir'] });
 }
 
-/** Walks up the composed tree (through shadow roots) to the nearest element with `attribute`. */
-function closestAttribute(element: Element, attribute: string): string | null {
+/**
+ * The nearest `lang` and `dir` up the composed tree (through shadow roots). A `dir` above the
+ * nearest `lang` belongs to an outer language: `<html dir="ltr"><chat-desk lang="ar">` is right to
+ * left, so such a `dir` is not returned.
+ */
+function closestLanguage(element: Element): { lang: string | null; dir: string | null } {
+  let lang: string | null = null;
+  let dir: string | null = null;
   let node: Node | null = element;
-  while (node) {
-    if (node instanceof Element && node.hasAttribute(attribute)) return node.getAttribute(attribute);
+  while (node && (lang === null || dir === null)) {
+    if (node instanceof Element) {
+      if (dir === null && lang === null && node.hasAttribute('dir')) dir = node.getAttribute('dir');
+      if (lang === null && node.hasAttribute('lang')) lang = node.getAttribute('lang');
+      // Any dir further up belongs to an outer language.
+      if (lang !== null && dir === null) break;
+    }
     node = node instanceof ShadowRoot ? node.host : (node.parentNode ?? null);
   }
-  return null;
+  return { lang, dir };
 }
 
 /**
  * Gives an element its strings, locale and direction from the nearest `lang`/`dir`
  * (on the element, an ancestor, a shadow host, or the document), and re-renders it when they change.
+ * Without a `dir` at or below the nearest `lang`, the direction is that language's.
  * A locale not loaded yet is loaded on demand: meanwhile `t` keeps the previous strings (English
  * at first) while `lang` and `dir` already follow the attribute; the host re-renders when they arrive.
  */
@@ -70,8 +82,9 @@ export class LocaleController implements ReactiveController {
   }
 
   refresh(): void {
-    const lang = closestAttribute(this.host, 'lang') || document.documentElement.lang || navigator.language || 'en';
-    const dir = (closestAttribute(this.host, 'dir') ?? directionOf(lang)) === 'rtl' ? 'rtl' : 'ltr';
+    const nearest = closestLanguage(this.host);
+    const lang = nearest.lang || document.documentElement.lang || navigator.language || 'en';
+    const dir = (nearest.dir ?? directionOf(lang)) === 'rtl' ? 'rtl' : 'ltr';
     const locale = this.registry.resolve(lang);
     const strings = this.registry.strings(locale);
     if (lang === this.lang && dir === this.dir && (!strings || strings === this.t)) return;

@@ -58,11 +58,20 @@ describe('Arabic (ar)', () => {
     ]);
   });
 
-  it('a dir set by the page wins over the language’s', async () => {
+  it('a dir set with the language (or inside it) wins over the language’s; one set for an outer language does not', async () => {
     await arabic();
-    const el = await fixture<MessageFilterElement>(html`<message-filter lang="ar" dir="ltr"></message-filter>`);
-    expect(content(el).getAttribute('dir')).to.equal('ltr');
-    expect(content(el).getAttribute('lang')).to.equal('ar');
+    const el = await fixture<HTMLElement>(
+      html`<div>
+        <message-filter lang="ar" dir="ltr"></message-filter>
+        <div lang="ar"><message-filter dir="ltr"></message-filter></div>
+        <div lang="en" dir="ltr"><message-filter lang="ar"></message-filter></div>
+        <div dir="rtl"><message-filter lang="fr"></message-filter></div>
+      </div>`,
+    );
+    const filters = [...el.querySelectorAll<MessageFilterElement>('message-filter')];
+    await Promise.all(filters.map((filter) => filter.updateComplete));
+    expect(filters.map((filter) => content(filter).getAttribute('dir'))).to.deep.equal(['ltr', 'ltr', 'rtl', 'ltr']);
+    expect(content(filters[0]).getAttribute('lang')).to.equal('ar');
   });
 
   it('implements every English key, with no empty string and no Latin-script word outside names', async () => {
