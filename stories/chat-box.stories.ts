@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import type { MessageFilter } from '../src/model/filter.js';
 import { ago, inProvider, longThread, storyStore, type StoryStoreOptions } from './support/desk-store.js';
 
@@ -48,7 +49,7 @@ function render(options: StoryStoreOptions = {}, extra: { lang?: string; width?:
         style="${frame}${extra.width ? `inline-size:${extra.width};` : ''}"
         conversation-id=${args.conversationId}
         filter=${args.filter}
-        lang=${extra.lang ?? 'en'}
+        lang=${ifDefined(extra.lang)}
       ></chat-box>`,
     );
   };
@@ -133,3 +134,6 @@ export const Narrow: Story = { render: render({}, { width: '420px' }) };
 
 /** French (`lang="fr"`): every string and date. */
 export const French: Story = { render: render({}, { lang: 'fr' }) };
+
+/** Arabic (`lang="ar"`): right to left, the visitor's messages on the right, Arabic strings and dates. */
+export const Arabic: Story = { render: render({}, { lang: 'ar' }) };
