@@ -50,7 +50,7 @@ export const REGRESSION_CEILINGS = {
   chatBoxAppWithDeps: 56.2 * 1024,
 };
 /** Parts loaded on demand (dynamic import): each must stay out of a production app's eager code. */
-export const LAZY_PARTS = ['fr', 'demo-store', 'simulator', 'alerts-menu'];
+export const LAZY_PARTS = ['fr', 'ar', 'demo-store', 'simulator', 'alerts-menu'];
 
 const DEPENDENCIES = /^(lit|@lit|@lit-labs|rxjs|valibot|idb|emoji-picker-element|tslib)(\/|$)/;
 const REACT = /^(react|react-dom)(\/|$)/;

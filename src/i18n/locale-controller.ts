@@ -21,19 +21,15 @@ function watchDocument(): void {
  * left, so such a `dir` is not returned.
  */
 function closestLanguage(element: Element): { lang: string | null; dir: string | null } {
-  let lang: string | null = null;
   let dir: string | null = null;
-  let node: Node | null = element;
-  while (node && (lang === null || dir === null)) {
-    if (node instanceof Element) {
-      if (dir === null && lang === null && node.hasAttribute('dir')) dir = node.getAttribute('dir');
-      if (lang === null && node.hasAttribute('lang')) lang = node.getAttribute('lang');
-      // Any dir further up belongs to an outer language.
-      if (lang !== null && dir === null) break;
-    }
-    node = node instanceof ShadowRoot ? node.host : (node.parentNode ?? null);
+  for (let node: Node | null = element; node; node = node instanceof ShadowRoot ? node.host : node.parentNode) {
+    if (!(node instanceof Element)) continue;
+    dir ??= node.getAttribute('dir');
+    const lang = node.getAttribute('lang');
+    // Any dir further up belongs to an outer language.
+    if (lang !== null) return { lang, dir };
   }
-  return { lang, dir };
+  return { lang: null, dir };
 }
 
 /**

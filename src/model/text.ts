@@ -23,9 +23,9 @@ export function neutralizeBidi(text: string | undefined): string | undefined {
   return text.replace(BIDI_CONTROLS, '');
 }
 
-const FIRST_STRONG = /[\p{L}]/u;
-const RIGHT_TO_LEFT =
-  /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Adlam}]/u;
+const FIRST_STRONG = /\p{L}/u;
+// Arabic, Hebrew, Syriac, Thaana, N'Ko, Adlam: the right-to-left scripts of living languages.
+const RIGHT_TO_LEFT = /[\p{sc=Arab}\p{sc=Hebr}\p{sc=Syrc}\p{sc=Thaa}\p{sc=Nkoo}\p{sc=Adlm}]/u;
 
 /**
  * The direction of a text by its first letter, as `dir="auto"` decides it; `auto` when it has no

@@ -216,6 +216,10 @@ describe('localization across the desk', () => {
     await el.updateComplete;
     const elements = [el, ...deepQueryAll(el, 'state-box, chat-box, message-filter, compose-area, visitor-panel')];
     expect(new Set(elements.map((element) => element.localName)).size).to.equal(6);
+    // A row's preview takes the direction of the English message, not of the Arabic "أنت: " around it.
+    const preview = deepQueryAll(el, '[part~="preview"]').find((node) => node.textContent?.includes('Dear Yuki'));
+    expect(preview?.textContent).to.match(/^أنت: Dear Yuki/);
+    expect(preview?.getAttribute('dir')).to.equal('ltr');
     for (const element of elements) {
       const content = element.shadowRoot!.firstElementChild!;
       expect([element.localName, content.getAttribute('dir'), content.getAttribute('lang')]).to.deep.equal([
