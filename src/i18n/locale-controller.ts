@@ -4,6 +4,8 @@ import { directionOf, en, locales, type Locale, type LocaleRegistry, type String
 type Host = ReactiveControllerHost & HTMLElement;
 
 const controllers = new Set<LocaleController>();
+/** Content that a controller gave `lang`/`dir` (see mark()): derived, never a language asked for. */
+const marked = new WeakSet<Element>();
 let observer: MutationObserver | undefined;
 
 /** One observer for the whole page: a `lang` or `dir` change re-resolves every connected element. */
@@ -23,7 +25,9 @@ function watchDocument(): void {
 function closestLanguage(element: Element): { lang: string | null; dir: string | null } {
   let dir: string | null = null;
   for (let node: Node | null = element; node; node = node instanceof ShadowRoot ? node.host : node.parentNode) {
-    if (!(node instanceof Element)) continue;
+    // An enclosing element's content says what it shows, not what was asked for (English while the
+    // asked-for language loads): look past it to the language asked for.
+    if (!(node instanceof Element) || marked.has(node)) continue;
     dir ??= node.getAttribute('dir');
     const lang = node.getAttribute('lang');
     // Any dir further up belongs to an outer language.
@@ -70,6 +74,13 @@ export class LocaleController implements ReactiveController {
   get contentLang(): string {
     if (this.locale === 'en') return 'en';
     return this.locale === this.registry.resolve(this.lang) ? this.lang : this.locale;
+  }
+
+  /** Gives `element`, the host's rendered content, the language of `t` and the direction. */
+  mark(element: Element): void {
+    marked.add(element);
+    element.setAttribute('lang', this.contentLang);
+    element.setAttribute('dir', this.dir);
   }
 
   hostDisconnected(): void {

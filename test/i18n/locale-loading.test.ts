@@ -109,6 +109,23 @@ class LocaleProbe extends LitElement {
 }
 customElements.define('locale-probe', LocaleProbe);
 
+/** A probe containing another, its content marked with its language as desk elements mark theirs. */
+class NestingProbe extends LitElement {
+  readonly i18n = new LocaleController(this, LocaleProbe.registry);
+
+  override render() {
+    return html`<div>
+      <p>${this.i18n.t.thread.messageFilter}</p>
+      <locale-probe></locale-probe>
+    </div>`;
+  }
+
+  protected override updated(): void {
+    this.i18n.mark(this.shadowRoot!.firstElementChild!);
+  }
+}
+customElements.define('nesting-probe', NestingProbe);
+
 function probeText(el: LocaleProbe): string {
   return el.shadowRoot!.querySelector('p')!.textContent!;
 }
@@ -215,6 +232,24 @@ describe('locale loading', () => {
     expect(el.i18n.contentLang).to.equal('fr');
     expect(probeText(el)).to.equal('Filtre (test)');
     expect(loader.calledOnce).to.equal(true);
+  });
+
+  it('an element inside another one’s English fallback content still follows the language asked for', async () => {
+    const { loader, resolve } = deferredLoader();
+    LocaleProbe.registry = createLocaleRegistry({ fr: loader });
+    const outer = await fixture<NestingProbe>(html`<nesting-probe lang="fr"></nesting-probe>`);
+    const inner = outer.shadowRoot!.querySelector<LocaleProbe>('locale-probe')!;
+    await inner.updateComplete;
+    expect(outer.shadowRoot!.firstElementChild!.getAttribute('lang')).to.equal('en');
+    expect(inner.i18n.lang).to.equal('fr');
+    expect(inner.i18n.contentLang).to.equal('en');
+
+    resolve({ strings: fakeFrench() });
+    await LocaleProbe.registry.load('fr');
+    await Promise.all([outer.updateComplete, inner.updateComplete]);
+    expect(outer.shadowRoot!.firstElementChild!.getAttribute('lang')).to.equal('fr');
+    expect(probeText(inner)).to.equal('Filtre (test)');
+    expect(inner.i18n.contentLang).to.equal('fr');
   });
 
   it('a locale arriving after the language changed again is not applied', async () => {

@@ -119,11 +119,8 @@ export class DeskElement extends LitElement {
     // direction: `lang="en"` on English fallback, `dir="rtl"` under `lang="ar"` even when the page
     // sets no `dir`. Done here so that no template (nor an element added later) can forget it.
     // Slots are left alone: the page's own content keeps the page's language and direction.
-    const { contentLang, dir } = this.i18n;
     for (const child of this.renderRoot.children) {
-      if (child instanceof HTMLSlotElement || child instanceof HTMLStyleElement) continue;
-      if (child.getAttribute('lang') !== contentLang) child.setAttribute('lang', contentLang);
-      if (child.getAttribute('dir') !== dir) child.setAttribute('dir', dir);
+      if (!(child instanceof HTMLSlotElement || child instanceof HTMLStyleElement)) this.i18n.mark(child);
     }
   }
 
