@@ -340,7 +340,8 @@ export const chatBoxStyles = css`
     white-space: pre-wrap;
   }
   /* A block: a message aligns to its own start (dir="auto"), not the desk's, in either direction. */
-  .bubble > .text {
+  .bubble > .text,
+  .translation .text {
     display: block;
   }
   .bubble button {
