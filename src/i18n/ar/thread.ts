@@ -13,7 +13,7 @@ export const thread: ThreadStrings = {
   takeControlHint: 'يطلب من الزائر مشاركة شاشته (التصفح المشترك).',
   controlRequested: 'طُلب التحكم…',
   controlRequestedHint: 'طُلب التصفح المشترك: بانتظار موافقة الزائر. يمكنك الطلب مجددًا بعد انتهائه أو رفضه.',
-  inControl: 'التحكم جارٍ',
+  inControl: 'قيد التحكم',
   inControlHint: 'التصفح المشترك جارٍ. يمكنك الطلب مجددًا بعد انتهائه.',
   takeControlClosed: 'المحادثة مغلقة.',
   blockVisitor: 'حظر الزائر',
@@ -79,7 +79,7 @@ export const thread: ThreadStrings = {
   selected: 'محدَّد',
   link: 'رابط',
   offer: 'عرض',
-  offerCta: 'عرض التفاصيل',
+  offerCta: 'مشاهدة العرض',
   visited: 'زار',
   typing: (name: string) => `${name} يكتب…`,
 };
