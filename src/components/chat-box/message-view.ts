@@ -251,10 +251,10 @@ function renderOffer(message: OfferContent, ctx: MessageViewContext): TemplateRe
     }
     <span class="card-kind">${ctx.t.thread.offer}</span>
     <strong class="title" dir="auto">${plain(message.title)}</strong>
-    ${message.description ? html`<span class="description">${message.description}</span>` : nothing}
+    ${message.description ? html`<span class="description" dir="auto">${message.description}</span>` : nothing}
     ${
       href
-        ? html`<a class="cta" href=${href} target="_blank" rel="noopener noreferrer"
+        ? html`<a class="cta" href=${href} target="_blank" rel="noopener noreferrer" dir="auto"
             >${message.cta || ctx.t.thread.offerCta}</a
           >`
         : message.url !== undefined
@@ -385,6 +385,7 @@ function renderChoice(message: ChoiceContent, ctx: MessageViewContext): Template
           html`<li
             class=${option === selected ? 'selected' : ''}
             aria-current=${option === selected ? 'true' : 'false'}
+            dir="auto"
           >
             ${option.label}
           </li>`,
