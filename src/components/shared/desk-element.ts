@@ -120,7 +120,7 @@ export class DeskElement extends LitElement {
     // sets no `dir`. Done here so that no template (nor an element added later) can forget it.
     // Slots are left alone: the page's own content keeps the page's language and direction.
     for (const child of this.renderRoot.children) {
-      if (!(child instanceof HTMLSlotElement || child instanceof HTMLStyleElement)) this.i18n.mark(child);
+      if (!(child instanceof HTMLSlotElement)) this.i18n.mark(child);
     }
   }
 
