@@ -90,6 +90,7 @@ const LAYOUT_ICONS: Record<Layout, ReturnType<typeof svg>> = {
  * @csspart base - The desk grid.
  * @csspart sidebar - The state box column (a drawer on narrow desks).
  * @csspart toolbar - The toolbar above the panes.
+ * @csspart agent-status - The toolbar's `<agent-status>` (its `base` part).
  * @csspart layout - The "Split screen" segmented control.
  * @csspart drawer-toggle - The buttons opening the drawers on narrow desks.
  * @csspart alerts - The "Alerts" button and its menu.
@@ -356,6 +357,7 @@ export class ChatDesk extends DeskElement {
               )}
             </div>
             <span class="spacer"></span>
+            <agent-status exportparts="base: agent-status"></agent-status>
             ${this.alerts?.menu.render()} ${narrow ? this.renderToggle('info', t.desk.visitorInformation) : nothing}
           </div>
           <div class="connection" part="connection" role="status" data-state=${connection}>
