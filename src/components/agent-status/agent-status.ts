@@ -161,7 +161,7 @@ export class AgentStatus extends DeskElement {
     const reason = this.reason(entry);
     return html`<li class="channel" data-availability=${entry.availability}>
       <span class="badge" aria-hidden="true">${ICONS[entry.availability]}</span>
-      <span>${channelLabel(t, entry.channel)}:</span>
+      <span>${t.shift.summaryChannel(channelLabel(t, entry.channel))}</span>
       <span class="status">${t.shift.status[entry.availability]}</span>
       ${reason ? html`<span class="reason">(${reason})</span>` : nothing}
     </li>`;

@@ -4,6 +4,7 @@ export const shift: ShiftStrings = {
   agentStatus: (name) => `توفّر ${name}`,
   availability: 'التوفّر',
   availabilityPanel: 'التوفّر حسب القناة',
+  summaryChannel: (channel) => `${channel}:`,
   allChannels: 'كل القنوات',
   noChannels: 'لا توجد قنوات لخدمتها.',
   status: { available: 'متاح', busy: 'مشغول', unavailable: 'غير متاح' },

@@ -7,6 +7,8 @@ export const shift = {
   agentStatus: (name: string) => `${name}’s availability`,
   availability: 'Availability',
   availabilityPanel: 'Availability per channel',
+  /** A channel's name before its status in the summary. */
+  summaryChannel: (channel: string) => `${channel}:`,
   allChannels: 'All channels',
   noChannels: 'No channels to serve.',
   status: { available: 'Available', busy: 'Busy', unavailable: 'Unavailable' } as Record<Availability, string>,

@@ -4,6 +4,7 @@ export const shift: ShiftStrings = {
   agentStatus: (name) => `Disponibilité de ${name}`,
   availability: 'Disponibilité',
   availabilityPanel: 'Disponibilité par canal',
+  summaryChannel: (channel) => `${channel} :`,
   allChannels: 'Tous les canaux',
   noChannels: 'Aucun canal à servir.',
   status: { available: 'Disponible', busy: 'Occupé', unavailable: 'Indisponible' },
