@@ -56,6 +56,15 @@ export const agentStatusStyles = css`
   .status {
     font-weight: 600;
   }
+  :host([compact]) .base {
+    flex-wrap: nowrap;
+  }
+  .chip {
+    padding: 1px var(--_space-2) 1px 2px;
+    border: 1px solid var(--_color-border);
+    border-radius: 999px;
+    white-space: nowrap;
+  }
   [data-availability='available'] .status {
     color: var(--_available);
   }

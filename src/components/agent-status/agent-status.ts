@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { query, state } from 'lit/decorators.js';
+import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { DeskAvailabilityChangeEvent } from '../../events.js';
 import { channelLabel } from '../../i18n/names.js';
@@ -25,7 +25,8 @@ let serial = 0;
  * The button "Availability" opens a panel: an "All channels" radio group, then one radio group per
  * channel (named by the channel) with the radios Available, Busy and Unavailable. Arrow keys move
  * within a group; Escape closes the panel and returns focus to the button. Changes are announced.
- * Also shown in `<chat-desk>`'s toolbar.
+ * Also shown in `<chat-desk>`'s toolbar, `compact`: each channel as a chip (icon and name, the limit
+ * count when reached; the status in its accessible text and tooltip).
  *
  * @customElement agent-status
  * @summary The agent's availability per channel.
@@ -40,6 +41,9 @@ let serial = 0;
  */
 export class AgentStatus extends DeskElement {
   static override styles = [tokens, shared, agentStatusStyles];
+
+  /** Chips instead of sentences: the status word is in each chip's tooltip and accessible text. */
+  @property({ type: Boolean, reflect: true }) compact = false;
 
   @state() private open = false;
   @query('.toggle') private toggle?: HTMLButtonElement;
@@ -159,6 +163,20 @@ export class AgentStatus extends DeskElement {
   private renderSummary(entry: ChannelStatus) {
     const { t } = this.i18n;
     const reason = this.reason(entry);
+    if (this.compact) {
+      const channel = channelLabel(t, entry.channel);
+      const status = t.shift.status[entry.availability];
+      return html`<li
+        class="channel chip"
+        data-availability=${entry.availability}
+        title=${t.shift.channelStatus(channel, status, reason)}
+      >
+        <span class="badge" aria-hidden="true">${ICONS[entry.availability]}</span>
+        <span>${channel}</span>
+        ${entry.limitReached ? html`<span class="reason" aria-hidden="true">${entry.ongoing}/${entry.maxConversations}</span>` : nothing}
+        <span class="visually-hidden">${t.shift.status[entry.availability]}${reason ? `, ${reason}` : ''}</span>
+      </li>`;
+    }
     return html`<li class="channel" data-availability=${entry.availability}>
       <span class="badge" aria-hidden="true">${ICONS[entry.availability]}</span>
       <span>${t.shift.summaryChannel(channelLabel(t, entry.channel))}</span>

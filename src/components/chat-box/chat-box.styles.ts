@@ -108,6 +108,10 @@ export const chatBoxStyles = css`
     color: var(--_color-danger);
   }
   /* ---- co-browsing and channel fit (issue 16) ---- */
+  .tools {
+    /* The note under "Open current page" must not stretch the other tools. */
+    align-items: flex-start;
+  }
   .tool-with-note {
     display: inline-flex;
     flex-direction: column;

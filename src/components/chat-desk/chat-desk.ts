@@ -357,7 +357,7 @@ export class ChatDesk extends DeskElement {
               )}
             </div>
             <span class="spacer"></span>
-            <agent-status exportparts="base: agent-status"></agent-status>
+            <agent-status compact exportparts="base: agent-status"></agent-status>
             ${this.alerts?.menu.render()} ${narrow ? this.renderToggle('info', t.desk.visitorInformation) : nothing}
           </div>
           <div class="connection" part="connection" role="status" data-state=${connection}>
