@@ -225,7 +225,7 @@ function collectionEvents<
 
 export const ServerEventSchema = v.variant('type', [
   ...collectionEvents(list(VisitorSchema), list(ConversationSchema), list(MessageSchema), Channels),
-  v.object({ type: v.literal('agent.updated'), channels: Channels }),
+  v.object({ type: v.literal('agent.updated'), agentId: v.optional(Id), channels: Channels }),
   v.object({ type: v.literal('conversation.upserted'), conversation: ConversationSchema }),
   v.object({ type: v.literal('conversation.closed'), conversationId: Id, at: IsoTime }),
   v.object({ type: v.literal('message.added'), message: MessageSchema }),

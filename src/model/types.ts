@@ -217,8 +217,11 @@ export type ServerEvent =
       /** The channels the agent serves, with its availability on each. */
       channels?: AgentChannel[];
     }
-  /** Availability or limits changed: each channel listed replaces the one of the same name. */
-  | { type: 'agent.updated'; channels: AgentChannel[] }
+  /**
+   * Availability or limits changed: each channel listed replaces the one of the same name.
+   * `agentId`: whose channels (a desk ignores another agent's; without it, the desk's own).
+   */
+  | { type: 'agent.updated'; agentId?: string; channels: AgentChannel[] }
   | { type: 'conversation.upserted'; conversation: Conversation }
   | { type: 'conversation.closed'; conversationId: string; at: string }
   | { type: 'message.added'; message: Message }

@@ -514,6 +514,8 @@ type ShiftAction = Extract<
 function applyShift(batch: Batch, action: ShiftAction): void {
   switch (action.type) {
     case 'agent.updated':
+      // A manager's desk may hear of other agents' channels: only its own are shown.
+      if (action.agentId !== undefined && action.agentId !== batch.get('agent').id) return;
       batch.set('channels', mergeChannels(batch.get('channels'), action.channels));
       return;
     case 'local.availability': {
