@@ -56,8 +56,30 @@ export const agentStatusStyles = css`
   .status {
     font-weight: 600;
   }
+  /*
+   * Compact (a toolbar): one line that gives way to the toolbar's other controls; channels that do
+   * not fit are cut off (each chip stays in the accessible tree, and the panel lists them all).
+   */
+  :host([compact]) {
+    /* Takes the room the toolbar has left (a zero basis: the chips never push a control onto a new line). */
+    flex: 1 1 0;
+  }
   :host([compact]) .base {
+    display: flex;
     flex-wrap: nowrap;
+  }
+  :host([compact]) .summary {
+    /* No width of its own: the name and the button set the element's narrowest size. */
+    flex: 1 1 0;
+    inline-size: 0;
+    flex-wrap: nowrap;
+    justify-content: safe flex-end;
+    overflow: hidden;
+  }
+  :host([compact]) .name,
+  :host([compact]) .toggle {
+    flex: none;
+    white-space: nowrap;
   }
   .chip {
     padding: 1px var(--_space-2) 1px 2px;

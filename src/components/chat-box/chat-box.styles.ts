@@ -124,6 +124,12 @@ export const chatBoxStyles = css`
     color: var(--_color-text-muted);
     text-align: center;
   }
+  @container (max-width: 640px) {
+    /* Icons only in a narrow header: the note goes with the labels (the description keeps it). */
+    .tool-note {
+      display: none;
+    }
+  }
   .cobrowse {
     display: flex;
     flex-wrap: wrap;

@@ -356,7 +356,7 @@ export class ChatDesk extends DeskElement {
                 `,
               )}
             </div>
-            <span class="spacer"></span>
+            <!-- It fills the space between the layout and the alerts (a spacer would take half of it). -->
             <agent-status compact exportparts="base: agent-status"></agent-status>
             ${this.alerts?.menu.render()} ${narrow ? this.renderToggle('info', t.desk.visitorInformation) : nothing}
           </div>
