@@ -133,6 +133,35 @@ describe('DeskStore: the agent’s shift', () => {
       expect(status(store, 'chat').availability).to.equal('available');
     });
 
+    it('ignores another agent’s agent.updated (a manager’s desk hears of every agent)', () => {
+      const { store, transport } = make();
+      transport.emit({
+        type: 'agent.updated',
+        agentId: 'someone-else',
+        channels: [{ channel: 'chat', availability: 'busy' }],
+      });
+      expect(status(store, 'chat').availability).to.equal('available');
+      transport.emit({ type: 'agent.updated', agentId: 'a1', channels: [{ channel: 'chat', availability: 'busy' }] });
+      expect(status(store, 'chat').availability).to.equal('busy');
+    });
+
+    it('keeps the valid channels of a snapshot and reports the malformed one', () => {
+      const { store, transport } = make();
+      transport.emit({
+        type: 'snapshot',
+        visitors: [],
+        conversations: [],
+        messages: [],
+        channels: [
+          { channel: 'sms', availability: 'available', maxConversations: 2 },
+          { channel: 'email', availability: 'on holiday' },
+        ],
+      });
+      expect(current(store.channels$).map((c) => c.channel)).to.deep.equal(['sms']);
+      expect(errors.at(-1)).to.include({ code: 'invalid-event', eventType: 'snapshot' });
+      expect(errors.at(-1)?.message).to.contain('channels.1');
+    });
+
     it('refuses an unknown availability', () => {
       const { store, transport } = make();
       store.setAvailability('away' as 'busy');
