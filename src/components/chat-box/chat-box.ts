@@ -360,7 +360,7 @@ export class ChatBox extends DeskElement {
     const { t } = this.i18n;
     const text =
       next.line === 'cancelled' || next.line === 'expired' ? t.shift.line[next.line] : t.thread.cobrowsing[next.line];
-    announce(this, `${this.visitorName}: ${text}`, { key: `cobrowse:${id}` });
+    announce(this, t.thread.announce(this.visitorName, text), { key: `cobrowse:${id}` });
   }
 
   private confirmBlock(reason: string | undefined): void {

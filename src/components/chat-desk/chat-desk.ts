@@ -82,6 +82,8 @@ const LAYOUT_ICONS: Record<Layout, ReturnType<typeof svg>> = {
  * `desk-notify`. Screen readers hear, at most every few seconds, a summary of the conversations not in
  * a pane that received messages ("Noah Schmidt: 2 unread").
  *
+ * The toolbar also shows the agent's availability per channel (`<agent-status compact>`).
+ *
  * Keyboard: Alt+ArrowDown / Alt+ArrowUp switch to the next / previous conversation from anywhere in
  * the desk; F6 / Shift+F6 move focus to the next / previous pane; Escape closes an open drawer.
  *
