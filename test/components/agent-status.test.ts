@@ -166,11 +166,17 @@ describe('<agent-status>', () => {
     button.click();
     await el.updateComplete;
     await aTimeout(0);
-    // Focus goes to the first checked radio (none in "All channels": Live chat's Available).
-    expect(nameOf(root(el).activeElement!)).to.equal('Available');
+    // Focus goes into "All channels" (no radio checked there: the channels differ), on its first radio.
+    const active = root(el).activeElement!;
+    expect(nameOf(active)).to.equal('Available');
+    expect(nameOf(active.closest('[role="radiogroup"]')!)).to.equal('All channels');
     await sendKeys({ press: 'ArrowRight' });
     await el.updateComplete;
-    expect(transport.sent.at(-1)).to.deep.include({ type: 'availability', availability: 'busy' });
+    expect(transport.sent.at(-1)).to.deep.equal({
+      type: 'availability',
+      channels: ['chat', 'whatsapp', 'email'],
+      availability: 'busy',
+    });
     await sendKeys({ press: 'Escape' });
     await el.updateComplete;
     expect(button.getAttribute('aria-expanded')).to.equal('false');

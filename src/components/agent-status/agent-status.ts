@@ -92,9 +92,11 @@ export class AgentStatus extends DeskElement {
   private setOpen(open: boolean, focusButton = false): void {
     this.open = open;
     if (open) {
-      void this.updateComplete.then(() =>
-        this.renderRoot.querySelector<HTMLInputElement>('.panel input:checked, .panel input')?.focus(),
-      );
+      // Into the first group ("All channels"): on its checked radio, else its first one.
+      void this.updateComplete.then(() => {
+        const group = this.renderRoot.querySelector('.panel [role="radiogroup"]');
+        (group?.querySelector<HTMLInputElement>('input:checked') ?? group?.querySelector('input'))?.focus();
+      });
     } else if (focusButton) {
       this.toggle?.focus();
     }
