@@ -654,6 +654,8 @@ export class DeskStore {
     }
     for (const [conversationId, line] of state.cobrowse) {
       if (line.state !== 'requested' || this.cobrowseTimers.has(conversationId)) continue;
+      // A closed conversation's old request (history) is not the agent's to expire.
+      if (state.conversations.get(conversationId)?.status !== 'ongoing') continue;
       const left = Math.max(0, Date.parse(line.at) + this.cobrowseTimeoutMs - this.now().getTime());
       const timer = setTimeout(() => {
         this.cobrowseTimers.delete(conversationId);

@@ -241,6 +241,25 @@ describe('DeskStore: the agent’s shift', () => {
       expect(transport.sent.at(-1)).to.include({ type: 'cobrowseEnd', reason: 'expired' });
     });
 
+    it('does not expire the request of a closed conversation', async () => {
+      const { store, transport } = make({ cobrowseTimeoutMs: 30 });
+      transport.emit({ type: 'conversation.closed', conversationId: 'c2', at: iso(50) });
+      transport.emit({
+        type: 'message.added',
+        message: {
+          id: 'old',
+          conversationId: 'c2',
+          author: 'system',
+          at: iso(40),
+          kind: 'cobrowsing',
+          state: 'requested',
+        },
+      });
+      await new Promise((resolve) => setTimeout(resolve, 80));
+      expect(transport.sent.some((c) => c.type === 'cobrowseEnd')).to.equal(false);
+      expect(current(store.cobrowse$('c2')).state).to.equal('requested');
+    });
+
     it('withdraws the optimistic line when the server refuses the request', async () => {
       const { store, transport } = make();
       transport.failNext(1, 'rejected');
