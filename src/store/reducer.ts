@@ -277,6 +277,8 @@ function applySnapshot(batch: Batch, event: Extract<ServerEvent, { type: 'snapsh
   for (const thread of batch.allThreads()) {
     for (const message of thread.messages) {
       if (message.clientId && (message.status === 'sending' || message.status === 'failed')) pending.push(message);
+      // The agent's own co-browsing line not confirmed yet (its command is resent): kept too.
+      else if (message.kind === 'cobrowsing' && message.clientId === message.id) pending.push(message);
     }
   }
   batch.replaceThreads(new Map());

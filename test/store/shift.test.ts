@@ -270,6 +270,15 @@ describe('DeskStore: the agent’s shift', () => {
       expect(errors.at(-1)).to.include({ code: 'transport', command: 'cobrowse' });
     });
 
+    it('keeps an unconfirmed co-browsing line through a snapshot (its command is still pending)', async () => {
+      const { store, transport } = make();
+      transport.setOnline(false);
+      store.takeControl('c1');
+      transport.emit({ type: 'snapshot', ...fixtures() });
+      expect(lines(store).map((m) => m.state)).to.deep.equal(['requested']);
+      expect(current(store.cobrowse$('c1')).state).to.equal('requested');
+    });
+
     it('resends a request made offline once online, under the same client id (one line)', async () => {
       const { store, transport } = make();
       transport.setOnline(false);
