@@ -181,7 +181,14 @@ function renderEvent(message: Message, ctx: MessageViewContext): TemplateResult 
   switch (message.kind) {
     case 'cobrowsing':
       return html`<div class="event cobrowsing" part="event" data-state=${message.state}>
-        <span class="icon screen" aria-hidden="true"></span><span>${t.thread.cobrowsing[message.state]}</span>${time}
+        <span class="icon screen" aria-hidden="true"></span
+        ><span
+          >${
+            message.state === 'cancelled' || message.state === 'expired'
+              ? t.shift.line[message.state]
+              : t.thread.cobrowsing[message.state]
+          }</span
+        >${time}
       </div>`;
     case 'transfer':
       return html`<div class="event transfer" part="event">
