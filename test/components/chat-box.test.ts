@@ -1417,7 +1417,7 @@ describe('<chat-box> (QA fixes)', () => {
     expect(root(el).activeElement).to.equal(trigger);
   });
 
-  it('an image that fails to load shows a compact fallback: icon, description and a link to open it', async () => {
+  it("an image that fails to load shows a fallback in the thumbnail's box: icon, description and a link to open it", async () => {
     const broken = `${location.origin}/__missing__/photo-${Date.now()}.png`;
     const { store } = setup((fixtures) => {
       fixtures.messages.push({
@@ -1445,7 +1445,8 @@ describe('<chat-box> (QA fixes)', () => {
     const open = byRole(fallback, 'link', 'Open image') as HTMLAnchorElement;
     expect(open.href).to.equal(broken);
     expect(open.rel).to.contain('noopener');
-    expect(fallback.getBoundingClientRect().height).to.be.lessThan(90);
+    // The box of an image without known proportions: 240 × 180 (4:3), plus its 1px border.
+    expect(fallback.getBoundingClientRect().height).to.be.closeTo(182, 1);
     expect(fallback.querySelector('svg')!.getAttribute('aria-hidden')).to.equal('true');
     await expect(el).shadowDom.to.be.accessible();
   });
@@ -1608,5 +1609,125 @@ describe('<chat-box> (QA fixes)', () => {
     await settle(el);
     expect(day()).to.not.equal('Yesterday');
     clock.restore();
+  });
+});
+
+describe('<chat-box> messages as items', () => {
+  setupIgnoreWindowResizeObserverLoopErrors(beforeEach, afterEach);
+
+  const focused = (el: ChatBox) => root(el).activeElement as HTMLElement | null;
+  const position = (element: Element | null) => Number(element?.getAttribute('aria-posinset'));
+  const inView = (el: ChatBox, element: Element) => {
+    const log = scroller(el).getBoundingClientRect();
+    const box = element.getBoundingClientRect();
+    return box.top >= log.top - 1 && box.bottom <= log.bottom + 1;
+  };
+  async function waitForFocus(el: ChatBox, matches: (element: HTMLElement) => boolean, what: string) {
+    await waitUntil(() => focused(el) !== null && matches(focused(el)!), what, { timeout: 3000 });
+    await settle(el);
+  }
+
+  it('a 10,000-message thread is one Tab stop; arrows, Home, End and Page keys move between messages', async () => {
+    const { store, transport } = setup((fixtures) => fixtures.messages.push(...longThread('c-noah', 10_000)));
+    const total = store.state.threads.get('c-noah')!.messages.length;
+    const el = await mount(store, 'c-noah', { height: 500 });
+    const log = scroller(el);
+    // One Tab stop: the log; every item, link and button in it is out of the Tab order.
+    expect(log.tabIndex).to.equal(0);
+    const items = allByRole(root(el), 'article');
+    expect(items.length).to.be.within(3, 60);
+    for (const element of log.querySelectorAll<HTMLElement>('[role="article"], a, button')) {
+      expect(element.tabIndex, element.outerHTML.slice(0, 60)).to.equal(-1);
+    }
+    // Named with author, kind and time; positions among all the loaded messages.
+    const newestItem = items.at(-1)!;
+    expect(newestItem.getAttribute('aria-label')).to.match(/^(Noah Schmidt|Agent|.+), (message|link|offer|image|file)/);
+    expect(position(newestItem)).to.equal(total);
+    const hasOlder = store.state.threads.get('c-noah')!.hasOlder;
+    expect(newestItem.getAttribute('aria-setsize')).to.equal(hasOlder === false ? String(total) : '-1');
+
+    log.focus();
+    await waitForFocus(el, (element) => position(element) === total, 'the newest message takes focus');
+    expect(log.tabIndex, 'the log leaves the Tab order while an item has focus').to.equal(-1);
+    expect(focused(el)!.tabIndex).to.equal(0);
+
+    for (let i = 1; i <= 3; i += 1) {
+      await sendKeys({ press: 'ArrowUp' });
+      await waitForFocus(el, (element) => position(element) === total - i, `ArrowUp ${i}`);
+      expect(inView(el, focused(el)!)).to.be.true;
+    }
+    await sendKeys({ press: 'ArrowDown' });
+    await waitForFocus(el, (element) => position(element) === total - 2, 'ArrowDown');
+
+    // A message arriving while the agent reads an older one moves neither focus nor view.
+    const reading = focused(el)!;
+    const top = reading.getBoundingClientRect().top;
+    transport.emit({ type: 'message.added', message: { ...longThread('c-noah', 1, 20_000)[0], at: ago(0) } });
+    await settle(el);
+    expect(focused(el)).to.equal(reading);
+    expect(Math.abs(reading.getBoundingClientRect().top - top)).to.be.lessThan(2);
+
+    await sendKeys({ press: 'Home' });
+    await waitForFocus(el, (element) => position(element) === 1, 'Home: the first loaded message');
+    expect(inView(el, focused(el)!)).to.be.true;
+    await sendKeys({ press: 'ArrowDown' });
+    await waitForFocus(el, (element) => position(element) === 2, 'ArrowDown from the first');
+
+    await sendKeys({ press: 'End' });
+    await waitForFocus(el, (element) => position(element) === total + 1, 'End: the newest message');
+    expect(inView(el, focused(el)!)).to.be.true;
+
+    await sendKeys({ press: 'PageUp' });
+    await waitForFocus(el, (element) => position(element) < total - 1, 'PageUp: a screen up');
+    expect(inView(el, focused(el)!)).to.be.true;
+    const afterPageUp = position(focused(el));
+    await sendKeys({ press: 'PageDown' });
+    await waitForFocus(el, (element) => position(element) > afterPageUp, 'PageDown: a screen down');
+    expect(inView(el, focused(el)!)).to.be.true;
+  });
+
+  it('Tab from a focused message enters its links; the next Tab leaves the thread', async () => {
+    const { store } = setup();
+    const el = await mount(store, 'c-kinds', { height: 1400 });
+    const linkItem = allByRole(root(el), 'article').find((item) => item.getAttribute('data-kind') === 'link')!;
+    linkItem.focus();
+    await settle(el);
+    const link = linkItem.querySelector<HTMLAnchorElement>('a[href]')!;
+    expect(link.tabIndex).to.equal(0);
+    await sendKeys({ press: 'Tab' });
+    expect(focused(el)).to.equal(link);
+    await sendKeys({ press: 'Shift+Tab' });
+    expect(focused(el)).to.equal(linkItem);
+    // Every other message's links stay out of the Tab order.
+    const others = [...scroller(el).querySelectorAll<HTMLElement>('a, button')].filter(
+      (control) => !linkItem.contains(control),
+    );
+    expect(others.length).to.be.greaterThan(0);
+    for (const control of others) expect(control.tabIndex).to.equal(-1);
+    await expect(el).shadowDom.to.be.accessible();
+  });
+
+  it('a thumbnail that fails to load keeps its box: the message below does not move', async () => {
+    const image = new URL('../../src/transport/demo-images/worn-boots.jpg', import.meta.url).href;
+    const { store } = setup((fixtures) => {
+      fixtures.messages.push(
+        { id: 'k-photo', conversationId: 'c-kinds', author: 'visitor', at: ago(9), kind: 'image', url: image },
+        { id: 'k-after', conversationId: 'c-kinds', author: 'visitor', at: ago(8), kind: 'text', text: 'Below' },
+      );
+    });
+    const el = await mount(store, 'c-kinds', { height: 1400 });
+    const img = row(el, 'k-photo').querySelector('img')!;
+    await waitUntil(() => img.complete, 'the thumbnail loads');
+    await settle(el);
+    const below = () => row(el, 'k-after').getBoundingClientRect().top;
+    const before = below();
+    const box = row(el, 'k-photo').querySelector('a')!.getBoundingClientRect();
+    // As if the image failed (the same handler the browser's error event calls).
+    img.dispatchEvent(new Event('error'));
+    await settle(el);
+    const fallback = row(el, 'k-photo').querySelector<HTMLElement>('[data-image="broken"]')!;
+    expect(fallback.textContent).to.contain('Image could not be loaded');
+    expect(Math.abs(fallback.getBoundingClientRect().height - box.height)).to.be.lessThan(1);
+    expect(Math.abs(below() - before)).to.be.lessThan(1);
   });
 });

@@ -555,12 +555,36 @@ export const chatBoxStyles = css`
   .blocked-image {
     --_card-accent: var(--_color-danger);
   }
-  /* An image that failed to load: one compact line, not a big empty box. */
+  /* An image that failed to load: its thumbnail's box (so nothing moves), with a card inside. */
   .image-fallback {
-    grid-template-columns: auto minmax(0, 1fr) auto;
+    position: relative;
+    padding: 0;
+    overflow: hidden;
+    --_bubble-bg: var(--_color-surface-raised);
+    --_bubble-fg: var(--_color-text);
+    border: 1px solid var(--_color-border);
+  }
+  .image-fallback .image-box {
+    display: block;
+    /* The thumbnail's own rules (a.image img): the same box, whatever the image's proportions. */
+    width: 240px;
+    max-width: 100%;
+    height: auto;
+    max-height: 320px;
+  }
+  .fallback-body {
+    position: absolute;
+    inset: 0;
+    display: grid;
+    grid-template-columns: auto minmax(0, 1fr);
+    align-content: center;
     align-items: center;
-    gap: var(--_space-2);
-    max-width: min(320px, 100%);
+    gap: var(--_space-1) var(--_space-2);
+    padding: var(--_space-2);
+    overflow: hidden;
+  }
+  .fallback-body .fallback-open {
+    grid-column: 2;
   }
   .image-icon {
     width: 20px;

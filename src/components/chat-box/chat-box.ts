@@ -146,6 +146,10 @@ export class ChatBox extends DeskElement {
   @state() private brokenImages: ReadonlySet<string> = new Set();
   /** Conversations whose co-browsing request was just sent and not echoed yet. */
   @state() private controlPending: ReadonlySet<string> = new Set();
+  /** The message item in the thread's Tab order: the last one focused. */
+  @state() private activeKey: string | undefined;
+  /** Focus is in the thread (then its active item, not the log, is the Tab stop). */
+  @state() private focusWithin = false;
 
   @query('dialog') private dialog?: HTMLDialogElement;
   @query('.tool-block') private blockButton?: HTMLButtonElement;
@@ -175,6 +179,8 @@ export class ChatBox extends DeskElement {
   );
 
   private rows: readonly ThreadRow[] = NO_ROWS;
+  /** "N new messages" puts focus on the log itself (see onLogFocus). */
+  private jumping = false;
   private rowsSource: readonly Message[] = NO_MESSAGES;
   private announcedFor: string | undefined;
   private pendingAnnouncements: string[] = [];
@@ -279,7 +285,19 @@ export class ChatBox extends DeskElement {
       retry: (messageId) => {
         if (!this.retryUnavailable) this.target.store?.retry(messageId);
       },
+      setSize: this.setSize,
+      activeKey: this.activeKey,
+      focusWithin: this.focusWithin,
+      tab: -1,
     };
+  }
+
+  /** `aria-setsize` of the message items: their count, or -1 (unknown) while older pages may exist. */
+  private get setSize(): number {
+    const info = this.data.value?.threadInfo ?? NO_THREAD;
+    if (info.hasOlder !== false) return -1;
+    const last = this.rows.at(-1);
+    return last?.type === 'message' ? last.position : this.rows.filter((row) => row.type === 'message').length;
   }
 
   /** Why a failed message cannot be sent again (blocked visitor, closed conversation), if so. */
@@ -347,6 +365,145 @@ export class ChatBox extends DeskElement {
   private onDialogClose(): void {
     if (this.isConnected) this.blockButton?.focus();
   }
+
+  // ---- the thread as items: one Tab stop, arrows between messages ------------------------
+
+  private get scroller(): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>('.scroller');
+  }
+
+  /** The rendered item of a message row (rows outside the virtualizer's range are not in the DOM). */
+  private rowElement(key: string): HTMLElement | undefined {
+    for (const child of this.scroller?.children ?? []) {
+      if (child instanceof HTMLElement && child.dataset.key === key && child.getAttribute('role') === 'article') {
+        return child;
+      }
+    }
+    return undefined;
+  }
+
+  /** Message items rendered and (at least `fully`) inside the log's box, top to bottom. */
+  private itemsInView(fully: boolean): HTMLElement[] {
+    const scroller = this.scroller;
+    if (!scroller) return [];
+    const box = scroller.getBoundingClientRect();
+    const items: HTMLElement[] = [];
+    for (const child of scroller.children) {
+      if (!(child instanceof HTMLElement) || child.getAttribute('role') !== 'article') continue;
+      const rect = child.getBoundingClientRect();
+      const inside = fully
+        ? rect.top >= box.top - 1 && rect.bottom <= box.bottom + 1
+        : rect.bottom > box.top && rect.top < box.bottom;
+      if (inside) items.push(child);
+    }
+    return items.sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top);
+  }
+
+  /** Tab (or Shift+Tab) onto the log: on to the message last focused if in view, else the newest one in view. */
+  private onLogFocus(event: FocusEvent): void {
+    const scroller = event.currentTarget as HTMLElement;
+    // Back from one of its items, or sent here by "N new messages" (the view is on its way down): stay on the log.
+    const from = event.relatedTarget;
+    if (this.jumping || (from instanceof Node && scroller.contains(from))) return;
+    const inView = this.itemsInView(false);
+    const active = this.activeKey ? this.rowElement(this.activeKey) : undefined;
+    const target = active && inView.includes(active) ? active : inView.at(-1);
+    target?.focus({ preventScroll: true });
+  }
+
+  private onLogFocusIn(event: FocusEvent): void {
+    const item = (event.target as Element).closest<HTMLElement>('[role="article"]');
+    this.focusWithin = true;
+    if (!item?.dataset.key) return;
+    this.activeKey = item.dataset.key;
+    // Reading an older message: what arrives below must not scroll it (and focus) away.
+    if (item.dataset.key !== this.rows.at(-1)?.key) this.threadScroll.release();
+  }
+
+  private onLogFocusOut(event: FocusEvent): void {
+    const next = event.relatedTarget;
+    if (next instanceof Node && (event.currentTarget as HTMLElement).contains(next)) return;
+    this.focusWithin = false;
+  }
+
+  /** Up/Down: previous/next message; Home/End: first loaded/newest; Page Up/Down: a screen, then the message there. */
+  private onLogKey(event: KeyboardEvent): void {
+    if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    const scroller = event.currentTarget as HTMLElement;
+    const origin = event.composedPath()[0];
+    // Keys in a message's links and buttons are theirs.
+    const onItem = origin instanceof HTMLElement && origin.getAttribute('role') === 'article';
+    if (!onItem && origin !== scroller) return;
+    const rows = this.rows;
+    const current = onItem ? rowIndexOf(rows, (origin as HTMLElement).dataset.key) : -1;
+    let target: number | undefined;
+    switch (event.key) {
+      case 'ArrowUp':
+        target = messageBefore(rows, current < 0 ? rows.length : current);
+        break;
+      case 'ArrowDown':
+        target = current < 0 ? messageBefore(rows, rows.length) : messageAfter(rows, current);
+        break;
+      case 'Home':
+        target = messageAfter(rows, -1);
+        break;
+      case 'End':
+        target = messageBefore(rows, rows.length);
+        break;
+      case 'PageUp':
+      case 'PageDown':
+        event.preventDefault();
+        void this.focusAfterPage(scroller, event.key === 'PageUp' ? -1 : 1);
+        return;
+      default:
+        return;
+    }
+    event.preventDefault();
+    if (target !== undefined) void this.focusRow(target);
+  }
+
+  /** Focuses a message item, scrolling the virtualized log until it is rendered. */
+  private async focusRow(index: number): Promise<void> {
+    const key = this.rows[index]?.key;
+    const scroller = this.scroller;
+    if (!key || !scroller) return;
+    this.activeKey = key;
+    for (let frame = 0; frame < MAX_SEEK_FRAMES; frame += 1) {
+      const item = this.rowElement(key);
+      if (item) {
+        item.focus({ preventScroll: true });
+        item.scrollIntoView({ block: 'nearest' });
+        return;
+      }
+      if (index === messageAfter(this.rows, -1)) scroller.scrollTop = 0;
+      else if (index >= this.rows.length - 1) scroller.scrollTop = scroller.scrollHeight;
+      else {
+        // Not rendered: further than the rows kept around the view; move a screen towards it.
+        const first = this.itemsInView(false)[0];
+        const before = first ? index < rowIndexOf(this.rows, first.dataset.key) : false;
+        scroller.scrollTop += (before ? -1 : 1) * scroller.clientHeight * 0.8;
+      }
+      await nextFrame();
+    }
+  }
+
+  /** Page Up/Down: scrolls a screen, then focuses the message at the top (or bottom) of the view. */
+  private async focusAfterPage(scroller: HTMLElement, direction: -1 | 1): Promise<void> {
+    scroller.scrollTop += direction * scroller.clientHeight * 0.9;
+    await nextFrame();
+    await nextFrame();
+    const fully = this.itemsInView(true);
+    const items = fully.length > 0 ? fully : this.itemsInView(false);
+    const target = direction < 0 ? items[0] : items.at(-1);
+    target?.focus({ preventScroll: true });
+  }
+
+  private readonly jumpToNewest = (): void => {
+    this.activeKey = undefined;
+    this.jumping = true;
+    this.threadScroll.jumpToNewest();
+    this.jumping = false;
+  };
 
   // ---- render ------------------------------------------------------------------------------
 
@@ -467,7 +624,11 @@ export class ChatBox extends DeskElement {
         role="log"
         aria-live="off"
         aria-label=${t.thread.conversationWith(name)}
-        tabindex="0"
+        tabindex=${this.focusWithin ? -1 : 0}
+        @focus=${this.onLogFocus}
+        @focusin=${this.onLogFocusIn}
+        @focusout=${this.onLogFocusOut}
+        @keydown=${this.onLogKey}
       >
         ${virtualize({
           items: rows,
@@ -484,7 +645,7 @@ export class ChatBox extends DeskElement {
       ${info.loadingOlder ? html`<div class="older" role="status">${t.thread.loadingOlderMessages}</div>` : nothing}
       ${
         this.threadScroll.newCount > 0
-          ? html`<button class="new-messages" part="new-messages" @click=${() => this.threadScroll.jumpToNewest()}>
+          ? html`<button class="new-messages" part="new-messages" @click=${this.jumpToNewest}>
               <span aria-hidden="true">↓</span> ${t.thread.newMessages(this.threadScroll.newCount)}
             </button>`
           : nothing
@@ -522,6 +683,26 @@ export class ChatBox extends DeskElement {
       onClose: () => this.onDialogClose(),
     });
   }
+}
+
+/** Frames a keyboard move waits for the virtualizer to render the message it goes to. */
+const MAX_SEEK_FRAMES = 40;
+
+const nextFrame = (): Promise<void> => new Promise((resolve) => requestAnimationFrame(() => resolve()));
+
+function rowIndexOf(rows: readonly ThreadRow[], key: string | undefined): number {
+  return key === undefined ? -1 : lastIndex(rows, (row) => row.key === key);
+}
+
+/** The message row before `index` (day separators are not items), if any. */
+function messageBefore(rows: readonly ThreadRow[], index: number): number | undefined {
+  for (let i = index - 1; i >= 0; i -= 1) if (rows[i].type === 'message') return i;
+  return undefined;
+}
+
+function messageAfter(rows: readonly ThreadRow[], index: number): number | undefined {
+  for (let i = index + 1; i < rows.length; i += 1) if (rows[i].type === 'message') return i;
+  return undefined;
 }
 
 /** The index of the last item that matches, or -1. */

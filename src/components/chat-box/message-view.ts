@@ -4,7 +4,7 @@
  * shown as inert text. Templates stay small: a 10,000-message thread re-renders only the rows in view.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { formatDay, formatFileSize, formatTime, languageName } from '../../i18n/format.js';
+import { formatDateTime, formatDay, formatFileSize, formatTime, languageName } from '../../i18n/format.js';
 import type { Strings } from '../../i18n/strings.js';
 import type {
   ChoiceContent,
@@ -35,6 +35,14 @@ export interface MessageViewContext {
   readonly brokenImages: ReadonlySet<string>;
   /** Why a failed message cannot be retried (visitor blocked, conversation closed); undefined when it can. */
   readonly retryUnavailable: string | undefined;
+  /** `aria-setsize` of the message items: -1 while older pages may exist. */
+  readonly setSize: number;
+  /** The message item in the thread's Tab order (the last one focused), if any. */
+  readonly activeKey: string | undefined;
+  /** Focus is inside the thread: the active item and its links and buttons are Tab stops. */
+  readonly focusWithin: boolean;
+  /** `tabindex` of the links and buttons of the message being rendered (set per row). */
+  readonly tab: number;
   toggleExpanded(key: string): void;
   toggleOriginal(key: string): void;
   imageFailed(key: string): void;
@@ -84,12 +92,28 @@ function capitalize(text: string, lang: string): string {
   return text ? text.charAt(0).toLocaleUpperCase(lang) + text.slice(1) : text;
 }
 
-function renderMessage(row: MessageRow, ctx: MessageViewContext): TemplateResult {
+function renderMessage(row: MessageRow, rowsCtx: MessageViewContext): TemplateResult {
   const { message, side, first, key } = row;
   const failed = message.status === 'failed';
-  const name = authorName(message, ctx);
+  const name = authorName(message, rowsCtx);
+  const active = key === rowsCtx.activeKey;
+  // The thread is one Tab stop: only the focused message's links and buttons follow it in the Tab order.
+  const ctx: MessageViewContext = { ...rowsCtx, tab: active && rowsCtx.focusWithin ? 0 : -1 };
+  const { t } = ctx;
+  const status = failed && message.author === 'agent' ? t.thread.notSent : undefined;
+  const label = t.history.item(name, t.history.kind[message.kind], formatDateTime(ctx.lang, message.at), status);
   const classes = `row ${side}${first ? ' first' : ''}${failed ? ' failed' : ''} kind-${message.kind} by-${message.author}`;
-  return html`<div class=${classes} data-key=${key} data-kind=${message.kind} data-side=${side}>
+  return html`<div
+    class=${classes}
+    role="article"
+    aria-label=${label}
+    aria-posinset=${row.position}
+    aria-setsize=${ctx.setSize}
+    tabindex=${ctx.tab}
+    data-key=${key}
+    data-kind=${message.kind}
+    data-side=${side}
+  >
     ${
       side === 'center'
         ? renderEvent(message, ctx)
@@ -117,7 +141,9 @@ function renderMeta(message: Message, ctx: MessageViewContext): TemplateResult {
               >${t.thread.notSent}<span class="status-reason"> · ${ctx.retryUnavailable}</span></span
             >`
           : html`<span class="status" data-status="failed" part="status">${t.thread.notSent}</span
-              ><button class="retry" part="retry" @click=${() => ctx.retry(message.id)}>${t.thread.retry}</button>`
+              ><button class="retry" part="retry" tabindex=${ctx.tab} @click=${() => ctx.retry(message.id)}>
+                ${t.thread.retry}
+              </button>`
         : status
           ? html`<span class="status" data-status=${status} part="status"
               ><span aria-hidden="true">${STATUS_GLYPH[status]}</span> ${t.thread.status[status]}</span
@@ -133,6 +159,7 @@ function clip(text: string, key: string, ctx: MessageViewContext): TemplateResul
   const open = ctx.expanded.has(key);
   const more = html`<button
     class="more"
+    tabindex=${ctx.tab}
     aria-expanded=${open ? 'true' : 'false'}
     @click=${() => ctx.toggleExpanded(key)}
   >
@@ -214,7 +241,9 @@ function renderNavigation(message: NavigationContent & MessageBase, ctx: Message
     <span class="icon" aria-hidden="true">↳</span><span class="label">${ctx.t.thread.visited}</span>
     ${
       href
-        ? html`<a href=${href} target="_blank" rel="noopener noreferrer" dir="auto">${title || shown}</a>`
+        ? html`<a href=${href} tabindex=${ctx.tab} target="_blank" rel="noopener noreferrer" dir="auto"
+            >${title || shown}</a
+          >`
         : html`<span class="inert" dir="auto">${title || plain(message.url)}</span>`
     }
     ${title || !href ? html`<span class="url" dir="ltr">${href ? shown : plain(message.url)}</span>` : nothing}
@@ -228,7 +257,7 @@ function renderLink(message: LinkContent, ctx: MessageViewContext): TemplateResu
     <span class="card-kind">${ctx.t.thread.link}</span>
     ${
       href
-        ? html`<a class="title" href=${href} target="_blank" rel="noopener noreferrer" dir="auto"
+        ? html`<a class="title" href=${href} tabindex=${ctx.tab} target="_blank" rel="noopener noreferrer" dir="auto"
               >${plain(message.title ?? '') || plain(displayUrl(href))}</a
             ><span class="url" dir="ltr">${plain(displayUrl(href))}</span>`
         : html`${message.title ? html`<span class="title" dir="auto">${plain(message.title)}</span>` : nothing}<span
@@ -254,7 +283,7 @@ function renderOffer(message: OfferContent, ctx: MessageViewContext): TemplateRe
     ${message.description ? html`<span class="description">${message.description}</span>` : nothing}
     ${
       href
-        ? html`<a class="cta" href=${href} target="_blank" rel="noopener noreferrer"
+        ? html`<a class="cta" href=${href} tabindex=${ctx.tab} target="_blank" rel="noopener noreferrer"
             >${message.cta || ctx.t.thread.offerCta}</a
           >`
         : message.url !== undefined
@@ -285,6 +314,7 @@ function renderFile(message: FileContent, ctx: MessageViewContext): TemplateResu
         ? html`<a
             class="title"
             href=${href}
+            tabindex=${ctx.tab}
             download=${name}
             target="_blank"
             rel="noopener noreferrer"
@@ -313,28 +343,38 @@ function renderImage(message: ImageContent, key: string, ctx: MessageViewContext
       ><span class="url inert" dir="ltr">${plain(message.url)}</span>
     </div>`;
   }
-  if (ctx.brokenImages.has(key)) {
-    // A compact card rather than a big empty box with the browser's broken-image glyph.
-    const link = safeUrl(message.url, 'link');
-    return html`<div class="bubble card image-fallback" part="bubble card" data-image="broken">
-      ${ICON_IMAGE}
-      <span class="fallback-text"
-        ><span class="title" dir="auto">${alt}</span
-        ><span class="fallback-note">${ctx.t.thread.imageUnavailable}</span></span
-      >
-      ${
-        link
-          ? html`<a class="fallback-open" href=${link} target="_blank" rel="noopener noreferrer"
-              >${ctx.t.thread.openImageLink}</a
-            >`
-          : nothing
-      }
-    </div>`;
-  }
   // width/height give the browser the aspect ratio before the image loads (no jump in the virtualizer).
   const sized = !!(message.width && message.height);
+  if (ctx.brokenImages.has(key)) {
+    // The thumbnail's box (same size, so nothing around it moves) with a card in it, rather than
+    // the browser's broken-image glyph. An empty SVG with the image's proportions holds the size.
+    const link = safeUrl(message.url, 'link');
+    return html`<div class="bubble image-fallback" part="bubble card" data-image="broken">
+      <svg
+        class="image-box"
+        viewBox=${sized ? `0 0 ${message.width} ${message.height}` : '0 0 4 3'}
+        aria-hidden="true"
+        focusable="false"
+      ></svg>
+      <span class="fallback-body">
+        ${ICON_IMAGE}
+        <span class="fallback-text"
+          ><span class="title" dir="auto">${alt}</span
+          ><span class="fallback-note">${ctx.t.thread.imageUnavailable}</span></span
+        >
+        ${
+          link
+            ? html`<a class="fallback-open" href=${link} tabindex=${ctx.tab} target="_blank" rel="noopener noreferrer"
+                >${ctx.t.thread.openImageLink}</a
+              >`
+            : nothing
+        }
+      </span>
+    </div>`;
+  }
   return html`<a
     class="bubble image"
+    tabindex=${ctx.tab}
     part="bubble image"
     href=${src}
     target="_blank"
@@ -360,7 +400,12 @@ function renderTranslation(message: TranslationContent, key: string, ctx: Messag
     <span lang=${message.targetLang}>${clip(message.text, key, ctx)}</span>
     <span class="translation-meta"
       ><span>${t.thread.translatedFrom(language)}</span>
-      <button class="toggle-original" aria-expanded=${open ? 'true' : 'false'} @click=${() => ctx.toggleOriginal(key)}>
+      <button
+        class="toggle-original"
+        tabindex=${ctx.tab}
+        aria-expanded=${open ? 'true' : 'false'}
+        @click=${() => ctx.toggleOriginal(key)}
+      >
         ${open ? t.thread.hideOriginal : t.thread.showOriginal}
       </button></span
     >

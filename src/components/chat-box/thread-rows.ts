@@ -22,6 +22,8 @@ export interface MessageRow {
   readonly side: Side;
   /** First message of a run by the same author: shows avatar and name. */
   readonly first: boolean;
+  /** 1-based place among the loaded messages (`aria-posinset`: kept whatever rows are rendered). */
+  readonly position: number;
 }
 
 export type ThreadRow = DayRow | MessageRow;
@@ -69,6 +71,7 @@ export function buildRows(messages: readonly Message[]): ThreadRow[] {
   let previous: Message | undefined;
   let previousFacts: Facts | undefined;
   let previousSide: Side | undefined;
+  let position = 0;
   for (const message of messages) {
     const current = factsOf(message);
     const newDay = !previousFacts || previousFacts.day !== current.day;
@@ -84,7 +87,8 @@ export function buildRows(messages: readonly Message[]): ThreadRow[] {
       previous.author !== message.author ||
       (previous.authorName ?? '') !== (message.authorName ?? '') ||
       current.time - previousFacts!.time > GROUP_GAP_MS;
-    rows.push({ type: 'message', key: messageKey(message), message, side, first });
+    position += 1;
+    rows.push({ type: 'message', key: messageKey(message), message, side, first, position });
     previous = message;
     previousFacts = current;
     previousSide = side;

@@ -150,6 +150,13 @@ export class ThreadScrollController implements ReactiveController {
     if (firstIndex > firstMessage && !this.following) this.prepended = true;
   }
 
+  /** The agent reads an older message (focused it): what arrives below no longer moves the view. */
+  release(): void {
+    if (!this.following) return;
+    this.following = false;
+    this.host.requestUpdate();
+  }
+
   /** "N new messages": back to the newest message, following again. */
   jumpToNewest(): void {
     this.following = true;
