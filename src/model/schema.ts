@@ -9,7 +9,11 @@ import type { Agent, Conversation, Message, ServerEvent, Visitor, VisitorPatch }
 
 const MAX_ID = 256;
 const MAX_SHORT = 1_000;
-const MAX_TEXT = 200_000;
+/**
+ * A message's long text: as much as a frame carries (WebSocketTransport's default limit, 4 MiB), so
+ * an oversized message is kept, never refused whole; the thread shows its beginning and says so.
+ */
+const MAX_TEXT = 4 * 1024 * 1024;
 const MAX_URL = 8_192;
 const MAX_ITEMS = 200_000;
 

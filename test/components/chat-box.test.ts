@@ -1707,6 +1707,35 @@ describe('<chat-box> messages as items', () => {
     await expect(el).shadowDom.to.be.accessible();
   });
 
+  it('keeps a 1 MB visitor message: shows its beginning, says it was truncated, downloads the full text', async () => {
+    const { store, transport } = setup();
+    const el = await mount(store, 'c-kinds', { height: 900 });
+    const full = `Start of the long one. ${'0123456789'.repeat(100_000)}`.slice(0, 1_000_000);
+    const started = performance.now();
+    transport.emit({
+      type: 'message.added',
+      message: { id: 'k-huge', conversationId: 'c-kinds', author: 'visitor', at: ago(0), kind: 'text', text: full },
+    });
+    await settle(el);
+    const item = row(el, 'k-huge');
+    expect(performance.now() - started, 'shown within 2 s').to.be.lessThan(2000);
+    expect(item.querySelector('.text')!.textContent!.length).to.equal(4001);
+    expect(item.textContent).to.contain('Start of the long one.');
+    const notice = item.querySelector('[part~="truncated"]')!;
+    expect(notice.textContent).to.contain('Message truncated: 1 MB, first 200 kB shown');
+    byRole(item, 'button', 'Show more').click();
+    await settle(el);
+    expect(row(el, 'k-huge').querySelector('.text')!.textContent!.length).to.equal(200_001);
+
+    const created = sinon.spy(URL, 'createObjectURL');
+    const clicked = sinon.stub(HTMLAnchorElement.prototype, 'click');
+    byRole(row(el, 'k-huge'), 'button', 'Download the full text').click();
+    expect(clicked.calledOnce).to.be.true;
+    expect(clicked.firstCall.thisValue.download).to.equal('message-k-huge.txt');
+    const blob = created.firstCall.args[0] as Blob;
+    expect(await blob.text()).to.equal(full);
+  });
+
   it('a thumbnail that fails to load keeps its box: the message below does not move', async () => {
     const image = new URL('../../src/transport/demo-images/worn-boots.jpg', import.meta.url).href;
     const { store } = setup((fixtures) => {

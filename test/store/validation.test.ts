@@ -69,7 +69,7 @@ const MALFORMED: Array<[label: string, make: () => unknown]> = [
   ['a date that does not exist', () => withMessage({ at: '2026-02-30T10:00:00Z' })],
   ['an ISO-looking time with garbage after it', () => withMessage({ at: '2026-11-25T10:00:00Zjunk' })],
   ['a text that is an object', () => withMessage({ text: { html: '<b>hi</b>' } })],
-  ['a text over 200,000 characters', () => withMessage({ text: 'a'.repeat(200_001) })],
+  ['a text over the frame limit (4 MiB)', () => withMessage({ text: 'a'.repeat(4 * 1024 * 1024 + 1) })],
   ['a link without a URL', () => withMessage({ kind: 'link', text: undefined })],
   ['a link with an empty URL', () => withMessage({ kind: 'link', url: '' })],
   ['a link URL over 8 KB', () => withMessage({ kind: 'link', url: `https://example.com/${'a'.repeat(8200)}` })],

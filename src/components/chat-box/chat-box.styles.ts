@@ -339,6 +339,18 @@ export const chatBoxStyles = css`
   .text {
     white-space: pre-wrap;
   }
+  /* A message item reached with the arrow keys. */
+  .row:focus-visible {
+    outline: 2px solid var(--_color-focus-ring);
+    outline-offset: -2px;
+    border-radius: var(--_radius);
+  }
+  .truncated {
+    display: block;
+    margin-top: var(--_space-1);
+    font-size: var(--_font-size-small);
+    font-style: italic;
+  }
   .bubble button {
     margin-inline-start: var(--_space-2);
     margin-top: var(--_space-1);

@@ -95,6 +95,7 @@ const ICON_BLOCK = html`<svg viewBox="0 0 20 20" aria-hidden="true" focusable="f
  * @csspart status - The delivery status.
  * @csspart retry - The Retry button of a message that was not sent.
  * @csspart original - The original text of a translation.
+ * @csspart truncated - "Message truncated: …, first … shown" and "Download the full text" under a message kept beyond what is shown.
  * @csspart new-messages - The "N new messages" button.
  * @csspart empty - The empty state.
  * @csspart typing - The "… is typing" line.

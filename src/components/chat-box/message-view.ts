@@ -19,7 +19,7 @@ import type {
 } from '../../model/types.js';
 import { neutralizeBidi } from '../../model/text.js';
 import { displayUrl, safeUrl } from '../../model/url.js';
-import { COLLAPSE_AT, fileBadge, initials, type MessageRow, type ThreadRow } from './thread-rows.js';
+import { COLLAPSE_AT, SHOWN_AT_MOST, fileBadge, initials, type MessageRow, type ThreadRow } from './thread-rows.js';
 
 export interface MessageViewContext {
   readonly t: Strings;
@@ -153,10 +153,14 @@ function renderMeta(message: Message, ctx: MessageViewContext): TemplateResult {
   >`;
 }
 
-/** Oversized text is cut at COLLAPSE_AT characters behind "Show more". */
+/**
+ * Oversized text is cut at COLLAPSE_AT characters behind "Show more"; beyond SHOWN_AT_MOST, only
+ * that much is shown even expanded, with a notice and the full text as a download.
+ */
 function clip(text: string, key: string, ctx: MessageViewContext): TemplateResult {
   if (text.length <= COLLAPSE_AT) return html`<span class="text" dir="auto">${text}</span>`;
   const open = ctx.expanded.has(key);
+  const cut = text.length > SHOWN_AT_MOST;
   const more = html`<button
     class="more"
     tabindex=${ctx.tab}
@@ -165,8 +169,45 @@ function clip(text: string, key: string, ctx: MessageViewContext): TemplateResul
   >
     ${open ? ctx.t.thread.showLess : ctx.t.thread.showMore}
   </button>`;
+  const shown = open ? (cut ? `${text.slice(0, SHOWN_AT_MOST)}…` : text) : `${text.slice(0, COLLAPSE_AT)}…`;
   // Only .text keeps the message's own line breaks (pre-wrap); template whitespace elsewhere collapses.
-  return html`<span class="text" dir="auto">${open ? text : `${text.slice(0, COLLAPSE_AT)}…`}</span> ${more}`;
+  return html`<span class="text" dir="auto">${shown}</span> ${more} ${cut ? renderTruncated(text, key, ctx) : nothing}`;
+}
+
+/** "Message truncated: 1 MB, first 200 kB shown" and the full text as a file. */
+function renderTruncated(text: string, key: string, ctx: MessageViewContext): TemplateResult {
+  const { history } = ctx.t;
+  const size = formatFileSize(ctx.lang, utf8Length(text, key));
+  const shown = formatFileSize(ctx.lang, utf8Length(text.slice(0, SHOWN_AT_MOST), `${key}:shown`));
+  return html`<span class="truncated" part="truncated"
+    ><span class="truncated-note">${history.truncated(size, shown)}</span>
+    <button class="download-full" tabindex=${ctx.tab} @click=${() => downloadText(text, key)}>
+      ${history.downloadFull}
+    </button></span
+  >`;
+}
+
+/** UTF-8 sizes of the few oversized texts, by key (a megabyte is not encoded again at each render). */
+const sizes = new Map<string, { length: number; bytes: number }>();
+
+function utf8Length(text: string, key: string): number {
+  const known = sizes.get(key);
+  if (known?.length === text.length) return known.bytes;
+  const bytes = new TextEncoder().encode(text).length;
+  if (sizes.size > 50) sizes.clear();
+  sizes.set(key, { length: text.length, bytes });
+  return bytes;
+}
+
+/** Saves the full text as a .txt file (made on demand: no object URL is held by the thread). */
+function downloadText(text: string, key: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = `message-${key.replace(/^m:/, '').replace(/[^\w.-]+/g, '_')}.txt`;
+  link.click();
+  // The download has started from the URL by the next task; then it can go.
+  setTimeout(() => URL.revokeObjectURL(url));
 }
 
 function renderTime(message: MessageBase, ctx: MessageViewContext): TemplateResult {

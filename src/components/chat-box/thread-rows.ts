@@ -132,3 +132,5 @@ export function fileBadge(name: string, mimeType?: string): { type: string; labe
 
 /** Messages longer than this are collapsed behind "Show more". */
 export const COLLAPSE_AT = 4000;
+/** At most this much of a message is shown, expanded (the rest is kept: the full text downloads as a file). */
+export const SHOWN_AT_MOST = 200_000;
