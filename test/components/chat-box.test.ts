@@ -1736,6 +1736,65 @@ describe('<chat-box> messages as items', () => {
     expect(await blob.text()).to.equal(full);
   });
 
+  it("scrolling up continues into the returning visitor's past conversations, each under its heading, filters applied", async () => {
+    // One past conversation per page: scrolling back loads them one after the other.
+    const transport = new MemoryTransport({ fixtures: setup().fixtures, simulate: false, historyPageSize: 1 });
+    const store = new DeskStore({ transport, batching: 'sync' });
+    const el = await mount(store, 'c-yuki', { height: 500 });
+    const log = scroller(el);
+    const headings = () => allByRole(root(el), 'heading').map((heading) => nameOf(heading));
+    const history = () => store.state.history.get('v-yuki');
+    // Too short to scroll: its first page of past conversations came by itself.
+    expect(headings().length).to.be.at.least(2);
+    const seen = new Set(headings());
+    // Up to the top, again and again: the thread's older messages, then one page of past conversations after another.
+    let jumps = 0;
+    for (let i = 0; i < 20 && (history()?.hasMore ?? true); i += 1) {
+      log.dispatchEvent(new WheelEvent('wheel'));
+      log.scrollTop = 0;
+      // The first message in view at the top: the page arriving above must not move it.
+      const anchor = allByRole(root(el), 'article').find(
+        (item) => item.getBoundingClientRect().top >= log.getBoundingClientRect().top,
+      );
+      const top = anchor?.getBoundingClientRect().top;
+      await settle(el);
+      await settle(el);
+      if (anchor?.isConnected && top !== undefined && Math.abs(anchor.getBoundingClientRect().top - top) > 2) {
+        jumps += 1;
+      }
+      for (const heading of headings()) seen.add(heading);
+    }
+    expect(history()?.hasMore).to.equal(false);
+    log.scrollTop = 0;
+    await settle(el);
+    for (const heading of headings()) seen.add(heading);
+    const all = [...seen];
+    expect(all, all.join(' | ')).to.have.length(4);
+    expect(headings()[0]).to.match(/^Conversation of .+ · Email · closed by Alex Martin$/);
+    expect(all.filter((name) => /^Conversation of .+ · Email · ongoing$/.test(name))).to.have.length(1);
+    // Oldest first: the first heading is the visitor's oldest conversation.
+    const oldest = [...store.state.conversations.values()]
+      .filter((c) => c.visitorId === 'v-yuki')
+      .sort((a, b) => Date.parse(a.startedAt) - Date.parse(b.startedAt))[0];
+    expect(root(el).querySelector('[part~="conversation-separator"]')!.getAttribute('data-key')).to.equal(
+      `c:${oldest.id}`,
+    );
+    // Every message loaded now: the items know their set size, and the first one is the oldest past message.
+    const first = allByRole(root(el), 'article')[0];
+    expect(first.getAttribute('aria-posinset')).to.equal('1');
+    expect(first.getAttribute('aria-setsize')).to.not.equal('-1');
+    expect(jumps, 'rows in view moved when a page came in').to.equal(0);
+
+    el.filter = 'agent';
+    await settle(el);
+    log.scrollTop = 0;
+    await settle(el);
+    expect(headings()[0]).to.match(/closed by Alex Martin$/);
+    const items = allByRole(root(el), 'article');
+    expect(items.length).to.be.greaterThan(0);
+    for (const item of items) expect(item.className).to.match(/by-(agent|bot)/);
+  });
+
   it('a thumbnail that fails to load keeps its box: the message below does not move', async () => {
     const image = new URL('../../src/transport/demo-images/worn-boots.jpg', import.meta.url).href;
     const { store } = setup((fixtures) => {

@@ -583,7 +583,7 @@ describe('<visitor-panel>', () => {
     expect(litWarnings.map((call) => String(call.args[0]))).to.deep.equal([]);
   });
 
-  it('history: the button alone before loading, a status while loading, "No past conversations." after an empty answer', async () => {
+  it('history: the first page comes unasked, a status while loading, "No past conversations." after an empty answer', async () => {
     const fixtures = demoFixtures();
     // Says it visited before: the server may have past conversations, not asked yet.
     fixtures.visitors.find((v) => v.id === 'v-noah')!.visitCount = 4;
@@ -596,10 +596,8 @@ describe('<visitor-panel>', () => {
     const el = await mount(store, 'c-noah');
     const history = section(el, 'Visitor history');
     const status = history.querySelector('[role="status"]')!;
-    expect(text(history)).not.to.contain('No past conversations');
-    expect(text(status)).to.equal('');
-    button(history, 'Load older conversations').click();
-    await el.updateComplete;
+    // Without pressing "Load older conversations".
+    expect(transport.sent.filter((command) => command.type === 'loadHistory')).to.have.length(1);
     expect(text(status)).to.equal('Loading older conversations…');
     expect(text(history)).not.to.contain('No past conversations');
 
@@ -736,22 +734,19 @@ describe('<visitor-panel>', () => {
       expect(transcript().querySelector('img, a, script')).to.equal(null);
     });
 
-    it('an empty only history page says "No past conversations" and keeps focus in the panel', async () => {
+    it('an empty only history page (asked for unpressed) says "No past conversations" and takes no focus', async () => {
       const fixtures = demoFixtures();
       // Says it visited before, but the server has no older conversation.
       fixtures.visitors.find((v) => v.id === 'v-noah')!.visitCount = 4;
       const { store } = setup({ fixtures });
       const el = await mount(store, 'c-noah');
-      const more = button(root(el), 'Load older conversations');
-      more.focus();
-      more.click();
       await settle(el, store);
       await el.updateComplete;
       expect(buttons(root(el), 'Load older conversations')).to.have.length(0);
       const history = section(el, 'Visitor history');
       expect(text(history)).to.contain('No past conversations.');
       expect(text(history)).not.to.contain('No older conversations.');
-      expect(text(root(el).activeElement)).to.equal('No past conversations.');
+      expect(root(el).activeElement).to.equal(null);
       await expect(el).shadowDom.to.be.accessible();
     });
 

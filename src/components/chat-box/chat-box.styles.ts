@@ -218,6 +218,32 @@ export const chatBoxStyles = css`
     flex: 1;
     border-top: 1px solid var(--_color-border);
   }
+  /* The start of one of the visitor's conversations (past ones continue above the current one). */
+  .conversation-start {
+    box-sizing: border-box;
+    width: 100%;
+    display: flex;
+    align-items: center;
+    gap: var(--_space-2);
+    margin: 0;
+    padding: var(--_space-4) var(--_space-3) var(--_space-2);
+    font-size: var(--_font-size-small);
+    font-weight: 600;
+    color: var(--_color-text);
+    text-align: center;
+  }
+  .conversation-start::before,
+  .conversation-start::after {
+    content: '';
+    flex: 1;
+    border-top: 2px solid var(--_color-border);
+  }
+  .conversation-start > span {
+    padding: 2px var(--_space-2);
+    border: 1px solid var(--_color-border);
+    border-radius: 999px;
+    background: var(--_color-surface-raised);
+  }
 
   .row {
     display: grid;

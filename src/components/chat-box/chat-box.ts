@@ -3,17 +3,18 @@ import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
-import { of } from 'rxjs';
+import { distinctUntilChanged, map, of, switchMap } from 'rxjs';
 import { ClockController } from '../../controllers/clock-controller.js';
 import { deskContext, paneContext } from '../../context.js';
 import { DeskOpenPageEvent, DeskTakeControlEvent } from '../../events.js';
 import { formatDateTime } from '../../i18n/format.js';
-import { isMessageFilter, type MessageFilter } from '../../model/filter.js';
+import { isMessageFilter, matchesFilter, type MessageFilter } from '../../model/filter.js';
 import { neutralizeBidi } from '../../model/text.js';
 import { channelLabel, messagePreview, visitorDisplayName } from '../../i18n/names.js';
 import type { Conversation, Message, Visitor } from '../../model/types.js';
 import { safeUrl } from '../../model/url.js';
 import type { ThreadInfo } from '../../store/desk-store.js';
+import type { VisitorHistory } from '../../store/selectors.js';
 import type { TypingState } from '../../store/state.js';
 import { DeskElement, select } from '../shared/desk-element.js';
 import { shared, tokens } from '../../styles/tokens.js';
@@ -22,7 +23,7 @@ import { confirmBlockDialog, requestBlock } from '../shared/confirm-block-dialog
 import { chatBoxStyles } from './chat-box.styles.js';
 import { authorName, renderRow, type MessageViewContext } from './message-view.js';
 import { ThreadScrollController } from './thread-scroll-controller.js';
-import { buildRows, initials, messageKey, type ThreadRow } from './thread-rows.js';
+import { buildRows, closedBy, initials, messageKey, type PastConversation, type ThreadRow } from './thread-rows.js';
 
 /** How long a co-browsing request waits for the server's "requested" line before the button comes back. */
 const CONTROL_PENDING_MS = 15_000;
@@ -31,6 +32,8 @@ const NO_MESSAGES: readonly Message[] = [];
 const NO_ROWS: readonly ThreadRow[] = [];
 const NO_THREAD: ThreadInfo = { hasOlder: undefined, loadingOlder: false };
 const NOT_TYPING: TypingState = { typing: false };
+const NO_THREADS: ReadonlyMap<string, readonly Message[]> = new Map();
+const NO_PAST: readonly PastConversation[] = [];
 
 const ICON_OPEN = html`<svg viewBox="0 0 20 20" aria-hidden="true" focusable="false">
   <path
@@ -162,6 +165,10 @@ export class ChatBox extends DeskElement {
     this,
     (store, id) => {
       const conversation = id ? store.conversation$(id) : of(undefined);
+      const visitorId = conversation.pipe(
+        map((c) => c?.visitorId),
+        distinctUntilChanged(),
+      );
       return {
         conversation,
         visitor: id ? store.visitorOf$(id) : of(undefined),
@@ -170,6 +177,9 @@ export class ChatBox extends DeskElement {
         allMessages: id ? store.messages$(id) : of(NO_MESSAGES),
         threadInfo: id ? store.thread$(id) : of(NO_THREAD),
         typing: id ? store.typing$(id) : of(NOT_TYPING),
+        /** The visitor's past conversations, continued above this one as the agent scrolls up. */
+        history: visitorId.pipe(switchMap((v) => (v ? store.history$(v) : of(undefined)))),
+        pastThreads: visitorId.pipe(switchMap((v) => (v ? store.pastThreads$(v) : of(NO_THREADS)))),
       };
     },
     (next, previous) => {
@@ -183,6 +193,9 @@ export class ChatBox extends DeskElement {
   /** "N new messages" puts focus on the log itself (see onLogFocus). */
   private jumping = false;
   private rowsSource: readonly Message[] = NO_MESSAGES;
+  private rowsPast: readonly PastConversation[] = NO_PAST;
+  /** The past conversations as last derived, and from what (history, their messages, filter). */
+  private past: { inputs: readonly unknown[]; value: readonly PastConversation[] } = { inputs: [], value: NO_PAST };
   private announcedFor: string | undefined;
   private pendingAnnouncements: string[] = [];
   private controlPendingTimer: ReturnType<typeof setTimeout> | undefined;
@@ -190,7 +203,7 @@ export class ChatBox extends DeskElement {
   /** Following the newest message, "N new messages", older pages: see ThreadScrollController. */
   private readonly threadScroll = new ThreadScrollController(this, {
     log: () => this.renderRoot.querySelector<HTMLElement>('.scroller'),
-    loadOlder: (id) => this.target.store?.loadOlder(id),
+    loadOlder: (id) => this.loadOlder(id),
   });
   /** "Now" for day separators ("Today", "Yesterday"): moves on at each local midnight. */
   private readonly day = new ClockController(this, 'midnight').setEnabled(true);
@@ -212,12 +225,67 @@ export class ChatBox extends DeskElement {
     if (this.storeProvider.value !== store) this.storeProvider.setValue(store);
     if (this.paneProvider.value !== id) this.paneProvider.setValue(id);
     const messages = this.data.value?.messages ?? NO_MESSAGES;
-    if (messages !== this.rowsSource) {
+    const past = this.pastConversations();
+    if (messages !== this.rowsSource || past !== this.rowsPast) {
       this.rowsSource = messages;
-      this.rows = buildRows(messages);
+      this.rowsPast = past;
+      this.rows = buildRows(messages, this.data.value?.conversation, past);
     }
+    const olderFrom = (this.data.value?.threadInfo ?? NO_THREAD).hasOlder === false ? 'history' : 'thread';
+    this.threadScroll.show({
+      conversationId: id,
+      variant: this.filter,
+      rows: this.rows,
+      info: this.olderInfo,
+      olderFrom,
+    });
+  }
+
+  /**
+   * The visitor's closed conversations that started before this one, oldest first, each with its
+   * messages under the thread's filter (the same objects while nothing they depend on changed).
+   */
+  private pastConversations(): readonly PastConversation[] {
+    const value = this.data.value;
+    const current = value?.conversation;
+    const history: VisitorHistory | undefined = value?.history;
+    const threads = value?.pastThreads ?? NO_THREADS;
+    const filter = this.filter;
+    // Above the conversation's own first message only: its older messages come first.
+    if ((value?.threadInfo ?? NO_THREAD).hasOlder !== false) return NO_PAST;
+    const inputs = [current?.id, current?.startedAt, history?.conversations, threads, filter];
+    if (inputs.every((input, i) => input === this.past.inputs[i])) return this.past.value;
+    const started = current ? Date.parse(current.startedAt) : Number.NaN;
+    const list: PastConversation[] = [];
+    for (const conversation of history?.conversations ?? []) {
+      if (!current || conversation.id === current.id || !(Date.parse(conversation.startedAt) < started)) continue;
+      const all = threads.get(conversation.id) ?? NO_MESSAGES;
+      const messages = filter === 'all' ? all : all.filter((message) => matchesFilter(message, filter));
+      list.push({ conversation, messages, closedBy: closedBy(all) });
+    }
+    // history lists the newest first; the thread reads down to the current conversation.
+    list.reverse();
+    this.past = { inputs, value: list.length ? list : NO_PAST };
+    return this.past.value;
+  }
+
+  /**
+   * Older rows to fetch: this conversation's earlier messages, then (once they are all here) the
+   * visitor's earlier conversations, page by page: one scroll back through everything.
+   */
+  private get olderInfo(): ThreadInfo {
     const info = this.data.value?.threadInfo ?? NO_THREAD;
-    this.threadScroll.show({ conversationId: id, variant: this.filter, rows: this.rows, info });
+    const history = this.data.value?.history;
+    if (info.hasOlder !== false || !history) return info;
+    return { hasOlder: history.hasMore, loadingOlder: history.loading };
+  }
+
+  private loadOlder(conversationId: string): void {
+    const { store } = this.target;
+    const visitorId = this.data.value?.conversation?.visitorId;
+    if (!store) return;
+    if ((this.data.value?.threadInfo ?? NO_THREAD).hasOlder !== false) store.loadOlder(conversationId);
+    else if (visitorId) store.loadHistory(visitorId);
   }
 
   /** Applies a filter to the conversation; false when there is none yet. */
@@ -295,10 +363,12 @@ export class ChatBox extends DeskElement {
 
   /** `aria-setsize` of the message items: their count, or -1 (unknown) while older pages may exist. */
   private get setSize(): number {
-    const info = this.data.value?.threadInfo ?? NO_THREAD;
-    if (info.hasOlder !== false) return -1;
-    const last = this.rows.at(-1);
-    return last?.type === 'message' ? last.position : this.rows.filter((row) => row.type === 'message').length;
+    if (this.olderInfo.hasOlder !== false) return -1;
+    for (let i = this.rows.length - 1; i >= 0; i -= 1) {
+      const row = this.rows[i];
+      if (row.type === 'message') return row.position;
+    }
+    return 0;
   }
 
   /** Why a failed message cannot be sent again (blocked visitor, closed conversation), if so. */
@@ -617,7 +687,7 @@ export class ChatBox extends DeskElement {
     const { t } = this.i18n;
     const rows = this.rows as ThreadRow[];
     const ctx = this.viewContext();
-    const info = this.data.value?.threadInfo ?? NO_THREAD;
+    const info = this.olderInfo;
     return html`<div class="log-area">
       <div
         class="scroller"

@@ -4,7 +4,8 @@
  * shown as inert text. Templates stay small: a 10,000-message thread re-renders only the rows in view.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { formatDateTime, formatDay, formatFileSize, formatTime, languageName } from '../../i18n/format.js';
+import { formatDate, formatDateTime, formatDay, formatFileSize, formatTime, languageName } from '../../i18n/format.js';
+import { channelLabel } from '../../i18n/names.js';
 import type { Strings } from '../../i18n/strings.js';
 import type {
   ChoiceContent,
@@ -82,6 +83,27 @@ export function renderRow(row: ThreadRow, ctx: MessageViewContext): TemplateResu
   if (row.type === 'day') {
     return html`<div class="day" part="day-separator" data-key=${row.key}>
       <span>${capitalize(formatDay(ctx.lang, row.at, ctx.now), ctx.lang)}</span>
+    </div>`;
+  }
+  if (row.type === 'conversation') {
+    const { conversation } = row;
+    const closer = row.closedBy ? plain(row.closedBy) : undefined;
+    const label = ctx.t.history.conversationOf(
+      formatDate(ctx.lang, conversation.startedAt),
+      channelLabel(ctx.t, conversation.channel),
+      conversation.status === 'closed',
+      closer,
+    );
+    // A heading: a screen reader jumps from one of the visitor's conversations to the next.
+    return html`<div
+      class="conversation-start"
+      part="conversation-separator"
+      role="heading"
+      aria-level="3"
+      data-key=${row.key}
+      data-status=${conversation.status}
+    >
+      <span>${label}</span>
     </div>`;
   }
   return renderMessage(row, ctx);

@@ -18,5 +18,7 @@ export const history: HistoryStrings = {
     choice: 'سؤال',
   },
   truncated: (size: string, shown: string) => `الرسالة مقتطعة: ${size}، يُعرض أول ${shown} فقط`,
+  conversationOf: (date: string, channel: string, closed: boolean, closedBy?: string) =>
+    [`محادثة بتاريخ ${date}`, channel, closed ? (closedBy ? `أغلقها ${closedBy}` : 'مغلقة') : 'جارية'].join(' · '),
   downloadFull: 'تنزيل النص الكامل',
 };

@@ -19,6 +19,11 @@ export const history = {
   },
   /** Over the frame's limit for a field, the desk keeps the beginning and says so. */
   truncated: (size: string, shown: string) => `Message truncated: ${size}, first ${shown} shown`,
+  /** The heading of one of the visitor's conversations in the thread (date, channel, who closed it). */
+  conversationOf: (date: string, channel: string, closed: boolean, closedBy?: string) =>
+    [`Conversation of ${date}`, channel, closed ? (closedBy ? `closed by ${closedBy}` : 'closed') : 'ongoing'].join(
+      ' · ',
+    ),
   downloadFull: 'Download the full text',
 };
 export type HistoryStrings = typeof history;

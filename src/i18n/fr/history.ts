@@ -18,5 +18,9 @@ export const history: HistoryStrings = {
     choice: 'question',
   },
   truncated: (size: string, shown: string) => `Message tronqué : ${size}, seuls les premiers ${shown} sont affichés`,
+  conversationOf: (date: string, channel: string, closed: boolean, closedBy?: string) =>
+    [`Conversation du ${date}`, channel, closed ? (closedBy ? `close par ${closedBy}` : 'close') : 'en cours'].join(
+      ' · ',
+    ),
   downloadFull: 'Télécharger le texte complet',
 };
