@@ -1795,6 +1795,25 @@ describe('<chat-box> messages as items', () => {
     for (const item of items) expect(item.className).to.match(/by-(agent|bot)/);
   });
 
+  it('showPast scrolls the thread to that past conversation and focuses its first message', async () => {
+    const { store } = setup((fixtures) => fixtures.messages.push(...longThread('c-yuki', 300)));
+    const el = await mount(store, 'c-yuki', { height: 500 });
+    const log = scroller(el);
+    const oldest = 'c-yuki-a3';
+    store.showPast(oldest, 'c-yuki');
+    await waitUntil(
+      () => root(el).querySelector(`[data-key="c:${oldest}"]`) !== null && focused(el)?.dataset.kind === 'text',
+      'the past conversation is loaded, scrolled to and its first message focused',
+      { timeout: 5000 },
+    );
+    await settle(el);
+    const heading = root(el).querySelector<HTMLElement>(`[data-key="c:${oldest}"]`)!;
+    const top = log.getBoundingClientRect().top;
+    expect(Math.abs(heading.getBoundingClientRect().top - top)).to.be.lessThan(4);
+    expect(focused(el)!.dataset.key).to.equal(`m:${store.state.threads.get(oldest)!.messages[0].id}`);
+    expect(store.focusedId).to.equal('c-yuki');
+  });
+
   it('a thumbnail that fails to load keeps its box: the message below does not move', async () => {
     const image = new URL('../../src/transport/demo-images/worn-boots.jpg', import.meta.url).href;
     const { store } = setup((fixtures) => {

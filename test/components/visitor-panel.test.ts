@@ -357,7 +357,7 @@ describe('<visitor-panel>', () => {
     expect(text(entries[9])).to.contain('Can I get an invoice?');
   });
 
-  it('opens a past conversation in the focused pane when clicked', async () => {
+  it('opens a past conversation in the thread of the current one when clicked (scrolled to there)', async () => {
     const { store } = setup();
     const el = await fixture<VisitorPanel>(html`<visitor-panel .store=${store}></visitor-panel>`);
     store.focus('c-emma');
@@ -367,7 +367,20 @@ describe('<visitor-panel>', () => {
     setTimeout(() => entry.click());
     const event = (await oneEvent(el, 'desk-conversation-select')) as DeskConversationSelectEvent;
     expect(event.detail).to.deep.equal({ conversationId: 'c-emma-h1' });
-    expect(store.focusedId).to.equal('c-emma-h1');
+    // Not replaced: Emma's ongoing conversation stays, and its thread is asked to show the past one.
+    expect(store.focusedId).to.equal('c-emma');
+    const requests: (string | undefined)[] = [];
+    store
+      .pastRequest$('c-emma')
+      .subscribe((request) => requests.push(request?.conversationId))
+      .unsubscribe();
+    expect(requests).to.deep.equal(['c-emma-h1']);
+  });
+
+  it('shows the whole exchange of a closed conversation shown on its own', async () => {
+    const { store } = setup();
+    const el = await fixture<VisitorPanel>(html`<visitor-panel .store=${store}></visitor-panel>`);
+    store.focus('c-emma-h1');
     expect(store.state.conversations.get('c-emma-h1')!.status).to.equal('closed');
     await el.updateComplete;
     // The panel follows the focused (closed) conversation: same visitor, entry marked as shown.

@@ -13,7 +13,7 @@ import { neutralizeBidi } from '../../model/text.js';
 import { channelLabel, messagePreview, visitorDisplayName } from '../../i18n/names.js';
 import type { Conversation, Message, Visitor } from '../../model/types.js';
 import { safeUrl } from '../../model/url.js';
-import type { ThreadInfo } from '../../store/desk-store.js';
+import type { PastRequest, ThreadInfo } from '../../store/desk-store.js';
 import type { VisitorHistory } from '../../store/selectors.js';
 import type { TypingState } from '../../store/state.js';
 import { DeskElement, select } from '../shared/desk-element.js';
@@ -87,6 +87,7 @@ const ICON_BLOCK = html`<svg viewBox="0 0 20 20" aria-hidden="true" focusable="f
  * @csspart banner - The "blocked" and "closed" banners.
  * @csspart log - The scrolling thread (`role="log"`).
  * @csspart day-separator - A day separator.
+ * @csspart conversation-separator - The heading of each of the visitor's conversations when past ones continue above the current one.
  * @csspart avatar - An author's initials.
  * @csspart author - An author's name above a group of messages.
  * @csspart bubble - A message bubble (cards also have the `card` part).
@@ -180,6 +181,8 @@ export class ChatBox extends DeskElement {
         /** The visitor's past conversations, continued above this one as the agent scrolls up. */
         history: visitorId.pipe(switchMap((v) => (v ? store.history$(v) : of(undefined)))),
         pastThreads: visitorId.pipe(switchMap((v) => (v ? store.pastThreads$(v) : of(NO_THREADS)))),
+        /** A past conversation the agent opened from the visitor's history: scrolled to here. */
+        pastRequest: id ? store.pastRequest$(id) : of(undefined),
       };
     },
     (next, previous) => {
@@ -190,6 +193,8 @@ export class ChatBox extends DeskElement {
   );
 
   private rows: readonly ThreadRow[] = NO_ROWS;
+  /** The `showPast` request handled last. */
+  private pastShown: PastRequest | undefined;
   /** "N new messages" puts focus on the log itself (see onLogFocus). */
   private jumping = false;
   private rowsSource: readonly Message[] = NO_MESSAGES;
@@ -286,6 +291,34 @@ export class ChatBox extends DeskElement {
     if (!store) return;
     if ((this.data.value?.threadInfo ?? NO_THREAD).hasOlder !== false) store.loadOlder(conversationId);
     else if (visitorId) store.loadHistory(visitorId);
+  }
+
+  /**
+   * A past conversation opened from the visitor's history: once its heading is among the rows
+   * (older pages are fetched until it is), the thread scrolls to it and focus goes to its first
+   * message. (Decided on the rows just rendered; acted on after this update, as it changes state.)
+   */
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const request = this.data.value?.pastRequest;
+    if (!request || request === this.pastShown) return;
+    const key = `c:${request.conversationId}`;
+    const index = rowIndexOf(this.rows, key);
+    const info = this.olderInfo;
+    const id = this.target.conversationId;
+    if (index >= 0 || info.hasOlder === false) {
+      // Shown, or everything is loaded and it is not there (not this visitor's): done either way.
+      this.pastShown = request;
+      if (index < 0) return;
+      queueMicrotask(() => {
+        const at = rowIndexOf(this.rows, key);
+        if (at < 0) return;
+        this.threadScroll.release();
+        void this.focusRow(messageAfter(this.rows, at) ?? at, 'start', at);
+      });
+    } else if (id && !info.loadingOlder) {
+      queueMicrotask(() => this.loadOlder(id));
+    }
   }
 
   /** Applies a filter to the conversation; false when there is none yet. */
@@ -444,11 +477,10 @@ export class ChatBox extends DeskElement {
   }
 
   /** The rendered item of a message row (rows outside the virtualizer's range are not in the DOM). */
-  private rowElement(key: string): HTMLElement | undefined {
+  private rowElement(key: string, anyRow = false): HTMLElement | undefined {
     for (const child of this.scroller?.children ?? []) {
-      if (child instanceof HTMLElement && child.dataset.key === key && child.getAttribute('role') === 'article') {
-        return child;
-      }
+      if (!(child instanceof HTMLElement) || child.dataset.key !== key) continue;
+      if (anyRow || child.getAttribute('role') === 'article') return child;
     }
     return undefined;
   }
@@ -533,8 +565,11 @@ export class ChatBox extends DeskElement {
     if (target !== undefined) void this.focusRow(target);
   }
 
-  /** Focuses a message item, scrolling the virtualized log until it is rendered. */
-  private async focusRow(index: number): Promise<void> {
+  /**
+   * Focuses a message item, scrolling the virtualized log until it is rendered; `block: 'start'`
+   * puts the row `top` (the item, or its conversation's heading) at the top of the view.
+   */
+  private async focusRow(index: number, block: 'nearest' | 'start' = 'nearest', top = index): Promise<void> {
     const key = this.rows[index]?.key;
     const scroller = this.scroller;
     if (!key || !scroller) return;
@@ -543,16 +578,22 @@ export class ChatBox extends DeskElement {
       const item = this.rowElement(key);
       if (item) {
         item.focus({ preventScroll: true });
-        item.scrollIntoView({ block: 'nearest' });
+        const shown = this.rowElement(this.rows[top].key, true) ?? item;
+        shown.scrollIntoView({ block });
         return;
       }
       if (index === messageAfter(this.rows, -1)) scroller.scrollTop = 0;
       else if (index >= this.rows.length - 1) scroller.scrollTop = scroller.scrollHeight;
       else {
-        // Not rendered: further than the rows kept around the view; move a screen towards it.
+        // Not rendered: further than the rows kept around the view. Far away, jump near it (by
+        // its share of the rows); near, move a screen at a time towards it.
         const first = this.itemsInView(false)[0];
-        const before = first ? index < rowIndexOf(this.rows, first.dataset.key) : false;
-        scroller.scrollTop += (before ? -1 : 1) * scroller.clientHeight * 0.8;
+        const at = first ? rowIndexOf(this.rows, first.dataset.key) : -1;
+        if (frame === 0 && at >= 0 && Math.abs(at - index) > 50) {
+          scroller.scrollTop = (scroller.scrollHeight * index) / this.rows.length;
+        } else {
+          scroller.scrollTop += (index < at ? -1 : 1) * scroller.clientHeight * 0.8;
+        }
       }
       await nextFrame();
     }

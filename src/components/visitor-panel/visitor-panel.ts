@@ -581,7 +581,10 @@ export class VisitorPanel extends DeskElement {
     const event = new DeskConversationSelectEvent({ conversationId });
     this.dispatchEvent(event);
     if (event.defaultPrevented) return;
-    store.focus(conversationId);
+    // A past conversation continues above the visitor's current one: the thread scrolls to it.
+    const shown = this.data.value?.conversation;
+    if (shown?.status === 'ongoing' && shown.id !== conversationId) store.showPast(conversationId, shown.id);
+    else store.focus(conversationId);
   }
 
   private confirmBlock(visitorId: string, reason: string | undefined): void {
