@@ -27,10 +27,12 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const buildFlag = process.argv.indexOf('--build');
 const buildDir = buildFlag > 0 ? process.argv[buildFlag + 1] : join(root, 'build');
 /**
- * The whole entry's regression ceiling (66.0 KB measured on 2026-12-03, +0.5 KB): npm test fails
- * when it grows past it. Lower it as the size drops; never raise it without saying why in the commit.
+ * The whole entry's regression ceiling (66.0 KB measured on 2026-12-03, 69.1 KB after thread v2 —
+ * issue 18: messages as items with keyboard navigation, past conversations in the thread, oversized
+ * messages kept —, +0.5 KB): npm test fails when it grows past it. Lower it as the size drops; never
+ * raise it without saying why in the commit.
  */
-export const CEILING_OWN_GZIP = 66.5 * 1024;
+export const CEILING_OWN_GZIP = 69.6 * 1024;
 /** The production app's budget (issue 20: the 30 KB target is withdrawn; every feature included). */
 export const CEILING_APP_GZIP = 50 * 1024;
 /** The same production app with Lit, RxJS and every dependency bundled in, paid up front (issue 20). */
@@ -40,14 +42,15 @@ export const CEILING_CHAT_BOX_APP_WITH_DEPS_GZIP = 35 * 1024;
 /**
  * Regression ceilings for the issue-20 budgets that are missed today (figures of 2026-12-03 after
  * the architecture step, the state box, alerts, several attachments, the WebSocket client's sequence
- * rules and the fast message validator: 59.7, 82.6 and 55.7 KB; +0.5 KB headroom): npm test fails
- * when a bundle grows past them, and reports each missed budget (as a TODO) until it is met. Lower
- * them as the size drops; never raise them without saying why.
+ * rules and the fast message validator: 59.7, 82.6 and 55.7 KB; then thread v2, issue 18: 62.6, 85.7
+ * and 58.8 KB; +0.5 KB headroom): npm test fails when a bundle grows past them, and reports each
+ * missed budget (as a TODO) until it is met. Lower them as the size drops; never raise them without
+ * saying why.
  */
 export const REGRESSION_CEILINGS = {
-  app: 60.2 * 1024,
-  appWithDeps: 83.1 * 1024,
-  chatBoxAppWithDeps: 56.2 * 1024,
+  app: 63.1 * 1024,
+  appWithDeps: 86.2 * 1024,
+  chatBoxAppWithDeps: 59.3 * 1024,
 };
 /** Parts loaded on demand (dynamic import): each must stay out of a production app's eager code. */
 export const LAZY_PARTS = ['fr', 'demo-store', 'simulator', 'alerts-menu'];
