@@ -3,6 +3,7 @@ import { common } from './en/common.js';
 import { composer } from './en/composer.js';
 import { desk } from './en/desk.js';
 import { shift } from './en/shift.js';
+import { history } from './en/history.js';
 import { stateBox } from './en/state-box.js';
 import { thread } from './en/thread.js';
 import { visitorPanel } from './en/visitor-panel.js';
@@ -20,10 +21,11 @@ export interface Strings {
   desk: typeof desk;
   alerts: typeof alerts;
   shift: typeof shift;
+  history: typeof history;
 }
 
 /** English: always loaded, the fallback while another locale loads or when it cannot. */
-export const en: Strings = { common, thread, composer, stateBox, visitorPanel, desk, alerts, shift };
+export const en: Strings = { common, thread, composer, stateBox, visitorPanel, desk, alerts, shift, history };
 
 /** Imports one locale's strings: a module whose `strings` implements {@link Strings}. */
 export type LocaleLoader = () => Promise<{ strings: Strings }>;

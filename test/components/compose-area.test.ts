@@ -297,7 +297,7 @@ describe('<compose-area>', () => {
   });
 
   describe('typing', () => {
-    it('shows "<visitor> is typing…" with the live preview', async () => {
+    it('tells a screen reader "<visitor> is typing…" (the thread shows the line: once on screen)', async () => {
       const { store, transport } = setup();
       const el = await render(store);
       const typingText = () => root(el).querySelector('[part="typing"]')!.textContent!.trim();
@@ -308,6 +308,7 @@ describe('<compose-area>', () => {
       expect(typing.textContent).to.contain('Emma Laurent is typing…');
       expect(typing.textContent).to.contain('Do you ship to');
       expect(typing.querySelector('[role="status"]')!.textContent).to.not.contain('Do you ship to');
+      expect(typing.getBoundingClientRect().height).to.be.at.most(1);
       transport.emit({ type: 'visitor.typing', conversationId: 'c-emma', typing: false });
       await el.updateComplete;
       expect(typingText()).to.equal('');

@@ -383,12 +383,13 @@ export class ComposeArea extends DeskElement {
   /**
    * The live region stays in the DOM (a region inserted together with its text is often not
    * announced); only "<visitor> is typing…" is in it, not the preview that changes per keystroke.
+   * The thread above shows the visible line: here it is for screen readers only (shown once).
    */
   private renderTyping(): TemplateResult {
     const typing = this.data.value?.typing ?? NO_TYPING;
     const t = this.i18n.t.composer;
     const { visitor, conversation } = this.data.value ?? {};
-    return html`<div part="typing" class="typing ${typing.typing ? '' : 'visually-hidden'}">
+    return html`<div part="typing" class="typing visually-hidden">
       <span role="status" class="typing-label"
         >${
           typing.typing
