@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { utcTimeMs } from './time.js';
 import type { Agent, Conversation, Message, ServerEvent, Visitor, VisitorPatch } from './types.js';
 
 /**
@@ -39,6 +40,8 @@ const twoDigits = (s: string, i: number) => (s.charCodeAt(i) - 48) * 10 + s.char
  * regular expression: this runs for every message of a snapshot) and Date.parse reads it.
  */
 function isIsoTime(s: string): boolean {
+  // The shape servers write, read by hand (a subset of what the checks below accept).
+  if (!Number.isNaN(utcTimeMs(s))) return true;
   if (
     s.length < 16 ||
     s[4] !== '-' ||

@@ -4,6 +4,7 @@
  * Pure and cheap: per-message facts are cached by message object, so re-deriving the rows of a
  * 10,000-message thread after one new message is one linear pass without allocating Dates.
  */
+import { localDay, parseTime } from '../../model/time.js';
 import type { Message, MessageKind } from '../../model/types.js';
 
 export type Side = 'left' | 'right' | 'center';
@@ -41,13 +42,8 @@ const facts = new WeakMap<Message, Facts>();
 function factsOf(message: Message): Facts {
   let known = facts.get(message);
   if (!known) {
-    const time = Date.parse(message.at);
-    if (Number.isNaN(time)) {
-      known = { time: 0, day: 0 };
-    } else {
-      const date = new Date(time);
-      known = { time, day: date.getFullYear() * 10_000 + (date.getMonth() + 1) * 100 + date.getDate() };
-    }
+    const time = parseTime(message.at);
+    known = Number.isNaN(time) ? { time: 0, day: 0 } : { time, day: localDay(time) };
     facts.set(message, known);
   }
   return known;
