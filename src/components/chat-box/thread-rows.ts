@@ -1,8 +1,9 @@
 /**
  * Turns a conversation's messages into the rows the thread virtualizes: day separators and
  * messages with their side (visitor left, agent/bot right, events centred) and grouping.
- * Pure and cheap: per-message facts are cached by message object, so re-deriving the rows of a
- * 10,000-message thread after one new message is one linear pass without allocating Dates.
+ * Pure and cheap: times are read by hand and the local day is worked out once per day (model/time),
+ * so deriving the rows of a 10,000-message thread is one linear pass without allocating Dates — no
+ * per-message cache either: filling a WeakMap cost more than it saved in a page that just loaded.
  */
 import { localDay, parseTime } from '../../model/time.js';
 import type { Message, MessageKind } from '../../model/types.js';
@@ -32,23 +33,6 @@ const EVENT_KINDS: ReadonlySet<MessageKind> = new Set<MessageKind>(['system', 'c
 /** Two messages further apart than this start a new group. */
 const GROUP_GAP_MS = 5 * 60 * 1000;
 
-interface Facts {
-  readonly time: number;
-  readonly day: number;
-}
-
-const facts = new WeakMap<Message, Facts>();
-
-function factsOf(message: Message): Facts {
-  let known = facts.get(message);
-  if (!known) {
-    const time = parseTime(message.at);
-    known = Number.isNaN(time) ? { time: 0, day: 0 } : { time, day: localDay(time) };
-    facts.set(message, known);
-  }
-  return known;
-}
-
 export function sideOf(message: Message): Side {
   if (EVENT_KINDS.has(message.kind) || message.author === 'system') return 'center';
   return message.author === 'visitor' ? 'left' : 'right';
@@ -63,12 +47,16 @@ export function messageKey(message: Message): string {
 export function buildRows(messages: readonly Message[]): ThreadRow[] {
   const rows: ThreadRow[] = [];
   let previous: Message | undefined;
-  let previousFacts: Facts | undefined;
+  let previousTime = 0;
+  let previousDay = 0;
   let previousSide: Side | undefined;
   for (const message of messages) {
-    const current = factsOf(message);
-    const newDay = !previousFacts || previousFacts.day !== current.day;
-    if (newDay) rows.push({ type: 'day', key: `d:${current.day}`, at: message.at });
+    // An unreadable time (never one that passed validation) counts as time 0 of day 0.
+    const parsed = parseTime(message.at);
+    const time = Number.isNaN(parsed) ? 0 : parsed;
+    const day = Number.isNaN(parsed) ? 0 : localDay(parsed);
+    const newDay = previous === undefined || previousDay !== day;
+    if (newDay) rows.push({ type: 'day', key: `d:${day}`, at: message.at });
     const side = sideOf(message);
     const first =
       newDay ||
@@ -79,10 +67,11 @@ export function buildRows(messages: readonly Message[]): ThreadRow[] {
       previous.kind === 'navigation' ||
       previous.author !== message.author ||
       (previous.authorName ?? '') !== (message.authorName ?? '') ||
-      current.time - previousFacts!.time > GROUP_GAP_MS;
+      time - previousTime > GROUP_GAP_MS;
     rows.push({ type: 'message', key: messageKey(message), message, side, first });
     previous = message;
-    previousFacts = current;
+    previousTime = time;
+    previousDay = day;
     previousSide = side;
   }
   return rows;
