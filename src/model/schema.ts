@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { utcTimeMs } from './time.js';
+import { parseTime, utcTimeMs } from './time.js';
 import type { Agent, Conversation, Message, ServerEvent, Visitor, VisitorPatch } from './types.js';
 
 /**
@@ -419,8 +419,11 @@ export function fastMessage(raw: unknown): Message | undefined {
     out.authorName = authorName;
   }
   const at = input.at;
-  if (!check(TIME, at)) return undefined;
+  if (typeof at !== 'string') return undefined;
+  const time = utcTimeMs(at);
+  if (Number.isNaN(time) && !check(TIME, at)) return undefined;
   out.at = at;
+  fastTime = time;
   if ('status' in input) {
     const status = input.status;
     if (status !== undefined && !check(DELIVERY, status)) return undefined;
@@ -442,6 +445,12 @@ export function fastMessage(raw: unknown): Message | undefined {
   return copyFields(input, fields, out) ? (out as unknown as Message) : undefined;
 }
 
+/**
+ * The time (ms) of the message fastMessage last accepted (NaN when not written in the servers' UTC
+ * shape), so that validMessages orders a snapshot without reading each time a second time.
+ */
+let fastTime = Number.NaN;
+
 /** The fast path, never throwing: undefined sends the item to valibot. */
 function tryFastMessage(raw: unknown): Message | undefined {
   try {
@@ -451,27 +460,67 @@ function tryFastMessage(raw: unknown): Message | undefined {
   }
 }
 
-/** Keeps the valid items of a collection; describes each one left out. `fast` may accept an item first. */
-function validItems<T>(
-  schema: v.GenericSchema<unknown, T>,
-  items: unknown[],
-  name: string,
-  dropped: string[],
-  fast?: (item: unknown) => T | undefined,
-): T[] {
+/** Keeps the valid items of a collection; describes each one left out. */
+function validItems<T>(schema: v.GenericSchema<unknown, T>, items: unknown[], name: string, dropped: string[]): T[] {
   const kept: T[] = [];
   // By index, not forEach: a hole in a sparse array is an item (undefined, dropped), not skipped.
   for (let index = 0; index < items.length; index += 1) {
-    const item = items[index];
-    const quick = fast?.(item);
-    if (quick !== undefined) {
-      kept.push(quick);
-      continue;
-    }
-    const parsed = v.safeParse(schema, item);
+    const parsed = v.safeParse(schema, items[index]);
     if (parsed.success) kept.push(parsed.output);
     else dropped.push(describeIssue(parsed.issues, `${name}.${index}`));
   }
+  return kept;
+}
+
+/** Message lists the parser made and found in time order within each conversation. */
+const orderedLists = new WeakSet<readonly Message[]>();
+
+/**
+ * True when `messages` is a list this module validated and found ordered by time within each
+ * conversation (what the store needs to append them as they come, without checking again).
+ */
+export function isOrderedByTime(messages: readonly Message[]): boolean {
+  return orderedLists.has(messages);
+}
+
+/**
+ * validItems for messages (the common kinds by fastMessage, the rest by valibot), noting whether
+ * they come in time order within each conversation.
+ */
+function validMessages(items: unknown[], dropped: string[]): Message[] {
+  const kept: Message[] = [];
+  // By index, not forEach: a hole in a sparse array is an item (undefined, dropped), not skipped.
+  let ordered = true;
+  let conversationId: string | undefined;
+  let last = Number.NEGATIVE_INFINITY;
+  let lastOf: Map<string, number> | undefined;
+  for (let index = 0; index < items.length; index += 1) {
+    const item = items[index];
+    let message = tryFastMessage(item);
+    let time = fastTime;
+    if (message === undefined) {
+      const parsed = v.safeParse(MessageSchema, item);
+      if (!parsed.success) {
+        dropped.push(describeIssue(parsed.issues, `messages.${index}`));
+        continue;
+      }
+      message = parsed.output;
+      time = Number.NaN;
+    }
+    kept.push(message);
+    if (!ordered) continue;
+    if (message.conversationId !== conversationId) {
+      // Usually one run per conversation: a map only when they interleave.
+      if (conversationId !== undefined) (lastOf ??= new Map()).set(conversationId, last);
+      conversationId = message.conversationId;
+      last = lastOf?.get(conversationId) ?? Number.NEGATIVE_INFINITY;
+    }
+    if (Number.isNaN(time)) time = parseTime(message.at);
+    // (NaN, an unreadable time, is never in order: the store then sorts.)
+    if (!(time >= last)) ordered = false;
+    last = time;
+  }
+  if (ordered) orderedLists.add(kept);
   return kept;
 }
 
@@ -482,7 +531,7 @@ function parseCollections(raw: unknown): ValidationResult<ServerEvent> | undefin
   const event = envelope.output;
   const dropped: string[] = [];
   const conversations = validItems(ConversationSchema, event.conversations, 'conversations', dropped);
-  const messages = validItems(MessageSchema, event.messages, 'messages', dropped, tryFastMessage);
+  const messages = validMessages(event.messages, dropped);
   if (event.type === 'snapshot') {
     const visitors = validItems(VisitorSchema, event.visitors, 'visitors', dropped);
     return { ok: true, value: { ...event, visitors, conversations, messages }, dropped };
