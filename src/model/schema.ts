@@ -411,37 +411,39 @@ export function fastMessage(raw: unknown): Message | undefined {
   if (!fields) return undefined;
   // The base fields written out (named property reads: this runs for every message of a snapshot).
   if (!('id' in input && 'conversationId' in input && 'author' in input && 'at' in input)) return undefined;
-  const out: Record<string, unknown> = { id: input.id, conversationId: input.conversationId, author: input.author };
-  if (!check(ID, out.id) || !check(ID, out.conversationId) || !check(AUTHOR, out.author)) return undefined;
-  if ('authorName' in input) {
-    const authorName = input.authorName;
-    if (authorName !== undefined && !check(SHORT, authorName)) return undefined;
-    out.authorName = authorName;
-  }
+  const id = input.id;
+  const conversationId = input.conversationId;
+  const author = input.author;
+  if (!check(ID, id) || !check(ID, conversationId) || !check(AUTHOR, author)) return undefined;
+  const hasName = 'authorName' in input;
+  const authorName = hasName ? input.authorName : undefined;
+  if (authorName !== undefined && !check(SHORT, authorName)) return undefined;
   const at = input.at;
   if (typeof at !== 'string') return undefined;
   const time = utcTimeMs(at);
   if (Number.isNaN(time) && !check(TIME, at)) return undefined;
-  out.at = at;
   fastTime = time;
-  if ('status' in input) {
-    const status = input.status;
-    if (status !== undefined && !check(DELIVERY, status)) return undefined;
-    out.status = status;
-  }
-  if ('clientId' in input) {
-    const clientId = input.clientId;
-    if (clientId !== undefined && !check(ID, clientId)) return undefined;
-    out.clientId = clientId;
-  }
-  out.kind = kind;
-  if (kind === 'text' || kind === 'system') {
+  const hasStatus = 'status' in input;
+  const status = hasStatus ? input.status : undefined;
+  if (status !== undefined && !check(DELIVERY, status)) return undefined;
+  const hasClientId = 'clientId' in input;
+  const clientId = hasClientId ? input.clientId : undefined;
+  if (clientId !== undefined && !check(ID, clientId)) return undefined;
+  if ((kind === 'text' || kind === 'system') && !hasClientId) {
     if (!('text' in input)) return undefined;
     const text = input.text;
     if (!check(LONG, text)) return undefined;
-    out.text = text;
-    return out as unknown as Message;
+    // The two common shapes as one literal each: one allocation per message, not a property
+    // store grown field by field.
+    if (!hasName && !hasStatus) return { id, conversationId, author, at, kind, text } as Message;
+    if (hasName && hasStatus) return { id, conversationId, author, authorName, at, status, kind, text } as Message;
   }
+  const out: Record<string, unknown> = { id, conversationId, author };
+  if (hasName) out.authorName = authorName;
+  out.at = at;
+  if (hasStatus) out.status = status;
+  if (hasClientId) out.clientId = clientId;
+  out.kind = kind;
   return copyFields(input, fields, out) ? (out as unknown as Message) : undefined;
 }
 
