@@ -1,4 +1,4 @@
-import { aTimeout, expect, fixture, html, nextFrame } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '../browser-commands.js';
 import sinon from 'sinon';
 import '../../src/define.js';
@@ -288,8 +288,6 @@ describe('<state-box>', () => {
     expect(list.scrollTop).to.equal(0);
     store.focus('c-x39');
     await el.updateComplete;
-    // (Measured at the next frame, once everything on the desk has rendered.)
-    await nextFrame();
     const row = option(el, 'Extra 39').getBoundingClientRect();
     const box = list.getBoundingClientRect();
     expect(list.scrollTop).to.be.greaterThan(0);

@@ -157,7 +157,6 @@ export class StateBox extends DeskElement {
   private typedTimer: ReturnType<typeof setTimeout> | undefined;
   /** The shown conversation last scrolled into view. */
   private revealedId: string | null = null;
-  private revealFrame = 0;
 
   /** Focuses the row that holds the tab stop (the shown conversation by default). */
   override focus(options?: FocusOptions): void {
@@ -177,9 +176,6 @@ export class StateBox extends DeskElement {
     super.disconnectedCallback();
     clearTimeout(this.typedTimer);
     clearTimeout(this.hoverTimer);
-    // (Revealed again when connected again.)
-    cancelAnimationFrame(this.revealFrame);
-    this.revealedId = null;
     this.miniView = undefined;
   }
 
@@ -192,13 +188,8 @@ export class StateBox extends DeskElement {
     const selected = this.data.value?.focusedId ?? null;
     if (selected !== this.revealedId) {
       this.revealedId = selected;
-      // Measured at the next frame, once the panes have rendered too: measuring here, in the middle
-      // of their updates, forced one more layout of the whole desk (a third of a pane switch).
-      cancelAnimationFrame(this.revealFrame);
-      this.revealFrame = requestAnimationFrame(() => {
-        const option = this.revealedId ? this.optionFor(this.revealedId) : null;
-        if (option) this.reveal(option);
-      });
+      const option = selected ? this.optionFor(selected) : null;
+      if (option) this.reveal(option);
     }
   }
 
