@@ -15,35 +15,22 @@ function digits(s: string, start: number, count: number): number {
   return value;
 }
 
-const isLeap = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-/** Days from 1970-01-01 to a proleptic Gregorian date (month 1–12), for any year. */
-function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yearOfEra = y - era * 400;
-  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
-  return era * 146_097 + dayOfEra - 719_468;
-}
-
 /**
  * Milliseconds since the epoch of a UTC time written `YYYY-MM-DDTHH:MM:SSZ` or
- * `YYYY-MM-DDTHH:MM:SS.sssZ` whose fields are in range (the day exists, hour 00–23), exactly as
- * Date.parse reads it; NaN for anything else, which callers then give to Date.parse.
+ * `YYYY-MM-DDTHH:MM:SS.sssZ` whose fields are in range (the day exists, hour 00–23, year from 100),
+ * exactly as Date.parse reads it; NaN for anything else, which callers then give to Date.parse.
  */
 export function utcTimeMs(s: string): number {
   const length = s.length;
-  if (length !== 20 && length !== 24) return Number.NaN;
   if (
-    s.charCodeAt(length - 1) !== 90 /* Z */ ||
-    s.charCodeAt(4) !== 45 /* - */ ||
-    s.charCodeAt(7) !== 45 ||
-    s.charCodeAt(10) !== 84 /* T */ ||
-    s.charCodeAt(13) !== 58 /* : */ ||
-    s.charCodeAt(16) !== 58 ||
-    (length === 24 && s.charCodeAt(19) !== 46) /* . */
+    (length !== 20 && length !== 24) ||
+    s[length - 1] !== 'Z' ||
+    s[4] !== '-' ||
+    s[7] !== '-' ||
+    s[10] !== 'T' ||
+    s[13] !== ':' ||
+    s[16] !== ':' ||
+    (length === 24 && s[19] !== '.')
   ) {
     return Number.NaN;
   }
@@ -54,10 +41,12 @@ export function utcTimeMs(s: string): number {
   const minute = digits(s, 14, 2);
   const second = digits(s, 17, 2);
   const ms = length === 24 ? digits(s, 20, 3) : 0;
-  if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23) return Number.NaN;
-  if (minute < 0 || minute > 59 || second < 0 || second > 59 || ms < 0) return Number.NaN;
-  if (day > (month === 2 && isLeap(year) ? 29 : DAYS_IN_MONTH[month - 1])) return Number.NaN;
-  return ((daysFromCivil(year, month, day) * 24 + hour) * 60 + minute) * 60_000 + second * 1000 + ms;
+  // (-1, not a digit, makes the | negative. Years before 100: Date.UTC reads them as 19xx.)
+  if (year < 100 || month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return Number.NaN;
+  if ((hour | minute | second | ms) < 0) return Number.NaN;
+  const time = Date.UTC(year, month - 1, day, hour, minute, second, ms);
+  // A day past the end of its month rolls over into the next one: no such date.
+  return day > 28 && new Date(time).getUTCDate() !== day ? Number.NaN : time;
 }
 
 /** Milliseconds since the epoch of an ISO time, NaN when unreadable (Date.parse for the uncommon shapes). */

@@ -16,7 +16,7 @@ describe('reading server times without Date.parse', () => {
   it('reads the UTC shapes servers write exactly as Date.parse does, over every year, month and day', () => {
     const next = lcg(7);
     for (let i = 0; i < 5_000; i += 1) {
-      const year = [0, 99, 100, 1600, 1900, 1970, 2000, 2024, 2026, 9999][i % 10] + (i % 10 < 9 ? next(3) : 0);
+      const year = [100, 1600, 1900, 1970, 2000, 2024, 2026, 9999][i % 8] + (i % 8 < 7 ? next(3) : 0);
       const month = 1 + next(12);
       const day = 1 + next(28);
       const time = `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}T${pad(next(24), 2)}:${pad(next(60), 2)}:${pad(next(60), 2)}`;
@@ -32,8 +32,7 @@ describe('reading server times without Date.parse', () => {
       '2026-01-31T00:00:00Z',
       '2026-04-30T12:00:00Z',
       '1969-12-31T23:59:59.999Z',
-      '0000-01-01T00:00:00Z',
-      '0000-02-29T00:00:00Z',
+      '0100-03-01T00:00:00Z',
     ]) {
       expect(utcTimeMs(time), time).to.equal(Date.parse(time));
     }
@@ -57,6 +56,9 @@ describe('reading server times without Date.parse', () => {
       '2026-01-01T10:00:0xZ',
       '+02026-01-01T10:00Z',
       '2026-1-01T10:00:00.000Z',
+      // Years before 100 (Date.UTC would read them as 19xx).
+      '0000-01-01T00:00:00Z',
+      '0099-12-31T23:59:59.999Z',
       '',
     ]) {
       expect(utcTimeMs(time), time).to.be.NaN;
@@ -71,6 +73,7 @@ describe('reading server times without Date.parse', () => {
       '2026-11-25T10:00:00.123456Z',
       '2026-11-25',
       'not a date',
+      '0050-06-01T12:00:00Z',
     ]) {
       const expected = Date.parse(time);
       if (Number.isNaN(expected)) expect(parseTime(time), time).to.be.NaN;
