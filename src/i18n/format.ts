@@ -3,8 +3,6 @@
  * (creating Intl formatters is costly; a 10,000-message thread formats many times).
  */
 
-import { parseTime } from '../model/time.js';
-
 const cache = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat | Intl.RelativeTimeFormat | Intl.DisplayNames>();
 
 function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat | Intl.RelativeTimeFormat | Intl.DisplayNames>(
@@ -27,30 +25,17 @@ function safe<T>(format: () => T, fallback: T): T {
   }
 }
 
-/** Times already formatted, by locale, zone and time: a thread re-renders the same rows as it scrolls and grows. */
-const times = new Map<string, string>();
-/** Enough for every row on screen in every pane many times over; then it starts again. */
-const MAX_TIMES = 2_000;
-
 export function formatTime(lang: string, iso: string, timeZone?: string): string {
-  const key = `${lang}|${timeZone ?? ''}|${iso}`;
-  let text = times.get(key);
-  if (text === undefined) {
-    const date = new Date(parseTime(iso));
-    if (Number.isNaN(date.getTime())) return '';
-    text = safe(
-      () =>
-        cached(
-          `time|${lang}|${timeZone ?? ''}`,
-          () =>
-            new Intl.DateTimeFormat(lang, { hour: 'numeric', minute: '2-digit', ...(timeZone ? { timeZone } : {}) }),
-        ).format(date),
-      date.toISOString().slice(11, 16),
-    );
-    if (times.size >= MAX_TIMES) times.clear();
-    times.set(key, text);
-  }
-  return text;
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '';
+  return safe(
+    () =>
+      cached(
+        `time|${lang}|${timeZone ?? ''}`,
+        () => new Intl.DateTimeFormat(lang, { hour: 'numeric', minute: '2-digit', ...(timeZone ? { timeZone } : {}) }),
+      ).format(date),
+    date.toISOString().slice(11, 16),
+  );
 }
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { formatDate, formatDuration, formatFileSize, formatTime } from '../../src/i18n/format.js';
+import { formatDate, formatDuration, formatFileSize } from '../../src/i18n/format.js';
 
 describe('format', () => {
   it('file sizes read naturally in English and French, bytes included', () => {
@@ -19,19 +19,5 @@ describe('format', () => {
     expect(formatDuration('en', 45_000)).to.equal('45s');
     expect(formatDuration('en', 3 * 60_000)).to.equal('3m');
     expect(formatDuration('en', 65 * 60_000)).to.equal('1h 5m');
-  });
-
-  it('times: the same text on every call, per locale and time zone; nothing for an unreadable time', () => {
-    const at = '2026-11-25T15:05:00.000Z';
-    const expected = (lang: string, timeZone: string) =>
-      new Intl.DateTimeFormat(lang, { hour: 'numeric', minute: '2-digit', timeZone }).format(Date.parse(at));
-    for (let i = 0; i < 2; i += 1) {
-      expect(formatTime('en-US', at, 'UTC')).to.equal(expected('en-US', 'UTC'));
-      expect(formatTime('en-US', at, 'Asia/Tokyo')).to.equal(expected('en-US', 'Asia/Tokyo'));
-      expect(formatTime('fr', at, 'UTC')).to.equal(expected('fr', 'UTC'));
-      expect(formatTime('fr', '2026-11-25T16:05:00+01:00', 'UTC')).to.equal(expected('fr', 'UTC'));
-    }
-    expect(formatTime('en-US', at, 'Asia/Tokyo')).to.not.equal(formatTime('en-US', at, 'UTC'));
-    expect(formatTime('en', 'soon')).to.equal('');
   });
 });
