@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { parseTime, utcTimeMs } from './time.js';
+import { digits, parseTime, utcTimeMs } from './time.js';
 import type { Agent, Conversation, Message, ServerEvent, Visitor, VisitorPatch } from './types.js';
 
 /**
@@ -21,19 +21,6 @@ const LongText = v.pipe(v.string(), v.maxLength(MAX_TEXT));
 const UrlText = v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_URL));
 const IsoTime = v.pipe(v.string(), v.maxLength(40), v.check(isIsoTime, 'Invalid ISO 8601 time'));
 
-/** Where `YYYY-MM-DDTHH:MM` has digits. */
-const DIGITS = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15];
-/** `s` has the ASCII digits 0-9 at each of DIGITS. */
-function digitsAt(s: string): boolean {
-  for (let i = 0; i < DIGITS.length; i += 1) {
-    const code = s.charCodeAt(DIGITS[i]);
-    if (code < 48 || code > 57) return false;
-  }
-  return true;
-}
-/** The number written by the two ASCII digits at `i` (checked by digitsAt). */
-const twoDigits = (s: string, i: number) => (s.charCodeAt(i) - 48) * 10 + s.charCodeAt(i + 1) - 48;
-
 /**
  * An ISO 8601 date-time whose calendar date exists (Date.parse alone accepts 2026-02-30): it starts
  * with `YYYY-MM-DDTHH:MM` (what /^(\d{4})-(\d{2})-(\d{2})T\d{2}:\d{2}/ matched, read without a
@@ -42,22 +29,26 @@ const twoDigits = (s: string, i: number) => (s.charCodeAt(i) - 48) * 10 + s.char
 function isIsoTime(s: string): boolean {
   // The shape servers write, read by hand (a subset of what the checks below accept).
   if (!Number.isNaN(utcTimeMs(s))) return true;
+  const year = digits(s, 0, 4);
+  const month = digits(s, 5, 2);
+  const day = digits(s, 8, 2);
+  // (digits is -1 where one is not a digit.)
   if (
     s.length < 16 ||
     s[4] !== '-' ||
     s[7] !== '-' ||
     s[10] !== 'T' ||
     s[13] !== ':' ||
-    !digitsAt(s) ||
+    (year | digits(s, 11, 2) | digits(s, 14, 2)) < 0 ||
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
     Number.isNaN(Date.parse(s))
   ) {
     return false;
   }
-  const month = twoDigits(s, 5);
-  const day = twoDigits(s, 8);
-  if (month < 1 || month > 12 || day < 1) return false;
   // Every month has 28 days: only later days need the calendar.
-  return day <= 28 || day <= new Date(Date.UTC(Number(s.slice(0, 4)), month, 0)).getUTCDate();
+  return day <= 28 || day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 /** A non-negative integer (also the protocol's sequence numbers). */
 export const Count = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(Number.MAX_SAFE_INTEGER));
@@ -474,28 +465,22 @@ function validItems<T>(schema: v.GenericSchema<unknown, T>, items: unknown[], na
   return kept;
 }
 
-/** Message lists the parser made and found in time order within each conversation. */
+/** Message lists the parser made and found in time order. */
 const orderedLists = new WeakSet<readonly Message[]>();
 
 /**
- * True when `messages` is a list this module validated and found ordered by time within each
- * conversation (what the store needs to append them as they come, without checking again).
+ * True when `messages` is a list this module validated and found ordered by time (the store then
+ * appends them as they come, without checking again).
  */
 export function isOrderedByTime(messages: readonly Message[]): boolean {
   return orderedLists.has(messages);
 }
 
-/**
- * validItems for messages (the common kinds by fastMessage, the rest by valibot), noting whether
- * they come in time order within each conversation.
- */
+/** validItems for messages (the common kinds by fastMessage, the rest by valibot), noting whether they come in time order. */
 function validMessages(items: unknown[], dropped: string[]): Message[] {
   const kept: Message[] = [];
-  // By index, not forEach: a hole in a sparse array is an item (undefined, dropped), not skipped.
-  let ordered = true;
-  let conversationId: string | undefined;
   let last = Number.NEGATIVE_INFINITY;
-  let lastOf: Map<string, number> | undefined;
+  // By index, not forEach: a hole in a sparse array is an item (undefined, dropped), not skipped.
   for (let index = 0; index < items.length; index += 1) {
     const item = items[index];
     let message = tryFastMessage(item);
@@ -507,22 +492,13 @@ function validMessages(items: unknown[], dropped: string[]): Message[] {
         continue;
       }
       message = parsed.output;
-      time = Number.NaN;
+      time = parseTime(message.at);
     }
     kept.push(message);
-    if (!ordered) continue;
-    if (message.conversationId !== conversationId) {
-      // Usually one run per conversation: a map only when they interleave.
-      if (conversationId !== undefined) (lastOf ??= new Map()).set(conversationId, last);
-      conversationId = message.conversationId;
-      last = lastOf?.get(conversationId) ?? Number.NEGATIVE_INFINITY;
-    }
-    if (Number.isNaN(time)) time = parseTime(message.at);
-    // (NaN, an unreadable time, is never in order: the store then sorts.)
-    if (!(time >= last)) ordered = false;
-    last = time;
+    // (NaN, an unreadable time, is never in order: the store then checks and sorts.)
+    last = time >= last ? time : Number.NaN;
   }
-  if (ordered) orderedLists.add(kept);
+  if (!Number.isNaN(last)) orderedLists.add(kept);
   return kept;
 }
 

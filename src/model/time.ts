@@ -5,7 +5,7 @@
  */
 
 /** The number written by the `count` ASCII digits at `start`, or -1 when one is not a digit. */
-function digits(s: string, start: number, count: number): number {
+export function digits(s: string, start: number, count: number): number {
   let value = 0;
   for (let i = start; i < start + count; i += 1) {
     const code = s.charCodeAt(i) - 48;

@@ -133,17 +133,18 @@ describe('snapshot order, noted while validating', () => {
   };
   const at = (id: string, seconds: number, conversationId = 'c1') => message({ id, at: seconds, conversationId });
 
-  it('notes a list in time order within each conversation, interleaved or not', () => {
+  it('notes a list in time order (ties too), conversations interleaved', () => {
     expect(isOrderedByTime(messagesOf([at('a', 1), at('b', 1), at('c', 2)]))).to.be.true;
-    expect(isOrderedByTime(messagesOf([at('a', 5), at('x', 1, 'c2'), at('b', 6), at('y', 2, 'c2')]))).to.be.true;
+    expect(isOrderedByTime(messagesOf([at('a', 1), at('x', 2, 'c2'), at('b', 3), at('y', 3, 'c2')]))).to.be.true;
     // Any kind: the ones valibot validates count too.
     const transfer = message({ id: 't', at: 7, content: CONTENT_BY_KIND.transfer });
     expect(isOrderedByTime(messagesOf([at('a', 5), transfer]))).to.be.true;
     expect(isOrderedByTime(messagesOf([]))).to.be.true;
   });
 
-  it('does not note a list out of order in a conversation, nor a list it did not make', () => {
-    expect(isOrderedByTime(messagesOf([at('a', 5), at('x', 1, 'c2'), at('b', 4)]))).to.be.false;
+  it('does not note a list out of order, nor a list it did not make', () => {
+    expect(isOrderedByTime(messagesOf([at('a', 5), at('x', 1, 'c2'), at('b', 6)]))).to.be.false;
+    expect(isOrderedByTime(messagesOf([at('a', 5), at('b', 4)]))).to.be.false;
     expect(isOrderedByTime(messagesOf([at('a', 5), message({ id: 't', at: 4, content: CONTENT_BY_KIND.transfer })]))).to
       .be.false;
     expect(isOrderedByTime([at('a', 1), at('b', 2)])).to.be.false;

@@ -276,7 +276,7 @@ describe('validation of server events', () => {
       visitors: [visitor('v-c1'), visitor('v-c2')],
       conversations: [conversation('c1'), conversation('c2', { startedAt: iso(5) })],
       messages: [
-        // c1 then c2, each in order (not in order as a whole).
+        // c1 then c2, each in order (not in order as a whole: the store sorts).
         at('a1', 10, 'c1'),
         at('a2', 20, 'c1'),
         at('b1', 1, 'c2'),
