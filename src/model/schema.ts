@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { digits, parseTime, utcTimeMs } from './time.js';
+import { digits, utcTimeMs } from './time.js';
 import type { Agent, Conversation, Message, ServerEvent, Visitor, VisitorPatch } from './types.js';
 
 /**
@@ -411,9 +411,7 @@ export function fastMessage(raw: unknown): Message | undefined {
   if (authorName !== undefined && !check(SHORT, authorName)) return undefined;
   const at = input.at;
   if (typeof at !== 'string') return undefined;
-  const time = utcTimeMs(at);
-  if (Number.isNaN(time) && !check(TIME, at)) return undefined;
-  fastTime = time;
+  if (!check(TIME, at)) return undefined;
   const hasStatus = 'status' in input;
   const status = hasStatus ? input.status : undefined;
   if (status !== undefined && !check(DELIVERY, status)) return undefined;
@@ -438,12 +436,6 @@ export function fastMessage(raw: unknown): Message | undefined {
   return copyFields(input, fields, out) ? (out as unknown as Message) : undefined;
 }
 
-/**
- * The time (ms) of the message fastMessage last accepted (NaN when not written in the servers' UTC
- * shape), so that validMessages orders a snapshot without reading each time a second time.
- */
-let fastTime = Number.NaN;
-
 /** The fast path, never throwing: undefined sends the item to valibot. */
 function tryFastMessage(raw: unknown): Message | undefined {
   try {
@@ -453,52 +445,27 @@ function tryFastMessage(raw: unknown): Message | undefined {
   }
 }
 
-/** Keeps the valid items of a collection; describes each one left out. */
-function validItems<T>(schema: v.GenericSchema<unknown, T>, items: unknown[], name: string, dropped: string[]): T[] {
+/** Keeps the valid items of a collection; describes each one left out. `fast` may accept an item first. */
+function validItems<T>(
+  schema: v.GenericSchema<unknown, T>,
+  items: unknown[],
+  name: string,
+  dropped: string[],
+  fast?: (item: unknown) => T | undefined,
+): T[] {
   const kept: T[] = [];
   // By index, not forEach: a hole in a sparse array is an item (undefined, dropped), not skipped.
   for (let index = 0; index < items.length; index += 1) {
-    const parsed = v.safeParse(schema, items[index]);
+    const item = items[index];
+    const quick = fast?.(item);
+    if (quick !== undefined) {
+      kept.push(quick);
+      continue;
+    }
+    const parsed = v.safeParse(schema, item);
     if (parsed.success) kept.push(parsed.output);
     else dropped.push(describeIssue(parsed.issues, `${name}.${index}`));
   }
-  return kept;
-}
-
-/** Message lists the parser made and found in time order. */
-const orderedLists = new WeakSet<readonly Message[]>();
-
-/**
- * True when `messages` is a list this module validated and found ordered by time (the store then
- * appends them as they come, without checking again).
- */
-export function isOrderedByTime(messages: readonly Message[]): boolean {
-  return orderedLists.has(messages);
-}
-
-/** validItems for messages (the common kinds by fastMessage, the rest by valibot), noting whether they come in time order. */
-function validMessages(items: unknown[], dropped: string[]): Message[] {
-  const kept: Message[] = [];
-  let last = Number.NEGATIVE_INFINITY;
-  // By index, not forEach: a hole in a sparse array is an item (undefined, dropped), not skipped.
-  for (let index = 0; index < items.length; index += 1) {
-    const item = items[index];
-    let message = tryFastMessage(item);
-    let time = fastTime;
-    if (message === undefined) {
-      const parsed = v.safeParse(MessageSchema, item);
-      if (!parsed.success) {
-        dropped.push(describeIssue(parsed.issues, `messages.${index}`));
-        continue;
-      }
-      message = parsed.output;
-      time = parseTime(message.at);
-    }
-    kept.push(message);
-    // (NaN, an unreadable time, is never in order: the store then checks and sorts.)
-    last = time >= last ? time : Number.NaN;
-  }
-  if (!Number.isNaN(last)) orderedLists.add(kept);
   return kept;
 }
 
@@ -509,7 +476,7 @@ function parseCollections(raw: unknown): ValidationResult<ServerEvent> | undefin
   const event = envelope.output;
   const dropped: string[] = [];
   const conversations = validItems(ConversationSchema, event.conversations, 'conversations', dropped);
-  const messages = validMessages(event.messages, dropped);
+  const messages = validItems(MessageSchema, event.messages, 'messages', dropped, tryFastMessage);
   if (event.type === 'snapshot') {
     const visitors = validItems(VisitorSchema, event.visitors, 'visitors', dropped);
     return { ok: true, value: { ...event, visitors, conversations, messages }, dropped };

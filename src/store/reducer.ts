@@ -1,4 +1,4 @@
-import { isOrderedByTime, parseMessage } from '../model/schema.js';
+import { parseMessage } from '../model/schema.js';
 import { stringHash } from '../model/text.js';
 import { byArrival, countUnanswered, insertionIndex, sortMessages, timeOf } from '../model/thread.js';
 import type { DeskErrorInfo, Layout, Message, ServerEvent } from '../model/types.js';
@@ -256,8 +256,7 @@ function applySnapshot(batch: Batch, event: Extract<ServerEvent, { type: 'snapsh
   if (batch.get('typing').size > 0) batch.set('typing', new Map());
   // Sorted first (stable: ties keep arrival order) so each message appends: a thread listed
   // newest-first would otherwise cost one array shift per message. (Skipped when already in order.)
-  const ordered = isOrderedByTime(event.messages) || inOrder(event.messages);
-  appendInOrder(batch, ordered ? event.messages : sortMessages(event.messages));
+  appendInOrder(batch, inOrder(event.messages) ? event.messages : sortMessages(event.messages));
   for (const message of pending) {
     if (!batch.thread(message.conversationId)?.ids.has(message.clientId!)) addMessage(batch, message);
   }

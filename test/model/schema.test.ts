@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { isOrderedByTime, parseMessage, parseServerEvent } from '../../src/model/schema.js';
+import { parseMessage, parseServerEvent } from '../../src/model/schema.js';
 import type { ServerEvent } from '../../src/model/types.js';
 import { ALL_KINDS, CONTENT_BY_KIND, conversation, iso, message, snapshot, visitor } from './builders.js';
 
@@ -122,31 +122,5 @@ describe('server event schemas', () => {
     expect(parseMessage(message({ extra: { at: '2026-04-31T10:00:00Z' } })).ok).to.be.false;
     expect(parseMessage(message({ extra: { at: '2028-02-29T10:00:00Z' } })).ok).to.be.true;
     expect(parseMessage(message({ extra: { at: '2026-11-25T10:00:00+02:00' } })).ok).to.be.true;
-  });
-});
-
-describe('snapshot order, noted while validating', () => {
-  const messagesOf = (messages: unknown[]) => {
-    const parsed = parseServerEvent({ ...snapshot(), messages });
-    if (!parsed.ok || parsed.value.type !== 'snapshot') throw new Error('not a snapshot');
-    return parsed.value.messages;
-  };
-  const at = (id: string, seconds: number, conversationId = 'c1') => message({ id, at: seconds, conversationId });
-
-  it('notes a list in time order (ties too), conversations interleaved', () => {
-    expect(isOrderedByTime(messagesOf([at('a', 1), at('b', 1), at('c', 2)]))).to.be.true;
-    expect(isOrderedByTime(messagesOf([at('a', 1), at('x', 2, 'c2'), at('b', 3), at('y', 3, 'c2')]))).to.be.true;
-    // Any kind: the ones valibot validates count too.
-    const transfer = message({ id: 't', at: 7, content: CONTENT_BY_KIND.transfer });
-    expect(isOrderedByTime(messagesOf([at('a', 5), transfer]))).to.be.true;
-    expect(isOrderedByTime(messagesOf([]))).to.be.true;
-  });
-
-  it('does not note a list out of order, nor a list it did not make', () => {
-    expect(isOrderedByTime(messagesOf([at('a', 5), at('x', 1, 'c2'), at('b', 6)]))).to.be.false;
-    expect(isOrderedByTime(messagesOf([at('a', 5), at('b', 4)]))).to.be.false;
-    expect(isOrderedByTime(messagesOf([at('a', 5), message({ id: 't', at: 4, content: CONTENT_BY_KIND.transfer })]))).to
-      .be.false;
-    expect(isOrderedByTime([at('a', 1), at('b', 2)])).to.be.false;
   });
 });
