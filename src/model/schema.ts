@@ -180,7 +180,18 @@ export const ConversationSchema = v.object({
   startedAt: IsoTime,
   closedAt: v.optional(IsoTime),
   unread: v.optional(Count),
+  note: v.optional(LongText),
+  tags: v.optional(v.pipe(v.array(ShortText), v.maxLength(100))),
 });
+
+const TransferTargetsSchema = v.object({
+  agents: v.pipe(
+    v.array(v.object({ id: Id, name: ShortText, availability: v.picklist(['available', 'busy', 'unavailable']) })),
+    v.maxLength(10_000),
+  ),
+  skills: v.pipe(v.array(v.object({ id: Id, name: ShortText, availableAgents: Count })), v.maxLength(10_000)),
+});
+const TagList = v.pipe(v.array(ShortText), v.maxLength(1_000));
 
 const AgentSchema = v.object({ id: Id, name: ShortText, role: v.optional(v.picklist(['agent', 'manager'])) });
 
@@ -194,7 +205,15 @@ function collectionEvents<V extends v.GenericSchema, C extends v.GenericSchema, 
   messages: M,
 ) {
   return [
-    v.object({ type: v.literal('snapshot'), agent: v.optional(AgentSchema), visitors, conversations, messages }),
+    v.object({
+      type: v.literal('snapshot'),
+      agent: v.optional(AgentSchema),
+      visitors,
+      conversations,
+      messages,
+      transferTargets: v.optional(TransferTargetsSchema),
+      tagSuggestions: v.optional(TagList),
+    }),
     v.object({
       type: v.literal('history.page'),
       visitorId: Id,
@@ -209,7 +228,19 @@ function collectionEvents<V extends v.GenericSchema, C extends v.GenericSchema, 
 export const ServerEventSchema = v.variant('type', [
   ...collectionEvents(list(VisitorSchema), list(ConversationSchema), list(MessageSchema)),
   v.object({ type: v.literal('conversation.upserted'), conversation: ConversationSchema }),
-  v.object({ type: v.literal('conversation.closed'), conversationId: Id, at: IsoTime }),
+  v.object({
+    type: v.literal('conversation.closed'),
+    conversationId: Id,
+    at: IsoTime,
+    note: v.optional(LongText),
+    tags: v.optional(TagList),
+  }),
+  v.object({
+    type: v.literal('conversation.transferred'),
+    conversationId: Id,
+    at: IsoTime,
+    to: v.object({ type: v.picklist(['agent', 'skill']), id: Id, name: ShortText }),
+  }),
   v.object({ type: v.literal('message.added'), message: MessageSchema }),
   v.object({
     type: v.literal('message.updated'),

@@ -159,6 +159,35 @@ export interface Conversation {
   startedAt: string;
   closedAt?: string;
   unread?: number;
+  /** The agent's closing note, when the agent ended it. */
+  note?: string;
+  /** Tags the agent gave when ending it. */
+  tags?: string[];
+}
+
+// ---- handover: transfer and end (issue 16) -----------------------------------------------
+
+/** A colleague the agent can transfer a conversation to, with their availability. */
+export interface TransferAgent {
+  id: string;
+  name: string;
+  availability: 'available' | 'busy' | 'unavailable';
+}
+/** A skill (team) the agent can transfer a conversation to; `availableAgents` of it can take it now. */
+export interface TransferSkill {
+  id: string;
+  name: string;
+  availableAgents: number;
+}
+/** Where a conversation can go (the snapshot's `transferTargets`). */
+export interface TransferTargets {
+  agents: TransferAgent[];
+  skills: TransferSkill[];
+}
+/** The target of a transfer command. */
+export interface TransferTarget {
+  type: 'agent' | 'skill';
+  id: string;
 }
 
 export interface Fixtures {
@@ -171,15 +200,29 @@ export interface Fixtures {
    * MemoryTransport serves them page by page on `loadHistory`.
    */
   archive?: { conversations: Conversation[]; messages: Message[] };
+  /** Colleagues and skills a conversation can be transferred to. */
+  transferTargets?: TransferTargets;
+  /** Tags offered when ending a conversation. */
+  tagSuggestions?: string[];
 }
 
 export type ConnectionState = 'connecting' | 'online' | 'offline' | 'reconnecting';
 
 /** Server events, transport → store. */
 export type ServerEvent =
-  | { type: 'snapshot'; agent?: Agent; visitors: Visitor[]; conversations: Conversation[]; messages: Message[] }
+  | {
+      type: 'snapshot';
+      agent?: Agent;
+      visitors: Visitor[];
+      conversations: Conversation[];
+      messages: Message[];
+      transferTargets?: TransferTargets;
+      tagSuggestions?: string[];
+    }
   | { type: 'conversation.upserted'; conversation: Conversation }
-  | { type: 'conversation.closed'; conversationId: string; at: string }
+  | { type: 'conversation.closed'; conversationId: string; at: string; note?: string; tags?: string[] }
+  /** The conversation went to another agent or skill: it leaves this agent's desk (not when `to` is this agent). */
+  | { type: 'conversation.transferred'; conversationId: string; at: string; to: TransferTarget & { name: string } }
   | { type: 'message.added'; message: Message }
   | { type: 'message.updated'; message: MessagePatch }
   | { type: 'visitor.updated'; visitor: VisitorPatch }
@@ -215,7 +258,10 @@ export type ClientCommand =
   | { type: 'cobrowse'; conversationId: string; visitorId: string }
   | { type: 'markRead'; conversationId: string }
   | { type: 'loadHistory'; visitorId: string; before?: string }
-  | { type: 'loadMessages'; conversationId: string; before?: string };
+  | { type: 'loadMessages'; conversationId: string; before?: string }
+  /** `commandId`: the same for every resend, so the server applies it once. */
+  | { type: 'transfer'; commandId: string; conversationId: string; target: TransferTarget; comment?: string }
+  | { type: 'close'; commandId: string; conversationId: string; note?: string; tags?: string[] };
 
 export type ClientCommandType = ClientCommand['type'];
 

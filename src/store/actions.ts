@@ -2,7 +2,7 @@ import type { UploadResult } from '../model/composer.js';
 import type { ConversationSort } from './order.js';
 import type { MessageFilter } from '../model/filter.js';
 import type { ConnectionState, Delivery, Layout, Message, ServerEvent } from '../model/types.js';
-import type { ComposerTool, Upload, UploadError } from './state.js';
+import type { ClosingState, ComposerTool, TransferState, Upload, UploadError } from './state.js';
 
 /** What the agent did locally; applied by the same reducer as server events. */
 export type LocalAction =
@@ -23,6 +23,10 @@ export type LocalAction =
   | { type: 'local.connection'; state: ConnectionState }
   | { type: 'local.history.loading'; visitorId: string }
   | { type: 'local.older.loading'; conversationId: string; loading: boolean }
-  | { type: 'local.visitor.blocked'; visitorId: string; blocked: boolean };
+  | { type: 'local.visitor.blocked'; visitorId: string; blocked: boolean }
+  /** A transfer asked for, answered, or forgotten (`undefined`). */
+  | { type: 'local.transfer'; conversationId: string; transfer: TransferState | undefined }
+  /** A conversation the agent ended (off the desk at once), or put back (`undefined`: undo, refusal). */
+  | { type: 'local.closing'; conversationId: string; closing: ClosingState | undefined };
 
 export type StoreAction = ServerEvent | LocalAction;

@@ -4,7 +4,7 @@ import { byArrival, countUnanswered, insertionIndex, sortMessages, timeOf } from
 import type { DeskErrorInfo, Layout, Message, ServerEvent } from '../model/types.js';
 import type { StoreAction } from './actions.js';
 import { describeError } from '../transport/transport.js';
-import { EMPTY_THREAD, type DeskState, type Thread, type Upload } from './state.js';
+import { EMPTY_THREAD, NO_TRANSFER_TARGETS, type DeskState, type Thread, type Upload } from './state.js';
 
 interface MutableThread {
   messages: Message[];
@@ -14,7 +14,17 @@ interface MutableThread {
 }
 
 /** The maps of the state that actions change in place (threads have their own copy-on-write). */
-type MapKey = 'visitors' | 'conversations' | 'typing' | 'history' | 'drafts' | 'tools' | 'uploads' | 'filters';
+type MapKey =
+  | 'visitors'
+  | 'conversations'
+  | 'typing'
+  | 'history'
+  | 'drafts'
+  | 'tools'
+  | 'uploads'
+  | 'filters'
+  | 'transfers'
+  | 'closing';
 type MutableMap<K extends MapKey> = DeskState[K] extends ReadonlyMap<string, infer V> ? Map<string, V> : never;
 
 /**
@@ -198,8 +208,12 @@ function fillPanes(batch: Batch): void {
   const panes = batch.get('panes').slice();
   if (!panes.includes(null)) return;
   const shown = new Set(panes);
+  const closing = batch.get('closing');
   const candidates = [...batch.get('conversations').values()]
-    .filter((conversation) => conversation.status === 'ongoing' && !shown.has(conversation.id))
+    .filter(
+      (conversation) =>
+        conversation.status === 'ongoing' && !shown.has(conversation.id) && !closing.has(conversation.id),
+    )
     .sort(byArrival);
   let changed = false;
   for (let i = 0; i < panes.length && candidates.length > 0; i += 1) {
@@ -267,7 +281,14 @@ function applySnapshot(batch: Batch, event: Extract<ServerEvent, { type: 'snapsh
       if (unread > 0) conversations.set(conversation.id, { ...conversation, unread });
     }
   }
-  const panes = batch.get('panes').map((id) => (id && conversations.has(id) ? id : null));
+  batch.set('transferTargets', event.transferTargets ?? NO_TRANSFER_TARGETS);
+  batch.set('tagSuggestions', event.tagSuggestions ?? []);
+  // An end the server already applied is done; one it has not seen stays off the desk (it is resent).
+  for (const id of batch.get('closing').keys()) {
+    if (conversations.get(id)?.status !== 'ongoing') batch.mutable('closing').delete(id);
+  }
+  const closing = batch.get('closing');
+  const panes = batch.get('panes').map((id) => (id && conversations.has(id) && !closing.has(id) ? id : null));
   batch.set('panes', panes);
   batch.set('loaded', true);
   fillPanes(batch);
@@ -300,10 +321,20 @@ function apply(batch: Batch, action: StoreAction): void {
         });
         return;
       }
-      batch.mutable('conversations').set(conversation.id, { ...conversation, status: 'closed', closedAt: action.at });
+      batch.mutable('conversations').set(conversation.id, {
+        ...conversation,
+        status: 'closed',
+        closedAt: action.at,
+        ...(action.note ? { note: action.note } : {}),
+        ...(action.tags?.length ? { tags: action.tags } : {}),
+      });
       batch.mutable('typing').delete(conversation.id);
+      if (batch.get('closing').has(conversation.id)) batch.mutable('closing').delete(conversation.id);
       return;
     }
+    case 'conversation.transferred':
+      applyTransferred(batch, action);
+      return;
     case 'message.added':
       if (addMessage(batch, action.message)) bumpUnread(batch, action.message);
       return;
@@ -465,6 +496,53 @@ function apply(batch: Batch, action: StoreAction): void {
       batch.mutable('visitors').set(action.visitorId, { ...previous, blocked: action.blocked });
       return;
     }
+    case 'local.transfer':
+      if (action.transfer) batch.mutable('transfers').set(action.conversationId, action.transfer);
+      else if (batch.get('transfers').has(action.conversationId))
+        batch.mutable('transfers').delete(action.conversationId);
+      return;
+    case 'local.closing':
+      applyClosing(batch, action);
+      return;
+  }
+}
+
+// ---- handover: transfer and end (issue 16) -----------------------------------------------
+
+/** Another agent or skill has the conversation now: it leaves this desk (the transfer line stays in its thread). */
+function applyTransferred(batch: Batch, action: Extract<StoreAction, { type: 'conversation.transferred' }>): void {
+  // Transferred to this agent: the conversation arrives by `conversation.upserted` instead.
+  if (action.to.type === 'agent' && action.to.id === batch.get('agent').id) return;
+  const conversation = batch.get('conversations').get(action.conversationId);
+  if (!conversation) {
+    batch.error({
+      code: 'invalid-event',
+      eventType: action.type,
+      message: `conversation.transferred: unknown conversation ${action.conversationId}`,
+    });
+    return;
+  }
+  batch.mutable('conversations').set(conversation.id, { ...conversation, status: 'closed', closedAt: action.at });
+  batch.mutable('typing').delete(conversation.id);
+  const transfer = batch.get('transfers').get(conversation.id);
+  if (transfer && transfer.status !== 'accepted')
+    batch.mutable('transfers').set(conversation.id, { ...transfer, status: 'accepted' });
+}
+
+/** An end applied at once: the conversation's pane moves on to the next one waiting (or stays empty). */
+function applyClosing(batch: Batch, action: Extract<StoreAction, { type: 'local.closing' }>): void {
+  if (!action.closing) {
+    if (batch.get('closing').has(action.conversationId)) batch.mutable('closing').delete(action.conversationId);
+    return;
+  }
+  batch.mutable('closing').set(action.conversationId, action.closing);
+  const panes = batch.get('panes');
+  if (panes.includes(action.conversationId)) {
+    batch.set(
+      'panes',
+      panes.map((id) => (id === action.conversationId ? null : id)),
+    );
+    fillPanes(batch);
   }
 }
 

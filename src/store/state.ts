@@ -1,7 +1,16 @@
 import type { UploadResult } from '../model/composer.js';
 import type { MessageFilter } from '../model/filter.js';
 import { DEFAULT_SORT, type ConversationSort } from './order.js';
-import type { Agent, ConnectionState, Conversation, Layout, Message, Visitor } from '../model/types.js';
+import type {
+  Agent,
+  ConnectionState,
+  Conversation,
+  Layout,
+  Message,
+  TransferTarget,
+  TransferTargets,
+  Visitor,
+} from '../model/types.js';
 
 export interface Thread {
   /** Ordered by time, ties by arrival. */
@@ -52,6 +61,32 @@ export type Upload = {
   | { readonly status: 'failed'; readonly error: UploadError }
 );
 
+/**
+ * A transfer the agent asked for: `pending` until the server answers (resent under the same
+ * command id after a reconnect), then `accepted` or `refused` (`unavailable`: the target cannot
+ * take it now; `refused`: any other refusal). The comment is kept so a refusal loses nothing.
+ */
+export interface TransferState {
+  readonly commandId: string;
+  readonly target: TransferTarget;
+  readonly comment: string;
+  readonly status: 'pending' | 'accepted' | 'refused';
+  readonly reason?: 'unavailable' | 'refused';
+}
+
+/**
+ * A conversation the agent ended, off the desk at once: `undoable` during the undo delay (nothing
+ * sent yet), then `sending` until the server's `conversation.closed` (resent after a reconnect).
+ */
+export interface ClosingState {
+  readonly commandId: string;
+  readonly note: string;
+  readonly tags: readonly string[];
+  readonly status: 'undoable' | 'sending';
+}
+
+export const NO_TRANSFER_TARGETS: TransferTargets = { agents: [], skills: [] };
+
 export interface DeskState {
   readonly agent: Agent;
   readonly visitors: ReadonlyMap<string, Visitor>;
@@ -74,6 +109,14 @@ export interface DeskState {
   readonly connection: ConnectionState;
   /** True once the first snapshot arrived. */
   readonly loaded: boolean;
+  /** Where conversations can be transferred (from the snapshot). */
+  readonly transferTargets: TransferTargets;
+  /** Tags offered when ending a conversation (from the snapshot). */
+  readonly tagSuggestions: readonly string[];
+  /** Transfers asked for, per conversation. */
+  readonly transfers: ReadonlyMap<string, TransferState>;
+  /** Conversations the agent ended that the server has not closed yet. */
+  readonly closing: ReadonlyMap<string, ClosingState>;
 }
 
 export const EMPTY_THREAD: Thread = { messages: [], ids: new Set(), hasOlder: undefined, loadingOlder: false };
@@ -100,5 +143,9 @@ export function initialState(
     focusedPane: 0,
     connection: 'connecting',
     loaded: false,
+    transferTargets: NO_TRANSFER_TARGETS,
+    tagSuggestions: [],
+    transfers: new Map(),
+    closing: new Map(),
   };
 }
