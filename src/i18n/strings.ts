@@ -2,6 +2,7 @@ import { alerts } from './en/alerts.js';
 import { common } from './en/common.js';
 import { composer } from './en/composer.js';
 import { desk } from './en/desk.js';
+import { handover } from './en/handover.js';
 import { stateBox } from './en/state-box.js';
 import { thread } from './en/thread.js';
 import { visitorPanel } from './en/visitor-panel.js';
@@ -18,10 +19,11 @@ export interface Strings {
   visitorPanel: typeof visitorPanel;
   desk: typeof desk;
   alerts: typeof alerts;
+  handover: typeof handover;
 }
 
 /** English: always loaded, the fallback while another locale loads or when it cannot. */
-export const en: Strings = { common, thread, composer, stateBox, visitorPanel, desk, alerts };
+export const en: Strings = { common, thread, composer, stateBox, visitorPanel, desk, alerts, handover };
 
 /** Imports one locale's strings: a module whose `strings` implements {@link Strings}. */
 export type LocaleLoader = () => Promise<{ strings: Strings }>;

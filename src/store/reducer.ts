@@ -1,6 +1,6 @@
 import { parseMessage } from '../model/schema.js';
 import { stringHash } from '../model/text.js';
-import { byArrival, countUnanswered, insertionIndex, sortMessages, timeOf } from '../model/thread.js';
+import { byArrival, countUnanswered, insertionIndex, sortMessages, timeOf, waitingSince } from '../model/thread.js';
 import type { DeskErrorInfo, Layout, Message, ServerEvent } from '../model/types.js';
 import type { StoreAction } from './actions.js';
 import { describeError } from '../transport/transport.js';
@@ -537,13 +537,26 @@ function applyClosing(batch: Batch, action: Extract<StoreAction, { type: 'local.
   }
   batch.mutable('closing').set(action.conversationId, action.closing);
   const panes = batch.get('panes');
-  if (panes.includes(action.conversationId)) {
-    batch.set(
-      'panes',
-      panes.map((id) => (id === action.conversationId ? null : id)),
-    );
-    fillPanes(batch);
+  const index = panes.indexOf(action.conversationId);
+  if (index < 0) return;
+  const next = panes.slice();
+  next[index] = nextWaiting(batch, new Set(panes));
+  batch.set('panes', next);
+  if (next[index]) clearUnread(batch, next[index]);
+  else fillPanes(batch);
+}
+
+/** The ongoing conversation not on screen whose visitor has waited longest for a reply, if any. */
+function nextWaiting(batch: Batch, shown: ReadonlySet<string | null>): string | null {
+  const closing = batch.get('closing');
+  let best: { id: string; since: number } | undefined;
+  for (const conversation of batch.get('conversations').values()) {
+    if (conversation.status !== 'ongoing' || shown.has(conversation.id) || closing.has(conversation.id)) continue;
+    const since = waitingSince(batch.thread(conversation.id)?.messages ?? []);
+    if (since !== undefined && (!best || timeOf(since) < best.since))
+      best = { id: conversation.id, since: timeOf(since) };
   }
+  return best?.id ?? null;
 }
 
 type UploadAction = Extract<
