@@ -513,15 +513,9 @@ function apply(batch: Batch, action: StoreAction): void {
 function applyTransferred(batch: Batch, action: Extract<StoreAction, { type: 'conversation.transferred' }>): void {
   // Transferred to this agent: the conversation arrives by `conversation.upserted` instead.
   if (action.to.type === 'agent' && action.to.id === batch.get('agent').id) return;
+  // Unknown here: a transfer between others that a server let this agent see (a skill's queue); nothing to do.
   const conversation = batch.get('conversations').get(action.conversationId);
-  if (!conversation) {
-    batch.error({
-      code: 'invalid-event',
-      eventType: action.type,
-      message: `conversation.transferred: unknown conversation ${action.conversationId}`,
-    });
-    return;
-  }
+  if (!conversation) return;
   batch.mutable('conversations').set(conversation.id, { ...conversation, status: 'closed', closedAt: action.at });
   batch.mutable('typing').delete(conversation.id);
   const transfer = batch.get('transfers').get(conversation.id);
