@@ -27,10 +27,11 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const buildFlag = process.argv.indexOf('--build');
 const buildDir = buildFlag > 0 ? process.argv[buildFlag + 1] : join(root, 'build');
 /**
- * The whole entry's regression ceiling (66.0 KB measured on 2026-12-03, +0.5 KB): npm test fails
- * when it grows past it. Lower it as the size drops; never raise it without saying why in the commit.
+ * The whole entry's regression ceiling (66.0 KB measured on 2026-12-03, +0.5 KB; then 71.5 KB with
+ * issue 16's <agent-status> and co-browsing lifecycle, +5.5 KB): npm test fails when it grows past it.
+ * Lower it as the size drops; never raise it without saying why in the commit.
  */
-export const CEILING_OWN_GZIP = 66.5 * 1024;
+export const CEILING_OWN_GZIP = 72 * 1024;
 /** The production app's budget (issue 20: the 30 KB target is withdrawn; every feature included). */
 export const CEILING_APP_GZIP = 50 * 1024;
 /** The same production app with Lit, RxJS and every dependency bundled in, paid up front (issue 20). */
@@ -44,13 +45,15 @@ export const CEILING_CHAT_BOX_APP_WITH_DEPS_GZIP = 35 * 1024;
  * when a bundle grows past them, and reports each missed budget (as a TODO) until it is met. Lower
  * them as the size drops; never raise them without saying why.
  */
+// Issue 16 (availability per channel in every desk's toolbar, the co-browsing lifecycle in every
+// thread) then took them to 65.2, 88.4 and 59.0 KB.
 export const REGRESSION_CEILINGS = {
-  app: 60.2 * 1024,
-  appWithDeps: 83.1 * 1024,
-  chatBoxAppWithDeps: 56.2 * 1024,
+  app: 65.7 * 1024,
+  appWithDeps: 88.9 * 1024,
+  chatBoxAppWithDeps: 59.5 * 1024,
 };
 /** Parts loaded on demand (dynamic import): each must stay out of a production app's eager code. */
-export const LAZY_PARTS = ['fr', 'demo-store', 'simulator', 'alerts-menu'];
+export const LAZY_PARTS = ['fr', 'ar', 'demo-store', 'simulator', 'alerts-menu'];
 
 const DEPENDENCIES = /^(lit|@lit|@lit-labs|rxjs|valibot|idb|emoji-picker-element|tslib)(\/|$)/;
 const REACT = /^(react|react-dom)(\/|$)/;

@@ -1,7 +1,15 @@
 import type { UploadResult } from '../model/composer.js';
 import type { ConversationSort } from './order.js';
 import type { MessageFilter } from '../model/filter.js';
-import type { ConnectionState, Delivery, Layout, Message, ServerEvent } from '../model/types.js';
+import type {
+  Availability,
+  CobrowseOptions,
+  ConnectionState,
+  Delivery,
+  Layout,
+  Message,
+  ServerEvent,
+} from '../model/types.js';
 import type { ClosingState, ComposerTool, TransferState, Upload, UploadError } from './state.js';
 
 /** What the agent did locally; applied by the same reducer as server events. */
@@ -27,6 +35,11 @@ export type LocalAction =
   /** A transfer asked for, answered, or forgotten (`undefined`). */
   | { type: 'local.transfer'; conversationId: string; transfer: TransferState | undefined }
   /** A conversation the agent ended (off the desk at once), or put back (`undefined`: undo, refusal). */
-  | { type: 'local.closing'; conversationId: string; closing: ClosingState | undefined };
+  | { type: 'local.closing'; conversationId: string; closing: ClosingState | undefined }
+  // The agent's shift (issue 16): `availability` undefined drops what was pending on those channels.
+  | { type: 'local.availability'; channels: readonly string[]; availability: Availability | undefined }
+  | { type: 'local.cobrowse.options'; conversationId: string; options: CobrowseOptions }
+  /** A co-browsing line the server refused: taken out of the thread. */
+  | { type: 'local.cobrowse.withdrawn'; conversationId: string; clientId: string };
 
 export type StoreAction = ServerEvent | LocalAction;

@@ -3,6 +3,10 @@ import type { MessageFilter } from '../model/filter.js';
 import { DEFAULT_SORT, type ConversationSort } from './order.js';
 import type {
   Agent,
+  AgentChannel,
+  Availability,
+  CobrowseOptions,
+  CobrowsingState,
   ConnectionState,
   Conversation,
   Layout,
@@ -87,6 +91,14 @@ export interface ClosingState {
 
 export const NO_TRANSFER_TARGETS: TransferTargets = { agents: [], skills: [] };
 
+/** A conversation's latest co-browsing line (what the co-browsing tools show follows from it). */
+export interface CobrowseLine {
+  readonly state: CobrowsingState;
+  readonly at: string;
+  /** The line's client id when it has one (the agent's own), else its id. */
+  readonly lineId: string;
+}
+
 export interface DeskState {
   readonly agent: Agent;
   readonly visitors: ReadonlyMap<string, Visitor>;
@@ -117,6 +129,15 @@ export interface DeskState {
   readonly transfers: ReadonlyMap<string, TransferState>;
   /** Conversations the agent ended that the server has not closed yet. */
   readonly closing: ReadonlyMap<string, ClosingState>;
+  // ---- the agent's shift: availability per channel, co-browsing (issue 16) ----
+  /** The channels the agent serves, as the server has them. */
+  readonly channels: readonly AgentChannel[];
+  /** Availability the agent chose and the server has not confirmed yet, per channel. */
+  readonly availabilityPending: ReadonlyMap<string, Availability>;
+  /** Each conversation's latest co-browsing line. */
+  readonly cobrowse: ReadonlyMap<string, CobrowseLine>;
+  /** What the agent chose to see while in control, per conversation (defaults until changed). */
+  readonly cobrowseOptions: ReadonlyMap<string, CobrowseOptions>;
 }
 
 export const EMPTY_THREAD: Thread = { messages: [], ids: new Set(), hasOlder: undefined, loadingOlder: false };
@@ -147,5 +168,9 @@ export function initialState(
     tagSuggestions: [],
     transfers: new Map(),
     closing: new Map(),
+    channels: [],
+    availabilityPending: new Map(),
+    cobrowse: new Map(),
+    cobrowseOptions: new Map(),
   };
 }

@@ -1,4 +1,5 @@
 import type {
+  AgentChannel,
   ClientCommand,
   ConnectionState,
   Conversation,
@@ -53,6 +54,10 @@ export class MemoryTransport implements Transport {
   private counter = 0;
   /** Transfer and close command ids applied (a resend is acknowledged without a second effect). */
   private readonly handovers = new Set<string>();
+  /** The agent's channels as this server has them (issue 16). */
+  private channels: AgentChannel[];
+  /** Co-browsing lines accepted, by client id (a resend gives the same line, never a second one). */
+  private readonly cobrowseLines = new Map<string, Message>();
 
   constructor(options: MemoryTransportOptions = {}) {
     const fixtures = options.fixtures ?? { visitors: [], conversations: [], messages: [] };
@@ -61,6 +66,7 @@ export class MemoryTransport implements Transport {
       conversations: [...(fixtures.archive?.conversations ?? [])],
       messages: [...(fixtures.archive?.messages ?? [])],
     };
+    this.channels = [...(fixtures.channels ?? [])];
     this.autoAck = options.autoAck ?? true;
     this.historyPageSize = options.historyPageSize ?? 3;
     // The simulator is loaded on demand: a page or a test without `simulate` never downloads it.
@@ -80,12 +86,14 @@ export class MemoryTransport implements Transport {
     this.simulatorFailure = undefined;
     const { agent, visitors, conversations, messages, transferTargets, tagSuggestions } = this.fixtures;
     this.setConnection('online');
+    const channels = this.channels.length > 0 ? { channels: this.channels } : {};
     this.emit({
       type: 'snapshot',
       ...(agent ? { agent } : {}),
       visitors,
       conversations,
       messages,
+      ...channels,
       ...(transferTargets ? { transferTargets } : {}),
       ...(tagSuggestions ? { tagSuggestions } : {}),
     });
@@ -195,19 +203,11 @@ export class MemoryTransport implements Transport {
         );
         return;
       case 'cobrowse':
-        queueMicrotask(() =>
-          this.emit({
-            type: 'message.added',
-            message: {
-              id: `cob-${(this.counter += 1)}`,
-              conversationId: command.conversationId,
-              author: 'system',
-              at: new Date().toISOString(),
-              kind: 'cobrowsing',
-              state: 'requested',
-            },
-          }),
-        );
+      case 'cobrowseEnd':
+      case 'cobrowseOptions':
+      case 'cobrowseAnswer':
+      case 'availability':
+        this.handleShift(command);
         return;
       case 'loadHistory':
         queueMicrotask(() =>
@@ -293,6 +293,54 @@ export class MemoryTransport implements Transport {
       });
       this.emit({ type: 'conversation.transferred', conversationId, at, to });
     });
+  }
+
+  /** The agent's shift (issue 16): availability per channel and co-browsing. */
+  private handleShift(
+    command: Extract<
+      ClientCommand,
+      { type: 'cobrowse' | 'cobrowseEnd' | 'cobrowseOptions' | 'cobrowseAnswer' | 'availability' }
+    >,
+  ): void {
+    switch (command.type) {
+      case 'availability': {
+        const changed = this.channels
+          .filter((entry) => command.channels.includes(entry.channel))
+          .map((entry) => ({ ...entry, availability: command.availability }));
+        this.channels = this.channels.map((entry) => changed.find((c) => c.channel === entry.channel) ?? entry);
+        if (changed.length > 0) queueMicrotask(() => this.emit({ type: 'agent.updated', channels: changed }));
+        return;
+      }
+      case 'cobrowse':
+      case 'cobrowseEnd':
+      case 'cobrowseAnswer': {
+        const state =
+          command.type === 'cobrowse'
+            ? 'requested'
+            : command.type === 'cobrowseEnd'
+              ? command.reason
+              : command.accepted
+                ? 'started'
+                : 'declined';
+        const clientId = command.type === 'cobrowseAnswer' ? undefined : command.clientId;
+        const known = clientId ? this.cobrowseLines.get(clientId) : undefined;
+        const message: Message = known ?? {
+          id: `cob-${(this.counter += 1)}`,
+          ...(clientId ? { clientId } : {}),
+          conversationId: command.conversationId,
+          author: 'system',
+          at: new Date().toISOString(),
+          kind: 'cobrowsing',
+          state,
+        };
+        if (clientId) this.cobrowseLines.set(clientId, message);
+        queueMicrotask(() => this.emit({ type: 'message.added', message }));
+        return;
+      }
+      case 'cobrowseOptions':
+        // What the agent sees is between the desk and the visitor's page: nothing to record here.
+        return;
+    }
   }
 
   private visitorOf(conversationId: string): string {

@@ -1,5 +1,5 @@
 import { parseServerEvent, rawType } from '../model/schema.js';
-import type { Conversation, Fixtures, Message, ServerEvent, Visitor } from '../model/types.js';
+import type { AgentChannel, Conversation, Fixtures, Message, ServerEvent, Visitor } from '../model/types.js';
 
 export interface DemoSimulatorOptions {
   fixtures: Fixtures;
@@ -44,9 +44,9 @@ const HANDOVERS: Array<{
 }> = [
   {
     from: 'Sam Okafor',
-    name: 'Noah Schmidt',
+    name: 'Jonas Weber',
     country: 'DE',
-    channel: 'chat',
+    channel: 'instagram',
     line: 'My refund has not arrived yet, it has been two weeks.',
     comment: 'Refund for order 88412 sent on the 2nd; he is upset, please check with the bank transfer team.',
   },
@@ -54,7 +54,7 @@ const HANDOVERS: Array<{
     from: 'Léa Fontaine',
     name: 'Camille Laurent',
     country: 'FR',
-    channel: 'whatsapp',
+    channel: 'sms',
     line: 'Can I exchange the jacket for a larger size?',
     comment: 'Wants an exchange M → L; size L is back in stock on Friday.',
   },
@@ -96,10 +96,15 @@ export class DemoSimulator {
   private readonly timers = new Set<ReturnType<typeof setTimeout>>();
   private running = false;
   private counter = 0;
-  private newcomer = 0;
   private handover = 0;
   /** The agent conversations are transferred to. */
   private readonly agent: { id: string; name: string } | undefined;
+  /** Newcomers who have not come yet (one on a busy or unavailable channel waits for a later turn). */
+  private readonly newcomers = [...NEWCOMERS];
+  /** The agent's channels: no new conversation on one that is busy, unavailable or at its limit. */
+  private readonly channels = new Map<string, AgentChannel>();
+  /** The co-browsing request waiting for the visitor's answer, per conversation (its line id). */
+  private readonly cobrowseRequests = new Map<string, string>();
 
   constructor(options: DemoSimulatorOptions) {
     this.emit = options.emit;
@@ -108,6 +113,7 @@ export class DemoSimulator {
     this.agent = options.fixtures.agent;
     for (const conversation of options.fixtures.conversations) this.conversations.set(conversation.id, conversation);
     for (const visitor of options.fixtures.visitors) if (visitor.blocked) this.blocked.add(visitor.id);
+    for (const channel of options.fixtures.channels ?? []) this.channels.set(channel.channel, channel);
   }
 
   get active(): boolean {
@@ -138,13 +144,17 @@ export class DemoSimulator {
       type !== 'conversation.upserted' &&
       type !== 'conversation.closed' &&
       type !== 'conversation.transferred' &&
-      type !== 'visitor.updated'
+      type !== 'visitor.updated' &&
+      type !== 'agent.updated' &&
+      type !== 'message.added'
     )
       return;
     const parsed = parseServerEvent(event);
     if (!parsed.ok) return;
     const typed = parsed.value;
-    if (typed.type === 'conversation.upserted') {
+    if (typed.type === 'agent.updated' || typed.type === 'message.added') {
+      this.observeShift(typed);
+    } else if (typed.type === 'conversation.upserted') {
       this.conversations.set(typed.conversation.id, typed.conversation);
     } else if (typed.type === 'conversation.closed' || typed.type === 'conversation.transferred') {
       this.conversations.delete(typed.conversationId);
@@ -253,10 +263,59 @@ export class DemoSimulator {
     });
   }
 
+  // ---- the agent's shift (issue 16) ---------------------------------------------------------
+
+  private observeShift(event: Extract<ServerEvent, { type: 'agent.updated' | 'message.added' }>): void {
+    if (event.type === 'agent.updated') {
+      for (const channel of event.channels) this.channels.set(channel.channel, channel);
+      return;
+    }
+    const message = event.message;
+    if (message.kind !== 'cobrowsing') return;
+    if (message.state !== 'requested') {
+      this.cobrowseRequests.delete(message.conversationId);
+      return;
+    }
+    const lineId = message.clientId ?? message.id;
+    if (this.cobrowseRequests.get(message.conversationId) === lineId) return;
+    this.cobrowseRequests.set(message.conversationId, lineId);
+    // The visitor answers after a few seconds, most often yes; a request withdrawn meanwhile gets no answer.
+    const accepted = this.random() < 0.65;
+    this.later(
+      () => {
+        if (this.cobrowseRequests.get(message.conversationId) !== lineId) return;
+        if (this.conversations.get(message.conversationId)?.status !== 'ongoing') return;
+        this.cobrowseRequests.delete(message.conversationId);
+        this.emit({
+          type: 'message.added',
+          message: {
+            id: `sim-cob-${(this.counter += 1)}`,
+            conversationId: message.conversationId,
+            author: 'system',
+            at: new Date().toISOString(),
+            kind: 'cobrowsing',
+            state: accepted ? 'started' : 'declined',
+          },
+        });
+      },
+      3000 + this.random() * 5000,
+    );
+  }
+
+  /** A channel takes a new conversation: not busy nor unavailable, and under its limit (unknown channels do). */
+  private accepts(channel: string): boolean {
+    const entry = this.channels.get(channel);
+    if (!entry) return true;
+    if (entry.availability !== 'available') return false;
+    const ongoing = this.ongoing().filter((c) => c.channel === channel).length;
+    return entry.maxConversations === undefined || ongoing < entry.maxConversations;
+  }
+
   private newConversation(): void {
-    if (this.ongoing().length >= 10 || this.newcomer >= NEWCOMERS.length) return;
-    const profile = NEWCOMERS[this.newcomer];
-    this.newcomer += 1;
+    if (this.ongoing().length >= 10) return;
+    const index = this.newcomers.findIndex((newcomer) => this.accepts(newcomer.channel));
+    if (index < 0) return;
+    const [profile] = this.newcomers.splice(index, 1);
     const n = (this.counter += 1);
     const now = new Date().toISOString();
     const visitorId = `sim-v${n}`;
@@ -301,6 +360,10 @@ export class DemoSimulator {
   private colleagueTransfers(): void {
     if (!this.agent || this.ongoing().length >= 10 || this.handover >= HANDOVERS.length) return;
     const handover = HANDOVERS[this.handover];
+    // A colleague hands over only what the agent can take now (its channel available, under its limit).
+    // With channels configured, only on one the agent serves (unknown ones take no handover).
+    const served = this.channels.size === 0 || this.channels.has(handover.channel);
+    if (!served || !this.accepts(handover.channel)) return;
     this.handover += 1;
     const n = (this.counter += 1);
     const started = new Date(Date.now() - 3 * 60_000).toISOString();

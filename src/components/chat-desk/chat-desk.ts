@@ -82,6 +82,8 @@ const LAYOUT_ICONS: Record<Layout, ReturnType<typeof svg>> = {
  * `desk-notify`. Screen readers hear, at most every few seconds, a summary of the conversations not in
  * a pane that received messages ("Noah Schmidt: 2 unread").
  *
+ * The toolbar also shows the agent's availability per channel (`<agent-status compact>`).
+ *
  * Keyboard: Alt+ArrowDown / Alt+ArrowUp switch to the next / previous conversation from anywhere in
  * the desk; F6 / Shift+F6 move focus to the next / previous pane; Escape closes an open drawer.
  *
@@ -90,6 +92,7 @@ const LAYOUT_ICONS: Record<Layout, ReturnType<typeof svg>> = {
  * @csspart base - The desk grid.
  * @csspart sidebar - The state box column (a drawer on narrow desks).
  * @csspart toolbar - The toolbar above the panes.
+ * @csspart agent-status - The toolbar's `<agent-status>` (its `base` part).
  * @csspart layout - The "Split screen" segmented control.
  * @csspart drawer-toggle - The buttons opening the drawers on narrow desks.
  * @csspart alerts - The "Alerts" button and its menu.
@@ -355,7 +358,8 @@ export class ChatDesk extends DeskElement {
                 `,
               )}
             </div>
-            <span class="spacer"></span>
+            <!-- It fills the space between the layout and the alerts (a spacer would take half of it). -->
+            <agent-status compact exportparts="base: agent-status"></agent-status>
             ${this.alerts?.menu.render()} ${narrow ? this.renderToggle('info', t.desk.visitorInformation) : nothing}
           </div>
           <div class="connection" part="connection" role="status" data-state=${connection}>
