@@ -66,7 +66,7 @@ function render(options: StoryStoreOptions = {}, conversationId = 'c-emma', step
   };
 }
 
-/** The header's two tools; Emma's thread shows the bot's transfer comment at the top. */
+/** The header's two tools ("Transfer" and "End conversation"). */
 export const Tools: Story = { render: render() };
 
 /** A colleague handed this conversation over: their comment stays at the top of the thread. */

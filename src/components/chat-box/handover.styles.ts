@@ -186,4 +186,14 @@ export const handoverStyles = css`
     font: inherit;
     font-weight: 650;
   }
+  /* Five tools in a narrow pane: tighter icon buttons keep them on the title's row (a taller header
+     would leave a split-screen thread little room). */
+  @container (max-width: 640px) {
+    .tool {
+      padding-inline: 5px;
+    }
+    .tools {
+      gap: 2px;
+    }
+  }
 `;

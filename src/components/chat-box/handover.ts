@@ -130,14 +130,15 @@ export class HandoverController implements ReactiveController {
   }
 
   /**
-   * A transfer note at the top of the thread: the latest transfer line with a comment, when
-   * someone else (a colleague, a bot) handed the conversation over.
+   * A transfer note at the top of the thread: the comment of the latest transfer line, when that
+   * transfer gave the conversation to this agent (a colleague or a bot handed it over).
    */
   renderTransferNote(t: Strings, messages: readonly Message[], agentName: string): TemplateResult | typeof nothing {
     for (let i = messages.length - 1; i >= 0; i -= 1) {
       const message = messages[i];
       if (message.kind !== 'transfer') continue;
-      if (!message.comment || message.from?.name === agentName) return nothing;
+      const toMe = message.to.type === 'agent' && message.to.name === agentName;
+      if (!message.comment || !toMe) return nothing;
       const from = message.from?.name;
       return html`<div class="banner transfer-note" part="banner transfer-note">
         <strong>${from ? isolateName(t.handover.transferNote, from) : t.handover.transferNoteNoName}</strong>
