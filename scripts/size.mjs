@@ -28,10 +28,11 @@ const buildFlag = process.argv.indexOf('--build');
 const buildDir = buildFlag > 0 ? process.argv[buildFlag + 1] : join(root, 'build');
 /**
  * The whole entry's regression ceiling (66.0 KB measured on 2026-12-03, +0.5 KB; then 71.5 KB with
- * issue 16's <agent-status> and co-browsing lifecycle, +5.5 KB): npm test fails when it grows past it.
+ * issue 16's <agent-status> and co-browsing lifecycle, +5.5 KB; then 78.2 KB with issue 16's transfer
+ * and end dialogs, +6.2 KB): npm test fails when it grows past it.
  * Lower it as the size drops; never raise it without saying why in the commit.
  */
-export const CEILING_OWN_GZIP = 72 * 1024;
+export const CEILING_OWN_GZIP = 78.7 * 1024;
 /** The production app's budget (issue 20: the 30 KB target is withdrawn; every feature included). */
 export const CEILING_APP_GZIP = 50 * 1024;
 /** The same production app with Lit, RxJS and every dependency bundled in, paid up front (issue 20). */
@@ -46,11 +47,12 @@ export const CEILING_CHAT_BOX_APP_WITH_DEPS_GZIP = 35 * 1024;
  * them as the size drops; never raise them without saying why.
  */
 // Issue 16 (availability per channel in every desk's toolbar, the co-browsing lifecycle in every
-// thread) then took them to 65.2, 88.4 and 59.0 KB.
+// thread) then took them to 65.2, 88.4 and 59.0 KB; its transfer and end (two dialogs, the undo bar
+// and their store commands in every thread) to 70.9, 94.1 and 64.9 KB.
 export const REGRESSION_CEILINGS = {
-  app: 65.7 * 1024,
-  appWithDeps: 88.9 * 1024,
-  chatBoxAppWithDeps: 59.5 * 1024,
+  app: 71.4 * 1024,
+  appWithDeps: 94.6 * 1024,
+  chatBoxAppWithDeps: 65.4 * 1024,
 };
 /** Parts loaded on demand (dynamic import): each must stay out of a production app's eager code. */
 export const LAZY_PARTS = ['fr', 'ar', 'demo-store', 'simulator', 'alerts-menu'];
