@@ -8,7 +8,15 @@ import { randomBytes } from 'node:crypto';
 import { parseMessage } from '../src/model/schema.js';
 import { timeOf } from '../src/model/thread.js';
 import { mergeChannels } from '../src/model/channels.js';
-import type { AgentChannel, ClientCommand, Conversation, Message, ServerEvent, Visitor } from '../src/model/types.js';
+import type {
+  AgentChannel,
+  ClientCommand,
+  Conversation,
+  Message,
+  ServerEvent,
+  TransferTargets,
+  Visitor,
+} from '../src/model/types.js';
 import { historyPage, olderMessagesPage } from '../src/transport/archive-pages.js';
 import type { ProtocolErrorCode } from '../src/transport/protocol.js';
 import { agentOf, type Principal } from './auth.js';
@@ -60,6 +68,11 @@ export class DeskData {
   private readonly messages = new Map<string, Message>();
   private readonly assignments = new Map<string, Assignment>();
   private archive: DeskState['archive'] = { conversations: [], messages: [] };
+  /** Where conversations can be transferred, and the tags offered when ending one (from the fixtures). */
+  private transferTargets: TransferTargets = { agents: [], skills: [] };
+  private tagSuggestions: string[] = [];
+  /** Who had a conversation before its last transfer: they still see that transfer's line and event. */
+  private readonly former = new Map<string, Assignment>();
   private readonly agentChannels = new Map<string, AgentChannel[]>();
   private defaultChannels: AgentChannel[] = [];
   /** Messages by client id: a resend is answered from here (the database's unique constraint decides races). */
@@ -94,6 +107,12 @@ export class DeskData {
     this.archive = state.archive;
   }
 
+  /** Sets the transfer targets and tag suggestions that snapshots carry. */
+  setHandover(targets: TransferTargets | undefined, tags: string[] | undefined): void {
+    this.transferTargets = targets ?? { agents: [], skills: [] };
+    this.tagSuggestions = tags ?? [];
+  }
+
   snapshot(principal?: Principal): Extract<ServerEvent, { type: 'snapshot' }> {
     const agent = agentOf(principal);
     const conversations = [...this.conversations.values()].filter((c) => this.canSee(principal, c.id));
@@ -105,6 +124,9 @@ export class DeskData {
       visitors: [...this.visitors.values()].filter((v) => visitorIds.has(v.id)),
       conversations,
       messages: [...this.messages.values()].filter((m) => ids.has(m.conversationId)),
+      ...(principal?.kind === 'visitor'
+        ? {}
+        : { transferTargets: this.transferTargets, tagSuggestions: this.tagSuggestions }),
       ...(agent && this.channelsOf(agent.id).length > 0 ? { channels: this.channelsOf(agent.id) } : {}),
     };
   }
@@ -159,6 +181,10 @@ export class DeskData {
         this.visitors.set(id, nextVisitor(this.visitors.get(id), event));
         return;
       }
+      case 'conversation.transferred':
+        this.former.set(event.conversationId, this.assignments.get(event.conversationId) ?? {});
+        this.assignments.set(event.conversationId, nextAssignment(event));
+        return;
       case 'agent.updated':
         if (event.agentId)
           this.agentChannels.set(event.agentId, mergeChannels(this.channelsOf(event.agentId), event.channels));
@@ -179,8 +205,13 @@ export class DeskData {
       case 'conversation.closed':
       case 'visitor.typing':
         return this.canSee(principal, event.conversationId);
-      case 'message.added':
-        return this.canSee(principal, loose.message?.conversationId);
+      case 'message.added': {
+        const message = loose.message as Partial<Message> | undefined;
+        if (message?.kind === 'transfer' && this.wasAssigned(principal, message.conversationId)) return true;
+        return this.canSee(principal, message?.conversationId);
+      }
+      case 'conversation.transferred':
+        return this.wasAssigned(principal, event.conversationId) || this.canSee(principal, event.conversationId);
       case 'message.updated': {
         const id = loose.message?.id;
         const known = id === undefined ? undefined : this.messages.get(id);
@@ -202,6 +233,16 @@ export class DeskData {
     }
   }
 
+  /** The staff member had the conversation before its last transfer (they see that transfer happen). */
+  private wasAssigned(principal: Principal, conversationId: string | undefined): boolean {
+    const former = conversationId === undefined ? undefined : this.former.get(conversationId);
+    if (!former || principal.kind !== 'staff') return false;
+    if (!former.agentId && !former.skill) return true;
+    return (
+      former.agentId === principal.agent.id || (former.skill !== undefined && principal.skills.includes(former.skill))
+    );
+  }
+
   /** A conversation this principal may see (an event without a conversation: only staff). */
   canSee(principal: Principal | undefined, conversationId: string | undefined): boolean {
     if (!principal) return true;
@@ -220,6 +261,9 @@ export class DeskData {
   handle(principal: Principal, command: ClientCommand): CommandResult {
     const visitorMay = command.type === 'send' || command.type === 'typing' || command.type === 'cobrowseAnswer';
     if (principal.kind === 'visitor' && !visitorMay) return refused('forbidden', `A visitor cannot ${command.type}.`);
+    // A transfer resent after it applied: acknowledged as before, though the conversation is someone else's now.
+    if (command.type === 'transfer' && this.messages.has(`tr-${command.commandId}`))
+      return { publish: [], messageId: `tr-${command.commandId}`, duplicate: true };
     const conversationId = 'conversationId' in command ? command.conversationId : undefined;
     if (conversationId !== undefined) {
       if (!this.conversations.has(conversationId))
@@ -271,9 +315,80 @@ export class DeskData {
             ),
           ],
         };
+      case 'transfer':
+        return this.transfer(principal, command);
+      case 'close':
+        return this.close(command);
       default:
         return refused('invalid-command', 'Unknown command type');
     }
+  }
+
+  // ---- handover: transfer and end (issue 16) ---------------------------------------------
+
+  /**
+   * Gives the conversation to an available agent or a skill with someone free: the transfer line
+   * (its id made of the command id, so a resend finds it and changes nothing), then
+   * `conversation.transferred`, and the conversation and its visitor for whoever takes it over.
+   */
+  private transfer(principal: Principal, command: Extract<ClientCommand, { type: 'transfer' }>): CommandResult {
+    const id = `tr-${command.commandId}`;
+    const conversation = this.conversations.get(command.conversationId)!;
+    if (conversation.status === 'closed') return refused('conversation-closed', 'The conversation is closed.');
+    const { type, id: targetId } = command.target;
+    const found =
+      type === 'agent'
+        ? this.transferTargets.agents.find((agent) => agent.id === targetId)
+        : this.transferTargets.skills.find((skill) => skill.id === targetId);
+    if (!found) return refused('invalid-command', `Unknown transfer target ${type} ${targetId}`);
+    const available = 'availability' in found ? found.availability !== 'unavailable' : found.availableAgents > 0;
+    if (!available) return refused('target-unavailable', `${found.name} cannot take the conversation now.`);
+    const at = this.untied(conversation.id, this.stamp());
+    const line = parseMessage({
+      id,
+      conversationId: conversation.id,
+      author: 'system',
+      at,
+      kind: 'transfer',
+      to: { type, name: found.name },
+      ...(principal.kind === 'staff' ? { from: { name: principal.agent.name } } : {}),
+      ...(command.comment?.trim() ? { comment: command.comment.trim() } : {}),
+    });
+    if (!line.ok) return refused('invalid-command', line.error);
+    const visitor = this.visitors.get(conversation.visitorId);
+    return {
+      publish: [
+        { type: 'message.added', message: line.value },
+        {
+          type: 'conversation.transferred',
+          conversationId: conversation.id,
+          at,
+          to: { type, id: targetId, name: found.name },
+        },
+        { type: 'conversation.upserted', conversation },
+        ...(visitor ? [{ type: 'visitor.updated' as const, visitor }] : []),
+      ],
+      messageId: id,
+    };
+  }
+
+  /** Closes the conversation with the agent's note and tags; closing a closed one changes nothing. */
+  private close(command: Extract<ClientCommand, { type: 'close' }>): CommandResult {
+    const conversation = this.conversations.get(command.conversationId)!;
+    if (conversation.status === 'closed') return { publish: [], duplicate: true };
+    const note = command.note?.trim();
+    const tags = command.tags?.map((tag) => tag.trim()).filter(Boolean);
+    return {
+      publish: [
+        {
+          type: 'conversation.closed',
+          conversationId: conversation.id,
+          at: this.stamp(),
+          ...(note ? { note } : {}),
+          ...(tags?.length ? { tags } : {}),
+        },
+      ],
+    };
   }
 
   // ---- the agent's shift (issue 16) ---------------------------------------------------------
@@ -440,7 +555,19 @@ export function nextConversation(
   event: Extract<ServerEvent, { type: 'conversation.upserted' | 'conversation.closed' }>,
 ): Conversation | undefined {
   if (event.type === 'conversation.upserted') return event.conversation;
-  return previous ? { ...previous, status: 'closed', closedAt: event.at } : undefined;
+  if (!previous) return undefined;
+  return {
+    ...previous,
+    status: 'closed',
+    closedAt: event.at,
+    ...(event.note ? { note: event.note } : {}),
+    ...(event.tags?.length ? { tags: event.tags } : {}),
+  };
+}
+
+/** Who handles a conversation after a transfer. */
+export function nextAssignment(event: Extract<ServerEvent, { type: 'conversation.transferred' }>): Assignment {
+  return event.to.type === 'agent' ? { agentId: event.to.id } : { skill: event.to.id };
 }
 
 export function nextMessage(

@@ -165,6 +165,7 @@ export class DeskServer {
     if (!verify) throw new Error('DeskServer needs tokenSecret (HMAC tokens) or verifyToken');
     this.verify = verify;
     this.data = new DeskData(options.clock);
+    this.data.setHandover(options.fixtures.transferTargets, options.fixtures.tagSuggestions);
     this.heartbeatMs = options.heartbeatMs ?? 4_000;
     this.rate = options.rateLimit ?? { perSecond: 100, burst: 500 };
     this.port = options.port ?? 0;
@@ -715,6 +716,8 @@ const COMMAND_FIELDS: Record<ClientCommand['type'], string[]> = {
   markRead: ['conversationId'],
   loadHistory: ['visitorId'],
   loadMessages: ['conversationId'],
+  transfer: ['commandId', 'conversationId'],
+  close: ['commandId', 'conversationId'],
 };
 
 /** Shape check of a command (the content of a `send` is validated as a message by DeskData). */
@@ -734,6 +737,8 @@ function checkCommand(raw: unknown): ClientCommand | string {
   if (shift) return shift;
   if (type === 'send' && (typeof command.content !== 'object' || command.content === null))
     return 'send.content must be an object';
+  const handover = checkHandover(type, command);
+  if (handover) return handover;
   if (
     (type === 'loadHistory' || type === 'loadMessages') &&
     command.before !== undefined &&
@@ -742,6 +747,32 @@ function checkCommand(raw: unknown): ClientCommand | string {
     return `${type}.before must be a string`;
   }
   return command as unknown as ClientCommand;
+}
+
+/** Shape check of `transfer` and `close` (issue 16): a target, bounded texts and tags. */
+function checkHandover(type: string, command: Record<string, unknown>): string | undefined {
+  const text = (value: unknown, max: number) =>
+    value === undefined || (typeof value === 'string' && value.length <= max);
+  if (type === 'transfer') {
+    const target = command.target as Record<string, unknown> | null | undefined;
+    if (typeof target !== 'object' || target === null || (target.type !== 'agent' && target.type !== 'skill'))
+      return 'transfer.target must be { type: "agent" | "skill", id }';
+    if (typeof target.id !== 'string' || target.id.length === 0 || target.id.length > 256)
+      return 'transfer.target.id must be a non-empty string';
+    if (!text(command.comment, 10_000)) return 'transfer.comment must be a string (at most 10,000 characters)';
+  }
+  if (type === 'close') {
+    if (!text(command.note, 10_000)) return 'close.note must be a string (at most 10,000 characters)';
+    const tags = command.tags;
+    if (
+      tags !== undefined &&
+      (!Array.isArray(tags) ||
+        tags.length > 100 ||
+        !tags.every((tag) => typeof tag === 'string' && tag.length <= 1_000))
+    )
+      return 'close.tags must be at most 100 strings';
+  }
+  return undefined;
 }
 
 /** The agent's shift commands (issue 16): what the string fields above do not cover. */

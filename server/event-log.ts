@@ -16,6 +16,7 @@ import type { AgentChannel, Message, ServerEvent } from '../src/model/types.js';
 import type { EventFrame } from '../src/transport/protocol.js';
 import type { Database, Queryable } from './db.js';
 import {
+  nextAssignment,
   nextConversation,
   nextMessage,
   nextVisitor,
@@ -361,6 +362,15 @@ async function writeState(tx: Queryable, event: ServerEvent): Promise<void> {
         );
       return;
     }
+    case 'conversation.transferred': {
+      const assignment = nextAssignment(event);
+      await tx.query('UPDATE desk_conversations SET assigned_agent = $2, assigned_skill = $3 WHERE id = $1', [
+        event.conversationId,
+        assignment.agentId ?? null,
+        assignment.skill ?? null,
+      ]);
+      return;
+    }
     case 'visitor.updated':
     case 'visitor.navigated': {
       const id = event.type === 'visitor.updated' ? event.visitor.id : event.visitorId;
@@ -401,6 +411,7 @@ function hasIds(event: ServerEvent): boolean {
     case 'visitor.updated':
       return isId(loose.visitor?.id);
     case 'conversation.closed':
+    case 'conversation.transferred':
       return isId(event.conversationId);
     case 'visitor.navigated':
       return isId(event.visitorId);

@@ -1,5 +1,5 @@
 import type { MessageFilter } from './model/filter.js';
-import type { Availability, CobrowseOption, DeskErrorInfo, Draft, Layout } from './model/types.js';
+import type { Availability, CobrowseOption, DeskErrorInfo, Draft, Layout, TransferTarget } from './model/types.js';
 
 /**
  * Public DOM events: bubbling, composed, `desk-` prefixed, with a typed readonly `detail`.
@@ -107,6 +107,38 @@ export class DeskNotifyEvent extends DeskEvent<DeskNotifyDetail> {
   }
 }
 
+// ---- handover: transfer and end (issue 16) -----------------------------------------------
+
+export interface DeskTransferDetail {
+  conversationId: string;
+  target: TransferTarget;
+  /** The agent's comment for the colleague (trimmed; may be empty). */
+  comment: string;
+}
+
+/** Cancelable; fired when the agent confirms a transfer, before anything is sent. */
+export class DeskTransferEvent extends DeskEvent<DeskTransferDetail> {
+  static readonly eventName = 'desk-transfer';
+  constructor(detail: DeskTransferDetail) {
+    super(DeskTransferEvent.eventName, detail, true);
+  }
+}
+
+export interface DeskCloseConversationDetail {
+  conversationId: string;
+  /** The closing note (trimmed; may be empty). */
+  note: string;
+  tags: string[];
+}
+
+/** Cancelable; fired when the agent confirms ending a conversation, before anything happens. */
+export class DeskCloseConversationEvent extends DeskEvent<DeskCloseConversationDetail> {
+  static readonly eventName = 'desk-close-conversation';
+  constructor(detail: DeskCloseConversationDetail) {
+    super(DeskCloseConversationEvent.eventName, detail, true);
+  }
+}
+
 // ---- the agent's shift (issue 16) ------------------------------------------------------------
 
 /**
@@ -165,5 +197,7 @@ declare global {
     'desk-filter-change': DeskFilterChangeEvent;
     'desk-layout-change': DeskLayoutChangeEvent;
     'desk-notify': DeskNotifyEvent;
+    'desk-transfer': DeskTransferEvent;
+    'desk-close-conversation': DeskCloseConversationEvent;
   }
 }

@@ -2,6 +2,7 @@ import { alerts } from './en/alerts.js';
 import { common } from './en/common.js';
 import { composer } from './en/composer.js';
 import { desk } from './en/desk.js';
+import { handover } from './en/handover.js';
 import { shift } from './en/shift.js';
 import { history } from './en/history.js';
 import { stateBox } from './en/state-box.js';
@@ -22,10 +23,11 @@ export interface Strings {
   alerts: typeof alerts;
   shift: typeof shift;
   history: typeof history;
+  handover: typeof handover;
 }
 
 /** English: always loaded, the fallback while another locale loads or when it cannot. */
-export const en: Strings = { common, thread, composer, stateBox, visitorPanel, desk, alerts, shift, history };
+export const en: Strings = { common, thread, composer, stateBox, visitorPanel, desk, alerts, shift, history, handover };
 
 /** Imports one locale's strings: a module whose `strings` implements {@link Strings}. */
 export type LocaleLoader = () => Promise<{ strings: Strings }>;

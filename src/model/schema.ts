@@ -185,8 +185,18 @@ export const ConversationSchema = v.object({
   startedAt: IsoTime,
   closedAt: v.optional(IsoTime),
   unread: v.optional(Count),
+  note: v.optional(LongText),
+  tags: v.optional(v.pipe(v.array(ShortText), v.maxLength(100))),
 });
 
+const TransferTargetsSchema = v.object({
+  agents: v.pipe(
+    v.array(v.object({ id: Id, name: ShortText, availability: v.picklist(['available', 'busy', 'unavailable']) })),
+    v.maxLength(10_000),
+  ),
+  skills: v.pipe(v.array(v.object({ id: Id, name: ShortText, availableAgents: Count })), v.maxLength(10_000)),
+});
+const TagList = v.pipe(v.array(ShortText), v.maxLength(1_000));
 const AvailabilitySchema = v.picklist(['available', 'busy', 'unavailable']);
 export const AgentChannelSchema = v.object({
   channel: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
@@ -215,6 +225,8 @@ function collectionEvents<
       visitors,
       conversations,
       messages,
+      transferTargets: v.optional(TransferTargetsSchema),
+      tagSuggestions: v.optional(TagList),
       channels: v.optional(channels),
     }),
     v.object({
@@ -232,7 +244,19 @@ export const ServerEventSchema = v.variant('type', [
   ...collectionEvents(list(VisitorSchema), list(ConversationSchema), list(MessageSchema), Channels),
   v.object({ type: v.literal('agent.updated'), agentId: v.optional(Id), channels: Channels }),
   v.object({ type: v.literal('conversation.upserted'), conversation: ConversationSchema }),
-  v.object({ type: v.literal('conversation.closed'), conversationId: Id, at: IsoTime }),
+  v.object({
+    type: v.literal('conversation.closed'),
+    conversationId: Id,
+    at: IsoTime,
+    note: v.optional(LongText),
+    tags: v.optional(TagList),
+  }),
+  v.object({
+    type: v.literal('conversation.transferred'),
+    conversationId: Id,
+    at: IsoTime,
+    to: v.object({ type: v.picklist(['agent', 'skill']), id: Id, name: ShortText }),
+  }),
   v.object({ type: v.literal('message.added'), message: MessageSchema }),
   v.object({
     type: v.literal('message.updated'),

@@ -164,6 +164,35 @@ export interface Conversation {
   startedAt: string;
   closedAt?: string;
   unread?: number;
+  /** The agent's closing note, when the agent ended it. */
+  note?: string;
+  /** Tags the agent gave when ending it. */
+  tags?: string[];
+}
+
+// ---- handover: transfer and end (issue 16) -----------------------------------------------
+
+/** A colleague the agent can transfer a conversation to, with their availability. */
+export interface TransferAgent {
+  id: string;
+  name: string;
+  availability: 'available' | 'busy' | 'unavailable';
+}
+/** A skill (team) the agent can transfer a conversation to; `availableAgents` of it can take it now. */
+export interface TransferSkill {
+  id: string;
+  name: string;
+  availableAgents: number;
+}
+/** Where a conversation can go (the snapshot's `transferTargets`). */
+export interface TransferTargets {
+  agents: TransferAgent[];
+  skills: TransferSkill[];
+}
+/** The target of a transfer command. */
+export interface TransferTarget {
+  type: 'agent' | 'skill';
+  id: string;
 }
 
 export interface Fixtures {
@@ -176,6 +205,10 @@ export interface Fixtures {
    * MemoryTransport serves them page by page on `loadHistory`.
    */
   archive?: { conversations: Conversation[]; messages: Message[] };
+  /** Colleagues and skills a conversation can be transferred to. */
+  transferTargets?: TransferTargets;
+  /** Tags offered when ending a conversation. */
+  tagSuggestions?: string[];
   /** The channels the agent serves (the snapshot's `channels`). */
   channels?: AgentChannel[];
 }
@@ -214,6 +247,8 @@ export type ServerEvent =
       visitors: Visitor[];
       conversations: Conversation[];
       messages: Message[];
+      transferTargets?: TransferTargets;
+      tagSuggestions?: string[];
       /** The channels the agent serves, with its availability on each. */
       channels?: AgentChannel[];
     }
@@ -223,7 +258,9 @@ export type ServerEvent =
    */
   | { type: 'agent.updated'; agentId?: string; channels: AgentChannel[] }
   | { type: 'conversation.upserted'; conversation: Conversation }
-  | { type: 'conversation.closed'; conversationId: string; at: string }
+  | { type: 'conversation.closed'; conversationId: string; at: string; note?: string; tags?: string[] }
+  /** The conversation went to another agent or skill: it leaves this agent's desk (not when `to` is this agent). */
+  | { type: 'conversation.transferred'; conversationId: string; at: string; to: TransferTarget & { name: string } }
   | { type: 'message.added'; message: Message }
   | { type: 'message.updated'; message: MessagePatch }
   | { type: 'visitor.updated'; visitor: VisitorPatch }
@@ -267,7 +304,10 @@ export type ClientCommand =
   | { type: 'cobrowseAnswer'; conversationId: string; accepted: boolean }
   | { type: 'markRead'; conversationId: string }
   | { type: 'loadHistory'; visitorId: string; before?: string }
-  | { type: 'loadMessages'; conversationId: string; before?: string };
+  | { type: 'loadMessages'; conversationId: string; before?: string }
+  /** `commandId`: the same for every resend, so the server applies it once. */
+  | { type: 'transfer'; commandId: string; conversationId: string; target: TransferTarget; comment?: string }
+  | { type: 'close'; commandId: string; conversationId: string; note?: string; tags?: string[] };
 
 export type ClientCommandType = ClientCommand['type'];
 

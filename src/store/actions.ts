@@ -10,7 +10,7 @@ import type {
   Message,
   ServerEvent,
 } from '../model/types.js';
-import type { ComposerTool, Upload, UploadError } from './state.js';
+import type { ClosingState, ComposerTool, TransferState, Upload, UploadError } from './state.js';
 
 /** What the agent did locally; applied by the same reducer as server events. */
 export type LocalAction =
@@ -32,6 +32,10 @@ export type LocalAction =
   | { type: 'local.history.loading'; visitorId: string }
   | { type: 'local.older.loading'; conversationId: string; loading: boolean }
   | { type: 'local.visitor.blocked'; visitorId: string; blocked: boolean }
+  /** A transfer asked for, answered, or forgotten (`undefined`). */
+  | { type: 'local.transfer'; conversationId: string; transfer: TransferState | undefined }
+  /** A conversation the agent ended (off the desk at once), or put back (`undefined`: undo, refusal). */
+  | { type: 'local.closing'; conversationId: string; closing: ClosingState | undefined }
   // The agent's shift (issue 16): `availability` undefined drops what was pending on those channels.
   | { type: 'local.availability'; channels: readonly string[]; availability: Availability | undefined }
   | { type: 'local.cobrowse.options'; conversationId: string; options: CobrowseOptions }

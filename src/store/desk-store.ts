@@ -18,6 +18,8 @@ import type {
   Draft,
   Layout,
   Message,
+  TransferTarget,
+  TransferTargets,
   Visitor,
 } from '../model/types.js';
 import { safeUrl } from '../model/url.js';
@@ -36,7 +38,9 @@ import {
 } from './selectors.js';
 import {
   initialState,
+  type ClosingState,
   type ComposerTool,
+  type TransferState,
   type DeskState,
   type Thread,
   type TypingState,
@@ -78,6 +82,8 @@ export interface DeskStoreOptions {
    * (default: the tab's `sessionStorage`). `null` keeps them in memory only.
    */
   draftStorage?: DraftStorage | null;
+  /** How long an ended conversation can be put back before the end is sent (default 5,000 ms). */
+  closeUndoMs?: number;
   /** How long a co-browsing request waits for the visitor before it expires, in ms (default 60 000). */
   cobrowseTimeoutMs?: number;
 }
@@ -105,6 +111,15 @@ interface PendingCommand {
   readonly settle?: () => void;
   inFlight: boolean;
 }
+
+/** What the agent gives when ending a conversation. */
+export interface CloseOptions {
+  /** Closing note (trimmed; empty: none). */
+  note?: string;
+  tags?: readonly string[];
+}
+
+type HandoverCommand = Extract<ClientCommand, { type: 'transfer' | 'close' }>;
 
 /** What a conversation's composer shows: the draft, the open panel, the attachments. */
 export interface ComposerState {
@@ -181,6 +196,9 @@ export class DeskStore {
   private readonly outboxLoaded: Promise<void>;
   private readonly draftStorage: DraftStorage | null;
   private readonly uploads: UploadRunner;
+  private readonly closeUndoMs: number;
+  /** Undo delays running, per conversation ended. */
+  private readonly undoTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly cobrowseTimeoutMs: number;
   /** Shift commands (availability, co-browsing) not yet applied by the server, by what they set. */
   private readonly pendingCommands = new Map<string, PendingCommand>();
@@ -217,6 +235,7 @@ export class DeskStore {
     this.consoleWarnings = options.consoleWarnings ?? 'default';
     this.draftStorage = options.draftStorage === undefined ? defaultDraftStorage() : options.draftStorage;
     this.agentOption = options.agent;
+    this.closeUndoMs = options.closeUndoMs ?? 5_000;
     this.draftOwner = options.agent?.id ?? 'agent';
     this.stateSubject = new BehaviorSubject(
       initialState(
@@ -375,6 +394,26 @@ export class DeskStore {
     );
   }
 
+  /** Where conversations can be transferred: colleagues with their availability, skills with their free agents. */
+  get transferTargets$(): Observable<TransferTargets> {
+    return this.select('transferTargets', (s) => s.transferTargets);
+  }
+
+  /** Tags offered when ending a conversation. */
+  get tagSuggestions$(): Observable<readonly string[]> {
+    return this.select('tagSuggestions', (s) => s.tagSuggestions);
+  }
+
+  /** The transfer asked for in a conversation (pending, accepted or refused), if any. */
+  transfer$(conversationId: string): Observable<TransferState | undefined> {
+    return this.select(`transfer:${conversationId}`, (s) => s.transfers.get(conversationId));
+  }
+
+  /** Conversations the agent ended that the server has not closed yet (`undoable` ones can be put back). */
+  get closing$(): Observable<ReadonlyMap<string, ClosingState>> {
+    return this.select('closing', (s) => s.closing);
+  }
+
   // ---- commands --------------------------------------------------------------------------
 
   /** Shows a conversation: brings forward the pane showing it, else puts it in the focused pane. */
@@ -527,11 +566,16 @@ export class DeskStore {
     void this.persist(sending).then(() => this.deliver(sending));
   }
 
+  /** Blocks a visitor; their ongoing conversations end with it (no undo). */
   block(visitorId: string, reason?: string): void {
     this.act({ type: 'local.visitor.blocked', visitorId, blocked: true });
     this.command({ type: 'block', visitorId, ...(reason ? { reason } : {}) }, () =>
       this.act({ type: 'local.visitor.blocked', visitorId, blocked: false }),
     );
+    for (const conversation of this.state.conversations.values()) {
+      if (conversation.visitorId === visitorId && conversation.status === 'ongoing')
+        this.startClose(conversation.id, {}, 0);
+    }
   }
 
   /** Managers only; for an agent it reports a `forbidden` error and returns false. */
@@ -761,6 +805,143 @@ export class DeskStore {
     );
   }
 
+  // ---- handover: transfer and end (issue 16) ---------------------------------------------
+
+  /**
+   * Asks the server to give the conversation to another agent or a skill. The transfer is `pending`
+   * until the server answers (`transfer$`): accepted, the server's `conversation.transferred` takes
+   * the conversation off the desk; refused, the state says why and keeps the comment. Sent again
+   * under the same command id after a reconnect, so the server applies it once.
+   */
+  transfer(conversationId: string, target: TransferTarget, comment = ''): void {
+    const conversation = this.state.conversations.get(conversationId);
+    if (!conversation || conversation.status !== 'ongoing') return;
+    if (this.state.transfers.get(conversationId)?.status === 'pending') return;
+    const transfer: TransferState = {
+      commandId: this.createClientId(),
+      target: { type: target.type, id: target.id },
+      comment: comment.trim(),
+      status: 'pending',
+    };
+    this.act({ type: 'local.transfer', conversationId, transfer });
+    void this.deliverHandover(this.transferCommand(conversationId, transfer));
+  }
+
+  /** Forgets a conversation's answered transfer (the dialog closed); a pending one goes on. */
+  dismissTransfer(conversationId: string): void {
+    const transfer = this.state.transfers.get(conversationId);
+    if (transfer && transfer.status !== 'pending')
+      this.act({ type: 'local.transfer', conversationId, transfer: undefined });
+  }
+
+  /**
+   * Ends a conversation: it leaves the desk at once (its pane shows the next one waiting) and can be
+   * put back with `undoClose` for `closeUndoMs`; then the `close` command goes (resent after a
+   * reconnect under the same command id) and the server's `conversation.closed` finishes it.
+   */
+  closeConversation(conversationId: string, options: CloseOptions = {}): void {
+    this.startClose(conversationId, options, this.closeUndoMs);
+  }
+
+  /** Puts back a conversation ended less than `closeUndoMs` ago. Returns false when it is too late. */
+  undoClose(conversationId: string): boolean {
+    if (this.state.closing.get(conversationId)?.status !== 'undoable') return false;
+    clearTimeout(this.undoTimers.get(conversationId));
+    this.undoTimers.delete(conversationId);
+    this.act({ type: 'local.closing', conversationId, closing: undefined });
+    this.focus(conversationId);
+    return true;
+  }
+
+  private startClose(conversationId: string, options: CloseOptions, undoMs: number): void {
+    const conversation = this.state.conversations.get(conversationId);
+    if (!conversation || conversation.status !== 'ongoing' || this.state.closing.has(conversationId)) return;
+    const tags = [...new Set((options.tags ?? []).map((tag) => tag.trim()).filter(Boolean))];
+    const closing: ClosingState = {
+      commandId: this.createClientId(),
+      note: options.note?.trim() ?? '',
+      tags,
+      status: undoMs > 0 ? 'undoable' : 'sending',
+    };
+    this.act({ type: 'local.closing', conversationId, closing });
+    if (undoMs <= 0) {
+      void this.deliverHandover(this.closeCommand(conversationId, closing));
+      return;
+    }
+    this.undoTimers.set(
+      conversationId,
+      setTimeout(() => {
+        this.undoTimers.delete(conversationId);
+        const current = this.state.closing.get(conversationId);
+        if (current?.status !== 'undoable') return;
+        const sending: ClosingState = { ...current, status: 'sending' };
+        this.act({ type: 'local.closing', conversationId, closing: sending });
+        void this.deliverHandover(this.closeCommand(conversationId, sending));
+      }, undoMs),
+    );
+  }
+
+  private transferCommand(conversationId: string, transfer: TransferState): HandoverCommand {
+    const { commandId, target, comment } = transfer;
+    return { type: 'transfer', commandId, conversationId, target, ...(comment ? { comment } : {}) };
+  }
+
+  private closeCommand(conversationId: string, closing: ClosingState): HandoverCommand {
+    const { commandId, note, tags } = closing;
+    return {
+      type: 'close',
+      commandId,
+      conversationId,
+      ...(note ? { note } : {}),
+      ...(tags.length ? { tags: [...tags] } : {}),
+    };
+  }
+
+  /**
+   * Sends a transfer or close. Not delivered (offline, timeout): it stays pending and goes again,
+   * same command id, when the desk is back online. Refused: the transfer says why; an end is undone.
+   */
+  private async deliverHandover(command: HandoverCommand): Promise<void> {
+    const { commandId, conversationId } = command;
+    if (this.inFlight.has(commandId) || this.destroyed) return;
+    this.inFlight.add(commandId);
+    try {
+      await this.transport.send(command);
+      const transfer = this.state.transfers.get(conversationId);
+      if (command.type === 'transfer' && transfer?.commandId === commandId && transfer.status === 'pending')
+        this.act({ type: 'local.transfer', conversationId, transfer: { ...transfer, status: 'accepted' } });
+    } catch (error) {
+      if (!(error instanceof TransportError) || error.reason !== 'rejected') return;
+      if (command.type === 'transfer') {
+        const transfer = this.state.transfers.get(conversationId);
+        if (transfer?.commandId !== commandId) return;
+        const reason = error.code === 'target-unavailable' ? 'unavailable' : 'refused';
+        this.act({ type: 'local.transfer', conversationId, transfer: { ...transfer, status: 'refused', reason } });
+        // An unavailable target is said in the dialog; any other refusal is also worth a `desk-error`.
+        if (reason === 'unavailable') return;
+      } else if (this.state.closing.get(conversationId)?.commandId === commandId) {
+        this.act({ type: 'local.closing', conversationId, closing: undefined });
+      }
+      this.report({
+        code: 'transport',
+        command: command.type,
+        message: `${command.type} failed: ${describeError(error)}`,
+      });
+    } finally {
+      this.inFlight.delete(commandId);
+    }
+  }
+
+  /** Back online: every transfer and end still waiting for the server goes again. */
+  private resendHandovers(): void {
+    for (const [conversationId, transfer] of this.state.transfers) {
+      if (transfer.status === 'pending') void this.deliverHandover(this.transferCommand(conversationId, transfer));
+    }
+    for (const [conversationId, closing] of this.state.closing) {
+      if (closing.status === 'sending') void this.deliverHandover(this.closeCommand(conversationId, closing));
+    }
+  }
+
   /** Applies every queued server event now (tests and scripts; the desk does this per frame). */
   flush(): void {
     if (this.frame) cancelAnimationFrame(this.frame);
@@ -793,6 +974,8 @@ export class DeskStore {
     this.destroyed = true;
     this.flush();
     this.uploads.stop([...this.state.uploads.values()].flat());
+    for (const timer of this.undoTimers.values()) clearTimeout(timer);
+    this.undoTimers.clear();
     for (const { timer } of this.cobrowseTimers.values()) clearTimeout(timer);
     this.cobrowseTimers.clear();
     this.transport.close();
@@ -1022,6 +1205,7 @@ export class DeskStore {
   private onConnection(state: ConnectionState): void {
     this.act({ type: 'local.connection', state });
     if (state === 'online') {
+      this.resendHandovers();
       // Shift commands not applied yet go again, in the order they were given.
       for (const [key, entry] of this.pendingCommands) this.attempt(key, entry);
       // (Back) online: everything still waiting goes again, under its client id.

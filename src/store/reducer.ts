@@ -1,11 +1,11 @@
 import { parseMessage } from '../model/schema.js';
 import { stringHash } from '../model/text.js';
-import { byArrival, countUnanswered, insertionIndex, sortMessages, timeOf } from '../model/thread.js';
+import { byArrival, countUnanswered, insertionIndex, sortMessages, timeOf, waitingSince } from '../model/thread.js';
 import { mergeChannels } from '../model/channels.js';
 import type { DeskErrorInfo, Layout, Message, ServerEvent } from '../model/types.js';
 import type { StoreAction } from './actions.js';
 import { describeError } from '../transport/transport.js';
-import { EMPTY_THREAD, type DeskState, type Thread, type Upload } from './state.js';
+import { EMPTY_THREAD, NO_TRANSFER_TARGETS, type DeskState, type Thread, type Upload } from './state.js';
 
 interface MutableThread {
   messages: Message[];
@@ -24,6 +24,8 @@ type MapKey =
   | 'tools'
   | 'uploads'
   | 'filters'
+  | 'transfers'
+  | 'closing'
   | 'availabilityPending'
   | 'cobrowse'
   | 'cobrowseOptions';
@@ -226,8 +228,12 @@ function fillPanes(batch: Batch): void {
   const panes = batch.get('panes').slice();
   if (!panes.includes(null)) return;
   const shown = new Set(panes);
+  const closing = batch.get('closing');
   const candidates = [...batch.get('conversations').values()]
-    .filter((conversation) => conversation.status === 'ongoing' && !shown.has(conversation.id))
+    .filter(
+      (conversation) =>
+        conversation.status === 'ongoing' && !shown.has(conversation.id) && !closing.has(conversation.id),
+    )
     .sort(byArrival);
   let changed = false;
   for (let i = 0; i < panes.length && candidates.length > 0; i += 1) {
@@ -300,7 +306,14 @@ function applySnapshot(batch: Batch, event: Extract<ServerEvent, { type: 'snapsh
       if (unread > 0) conversations.set(conversation.id, { ...conversation, unread });
     }
   }
-  const panes = batch.get('panes').map((id) => (id && conversations.has(id) ? id : null));
+  batch.set('transferTargets', event.transferTargets ?? NO_TRANSFER_TARGETS);
+  batch.set('tagSuggestions', event.tagSuggestions ?? []);
+  // An end the server already applied is done; one it has not seen stays off the desk (it is resent).
+  for (const id of batch.get('closing').keys()) {
+    if (conversations.get(id)?.status !== 'ongoing') batch.mutable('closing').delete(id);
+  }
+  const closing = batch.get('closing');
+  const panes = batch.get('panes').map((id) => (id && conversations.has(id) && !closing.has(id) ? id : null));
   batch.set('panes', panes);
   batch.set('loaded', true);
   fillPanes(batch);
@@ -333,10 +346,20 @@ function apply(batch: Batch, action: StoreAction): void {
         });
         return;
       }
-      batch.mutable('conversations').set(conversation.id, { ...conversation, status: 'closed', closedAt: action.at });
+      batch.mutable('conversations').set(conversation.id, {
+        ...conversation,
+        status: 'closed',
+        closedAt: action.at,
+        ...(action.note ? { note: action.note } : {}),
+        ...(action.tags?.length ? { tags: action.tags } : {}),
+      });
       batch.mutable('typing').delete(conversation.id);
+      if (batch.get('closing').has(conversation.id)) batch.mutable('closing').delete(conversation.id);
       return;
     }
+    case 'conversation.transferred':
+      applyTransferred(batch, action);
+      return;
     case 'message.added':
       if (addMessage(batch, action.message)) bumpUnread(batch, action.message);
       return;
@@ -498,6 +521,14 @@ function apply(batch: Batch, action: StoreAction): void {
       batch.mutable('visitors').set(action.visitorId, { ...previous, blocked: action.blocked });
       return;
     }
+    case 'local.transfer':
+      if (action.transfer) batch.mutable('transfers').set(action.conversationId, action.transfer);
+      else if (batch.get('transfers').has(action.conversationId))
+        batch.mutable('transfers').delete(action.conversationId);
+      return;
+    case 'local.closing':
+      applyClosing(batch, action);
+      return;
     case 'agent.updated':
     case 'local.availability':
     case 'local.cobrowse.options':
@@ -551,6 +582,52 @@ function applyShift(batch: Batch, action: ShiftAction): void {
       return;
     }
   }
+}
+
+// ---- handover: transfer and end (issue 16) -----------------------------------------------
+
+/** Another agent or skill has the conversation now: it leaves this desk (the transfer line stays in its thread). */
+function applyTransferred(batch: Batch, action: Extract<StoreAction, { type: 'conversation.transferred' }>): void {
+  // Transferred to this agent: the conversation arrives by `conversation.upserted` instead.
+  if (action.to.type === 'agent' && action.to.id === batch.get('agent').id) return;
+  // Unknown here: a transfer between others that a server let this agent see (a skill's queue); nothing to do.
+  const conversation = batch.get('conversations').get(action.conversationId);
+  if (!conversation) return;
+  batch.mutable('conversations').set(conversation.id, { ...conversation, status: 'closed', closedAt: action.at });
+  batch.mutable('typing').delete(conversation.id);
+  const transfer = batch.get('transfers').get(conversation.id);
+  if (transfer && transfer.status !== 'accepted')
+    batch.mutable('transfers').set(conversation.id, { ...transfer, status: 'accepted' });
+}
+
+/** An end applied at once: the conversation's pane moves on to the next one waiting (or stays empty). */
+function applyClosing(batch: Batch, action: Extract<StoreAction, { type: 'local.closing' }>): void {
+  if (!action.closing) {
+    if (batch.get('closing').has(action.conversationId)) batch.mutable('closing').delete(action.conversationId);
+    return;
+  }
+  batch.mutable('closing').set(action.conversationId, action.closing);
+  const panes = batch.get('panes');
+  const index = panes.indexOf(action.conversationId);
+  if (index < 0) return;
+  const next = panes.slice();
+  next[index] = nextWaiting(batch, new Set(panes));
+  batch.set('panes', next);
+  if (next[index]) clearUnread(batch, next[index]);
+  else fillPanes(batch);
+}
+
+/** The ongoing conversation not on screen whose visitor has waited longest for a reply, if any. */
+function nextWaiting(batch: Batch, shown: ReadonlySet<string | null>): string | null {
+  const closing = batch.get('closing');
+  let best: { id: string; since: number } | undefined;
+  for (const conversation of batch.get('conversations').values()) {
+    if (conversation.status !== 'ongoing' || shown.has(conversation.id) || closing.has(conversation.id)) continue;
+    const since = waitingSince(batch.thread(conversation.id)?.messages ?? []);
+    if (since !== undefined && (!best || timeOf(since) < best.since))
+      best = { id: conversation.id, since: timeOf(since) };
+  }
+  return best?.id ?? null;
 }
 
 type UploadAction = Extract<

@@ -42,7 +42,10 @@ export function createSummariesSelector(): (state: DeskState) => readonly Conver
   const cache = new Map<string, { inputs: unknown[]; summary: ConversationSummary }>();
   let previous: readonly ConversationSummary[] = [];
   return (state) => {
-    const ongoing = [...state.conversations.values()].filter((c) => c.status === 'ongoing').sort(byArrival);
+    const ongoing = [...state.conversations.values()]
+      // A conversation the agent just ended is off the list at once (it comes back on undo).
+      .filter((c) => c.status === 'ongoing' && !state.closing.has(c.id))
+      .sort(byArrival);
     const next = ongoing.map((conversation) => {
       const visitor = state.visitors.get(conversation.visitorId);
       const thread = state.threads.get(conversation.id);
@@ -77,7 +80,7 @@ export function createSummariesSelector(): (state: DeskState) => readonly Conver
 
 export function selectHistory(state: DeskState, visitorId: string): VisitorHistory {
   const conversations = [...state.conversations.values()]
-    .filter((c) => c.visitorId === visitorId && c.status === 'closed')
+    .filter((c) => c.visitorId === visitorId && (c.status === 'closed' || state.closing.has(c.id)))
     .sort(byNewest);
   const known = state.history.get(visitorId);
   // Until the server answered, a returning visitor may have more on the server.

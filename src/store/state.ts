@@ -11,6 +11,8 @@ import type {
   Conversation,
   Layout,
   Message,
+  TransferTarget,
+  TransferTargets,
   Visitor,
 } from '../model/types.js';
 
@@ -63,6 +65,32 @@ export type Upload = {
   | { readonly status: 'failed'; readonly error: UploadError }
 );
 
+/**
+ * A transfer the agent asked for: `pending` until the server answers (resent under the same
+ * command id after a reconnect), then `accepted` or `refused` (`unavailable`: the target cannot
+ * take it now; `refused`: any other refusal). The comment is kept so a refusal loses nothing.
+ */
+export interface TransferState {
+  readonly commandId: string;
+  readonly target: TransferTarget;
+  readonly comment: string;
+  readonly status: 'pending' | 'accepted' | 'refused';
+  readonly reason?: 'unavailable' | 'refused';
+}
+
+/**
+ * A conversation the agent ended, off the desk at once: `undoable` during the undo delay (nothing
+ * sent yet), then `sending` until the server's `conversation.closed` (resent after a reconnect).
+ */
+export interface ClosingState {
+  readonly commandId: string;
+  readonly note: string;
+  readonly tags: readonly string[];
+  readonly status: 'undoable' | 'sending';
+}
+
+export const NO_TRANSFER_TARGETS: TransferTargets = { agents: [], skills: [] };
+
 /** A conversation's latest co-browsing line (what the co-browsing tools show follows from it). */
 export interface CobrowseLine {
   readonly state: CobrowsingState;
@@ -93,6 +121,14 @@ export interface DeskState {
   readonly connection: ConnectionState;
   /** True once the first snapshot arrived. */
   readonly loaded: boolean;
+  /** Where conversations can be transferred (from the snapshot). */
+  readonly transferTargets: TransferTargets;
+  /** Tags offered when ending a conversation (from the snapshot). */
+  readonly tagSuggestions: readonly string[];
+  /** Transfers asked for, per conversation. */
+  readonly transfers: ReadonlyMap<string, TransferState>;
+  /** Conversations the agent ended that the server has not closed yet. */
+  readonly closing: ReadonlyMap<string, ClosingState>;
   // ---- the agent's shift: availability per channel, co-browsing (issue 16) ----
   /** The channels the agent serves, as the server has them. */
   readonly channels: readonly AgentChannel[];
@@ -128,6 +164,10 @@ export function initialState(
     focusedPane: 0,
     connection: 'connecting',
     loaded: false,
+    transferTargets: NO_TRANSFER_TARGETS,
+    tagSuggestions: [],
+    transfers: new Map(),
+    closing: new Map(),
     channels: [],
     availabilityPending: new Map(),
     cobrowse: new Map(),

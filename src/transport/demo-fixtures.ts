@@ -507,7 +507,27 @@ export function demoFixtures(now: Date = new Date(), options: DemoFixturesOption
     conversations,
     messages: signed(messages),
     archive: { conversations: archiveConversations, messages: signed(archiveMessages) },
+    ...handoverFixtures(),
     channels: demoChannels(),
+  };
+}
+
+/** Colleagues and skills to transfer to (one of each state, an unavailable colleague refuses), and tags. */
+function handoverFixtures(): Pick<Fixtures, 'transferTargets' | 'tagSuggestions'> {
+  return {
+    transferTargets: {
+      agents: [
+        { id: 'a-sam', name: 'Sam Okafor', availability: 'available' },
+        { id: 'a-lea', name: 'Léa Fontaine', availability: 'busy' },
+        { id: 'a-kenji', name: 'Kenji Watanabe', availability: 'unavailable' },
+      ],
+      skills: [
+        { id: 's-billing', name: 'Billing', availableAgents: 2 },
+        { id: 's-footwear', name: 'Footwear experts', availableAgents: 1 },
+        { id: 's-returns', name: 'Returns', availableAgents: 0 },
+      ],
+    },
+    tagSuggestions: ['Order status', 'Delivery', 'Returns', 'Product question', 'Payment', 'Complaint', 'Sale'],
   };
 }
 

@@ -52,6 +52,8 @@ export class MemoryTransport implements Transport {
   private simulatorFailure: DeskErrorInfo | undefined;
   private closed = false;
   private counter = 0;
+  /** Transfer and close command ids applied (a resend is acknowledged without a second effect). */
+  private readonly handovers = new Set<string>();
   /** The agent's channels as this server has them (issue 16). */
   private channels: AgentChannel[];
   /** Co-browsing lines accepted, by client id (a resend gives the same line, never a second one). */
@@ -82,10 +84,19 @@ export class MemoryTransport implements Transport {
     sink.connection('connecting');
     if (this.simulatorFailure) sink.error(this.simulatorFailure);
     this.simulatorFailure = undefined;
-    const { agent, visitors, conversations, messages } = this.fixtures;
+    const { agent, visitors, conversations, messages, transferTargets, tagSuggestions } = this.fixtures;
     this.setConnection('online');
     const channels = this.channels.length > 0 ? { channels: this.channels } : {};
-    this.emit({ type: 'snapshot', ...(agent ? { agent } : {}), visitors, conversations, messages, ...channels });
+    this.emit({
+      type: 'snapshot',
+      ...(agent ? { agent } : {}),
+      visitors,
+      conversations,
+      messages,
+      ...channels,
+      ...(transferTargets ? { transferTargets } : {}),
+      ...(tagSuggestions ? { tagSuggestions } : {}),
+    });
     this.withSimulator((simulator) => simulator.start());
   }
 
@@ -113,6 +124,10 @@ export class MemoryTransport implements Transport {
     if (!this.online) throw new TransportError('offline', 'No connection');
     const failure = this.failures.shift();
     if (failure) throw failure;
+    if (command.type === 'transfer' || command.type === 'close') {
+      this.handover(command);
+      return;
+    }
     this.handle(command);
   }
 
@@ -214,8 +229,70 @@ export class MemoryTransport implements Transport {
         return;
       case 'typing':
       case 'markRead':
+      case 'transfer':
+      case 'close':
         return;
     }
+  }
+
+  // ---- handover: transfer and end (issue 16) ---------------------------------------------
+
+  /**
+   * With `autoAck`, a transfer is accepted (the transfer line, then `conversation.transferred`) unless
+   * its target is an unavailable agent or a skill with nobody free (refused: `target-unavailable`),
+   * and a close is applied (`conversation.closed`). Each command id is applied once.
+   */
+  private handover(command: Extract<ClientCommand, { type: 'transfer' | 'close' }>): void {
+    if (!this.autoAck || this.handovers.has(command.commandId)) return;
+    const at = new Date().toISOString();
+    if (command.type === 'close') {
+      this.handovers.add(command.commandId);
+      const { conversationId, note, tags } = command;
+      queueMicrotask(() =>
+        this.emit({
+          type: 'conversation.closed',
+          conversationId,
+          at,
+          ...(note ? { note } : {}),
+          ...(tags ? { tags } : {}),
+        }),
+      );
+      return;
+    }
+    const targets = this.fixtures.transferTargets ?? { agents: [], skills: [] };
+    const { target, conversationId, comment } = command;
+    const found =
+      target.type === 'agent'
+        ? targets.agents.find((agent) => agent.id === target.id)
+        : targets.skills.find((skill) => skill.id === target.id);
+    const available =
+      found !== undefined &&
+      ('availability' in found ? found.availability !== 'unavailable' : found.availableAgents > 0);
+    if (!found || !available)
+      throw new TransportError(
+        'rejected',
+        `${found?.name ?? target.id} cannot take the conversation now`,
+        'target-unavailable',
+      );
+    this.handovers.add(command.commandId);
+    const to = { type: target.type, id: target.id, name: found.name };
+    const agentName = this.fixtures.agent?.name;
+    queueMicrotask(() => {
+      this.emit({
+        type: 'message.added',
+        message: {
+          id: `tr-${command.commandId}`,
+          conversationId,
+          author: 'system',
+          at,
+          kind: 'transfer',
+          to: { type: to.type, name: to.name },
+          ...(agentName ? { from: { name: agentName } } : {}),
+          ...(comment ? { comment } : {}),
+        },
+      });
+      this.emit({ type: 'conversation.transferred', conversationId, at, to });
+    });
   }
 
   /** The agent's shift (issue 16): availability per channel and co-browsing. */

@@ -40,6 +40,8 @@ export type ProtocolErrorCode =
   | 'conversation-closed'
   | 'visitor-blocked'
   | 'forbidden'
+  /** A transfer whose target cannot take the conversation now (agent unavailable, skill with nobody free). */
+  | 'target-unavailable'
   | 'rate-limited'
   | 'internal';
 

@@ -33,6 +33,33 @@ const PAGES = [
   { url: 'https://shop.example.com/tents', title: 'Tents' },
 ];
 
+/** Colleagues who hand a conversation over to the agent now and then, with a comment. */
+const HANDOVERS: Array<{
+  from: string;
+  name: string;
+  country: string;
+  channel: string;
+  line: string;
+  comment: string;
+}> = [
+  {
+    from: 'Sam Okafor',
+    name: 'Jonas Weber',
+    country: 'DE',
+    channel: 'instagram',
+    line: 'My refund has not arrived yet, it has been two weeks.',
+    comment: 'Refund for order 88412 sent on the 2nd; he is upset, please check with the bank transfer team.',
+  },
+  {
+    from: 'Léa Fontaine',
+    name: 'Camille Laurent',
+    country: 'FR',
+    channel: 'sms',
+    line: 'Can I exchange the jacket for a larger size?',
+    comment: 'Wants an exchange M → L; size L is back in stock on Friday.',
+  },
+];
+
 const NEWCOMERS: Array<Pick<Visitor, 'name' | 'country' | 'browser' | 'os'> & { channel: string }> = [
   { name: 'Olivia Brown', country: 'GB', browser: 'Safari 19', os: 'iOS 19', channel: 'chat' },
   { name: 'Mateo Rossi', country: 'IT', browser: 'WhatsApp', os: 'Android 15', channel: 'whatsapp' },
@@ -69,6 +96,9 @@ export class DemoSimulator {
   private readonly timers = new Set<ReturnType<typeof setTimeout>>();
   private running = false;
   private counter = 0;
+  private handover = 0;
+  /** The agent conversations are transferred to. */
+  private readonly agent: { id: string; name: string } | undefined;
   /** Newcomers who have not come yet (one on a busy or unavailable channel waits for a later turn). */
   private readonly newcomers = [...NEWCOMERS];
   /** The agent's channels: no new conversation on one that is busy, unavailable or at its limit. */
@@ -80,6 +110,7 @@ export class DemoSimulator {
     this.emit = options.emit;
     this.random = mulberry32(options.seed ?? Date.now());
     this.speed = options.speed ?? 1;
+    this.agent = options.fixtures.agent;
     for (const conversation of options.fixtures.conversations) this.conversations.set(conversation.id, conversation);
     for (const visitor of options.fixtures.visitors) if (visitor.blocked) this.blocked.add(visitor.id);
     for (const channel of options.fixtures.channels ?? []) this.channels.set(channel.channel, channel);
@@ -96,6 +127,7 @@ export class DemoSimulator {
     this.loop(() => this.visitorBrowses(), 8000, 16000);
     this.loop(() => this.newConversation(), 40000, 70000);
     this.loop(() => this.visitorComesAndGoes(), 20000, 40000);
+    this.loop(() => this.colleagueTransfers(), 60000, 120000);
   }
 
   stop(): void {
@@ -111,6 +143,7 @@ export class DemoSimulator {
     if (
       type !== 'conversation.upserted' &&
       type !== 'conversation.closed' &&
+      type !== 'conversation.transferred' &&
       type !== 'visitor.updated' &&
       type !== 'agent.updated' &&
       type !== 'message.added'
@@ -123,7 +156,7 @@ export class DemoSimulator {
       this.observeShift(typed);
     } else if (typed.type === 'conversation.upserted') {
       this.conversations.set(typed.conversation.id, typed.conversation);
-    } else if (typed.type === 'conversation.closed') {
+    } else if (typed.type === 'conversation.closed' || typed.type === 'conversation.transferred') {
       this.conversations.delete(typed.conversationId);
     } else if (typed.type === 'visitor.updated' && typed.visitor.blocked !== undefined) {
       if (typed.visitor.blocked) this.blocked.add(typed.visitor.id);
@@ -319,6 +352,59 @@ export class DemoSimulator {
         at: now,
         kind: 'text',
         text: this.pick(VISITOR_LINES),
+      },
+    });
+  }
+
+  /** A colleague hands a conversation over to the agent: the visitor's message, then the transfer line with a comment. */
+  private colleagueTransfers(): void {
+    if (!this.agent || this.ongoing().length >= 10 || this.handover >= HANDOVERS.length) return;
+    const handover = HANDOVERS[this.handover];
+    // A colleague hands over only what the agent can take now (its channel available, under its limit).
+    // With channels configured, only on one the agent serves (unknown ones take no handover).
+    const served = this.channels.size === 0 || this.channels.has(handover.channel);
+    if (!served || !this.accepts(handover.channel)) return;
+    this.handover += 1;
+    const n = (this.counter += 1);
+    const started = new Date(Date.now() - 3 * 60_000).toISOString();
+    const now = new Date().toISOString();
+    const visitorId = `sim-v${n}`;
+    const conversation: Conversation = {
+      id: `sim-c${n}`,
+      visitorId,
+      channel: handover.channel,
+      status: 'ongoing',
+      startedAt: started,
+    };
+    this.emit({
+      type: 'visitor.updated',
+      visitor: {
+        id: visitorId,
+        name: handover.name,
+        country: handover.country,
+        source: { type: 'direct' },
+        visitCount: 2,
+        online: true,
+      },
+    });
+    this.emit({ type: 'conversation.upserted', conversation });
+    this.conversations.set(conversation.id, conversation);
+    const base = { conversationId: conversation.id } as const;
+    this.emit({
+      type: 'message.added',
+      message: { ...base, id: `sim-${n}-first`, author: 'visitor', at: started, kind: 'text', text: handover.line },
+    });
+    this.emit({
+      type: 'message.added',
+      message: {
+        ...base,
+        id: `sim-${n}-transfer`,
+        author: 'system',
+        at: now,
+        kind: 'transfer',
+        to: { type: 'agent', name: this.agent.name },
+        from: { name: handover.from },
+        comment: handover.comment,
       },
     });
   }

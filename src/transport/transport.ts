@@ -20,11 +20,14 @@ export interface Transport {
 export class TransportError extends Error {
   /** `offline`: not delivered, worth retrying when back online; `rejected`: the server refused it. */
   readonly reason: 'offline' | 'rejected' | 'timeout';
+  /** For `rejected`: the server's error code when it gave one (e.g. `target-unavailable`). */
+  readonly code: string | undefined;
 
-  constructor(reason: 'offline' | 'rejected' | 'timeout', message: string) {
+  constructor(reason: 'offline' | 'rejected' | 'timeout', message: string, code?: string) {
     super(message);
     this.name = 'TransportError';
     this.reason = reason;
+    this.code = code;
   }
 }
 

@@ -658,7 +658,7 @@ export class WebSocketTransport implements Transport {
   private onError(socket: WebSocket, frame: ErrorFrame): void {
     if (frame.id) {
       const entry = this.pending.find((p) => p.id === frame.id);
-      if (entry) this.settle(entry, new TransportError('rejected', `${frame.code}: ${frame.message}`));
+      if (entry) this.settle(entry, new TransportError('rejected', `${frame.code}: ${frame.message}`, frame.code));
       return;
     }
     if (frame.code === 'unauthorized') this.stop(socket, refusedToken(`: ${frame.message}`));

@@ -33,6 +33,8 @@ export interface StoryStoreOptions {
   autoAck?: boolean;
   /** Server events to apply right after the snapshot (typing, navigation…). */
   events?: ServerEvent[];
+  /** How long an ended conversation can be put back (default: the store's 5 s). */
+  closeUndoMs?: number;
 }
 
 export interface StoryDesk {
@@ -64,6 +66,7 @@ export function storyStore(options: StoryStoreOptions = {}): StoryDesk {
     batching: options.batching ?? 'sync',
     // Each story is one state: a draft typed in one must not show up in the next (same tab).
     draftStorage: null,
+    ...(options.closeUndoMs !== undefined ? { closeUndoMs: options.closeUndoMs } : {}),
   });
   for (const event of options.events ?? []) transport.emit(event);
   store.flush();

@@ -31,11 +31,16 @@ import { chatBoxStyles } from './chat-box.styles.js';
 import { authorName, renderRow, type MessageViewContext } from './message-view.js';
 import { ThreadScrollController } from './thread-scroll-controller.js';
 import { buildRows, closedBy, initials, messageKey, type PastConversation, type ThreadRow } from './thread-rows.js';
+import { HandoverController } from './handover.js';
+import { handoverStyles } from './handover.styles.js';
+import { NO_TRANSFER_TARGETS, type ClosingState } from '../../store/state.js';
 
 const NO_MESSAGES: readonly Message[] = [];
 const NO_ROWS: readonly ThreadRow[] = [];
 const NO_THREAD: ThreadInfo = { hasOlder: undefined, loadingOlder: false };
 const NOT_TYPING: TypingState = { typing: false };
+const NO_CLOSING: ReadonlyMap<string, ClosingState> = new Map();
+const NO_TAGS: readonly string[] = [];
 const NO_COBROWSE: CobrowseState = { state: 'idle', line: undefined, options: DEFAULT_COBROWSE_OPTIONS };
 const COBROWSE_OPTIONS: readonly CobrowseOption[] = ['mouse', 'input', 'scroll'];
 const NO_THREADS: ReadonlyMap<string, readonly Message[]> = new Map();
@@ -70,8 +75,11 @@ const ICON_BLOCK = html`<svg viewBox="0 0 20 20" aria-hidden="true" focusable="f
  * messages on the right, events (system, co-browsing, transfers) in the middle, day separators,
  * grouping by author, every message kind with its own style, delivery status and Retry for a
  * message that could not be sent. The header names the visitor and the channel, holds a
- * `<message-filter>` for this thread and the tools "Open current page", "Take control" and
- * "Block visitor". Long threads are virtualized: the view follows new messages while at the
+ * `<message-filter>` for this thread and the tools "Open current page", "Take control", "Block
+ * visitor", "Transfer" (a dialog: search and choose an agent or a skill, comment) and "End
+ * conversation" (a confirmation with a closing note and tags; "Conversation ended · Undo" for 5 s
+ * while the pane shows the next conversation waiting). A colleague's transfer comment shows at the
+ * top of the thread. Long threads are virtualized: the view follows new messages while at the
  * bottom, keeps its place (and offers "N new messages") when the agent scrolled up, and fetches
  * older messages at the top without jumping.
  *
@@ -112,7 +120,13 @@ const ICON_BLOCK = html`<svg viewBox="0 0 20 20" aria-hidden="true" focusable="f
  * @csspart new-messages - The "N new messages" button.
  * @csspart empty - The empty state.
  * @csspart typing - The "… is typing" line.
- * @csspart dialog - The block confirmation dialog.
+ * @csspart dialog - The block, transfer and end confirmation dialogs.
+ * @csspart transfer-dialog - The "Transfer conversation" dialog.
+ * @csspart end-dialog - The "End conversation" confirmation.
+ * @csspart tag - A tag chip in the end confirmation.
+ * @csspart transfer-note - The colleague's transfer comment at the top of the thread (also `banner`).
+ * @csspart undo-bar - The "Conversation ended · Undo" bar.
+ * @csspart undo - Its Undo button.
  *
  * @cssprop --chat-box-visitor-bubble-bg - Visitor bubble background (default `--desk-color-visitor-bubble`).
  * @cssprop --chat-box-visitor-bubble-color - Visitor bubble text colour.
@@ -127,9 +141,11 @@ const ICON_BLOCK = html`<svg viewBox="0 0 20 20" aria-hidden="true" focusable="f
  * @fires desk-cobrowse - Cancelable; before a co-browsing request is cancelled or the session stopped. `detail: { conversationId, visitorId, action: 'cancel' | 'stop' }`.
  * @fires desk-cobrowse-option - Cancelable; before a co-browsing switch (mouse, form input, scroll position) changes. `detail: { conversationId, option, enabled }`.
  * @fires desk-block-visitor - Cancelable; before the block confirmation opens. `detail: { visitorId }`.
+ * @fires desk-transfer - Cancelable; when the agent confirms a transfer, before it is sent. `detail: { conversationId, target: { type, id }, comment }`.
+ * @fires desk-close-conversation - Cancelable; when the agent confirms ending the conversation, before it ends. `detail: { conversationId, note, tags }`.
  */
 export class ChatBox extends DeskElement {
-  static override styles = [tokens, shared, chatBoxStyles, dialogStyles];
+  static override styles = [tokens, shared, chatBoxStyles, dialogStyles, handoverStyles];
 
   /** The conversation to show; by default the pane's, else the focused one. */
   @property({ attribute: 'conversation-id' }) conversationId?: string;
@@ -187,6 +203,11 @@ export class ChatBox extends DeskElement {
         allMessages: id ? store.messages$(id) : of(NO_MESSAGES),
         threadInfo: id ? store.thread$(id) : of(NO_THREAD),
         typing: id ? store.typing$(id) : of(NOT_TYPING),
+        agent: store.agent$,
+        transfer: id ? store.transfer$(id) : of(undefined),
+        transferTargets: store.transferTargets$,
+        tagSuggestions: store.tagSuggestions$,
+        closing: store.closing$,
         cobrowse: id ? store.cobrowse$(id) : of(NO_COBROWSE),
         /** The visitor's past conversations, continued above this one as the agent scrolls up. */
         history: visitorId.pipe(switchMap((v) => (v ? store.history$(v) : of(undefined)))),
@@ -196,12 +217,15 @@ export class ChatBox extends DeskElement {
       };
     },
     (next, previous) => {
+      this.handover.update(next.transfer, previous?.transfer, next.closing ?? NO_CLOSING);
       if (this.filterPending) this.filterPending = !this.applyFilter(this.assignedFilter);
       this.announceNew(next.allMessages, previous?.allMessages ?? NO_MESSAGES);
       this.announceCobrowse(next.cobrowse, previous?.cobrowse);
     },
   );
 
+  /** Transfer and End conversation: their tools, dialogs and undo bar. */
+  private readonly handover = new HandoverController(this);
   private rows: readonly ThreadRow[] = NO_ROWS;
   /** The `showPast` request handled last. */
   private pastShown: PastRequest | undefined;
@@ -655,7 +679,10 @@ export class ChatBox extends DeskElement {
     const conversation = this.data.value?.conversation;
     if (!this.target.store || !id || !conversation) {
       const text = this.target.store ? t.thread.noConversation : t.common.noStore;
-      return html`<div class="placeholder" part="base" role="status">${text}</div>`;
+      return html`<div class="placeholder" part="base">
+        <p role="status">${text}</p>
+        ${this.handover.renderUndo(t)}
+      </div>`;
     }
     const visitor = this.data.value?.visitor;
     const name = this.visitorName;
@@ -674,11 +701,13 @@ export class ChatBox extends DeskElement {
             </div>`
           : nothing
       }
+      ${this.handover.renderUndo(t)}
+      ${this.handover.renderTransferNote(t, this.data.value?.allMessages ?? NO_MESSAGES, this.data.value?.agent?.name ?? '')}
       ${this.renderLog(name)} ${this.renderTyping(name, closed)}
       <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
         ${keyed(this.announcement.serial, html`<span>${this.announcement.text}</span>`)}
       </div>
-      ${this.renderDialog(name)}
+      ${this.renderDialog(name)} ${this.handover.renderDialogs(this.handoverView(conversation.id, name, closed))}
     </div>`;
   }
 
@@ -761,6 +790,7 @@ export class ChatBox extends DeskElement {
           >
             ${ICON_BLOCK}<span class="label">${t.thread.blockVisitor}</span>
           </button>
+          ${this.handover.renderTools(this.handoverView(conversation.id, name, closed))}
           <span id="open-page-hint" hidden>${pageHint}</span>
           <span id="control-hint" hidden>${controlHint}</span>
           <span id="block-hint" hidden>${blockHint}</span>
@@ -850,6 +880,20 @@ export class ChatBox extends DeskElement {
       <span>${this.i18n.t.thread.typing(name)}</span>
       ${typing.preview ? html`<span class="preview">${typing.preview.slice(0, 300)}</span>` : nothing}
     </div>`;
+  }
+
+  private handoverView(conversationId: string, name: string, closed: boolean) {
+    const data = this.data.value;
+    return {
+      t: this.i18n.t,
+      store: this.target.store,
+      conversationId,
+      name,
+      closed,
+      targets: data?.transferTargets ?? NO_TRANSFER_TARGETS,
+      tagSuggestions: data?.tagSuggestions ?? NO_TAGS,
+      transfer: data?.transfer,
+    };
   }
 
   private renderDialog(name: string) {

@@ -1,0 +1,521 @@
+/**
+ * `<chat-box>`'s "Transfer" and "End conversation" tools (issue 16): their header buttons, the
+ * transfer dialog, the end confirmation and the "Conversation ended · Undo" bar. A controller, not
+ * an element: it keeps the dialogs' fields (what the agent is typing) and reaches the store only
+ * through its commands. Dialogs use the shared confirm-dialog styles; announcements go through the
+ * desk's one announcer.
+ */
+import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
+import { DeskCloseConversationEvent, DeskTransferEvent } from '../../events.js';
+import type { Strings } from '../../i18n/strings.js';
+import type { Message, TransferTarget, TransferTargets } from '../../model/types.js';
+import type { DeskStore } from '../../store/desk-store.js';
+import type { ClosingState, TransferState } from '../../store/state.js';
+import { announce } from '../shared/announcer.js';
+import { isolateName } from '../shared/confirm-block-dialog.js';
+
+/** What the tools show for the conversation in the box. */
+export interface HandoverView {
+  readonly t: Strings;
+  readonly store: DeskStore | undefined;
+  readonly conversationId: string;
+  /** The visitor's display name (already neutralized). */
+  readonly name: string;
+  readonly closed: boolean;
+  readonly targets: TransferTargets;
+  readonly tagSuggestions: readonly string[];
+  readonly transfer: TransferState | undefined;
+}
+
+const ICON_TRANSFER = html`<svg viewBox="0 0 20 20" aria-hidden="true" focusable="false">
+  <path
+    d="M3 7h11M11 4l3 3-3 3M17 13H6M9 10l-3 3 3 3"
+    fill="none"
+    stroke="currentColor"
+    stroke-width="1.6"
+    stroke-linecap="round"
+    stroke-linejoin="round"
+  />
+</svg>`;
+const ICON_END = html`<svg viewBox="0 0 20 20" aria-hidden="true" focusable="false">
+  <path d="M5 10.5l3.2 3.2L15 6.5" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" />
+</svg>`;
+
+const keyOf = (target: TransferTarget) => `${target.type}:${target.id}`;
+
+export class HandoverController implements ReactiveController {
+  private query = '';
+  private selected: string | undefined;
+  private comment = '';
+  private note = '';
+  private tags: string[] = [];
+  private tagDraft = '';
+  /** The conversation ended from this box, while its undo is offered. */
+  private ended: { id: string; name: string } | undefined;
+  private view: HandoverView | undefined;
+
+  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    for (const dialog of this.dialogs()) if (dialog.open) dialog.close('cancel');
+  }
+
+  /**
+   * Follows the store: an accepted transfer closes its dialog and is announced; a refusal is
+   * announced (the dialog says it and keeps the comment); an end no longer undoable drops its bar.
+   */
+  update(
+    transfer: TransferState | undefined,
+    previous: TransferState | undefined,
+    closing: ReadonlyMap<string, ClosingState>,
+  ): void {
+    const view = this.view;
+    if (this.ended && closing.get(this.ended.id)?.status !== 'undoable') this.ended = undefined;
+    if (!view || !transfer || transfer === previous) return;
+    const target = this.targetName(view.targets, transfer.target);
+    if (transfer.status === 'accepted' && previous?.status !== 'accepted') {
+      const dialog = this.dialog('transfer');
+      if (dialog?.open) this.closeDialog(dialog);
+      announce(this.host, view.t.handover.transferred(view.name, target), { key: `transfer:${view.conversationId}` });
+      view.store?.dismissTransfer(view.conversationId);
+    } else if (transfer.status === 'refused' && previous?.status !== 'refused') {
+      announce(this.host, this.refusalText(view.t, transfer, target), {
+        priority: 'assertive',
+        key: `transfer:${view.conversationId}`,
+      });
+    }
+  }
+
+  // ---- header tools ------------------------------------------------------------------------
+
+  renderTools(view: HandoverView): TemplateResult {
+    this.view = view;
+    const h = view.t.handover;
+    return html`<button
+        class="tool tool-transfer"
+        part="tool"
+        ?disabled=${view.closed}
+        title=${h.transferHint}
+        aria-haspopup="dialog"
+        @click=${() => this.openTransfer()}
+      >
+        ${ICON_TRANSFER}<span class="label">${h.transfer}</span>
+      </button>
+      <button
+        class="tool tool-end"
+        part="tool"
+        ?disabled=${view.closed}
+        title=${h.endHint}
+        aria-haspopup="dialog"
+        @click=${() => this.openEnd()}
+      >
+        ${ICON_END}<span class="label">${h.end}</span>
+      </button>`;
+  }
+
+  /** The "Conversation ended · Undo" bar, while the end ended from this box can be undone. */
+  renderUndo(t: Strings): TemplateResult | typeof nothing {
+    const ended = this.ended;
+    if (!ended) return nothing;
+    return html`<div class="undo-bar" part="undo-bar" role="group" aria-label=${t.handover.ended}>
+      <span>${t.handover.ended}</span>
+      <span aria-hidden="true">·</span>
+      <button class="undo" part="undo" aria-label=${t.handover.undoLabel(ended.name)} @click=${() => this.undo()}>
+        ${t.handover.undo}
+      </button>
+    </div>`;
+  }
+
+  /**
+   * A transfer note at the top of the thread: the comment of the latest transfer line, when that
+   * transfer gave the conversation to this agent (a colleague or a bot handed it over).
+   */
+  renderTransferNote(t: Strings, messages: readonly Message[], agentName: string): TemplateResult | typeof nothing {
+    for (let i = messages.length - 1; i >= 0; i -= 1) {
+      const message = messages[i];
+      if (message.kind !== 'transfer') continue;
+      const toMe = message.to.type === 'agent' && message.to.name === agentName;
+      if (!message.comment || !toMe) return nothing;
+      const from = message.from?.name;
+      return html`<div class="banner transfer-note" part="banner transfer-note">
+        <strong>${from ? isolateName(t.handover.transferNote, from) : t.handover.transferNoteNoName}</strong>
+        <q dir="auto">${message.comment.slice(0, 1_000)}</q>
+      </div>`;
+    }
+    return nothing;
+  }
+
+  // ---- dialogs -----------------------------------------------------------------------------
+
+  renderDialogs(view: HandoverView): TemplateResult {
+    this.view = view;
+    return html`${this.renderTransferDialog(view)}${this.renderEndDialog(view)}`;
+  }
+
+  private renderTransferDialog(view: HandoverView): TemplateResult {
+    const { t, targets, transfer } = view;
+    const h = t.handover;
+    const query = this.query.trim().toLocaleLowerCase();
+    const matches = (name: string) => !query || name.toLocaleLowerCase().includes(query);
+    const agents = targets.agents.filter((agent) => matches(agent.name));
+    const skills = targets.skills.filter((skill) => matches(skill.name));
+    const pending = transfer?.status === 'pending';
+    const refused = transfer?.status === 'refused' ? transfer : undefined;
+    const option = (target: TransferTarget, name: string, detail: string, state: string) =>
+      html`<label class="target" data-state=${state}>
+        <input
+          type="radio"
+          name="transfer-target"
+          .checked=${live(this.selected === keyOf(target))}
+          ?disabled=${pending}
+          @change=${() => this.choose(keyOf(target))}
+        />
+        <span class="target-name" dir="auto">${name}</span>
+        <span class="target-detail">${detail}</span>
+      </label>`;
+    return html`<dialog
+      class="confirm-dialog handover-dialog transfer-dialog"
+      part="dialog transfer-dialog"
+      aria-modal="true"
+      aria-labelledby="transfer-title"
+      aria-describedby="transfer-description"
+      @close=${() => this.onClosed('transfer')}
+    >
+      <form method="dialog" @submit=${(event: SubmitEvent) => this.submitTransfer(event)}>
+        <h2 id="transfer-title">${h.transferTitle}</h2>
+        <p id="transfer-description">${isolateName(h.transferDescription, view.name)}</p>
+        <label for="transfer-search">${h.search}</label>
+        <input
+          id="transfer-search"
+          type="search"
+          autocomplete="off"
+          .value=${live(this.query)}
+          @input=${(event: InputEvent) => this.setQuery((event.target as HTMLInputElement).value)}
+        />
+        <div class="targets">
+          ${
+            agents.length
+              ? html`<fieldset>
+                  <legend>${h.agents}</legend>
+                  ${agents.map((agent) =>
+                    option(
+                      { type: 'agent', id: agent.id },
+                      agent.name,
+                      h.availability[agent.availability],
+                      agent.availability,
+                    ),
+                  )}
+                </fieldset>`
+              : nothing
+          }
+          ${
+            skills.length
+              ? html`<fieldset>
+                  <legend>${h.skills}</legend>
+                  ${skills.map((skill) =>
+                    option(
+                      { type: 'skill', id: skill.id },
+                      skill.name,
+                      h.skillAgents(skill.availableAgents),
+                      skill.availableAgents > 0 ? 'available' : 'unavailable',
+                    ),
+                  )}
+                </fieldset>`
+              : nothing
+          }
+          ${agents.length + skills.length === 0 ? html`<p class="no-match">${h.noMatch}</p>` : nothing}
+        </div>
+        <label for="transfer-comment">${h.comment}</label>
+        <textarea
+          id="transfer-comment"
+          rows="3"
+          maxlength="1000"
+          aria-describedby="transfer-comment-hint"
+          .value=${live(this.comment)}
+          ?readonly=${pending}
+          @input=${(event: InputEvent) => (this.comment = (event.target as HTMLTextAreaElement).value)}
+        ></textarea>
+        <span id="transfer-comment-hint" class="hint">${h.commentHint}</span>
+        ${
+          refused
+            ? html`<p class="dialog-error" id="transfer-error">
+                ${this.refusalText(t, refused, this.targetName(targets, refused.target))}
+              </p>`
+            : nothing
+        }
+        ${pending ? html`<p class="dialog-progress">${h.transferring}</p>` : nothing}
+        <div class="dialog-actions">
+          <button type="button" class="cancel" @click=${() => this.cancel('transfer')}>${t.common.cancel}</button>
+          <button
+            type="submit"
+            class="primary"
+            ?disabled=${pending || !this.selected}
+            aria-describedby=${refused ? 'transfer-error' : nothing}
+          >
+            ${h.confirmTransfer}
+          </button>
+        </div>
+      </form>
+    </dialog>`;
+  }
+
+  private renderEndDialog(view: HandoverView): TemplateResult {
+    const { t, tagSuggestions } = view;
+    const h = t.handover;
+    const chosen = new Set(this.tags.map((tag) => tag.toLocaleLowerCase()));
+    const draft = this.tagDraft.trim().toLocaleLowerCase();
+    const suggestions = tagSuggestions
+      .filter((tag) => !chosen.has(tag.toLocaleLowerCase()) && (!draft || tag.toLocaleLowerCase().includes(draft)))
+      .slice(0, 8);
+    return html`<dialog
+      class="confirm-dialog handover-dialog end-dialog"
+      part="dialog end-dialog"
+      role="alertdialog"
+      aria-modal="true"
+      aria-labelledby="end-title"
+      aria-describedby="end-description"
+      @close=${() => this.onClosed('end')}
+    >
+      <form method="dialog" @submit=${(event: SubmitEvent) => this.submitEnd(event)}>
+        <h2 id="end-title">${isolateName(h.endTitle, view.name)}</h2>
+        <p id="end-description">${h.endDescription}</p>
+        <label for="end-note">${h.note}</label>
+        <textarea
+          id="end-note"
+          rows="3"
+          maxlength="2000"
+          .value=${live(this.note)}
+          @input=${(event: InputEvent) => (this.note = (event.target as HTMLTextAreaElement).value)}
+        ></textarea>
+        <span class="label" id="end-tags-label">${h.tags}</span>
+        ${
+          this.tags.length
+            ? html`<ul class="chips" aria-labelledby="end-tags-label">
+                ${this.tags.map(
+                  (tag) =>
+                    html`<li class="chip" part="tag">
+                      <span dir="auto">${tag}</span>
+                      <button
+                        type="button"
+                        class="chip-remove"
+                        aria-label=${h.removeTag(tag)}
+                        title=${h.removeTag(tag)}
+                        @click=${() => this.removeTag(tag)}
+                      >
+                        <span aria-hidden="true">×</span>
+                      </button>
+                    </li>`,
+                )}
+              </ul>`
+            : nothing
+        }
+        <input
+          id="end-tag-input"
+          type="text"
+          autocomplete="off"
+          maxlength="60"
+          aria-label=${h.tagInput}
+          aria-describedby="end-tag-hint"
+          placeholder=${h.tagInput}
+          .value=${live(this.tagDraft)}
+          @input=${(event: InputEvent) => {
+            this.tagDraft = (event.target as HTMLInputElement).value;
+            this.host.requestUpdate();
+          }}
+          @keydown=${(event: KeyboardEvent) => this.tagKey(event)}
+        />
+        <span id="end-tag-hint" class="hint">${h.tagInputHint}</span>
+        ${
+          suggestions.length
+            ? html`<div class="suggestions" role="group" aria-label=${h.suggestions}>
+                ${suggestions.map(
+                  (tag) =>
+                    html`<button
+                      type="button"
+                      class="suggestion"
+                      aria-label=${h.addTag(tag)}
+                      @click=${() => this.addTag(tag, true)}
+                    >
+                      <span aria-hidden="true">+</span> <span dir="auto">${tag}</span>
+                    </button>`,
+                )}
+              </div>`
+            : nothing
+        }
+        <div class="dialog-actions">
+          <button type="button" class="cancel" @click=${() => this.cancel('end')}>${t.common.cancel}</button>
+          <button type="submit" class="danger">${h.confirmEnd}</button>
+        </div>
+      </form>
+    </dialog>`;
+  }
+
+  // ---- behaviour ---------------------------------------------------------------------------
+
+  private openTransfer(): void {
+    const view = this.view;
+    const dialog = this.dialog('transfer');
+    if (!view || view.closed || !dialog || dialog.open) return;
+    const transfer = view.transfer;
+    if (transfer?.status === 'refused' || transfer?.status === 'pending') {
+      // What the agent wrote before a refusal (or while it is still being sent) is shown again.
+      this.selected = keyOf(transfer.target);
+      this.comment = transfer.comment;
+    } else {
+      if (transfer) view.store?.dismissTransfer(view.conversationId);
+      this.selected = undefined;
+      this.comment = '';
+    }
+    this.query = '';
+    this.host.requestUpdate();
+    dialog.returnValue = '';
+    dialog.showModal();
+    dialog.querySelector<HTMLInputElement>('#transfer-search')?.focus();
+  }
+
+  private openEnd(): void {
+    const view = this.view;
+    const dialog = this.dialog('end');
+    if (!view || view.closed || !dialog || dialog.open) return;
+    this.note = '';
+    this.tags = [];
+    this.tagDraft = '';
+    this.host.requestUpdate();
+    dialog.returnValue = '';
+    dialog.showModal();
+    dialog.querySelector<HTMLTextAreaElement>('#end-note')?.focus();
+  }
+
+  private setQuery(value: string): void {
+    this.query = value;
+    this.host.requestUpdate();
+  }
+
+  private choose(key: string): void {
+    this.selected = key;
+    this.host.requestUpdate();
+  }
+
+  private submitTransfer(event: SubmitEvent): void {
+    event.preventDefault();
+    const view = this.view;
+    if (!view || !this.selected || view.transfer?.status === 'pending') return;
+    const [type, ...rest] = this.selected.split(':');
+    const target: TransferTarget = { type: type === 'skill' ? 'skill' : 'agent', id: rest.join(':') };
+    const comment = this.comment.trim();
+    const request = new DeskTransferEvent({ conversationId: view.conversationId, target, comment });
+    this.host.dispatchEvent(request);
+    if (request.defaultPrevented) {
+      // The host transfers it its own way: the dialog's work is done.
+      this.closeDialog(this.dialog('transfer'));
+      return;
+    }
+    // The dialog stays open until the server answers: accepted closes it, a refusal is said in it.
+    view.store?.transfer(view.conversationId, target, comment);
+  }
+
+  private submitEnd(event: SubmitEvent): void {
+    event.preventDefault();
+    const view = this.view;
+    if (!view) return;
+    // A tag typed but not confirmed with Enter still counts.
+    if (this.tagDraft.trim()) this.addTag(this.tagDraft, false);
+    const note = this.note.trim();
+    const tags = [...this.tags];
+    const request = new DeskCloseConversationEvent({ conversationId: view.conversationId, note, tags });
+    this.host.dispatchEvent(request);
+    const dialog = this.dialog('end');
+    if (request.defaultPrevented) {
+      this.closeDialog(dialog);
+      return;
+    }
+    this.ended = { id: view.conversationId, name: view.name };
+    view.store?.closeConversation(view.conversationId, { note, tags });
+    if (dialog?.open) dialog.close('ended');
+    announce(this.host, view.t.handover.endedAnnouncement(view.name), { key: `end:${view.conversationId}` });
+    // The pane moved on: focus goes to Undo, the one thing left of the conversation ended.
+    void this.host.updateComplete.then(() => this.host.shadowRoot?.querySelector<HTMLButtonElement>('.undo')?.focus());
+  }
+
+  private undo(): void {
+    const view = this.view;
+    const ended = this.ended;
+    if (!ended || !view?.store) return;
+    this.ended = undefined;
+    if (view.store.undoClose(ended.id))
+      announce(this.host, view.t.handover.restored(ended.name), { key: `end:${ended.id}` });
+    this.host.requestUpdate();
+    void this.host.updateComplete.then(() =>
+      this.host.shadowRoot?.querySelector<HTMLButtonElement>('.tool-end')?.focus(),
+    );
+  }
+
+  private addTag(raw: string, refocus: boolean): void {
+    const tag = raw.trim().slice(0, 60);
+    if (tag && !this.tags.some((known) => known.toLocaleLowerCase() === tag.toLocaleLowerCase()))
+      this.tags = [...this.tags, tag];
+    this.tagDraft = '';
+    this.host.requestUpdate();
+    if (refocus) this.focusTagInput();
+  }
+
+  private removeTag(tag: string): void {
+    this.tags = this.tags.filter((known) => known !== tag);
+    this.host.requestUpdate();
+    // The chip (and its button) is gone: focus goes to the tag field rather than to the page.
+    this.focusTagInput();
+  }
+
+  private tagKey(event: KeyboardEvent): void {
+    if (event.key === 'Enter' || event.key === ',') {
+      // Enter adds the tag; it must not submit the form (ending the conversation).
+      event.preventDefault();
+      if (this.tagDraft.trim()) this.addTag(this.tagDraft, false);
+    } else if (event.key === 'Backspace' && !this.tagDraft && this.tags.length) {
+      this.removeTag(this.tags[this.tags.length - 1]);
+    }
+  }
+
+  private focusTagInput(): void {
+    void this.host.updateComplete.then(() =>
+      this.host.shadowRoot?.querySelector<HTMLInputElement>('#end-tag-input')?.focus(),
+    );
+  }
+
+  private cancel(which: 'transfer' | 'end'): void {
+    this.closeDialog(this.dialog(which));
+  }
+
+  private closeDialog(dialog: HTMLDialogElement | null | undefined): void {
+    if (dialog?.open) dialog.close('cancel');
+  }
+
+  /** Escape, Cancel, an accepted transfer: focus goes back to the tool that opened the dialog. */
+  private onClosed(which: 'transfer' | 'end'): void {
+    const dialog = this.dialog(which);
+    if (!this.host.isConnected || dialog?.returnValue === 'ended') return;
+    this.host.shadowRoot
+      ?.querySelector<HTMLButtonElement>(which === 'transfer' ? '.tool-transfer' : '.tool-end')
+      ?.focus();
+  }
+
+  private refusalText(t: Strings, transfer: TransferState, target: string): string {
+    return transfer.reason === 'unavailable' ? t.handover.refusedUnavailable(target) : t.handover.refused;
+  }
+
+  private targetName(targets: TransferTargets, target: TransferTarget): string {
+    const list = target.type === 'agent' ? targets.agents : targets.skills;
+    return list.find((item) => item.id === target.id)?.name ?? target.id;
+  }
+
+  private dialog(which: 'transfer' | 'end'): HTMLDialogElement | null | undefined {
+    return this.host.shadowRoot?.querySelector<HTMLDialogElement>(`.${which}-dialog`);
+  }
+
+  private dialogs(): HTMLDialogElement[] {
+    return [this.dialog('transfer'), this.dialog('end')].filter((dialog): dialog is HTMLDialogElement => !!dialog);
+  }
+}
