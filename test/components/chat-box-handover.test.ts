@@ -160,6 +160,8 @@ describe('<chat-box> Transfer and End conversation', () => {
     expect(log.textContent).to.contain('Billing');
     expect(log.textContent).to.contain('Refund question');
     expect(store.state.conversations.get('c1')!.status).to.equal('closed');
+    // The Transfer tool is disabled now: focus goes to the thread rather than to the page.
+    await waitUntil(() => log.contains(root(el).activeElement), 'focus in the thread after the transfer');
     expect(await announced()).to.contain('Conversation with Emma transferred to Billing.');
   });
 

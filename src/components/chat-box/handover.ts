@@ -493,13 +493,20 @@ export class HandoverController implements ReactiveController {
     if (dialog?.open) dialog.close('cancel');
   }
 
-  /** Escape, Cancel, an accepted transfer: focus goes back to the tool that opened the dialog. */
+  /**
+   * Escape, Cancel, an accepted transfer: focus goes back to the tool that opened the dialog; once a
+   * transfer has closed the conversation that tool is disabled, so focus goes to the thread instead.
+   */
   private onClosed(which: 'transfer' | 'end'): void {
     const dialog = this.dialog(which);
     if (!this.host.isConnected || dialog?.returnValue === 'ended') return;
-    this.host.shadowRoot
-      ?.querySelector<HTMLButtonElement>(which === 'transfer' ? '.tool-transfer' : '.tool-end')
-      ?.focus();
+    // After the render that follows the store's answer: it is what disables the tool.
+    void this.host.updateComplete.then(() => {
+      const root = this.host.shadowRoot;
+      const tool = root?.querySelector<HTMLButtonElement>(which === 'transfer' ? '.tool-transfer' : '.tool-end');
+      if (tool && !tool.disabled) tool.focus();
+      else root?.querySelector<HTMLElement>('[role="log"]')?.focus();
+    });
   }
 
   private refusalText(t: Strings, transfer: TransferState, target: string): string {
