@@ -1,3 +1,4 @@
+import { a11y } from './en/a11y.js';
 import { alerts } from './en/alerts.js';
 import { common } from './en/common.js';
 import { composer } from './en/composer.js';
@@ -18,10 +19,11 @@ export interface Strings {
   visitorPanel: typeof visitorPanel;
   desk: typeof desk;
   alerts: typeof alerts;
+  a11y: typeof a11y;
 }
 
 /** English: always loaded, the fallback while another locale loads or when it cannot. */
-export const en: Strings = { common, thread, composer, stateBox, visitorPanel, desk, alerts };
+export const en: Strings = { common, thread, composer, stateBox, visitorPanel, desk, alerts, a11y };
 
 /** Imports one locale's strings: a module whose `strings` implements {@link Strings}. */
 export type LocaleLoader = () => Promise<{ strings: Strings }>;

@@ -15,6 +15,7 @@ import type { ClientCommand, Fixtures, Message } from '../../src/model/types.js'
 import { DeskStore } from '../../src/store/desk-store.js';
 import { MemoryTransport } from '../../src/transport/memory-transport.js';
 import { loadLocale } from '../../src/i18n/strings.js';
+import { ANNOUNCE_DELAY_MS, lastAnnouncement } from '../../src/components/shared/announcer.js';
 
 const AT = '2026-11-25T10:00:00.000Z';
 
@@ -595,9 +596,8 @@ describe('<compose-area>', () => {
       expect(progress.value).to.equal(70);
       expect(button(el, 'Cancel upload')).to.exist;
       // Said again for the agent coming back.
-      expect([...root(el).querySelectorAll('[role="status"]')].map((s) => s.textContent!.trim())).to.include(
-        'Uploading invoice.pdf…',
-      );
+      await aTimeout(ANNOUNCE_DELAY_MS + 50);
+      expect(lastAnnouncement()).to.contain('Uploading invoice.pdf…');
       calls[0].resolve({ url: 'https://files.example.com/invoice.pdf' });
       await aTimeout(0);
       await el.updateComplete;
@@ -696,9 +696,8 @@ describe('<compose-area>', () => {
       await el.updateComplete;
       expect(calls[0].signal.aborted).to.be.true;
       expect(root(el).querySelector('[part="attachment"]')).to.be.null;
-      expect([...root(el).querySelectorAll('[role="status"]')].map((s) => s.textContent!.trim())).to.include(
-        'Upload cancelled.',
-      );
+      await aTimeout(ANNOUNCE_DELAY_MS + 50);
+      expect(lastAnnouncement()).to.contain('Upload cancelled.');
 
       el.attachFiles([pdf()]);
       await el.updateComplete;

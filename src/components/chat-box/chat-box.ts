@@ -2,7 +2,6 @@ import { ContextProvider } from '@lit/context';
 import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { keyed } from 'lit/directives/keyed.js';
 import { of } from 'rxjs';
 import { ClockController } from '../../controllers/clock-controller.js';
 import { deskContext, paneContext } from '../../context.js';
@@ -10,7 +9,7 @@ import { DeskOpenPageEvent, DeskTakeControlEvent } from '../../events.js';
 import { formatDateTime } from '../../i18n/format.js';
 import { isMessageFilter, type MessageFilter } from '../../model/filter.js';
 import { neutralizeBidi } from '../../model/text.js';
-import { channelLabel, messagePreview, visitorDisplayName } from '../../i18n/names.js';
+import { channelLabel, visitorDisplayName } from '../../i18n/names.js';
 import type { Conversation, Message, Visitor } from '../../model/types.js';
 import { safeUrl } from '../../model/url.js';
 import type { ThreadInfo } from '../../store/desk-store.js';
@@ -20,9 +19,11 @@ import { shared, tokens } from '../../styles/tokens.js';
 import { dialogStyles } from '../../styles/dialog.js';
 import { confirmBlockDialog, requestBlock } from '../shared/confirm-block-dialog.js';
 import { chatBoxStyles } from './chat-box.styles.js';
-import { authorName, renderRow, type MessageViewContext } from './message-view.js';
+import { renderRow, type MessageViewContext } from './message-view.js';
+import { announce } from '../shared/announcer.js';
+import { ThreadAnnouncer } from './thread-announcer.js';
 import { ThreadScrollController } from './thread-scroll-controller.js';
-import { buildRows, initials, messageKey, type ThreadRow } from './thread-rows.js';
+import { buildRows, initials, type ThreadRow } from './thread-rows.js';
 
 /** How long a co-browsing request waits for the server's "requested" line before the button comes back. */
 const CONTROL_PENDING_MS = 15_000;
@@ -139,7 +140,6 @@ export class ChatBox extends DeskElement {
     this.requestUpdate('filter', previous);
   }
 
-  @state() private announcement = { text: '', serial: 0 };
   @state() private expanded: ReadonlySet<string> = new Set();
   @state() private originals: ReadonlySet<string> = new Set();
   /** Keys of images that failed to load (shown as a compact fallback). */
@@ -169,15 +169,24 @@ export class ChatBox extends DeskElement {
     },
     (next, previous) => {
       if (this.filterPending) this.filterPending = !this.applyFilter(this.assignedFilter);
-      this.announceNew(next.allMessages, previous?.allMessages ?? NO_MESSAGES);
+      this.announcer.update(
+        { ...next, conversationId: this.target.conversationId },
+        previous && { ...previous, conversationId: this.announcedFor },
+      );
+      this.announcedFor = this.target.conversationId;
       this.settleControlPending(next.allMessages, previous?.allMessages ?? NO_MESSAGES);
     },
   );
 
   private rows: readonly ThreadRow[] = NO_ROWS;
   private rowsSource: readonly Message[] = NO_MESSAGES;
+  /** The conversation of the previous selection, for the announcer's comparison. */
   private announcedFor: string | undefined;
-  private pendingAnnouncements: string[] = [];
+  private readonly announcer = new ThreadAnnouncer(this, () => ({
+    t: this.i18n.t,
+    name: this.visitorName,
+    retryUnavailable: this.retryUnavailable,
+  }));
   private controlPendingTimer: ReturnType<typeof setTimeout> | undefined;
 
   /** Following the newest message, "N new messages", older pages: see ThreadScrollController. */
@@ -191,6 +200,7 @@ export class ChatBox extends DeskElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.controlPendingTimer);
+    this.announcer.disconnect();
     this.controlPending = new Set();
     if (this.dialog?.open) this.dialog.close('cancel');
   }
@@ -224,35 +234,6 @@ export class ChatBox extends DeskElement {
   /** A filter chosen inside the thread (the empty state's "Show all messages"). */
   private selectFilter(filter: MessageFilter): void {
     if (!this.applyFilter(filter)) this.filter = filter;
-  }
-
-  private announceNew(next: readonly Message[], previous: readonly Message[]): void {
-    const id = this.target.conversationId;
-    if (this.announcedFor !== id) {
-      this.announcedFor = id;
-      return;
-    }
-    if (previous.length === 0 || next.length <= previous.length) return;
-    const lastKey = messageKey(previous[previous.length - 1]);
-    const index = lastIndex(next, (message) => messageKey(message) === lastKey);
-    if (index < 0) return;
-    const fresh = next
-      .slice(index + 1)
-      .filter((message) => message.author === 'visitor' && message.kind !== 'navigation');
-    if (fresh.length === 0) return;
-    const ctx = this.viewContext();
-    for (const message of fresh) {
-      this.pendingAnnouncements.push(
-        this.i18n.t.thread.announce(authorName(message, ctx), messagePreview(this.i18n.t, message, 300)),
-      );
-    }
-    if (this.pendingAnnouncements.length > fresh.length) return;
-    // Messages arriving in the same task are announced together (the last three).
-    queueMicrotask(() => {
-      const text = this.pendingAnnouncements.slice(-3).join(' ');
-      this.pendingAnnouncements = [];
-      this.announcement = { text, serial: this.announcement.serial + 1 };
-    });
   }
 
   private get visitorName(): string {
@@ -326,6 +307,7 @@ export class ChatBox extends DeskElement {
     clearTimeout(this.controlPendingTimer);
     this.controlPendingTimer = setTimeout(() => (this.controlPending = new Set()), CONTROL_PENDING_MS);
     this.target.store?.takeControl(conversation.id);
+    announce(this, this.i18n.t.thread.controlRequested, { key: `control:${conversation.id}` });
   }
 
   /** A new co-browsing line (or a failed request) ends the local "pending" state. */
@@ -375,11 +357,7 @@ export class ChatBox extends DeskElement {
             </div>`
           : nothing
       }
-      ${this.renderLog(name)} ${this.renderTyping(name, closed)}
-      <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
-        ${keyed(this.announcement.serial, html`<span>${this.announcement.text}</span>`)}
-      </div>
-      ${this.renderDialog(name)}
+      ${this.renderLog(name)} ${this.renderTyping(name, closed)} ${this.renderDialog(name)}
     </div>`;
   }
 

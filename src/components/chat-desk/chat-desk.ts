@@ -1,14 +1,12 @@
 import { html, nothing, svg, type LitElement } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { keyed } from 'lit/directives/keyed.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { ProviderController } from '../../controllers/provider-controller.js';
 import { DeskConversationSelectEvent, DeskLayoutChangeEvent } from '../../events.js';
-import { channelLabel, visitorDisplayName } from '../../i18n/names.js';
+import { visitorDisplayName } from '../../i18n/names.js';
 import type { Layout } from '../../model/types.js';
 import type { DeskStore } from '../../store/desk-store.js';
-import type { ConversationSummary } from '../../store/selectors.js';
 import { shared, tokens } from '../../styles/tokens.js';
 import {
   adjacentId,
@@ -19,7 +17,6 @@ import {
   toThreshold,
   type ConversationSort,
 } from '../../store/order.js';
-import { ArrivalTracker } from '../../controllers/arrivals.js';
 import type { AlertAdapters } from '../../controllers/alert-adapters.js';
 import type { CannedAnswer, ComposerOffer, Uploader } from '../../model/composer.js';
 import { DeskElement, select } from '../shared/desk-element.js';
@@ -185,14 +182,11 @@ export class ChatDesk extends DeskElement {
   @state() private narrow = false;
   @state() private compact = false;
   @state() private drawer: Drawer | null = null;
-  /** New conversations, announced here while the state box (which announces them) is in a closed drawer. */
-  @state() private announcement = '';
 
   /** The layout the page asked for (attribute or property); applied to each store the desk gets. */
   private requestedLayout: Layout | undefined;
   /** The order the page asked for; applied to each store the desk gets. */
   private requestedSort: ConversationSort | undefined;
-  private readonly arrivals = new ArrivalTracker();
   private resizeObserver: ResizeObserver | undefined;
   private readonly provider = new ProviderController(this, () => this.storeChanged());
   private previousStore: DeskStore | undefined;
@@ -212,7 +206,6 @@ export class ChatDesk extends DeskElement {
       sort: store.sort$,
     }),
     (value, previous) => {
-      if (value.summaries !== previous?.summaries) this.noticeArrivals(value.summaries);
       if (previous && value.layout !== previous.layout) {
         this.dispatchEvent(new DeskLayoutChangeEvent({ layout: value.layout }));
       }
@@ -238,7 +231,6 @@ export class ChatDesk extends DeskElement {
   /** A new store takes the page's layout, else the agent's saved choice, else the previous store's. */
   private storeChanged(): void {
     const store = this.provider.store;
-    this.arrivals.reset();
     this.alerts?.controller.setStore(store);
     const layout = this.requestedLayout ?? readSavedLayout() ?? this.previousStore?.state.layout;
     this.previousStore = store;
@@ -383,10 +375,6 @@ export class ChatDesk extends DeskElement {
           <visitor-panel></visitor-panel>
         </section>
         ${drawer ? this.renderScrim() : nothing}
-        <div class="visually-hidden" role="status" data-arrivals>${this.announcement}</div>
-        <div class="visually-hidden" role="status" data-alerts>
-          ${this.alerts ? keyed(this.alerts.controller.announcement.serial, html`<span>${this.alerts.controller.announcement.text}</span>`) : nothing}
-        </div>
       </div>
     `;
   }
@@ -524,22 +512,6 @@ export class ChatDesk extends DeskElement {
     if (next instanceof HTMLElement && next.dataset.drawer) return;
     this.drawer = null;
   };
-
-  private noticeArrivals(list: readonly ConversationSummary[]): void {
-    const store = this.activeStore;
-    const fresh = this.arrivals.update(list, !!store?.state.loaded);
-    // While the list is on screen, the state box announces arrivals itself.
-    if (fresh.length === 0 || !store || !this.narrow || this.drawer === 'conversations') return;
-    const { t } = this.i18n;
-    this.announcement = fresh
-      .map(({ conversation, visitor }) =>
-        t.stateBox.newConversation(
-          visitorDisplayName(t, visitor, conversation.visitorId),
-          channelLabel(t, conversation.channel),
-        ),
-      )
-      .join('. ');
-  }
 
   private readonly onDrawerKeyDown = (event: KeyboardEvent): void => {
     if (event.key !== 'Escape' || event.defaultPrevented || !this.narrow || !this.drawer) return;

@@ -25,6 +25,7 @@ import {
   type ComposerOffer,
   type Uploader,
 } from './composer-model.js';
+import { announce } from '../shared/announcer.js';
 import { EmojiPanel } from './emoji-panel.js';
 import { attachIcon, emojiIcon, linkIcon, offerIcon, sendIcon } from './icons.js';
 import { LinkPanel } from './link-panel.js';
@@ -105,7 +106,6 @@ export class ComposeArea extends DeskElement {
   @property({ type: Boolean, reflect: true, attribute: 'hide-offline-notice' }) hideOfflineNotice = false;
 
   @state() private error = '';
-  @state() private status = '';
   /** Narrower than COMPACT_BELOW: the short placeholder (the CSS compacts the rest). */
   @state() private compact = false;
 
@@ -226,7 +226,6 @@ export class ComposeArea extends DeskElement {
     this.canned.reset();
     this.mayFocusPanel = undefined;
     this.error = '';
-    this.status = '';
     // This conversation's attachments, if any, are said again.
     this.announceUploads(this.composer.uploads, undefined);
   }
@@ -237,8 +236,8 @@ export class ComposeArea extends DeskElement {
     for (const upload of next) {
       const before = previous?.find((item) => item.id === upload.id);
       if (before?.status === upload.status) continue;
-      if (upload.status === 'uploading') this.status = t.uploading(upload.name);
-      else if (upload.status === 'ready') this.status = t.uploaded(upload.name);
+      if (upload.status === 'uploading') announce(this, t.uploading(upload.name), { key: `upload:${upload.id}` });
+      else if (upload.status === 'ready') announce(this, t.uploaded(upload.name), { key: `upload:${upload.id}` });
     }
   }
 
@@ -360,7 +359,6 @@ export class ComposeArea extends DeskElement {
         </div>
         ${over ? html`<p class="error" role="alert">${t.composer.tooLong(limit)}</p>` : nothing}
         <p class="error" role="alert">${this.error || uploadErrorText(uploads, t.composer)}</p>
-        <p class="visually-hidden" role="status">${this.status}</p>
         ${this.drop.dragging ? html`<div class="drop-hint" aria-hidden="true">${t.composer.dropHere}</div>` : nothing}
       </div>
     `;
@@ -630,7 +628,7 @@ export class ComposeArea extends DeskElement {
     if (!store || !id) return;
     const uploading = upload.status === 'uploading';
     store.removeUpload(id, upload.id);
-    this.status = uploading ? this.i18n.t.composer.uploadCancelled : '';
+    if (uploading) announce(this, this.i18n.t.composer.uploadCancelled, { key: `upload:${upload.id}` });
     void this.updateComplete.then(() => this.textarea?.focus());
   }
 

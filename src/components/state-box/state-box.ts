@@ -21,6 +21,7 @@ import {
   toThreshold,
   type ConversationSort,
 } from '../../store/order.js';
+import { announce } from '../shared/announcer.js';
 import { DeskElement, select } from '../shared/desk-element.js';
 import { stateBoxStyles } from './state-box.styles.js';
 import { ClockController } from '../../controllers/clock-controller.js';
@@ -105,7 +106,6 @@ export class StateBox extends DeskElement {
 
   /** Conversation whose row holds the roving tab stop. */
   @state() private activeId: string | undefined;
-  @state() private announcement = '';
   /** The conversation whose latest messages show in the mini view, and the row it is beside. */
   @state() private miniView: { id: string; top: number; left: number } | undefined;
 
@@ -282,7 +282,6 @@ export class StateBox extends DeskElement {
         </ul>
         <p id="list-hint" class="visually-hidden">${t.stateBox.miniViewHint}</p>
         ${this.renderMiniView(store)}
-        <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
       </div>
     `;
   }
@@ -544,9 +543,15 @@ export class StateBox extends DeskElement {
     const fresh = this.arrivals.update(list, !!this.target.store?.state.loaded);
     if (fresh.length === 0) return;
     const { t } = this.i18n;
-    this.announcement = fresh
-      .map((summary) => t.stateBox.newConversation(this.nameOf(summary), channelLabel(t, summary.conversation.channel)))
-      .join('. ');
+    announce(
+      this,
+      fresh
+        .map((summary) =>
+          t.stateBox.newConversation(this.nameOf(summary), channelLabel(t, summary.conversation.channel)),
+        )
+        .join('. '),
+      { key: 'arrivals' },
+    );
   }
 
   // ---- interaction -----------------------------------------------------------------------
@@ -696,7 +701,7 @@ export class StateBox extends DeskElement {
   private async copyId(conversationId: string): Promise<void> {
     try {
       await navigator.clipboard.writeText(conversationId);
-      this.announcement = this.i18n.t.stateBox.idCopied(conversationId);
+      announce(this, this.i18n.t.stateBox.idCopied(conversationId), { key: 'copied' });
     } catch {
       // Clipboard refused (no permission, insecure context): the ID stays in the row's description.
     }

@@ -1,5 +1,6 @@
 // French: one lazily loaded chunk (see LOADERS in ../strings.ts), never part of an English page.
 import type { Strings } from '../strings.js';
+import { a11y } from './a11y.js';
 import { alerts } from './alerts.js';
 import { common } from './common.js';
 import { composer } from './composer.js';
@@ -8,4 +9,4 @@ import { stateBox } from './state-box.js';
 import { thread } from './thread.js';
 import { visitorPanel } from './visitor-panel.js';
 
-export const strings: Strings = { common, thread, composer, stateBox, visitorPanel, desk, alerts };
+export const strings: Strings = { common, thread, composer, stateBox, visitorPanel, desk, alerts, a11y };
