@@ -96,11 +96,16 @@ describe('announcements (one announcer for the whole desk)', () => {
 
   it('a failed send is said assertively: "Message not sent. Retry available."', async () => {
     const { store, transport } = setup();
-    await mount(store, 'c-emma');
+    const el = await mount(store, 'c-emma');
     transport.failNext(1);
     store.send('c-emma', { kind: 'text', text: 'Your parcel left today' });
     await waitUntil(() => lastAnnouncement(document, 'assertive') !== '', 'announced', { timeout: 3000 });
     expect(lastAnnouncement(document, 'assertive')).to.equal('Message not sent. Retry available.');
+    // Its Retry says which message it sends again.
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~="retry"]'), 'Retry shown');
+    const retry = el.shadowRoot!.querySelector('[part~="retry"]')!;
+    expect(retry.getAttribute('aria-label')).to.equal('Retry: Your parcel left today');
+    expect(retry.textContent!.trim()).to.equal('Retry');
   });
 
   it('the filter result: "Showing visitor messages: N"', async () => {

@@ -48,12 +48,20 @@ function panes(el: ChatDesk): HTMLElement[] {
   return [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part="pane"]')];
 }
 
-function radio(el: ChatDesk, name: string): HTMLInputElement {
+/** A radio's accessible name: its label's text without the parts hidden from assistive technology. */
+function radioName(input: HTMLInputElement): string {
+  const label = input.closest('label')!.cloneNode(true) as Element;
+  label.querySelectorAll('[aria-hidden="true"]').forEach((node) => node.remove());
+  return label.textContent!.replace(/\s+/g, ' ').trim();
+}
+
+/** The split-screen radio whose name starts with `digit` ("2" → "2 side by side"). */
+function radio(el: ChatDesk, digit: string): HTMLInputElement {
   const group = el.shadowRoot!.querySelector('[role="radiogroup"]')!;
-  const input = [...group.querySelectorAll<HTMLInputElement>('input[type="radio"]')].find(
-    (candidate) => candidate.closest('label')!.textContent!.trim() === name,
+  const input = [...group.querySelectorAll<HTMLInputElement>('input[type="radio"]')].find((candidate) =>
+    radioName(candidate).startsWith(`${digit} `),
   );
-  if (!input) throw new Error(`no radio ${name}`);
+  if (!input) throw new Error(`no radio ${digit}`);
   return input;
 }
 
@@ -99,6 +107,10 @@ describe('<chat-desk>', () => {
     expect(root.querySelector('visitor-panel')).to.exist;
     expect(root.querySelectorAll('chat-box')).to.have.length(1);
     expect(root.querySelector('[role="radiogroup"]')!.getAttribute('aria-label')).to.equal('Split screen');
+    // Names that say what they do, without a tooltip repeating them.
+    const radios = [...root.querySelectorAll<HTMLInputElement>('input[type="radio"]')];
+    expect(radios.map(radioName)).to.deep.equal(['1 conversation', '2 side by side', '4 in a grid']);
+    expect(radios.some((input) => input.closest('[title]'))).to.equal(false);
     await el.updateComplete;
     await expect(el).shadowDom.to.be.accessible();
   });

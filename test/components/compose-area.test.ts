@@ -989,6 +989,32 @@ describe('<compose-area>', () => {
     });
   });
 
+  describe('emoji fallback grid', () => {
+    it('is one Tab stop; arrow keys, Home and End move through it', async () => {
+      const { store } = setup();
+      const el = await render(store);
+      el.setAttribute('emoji-data-source', '/no-such-emoji-data.json');
+      button(el, 'Insert emoji')!.click();
+      await waitUntil(() => root(el).querySelector('.emoji-grid'), 'fallback grid', { timeout: 5000 });
+      await el.updateComplete;
+      const buttons = [...root(el).querySelectorAll<HTMLButtonElement>('.emoji-button')];
+      const stops = () => buttons.filter((candidate) => candidate.tabIndex === 0);
+      expect(stops()).to.deep.equal([buttons[0]]);
+      expect(root(el).activeElement).to.equal(buttons[0]);
+      const columns = buttons.filter((candidate) => candidate.offsetTop === buttons[0].offsetTop).length;
+      expect(columns).to.be.greaterThan(1);
+      await sendKeys({ press: 'ArrowRight' });
+      expect(root(el).activeElement).to.equal(buttons[1]);
+      await sendKeys({ press: 'ArrowDown' });
+      expect(root(el).activeElement).to.equal(buttons[1 + columns]);
+      await sendKeys({ press: 'End' });
+      expect(root(el).activeElement).to.equal(buttons[buttons.length - 1]);
+      expect(stops()).to.deep.equal([buttons[buttons.length - 1]]);
+      await sendKeys({ press: 'Home' });
+      expect(stops()).to.deep.equal([buttons[0]]);
+    });
+  });
+
   describe('emoji picker with data', () => {
     it('shows emoji-picker-element (lazily loaded) when its data loads, and inserts the clicked emoji', async () => {
       const data = [

@@ -5,6 +5,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatDay, formatFileSize, formatTime, languageName } from '../../i18n/format.js';
+import { messagePreview } from '../../i18n/names.js';
 import type { Strings } from '../../i18n/strings.js';
 import type {
   ChoiceContent,
@@ -117,7 +118,14 @@ function renderMeta(message: Message, ctx: MessageViewContext): TemplateResult {
               >${t.thread.notSent}<span class="status-reason"> · ${ctx.retryUnavailable}</span></span
             >`
           : html`<span class="status" data-status="failed" part="status">${t.thread.notSent}</span
-              ><button class="retry" part="retry" @click=${() => ctx.retry(message.id)}>${t.thread.retry}</button>`
+              ><button
+                class="retry"
+                part="retry"
+                aria-label=${t.a11y.retryMessage(messagePreview(t, message, 80))}
+                @click=${() => ctx.retry(message.id)}
+              >
+                ${t.thread.retry}
+              </button>`
         : status
           ? html`<span class="status" data-status=${status} part="status"
               ><span aria-hidden="true">${STATUS_GLYPH[status]}</span> ${t.thread.status[status]}</span

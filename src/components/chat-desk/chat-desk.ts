@@ -331,7 +331,7 @@ export class ChatDesk extends DeskElement {
             <div class="layout" role="radiogroup" part="layout" aria-label=${t.desk.splitScreen}>
               ${LAYOUTS.map(
                 (layout) => html`
-                  <label class="segment" title=${t.desk.layoutTitle(layout)}>
+                  <label class="segment">
                     <input
                       type="radio"
                       name="layout"
@@ -342,7 +342,8 @@ export class ChatDesk extends DeskElement {
                     <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
                       ${LAYOUT_ICONS[layout]}
                     </svg>
-                    <span>${layout}</span>
+                    <span aria-hidden="true">${layout}</span>
+                    <span class="visually-hidden">${t.a11y.layout[layout]}</span>
                   </label>
                 `,
               )}
@@ -353,14 +354,13 @@ export class ChatDesk extends DeskElement {
           <div class="connection" part="connection" role="status" data-state=${connection}>
             ${connection === 'online' ? nothing : t.common.connection[connection]}
           </div>
-          <div class="panes" part="panes" data-layout=${data.layout} aria-describedby="keyboard-help">
+          <div class="panes" part="panes" data-layout=${data.layout}>
             ${repeat(
               panes,
               (_id, index) => index,
               (id, index) => this.renderPane(store, id, index),
             )}
           </div>
-          <p id="keyboard-help" class="visually-hidden">${t.desk.keyboardHelp}</p>
         </section>
         <section
           id="info"

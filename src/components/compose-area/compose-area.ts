@@ -342,7 +342,6 @@ export class ComposeArea extends DeskElement {
             class="send"
             type="button"
             aria-label=${t.composer.send}
-            title=${t.composer.send}
             ?disabled=${!canSend}
             @click=${() => {
               this.submit();
@@ -427,7 +426,6 @@ export class ComposeArea extends DeskElement {
         class="tool"
         data-tool=${name}
         aria-label=${label}
-        title=${label}
         aria-expanded=${ifDefined(name === 'attach' ? undefined : String(open === name))}
         aria-controls=${ifDefined(name === 'attach' ? undefined : 'panel')}
         ?disabled=${disabled}
