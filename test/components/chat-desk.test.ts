@@ -204,36 +204,99 @@ describe('<chat-desk>', () => {
     expect(el.shadowRoot!.querySelectorAll('compose-area')).to.have.length(1);
   });
 
-  it('F6 / Shift+F6 move focus between panes', async () => {
+  it('F6 / Shift+F6 cycle the regions: list, each pane (thread, composer), visitor panel, and back', async () => {
     const { store } = setup();
-    const el = await mount(store, 4);
+    const el = await mount(store, 2);
     await el.updateComplete;
+    const where = () => {
+      const active = el.shadowRoot!.activeElement;
+      if (!active) return 'nowhere';
+      if (active.localName === 'state-box' || active.closest('#sidebar')) return 'list';
+      if (active.id === 'info') return 'visitor panel';
+      const pane = focusedPaneIndex(el) + 1;
+      if (active.localName === 'compose-area') return `composer ${pane}`;
+      const deep = active.shadowRoot?.activeElement;
+      return deep?.getAttribute('role') === 'log' ? `thread ${pane}` : `pane ${pane}`;
+    };
     el.shadowRoot!.querySelector<HTMLElement>('state-box')!.focus();
-    await sendKeys({ press: 'F6' });
-    await waitUntil(() => focusedPaneIndex(el) === 0, 'focus in pane 1');
-    expect(store.state.focusedPane).to.equal(0);
-    await sendKeys({ press: 'F6' });
-    await waitUntil(() => focusedPaneIndex(el) === 1, 'focus in pane 2');
+    const forward = [];
+    for (let i = 0; i < 6; i += 1) {
+      await sendKeys({ press: 'F6' });
+      await el.updateComplete;
+      forward.push(where());
+    }
+    expect(forward).to.deep.equal(['thread 1', 'composer 1', 'thread 2', 'composer 2', 'visitor panel', 'list']);
+    // The composer follows the pane focus moved into.
     expect(store.state.focusedPane).to.equal(1);
-    // The composer followed, and typing goes to it.
-    expect(panes(el)[1].querySelector('compose-area')).to.exist;
-    await sendKeys({ press: 'Shift+F6' });
-    await waitUntil(() => focusedPaneIndex(el) === 0, 'back in pane 1');
-    await sendKeys({ press: 'Shift+F6' });
-    await waitUntil(() => focusedPaneIndex(el) === 3, 'wraps to pane 4');
-    expect(store.state.focusedPane).to.equal(3);
+    const backward = [];
+    for (let i = 0; i < 3; i += 1) {
+      await sendKeys({ press: 'Shift+F6' });
+      await el.updateComplete;
+      backward.push(where());
+    }
+    expect(backward).to.deep.equal(['visitor panel', 'composer 2', 'thread 2']);
   });
 
-  it('F6 with one pane moves focus into it, then leaves F6 to the browser', async () => {
+  it('F6 skips a drawer that is closed on a narrow desk', async () => {
+    const { store } = setup();
+    const el = await mount(store, 1, 800);
+    await waitUntil(() => toggle(el, 'Conversations'), 'drawer toggles appear');
+    messageBoxes(el)[0].focus();
+    await sendKeys({ press: 'F6' });
+    await el.updateComplete;
+    // Past the composer: the visitor panel and the list are closed drawers, so the thread again.
+    expect(el.shadowRoot!.activeElement?.localName).to.equal('chat-box');
+  });
+
+  it('"Keyboard shortcuts" (button, or ? outside a text box) lists every shortcut; focus comes back', async () => {
     const { store } = setup();
     const el = await mount(store, 1);
-    await el.updateComplete;
+    const root = el.shadowRoot!;
+    const button = [...root.querySelectorAll<HTMLButtonElement>('button')].find((candidate) =>
+      candidate.textContent!.replace(/\s+/g, ' ').includes('Keyboard shortcuts'),
+    )!;
+    expect(button.getAttribute('aria-haspopup')).to.equal('dialog');
+    const dialog = root.querySelector<HTMLDialogElement>('dialog[aria-labelledby="shortcuts-title"]')!;
+    button.focus();
+    await sendKeys({ press: 'Enter' });
+    expect(dialog.open).to.equal(true);
+    expect(root.getElementById('shortcuts-title')!.textContent).to.equal('Keyboard shortcuts');
+    const keys = [...dialog.querySelectorAll('kbd')].map((kbd) => kbd.textContent);
+    for (const key of ['F6 / Shift+F6', 'Alt+↓ / Alt+↑', '?', 'Shift+Enter', 'Ctrl+C', 'Enter', '/']) {
+      expect(keys, key).to.include(key);
+    }
+    await expect(el).shadowDom.to.be.accessible();
+    await sendKeys({ press: 'Escape' });
+    expect(dialog.open).to.equal(false);
+    expect(root.activeElement).to.equal(button);
+    // "?" typed in the message box is a character…
+    messageBoxes(el)[0].focus();
+    await sendKeys({ type: '?' });
+    expect(dialog.open).to.equal(false);
+    expect(messageBoxes(el)[0].value).to.equal('?');
+    // …and anywhere else it opens the help, from the conversation list too.
     el.shadowRoot!.querySelector<HTMLElement>('state-box')!.focus();
-    await sendKeys({ press: 'F6' });
-    await waitUntil(() => focusedPaneIndex(el) === 0, 'focus in the pane');
-    const event = new KeyboardEvent('keydown', { key: 'F6', bubbles: true, composed: true, cancelable: true });
-    panes(el)[0].dispatchEvent(event);
-    expect(event.defaultPrevented).to.equal(false);
+    await sendKeys({ type: '?' });
+    expect(dialog.open).to.equal(true);
+    await sendKeys({ press: 'Escape' });
+    expect(root.activeElement?.localName).to.equal('state-box');
+  });
+
+  it("heading-level sets the level of the desk's headings; sub-headings nest below it", async () => {
+    const { store } = setup();
+    const el = await mount(store, 1);
+    // Outside dialogs (a modal dialog's title starts an outline of its own).
+    const deep = (selector: string) =>
+      deepAll<HTMLElement>(el.shadowRoot!, selector)
+        .filter((heading) => !heading.closest('dialog'))
+        .map((heading) => heading.textContent!.trim());
+    expect(deep('h2')).to.include.members(['Ongoing conversations']);
+    expect(deep('h3')).to.include.members(['Source', 'Navigation', 'Profile']);
+    el.headingLevel = 3;
+    await el.updateComplete;
+    expect(deep('h3')).to.include.members(['Ongoing conversations']);
+    expect(deep('h4')).to.include.members(['Source', 'Navigation']);
+    expect(deep('h2')).to.deep.equal([]);
   });
 
   it('Alt+ArrowDown / Alt+ArrowUp switch conversation from anywhere in the desk, after desk-conversation-select', async () => {

@@ -21,6 +21,7 @@ import { confirmBlockDialog, requestBlock } from '../shared/confirm-block-dialog
 import { chatBoxStyles } from './chat-box.styles.js';
 import { renderRow, type MessageViewContext } from './message-view.js';
 import { announce } from '../shared/announcer.js';
+import { DEFAULT_HEADING_LEVEL, headingTag, staticHtml, toHeadingLevel } from '../shared/heading.js';
 import { ThreadAnnouncer } from './thread-announcer.js';
 import { ThreadScrollController } from './thread-scroll-controller.js';
 import { buildRows, initials, type ThreadRow } from './thread-rows.js';
@@ -118,6 +119,10 @@ export class ChatBox extends DeskElement {
 
   /** The conversation to show; by default the pane's, else the focused one. */
   @property({ attribute: 'conversation-id' }) conversationId?: string;
+
+  /** The level of the pane's title (the visitor's name) as a heading: 1–6, default 2. */
+  @property({ attribute: 'heading-level', converter: { fromAttribute: toHeadingLevel } })
+  headingLevel: number = DEFAULT_HEADING_LEVEL;
 
   /** The filter set on the element: applied to the conversation, and what shows without a store. */
   private assignedFilter: MessageFilter = 'all';
@@ -381,7 +386,7 @@ export class ChatBox extends DeskElement {
     return html`<div class="header" part="header">
       <span class="avatar header-avatar" aria-hidden="true">${initials(name)}</span>
       <div class="title" part="title">
-        <span class="name" dir="auto">${name}</span>
+        ${staticHtml`<${headingTag(this.headingLevel)} class="name" dir="auto">${name}</${headingTag(this.headingLevel)}>`}
         <span class="channel" part="channel" title=${t.thread.channelLabel(channel)}
           ><span class="visually-hidden">${t.thread.channelLabel(channel)}</span
           ><span aria-hidden="true">${channel}</span></span

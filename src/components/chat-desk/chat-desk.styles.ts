@@ -126,6 +126,18 @@ export const chatDeskStyles = css`
     border-radius: var(--_radius-small);
     background: var(--_color-surface);
   }
+  .shortcuts .key {
+    font-weight: 700;
+  }
+  /* A narrow desk keeps the button's name but not its words on screen (one toolbar row). */
+  .desk[data-narrow] .shortcuts .label {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
   .toggle:hover {
     background: var(--_color-surface-alt);
   }

@@ -23,6 +23,9 @@ import { DeskElement, select } from '../shared/desk-element.js';
 import { lazy } from '../shared/lazy.js';
 import type { DeskAlerts } from './alerts-menu.js';
 import { chatDeskStyles } from './chat-desk.styles.js';
+import { dialogStyles } from '../../styles/dialog.js';
+import { DEFAULT_HEADING_LEVEL, toHeadingLevel } from '../shared/heading.js';
+import { renderShortcutsDialog, shortcutsDialogStyles } from './shortcuts-dialog.js';
 
 const LAYOUTS: readonly Layout[] = [1, 2, 4];
 /** The alerts and their menu: rare (opt-in), so a chunk of their own. */
@@ -35,11 +38,32 @@ const NARROW_BELOW = 900;
 const COMPACT_BELOW = 640;
 
 type Drawer = 'conversations' | 'info';
+/** A stop of F6 / Shift+F6: the list, each pane's thread and composer, the visitor panel. */
+type Region = { kind: 'sidebar' } | { kind: 'thread' | 'composer'; pane: number } | { kind: 'info' };
 type Focusable = HTMLElement & { updateComplete?: Promise<unknown> };
 
 function toLayout(value: string | null): Layout | undefined {
   const n = Number(value);
   return n === 1 || n === 2 || n === 4 ? n : undefined;
+}
+
+/** True when a key goes to a text field (`?` is then a character, not the shortcuts key). */
+function typingIn(event: KeyboardEvent): boolean {
+  const target = event.composedPath()[0];
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement)
+    return true;
+  return (
+    target instanceof HTMLInputElement &&
+    !['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color', 'file'].includes(target.type)
+  );
+}
+
+/** The focused element, inside shadow roots too. */
+function deepActiveElement(): HTMLElement | undefined {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active instanceof HTMLElement ? active : undefined;
 }
 
 function readSavedLayout(): Layout | undefined {
@@ -80,7 +104,9 @@ const LAYOUT_ICONS: Record<Layout, ReturnType<typeof svg>> = {
  * a pane that received messages ("Noah Schmidt: 2 unread").
  *
  * Keyboard: Alt+ArrowDown / Alt+ArrowUp switch to the next / previous conversation from anywhere in
- * the desk; F6 / Shift+F6 move focus to the next / previous pane; Escape closes an open drawer.
+ * the desk; F6 / Shift+F6 move focus round the regions (conversation list → each pane's thread, then
+ * its composer → visitor panel → back); Escape closes an open drawer. The toolbar's "Keyboard
+ * shortcuts" button, or `?` outside a text field, opens a dialog listing every shortcut.
  *
  * @customElement chat-desk
  * @summary The complete agent desk.
@@ -90,6 +116,8 @@ const LAYOUT_ICONS: Record<Layout, ReturnType<typeof svg>> = {
  * @csspart layout - The "Split screen" segmented control.
  * @csspart drawer-toggle - The buttons opening the drawers on narrow desks.
  * @csspart alerts - The "Alerts" button and its menu.
+ * @csspart shortcuts-button - The toolbar's "Keyboard shortcuts" button.
+ * @csspart shortcuts-dialog - The "Keyboard shortcuts" dialog.
  * @csspart connection - The connection banner (shown while offline or reconnecting).
  * @csspart panes - The pane grid.
  * @csspart pane - Each pane.
@@ -105,7 +133,7 @@ const LAYOUT_ICONS: Record<Layout, ReturnType<typeof svg>> = {
  *   (the state box fires it for clicks and Enter).
  */
 export class ChatDesk extends DeskElement {
-  static override styles = [tokens, shared, chatDeskStyles];
+  static override styles = [tokens, shared, chatDeskStyles, dialogStyles, shortcutsDialogStyles];
 
   /** Builds a MemoryTransport with the demo data and simulator when no store is set. */
   @property({ type: Boolean, reflect: true }) demo = false;
@@ -178,6 +206,13 @@ export class ChatDesk extends DeskElement {
   /** Replaces the alerts' side effects: the sound, the page title and visibility, notifications, the clock. */
   @property({ attribute: false }) alertAdapters?: Partial<AlertAdapters>;
 
+  /**
+   * The level of the desk's top headings (the list's title, each pane's title, the visitor's
+   * name; 1–6, default 2): set it to fit the page's outline. Sub-headings nest below it.
+   */
+  @property({ attribute: 'heading-level', converter: { fromAttribute: toHeadingLevel } })
+  headingLevel: number = DEFAULT_HEADING_LEVEL;
+
   /** True while the desk is narrower than 900 px (side columns are drawers). */
   @state() private narrow = false;
   @state() private compact = false;
@@ -194,6 +229,8 @@ export class ChatDesk extends DeskElement {
   private alerts: DeskAlerts | undefined;
   private alertsLoading: Promise<void> | undefined;
   private alertsAbort: AbortController | undefined;
+  /** Where focus was when the shortcuts dialog opened. */
+  private shortcutsReturn: HTMLElement | undefined;
 
   private readonly data = select(
     this,
@@ -323,7 +360,7 @@ export class ChatDesk extends DeskElement {
           @keydown=${this.onDrawerKeyDown}
           @focusout=${this.onDrawerFocusOut}
         >
-          <state-box warning-threshold=${this.warningThreshold}></state-box>
+          <state-box warning-threshold=${this.warningThreshold} heading-level=${this.headingLevel}></state-box>
         </section>
         <section class="center" aria-label=${t.desk.panes}>
           <div class="toolbar" part="toolbar">
@@ -349,6 +386,16 @@ export class ChatDesk extends DeskElement {
               )}
             </div>
             <span class="spacer"></span>
+            <button
+              type="button"
+              class="toggle shortcuts"
+              part="shortcuts-button"
+              aria-haspopup="dialog"
+              @click=${this.openShortcuts}
+            >
+              <span class="key" aria-hidden="true">?</span>
+              <span class="label">${t.a11y.shortcuts}</span>
+            </button>
             ${this.alerts?.menu.render()} ${narrow ? this.renderToggle('info', t.desk.visitorInformation) : nothing}
           </div>
           <div class="connection" part="connection" role="status" data-state=${connection}>
@@ -372,9 +419,9 @@ export class ChatDesk extends DeskElement {
           @keydown=${this.onDrawerKeyDown}
           @focusout=${this.onDrawerFocusOut}
         >
-          <visitor-panel></visitor-panel>
+          <visitor-panel heading-level=${this.headingLevel}></visitor-panel>
         </section>
-        ${drawer ? this.renderScrim() : nothing}
+        ${drawer ? this.renderScrim() : nothing} ${renderShortcutsDialog(t, this.headingLevel, this.onShortcutsClose)}
       </div>
     `;
   }
@@ -450,7 +497,8 @@ export class ChatDesk extends DeskElement {
       >
         ${
           id
-            ? html`<chat-box conversation-id=${id}></chat-box> ${focused ? this.renderComposer(id) : nothing}`
+            ? html`<chat-box conversation-id=${id} heading-level=${this.headingLevel}></chat-box>
+                ${focused ? this.renderComposer(id) : nothing}`
             : html`<div class="placeholder empty-pane">
                 <p>${t.desk.emptyPane}</p>
                 <p class="hint">${t.desk.emptyPaneHint}</p>
@@ -535,15 +583,83 @@ export class ChatDesk extends DeskElement {
     pane.focus();
   }
 
-  /** Index of the pane an event comes from (through nested shadow roots), else -1. */
-  private paneOf(event: Event): number {
-    for (const node of event.composedPath()) {
-      if (node instanceof HTMLElement && node.classList.contains('pane') && node.getRootNode() === this.renderRoot) {
-        return Number(node.dataset.index);
-      }
-    }
-    return -1;
+  /** The F6 stops, in order; a closed drawer is not one. */
+  private regions(): Region[] {
+    const panes = this.activeStore?.state.panes ?? [];
+    const regions: Region[] = [];
+    if (!this.narrow || this.drawer === 'conversations') regions.push({ kind: 'sidebar' });
+    panes.forEach((id, pane) => {
+      regions.push({ kind: 'thread', pane });
+      if (id) regions.push({ kind: 'composer', pane });
+    });
+    if (!this.narrow || this.drawer === 'info') regions.push({ kind: 'info' });
+    return regions;
   }
+
+  /** The F6 stop an event comes from (through nested shadow roots), if any. */
+  private regionOf(event: Event): Region | undefined {
+    let composer = false;
+    for (const node of event.composedPath()) {
+      if (!(node instanceof HTMLElement)) continue;
+      if (node.localName === 'compose-area') composer = true;
+      if (node.getRootNode() !== this.renderRoot) continue;
+      if (node.id === 'sidebar') return { kind: 'sidebar' };
+      if (node.id === 'info') return { kind: 'info' };
+      if (node.classList.contains('pane'))
+        return { kind: composer ? 'composer' : 'thread', pane: Number(node.dataset.index) };
+    }
+    return undefined;
+  }
+
+  /** F6 / Shift+F6: focus moves to the next / previous region, round the desk. */
+  private async moveRegion(event: Event, step: 1 | -1): Promise<void> {
+    const regions = this.regions();
+    const from = this.regionOf(event);
+    const same = (region: Region) =>
+      region.kind === from?.kind && (!('pane' in region) || ('pane' in from && region.pane === from.pane));
+    const index = regions.findIndex(same);
+    // From outside every region (the toolbar): the first one forwards, the last one backwards.
+    const next =
+      regions[index < 0 ? (step > 0 ? 0 : regions.length - 1) : (index + step + regions.length) % regions.length];
+    if (next) await this.focusRegion(next);
+  }
+
+  private async focusRegion(region: Region): Promise<void> {
+    const store = this.activeStore;
+    if (region.kind === 'sidebar') {
+      this.renderRoot.querySelector<HTMLElement>('state-box')?.focus();
+      return;
+    }
+    if (region.kind === 'info') {
+      this.renderRoot.querySelector<HTMLElement>('#info')?.focus();
+      return;
+    }
+    if (store && store.state.focusedPane !== region.pane) store.focusPane(region.pane);
+    if (region.kind === 'composer') {
+      await this.focusPaneContent(region.pane);
+      return;
+    }
+    await this.updateComplete;
+    const pane = this.renderRoot.querySelector<HTMLElement>(`.pane[data-index="${region.pane}"]`);
+    // The thread's log (its public `log` part), else the pane itself (an empty pane).
+    const log = pane?.querySelector('chat-box')?.shadowRoot?.querySelector<HTMLElement>('[part~="log"]');
+    (log ?? pane)?.focus();
+  }
+
+  /** Opens the "Keyboard shortcuts" dialog; focus comes back to where it was when it closes. */
+  private readonly openShortcuts = (): void => {
+    const dialog = this.renderRoot.querySelector<HTMLDialogElement>('.shortcuts-dialog');
+    if (!dialog || dialog.open) return;
+    this.shortcutsReturn = deepActiveElement();
+    dialog.showModal();
+    dialog.querySelector<HTMLButtonElement>('button')?.focus();
+  };
+
+  private readonly onShortcutsClose = (): void => {
+    const back = this.shortcutsReturn;
+    this.shortcutsReturn = undefined;
+    if (back?.isConnected) back.focus();
+  };
 
   private readonly onKeyDown = (event: KeyboardEvent): void => {
     if (event.defaultPrevented) return;
@@ -563,15 +679,13 @@ export class ChatDesk extends DeskElement {
       return;
     }
     if (event.key === 'F6' && !event.altKey && !event.ctrlKey && !event.metaKey) {
-      const count = store.state.panes.length;
-      // From inside a pane: the next (previous) one. From elsewhere: the focused pane.
-      const from = this.paneOf(event);
-      // Nowhere else to go (one pane, already in it): leave F6 to the browser.
-      if (count === 0 || (count === 1 && from === 0)) return;
       event.preventDefault();
-      const target = from < 0 ? store.state.focusedPane : (from + (event.shiftKey ? count - 1 : 1)) % count;
-      store.focusPane(target);
-      void this.focusPaneContent(target);
+      void this.moveRegion(event, event.shiftKey ? -1 : 1);
+      return;
+    }
+    if (event.key === '?' && !event.altKey && !event.ctrlKey && !event.metaKey && !typingIn(event)) {
+      event.preventDefault();
+      this.openShortcuts();
     }
   };
 

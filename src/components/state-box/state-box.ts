@@ -22,6 +22,7 @@ import {
   type ConversationSort,
 } from '../../store/order.js';
 import { announce } from '../shared/announcer.js';
+import { DEFAULT_HEADING_LEVEL, headingTag, staticHtml, toHeadingLevel } from '../shared/heading.js';
 import { DeskElement, select } from '../shared/desk-element.js';
 import { stateBoxStyles } from './state-box.styles.js';
 import { ClockController } from '../../controllers/clock-controller.js';
@@ -99,6 +100,10 @@ export class StateBox extends DeskElement {
     this.target.store?.setSort(this.requestedSort);
     this.requestUpdate('sort', previous);
   }
+
+  /** The level of the "Ongoing conversations" heading (1–6, default 2), to fit the page's outline. */
+  @property({ attribute: 'heading-level', converter: { fromAttribute: toHeadingLevel } })
+  headingLevel: number = DEFAULT_HEADING_LEVEL;
 
   /** Seconds a visitor may wait for a reply before the row shows a warning. */
   @property({ attribute: 'warning-threshold', converter: { fromAttribute: toThreshold } })
@@ -228,7 +233,7 @@ export class StateBox extends DeskElement {
     return html`
       <div class="base" part="base">
         <div class="header" part="header">
-          <span class="title">${t.stateBox.title}</span>
+          ${this.renderTitle()}
           <span class="count" title=${t.stateBox.count(ongoing)}>
             <span aria-hidden="true">${ongoing}</span>
             <span class="visually-hidden">${t.stateBox.count(ongoing)}</span>
@@ -284,6 +289,12 @@ export class StateBox extends DeskElement {
         ${this.renderMiniView(store)}
       </div>
     `;
+  }
+
+  /** The list's heading, at the page's level. */
+  private renderTitle() {
+    const tag = headingTag(this.headingLevel);
+    return staticHtml`<${tag} class="title">${this.i18n.t.stateBox.ongoingConversations}</${tag}>`;
   }
 
   /** The latest three messages of a conversation, beside its row, without switching to it. */
@@ -639,7 +650,8 @@ export class StateBox extends DeskElement {
         if (current) this.select(current);
         break;
       default:
-        if (event.key.length === 1 && event.key !== ' ' && !event.altKey) {
+        // "?" is left to the desk (it opens the keyboard shortcuts).
+        if (event.key.length === 1 && event.key !== ' ' && event.key !== '?' && !event.altKey) {
           this.typeAhead(event.key, ids, current);
           break;
         }
