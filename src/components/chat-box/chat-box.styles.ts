@@ -146,7 +146,8 @@ export const chatBoxStyles = css`
   .log-area {
     position: relative;
     flex: 1;
-    min-height: 0;
+    /* The messages keep a readable height (reflow at 400 % zoom); the page scrolls instead. */
+    min-height: min(8rem, 40vh);
     display: flex;
     flex-direction: column;
   }

@@ -129,15 +129,6 @@ export const chatDeskStyles = css`
   .shortcuts .key {
     font-weight: 700;
   }
-  /* A narrow desk keeps the button's name but not its words on screen (one toolbar row). */
-  .desk[data-narrow] .shortcuts .label {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
   .toggle:hover {
     background: var(--_color-surface-alt);
   }
@@ -245,6 +236,44 @@ export const chatDeskStyles = css`
   }
   .desk[data-narrow] .info {
     inset-inline-end: 0;
+  }
+  /* Reflow (1.4.10, down to 320 × 256 CSS px): one toolbar row of icon buttons (their words stay
+     their names), a thread that keeps a usable height, and the desk's middle scrolling rather than
+     squeezing the thread away. */
+  .desk[data-narrow] .toolbar {
+    position: sticky;
+    inset-block-start: 0;
+    z-index: 1;
+    flex-wrap: nowrap;
+    gap: var(--_space-2);
+    padding-inline: var(--_space-2);
+  }
+  .desk[data-narrow] .toolbar .toggle > span:not(.toggle-badge, .key) {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  .desk[data-narrow] .toolbar {
+    overflow-x: auto;
+  }
+  .desk[data-narrow] .toolbar .toggle,
+  .desk[data-narrow] .segment {
+    padding-inline: 7px;
+  }
+  .desk[data-narrow] .segment > span[aria-hidden='true'] {
+    display: none;
+  }
+  .desk[data-narrow] .center {
+    overflow-y: auto;
+  }
+  .desk[data-narrow] .panes {
+    flex: 1 0 auto;
+  }
+  .desk[data-narrow] .pane chat-box {
+    min-block-size: auto;
   }
   .scrim {
     position: absolute;
