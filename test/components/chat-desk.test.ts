@@ -494,16 +494,16 @@ describe('<chat-desk>', () => {
     expect(second.getBoundingClientRect().left).to.equal(first.getBoundingClientRect().left);
   });
 
-  it('shows the connection state in a status banner', async () => {
+  it('shows the connection state in a banner and says it through the desk announcer', async () => {
     const { store, transport } = setup();
     const el = await mount(store);
     const banner = el.shadowRoot!.querySelector('[part="connection"]')!;
-    expect(banner.getAttribute('role')).to.equal('status');
     expect(banner.textContent!.trim()).to.equal('');
     expect(banner.getBoundingClientRect().height).to.equal(0);
     transport.setOnline(false);
     await el.updateComplete;
     expect(banner.textContent).to.contain('Offline');
+    await waitUntil(() => lastAnnouncement().startsWith('Offline'), 'offline announced');
     expect(banner.getBoundingClientRect().height).to.be.greaterThan(0);
     transport.setOnline(true);
     await el.updateComplete;

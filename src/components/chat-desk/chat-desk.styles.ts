@@ -148,7 +148,7 @@ export const chatDeskStyles = css`
     color: var(--_color-accent);
   }
 
-  /* ---- connection banner (always in the tree so that it is announced; collapsed while online) ---- */
+  /* ---- connection banner (collapsed while online; the desk's announcer says each change) ---- */
   .connection:not([data-state='online']) {
     padding: var(--_space-1) var(--_space-3);
     border-block-end: 1px solid color-mix(in srgb, var(--_color-warning) 35%, transparent);

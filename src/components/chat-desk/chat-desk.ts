@@ -24,6 +24,7 @@ import { lazy } from '../shared/lazy.js';
 import type { DeskAlerts } from './alerts-menu.js';
 import { chatDeskStyles } from './chat-desk.styles.js';
 import { dialogStyles } from '../../styles/dialog.js';
+import { announce } from '../shared/announcer.js';
 import { DEFAULT_HEADING_LEVEL, toHeadingLevel } from '../shared/heading.js';
 import { renderShortcutsDialog, shortcutsDialogStyles } from './shortcuts-dialog.js';
 
@@ -246,6 +247,9 @@ export class ChatDesk extends DeskElement {
       if (previous && value.layout !== previous.layout) {
         this.dispatchEvent(new DeskLayoutChangeEvent({ layout: value.layout }));
       }
+      if (previous && value.connection !== previous.connection) {
+        announce(this, this.i18n.t.common.connection[value.connection], { key: 'connection' });
+      }
     },
   );
 
@@ -398,7 +402,7 @@ export class ChatDesk extends DeskElement {
             </button>
             ${this.alerts?.menu.render()} ${narrow ? this.renderToggle('info', t.desk.visitorInformation) : nothing}
           </div>
-          <div class="connection" part="connection" role="status" data-state=${connection}>
+          <div class="connection" part="connection" data-state=${connection}>
             ${connection === 'online' ? nothing : t.common.connection[connection]}
           </div>
           <div class="panes" part="panes" data-layout=${data.layout}>

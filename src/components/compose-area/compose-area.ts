@@ -122,7 +122,14 @@ export class ComposeArea extends DeskElement {
       agent: store.agent$,
       connection: store.connection$,
     }),
-    (next, previous) => this.announceUploads(next.composer.uploads, previous?.composer.uploads),
+    (next, previous) => {
+      this.announceUploads(next.composer.uploads, previous?.composer.uploads);
+      // "<visitor> is typing…" once when it starts (never the preview, which changes per keystroke).
+      if (next.typing.typing && previous && !previous.typing.typing && next.conversation === previous.conversation) {
+        const name = visitorDisplayName(this.i18n.t, next.visitor, next.conversation?.visitorId);
+        announce(this, this.i18n.t.composer.typing(name), { key: `typing:${next.conversation?.id}` });
+      }
+    },
   );
 
   private readonly changed = (): void => this.requestUpdate();
@@ -378,16 +385,13 @@ export class ComposeArea extends DeskElement {
     }
   }
 
-  /**
-   * The live region stays in the DOM (a region inserted together with its text is often not
-   * announced); only "<visitor> is typing…" is in it, not the preview that changes per keystroke.
-   */
+  /** "<visitor> is typing…" and the live preview, on screen (the desk's announcer says when it starts). */
   private renderTyping(): TemplateResult {
     const typing = this.data.value?.typing ?? NO_TYPING;
     const t = this.i18n.t.composer;
     const { visitor, conversation } = this.data.value ?? {};
     return html`<div part="typing" class="typing ${typing.typing ? '' : 'visually-hidden'}">
-      <span role="status" class="typing-label"
+      <span class="typing-label"
         >${
           typing.typing
             ? html`<span class="dots" aria-hidden="true"><i></i><i></i><i></i></span>
