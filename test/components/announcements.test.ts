@@ -152,6 +152,25 @@ describe('announcements (one announcer for the whole desk)', () => {
     expect(heard[heard.length - 1]).to.equal('polite:The conversation with Emma Laurent has ended.');
   });
 
+  it('a transfer line is said', async () => {
+    const { store, transport } = setup();
+    await mount(store, 'c-emma');
+    transport.emit({
+      type: 'message.added',
+      message: {
+        id: 'tr-1',
+        conversationId: 'c-emma',
+        author: 'system',
+        at: new Date().toISOString(),
+        kind: 'transfer',
+        to: { type: 'skill', name: 'Billing' },
+      },
+    });
+    await afterAnnouncer();
+    expect(heard).to.have.length(1);
+    expect(heard[0]).to.match(/^polite:.*Billing/);
+  });
+
   it('the history shown on opening a conversation is not news', async () => {
     const { store } = setup();
     const el = await mount(store, 'c-emma');
