@@ -13,8 +13,17 @@ export const shortcutsDialogStyles = css`
     max-block-size: calc(100vh - 32px);
     overflow: auto;
   }
+  /* Close first, beside the title: focus lands there without scrolling the list away. */
+  .shortcuts-header {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: var(--_space-2);
+    margin-block-start: 0;
+  }
   .shortcuts-dialog table {
     inline-size: 100%;
+    table-layout: fixed;
     border-collapse: collapse;
     margin-block-end: var(--_space-3);
   }
@@ -30,6 +39,9 @@ export const shortcutsDialogStyles = css`
     padding: var(--_space-1) var(--_space-2);
     border-block-start: 1px solid var(--_color-border);
   }
+  .shortcuts-dialog thead th:first-child {
+    inline-size: 38%;
+  }
   .shortcuts-dialog thead th {
     border: none;
     font-size: var(--_font-size-small);
@@ -38,7 +50,6 @@ export const shortcutsDialogStyles = css`
   .shortcuts-dialog kbd {
     font: inherit;
     font-weight: 600;
-    white-space: nowrap;
   }
 `;
 
@@ -53,7 +64,10 @@ export function renderShortcutsDialog(t: Strings, headingLevel: number, onClose:
     @close=${onClose}
   >
     <form method="dialog">
-      ${staticHtml`<${title} id="shortcuts-title">${a11y.shortcuts}</${title}>`}
+      <div class="dialog-actions shortcuts-header">
+        ${staticHtml`<${title} id="shortcuts-title">${a11y.shortcuts}</${title}>`}
+        <button type="submit">${t.common.close}</button>
+      </div>
       ${a11y.shortcutGroups.map(
         (group) =>
           html`<table>
@@ -77,9 +91,6 @@ export function renderShortcutsDialog(t: Strings, headingLevel: number, onClose:
             </tbody>
           </table>`,
       )}
-      <div class="dialog-actions">
-        <button type="submit">${t.common.close}</button>
-      </div>
     </form>
   </dialog>`;
 }
