@@ -33,7 +33,7 @@ export const a11y: A11yStrings = {
   },
   conversationEnded: (name) => `انتهت المحادثة مع ${name}.`,
   layout: {
-    1: `${number.format(1)} محادثة واحدة`,
+    1: `${number.format(1)} محادثة`,
     2: `${number.format(2)} جنبًا إلى جنب`,
     4: `${number.format(4)} في شبكة`,
   },
