@@ -27,10 +27,11 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const buildFlag = process.argv.indexOf('--build');
 const buildDir = buildFlag > 0 ? process.argv[buildFlag + 1] : join(root, 'build');
 /**
- * The whole entry's regression ceiling (66.0 KB measured on 2026-12-03, +0.5 KB): npm test fails
- * when it grows past it. Lower it as the size drops; never raise it without saying why in the commit.
+ * The whole entry's regression ceiling (66.0 KB measured on 2026-12-03, +0.5 KB; +3.2 KB for issue
+ * 19's accessibility: the announcements, the keyboard shortcuts dialog and their strings): npm test
+ * fails when it grows past it. Lower it as the size drops; never raise it without saying why in the commit.
  */
-export const CEILING_OWN_GZIP = 66.5 * 1024;
+export const CEILING_OWN_GZIP = 69.7 * 1024;
 /** The production app's budget (issue 20: the 30 KB target is withdrawn; every feature included). */
 export const CEILING_APP_GZIP = 50 * 1024;
 /** The same production app with Lit, RxJS and every dependency bundled in, paid up front (issue 20). */
@@ -45,9 +46,12 @@ export const CEILING_CHAT_BOX_APP_WITH_DEPS_GZIP = 35 * 1024;
  * them as the size drops; never raise them without saying why.
  */
 export const REGRESSION_CEILINGS = {
-  app: 60.2 * 1024,
-  appWithDeps: 83.1 * 1024,
-  chatBoxAppWithDeps: 56.2 * 1024,
+  // Issue 19 (accessibility) adds about 3.1 KB to the app and 1.8 KB to <chat-box> alone: the thread's
+  // announcements (bursts with a count, failed send, filter result…), headings at `heading-level`,
+  // the keyboard shortcuts dialog and the `a11y` strings.
+  app: 63.3 * 1024,
+  appWithDeps: 86.4 * 1024,
+  chatBoxAppWithDeps: 58.0 * 1024,
 };
 /** Parts loaded on demand (dynamic import): each must stay out of a production app's eager code. */
 export const LAZY_PARTS = ['fr', 'demo-store', 'simulator', 'alerts-menu'];

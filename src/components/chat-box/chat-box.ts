@@ -21,7 +21,7 @@ import { confirmBlockDialog, requestBlock } from '../shared/confirm-block-dialog
 import { chatBoxStyles } from './chat-box.styles.js';
 import { renderRow, type MessageViewContext } from './message-view.js';
 import { announce } from '../shared/announcer.js';
-import { DEFAULT_HEADING_LEVEL, headingTag, staticHtml, toHeadingLevel } from '../shared/heading.js';
+import { DEFAULT_HEADING_LEVEL, heading, toHeadingLevel } from '../shared/heading.js';
 import { ThreadAnnouncer } from './thread-announcer.js';
 import { ThreadScrollController } from './thread-scroll-controller.js';
 import { buildRows, initials, type ThreadRow } from './thread-rows.js';
@@ -386,7 +386,7 @@ export class ChatBox extends DeskElement {
     return html`<div class="header" part="header">
       <span class="avatar header-avatar" aria-hidden="true">${initials(name)}</span>
       <div class="title" part="title">
-        ${staticHtml`<${headingTag(this.headingLevel)} class="name" dir="auto">${name}</${headingTag(this.headingLevel)}>`}
+        ${heading(this.headingLevel, name, { className: 'name', dir: 'auto' })}
         <span class="channel" part="channel" title=${t.thread.channelLabel(channel)}
           ><span class="visually-hidden">${t.thread.channelLabel(channel)}</span
           ><span aria-hidden="true">${channel}</span></span

@@ -5,7 +5,7 @@
  */
 import { css, html, type TemplateResult } from 'lit';
 import type { Strings } from '../../i18n/strings.js';
-import { headingTag, staticHtml } from '../shared/heading.js';
+import { heading } from '../shared/heading.js';
 
 export const shortcutsDialogStyles = css`
   .shortcuts-dialog {
@@ -56,7 +56,6 @@ export const shortcutsDialogStyles = css`
 /** The dialog's markup; `headingLevel` is the level of its title (its areas are one below). */
 export function renderShortcutsDialog(t: Strings, headingLevel: number, onClose: () => void): TemplateResult {
   const { a11y } = t;
-  const title = headingTag(headingLevel);
   return html`<dialog
     class="confirm-dialog shortcuts-dialog"
     part="shortcuts-dialog"
@@ -65,7 +64,7 @@ export function renderShortcutsDialog(t: Strings, headingLevel: number, onClose:
   >
     <form method="dialog">
       <div class="dialog-actions shortcuts-header">
-        ${staticHtml`<${title} id="shortcuts-title">${a11y.shortcuts}</${title}>`}
+        ${heading(headingLevel, a11y.shortcuts, { id: 'shortcuts-title' })}
         <button type="submit">${t.common.close}</button>
       </div>
       ${a11y.shortcutGroups.map(

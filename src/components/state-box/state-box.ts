@@ -22,7 +22,7 @@ import {
   type ConversationSort,
 } from '../../store/order.js';
 import { announce } from '../shared/announcer.js';
-import { DEFAULT_HEADING_LEVEL, headingTag, staticHtml, toHeadingLevel } from '../shared/heading.js';
+import { DEFAULT_HEADING_LEVEL, heading, toHeadingLevel } from '../shared/heading.js';
 import { DeskElement, select } from '../shared/desk-element.js';
 import { stateBoxStyles } from './state-box.styles.js';
 import { ClockController } from '../../controllers/clock-controller.js';
@@ -293,8 +293,7 @@ export class StateBox extends DeskElement {
 
   /** The list's heading, at the page's level. */
   private renderTitle() {
-    const tag = headingTag(this.headingLevel);
-    return staticHtml`<${tag} class="title">${this.i18n.t.stateBox.ongoingConversations}</${tag}>`;
+    return heading(this.headingLevel, this.i18n.t.stateBox.ongoingConversations, { className: 'title' });
   }
 
   /** The latest three messages of a conversation, beside its row, without switching to it. */

@@ -1,8 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { DEFAULT_HEADING_LEVEL, headingTag, staticHtml, toHeadingLevel } from '../shared/heading.js';
+import { DEFAULT_HEADING_LEVEL, heading, toHeadingLevel } from '../shared/heading.js';
 import { of } from 'rxjs';
 import { distinctUntilChanged, map, switchMap } from 'rxjs/operators';
 import { DeskConversationSelectEvent, DeskCustomerRecordEvent } from '../../events.js';
@@ -219,8 +218,7 @@ export class VisitorPanel extends DeskElement {
 
   /** A heading `offset` levels below the panel's `heading-level`. */
   private heading(offset: number, className: string, content: unknown, dir?: 'auto'): TemplateResult {
-    const tag = headingTag(this.headingLevel, offset);
-    return staticHtml`<${tag} class=${className} dir=${ifDefined(dir)}>${content}</${tag}>`;
+    return heading(this.headingLevel, content, { offset, className, dir });
   }
 
   private nameOf(visitor: Visitor): string {
