@@ -34,7 +34,7 @@ setCustomElementsManifest(publicOnly(manifest));
 const LANGS: Record<string, { title: string; dir: 'ltr' | 'rtl' }> = {
   en: { title: 'English', dir: 'ltr' },
   fr: { title: 'Français', dir: 'ltr' },
-  ar: { title: 'العربية (RTL, English strings)', dir: 'rtl' },
+  ar: { title: 'العربية (right to left)', dir: 'rtl' },
 };
 
 /**

@@ -1,9 +1,11 @@
 // The demo desk: <chat-desk demo> builds a MemoryTransport with the demo data and simulator.
-// Read from the address for quick checks (documented in the README, "Demo"): `?lang=fr`,
+// The language switch sets the page's `lang` and `dir`, which the desk follows as a host page's would.
+// Read from the address for quick checks (documented in the README, "Demo"): `?lang=fr` (or `ar`),
 // `?theme=dark`, `?layout=2`, `?sort=waiting`, `?threshold=30` (seconds before a waiting visitor is
 // flagged), `?width=800px` (the desk fills its container, not the window: a narrower container
 // shows the drawer layout).
 import '../src/define.js';
+import { directionOf } from '../src/i18n/strings.js';
 import { applyComposerExtras } from './demo-extras.js';
 
 const desk = document.querySelector('chat-desk');
@@ -15,7 +17,19 @@ if (desk) {
   const sort = params.get('sort');
   const threshold = params.get('threshold');
   const width = params.get('width');
-  if (lang) desk.setAttribute('lang', lang);
+  const languages = document.querySelector<HTMLSelectElement>('#demo-lang');
+  const setLanguage = (value: string) => {
+    document.documentElement.lang = value;
+    document.documentElement.dir = directionOf(value);
+    if (languages) languages.value = value;
+  };
+  if (lang) setLanguage(lang);
+  languages?.addEventListener('change', () => {
+    setLanguage(languages.value);
+    const address = new URL(location.href);
+    address.searchParams.set('lang', languages.value);
+    history.replaceState(null, '', address);
+  });
   if (theme === 'light' || theme === 'dark') {
     desk.theme = theme;
     document.documentElement.style.colorScheme = theme;

@@ -7,7 +7,8 @@
 import { randomBytes } from 'node:crypto';
 import { parseMessage } from '../src/model/schema.js';
 import { timeOf } from '../src/model/thread.js';
-import type { ClientCommand, Conversation, Message, ServerEvent, Visitor } from '../src/model/types.js';
+import { mergeChannels } from '../src/model/channels.js';
+import type { AgentChannel, ClientCommand, Conversation, Message, ServerEvent, Visitor } from '../src/model/types.js';
 import { historyPage, olderMessagesPage } from '../src/transport/archive-pages.js';
 import type { ProtocolErrorCode } from '../src/transport/protocol.js';
 import { agentOf, type Principal } from './auth.js';
@@ -34,6 +35,10 @@ export interface DeskState {
   conversations: Conversation[];
   messages: Message[];
   assignments: Record<string, Assignment>;
+  /** Each agent's channels, by agent id (issue 16). */
+  agents?: Record<string, AgentChannel[]>;
+  /** The channels of an agent not in `agents`. */
+  defaultChannels?: AgentChannel[];
   archive: { conversations: Conversation[]; messages: Message[] };
 }
 
@@ -55,6 +60,8 @@ export class DeskData {
   private readonly messages = new Map<string, Message>();
   private readonly assignments = new Map<string, Assignment>();
   private archive: DeskState['archive'] = { conversations: [], messages: [] };
+  private readonly agentChannels = new Map<string, AgentChannel[]>();
+  private defaultChannels: AgentChannel[] = [];
   /** Messages by client id: a resend is answered from here (the database's unique constraint decides races). */
   private readonly byClientId = new Map<string, string>();
   /** Times (ms) taken in each conversation: a kept client time never ties with another message. */
@@ -81,6 +88,9 @@ export class DeskData {
     for (const conversation of state.conversations) this.conversations.set(conversation.id, conversation);
     for (const message of state.messages) this.addMessage(message);
     for (const [id, assignment] of Object.entries(state.assignments)) this.assignments.set(id, assignment);
+    this.agentChannels.clear();
+    for (const [id, channels] of Object.entries(state.agents ?? {})) this.agentChannels.set(id, channels);
+    this.defaultChannels = state.defaultChannels ?? [];
     this.archive = state.archive;
   }
 
@@ -95,7 +105,13 @@ export class DeskData {
       visitors: [...this.visitors.values()].filter((v) => visitorIds.has(v.id)),
       conversations,
       messages: [...this.messages.values()].filter((m) => ids.has(m.conversationId)),
+      ...(agent && this.channelsOf(agent.id).length > 0 ? { channels: this.channelsOf(agent.id) } : {}),
     };
+  }
+
+  /** An agent's channels with its availability on each. */
+  channelsOf(agentId: string): AgentChannel[] {
+    return this.agentChannels.get(agentId) ?? this.defaultChannels;
   }
 
   /** Every stored message of a conversation, in time order. */
@@ -143,6 +159,10 @@ export class DeskData {
         this.visitors.set(id, nextVisitor(this.visitors.get(id), event));
         return;
       }
+      case 'agent.updated':
+        if (event.agentId)
+          this.agentChannels.set(event.agentId, mergeChannels(this.channelsOf(event.agentId), event.channels));
+        return;
       default:
         return;
     }
@@ -166,6 +186,9 @@ export class DeskData {
         const known = id === undefined ? undefined : this.messages.get(id);
         return this.canSee(principal, known?.conversationId ?? loose.message?.conversationId);
       }
+      case 'agent.updated':
+        // Only the agent itself (and managers, above): the channels are no one else's business.
+        return principal.kind === 'staff' && principal.agent.id === event.agentId;
       case 'visitor.updated':
       case 'visitor.navigated': {
         const visitorId = event.type === 'visitor.updated' ? loose.visitor?.id : event.visitorId;
@@ -195,8 +218,8 @@ export class DeskData {
 
   /** Turns a command into events. Every command is safe to repeat (clients resend when unsure). */
   handle(principal: Principal, command: ClientCommand): CommandResult {
-    if (principal.kind === 'visitor' && command.type !== 'send' && command.type !== 'typing')
-      return refused('forbidden', `A visitor cannot ${command.type}.`);
+    const visitorMay = command.type === 'send' || command.type === 'typing' || command.type === 'cobrowseAnswer';
+    if (principal.kind === 'visitor' && !visitorMay) return refused('forbidden', `A visitor cannot ${command.type}.`);
     const conversationId = 'conversationId' in command ? command.conversationId : undefined;
     if (conversationId !== undefined) {
       if (!this.conversations.has(conversationId))
@@ -225,22 +248,12 @@ export class DeskData {
         if (Boolean(visitor.blocked) === blocked) return { publish: [], duplicate: true };
         return { publish: [{ type: 'visitor.updated', visitor: { id: visitor.id, blocked } }] };
       }
-      case 'cobrowse': {
-        const last = this.thread(command.conversationId)
-          .filter((m) => m.kind === 'cobrowsing')
-          .at(-1);
-        if (last?.kind === 'cobrowsing' && last.state === 'requested')
-          return { publish: [], messageId: last.id, duplicate: true };
-        const message: Message = {
-          id: newId('cob'),
-          conversationId: command.conversationId,
-          author: 'system',
-          at: this.stamp(),
-          kind: 'cobrowsing',
-          state: 'requested',
-        };
-        return { publish: [{ type: 'message.added', message }], messageId: message.id };
-      }
+      case 'cobrowse':
+      case 'cobrowseEnd':
+      case 'cobrowseOptions':
+      case 'cobrowseAnswer':
+      case 'availability':
+        return this.handleShift(principal, command);
       case 'loadHistory':
         if (!this.visible(principal, { type: 'visitor.updated', visitor: { id: command.visitorId } }))
           return refused('invalid-command', `Unknown visitor ${command.visitorId}`);
@@ -260,6 +273,78 @@ export class DeskData {
         };
       default:
         return refused('invalid-command', 'Unknown command type');
+    }
+  }
+
+  // ---- the agent's shift (issue 16) ---------------------------------------------------------
+
+  private handleShift(
+    principal: Principal,
+    command: Extract<
+      ClientCommand,
+      { type: 'cobrowse' | 'cobrowseEnd' | 'cobrowseOptions' | 'cobrowseAnswer' | 'availability' }
+    >,
+  ): CommandResult {
+    if (command.type === 'availability') {
+      const agent = agentOf(principal)!;
+      const channels = this.channelsOf(agent.id);
+      const unknown = command.channels.find((name) => !channels.some((entry) => entry.channel === name));
+      if (unknown !== undefined)
+        return refused('invalid-command', `You do not serve the channel ${unknown.slice(0, 64)}`);
+      const changes = channels.some(
+        (entry) => command.channels.includes(entry.channel) && entry.availability !== command.availability,
+      );
+      if (!changes) return { publish: [], duplicate: true };
+      // The whole list: what the database keeps for the agent, and what a desk merges by name.
+      const next = channels.map((entry) =>
+        command.channels.includes(entry.channel) ? { ...entry, availability: command.availability } : entry,
+      );
+      return { publish: [{ type: 'agent.updated', agentId: agent.id, channels: next }] };
+    }
+    const clientId = command.type === 'cobrowse' || command.type === 'cobrowseEnd' ? command.clientId : undefined;
+    const known = clientId === undefined ? undefined : this.byClientId.get(clientId);
+    if (known) return { publish: [], messageId: known, duplicate: true };
+    const conversation = this.conversations.get(command.conversationId)!;
+    const last = this.thread(command.conversationId)
+      .filter((m) => m.kind === 'cobrowsing')
+      .at(-1);
+    const state = last?.kind === 'cobrowsing' ? last.state : undefined;
+    const line = (lineState: Extract<Message, { kind: 'cobrowsing' }>['state']): CommandResult => {
+      const message: Message = {
+        id: newId('cob'),
+        ...(clientId ? { clientId } : {}),
+        conversationId: command.conversationId,
+        author: 'system',
+        at: this.stamp(),
+        kind: 'cobrowsing',
+        state: lineState,
+      };
+      return { publish: [{ type: 'message.added', message }], messageId: message.id };
+    };
+    switch (command.type) {
+      case 'cobrowse':
+        if (conversation.status === 'closed') return refused('conversation-closed', 'The conversation is closed.');
+        if (state === 'requested' || state === 'started') return { publish: [], messageId: last!.id, duplicate: true };
+        return line('requested');
+      case 'cobrowseEnd': {
+        const expected = command.reason === 'ended' ? 'started' : 'requested';
+        if (state !== expected)
+          return refused(
+            'invalid-command',
+            expected === 'started' ? 'No co-browsing session in progress.' : 'No co-browsing request is waiting.',
+          );
+        return line(command.reason);
+      }
+      case 'cobrowseOptions':
+        // What the agent sees is between its desk and the visitor's page: nothing to log.
+        return state === 'started'
+          ? { publish: [] }
+          : refused('invalid-command', 'No co-browsing session in progress.');
+      case 'cobrowseAnswer':
+        if (principal.kind !== 'visitor')
+          return refused('forbidden', 'Only the visitor answers a co-browsing request.');
+        if (state !== 'requested') return { publish: [], duplicate: true };
+        return line(command.accepted ? 'started' : 'declined');
     }
   }
 

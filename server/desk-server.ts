@@ -708,6 +708,10 @@ const COMMAND_FIELDS: Record<ClientCommand['type'], string[]> = {
   block: ['visitorId'],
   unblock: ['visitorId'],
   cobrowse: ['conversationId', 'visitorId'],
+  cobrowseEnd: ['conversationId', 'clientId', 'reason'],
+  cobrowseOptions: ['conversationId'],
+  cobrowseAnswer: ['conversationId'],
+  availability: ['availability'],
   markRead: ['conversationId'],
   loadHistory: ['visitorId'],
   loadMessages: ['conversationId'],
@@ -726,6 +730,8 @@ function checkCommand(raw: unknown): ClientCommand | string {
       return `${type}.${field} must be a non-empty string`;
   }
   if (type === 'typing' && typeof command.typing !== 'boolean') return 'typing.typing must be a boolean';
+  const shift = checkShiftCommand(type, command);
+  if (shift) return shift;
   if (type === 'send' && (typeof command.content !== 'object' || command.content === null))
     return 'send.content must be an object';
   if (
@@ -736,6 +742,44 @@ function checkCommand(raw: unknown): ClientCommand | string {
     return `${type}.before must be a string`;
   }
   return command as unknown as ClientCommand;
+}
+
+/** The agent's shift commands (issue 16): what the string fields above do not cover. */
+function checkShiftCommand(type: string, command: Record<string, unknown>): string | undefined {
+  const isId = (value: unknown) => typeof value === 'string' && value.length > 0 && value.length <= 256;
+  switch (type) {
+    case 'cobrowse':
+      return command.clientId === undefined || isId(command.clientId)
+        ? undefined
+        : 'cobrowse.clientId must be a non-empty string';
+    case 'cobrowseEnd':
+      return ['cancelled', 'expired', 'ended'].includes(command.reason as string)
+        ? undefined
+        : 'cobrowseEnd.reason must be cancelled, expired or ended';
+    case 'cobrowseOptions': {
+      const options = command.options as Record<string, unknown> | null;
+      const valid =
+        typeof options === 'object' &&
+        options !== null &&
+        ['mouse', 'input', 'scroll'].every((key) => typeof options[key] === 'boolean');
+      return valid ? undefined : 'cobrowseOptions.options must have boolean mouse, input and scroll';
+    }
+    case 'cobrowseAnswer':
+      return typeof command.accepted === 'boolean' ? undefined : 'cobrowseAnswer.accepted must be a boolean';
+    case 'availability': {
+      if (!['available', 'busy', 'unavailable'].includes(command.availability as string))
+        return 'availability.availability must be available, busy or unavailable';
+      const channels = command.channels;
+      const valid =
+        Array.isArray(channels) &&
+        channels.length > 0 &&
+        channels.length <= 50 &&
+        channels.every((channel) => typeof channel === 'string' && channel.length > 0 && channel.length <= 64);
+      return valid ? undefined : 'availability.channels must be 1 to 50 channel names';
+    }
+    default:
+      return undefined;
+  }
 }
 
 /** A short, one-way label for a token, for stats and logs (tokens themselves are never kept). */

@@ -12,7 +12,7 @@
  * - The last `cacheSize` events stay in memory for resumes; older resumes read the table, and a
  *   resume older than the retention (`desk_stream.oldest`) gets a snapshot.
  */
-import type { Message, ServerEvent } from '../src/model/types.js';
+import type { AgentChannel, Message, ServerEvent } from '../src/model/types.js';
 import type { EventFrame } from '../src/transport/protocol.js';
 import type { Database, Queryable } from './db.js';
 import {
@@ -58,6 +58,8 @@ export class EventLog {
   private again = false;
   private pollTimer: ReturnType<typeof setInterval> | undefined;
   private closed = false;
+  /** The channels of an agent the database has no row for (the seed's). */
+  private defaultChannels: AgentChannel[] = [];
 
   constructor(
     private readonly db: Database,
@@ -73,6 +75,7 @@ export class EventLog {
   /** Migrates, loads the projection at the newest seq, and starts following the log. */
   async open(seed: Seed): Promise<void> {
     await migrate(this.db, seed);
+    this.defaultChannels = seed.fixtures.channels ?? [];
     await this.load();
     await this.db.listen(CHANNEL, (payload) => this.notified(payload));
     this.pollTimer = setInterval(() => void this.catchUp(), this.pollMs);
@@ -102,6 +105,7 @@ export class EventLog {
       const archive = await tx.query<{ kind: string; data: Message & DeskState['conversations'][number] }>(
         "SELECT kind, data FROM desk_archive ORDER BY data->>'at', data->>'startedAt', id",
       );
+      const agents = await tx.query<{ id: string; channels: AgentChannel[] }>('SELECT id, channels FROM desk_agents');
       const assignments: Record<string, Assignment> = {};
       for (const row of conversations) {
         if (row.assigned_agent || row.assigned_skill)
@@ -117,6 +121,8 @@ export class EventLog {
           conversations: conversations.map((r) => r.data),
           messages: messages.map((r) => r.data),
           assignments,
+          agents: Object.fromEntries(agents.map((row) => [row.id, row.channels])),
+          defaultChannels: this.defaultChannels,
           archive: {
             conversations: archive.filter((r) => r.kind === 'conversation').map((r) => r.data),
             messages: archive.filter((r) => r.kind === 'message').map((r) => r.data),
@@ -369,6 +375,14 @@ async function writeState(tx: Queryable, event: ServerEvent): Promise<void> {
       );
       return;
     }
+    case 'agent.updated':
+      // The command handler publishes the agent's whole list: stored as it is.
+      if (event.agentId)
+        await tx.query(
+          'INSERT INTO desk_agents (id, channels) VALUES ($1, $2::jsonb) ON CONFLICT (id) DO UPDATE SET channels = EXCLUDED.channels',
+          [event.agentId, JSON.stringify(event.channels)],
+        );
+      return;
     default:
       return;
   }

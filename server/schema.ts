@@ -49,6 +49,13 @@ export const MIGRATIONS: string[] = [
     PRIMARY KEY (kind, id)
   );
   `,
+  // 2: each agent's channels and availability (issue 16); an agent without a row has the desk's defaults.
+  `
+  CREATE TABLE desk_agents (
+    id text PRIMARY KEY,
+    channels jsonb NOT NULL
+  );
+  `,
 ];
 
 /** Any number, the same for every instance of every version of this server. */
@@ -122,6 +129,6 @@ async function seedDesk(tx: Queryable, { fixtures, assignments = {} }: Seed): Pr
 /** Drops every table of the desk (tests start from nothing with it; never called by the server). */
 export async function dropDesk(db: Database): Promise<void> {
   await db.query(
-    'DROP TABLE IF EXISTS desk_events, desk_messages, desk_conversations, desk_visitors, desk_archive, desk_stream, desk_migrations',
+    'DROP TABLE IF EXISTS desk_events, desk_messages, desk_conversations, desk_visitors, desk_archive, desk_agents, desk_stream, desk_migrations',
   );
 }

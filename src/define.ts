@@ -3,6 +3,7 @@
  * copy of the library, or someone else's element of the same name) is not redefined, which would
  * throw: the page keeps the first definition and a warning names the tag, once.
  */
+import { AgentStatus } from './components/agent-status/agent-status.js';
 import { ChatBox } from './components/chat-box/chat-box.js';
 import { ChatDesk } from './components/chat-desk/chat-desk.js';
 import { ComposeArea } from './components/compose-area/compose-area.js';
@@ -19,6 +20,7 @@ const elements = {
   'compose-area': ComposeArea,
   'state-box': StateBox,
   'visitor-panel': VisitorPanel,
+  'agent-status': AgentStatus,
 } as const;
 
 for (const [tag, element] of Object.entries(elements)) {
@@ -42,5 +44,6 @@ declare global {
     'compose-area': ComposeArea;
     'state-box': StateBox;
     'visitor-panel': VisitorPanel;
+    'agent-status': AgentStatus;
   }
 }

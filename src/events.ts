@@ -1,5 +1,5 @@
 import type { MessageFilter } from './model/filter.js';
-import type { DeskErrorInfo, Draft, Layout } from './model/types.js';
+import type { Availability, CobrowseOption, DeskErrorInfo, Draft, Layout } from './model/types.js';
 
 /**
  * Public DOM events: bubbling, composed, `desk-` prefixed, with a typed readonly `detail`.
@@ -107,8 +107,54 @@ export class DeskNotifyEvent extends DeskEvent<DeskNotifyDetail> {
   }
 }
 
+// ---- the agent's shift (issue 16) ------------------------------------------------------------
+
+/**
+ * Fired by `<agent-status>` when the agent picks an availability, before it is set. `channel` is
+ * the channel, or `null` for "All channels". Cancelable: `preventDefault()` leaves it unchanged.
+ */
+export class DeskAvailabilityChangeEvent extends DeskEvent<{ channel: string | null; availability: Availability }> {
+  static readonly eventName = 'desk-availability-change';
+  constructor(detail: { channel: string | null; availability: Availability }) {
+    super(DeskAvailabilityChangeEvent.eventName, detail, true);
+  }
+}
+
+/**
+ * Fired by `<chat-box>` when the agent cancels a co-browsing request (`cancel`) or stops the
+ * session (`stop`), before the store does. Cancelable.
+ */
+export class DeskCobrowseEvent extends DeskEvent<{
+  conversationId: string;
+  visitorId: string;
+  action: 'cancel' | 'stop';
+}> {
+  static readonly eventName = 'desk-cobrowse';
+  constructor(detail: { conversationId: string; visitorId: string; action: 'cancel' | 'stop' }) {
+    super(DeskCobrowseEvent.eventName, detail, true);
+  }
+}
+
+/**
+ * Fired by `<chat-box>` when the agent switches what it sees of the visitor's screen while in control
+ * (`mouse`, `input`, `scroll`), before the store sets it. Cancelable.
+ */
+export class DeskCobrowseOptionEvent extends DeskEvent<{
+  conversationId: string;
+  option: CobrowseOption;
+  enabled: boolean;
+}> {
+  static readonly eventName = 'desk-cobrowse-option';
+  constructor(detail: { conversationId: string; option: CobrowseOption; enabled: boolean }) {
+    super(DeskCobrowseOptionEvent.eventName, detail, true);
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
+    'desk-availability-change': DeskAvailabilityChangeEvent;
+    'desk-cobrowse': DeskCobrowseEvent;
+    'desk-cobrowse-option': DeskCobrowseOptionEvent;
     'desk-open-page': DeskOpenPageEvent;
     'desk-take-control': DeskTakeControlEvent;
     'desk-block-visitor': DeskBlockVisitorEvent;

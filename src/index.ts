@@ -2,6 +2,7 @@
 export * from './model/index.js';
 export { DeskStore } from './store/desk-store.js';
 export type { ComposerState, DeskStoreOptions, ThreadInfo } from './store/desk-store.js';
+export { DEFAULT_COBROWSE_OPTIONS, type CobrowseState } from './store/desk-store.js';
 export type { DraftStorage } from './store/drafts.js';
 export type { ConversationSummary, VisitorHistory } from './store/selectors.js';
 export type { ComposerTool, DeskState, Thread, TypingState, HistoryState, Upload, UploadError } from './store/state.js';
@@ -40,3 +41,4 @@ export { MessageFilterElement } from './components/message-filter/message-filter
 export { ComposeArea } from './components/compose-area/compose-area.js';
 export { StateBox } from './components/state-box/state-box.js';
 export { VisitorPanel } from './components/visitor-panel/visitor-panel.js';
+export { AgentStatus } from './components/agent-status/agent-status.js';

@@ -16,6 +16,7 @@
  */
 import * as React from 'react';
 import { createComponent, type EventName } from '@lit/react';
+import { AgentStatus as AgentStatusElement } from './components/agent-status/agent-status.js';
 import { ChatBox as ChatBoxElement } from './components/chat-box/chat-box.js';
 import { ChatDesk as ChatDeskElement } from './components/chat-desk/chat-desk.js';
 import { ComposeArea as ComposeAreaElement } from './components/compose-area/compose-area.js';
@@ -24,7 +25,10 @@ import { MessageFilterElement } from './components/message-filter/message-filter
 import { StateBox as StateBoxElement } from './components/state-box/state-box.js';
 import { VisitorPanel as VisitorPanelElement } from './components/visitor-panel/visitor-panel.js';
 import {
+  DeskAvailabilityChangeEvent,
   DeskBlockVisitorEvent,
+  DeskCobrowseEvent,
+  DeskCobrowseOptionEvent,
   DeskConversationSelectEvent,
   DeskCustomerRecordEvent,
   DeskErrorEvent,
@@ -48,6 +52,9 @@ export const deskEvents = {
   onDeskFilterChange: DeskFilterChangeEvent.eventName as EventName<DeskFilterChangeEvent>,
   onDeskLayoutChange: DeskLayoutChangeEvent.eventName as EventName<DeskLayoutChangeEvent>,
   onDeskNotify: DeskNotifyEvent.eventName as EventName<DeskNotifyEvent>,
+  onDeskAvailabilityChange: DeskAvailabilityChangeEvent.eventName as EventName<DeskAvailabilityChangeEvent>,
+  onDeskCobrowse: DeskCobrowseEvent.eventName as EventName<DeskCobrowseEvent>,
+  onDeskCobrowseOption: DeskCobrowseOptionEvent.eventName as EventName<DeskCobrowseOptionEvent>,
 };
 
 /** `<chat-desk>`: the assembled desk. */
@@ -111,4 +118,13 @@ export const VisitorPanel = createComponent({
   elementClass: VisitorPanelElement,
   events: deskEvents,
   displayName: 'VisitorPanel',
+});
+
+/** `<agent-status>`: the agent's availability per channel. */
+export const AgentStatus = createComponent({
+  react: React,
+  tagName: 'agent-status',
+  elementClass: AgentStatusElement,
+  events: deskEvents,
+  displayName: 'AgentStatus',
 });

@@ -1,6 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import type { MessageFilter } from '../src/model/filter.js';
+import type { ServerEvent } from '../src/model/types.js';
 import { ago, inProvider, longThread, storyStore, type StoryStoreOptions } from './support/desk-store.js';
 
 /**
@@ -16,7 +18,16 @@ const meta: Meta = {
   component: 'chat-box',
   parameters: {
     layout: 'padded',
-    actions: { handles: ['desk-open-page', 'desk-take-control', 'desk-block-visitor', 'desk-filter-change'] },
+    actions: {
+      handles: [
+        'desk-open-page',
+        'desk-take-control',
+        'desk-block-visitor',
+        'desk-filter-change',
+        'desk-cobrowse',
+        'desk-cobrowse-option',
+      ],
+    },
   },
   argTypes: {
     conversationId: {
@@ -48,7 +59,7 @@ function render(options: StoryStoreOptions = {}, extra: { lang?: string; width?:
         style="${frame}${extra.width ? `inline-size:${extra.width};` : ''}"
         conversation-id=${args.conversationId}
         filter=${args.filter}
-        lang=${extra.lang ?? 'en'}
+        lang=${ifDefined(extra.lang)}
       ></chat-box>`,
     );
   };
@@ -133,3 +144,85 @@ export const Narrow: Story = { render: render({}, { width: '420px' }) };
 
 /** French (`lang="fr"`): every string and date. */
 export const French: Story = { render: render({}, { lang: 'fr' }) };
+
+/** Arabic (`lang="ar"`): right to left, the visitor's messages on the right, Arabic strings and dates. */
+export const Arabic: Story = { render: render({}, { lang: 'ar' }) };
+
+// ---- co-browsing lifecycle and tools that fit the channel (issue 16) ----------------------------
+
+/** A line of Liam's thread, from the server. */
+function cobrowseLine(id: string, state: 'started' | 'declined'): ServerEvent {
+  return {
+    type: 'message.added',
+    message: {
+      id,
+      conversationId: 'c-liam',
+      author: 'system',
+      at: new Date().toISOString(),
+      kind: 'cobrowsing',
+      state,
+    },
+  };
+}
+
+/** Co-browsing with Liam in a given state: asked (then answered by `events`), or cancelled/expired. */
+function cobrowsing(step: (desk: ReturnType<typeof storyStore>) => void) {
+  return (args: Args) => {
+    const desk = storyStore({ batching: 'sync' });
+    step(desk);
+    return inProvider(
+      desk.store,
+      html`<chat-box style=${frame} conversation-id=${args.conversationId} filter=${args.filter}></chat-box>`,
+    );
+  };
+}
+
+/** "Take control" asked: waiting for the visitor, "Cancel request" offered (it expires after 60 s). */
+export const CoBrowsingRequested: Story = {
+  args: { conversationId: 'c-liam' },
+  render: cobrowsing(({ store }) => store.takeControl('c-liam')),
+};
+
+/** The visitor accepted: "Stop control" and the three switches (mouse, form input, scroll position). */
+export const CoBrowsingInControl: Story = {
+  args: { conversationId: 'c-liam' },
+  render: cobrowsing(({ store, transport }) => {
+    store.takeControl('c-liam');
+    transport.emit(cobrowseLine('story-started', 'started'));
+    store.setCobrowseOption('c-liam', 'input', true);
+  }),
+};
+
+/** The visitor declined: a line in the thread, "Take control" available again. */
+export const CoBrowsingDeclined: Story = {
+  args: { conversationId: 'c-liam' },
+  render: cobrowsing(({ store, transport }) => {
+    store.takeControl('c-liam');
+    transport.emit(cobrowseLine('story-declined', 'declined'));
+  }),
+};
+
+/** The agent cancelled one request; another one expired (nobody answered within the store's `cobrowseTimeoutMs`). */
+export const CoBrowsingCancelledAndExpired: Story = {
+  args: { conversationId: 'c-liam' },
+  render: cobrowsing(({ store, transport }) => {
+    store.takeControl('c-liam');
+    store.cancelControl('c-liam');
+    // The store sends "expired" by itself after its timeout; the server's line looks like this.
+    store.takeControl('c-liam');
+    transport.emit({
+      type: 'message.added',
+      message: {
+        id: 'story-expired',
+        conversationId: 'c-liam',
+        author: 'system',
+        at: new Date(Date.now() + 1).toISOString(),
+        kind: 'cobrowsing',
+        state: 'expired',
+      },
+    });
+  }),
+};
+
+/** WhatsApp: the visitor is not on the website, so "Open current page" and "Take control" are disabled, with the reason. */
+export const NotOnTheWebsite: Story = { args: { conversationId: 'c-noah' }, render: render() };

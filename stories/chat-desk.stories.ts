@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { DESK_EVENTS, storyStore, type StoryStoreOptions } from './support/desk-store.js';
 
 /**
@@ -31,7 +32,7 @@ interface Args {
 }
 type Story = StoryObj<Args>;
 
-function render(options: StoryStoreOptions = {}, setup?: (desk: ReturnType<typeof storyStore>) => void, lang = 'en') {
+function render(options: StoryStoreOptions = {}, setup?: (desk: ReturnType<typeof storyStore>) => void, lang?: string) {
   return (args: Args) => {
     const desk = storyStore(options);
     setup?.(desk);
@@ -43,7 +44,7 @@ function render(options: StoryStoreOptions = {}, setup?: (desk: ReturnType<typeo
         layout=${args.layout}
         sort=${args.sort}
         warning-threshold=${args.warningThreshold}
-        lang=${lang}
+        lang=${ifDefined(lang)}
       ></chat-desk>
     </div>`;
   };
@@ -78,6 +79,9 @@ export const Live: Story = { args: { layout: 2 }, render: render({ simulate: tru
 
 /** `lang="fr"`. */
 export const French: Story = { args: { layout: 2 }, render: render({}, undefined, 'fr') };
+
+/** `lang="ar"`: the whole desk right to left (conversations on the right, visitor information on the left). */
+export const Arabic: Story = { args: { layout: 2 }, render: render({}, undefined, 'ar') };
 
 /**
  * Alerts on: `notify="sound title desktop"`. While the simulator runs, new conversations and messages

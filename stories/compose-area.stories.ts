@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { waitFor } from 'storybook/test';
 import type { ComposeArea } from '../src/components/compose-area/compose-area.js';
 import type { CannedAnswer, ComposerOffer, Uploader } from '../src/components/compose-area/composer-model.js';
@@ -110,7 +111,7 @@ function composer(conversationId: string, options: ComposerOptions = {}): Templa
   store.focus(conversationId);
   if (options.draft !== undefined) store.setDraft(conversationId, options.draft);
   const props = { cannedAnswers: storyCannedAnswers, offers: storyOffers, uploader: demoUploader, ...options.props };
-  return html`<div lang=${options.lang ?? 'en'}>
+  return html`<div lang=${ifDefined(options.lang)}>
     ${inProvider(
       store,
       html`<compose-area
@@ -288,4 +289,9 @@ export const Minimal: Story = {
 /** In French (`lang="fr"` on an ancestor). */
 export const French: Story = {
   render: () => composer('c-emma', { lang: 'fr', events: [typing] }),
+};
+
+/** In Arabic (`lang="ar"` on an ancestor): right to left, the send arrow mirrored. */
+export const Arabic: Story = {
+  render: () => composer('c-emma', { lang: 'ar', events: [typing] }),
 };

@@ -55,8 +55,8 @@ document.querySelector('chat-desk').store = store;`}</code></pre>
       <h2>Theme and language</h2>
       <p>
         Colours, radius, spacing and font are <code>--desk-*</code> custom properties; the main pieces expose
-        <code>::part()</code>. Use the toolbar to switch light/dark and the language (English, French, and a
-        right-to-left check). See <em>Guides / Theming</em>.
+        <code>::part()</code>. Use the toolbar to switch light/dark and the language (English, French and Arabic, right
+        to left). See <em>Guides / Theming</em>.
       </p>
 
       <h2>Accessibility</h2>

@@ -49,3 +49,8 @@ export const ControlsTheFocusedThread: Story = {
 export const French: Story = {
   render: (args) => html`<message-filter lang="fr" value=${args.value}></message-filter>`,
 };
+
+/** Arabic (`lang="ar"`): right to left. */
+export const Arabic: Story = {
+  render: (args) => html`<message-filter lang="ar" value=${args.value}></message-filter>`,
+};

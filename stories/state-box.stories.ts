@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Conversation, Fixtures, Message, Visitor } from '../src/model/types.js';
 import { ago, emptyStore, inProvider, storyStore, type StoryStoreOptions } from './support/desk-store.js';
 
@@ -44,7 +45,7 @@ function render(options: StoryStoreOptions = {}, lang?: string) {
         style=${frame}
         sort=${args.sort}
         warning-threshold=${args.warningThreshold}
-        lang=${lang ?? 'en'}
+        lang=${ifDefined(lang)}
       ></state-box>`,
     );
   };
@@ -238,3 +239,6 @@ export const Empty: Story = {
 
 /** `lang="fr"`: French strings, durations and generated names. */
 export const French: Story = { render: render({}, 'fr') };
+
+/** `lang="ar"`: Arabic strings, plural forms and durations, right to left. */
+export const Arabic: Story = { render: render({}, 'ar') };

@@ -56,7 +56,9 @@ export function messagePreview(t: Strings, message: Message, max: number = PREVI
     case 'choice':
       return clip(message.question);
     case 'cobrowsing':
-      return p.cobrowsing[message.state] ?? clip(message.state);
+      return message.state === 'cancelled' || message.state === 'expired'
+        ? t.shift.preview[message.state]
+        : (p.cobrowsing[message.state] ?? clip(message.state));
     case 'transfer':
       return clip(message.to.type === 'skill' ? p.transferTeam(message.to.name) : p.transfer(message.to.name));
     case 'file':

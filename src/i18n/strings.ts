@@ -3,6 +3,7 @@ import { alerts } from './en/alerts.js';
 import { common } from './en/common.js';
 import { composer } from './en/composer.js';
 import { desk } from './en/desk.js';
+import { shift } from './en/shift.js';
 import { stateBox } from './en/state-box.js';
 import { thread } from './en/thread.js';
 import { visitorPanel } from './en/visitor-panel.js';
@@ -19,11 +20,12 @@ export interface Strings {
   visitorPanel: typeof visitorPanel;
   desk: typeof desk;
   alerts: typeof alerts;
+  shift: typeof shift;
   a11y: typeof a11y;
 }
 
 /** English: always loaded, the fallback while another locale loads or when it cannot. */
-export const en: Strings = { common, thread, composer, stateBox, visitorPanel, desk, alerts, a11y };
+export const en: Strings = { common, thread, composer, stateBox, visitorPanel, desk, alerts, shift, a11y };
 
 /** Imports one locale's strings: a module whose `strings` implements {@link Strings}. */
 export type LocaleLoader = () => Promise<{ strings: Strings }>;
@@ -31,6 +33,7 @@ export type LocaleLoader = () => Promise<{ strings: Strings }>;
 /** The other locales, each its own lazily loaded chunk: a new locale is one entry here. */
 const LOADERS = {
   fr: () => import('./fr/index.js'),
+  ar: () => import('./ar/index.js'),
 } satisfies Record<string, LocaleLoader>;
 
 export type Locale = 'en' | keyof typeof LOADERS;

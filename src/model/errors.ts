@@ -67,7 +67,7 @@ export interface SendRefusedErrorInfo extends DeskErrorBase<'send-refused'> {
 
 /** A store command was called with a value it does not accept: ignored. */
 export interface InvalidArgumentErrorInfo extends DeskErrorBase<'invalid-argument'> {
-  method: 'setLayout' | 'setFilter' | 'setSort';
+  method: 'setLayout' | 'setFilter' | 'setSort' | 'setAvailability' | 'setCobrowseOption';
 }
 
 /** The signed-in agent may not do this (unblocking takes a manager): nothing was done. */

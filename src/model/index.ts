@@ -6,3 +6,4 @@ export * from './thread.js';
 export { parseServerEvent, parseMessage } from './schema.js';
 export type { ValidationResult } from './schema.js';
 export { neutralizeBidi } from './text.js';
+export * from './channels.js';

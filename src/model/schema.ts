@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import type { Agent, Conversation, Message, ServerEvent, Visitor, VisitorPatch } from './types.js';
+import type { Agent, AgentChannel, Conversation, Message, ServerEvent, Visitor, VisitorPatch } from './types.js';
 
 /**
  * Schemas for everything a transport delivers. Unknown fields are stripped, sizes are
@@ -89,7 +89,7 @@ export const MessageSchema = v.variant('kind', [
   v.object({
     ...base,
     kind: v.literal('cobrowsing'),
-    state: v.picklist(['requested', 'started', 'ended', 'declined']),
+    state: v.picklist(['requested', 'started', 'ended', 'declined', 'cancelled', 'expired']),
   }),
   v.object({
     ...base,
@@ -182,19 +182,36 @@ export const ConversationSchema = v.object({
   unread: v.optional(Count),
 });
 
+const AvailabilitySchema = v.picklist(['available', 'busy', 'unavailable']);
+export const AgentChannelSchema = v.object({
+  channel: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
+  availability: AvailabilitySchema,
+  maxConversations: v.optional(v.pipe(Count, v.maxValue(1000))),
+});
+/** A few channels per agent: more is not a desk any more, and would cost a render per item. */
+const Channels = v.pipe(v.array(AgentChannelSchema), v.maxLength(50));
+
 const AgentSchema = v.object({ id: Id, name: ShortText, role: v.optional(v.picklist(['agent', 'manager'])) });
 
 /** An array of at most MAX_ITEMS items. */
 const list = <T extends v.GenericSchema>(item: T) => v.pipe(v.array(item), v.maxLength(MAX_ITEMS));
 
 /** The snapshot and history page events, with the given schemas for their collections. */
-function collectionEvents<V extends v.GenericSchema, C extends v.GenericSchema, M extends v.GenericSchema>(
-  visitors: V,
-  conversations: C,
-  messages: M,
-) {
+function collectionEvents<
+  V extends v.GenericSchema,
+  C extends v.GenericSchema,
+  M extends v.GenericSchema,
+  A extends v.GenericSchema,
+>(visitors: V, conversations: C, messages: M, channels: A) {
   return [
-    v.object({ type: v.literal('snapshot'), agent: v.optional(AgentSchema), visitors, conversations, messages }),
+    v.object({
+      type: v.literal('snapshot'),
+      agent: v.optional(AgentSchema),
+      visitors,
+      conversations,
+      messages,
+      channels: v.optional(channels),
+    }),
     v.object({
       type: v.literal('history.page'),
       visitorId: Id,
@@ -207,7 +224,8 @@ function collectionEvents<V extends v.GenericSchema, C extends v.GenericSchema, 
 }
 
 export const ServerEventSchema = v.variant('type', [
-  ...collectionEvents(list(VisitorSchema), list(ConversationSchema), list(MessageSchema)),
+  ...collectionEvents(list(VisitorSchema), list(ConversationSchema), list(MessageSchema), Channels),
+  v.object({ type: v.literal('agent.updated'), agentId: v.optional(Id), channels: Channels }),
   v.object({ type: v.literal('conversation.upserted'), conversation: ConversationSchema }),
   v.object({ type: v.literal('conversation.closed'), conversationId: Id, at: IsoTime }),
   v.object({ type: v.literal('message.added'), message: MessageSchema }),
@@ -270,6 +288,7 @@ export type SchemaMatchesModel = [
   Assert<SameShape<VisitorPatch, v.InferOutput<typeof VisitorPatchSchema>>>,
   Assert<SameShape<Conversation, v.InferOutput<typeof ConversationSchema>>>,
   Assert<SameShape<Agent, v.InferOutput<typeof AgentSchema>>>,
+  Assert<SameShape<AgentChannel, v.InferOutput<typeof AgentChannelSchema>>>,
   Assert<SameShape<ServerEvent, v.InferOutput<typeof ServerEventSchema>>>,
 ];
 
@@ -285,7 +304,7 @@ export type ValidationResult<T> = { ok: true; value: T; dropped?: string[] } | {
  */
 // (Its message is never shown: when the envelope fails, the full schema's issue is reported.)
 const Items = v.custom<unknown[]>((input) => Array.isArray(input) && input.length <= MAX_ITEMS);
-const CollectionEnvelopeSchema = v.variant('type', collectionEvents(Items, Items, Items));
+const CollectionEnvelopeSchema = v.variant('type', collectionEvents(Items, Items, Items, Items));
 
 // ---- a fast path for the hot message shapes ---------------------------------------------------
 
@@ -482,7 +501,10 @@ function parseCollections(raw: unknown): ValidationResult<ServerEvent> | undefin
   const messages = validItems(MessageSchema, event.messages, 'messages', dropped, tryFastMessage);
   if (event.type === 'snapshot') {
     const visitors = validItems(VisitorSchema, event.visitors, 'visitors', dropped);
-    return { ok: true, value: { ...event, visitors, conversations, messages }, dropped };
+    const { channels: rawChannels, ...rest } = event;
+    const channels = rawChannels && validItems(AgentChannelSchema, rawChannels, 'channels', dropped);
+    const value = { ...rest, visitors, conversations, messages, ...(channels ? { channels } : {}) };
+    return { ok: true, value, dropped };
   }
   return { ok: true, value: { ...event, conversations, messages }, dropped };
 }

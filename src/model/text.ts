@@ -23,6 +23,20 @@ export function neutralizeBidi(text: string | undefined): string | undefined {
   return text.replace(BIDI_CONTROLS, '');
 }
 
+const FIRST_STRONG = /\p{L}/u;
+// Arabic, Hebrew, Syriac, Thaana, N'Ko, Adlam: the right-to-left scripts of living languages.
+const RIGHT_TO_LEFT = /[\p{sc=Arab}\p{sc=Hebr}\p{sc=Syrc}\p{sc=Thaa}\p{sc=Nkoo}\p{sc=Adlm}]/u;
+
+/**
+ * The direction of a text by its first letter, as `dir="auto"` decides it; `auto` when it has no
+ * letter. For a text shown inside a localized phrase ("You: …") whose own words must not decide it.
+ */
+export function textDirection(text: string): 'ltr' | 'rtl' | 'auto' {
+  const first = FIRST_STRONG.exec(text)?.[0];
+  if (!first) return 'auto';
+  return RIGHT_TO_LEFT.test(first) ? 'rtl' : 'ltr';
+}
+
 /** A stable 32-bit hash of a string (Java's `hashCode`, unsigned): short, repeatable ids and numbers. */
 export function stringHash(text: string): number {
   let hash = 0;

@@ -54,10 +54,15 @@ export interface SystemContent {
   kind: 'system';
   text: string;
 }
+/**
+ * A co-browsing line: `requested` by the agent, then `started` (the visitor accepted), `declined`,
+ * `cancelled` (the agent withdrew the request), `expired` (nobody answered in time) or `ended`.
+ */
 export interface CobrowsingContent {
   kind: 'cobrowsing';
-  state: 'requested' | 'started' | 'ended' | 'declined';
+  state: CobrowsingState;
 }
+export type CobrowsingState = 'requested' | 'started' | 'ended' | 'declined' | 'cancelled' | 'expired';
 export interface TransferContent {
   kind: 'transfer';
   to: { type: 'agent' | 'skill'; name: string };
@@ -171,13 +176,52 @@ export interface Fixtures {
    * MemoryTransport serves them page by page on `loadHistory`.
    */
   archive?: { conversations: Conversation[]; messages: Message[] };
+  /** The channels the agent serves (the snapshot's `channels`). */
+  channels?: AgentChannel[];
 }
+
+// ---- the agent's availability per channel, co-browsing (issue 16) ---------------------------
+
+/** The agent's availability on one channel. */
+export type Availability = 'available' | 'busy' | 'unavailable';
+
+/**
+ * One channel the agent serves, as the server has it. `availability` is what the agent chose
+ * (or the server set); "Busy" because of `maxConversations` is worked out on top of it, never stored.
+ */
+export interface AgentChannel {
+  channel: Channel;
+  availability: Availability;
+  /** How many ongoing conversations of this channel the agent takes at once (no limit when absent). */
+  maxConversations?: number;
+}
+
+/** What the agent sees of the visitor's screen while in control. */
+export interface CobrowseOptions {
+  mouse: boolean;
+  input: boolean;
+  scroll: boolean;
+}
+export type CobrowseOption = keyof CobrowseOptions;
 
 export type ConnectionState = 'connecting' | 'online' | 'offline' | 'reconnecting';
 
 /** Server events, transport → store. */
 export type ServerEvent =
-  | { type: 'snapshot'; agent?: Agent; visitors: Visitor[]; conversations: Conversation[]; messages: Message[] }
+  | {
+      type: 'snapshot';
+      agent?: Agent;
+      visitors: Visitor[];
+      conversations: Conversation[];
+      messages: Message[];
+      /** The channels the agent serves, with its availability on each. */
+      channels?: AgentChannel[];
+    }
+  /**
+   * Availability or limits changed: each channel listed replaces the one of the same name.
+   * `agentId`: whose channels (a desk ignores another agent's; without it, the desk's own).
+   */
+  | { type: 'agent.updated'; agentId?: string; channels: AgentChannel[] }
   | { type: 'conversation.upserted'; conversation: Conversation }
   | { type: 'conversation.closed'; conversationId: string; at: string }
   | { type: 'message.added'; message: Message }
@@ -212,7 +256,15 @@ export type ClientCommand =
   | { type: 'typing'; conversationId: string; typing: boolean; preview?: string }
   | { type: 'block'; visitorId: string; reason?: string }
   | { type: 'unblock'; visitorId: string }
-  | { type: 'cobrowse'; conversationId: string; visitorId: string }
+  /** `clientId`: of the optimistic "requested" line, which the server's line replaces. */
+  | { type: 'cobrowse'; conversationId: string; visitorId: string; clientId?: string }
+  /** Ends the request or the session: the line `reason` (`clientId`: of its optimistic line). */
+  | { type: 'cobrowseEnd'; conversationId: string; clientId: string; reason: 'cancelled' | 'expired' | 'ended' }
+  | { type: 'cobrowseOptions'; conversationId: string; options: CobrowseOptions }
+  /** Sets the agent's availability on these channels. */
+  | { type: 'availability'; channels: string[]; availability: Availability }
+  /** The visitor's answer to a co-browsing request (visitor connections; the demo simulator). */
+  | { type: 'cobrowseAnswer'; conversationId: string; accepted: boolean }
   | { type: 'markRead'; conversationId: string }
   | { type: 'loadHistory'; visitorId: string; before?: string }
   | { type: 'loadMessages'; conversationId: string; before?: string };

@@ -1,7 +1,15 @@
 import type { UploadResult } from '../model/composer.js';
 import type { ConversationSort } from './order.js';
 import type { MessageFilter } from '../model/filter.js';
-import type { ConnectionState, Delivery, Layout, Message, ServerEvent } from '../model/types.js';
+import type {
+  Availability,
+  CobrowseOptions,
+  ConnectionState,
+  Delivery,
+  Layout,
+  Message,
+  ServerEvent,
+} from '../model/types.js';
 import type { ComposerTool, Upload, UploadError } from './state.js';
 
 /** What the agent did locally; applied by the same reducer as server events. */
@@ -23,6 +31,11 @@ export type LocalAction =
   | { type: 'local.connection'; state: ConnectionState }
   | { type: 'local.history.loading'; visitorId: string }
   | { type: 'local.older.loading'; conversationId: string; loading: boolean }
-  | { type: 'local.visitor.blocked'; visitorId: string; blocked: boolean };
+  | { type: 'local.visitor.blocked'; visitorId: string; blocked: boolean }
+  // The agent's shift (issue 16): `availability` undefined drops what was pending on those channels.
+  | { type: 'local.availability'; channels: readonly string[]; availability: Availability | undefined }
+  | { type: 'local.cobrowse.options'; conversationId: string; options: CobrowseOptions }
+  /** A co-browsing line the server refused: taken out of the thread. */
+  | { type: 'local.cobrowse.withdrawn'; conversationId: string; clientId: string };
 
 export type StoreAction = ServerEvent | LocalAction;

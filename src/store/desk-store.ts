@@ -2,10 +2,15 @@ import { BehaviorSubject, combineLatest, of, Subject, type Observable } from 'rx
 import { distinctUntilChanged, finalize, map, shareReplay, switchMap } from 'rxjs/operators';
 import type { Uploader } from '../model/composer.js';
 import { filterMessages, isMessageFilter, type MessageFilter } from '../model/filter.js';
+import { channelStatuses, sameStatuses, type ChannelStatus } from '../model/channels.js';
 import { parseMessage, parseServerEvent, rawType } from '../model/schema.js';
 import type {
   Agent,
+  Availability,
   ClientCommand,
+  CobrowseOption,
+  CobrowseOptions,
+  CobrowsingState,
   ConnectionState,
   Conversation,
   DeskErrorCode,
@@ -16,7 +21,7 @@ import type {
   Visitor,
 } from '../model/types.js';
 import { safeUrl } from '../model/url.js';
-import { describeError, type Transport } from '../transport/transport.js';
+import { describeError, TransportError, type Transport } from '../transport/transport.js';
 import type { LocalAction, StoreAction } from './actions.js';
 import { defaultDraftStorage, loadDrafts, saveDraft, type DraftStorage } from './drafts.js';
 import { MemoryOutbox, type Outbox } from './outbox.js';
@@ -73,6 +78,32 @@ export interface DeskStoreOptions {
    * (default: the tab's `sessionStorage`). `null` keeps them in memory only.
    */
   draftStorage?: DraftStorage | null;
+  /** How long a co-browsing request waits for the visitor before it expires, in ms (default 60 000). */
+  cobrowseTimeoutMs?: number;
+}
+
+/** A conversation's co-browsing, as its tools show it. */
+export interface CobrowseState {
+  /** `idle`: nothing asked (or it ended); `requested`: waiting for the visitor; `active`: in control. */
+  readonly state: 'idle' | 'requested' | 'active';
+  /** The latest co-browsing line's state (the thread shows it), if any. */
+  readonly line: CobrowsingState | undefined;
+  /** What the agent sees while in control. */
+  readonly options: CobrowseOptions;
+}
+
+/** What the agent sees of the visitor's screen until it chooses otherwise (form input is private by default). */
+export const DEFAULT_COBROWSE_OPTIONS: CobrowseOptions = { mouse: true, input: false, scroll: true };
+const DEFAULT_COBROWSE_TIMEOUT_MS = 60_000;
+
+/** A command that waits for the server: sent again when back online, dropped when superseded or refused. */
+interface PendingCommand {
+  readonly command: ClientCommand;
+  /** Undoes the optimistic state when the server refuses the command. */
+  readonly rollback: () => void;
+  /** Once the server applied it. */
+  readonly settle?: () => void;
+  inFlight: boolean;
 }
 
 /** What a conversation's composer shows: the draft, the open panel, the attachments. */
@@ -142,6 +173,11 @@ export class DeskStore {
   private readonly outboxLoaded: Promise<void>;
   private readonly draftStorage: DraftStorage | null;
   private readonly uploads: UploadRunner;
+  private readonly cobrowseTimeoutMs: number;
+  /** Shift commands (availability, co-browsing) not yet applied by the server, by what they set. */
+  private readonly pendingCommands = new Map<string, PendingCommand>();
+  /** A co-browsing request's expiry, per conversation, with the line it is for. */
+  private readonly cobrowseTimers = new Map<string, { lineId: string; timer: ReturnType<typeof setTimeout> }>();
 
   /** Every state, newest first to subscribers. */
   readonly state$: Observable<DeskState>;
@@ -158,6 +194,11 @@ export class DeskStore {
   readonly connection$: Observable<ConnectionState>;
   readonly agent$: Observable<Agent>;
   readonly loaded$: Observable<boolean>;
+  /**
+   * The channels the agent serves, each with the availability shown: the agent's choice (at once,
+   * before the server confirms it), or "Busy" while its ongoing conversations reach its limit.
+   */
+  readonly channels$: Observable<readonly ChannelStatus[]>;
 
   constructor(options: DeskStoreOptions) {
     this.transport = options.transport;
@@ -193,6 +234,19 @@ export class DeskStore {
     this.connection$ = this.select('connection', (s) => s.connection);
     this.agent$ = this.select('agent', (s) => s.agent);
     this.loaded$ = this.select('loaded', (s) => s.loaded);
+    this.cobrowseTimeoutMs = options.cobrowseTimeoutMs ?? DEFAULT_COBROWSE_TIMEOUT_MS;
+    this.channels$ = this.shared('channels', () =>
+      this.stateSubject.pipe(
+        distinctUntilChanged(
+          (a, b) =>
+            a.channels === b.channels &&
+            a.availabilityPending === b.availabilityPending &&
+            a.conversations === b.conversations,
+        ),
+        map((s) => channelStatuses(s.channels, s.conversations.values(), s.availabilityPending)),
+        distinctUntilChanged(sameStatuses),
+      ),
+    );
 
     this.outboxLoaded = this.restoreOutbox();
     this.transport.connect({
@@ -466,11 +520,190 @@ export class DeskStore {
     return true;
   }
 
-  /** Asks the visitor for co-browsing. */
+  // ---- the agent's shift: availability per channel, co-browsing (issue 16) ------------------
+
+  /**
+   * Sets the agent's availability on channels (every channel the agent serves by default). Shown at
+   * once; sent again when back online until the server applies it; undone if the server refuses it.
+   */
+  setAvailability(availability: Availability, channels?: readonly string[]): void {
+    if (availability !== 'available' && availability !== 'busy' && availability !== 'unavailable') {
+      this.report({
+        code: 'invalid-argument',
+        method: 'setAvailability',
+        message: `Unknown availability ${String(availability).slice(0, 64)}`,
+      });
+      return;
+    }
+    const known = this.state.channels.map((entry) => entry.channel);
+    const targets = [...new Set(channels ?? known)].filter((channel) => known.includes(channel));
+    if (targets.length === 0) return;
+    this.act({ type: 'local.availability', channels: targets, availability });
+    const settle = () => {
+      // Only what this command set: a later choice on the same channel stays pending.
+      const done = targets.filter((channel) => this.state.availabilityPending.get(channel) === availability);
+      if (done.length > 0) this.act({ type: 'local.availability', channels: done, availability: undefined });
+    };
+    this.pendingCommand(
+      `availability:${targets.join('\n')}`,
+      { type: 'availability', channels: targets, availability },
+      settle,
+      settle,
+    );
+  }
+
+  /** A conversation's co-browsing: what its tools show (requested, in control, options). */
+  cobrowse$(conversationId: string): Observable<CobrowseState> {
+    return this.select(
+      `cobrowse:${conversationId}`,
+      (s): CobrowseState => {
+        const line = s.cobrowse.get(conversationId)?.state;
+        const state = line === 'requested' ? 'requested' : line === 'started' ? 'active' : 'idle';
+        return { state, line, options: s.cobrowseOptions.get(conversationId) ?? DEFAULT_COBROWSE_OPTIONS };
+      },
+      (a, b) => a.state === b.state && a.line === b.line && a.options === b.options,
+    );
+  }
+
+  /**
+   * Asks the visitor for co-browsing: the "requested" line shows at once; the request expires
+   * after `cobrowseTimeoutMs` unless the visitor answers. Ignored while one is requested or running.
+   */
   takeControl(conversationId: string): void {
     const conversation = this.state.conversations.get(conversationId);
-    if (!conversation) return;
-    this.command({ type: 'cobrowse', conversationId, visitorId: conversation.visitorId });
+    if (!conversation || conversation.status === 'closed') return;
+    const current = this.state.cobrowse.get(conversationId)?.state;
+    if (current === 'requested' || current === 'started') return;
+    const clientId = this.cobrowseLine(conversationId, 'requested');
+    this.pendingCommand(
+      `cobrowse:${clientId}`,
+      { type: 'cobrowse', conversationId, visitorId: conversation.visitorId, clientId },
+      () => this.act({ type: 'local.cobrowse.withdrawn', conversationId, clientId }),
+    );
+  }
+
+  /** Withdraws a co-browsing request the visitor has not answered. */
+  cancelControl(conversationId: string): void {
+    if (this.state.cobrowse.get(conversationId)?.state === 'requested') this.endCobrowse(conversationId, 'cancelled');
+  }
+
+  /** Ends the co-browsing session in progress. */
+  stopControl(conversationId: string): void {
+    if (this.state.cobrowse.get(conversationId)?.state === 'started') this.endCobrowse(conversationId, 'ended');
+  }
+
+  /** Shows or hides the visitor's mouse, form input or scroll position while in control. */
+  setCobrowseOption(conversationId: string, option: CobrowseOption, enabled: boolean): void {
+    if (!Object.hasOwn(DEFAULT_COBROWSE_OPTIONS, option)) {
+      this.report({
+        code: 'invalid-argument',
+        method: 'setCobrowseOption',
+        message: `Unknown co-browsing option ${String(option).slice(0, 64)}`,
+      });
+      return;
+    }
+    if (this.state.cobrowse.get(conversationId)?.state !== 'started') return;
+    const previous = this.state.cobrowseOptions.get(conversationId) ?? DEFAULT_COBROWSE_OPTIONS;
+    if (previous[option] === enabled) return;
+    const options = { ...previous, [option]: enabled };
+    this.act({ type: 'local.cobrowse.options', conversationId, options });
+    this.pendingCommand(
+      `cobrowseOptions:${conversationId}`,
+      { type: 'cobrowseOptions', conversationId, options },
+      () => {
+        if (this.state.cobrowseOptions.get(conversationId) === options)
+          this.act({ type: 'local.cobrowse.options', conversationId, options: previous });
+      },
+    );
+  }
+
+  /** Adds the agent's own co-browsing line at once (the server's copy replaces it); returns its client id. */
+  private cobrowseLine(conversationId: string, state: CobrowsingState): string {
+    const clientId = this.createClientId();
+    this.act({
+      type: 'local.message.sending',
+      message: {
+        id: clientId,
+        clientId,
+        conversationId,
+        author: 'system',
+        at: this.stamp(),
+        kind: 'cobrowsing',
+        state,
+      },
+    });
+    return clientId;
+  }
+
+  private endCobrowse(conversationId: string, reason: 'cancelled' | 'expired' | 'ended'): void {
+    const clientId = this.cobrowseLine(conversationId, reason);
+    this.pendingCommand(`cobrowse:${clientId}`, { type: 'cobrowseEnd', conversationId, clientId, reason }, () =>
+      this.act({ type: 'local.cobrowse.withdrawn', conversationId, clientId }),
+    );
+  }
+
+  /** Starts or stops each request's expiry as the conversations' latest co-browsing lines change. */
+  private watchCobrowse(state: DeskState, previous: DeskState): void {
+    if (state.cobrowse === previous.cobrowse) return;
+    for (const [conversationId, entry] of this.cobrowseTimers) {
+      const line = state.cobrowse.get(conversationId);
+      if (line?.state !== 'requested' || line.lineId !== entry.lineId) {
+        clearTimeout(entry.timer);
+        this.cobrowseTimers.delete(conversationId);
+      }
+    }
+    for (const [conversationId, line] of state.cobrowse) {
+      if (line.state !== 'requested' || this.cobrowseTimers.has(conversationId)) continue;
+      // A closed conversation's old request (history) is not the agent's to expire.
+      if (state.conversations.get(conversationId)?.status !== 'ongoing') continue;
+      const left = Math.max(0, Date.parse(line.at) + this.cobrowseTimeoutMs - this.now().getTime());
+      const timer = setTimeout(() => {
+        this.cobrowseTimers.delete(conversationId);
+        const current = this.state.cobrowse.get(conversationId);
+        if (current?.state === 'requested' && current.lineId === line.lineId)
+          this.endCobrowse(conversationId, 'expired');
+      }, left);
+      this.cobrowseTimers.set(conversationId, { lineId: line.lineId, timer });
+    }
+  }
+
+  /**
+   * Sends a shift command the outbox way: what it sets already shows; a command not delivered
+   * (offline, timed out) is sent again once online, under the same key (a newer one replaces it,
+   * so nothing is applied twice); a refused one is rolled back and reported.
+   */
+  private pendingCommand(key: string, command: ClientCommand, rollback: () => void, settle?: () => void): void {
+    const entry: PendingCommand = { command, rollback, settle, inFlight: false };
+    this.pendingCommands.delete(key);
+    this.pendingCommands.set(key, entry);
+    this.attempt(key, entry);
+  }
+
+  private attempt(key: string, entry: PendingCommand): void {
+    if (entry.inFlight || this.destroyed) return;
+    entry.inFlight = true;
+    this.transport.send(entry.command).then(
+      () => {
+        entry.inFlight = false;
+        if (this.pendingCommands.get(key) !== entry) return;
+        this.pendingCommands.delete(key);
+        entry.settle?.();
+      },
+      (error: unknown) => {
+        entry.inFlight = false;
+        if (this.pendingCommands.get(key) !== entry) return;
+        const retried = error instanceof TransportError && error.reason !== 'rejected';
+        if (!retried) {
+          this.pendingCommands.delete(key);
+          entry.rollback();
+        }
+        this.report({
+          code: 'transport',
+          command: entry.command.type,
+          message: `${entry.command.type} ${retried ? 'not delivered yet (sent again when online)' : 'failed'}: ${describeError(error)}`,
+        });
+      },
+    );
   }
 
   typing(conversationId: string, typing: boolean, preview?: string): void {
@@ -533,6 +766,8 @@ export class DeskStore {
     this.destroyed = true;
     this.flush();
     this.uploads.stop([...this.state.uploads.values()].flat());
+    for (const { timer } of this.cobrowseTimers.values()) clearTimeout(timer);
+    this.cobrowseTimers.clear();
     this.transport.close();
     this.stateSubject.complete();
     this.errorSubject.complete();
@@ -616,8 +851,12 @@ export class DeskStore {
   }
 
   private commit(actions: readonly StoreAction[]): void {
-    const { state, errors } = reduce(this.stateSubject.value, actions);
-    if (state !== this.stateSubject.value) this.stateSubject.next(state);
+    const previous = this.stateSubject.value;
+    const { state, errors } = reduce(previous, actions);
+    if (state !== previous) {
+      this.stateSubject.next(state);
+      this.watchCobrowse(state, previous);
+    }
     for (const error of errors) this.report(error);
   }
 
@@ -756,6 +995,8 @@ export class DeskStore {
   private onConnection(state: ConnectionState): void {
     this.act({ type: 'local.connection', state });
     if (state === 'online') {
+      // Shift commands not applied yet go again, in the order they were given.
+      for (const [key, entry] of this.pendingCommands) this.attempt(key, entry);
       // (Back) online: everything still waiting goes again, under its client id.
       void this.outboxLoaded
         .then(() => this.outbox.load())

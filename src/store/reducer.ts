@@ -1,6 +1,7 @@
 import { parseMessage } from '../model/schema.js';
 import { stringHash } from '../model/text.js';
 import { byArrival, countUnanswered, insertionIndex, sortMessages, timeOf } from '../model/thread.js';
+import { mergeChannels } from '../model/channels.js';
 import type { DeskErrorInfo, Layout, Message, ServerEvent } from '../model/types.js';
 import type { StoreAction } from './actions.js';
 import { describeError } from '../transport/transport.js';
@@ -14,7 +15,18 @@ interface MutableThread {
 }
 
 /** The maps of the state that actions change in place (threads have their own copy-on-write). */
-type MapKey = 'visitors' | 'conversations' | 'typing' | 'history' | 'drafts' | 'tools' | 'uploads' | 'filters';
+type MapKey =
+  | 'visitors'
+  | 'conversations'
+  | 'typing'
+  | 'history'
+  | 'drafts'
+  | 'tools'
+  | 'uploads'
+  | 'filters'
+  | 'availabilityPending'
+  | 'cobrowse'
+  | 'cobrowseOptions';
 type MutableMap<K extends MapKey> = DeskState[K] extends ReadonlyMap<string, infer V> ? Map<string, V> : never;
 
 /**
@@ -106,8 +118,24 @@ function findIndex(messages: readonly Message[], id: string): number {
   return -1;
 }
 
+/**
+ * Follows a conversation's latest co-browsing line (the newest by time; a line replaced in place
+ * by the server's copy too). Leaving control forgets the options chosen for it.
+ */
+function trackCobrowse(batch: Batch, message: Message): void {
+  if (message.kind !== 'cobrowsing') return;
+  const lineId = message.clientId ?? message.id;
+  const current = batch.get('cobrowse').get(message.conversationId);
+  if (current && current.lineId !== lineId && timeOf(current.at) > timeOf(message.at)) return;
+  batch.mutable('cobrowse').set(message.conversationId, { state: message.state, at: message.at, lineId });
+  if (message.state !== 'started' && batch.get('cobrowseOptions').has(message.conversationId)) {
+    batch.mutable('cobrowseOptions').delete(message.conversationId);
+  }
+}
+
 /** Adds a message, or replaces the one with the same id or client id in place. Returns true when new. */
 function addMessage(batch: Batch, message: Message): boolean {
+  trackCobrowse(batch, message);
   const existing = batch.thread(message.conversationId);
   const known =
     existing &&
@@ -249,14 +277,19 @@ function applySnapshot(batch: Batch, event: Extract<ServerEvent, { type: 'snapsh
   for (const thread of batch.allThreads()) {
     for (const message of thread.messages) {
       if (message.clientId && (message.status === 'sending' || message.status === 'failed')) pending.push(message);
+      // The agent's own co-browsing line not confirmed yet (its command is resent): kept too.
+      else if (message.kind === 'cobrowsing' && message.clientId === message.id) pending.push(message);
     }
   }
   batch.replaceThreads(new Map());
+  batch.set('cobrowse', new Map());
+  if (event.channels) batch.set('channels', event.channels);
   // A snapshot carries no typing state: indicators from before it would never be turned off.
   if (batch.get('typing').size > 0) batch.set('typing', new Map());
   // Sorted first (stable: ties keep arrival order) so each message appends: a thread listed
   // newest-first would otherwise cost one array shift per message. (Skipped when already in order.)
   appendInOrder(batch, inOrder(event.messages) ? event.messages : sortMessages(event.messages));
+  for (const message of event.messages) if (message.kind === 'cobrowsing') trackCobrowse(batch, message);
   for (const message of pending) {
     if (!batch.thread(message.conversationId)?.ids.has(message.clientId!)) addMessage(batch, message);
   }
@@ -463,6 +496,58 @@ function apply(batch: Batch, action: StoreAction): void {
     case 'local.visitor.blocked': {
       const previous = batch.get('visitors').get(action.visitorId) ?? { id: action.visitorId };
       batch.mutable('visitors').set(action.visitorId, { ...previous, blocked: action.blocked });
+      return;
+    }
+    case 'agent.updated':
+    case 'local.availability':
+    case 'local.cobrowse.options':
+    case 'local.cobrowse.withdrawn':
+      applyShift(batch, action);
+      return;
+  }
+}
+
+type ShiftAction = Extract<
+  StoreAction,
+  { type: 'agent.updated' | 'local.availability' | 'local.cobrowse.options' | 'local.cobrowse.withdrawn' }
+>;
+
+/** The agent's shift (issue 16): availability per channel and co-browsing. */
+function applyShift(batch: Batch, action: ShiftAction): void {
+  switch (action.type) {
+    case 'agent.updated':
+      // A manager's desk may hear of other agents' channels: only its own are shown.
+      if (action.agentId !== undefined && action.agentId !== batch.get('agent').id) return;
+      batch.set('channels', mergeChannels(batch.get('channels'), action.channels));
+      return;
+    case 'local.availability': {
+      const pending = batch.mutable('availabilityPending');
+      for (const channel of action.channels) {
+        if (action.availability) pending.set(channel, action.availability);
+        else pending.delete(channel);
+      }
+      return;
+    }
+    case 'local.cobrowse.options':
+      batch.mutable('cobrowseOptions').set(action.conversationId, action.options);
+      return;
+    case 'local.cobrowse.withdrawn': {
+      const thread = batch.thread(action.conversationId);
+      if (!thread?.ids.has(action.clientId)) return;
+      const mutable = batch.mutableThread(action.conversationId);
+      const index = findIndex(mutable.messages, action.clientId);
+      if (index < 0) return;
+      mutable.messages.splice(index, 1);
+      mutable.ids.delete(action.clientId);
+      // The line before it (if any) is the conversation's latest again.
+      batch.mutable('cobrowse').delete(action.conversationId);
+      for (let i = mutable.messages.length - 1; i >= 0; i -= 1) {
+        const message = mutable.messages[i];
+        if (message.kind === 'cobrowsing') {
+          trackCobrowse(batch, message);
+          break;
+        }
+      }
       return;
     }
   }

@@ -1,7 +1,18 @@
 import type { UploadResult } from '../model/composer.js';
 import type { MessageFilter } from '../model/filter.js';
 import { DEFAULT_SORT, type ConversationSort } from './order.js';
-import type { Agent, ConnectionState, Conversation, Layout, Message, Visitor } from '../model/types.js';
+import type {
+  Agent,
+  AgentChannel,
+  Availability,
+  CobrowseOptions,
+  CobrowsingState,
+  ConnectionState,
+  Conversation,
+  Layout,
+  Message,
+  Visitor,
+} from '../model/types.js';
 
 export interface Thread {
   /** Ordered by time, ties by arrival. */
@@ -52,6 +63,14 @@ export type Upload = {
   | { readonly status: 'failed'; readonly error: UploadError }
 );
 
+/** A conversation's latest co-browsing line (what the co-browsing tools show follows from it). */
+export interface CobrowseLine {
+  readonly state: CobrowsingState;
+  readonly at: string;
+  /** The line's client id when it has one (the agent's own), else its id. */
+  readonly lineId: string;
+}
+
 export interface DeskState {
   readonly agent: Agent;
   readonly visitors: ReadonlyMap<string, Visitor>;
@@ -74,6 +93,15 @@ export interface DeskState {
   readonly connection: ConnectionState;
   /** True once the first snapshot arrived. */
   readonly loaded: boolean;
+  // ---- the agent's shift: availability per channel, co-browsing (issue 16) ----
+  /** The channels the agent serves, as the server has them. */
+  readonly channels: readonly AgentChannel[];
+  /** Availability the agent chose and the server has not confirmed yet, per channel. */
+  readonly availabilityPending: ReadonlyMap<string, Availability>;
+  /** Each conversation's latest co-browsing line. */
+  readonly cobrowse: ReadonlyMap<string, CobrowseLine>;
+  /** What the agent chose to see while in control, per conversation (defaults until changed). */
+  readonly cobrowseOptions: ReadonlyMap<string, CobrowseOptions>;
 }
 
 export const EMPTY_THREAD: Thread = { messages: [], ids: new Set(), hasOlder: undefined, loadingOlder: false };
@@ -100,5 +128,9 @@ export function initialState(
     focusedPane: 0,
     connection: 'connecting',
     loaded: false,
+    channels: [],
+    availabilityPending: new Map(),
+    cobrowse: new Map(),
+    cobrowseOptions: new Map(),
   };
 }

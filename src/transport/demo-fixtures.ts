@@ -1,4 +1,4 @@
-import type { Agent, Conversation, Fixtures, Message, Visitor } from '../model/types.js';
+import type { Agent, AgentChannel, Conversation, Fixtures, Message, Visitor } from '../model/types.js';
 
 type Line = [
   offsetSeconds: number,
@@ -507,5 +507,21 @@ export function demoFixtures(now: Date = new Date(), options: DemoFixturesOption
     conversations,
     messages: signed(messages),
     archive: { conversations: archiveConversations, messages: signed(archiveMessages) },
+    channels: demoChannels(),
   };
+}
+
+/**
+ * The channels Alex serves, so the demo shows every status: Live chat available (2 of 3 taken),
+ * WhatsApp at its limit (Busy, "Limit reached (1/1)"), Facebook busy by choice, Email unavailable.
+ */
+function demoChannels(): AgentChannel[] {
+  return [
+    { channel: 'chat', availability: 'available', maxConversations: 3 },
+    { channel: 'whatsapp', availability: 'available', maxConversations: 1 },
+    { channel: 'facebook', availability: 'busy', maxConversations: 2 },
+    { channel: 'instagram', availability: 'available', maxConversations: 2 },
+    { channel: 'sms', availability: 'available', maxConversations: 2 },
+    { channel: 'email', availability: 'unavailable', maxConversations: 5 },
+  ];
 }

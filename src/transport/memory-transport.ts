@@ -1,4 +1,5 @@
 import type {
+  AgentChannel,
   ClientCommand,
   ConnectionState,
   Conversation,
@@ -51,6 +52,10 @@ export class MemoryTransport implements Transport {
   private simulatorFailure: DeskErrorInfo | undefined;
   private closed = false;
   private counter = 0;
+  /** The agent's channels as this server has them (issue 16). */
+  private channels: AgentChannel[];
+  /** Co-browsing lines accepted, by client id (a resend gives the same line, never a second one). */
+  private readonly cobrowseLines = new Map<string, Message>();
 
   constructor(options: MemoryTransportOptions = {}) {
     const fixtures = options.fixtures ?? { visitors: [], conversations: [], messages: [] };
@@ -59,6 +64,7 @@ export class MemoryTransport implements Transport {
       conversations: [...(fixtures.archive?.conversations ?? [])],
       messages: [...(fixtures.archive?.messages ?? [])],
     };
+    this.channels = [...(fixtures.channels ?? [])];
     this.autoAck = options.autoAck ?? true;
     this.historyPageSize = options.historyPageSize ?? 3;
     // The simulator is loaded on demand: a page or a test without `simulate` never downloads it.
@@ -78,7 +84,8 @@ export class MemoryTransport implements Transport {
     this.simulatorFailure = undefined;
     const { agent, visitors, conversations, messages } = this.fixtures;
     this.setConnection('online');
-    this.emit({ type: 'snapshot', ...(agent ? { agent } : {}), visitors, conversations, messages });
+    const channels = this.channels.length > 0 ? { channels: this.channels } : {};
+    this.emit({ type: 'snapshot', ...(agent ? { agent } : {}), visitors, conversations, messages, ...channels });
     this.withSimulator((simulator) => simulator.start());
   }
 
@@ -181,19 +188,11 @@ export class MemoryTransport implements Transport {
         );
         return;
       case 'cobrowse':
-        queueMicrotask(() =>
-          this.emit({
-            type: 'message.added',
-            message: {
-              id: `cob-${(this.counter += 1)}`,
-              conversationId: command.conversationId,
-              author: 'system',
-              at: new Date().toISOString(),
-              kind: 'cobrowsing',
-              state: 'requested',
-            },
-          }),
-        );
+      case 'cobrowseEnd':
+      case 'cobrowseOptions':
+      case 'cobrowseAnswer':
+      case 'availability':
+        this.handleShift(command);
         return;
       case 'loadHistory':
         queueMicrotask(() =>
@@ -215,6 +214,54 @@ export class MemoryTransport implements Transport {
         return;
       case 'typing':
       case 'markRead':
+        return;
+    }
+  }
+
+  /** The agent's shift (issue 16): availability per channel and co-browsing. */
+  private handleShift(
+    command: Extract<
+      ClientCommand,
+      { type: 'cobrowse' | 'cobrowseEnd' | 'cobrowseOptions' | 'cobrowseAnswer' | 'availability' }
+    >,
+  ): void {
+    switch (command.type) {
+      case 'availability': {
+        const changed = this.channels
+          .filter((entry) => command.channels.includes(entry.channel))
+          .map((entry) => ({ ...entry, availability: command.availability }));
+        this.channels = this.channels.map((entry) => changed.find((c) => c.channel === entry.channel) ?? entry);
+        if (changed.length > 0) queueMicrotask(() => this.emit({ type: 'agent.updated', channels: changed }));
+        return;
+      }
+      case 'cobrowse':
+      case 'cobrowseEnd':
+      case 'cobrowseAnswer': {
+        const state =
+          command.type === 'cobrowse'
+            ? 'requested'
+            : command.type === 'cobrowseEnd'
+              ? command.reason
+              : command.accepted
+                ? 'started'
+                : 'declined';
+        const clientId = command.type === 'cobrowseAnswer' ? undefined : command.clientId;
+        const known = clientId ? this.cobrowseLines.get(clientId) : undefined;
+        const message: Message = known ?? {
+          id: `cob-${(this.counter += 1)}`,
+          ...(clientId ? { clientId } : {}),
+          conversationId: command.conversationId,
+          author: 'system',
+          at: new Date().toISOString(),
+          kind: 'cobrowsing',
+          state,
+        };
+        if (clientId) this.cobrowseLines.set(clientId, message);
+        queueMicrotask(() => this.emit({ type: 'message.added', message }));
+        return;
+      }
+      case 'cobrowseOptions':
+        // What the agent sees is between the desk and the visitor's page: nothing to record here.
         return;
     }
   }

@@ -1,5 +1,5 @@
 import { parseServerEvent, rawType } from '../model/schema.js';
-import type { Conversation, Fixtures, Message, ServerEvent, Visitor } from '../model/types.js';
+import type { AgentChannel, Conversation, Fixtures, Message, ServerEvent, Visitor } from '../model/types.js';
 
 export interface DemoSimulatorOptions {
   fixtures: Fixtures;
@@ -69,7 +69,12 @@ export class DemoSimulator {
   private readonly timers = new Set<ReturnType<typeof setTimeout>>();
   private running = false;
   private counter = 0;
-  private newcomer = 0;
+  /** Newcomers who have not come yet (one on a busy or unavailable channel waits for a later turn). */
+  private readonly newcomers = [...NEWCOMERS];
+  /** The agent's channels: no new conversation on one that is busy, unavailable or at its limit. */
+  private readonly channels = new Map<string, AgentChannel>();
+  /** The co-browsing request waiting for the visitor's answer, per conversation (its line id). */
+  private readonly cobrowseRequests = new Map<string, string>();
 
   constructor(options: DemoSimulatorOptions) {
     this.emit = options.emit;
@@ -77,6 +82,7 @@ export class DemoSimulator {
     this.speed = options.speed ?? 1;
     for (const conversation of options.fixtures.conversations) this.conversations.set(conversation.id, conversation);
     for (const visitor of options.fixtures.visitors) if (visitor.blocked) this.blocked.add(visitor.id);
+    for (const channel of options.fixtures.channels ?? []) this.channels.set(channel.channel, channel);
   }
 
   get active(): boolean {
@@ -102,11 +108,20 @@ export class DemoSimulator {
   observe(event: unknown): void {
     // Only valid events are tracked: raw input may be malformed or hostile (throwing getters).
     const type = rawType(event);
-    if (type !== 'conversation.upserted' && type !== 'conversation.closed' && type !== 'visitor.updated') return;
+    if (
+      type !== 'conversation.upserted' &&
+      type !== 'conversation.closed' &&
+      type !== 'visitor.updated' &&
+      type !== 'agent.updated' &&
+      type !== 'message.added'
+    )
+      return;
     const parsed = parseServerEvent(event);
     if (!parsed.ok) return;
     const typed = parsed.value;
-    if (typed.type === 'conversation.upserted') {
+    if (typed.type === 'agent.updated' || typed.type === 'message.added') {
+      this.observeShift(typed);
+    } else if (typed.type === 'conversation.upserted') {
       this.conversations.set(typed.conversation.id, typed.conversation);
     } else if (typed.type === 'conversation.closed') {
       this.conversations.delete(typed.conversationId);
@@ -215,10 +230,59 @@ export class DemoSimulator {
     });
   }
 
+  // ---- the agent's shift (issue 16) ---------------------------------------------------------
+
+  private observeShift(event: Extract<ServerEvent, { type: 'agent.updated' | 'message.added' }>): void {
+    if (event.type === 'agent.updated') {
+      for (const channel of event.channels) this.channels.set(channel.channel, channel);
+      return;
+    }
+    const message = event.message;
+    if (message.kind !== 'cobrowsing') return;
+    if (message.state !== 'requested') {
+      this.cobrowseRequests.delete(message.conversationId);
+      return;
+    }
+    const lineId = message.clientId ?? message.id;
+    if (this.cobrowseRequests.get(message.conversationId) === lineId) return;
+    this.cobrowseRequests.set(message.conversationId, lineId);
+    // The visitor answers after a few seconds, most often yes; a request withdrawn meanwhile gets no answer.
+    const accepted = this.random() < 0.65;
+    this.later(
+      () => {
+        if (this.cobrowseRequests.get(message.conversationId) !== lineId) return;
+        if (this.conversations.get(message.conversationId)?.status !== 'ongoing') return;
+        this.cobrowseRequests.delete(message.conversationId);
+        this.emit({
+          type: 'message.added',
+          message: {
+            id: `sim-cob-${(this.counter += 1)}`,
+            conversationId: message.conversationId,
+            author: 'system',
+            at: new Date().toISOString(),
+            kind: 'cobrowsing',
+            state: accepted ? 'started' : 'declined',
+          },
+        });
+      },
+      3000 + this.random() * 5000,
+    );
+  }
+
+  /** A channel takes a new conversation: not busy nor unavailable, and under its limit (unknown channels do). */
+  private accepts(channel: string): boolean {
+    const entry = this.channels.get(channel);
+    if (!entry) return true;
+    if (entry.availability !== 'available') return false;
+    const ongoing = this.ongoing().filter((c) => c.channel === channel).length;
+    return entry.maxConversations === undefined || ongoing < entry.maxConversations;
+  }
+
   private newConversation(): void {
-    if (this.ongoing().length >= 10 || this.newcomer >= NEWCOMERS.length) return;
-    const profile = NEWCOMERS[this.newcomer];
-    this.newcomer += 1;
+    if (this.ongoing().length >= 10) return;
+    const index = this.newcomers.findIndex((newcomer) => this.accepts(newcomer.channel));
+    if (index < 0) return;
+    const [profile] = this.newcomers.splice(index, 1);
     const n = (this.counter += 1);
     const now = new Date().toISOString();
     const visitorId = `sim-v${n}`;

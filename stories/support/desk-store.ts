@@ -118,4 +118,7 @@ export const DESK_EVENTS = [
   'desk-filter-change',
   'desk-layout-change',
   'desk-notify',
+  'desk-availability-change',
+  'desk-cobrowse',
+  'desk-cobrowse-option',
 ] as const;

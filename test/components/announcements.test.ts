@@ -120,12 +120,12 @@ describe('announcements (one announcer for the whole desk)', () => {
     expect(heard).to.deep.equal([`polite:Showing visitor messages: ${shown}`]);
   });
 
-  it('"Control requested…" when the agent asks, then the visitor’s answer', async () => {
+  it('co-browsing: "Co-browsing requested" when the agent asks, then the visitor’s answer', async () => {
     const { store, transport } = setup();
     const el = await mount(store, 'c-emma');
     el.shadowRoot!.querySelector<HTMLButtonElement>('.tool-control')!.click();
     await afterAnnouncer();
-    expect(heard).to.deep.equal(['polite:Control requested…']);
+    expect(heard).to.deep.equal(['polite:Emma Laurent: Co-browsing requested']);
     transport.emit({
       type: 'message.added',
       message: {
@@ -138,7 +138,8 @@ describe('announcements (one announcer for the whole desk)', () => {
       },
     });
     await afterAnnouncer();
-    expect(heard[heard.length - 1]).to.match(/^polite:Co-browsing/);
+    // Said once (by the thread's co-browsing state), not again as a thread line.
+    expect(heard.slice(1)).to.deep.equal(['polite:Emma Laurent: Co-browsing started']);
   });
 
   it('the visitor blocked, and the conversation ended', async () => {

@@ -7,8 +7,11 @@ import sinon from 'sinon';
 import '../../src/define.js';
 import type { ChatBox } from '../../src/components/chat-box/chat-box.js';
 import type { MessageFilterElement } from '../../src/components/message-filter/message-filter.js';
+import { ANNOUNCE_DELAY_MS, lastAnnouncement } from '../../src/components/shared/announcer.js';
 import type {
   DeskBlockVisitorEvent,
+  DeskCobrowseEvent,
+  DeskCobrowseOptionEvent,
   DeskFilterChangeEvent,
   DeskOpenPageEvent,
   DeskTakeControlEvent,
@@ -20,7 +23,6 @@ import { DeskStore } from '../../src/store/desk-store.js';
 import { demoFixtures } from '../../src/transport/demo-fixtures.js';
 import { MemoryTransport } from '../../src/transport/memory-transport.js';
 import { loadLocale } from '../../src/i18n/strings.js';
-import { lastAnnouncement } from '../../src/components/shared/announcer.js';
 
 // ---- helpers -----------------------------------------------------------------------------------
 
@@ -747,9 +749,9 @@ describe('<chat-box>', () => {
 
     it('"Open current page" is disabled when the current page is not a safe URL', async () => {
       const { store } = setup((fixtures) => {
-        fixtures.visitors.find((visitor) => visitor.id === 'v-noah')!.currentPage = { url: 'javascript:alert(1)' };
+        fixtures.visitors.find((visitor) => visitor.id === 'v-liam')!.currentPage = { url: 'javascript:alert(1)' };
       });
-      const el = await mount(store, 'c-noah', { height: 500 });
+      const el = await mount(store, 'c-liam', { height: 500 });
       const open = sinon.stub(window, 'open').returns(null);
       const button = byRole(root(el), 'button', 'Open current page') as HTMLButtonElement;
       expect(button.disabled).to.be.true;
@@ -765,7 +767,10 @@ describe('<chat-box>', () => {
       const event = await fired;
       expect(event.detail).to.deep.equal({ visitorId: 'v-liam', conversationId: 'c-liam' });
       expect(event.cancelable).to.be.true;
-      expect(transport.sent).to.deep.include({ type: 'cobrowse', conversationId: 'c-liam', visitorId: 'v-liam' });
+      expect(transport.sent.find((command) => command.type === 'cobrowse')).to.include({
+        conversationId: 'c-liam',
+        visitorId: 'v-liam',
+      });
     });
 
     it('"Take control": preventDefault() keeps the command from the store', async () => {
@@ -867,7 +872,7 @@ describe('<chat-box>', () => {
     const banners = [...root(el).querySelectorAll('[part~="banner"]')].map((banner) => banner.textContent!.trim());
     expect(banners[0]).to.contain('Emma Laurent is blocked');
     expect(banners[1]).to.match(/^This conversation was closed on /);
-    expect((byRole(root(el), 'button', 'Take control') as HTMLButtonElement).disabled).to.be.true;
+    expect(byRole(root(el), 'button', 'Take control').getAttribute('aria-disabled')).to.equal('true');
     await expect(el).shadowDom.to.be.accessible();
   });
 
@@ -1313,69 +1318,129 @@ describe('<chat-box> (QA fixes)', () => {
     return { id, conversationId: 'c-liam', author: 'system', at: new Date().toISOString(), kind: 'cobrowsing', state };
   }
 
-  it('"Take control" cannot ask twice: it shows the requested / running state until co-browsing ends', async () => {
+  const status = (el: ChatBox) => root(el).querySelector('[part="control-status"]')?.textContent ?? null;
+
+  it('"Take control" asks once, then offers "Cancel request"; cancelling adds a line and brings it back', async () => {
     const { store, transport } = setup();
     const el = await mount(store, 'c-liam', { height: 600 });
     const requests = () => transport.sent.filter((command) => command.type === 'cobrowse').length;
-    const take = byRole(root(el), 'button', 'Take control');
-    take.click();
-    take.click();
+    byRole(root(el), 'button', 'Take control').click();
     await settle(el);
     expect(requests()).to.equal(1);
-    const requested = byRole(root(el), 'button', 'Take control');
-    expect(requested.getAttribute('aria-disabled')).to.equal('true');
-    expect(root(el).querySelector('[part="control-status"]')!.textContent).to.equal('Control requested…');
-    expect(root(el).getElementById(requested.getAttribute('aria-describedby')!)!.textContent).to.contain(
+    expect(status(el)).to.equal('Control requested…');
+    const cancel = byRole(root(el), 'button', 'Cancel request');
+    expect(root(el).getElementById(cancel.getAttribute('aria-describedby')!)!.textContent).to.contain(
       'waiting for the visitor',
     );
-    requested.click();
+    const fired = oneEvent(el, 'desk-cobrowse') as Promise<DeskCobrowseEvent>;
+    cancel.click();
+    expect((await fired).detail).to.deep.equal({ conversationId: 'c-liam', visitorId: 'v-liam', action: 'cancel' });
     await settle(el);
-    expect(requests()).to.equal(1);
+    expect(transport.sent.at(-1)).to.include({ type: 'cobrowseEnd', reason: 'cancelled' });
     const rows = [...root(el).querySelectorAll('[data-kind="cobrowsing"]')].map((r) => r.textContent!.trim());
-    expect(rows.filter((text) => text.startsWith('Co-browsing requested'))).to.have.length(2); // the fixture's + one
-
-    transport.emit({ type: 'message.added', message: cobrowsing('cob-started', 'started') });
-    await settle(el);
-    const running = byRole(root(el), 'button', 'Take control');
-    expect(running.getAttribute('aria-disabled')).to.equal('true');
-    expect(root(el).querySelector('[part="control-status"]')!.textContent).to.equal('In control');
-    running.click();
-    expect(requests()).to.equal(1);
-
-    transport.emit({ type: 'message.added', message: cobrowsing('cob-ended', 'ended') });
-    await settle(el);
-    const again = byRole(root(el), 'button', 'Take control');
-    expect(again.getAttribute('aria-disabled')).to.equal('false');
-    expect(root(el).querySelector('[part="control-status"]')).to.equal(null);
-    again.click();
-    await settle(el);
-    expect(requests()).to.equal(2);
-
-    transport.emit({ type: 'message.added', message: cobrowsing('cob-declined', 'declined') });
-    await settle(el);
+    expect(rows.at(-1)).to.contain('Co-browsing request cancelled');
+    expect(status(el)).to.equal(null);
     expect(byRole(root(el), 'button', 'Take control').getAttribute('aria-disabled')).to.equal('false');
-    await expect(el).shadowDom.to.be.accessible();
+    expect(requests()).to.equal(1);
   });
 
-  it('"Take control" comes back if the server never confirms the request', async () => {
+  it('"Cancel request": preventDefault() keeps the request', async () => {
     const { store, transport } = setup();
-    const send = transport.send.bind(transport);
-    sinon.stub(transport, 'send').callsFake(async (command) => {
-      if (command.type === 'cobrowse') {
-        transport.sent.push(command);
-        return;
-      }
-      return send(command);
-    });
     const el = await mount(store, 'c-liam', { height: 600 });
-    const clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'], shouldAdvanceTime: true });
     byRole(root(el), 'button', 'Take control').click();
-    await el.updateComplete;
-    expect(byRole(root(el), 'button', 'Take control').getAttribute('aria-disabled')).to.equal('true');
-    await clock.tickAsync(16_000);
-    await el.updateComplete;
+    await settle(el);
+    el.addEventListener('desk-cobrowse', (event) => event.preventDefault());
+    byRole(root(el), 'button', 'Cancel request').click();
+    await settle(el);
+    expect(transport.sent.some((command) => command.type === 'cobrowseEnd')).to.be.false;
+    expect(status(el)).to.equal('Control requested…');
+  });
+
+  it('in control: "Stop control" and three switches; a switch fires desk-cobrowse-option and sets the store', async () => {
+    const { store, transport } = setup();
+    const el = await mount(store, 'c-liam', { height: 600 });
+    byRole(root(el), 'button', 'Take control').click();
+    await settle(el);
+    transport.emit({ type: 'message.added', message: cobrowsing('cob-started', 'started') });
+    await settle(el);
+    expect(status(el)).to.equal('In control');
+    const group = byRole(root(el), 'group', 'What you see of the visitor’s screen');
+    const switches = allByRole(group, 'switch');
+    expect(switches.map(nameOf)).to.deep.equal([
+      'Show visitor’s mouse',
+      'Show visitor’s form input',
+      'Show visitor’s scroll position',
+    ]);
+    expect(switches.map((s) => s.getAttribute('aria-checked'))).to.deep.equal(['true', 'false', 'true']);
+
+    const fired = oneEvent(el, 'desk-cobrowse-option') as Promise<DeskCobrowseOptionEvent>;
+    switches[1].click();
+    expect((await fired).detail).to.deep.equal({ conversationId: 'c-liam', option: 'input', enabled: true });
+    await settle(el);
+    expect(byRole(root(el), 'switch', 'Show visitor’s form input').getAttribute('aria-checked')).to.equal('true');
+    expect(store.state.cobrowseOptions.get('c-liam')).to.deep.equal({ mouse: true, input: true, scroll: true });
+
+    el.addEventListener('desk-cobrowse-option', (event) => event.preventDefault(), { once: true });
+    byRole(root(el), 'switch', 'Show visitor’s mouse').click();
+    await settle(el);
+    expect(byRole(root(el), 'switch', 'Show visitor’s mouse').getAttribute('aria-checked')).to.equal('true');
+    await expect(el).shadowDom.to.be.accessible();
+
+    byRole(root(el), 'button', 'Stop control').click();
+    await settle(el);
+    expect(transport.sent.at(-1)).to.include({ type: 'cobrowseEnd', reason: 'ended' });
+    expect(root(el).querySelector('[role="switch"]')).to.equal(null);
     expect(byRole(root(el), 'button', 'Take control').getAttribute('aria-disabled')).to.equal('false');
-    clock.restore();
+  });
+
+  it('announces each co-browsing change through the desk’s announcer', async () => {
+    const { store, transport } = setup();
+    const el = await mount(store, 'c-liam', { height: 600 });
+    byRole(root(el), 'button', 'Take control').click();
+    await settle(el);
+    transport.emit({ type: 'message.added', message: cobrowsing('cob-declined', 'declined') });
+    await settle(el);
+    await aTimeout(ANNOUNCE_DELAY_MS + 50);
+    expect(lastAnnouncement()).to.contain('Co-browsing declined by the visitor');
+  });
+
+  it('a request nobody answers expires after the store’s cobrowseTimeoutMs, with a line', async () => {
+    const { fixtures } = setup();
+    const transport = new MemoryTransport({ fixtures, simulate: false });
+    const store = new DeskStore({ transport, batching: 'sync', cobrowseTimeoutMs: 50 });
+    const el = await mount(store, 'c-liam', { height: 600 });
+    byRole(root(el), 'button', 'Take control').click();
+    await aTimeout(120);
+    await settle(el);
+    const rows = [...root(el).querySelectorAll('[data-kind="cobrowsing"]')].map((r) => r.textContent!.trim());
+    expect(rows.at(-1)).to.contain('Co-browsing request expired');
+    expect(byRole(root(el), 'button', 'Take control').getAttribute('aria-disabled')).to.equal('false');
+    store.destroy();
+  });
+
+  it('on a non-web channel "Open current page" and "Take control" are disabled, with the reason in their description', async () => {
+    const { store, transport } = setup();
+    const el = await mount(store, 'c-noah', { height: 500 });
+    const open = sinon.stub(window, 'open').returns(null);
+    for (const name of ['Open current page', 'Take control']) {
+      const button = byRole(root(el), 'button', name);
+      expect(button.getAttribute('aria-disabled')).to.equal('true');
+      expect(root(el).getElementById(button.getAttribute('aria-describedby')!)!.textContent).to.equal(
+        'Not available on WhatsApp: the visitor is not on the website.',
+      );
+      button.click();
+    }
+    expect(open.called).to.be.false;
+    expect(transport.sent.some((command) => command.type === 'cobrowse')).to.be.false;
+    expect(root(el).querySelector('[part="tool-note"]')).to.equal(null);
+  });
+
+  it('"Open current page" says in visible text that the visitor’s session is not carried', async () => {
+    const { store } = setup();
+    const el = await mount(store, 'c-liam', { height: 500 });
+    const note = root(el).querySelector<HTMLElement>('[part="tool-note"]')!;
+    expect(note.textContent).to.equal('Without the visitor’s session (basket, login)');
+    expect(note.getBoundingClientRect().height).to.be.greaterThan(0);
   });
 
   it('the block confirmation names the visitor, explains the consequences and takes an optional reason', async () => {
@@ -1466,6 +1531,8 @@ describe('<chat-box> (QA fixes)', () => {
     expect(failed.textContent).to.contain('the visitor is blocked');
     expect(allByRole(failed, 'button', /^Retry/)).to.have.length(0);
 
+    // Only the second thread on the page: the virtualizer renders what is in the window.
+    el.remove();
     const open = setup();
     const el2 = await mount(open.store, 'c-liam', { height: 900 });
     expect(allByRole(root(el2).querySelector('.row.failed')!, 'button', /^Retry: ./)).to.have.length(1);

@@ -115,6 +115,26 @@ describe('<chat-desk>', () => {
     await expect(el).shadowDom.to.be.accessible();
   });
 
+  it('shows the agent’s availability per channel in its toolbar, on the toolbar’s one line', async () => {
+    const el = await fixture<ChatDesk>(html`<chat-desk demo style="height: 600px; width: 1400px"></chat-desk>`);
+    await waitUntil(() => el.activeStore, 'the demo store arrives');
+    el.activeStore!.flush();
+    await el.updateComplete;
+    const toolbar = el.shadowRoot!.querySelector<HTMLElement>('[part="toolbar"]')!;
+    const status = toolbar.querySelector('agent-status')!;
+    await status.updateComplete;
+    const group = status.shadowRoot!.querySelector('[role="group"]')!;
+    expect(group.getAttribute('aria-label')).to.equal('Alex Martin’s availability');
+    const button = status.shadowRoot!.querySelector<HTMLButtonElement>('[part="button"]')!;
+    expect(button.textContent!.trim()).to.equal('Availability');
+    // WhatsApp is at its limit in the demo data: Busy, with the reason, in the chip's accessible text.
+    const chips = [...status.shadowRoot!.querySelectorAll('[part="summary"] li')].map((li) =>
+      li.textContent!.replace(/\s+/g, ' ').trim(),
+    );
+    expect(chips).to.include('– WhatsApp 1/1 Busy, Limit reached (1/1)');
+    expect(toolbar.getBoundingClientRect().height).to.be.below(60);
+  });
+
   it('without a store renders an accessible placeholder', async () => {
     const el = await fixture<ChatDesk>(html`<chat-desk></chat-desk>`);
     expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent).to.contain('not connected');
@@ -480,7 +500,8 @@ describe('<chat-desk>', () => {
     });
     // Said once, by the list in the closed drawer, through the desk's announcer.
     await waitUntil(() => lastAnnouncement() !== '', 'announced');
-    expect(lastAnnouncement()).to.equal('New conversation from Zoé Petit (SMS)');
+    // Other news of the same moment (the agent's channel reaching its limit) is said with it.
+    expect(lastAnnouncement().split('New conversation from Zoé Petit (SMS)')).to.have.length(2);
   });
 
   it('stacks split panes on a very narrow desk, side by side otherwise', async () => {

@@ -1065,6 +1065,22 @@ describe('<compose-area>', () => {
       expect(root(next).activeElement).to.be.null;
     });
 
+    it('in Arabic, the picker’s own strings are Arabic; the emoji names stay English (no Arabic emoji data)', async () => {
+      await loadLocale('ar');
+      const data = [{ annotation: 'thumbs up', emoji: '👍', group: 1, order: 1, tags: ['thumbs'], version: 0.6 }];
+      const { store } = setup();
+      const el = await render(store);
+      el.setAttribute('lang', 'ar');
+      el.emojiDataSource = `data:application/json,${encodeURIComponent(JSON.stringify(data))}`;
+      await el.updateComplete;
+      button(el, 'إدراج رمز تعبيري')!.click();
+      await waitUntil(() => root(el).querySelector('[role="dialog"] emoji-picker'), 'picker', { timeout: 5000 });
+      const picker = root(el).querySelector('emoji-picker')!;
+      expect(picker.i18n.searchLabel).to.equal('بحث');
+      expect(picker.locale).to.equal('en');
+      expect(picker.closest('[dir]')!.getAttribute('dir')).to.equal('rtl');
+    });
+
     it('by default loads the emoji data shipped with agent-desk, from the page’s own origin (never a CDN)', async () => {
       const fetched: string[] = [];
       const fetch = window.fetch.bind(window);

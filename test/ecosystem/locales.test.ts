@@ -1,5 +1,6 @@
 // Cross-element localization checks on the assembled desk: French leaves no English UI string
-// behind, `lang` on <html> switches live, and right-to-left mirrors the whole layout.
+// behind, `lang` on <html> switches live, and right-to-left mirrors the whole layout. Arabic leaves
+// no English behind either, and every element's content is right to left under lang="ar".
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
 import { setViewport } from '../browser-commands.js';
@@ -52,6 +53,28 @@ function visibleTexts(root: Node): string[] {
   return texts;
 }
 
+/** What assistive technology names things with: labelling attributes and the text of controls and headings. */
+function accessibleLabels(root: Node): string[] {
+  const labels: string[] = [];
+  const visit = (node: Node) => {
+    if (node instanceof Element) {
+      if (node.localName === 'style' || node.localName === 'script') return;
+      for (const name of ['aria-label', 'title', 'placeholder', 'alt', 'aria-roledescription']) {
+        const value = node.getAttribute(name)?.trim();
+        if (value) labels.push(value);
+      }
+      if (node.matches('button, a, label, option, h1, h2, h3, h4, [role="option"], [role="radio"], legend')) {
+        const text = node.textContent?.replace(/\s+/g, ' ').trim();
+        if (text) labels.push(text);
+      }
+      if (node.shadowRoot) visit(node.shadowRoot);
+    }
+    for (const child of Array.from(node.childNodes)) visit(child);
+  };
+  visit(root);
+  return labels;
+}
+
 function deepQueryAll(root: Node, selector: string): Element[] {
   const found: Element[] = [];
   const visit = (node: Node) => {
@@ -77,7 +100,7 @@ describe('localization across the desk', () => {
   const stores: DeskStore[] = [];
   // The whole desk inside the window (the virtualized threads render only what is visible), and
   // the French strings loaded beforehand (test/i18n/locale-loading.test.ts covers loading them on demand).
-  before(() => Promise.all([setViewport({ width: 1700, height: 1000 }), loadLocale('fr')]));
+  before(() => Promise.all([setViewport({ width: 1700, height: 1000 }), loadLocale('fr'), loadLocale('ar')]));
   afterEach(() => {
     for (const store of stores.splice(0)) store.destroy();
     document.documentElement.removeAttribute('lang');
@@ -152,5 +175,74 @@ describe('localization across the desk', () => {
     const rtl = await positions({ dir: 'rtl', lang: 'ar' });
     expect(rtl.stateBox).to.be.greaterThan(rtl.visitorPanel);
     expect(rtl.visitorBubble).to.be.greaterThan(rtl.agentBubble);
+  });
+
+  it('an Arabic desk (four panes) has no Latin-script word in its names and labels, except data', async () => {
+    const store = newStore();
+    stores.push(store);
+    const el = await fixture<ChatDesk>(
+      html`<chat-desk
+        lang="ar"
+        layout="4"
+        .store=${store}
+        style="display:block;height:800px;width:1600px"
+      ></chat-desk>`,
+    );
+    await el.updateComplete;
+    // Data (names, messages, pages, browsers…) is shown as given; take it out of each label first.
+    // Whole values only (a language code "en" must not hide part of an English word).
+    const data = [...strings(demoFixtures())]
+      .filter((s) => s.length >= 2)
+      .sort((a, b) => b.length - a.length)
+      .map((value) => new RegExp(`(?<!\\p{L})${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!\\p{L})`, 'gu'));
+    const withoutData = (text: string) => data.reduce((rest, value) => rest.replace(value, ' '), text);
+    const names = accessibleLabels(el);
+    expect(names.length).to.be.greaterThan(50);
+    const latin = [...new Set(names.map(withoutData).filter((text) => /[A-Za-z]{2,}/.test(text)))];
+    expect(latin, `Latin script in the Arabic desk: ${latin.join(' | ')}`).to.deep.equal([]);
+  });
+
+  it('under lang="ar", every desk element renders its content right to left, in Arabic', async () => {
+    const store = newStore();
+    stores.push(store);
+    const el = await fixture<ChatDesk>(
+      html`<chat-desk
+        lang="ar"
+        layout="2"
+        .store=${store}
+        style="display:block;height:700px;width:1400px"
+      ></chat-desk>`,
+    );
+    await el.updateComplete;
+    const elements = [el, ...deepQueryAll(el, 'state-box, chat-box, message-filter, compose-area, visitor-panel')];
+    expect(new Set(elements.map((element) => element.localName)).size).to.equal(6);
+    // A row's preview takes the direction of the English message, not of the Arabic "أنت: " around it.
+    const preview = deepQueryAll(el, '[part~="preview"]').find((node) => node.textContent?.includes('Dear Yuki'));
+    expect(preview?.textContent).to.match(/^أنت: Dear Yuki/);
+    expect(preview?.getAttribute('dir')).to.equal('ltr');
+    for (const element of elements) {
+      const content = element.shadowRoot!.firstElementChild!;
+      expect([element.localName, content.getAttribute('dir'), content.getAttribute('lang')]).to.deep.equal([
+        element.localName,
+        'rtl',
+        'ar',
+      ]);
+    }
+  });
+
+  it('a desk in a language without a translation marks its English content lang="en"', async () => {
+    const store = newStore();
+    stores.push(store);
+    const el = await fixture<ChatDesk>(
+      html`<chat-desk lang="de" .store=${store} style="display:block;height:700px;width:1400px"></chat-desk>`,
+    );
+    await el.updateComplete;
+    const elements = [el, ...deepQueryAll(el, 'state-box, chat-box, compose-area, visitor-panel')];
+    for (const element of elements) {
+      expect([element.localName, element.shadowRoot!.firstElementChild!.getAttribute('lang')]).to.deep.equal([
+        element.localName,
+        'en',
+      ]);
+    }
   });
 });

@@ -109,6 +109,23 @@ class LocaleProbe extends LitElement {
 }
 customElements.define('locale-probe', LocaleProbe);
 
+/** A probe containing another, its content marked with its language as desk elements mark theirs. */
+class NestingProbe extends LitElement {
+  readonly i18n = new LocaleController(this, LocaleProbe.registry);
+
+  override render() {
+    return html`<div>
+      <p>${this.i18n.t.thread.messageFilter}</p>
+      <locale-probe></locale-probe>
+    </div>`;
+  }
+
+  protected override updated(): void {
+    this.i18n.mark(this.shadowRoot!.firstElementChild!);
+  }
+}
+customElements.define('nesting-probe', NestingProbe);
+
 function probeText(el: LocaleProbe): string {
   return el.shadowRoot!.querySelector('p')!.textContent!;
 }
@@ -126,7 +143,7 @@ describe('locale loading', () => {
       html`<div>
         <chat-desk .store=${newStore()} layout="2" style="display:block;height:700px;width:1400px"></chat-desk>
         <message-filter lang="de"></message-filter>
-        <message-filter lang="ar"></message-filter>
+        <message-filter lang="he"></message-filter>
       </div>`,
     );
     await settle(el);
@@ -204,14 +221,35 @@ describe('locale loading', () => {
     expect(el.i18n.lang).to.equal('fr');
     expect(el.i18n.dir).to.equal('rtl');
     expect(el.i18n.locale).to.equal('en');
+    // English meanwhile, marked as such for screen readers.
+    expect(el.i18n.contentLang).to.equal('en');
     expect(probeText(el)).to.equal(en.thread.messageFilter);
 
     resolve({ strings: fakeFrench() });
     await LocaleProbe.registry.load('fr');
     await el.updateComplete;
     expect(el.i18n.locale).to.equal('fr');
+    expect(el.i18n.contentLang).to.equal('fr');
     expect(probeText(el)).to.equal('Filtre (test)');
     expect(loader.calledOnce).to.equal(true);
+  });
+
+  it('an element inside another one’s English fallback content still follows the language asked for', async () => {
+    const { loader, resolve } = deferredLoader();
+    LocaleProbe.registry = createLocaleRegistry({ fr: loader });
+    const outer = await fixture<NestingProbe>(html`<nesting-probe lang="fr"></nesting-probe>`);
+    const inner = outer.shadowRoot!.querySelector<LocaleProbe>('locale-probe')!;
+    await inner.updateComplete;
+    expect(outer.shadowRoot!.firstElementChild!.getAttribute('lang')).to.equal('en');
+    expect(inner.i18n.lang).to.equal('fr');
+    expect(inner.i18n.contentLang).to.equal('en');
+
+    resolve({ strings: fakeFrench() });
+    await LocaleProbe.registry.load('fr');
+    await Promise.all([outer.updateComplete, inner.updateComplete]);
+    expect(outer.shadowRoot!.firstElementChild!.getAttribute('lang')).to.equal('fr');
+    expect(probeText(inner)).to.equal('Filtre (test)');
+    expect(inner.i18n.contentLang).to.equal('fr');
   });
 
   it('a locale arriving after the language changed again is not applied', async () => {
@@ -267,6 +305,8 @@ describe('locale loading', () => {
     expect(probeText(first)).to.equal(en.thread.messageFilter);
     expect(probeText(second)).to.equal(en.thread.messageFilter);
     expect(first.i18n.lang).to.equal('fr');
+    expect(first.i18n.contentLang).to.equal('en');
+    expect(second.i18n.contentLang).to.equal('en');
 
     // Switching away and back does not load again.
     first.lang = 'en';
@@ -303,7 +343,8 @@ describe('locale loading', () => {
   it('resolves a language to a supported locale; right-to-left languages mirror with English strings', async () => {
     expect(resolveLocale('fr-CA')).to.equal('fr');
     expect(resolveLocale('FR')).to.equal('fr');
-    expect(resolveLocale('ar')).to.equal('en');
+    expect(resolveLocale('ar-EG')).to.equal('ar');
+    expect(resolveLocale('he')).to.equal('en');
     expect(resolveLocale('toString')).to.equal('en');
     expect(resolveLocale('')).to.equal('en');
     expect(resolveLocale(undefined)).to.equal('en');
@@ -312,9 +353,10 @@ describe('locale loading', () => {
     // English and languages without a translation: nothing to load.
     const loader = sinon.spy((): Promise<{ strings: Strings }> => Promise.reject(new Error('must not load')));
     LocaleProbe.registry = createLocaleRegistry({ fr: loader });
-    const el = await fixture<LocaleProbe>(html`<locale-probe lang="ar"></locale-probe>`);
+    const el = await fixture<LocaleProbe>(html`<locale-probe lang="he"></locale-probe>`);
     expect(el.i18n.dir).to.equal('rtl');
     expect(el.i18n.locale).to.equal('en');
+    expect(el.i18n.contentLang).to.equal('en');
     expect(probeText(el)).to.equal(en.thread.messageFilter);
     // dir wins over the language's direction.
     el.dir = 'ltr';

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { neutralizeBidi } from '../../src/model/index.js';
+import { textDirection } from '../../src/model/text.js';
 
 describe('neutralizeBidi', () => {
   it('removes overrides, embeddings and isolates that can spoof a file name', () => {
@@ -15,5 +16,16 @@ describe('neutralizeBidi', () => {
     expect(neutralizeBidi('a\u200Fb\u200Ec')).to.equal('a\u200Fb\u200Ec');
     expect(neutralizeBidi('report.pdf')).to.equal('report.pdf');
     expect(neutralizeBidi(undefined)).to.equal(undefined);
+  });
+});
+
+describe('textDirection', () => {
+  it('is the direction of the first letter, as dir="auto" decides it; auto without a letter', () => {
+    expect(textDirection('Dear Yuki, مرحبا')).to.equal('ltr');
+    expect(textDirection('  «مرحبا» Yuki')).to.equal('rtl');
+    expect(textDirection('42 — שלום')).to.equal('rtl');
+    expect(textDirection('ܫܠܡܐ')).to.equal('rtl');
+    expect(textDirection('Ça va ?')).to.equal('ltr');
+    expect(textDirection('123 !? 👍')).to.equal('auto');
   });
 });

@@ -305,4 +305,45 @@ describe('MemoryTransport', () => {
     const error = await transport.send({ type: 'markRead', conversationId: 'c1' }).catch((e: TransportError) => e);
     expect(error).to.be.instanceOf(TransportError).with.property('reason', 'offline');
   });
+
+  describe('the agent’s shift', () => {
+    it('answers availability with agent.updated and sends the channels in the snapshot', async () => {
+      const fixtures: Fixtures = {
+        visitors: [],
+        conversations: [],
+        messages: [],
+        channels: [
+          { channel: 'chat', availability: 'available', maxConversations: 3 },
+          { channel: 'email', availability: 'busy' },
+        ],
+      };
+      const transport = new MemoryTransport({ fixtures });
+      const recording = recorder();
+      transport.connect(recording.sink);
+      expect((recording.events[0] as Extract<ServerEvent, { type: 'snapshot' }>).channels).to.deep.equal(
+        fixtures.channels,
+      );
+      await transport.send({ type: 'availability', channels: ['email'], availability: 'unavailable' });
+      await Promise.resolve();
+      expect(recording.events.at(-1)).to.deep.equal({
+        type: 'agent.updated',
+        channels: [{ channel: 'email', availability: 'unavailable' }],
+      });
+    });
+
+    it('gives a resent co-browsing command the same line (never a second one)', async () => {
+      const transport = new MemoryTransport({});
+      const recording = recorder();
+      transport.connect(recording.sink);
+      const request = { type: 'cobrowse', conversationId: 'c1', visitorId: 'v1', clientId: 'cid-1' } as const;
+      await transport.send(request);
+      await transport.send(request);
+      await Promise.resolve();
+      const lines = recording.events.slice(1) as Extract<ServerEvent, { type: 'message.added' }>[];
+      expect(lines).to.have.length(2);
+      expect(lines[0].message).to.deep.equal(lines[1].message);
+      expect(lines[0].message).to.include({ kind: 'cobrowsing', state: 'requested', clientId: 'cid-1' });
+      expect(parseServerEvent(lines[0]).ok).to.equal(true);
+    });
+  });
 });

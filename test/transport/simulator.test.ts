@@ -318,4 +318,54 @@ describe('DemoSimulator', () => {
     expect(() => simulator.observe({ type: 'conversation.upserted', conversation: null })).not.to.throw();
     expect(() => simulator.observe(null)).not.to.throw();
   });
+
+  describe('the agent’s shift', () => {
+    const upserts = (events: unknown[]) => events.filter((e) => (e as ServerEvent).type === 'conversation.upserted');
+
+    it('brings no new conversation on a channel that is unavailable, busy or at its limit', async () => {
+      const fixtures = demoFixtures(new Date(START));
+      fixtures.channels = ['chat', 'whatsapp', 'sms', 'apple-business-chat'].map((channel) => ({
+        channel,
+        availability: 'unavailable' as const,
+      }));
+      const transport = new MemoryTransport({ fixtures, simulate: true, seed: 7 });
+      const events: unknown[] = [];
+      transport.connect({ event: (raw) => events.push(raw), connection: () => undefined, error: () => undefined });
+      await transport.ready();
+      clock.tick(10 * MINUTE);
+      expect(upserts(events)).to.deep.equal([]);
+
+      // Live chat back, with room for one more: exactly one live-chat visitor comes.
+      await transport.send({ type: 'availability', channels: ['chat'], availability: 'available' });
+      transport.emit({
+        type: 'agent.updated',
+        channels: [{ channel: 'chat', availability: 'available', maxConversations: 3 }],
+      });
+      clock.tick(10 * MINUTE);
+      const arrived = upserts(events) as Extract<ServerEvent, { type: 'conversation.upserted' }>[];
+      expect(arrived.map((e) => e.conversation.channel)).to.deep.equal(['chat']);
+      transport.close();
+    });
+
+    it('the visitor answers a co-browsing request after a few seconds; a cancelled one gets no answer', async () => {
+      const { transport, events } = await simulated();
+      await transport.send({ type: 'cobrowse', conversationId: 'c-emma', visitorId: 'v-emma', clientId: 'cob-1' });
+      await transport.send({ type: 'cobrowse', conversationId: 'c-liam', visitorId: 'v-liam', clientId: 'cob-2' });
+      await Promise.resolve();
+      await transport.send({ type: 'cobrowseEnd', conversationId: 'c-liam', clientId: 'cob-3', reason: 'cancelled' });
+      await Promise.resolve();
+      clock.tick(2000);
+      const lines = () =>
+        events
+          .map((e) => e as ServerEvent)
+          .flatMap((e) => (e.type === 'message.added' && e.message.kind === 'cobrowsing' ? [e.message] : []));
+      expect(lines().map((m) => m.state)).to.deep.equal(['requested', 'requested', 'cancelled']);
+      clock.tick(8000);
+      const answers = lines().slice(3);
+      expect(answers).to.have.length(1);
+      expect(answers[0].conversationId).to.equal('c-emma');
+      expect(['started', 'declined']).to.include(answers[0].state);
+      transport.close();
+    });
+  });
 });

@@ -109,6 +109,84 @@ export const chatBoxStyles = css`
     border-color: var(--_color-danger);
     color: var(--_color-danger);
   }
+  /* ---- co-browsing and channel fit (issue 16) ---- */
+  .tools {
+    /* The note under "Open current page" must not stretch the other tools. */
+    align-items: flex-start;
+  }
+  .tool-with-note {
+    display: inline-flex;
+    flex-direction: column;
+    align-items: center;
+  }
+  .tool-note {
+    max-width: 11rem;
+    font-size: 11px;
+    line-height: 1.2;
+    color: var(--_color-text-muted);
+    text-align: center;
+  }
+  @container (max-width: 640px) {
+    /* Icons only in a narrow header: the note goes with the labels (the description keeps it). */
+    .tool-note {
+      display: none;
+    }
+  }
+  .cobrowse {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space-1) var(--_space-3);
+    padding: var(--_space-1) var(--_space-3);
+    border-bottom: 1px solid var(--_color-border);
+    background: var(--_color-warning-surface);
+  }
+  .switch {
+    display: inline-flex;
+    align-items: center;
+    gap: var(--_space-2);
+    padding: 2px var(--_space-1);
+    border: none;
+    border-radius: var(--_radius-small);
+    background: none;
+    color: var(--_color-text);
+    font: inherit;
+    font-size: var(--_font-size-small);
+  }
+  .switch:focus-visible {
+    outline: var(--_focus-ring);
+  }
+  .switch-track {
+    position: relative;
+    width: 28px;
+    height: 16px;
+    border: 1px solid var(--_color-border-strong);
+    border-radius: 999px;
+    background: var(--_color-surface);
+  }
+  .switch-track::after {
+    content: '';
+    position: absolute;
+    top: 2px;
+    inset-inline-start: 2px;
+    width: 10px;
+    height: 10px;
+    border-radius: 50%;
+    background: var(--_color-border-strong);
+  }
+  .switch[aria-checked='true'] .switch-track {
+    border-color: var(--_color-accent);
+    background: var(--_color-accent);
+  }
+  .switch[aria-checked='true'] .switch-track::after {
+    inset-inline-start: 14px;
+    background: var(--_color-accent-contrast);
+  }
+  @media (forced-colors: active) {
+    .switch[aria-checked='true'] .switch-track {
+      background: Highlight;
+    }
+  }
   @container (max-width: 640px) {
     .tools {
       order: 1;
@@ -341,6 +419,11 @@ export const chatBoxStyles = css`
   }
   .text {
     white-space: pre-wrap;
+  }
+  /* A block: a message aligns to its own start (dir="auto"), not the desk's, in either direction. */
+  .bubble > .text,
+  .translation .text {
+    display: block;
   }
   .bubble button {
     margin-inline-start: var(--_space-2);
@@ -656,6 +739,11 @@ export const chatBoxStyles = css`
   }
   .navigation .icon {
     color: var(--_color-action-navigation);
+  }
+  /* The ↳ arrow points into the line, which starts on the right in right-to-left. */
+  .navigation .icon:dir(rtl) {
+    display: inline-block;
+    transform: scaleX(-1);
   }
   .navigation a {
     color: inherit;

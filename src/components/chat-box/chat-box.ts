@@ -5,14 +5,16 @@ import { property, query, state } from 'lit/decorators.js';
 import { of } from 'rxjs';
 import { ClockController } from '../../controllers/clock-controller.js';
 import { deskContext, paneContext } from '../../context.js';
-import { DeskOpenPageEvent, DeskTakeControlEvent } from '../../events.js';
+import { DeskCobrowseEvent, DeskCobrowseOptionEvent, DeskOpenPageEvent, DeskTakeControlEvent } from '../../events.js';
 import { formatDateTime } from '../../i18n/format.js';
 import { isMessageFilter, type MessageFilter } from '../../model/filter.js';
 import { neutralizeBidi } from '../../model/text.js';
 import { channelLabel, visitorDisplayName } from '../../i18n/names.js';
-import type { Conversation, Message, Visitor } from '../../model/types.js';
+import { isWebChannel } from '../../model/channels.js';
+import type { CobrowseOption, Conversation, Message, Visitor } from '../../model/types.js';
 import { safeUrl } from '../../model/url.js';
-import type { ThreadInfo } from '../../store/desk-store.js';
+import { DEFAULT_COBROWSE_OPTIONS, type CobrowseState, type ThreadInfo } from '../../store/desk-store.js';
+import { announce } from '../shared/announcer.js';
 import type { TypingState } from '../../store/state.js';
 import { DeskElement, select } from '../shared/desk-element.js';
 import { shared, tokens } from '../../styles/tokens.js';
@@ -20,19 +22,17 @@ import { dialogStyles } from '../../styles/dialog.js';
 import { confirmBlockDialog, requestBlock } from '../shared/confirm-block-dialog.js';
 import { chatBoxStyles } from './chat-box.styles.js';
 import { renderRow, type MessageViewContext } from './message-view.js';
-import { announce } from '../shared/announcer.js';
 import { DEFAULT_HEADING_LEVEL, heading, toHeadingLevel } from '../shared/heading.js';
 import { ThreadAnnouncer } from './thread-announcer.js';
 import { ThreadScrollController } from './thread-scroll-controller.js';
 import { buildRows, initials, type ThreadRow } from './thread-rows.js';
 
-/** How long a co-browsing request waits for the server's "requested" line before the button comes back. */
-const CONTROL_PENDING_MS = 15_000;
-
 const NO_MESSAGES: readonly Message[] = [];
 const NO_ROWS: readonly ThreadRow[] = [];
 const NO_THREAD: ThreadInfo = { hasOlder: undefined, loadingOlder: false };
 const NOT_TYPING: TypingState = { typing: false };
+const NO_COBROWSE: CobrowseState = { state: 'idle', line: undefined, options: DEFAULT_COBROWSE_OPTIONS };
+const COBROWSE_OPTIONS: readonly CobrowseOption[] = ['mouse', 'input', 'scroll'];
 
 const ICON_OPEN = html`<svg viewBox="0 0 20 20" aria-hidden="true" focusable="false">
   <path
@@ -82,6 +82,9 @@ const ICON_BLOCK = html`<svg viewBox="0 0 20 20" aria-hidden="true" focusable="f
  * @csspart filter-option - Each option of that filter (its `option` part).
  * @csspart toolbar - The group of header tools.
  * @csspart tool - Each header tool button.
+ * @csspart tool-note - The visible note beside "Open current page" (the visitor's session is not carried).
+ * @csspart cobrowse - While in control: the group of co-browsing switches.
+ * @csspart cobrowse-switch - Each co-browsing switch (role="switch").
  * @csspart control-status - "Control requested…" / "In control" beside Take control while co-browsing is asked or running.
  * @csspart banner - The "blocked" and "closed" banners.
  * @csspart log - The scrolling thread (`role="log"`).
@@ -112,6 +115,8 @@ const ICON_BLOCK = html`<svg viewBox="0 0 20 20" aria-hidden="true" focusable="f
  *
  * @fires desk-open-page - Cancelable; before the visitor's current page opens in a new tab. `detail: { url, visitorId }`.
  * @fires desk-take-control - Cancelable; before co-browsing is requested. `detail: { visitorId, conversationId }`.
+ * @fires desk-cobrowse - Cancelable; before a co-browsing request is cancelled or the session stopped. `detail: { conversationId, visitorId, action: 'cancel' | 'stop' }`.
+ * @fires desk-cobrowse-option - Cancelable; before a co-browsing switch (mouse, form input, scroll position) changes. `detail: { conversationId, option, enabled }`.
  * @fires desk-block-visitor - Cancelable; before the block confirmation opens. `detail: { visitorId }`.
  */
 export class ChatBox extends DeskElement {
@@ -149,8 +154,6 @@ export class ChatBox extends DeskElement {
   @state() private originals: ReadonlySet<string> = new Set();
   /** Keys of images that failed to load (shown as a compact fallback). */
   @state() private brokenImages: ReadonlySet<string> = new Set();
-  /** Conversations whose co-browsing request was just sent and not echoed yet. */
-  @state() private controlPending: ReadonlySet<string> = new Set();
 
   @query('dialog') private dialog?: HTMLDialogElement;
   @query('.tool-block') private blockButton?: HTMLButtonElement;
@@ -170,6 +173,7 @@ export class ChatBox extends DeskElement {
         allMessages: id ? store.messages$(id) : of(NO_MESSAGES),
         threadInfo: id ? store.thread$(id) : of(NO_THREAD),
         typing: id ? store.typing$(id) : of(NOT_TYPING),
+        cobrowse: id ? store.cobrowse$(id) : of(NO_COBROWSE),
       };
     },
     (next, previous) => {
@@ -179,7 +183,7 @@ export class ChatBox extends DeskElement {
         previous && { ...previous, conversationId: this.announcedFor },
       );
       this.announcedFor = this.target.conversationId;
-      this.settleControlPending(next.allMessages, previous?.allMessages ?? NO_MESSAGES);
+      this.announceCobrowse(next.cobrowse, previous?.cobrowse);
     },
   );
 
@@ -192,7 +196,8 @@ export class ChatBox extends DeskElement {
     name: this.visitorName,
     retryUnavailable: this.retryUnavailable,
   }));
-  private controlPendingTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The conversation whose co-browsing state was last seen (a switch of conversation announces nothing). */
+  private cobrowseFor: string | undefined;
 
   /** Following the newest message, "N new messages", older pages: see ThreadScrollController. */
   private readonly threadScroll = new ThreadScrollController(this, {
@@ -204,9 +209,7 @@ export class ChatBox extends DeskElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearTimeout(this.controlPendingTimer);
     this.announcer.disconnect();
-    this.controlPending = new Set();
     if (this.dialog?.open) this.dialog.close('cancel');
   }
 
@@ -276,12 +279,6 @@ export class ChatBox extends DeskElement {
     return undefined;
   }
 
-  /** The state of the conversation's latest co-browsing, while it is requested or running. */
-  private get controlState(): 'requested' | 'started' | undefined {
-    const message = lastCobrowsing(this.data.value?.allMessages ?? NO_MESSAGES);
-    return message?.state === 'requested' || message?.state === 'started' ? message.state : undefined;
-  }
-
   // ---- header tools ------------------------------------------------------------------------
 
   private get currentPageUrl(): string | null {
@@ -292,37 +289,63 @@ export class ChatBox extends DeskElement {
   private openCurrentPage(): void {
     const url = this.currentPageUrl;
     const visitorId = this.data.value?.conversation?.visitorId;
-    if (!url || !visitorId) return;
+    if (!url || !visitorId || !this.onWebsite) return;
     const event = new DeskOpenPageEvent({ url, visitorId });
     this.dispatchEvent(event);
     if (event.defaultPrevented) return;
     window.open(url, '_blank', 'noopener,noreferrer');
   }
 
-  private takeControl(): void {
-    const conversation = this.data.value?.conversation;
-    if (!conversation || conversation.status === 'closed') return;
-    if (this.controlState || this.controlPending.has(conversation.id)) return;
-    const event = new DeskTakeControlEvent({ visitorId: conversation.visitorId, conversationId: conversation.id });
-    this.dispatchEvent(event);
-    if (event.defaultPrevented) return;
-    // Until the server's "requested" line arrives, a second click must not ask again.
-    this.controlPending = new Set(this.controlPending).add(conversation.id);
-    // Should the server never answer, the button comes back rather than staying "requested" forever.
-    clearTimeout(this.controlPendingTimer);
-    this.controlPendingTimer = setTimeout(() => (this.controlPending = new Set()), CONTROL_PENDING_MS);
-    this.target.store?.takeControl(conversation.id);
-    announce(this, this.i18n.t.thread.controlRequested, { key: `control:${conversation.id}` });
+  /** The conversation's visitor is on the website: there is a page to open and a screen to share. */
+  private get onWebsite(): boolean {
+    const channel = this.data.value?.conversation?.channel;
+    return channel !== undefined && isWebChannel(channel);
   }
 
-  /** A new co-browsing line (or a failed request) ends the local "pending" state. */
-  private settleControlPending(next: readonly Message[], previous: readonly Message[]): void {
+  private get cobrowse(): CobrowseState {
+    return this.data.value?.cobrowse ?? NO_COBROWSE;
+  }
+
+  /** The co-browsing button: Take control, then Cancel request while asked, Stop control while in control. */
+  private controlClicked(): void {
+    const conversation = this.data.value?.conversation;
+    if (!conversation || conversation.status === 'closed' || !this.onWebsite) return;
+    const { state } = this.cobrowse;
+    if (state === 'idle') {
+      const event = new DeskTakeControlEvent({ visitorId: conversation.visitorId, conversationId: conversation.id });
+      this.dispatchEvent(event);
+      if (event.defaultPrevented) return;
+      this.target.store?.takeControl(conversation.id);
+      return;
+    }
+    const action = state === 'requested' ? 'cancel' : 'stop';
+    const event = new DeskCobrowseEvent({ conversationId: conversation.id, visitorId: conversation.visitorId, action });
+    this.dispatchEvent(event);
+    if (event.defaultPrevented) return;
+    if (action === 'cancel') this.target.store?.cancelControl(conversation.id);
+    else this.target.store?.stopControl(conversation.id);
+  }
+
+  private toggleOption(option: CobrowseOption): void {
+    const conversationId = this.data.value?.conversation?.id;
+    if (!conversationId) return;
+    const enabled = !this.cobrowse.options[option];
+    const event = new DeskCobrowseOptionEvent({ conversationId, option, enabled });
+    this.dispatchEvent(event);
+    if (event.defaultPrevented) return;
+    this.target.store?.setCobrowseOption(conversationId, option, enabled);
+  }
+
+  /** Each co-browsing state change is said (the thread shows it as a line too). */
+  private announceCobrowse(next: CobrowseState, previous: CobrowseState | undefined): void {
     const id = this.target.conversationId;
-    if (!id || !this.controlPending.has(id) || next === previous) return;
-    if (lastCobrowsing(next) === lastCobrowsing(previous)) return;
-    const pending = new Set(this.controlPending);
-    pending.delete(id);
-    this.controlPending = pending;
+    const same = this.cobrowseFor === id;
+    this.cobrowseFor = id;
+    if (!same || !previous || !next.line || next.line === previous.line) return;
+    const { t } = this.i18n;
+    const text =
+      next.line === 'cancelled' || next.line === 'expired' ? t.shift.line[next.line] : t.thread.cobrowsing[next.line];
+    announce(this, t.thread.announce(this.visitorName, text), { key: `cobrowse:${id}` });
   }
 
   private confirmBlock(reason: string | undefined): void {
@@ -368,73 +391,108 @@ export class ChatBox extends DeskElement {
 
   private renderHeader(conversation: Conversation, visitor: Visitor | undefined, name: string, closed: boolean) {
     const { t } = this.i18n;
+    const channel = channelLabel(t, conversation.channel);
+    const web = this.onWebsite;
+    const notOnWebsite = t.shift.notOnWebsite(channel);
     const pageUrl = this.currentPageUrl;
-    const pageHint = pageUrl ? t.thread.openCurrentPageHint : t.thread.openCurrentPageUnavailable;
+    const pageHint = !web ? notOnWebsite : pageUrl ? t.thread.openCurrentPageHint : t.thread.openCurrentPageUnavailable;
     const blocked = !!visitor?.blocked;
     const blockHint = blocked ? t.thread.alreadyBlocked : t.thread.blockVisitorHint;
-    const channel = channelLabel(t, conversation.channel);
-    const control = this.controlState ?? (this.controlPending.has(conversation.id) ? 'requested' : undefined);
-    // The button keeps its name ("Take control", the contract); the state shows beside it.
-    const controlLabel = control === 'started' ? t.thread.inControl : t.thread.controlRequested;
+    const control = this.cobrowse.state;
+    const controlLabel =
+      control === 'requested'
+        ? t.shift.cancelRequest
+        : control === 'active'
+          ? t.shift.stopControl
+          : t.thread.takeControl;
     const controlHint = closed
       ? t.thread.takeControlClosed
-      : control === 'started'
-        ? t.thread.inControlHint
-        : control === 'requested'
-          ? t.thread.controlRequestedHint
-          : t.thread.takeControlHint;
+      : !web
+        ? notOnWebsite
+        : control === 'active'
+          ? t.thread.inControlHint
+          : control === 'requested'
+            ? t.thread.controlRequestedHint
+            : t.thread.takeControlHint;
+    const controlUnavailable = closed || !web;
     return html`<div class="header" part="header">
-      <span class="avatar header-avatar" aria-hidden="true">${initials(name)}</span>
-      <div class="title" part="title">
-        ${heading(this.headingLevel, name, { className: 'name', dir: 'auto' })}
-        <span class="channel" part="channel" title=${t.thread.channelLabel(channel)}
-          ><span class="visually-hidden">${t.thread.channelLabel(channel)}</span
-          ><span aria-hidden="true">${channel}</span></span
-        >
+        <span class="avatar header-avatar" aria-hidden="true">${initials(name)}</span>
+        <div class="title" part="title">
+          ${heading(this.headingLevel, name, { className: 'name', dir: 'auto' })}
+          <span class="channel" part="channel" title=${t.thread.channelLabel(channel)}
+            ><span class="visually-hidden">${t.thread.channelLabel(channel)}</span
+            ><span aria-hidden="true">${channel}</span></span
+          >
+        </div>
+        <message-filter class="filter" exportparts="base: filter, option: filter-option"></message-filter>
+        <div class="tools" part="toolbar" role="group" aria-label=${t.thread.tools}>
+          <span class="tool-with-note">
+            <button
+              class="tool tool-open"
+              part="tool"
+              ?disabled=${web && !pageUrl}
+              aria-disabled=${web ? 'false' : 'true'}
+              title=${pageHint}
+              aria-describedby="open-page-hint"
+              @click=${this.openCurrentPage}
+            >
+              ${ICON_OPEN}<span class="label">${t.thread.openCurrentPage}</span>
+            </button>
+            ${web ? html`<span class="tool-note" part="tool-note" aria-hidden="true">${t.shift.sessionNotCarried}</span>` : nothing}
+          </span>
+          <button
+            class="tool tool-control"
+            part="tool"
+            aria-disabled=${controlUnavailable ? 'true' : 'false'}
+            data-state=${control}
+            title=${controlHint}
+            aria-describedby="control-hint"
+            @click=${this.controlClicked}
+          >
+            ${ICON_CONTROL}<span class="label">${controlLabel}</span>
+          </button>
+          ${
+            control !== 'idle'
+              ? html`<span class="tool-status" part="control-status" data-state=${control}
+                  >${control === 'active' ? t.thread.inControl : t.thread.controlRequested}</span
+                >`
+              : nothing
+          }
+          <button
+            class="tool tool-block"
+            part="tool"
+            aria-disabled=${blocked ? 'true' : 'false'}
+            title=${blockHint}
+            aria-describedby="block-hint"
+            @click=${() => requestBlock(this, { visitorId: conversation.visitorId, blocked, dialog: this.dialog })}
+          >
+            ${ICON_BLOCK}<span class="label">${t.thread.blockVisitor}</span>
+          </button>
+          <span id="open-page-hint" hidden>${pageHint}</span>
+          <span id="control-hint" hidden>${controlHint}</span>
+          <span id="block-hint" hidden>${blockHint}</span>
+        </div>
       </div>
-      <message-filter class="filter" exportparts="base: filter, option: filter-option"></message-filter>
-      <div class="tools" part="toolbar" role="group" aria-label=${t.thread.tools}>
-        <button
-          class="tool tool-open"
-          part="tool"
-          ?disabled=${!pageUrl}
-          title=${pageHint}
-          aria-describedby="open-page-hint"
-          @click=${this.openCurrentPage}
-        >
-          ${ICON_OPEN}<span class="label">${t.thread.openCurrentPage}</span>
-        </button>
-        <button
-          class="tool tool-control"
-          part="tool"
-          ?disabled=${closed}
-          aria-disabled=${control ? 'true' : 'false'}
-          data-state=${control ?? 'available'}
-          title=${controlHint}
-          aria-describedby="control-hint"
-          @click=${this.takeControl}
-        >
-          ${ICON_CONTROL}<span class="label">${t.thread.takeControl}</span>
-        </button>
-        ${
-          control
-            ? html`<span class="tool-status" part="control-status" data-state=${control}>${controlLabel}</span>`
-            : nothing
-        }
-        <button
-          class="tool tool-block"
-          part="tool"
-          aria-disabled=${blocked ? 'true' : 'false'}
-          title=${blockHint}
-          aria-describedby="block-hint"
-          @click=${() => requestBlock(this, { visitorId: conversation.visitorId, blocked, dialog: this.dialog })}
-        >
-          ${ICON_BLOCK}<span class="label">${t.thread.blockVisitor}</span>
-        </button>
-        <span id="open-page-hint" hidden>${pageHint}</span>
-        <span id="control-hint" hidden>${controlHint}</span>
-        <span id="block-hint" hidden>${blockHint}</span>
-      </div>
+      ${control === 'active' && !closed ? this.renderCobrowseOptions() : nothing}`;
+  }
+
+  /** While in control: what the agent sees of the visitor's screen, as switches. */
+  private renderCobrowseOptions() {
+    const { t } = this.i18n;
+    const { options } = this.cobrowse;
+    return html`<div class="cobrowse" part="cobrowse" role="group" aria-label=${t.shift.cobrowseOptions}>
+      ${COBROWSE_OPTIONS.map(
+        (option) =>
+          html`<button
+            class="switch"
+            part="cobrowse-switch"
+            role="switch"
+            aria-checked=${options[option] ? 'true' : 'false'}
+            @click=${() => this.toggleOption(option)}
+          >
+            <span class="switch-track" aria-hidden="true"></span>${t.shift.option[option]}
+          </button>`,
+      )}
     </div>`;
   }
 
@@ -505,18 +563,6 @@ export class ChatBox extends DeskElement {
       onClose: () => this.onDialogClose(),
     });
   }
-}
-
-/** The index of the last item that matches, or -1. */
-function lastIndex<T>(list: readonly T[], matches: (item: T) => boolean): number {
-  for (let i = list.length - 1; i >= 0; i -= 1) if (matches(list[i])) return i;
-  return -1;
-}
-
-/** The conversation's latest co-browsing line. */
-function lastCobrowsing(messages: readonly Message[]): Extract<Message, { kind: 'cobrowsing' }> | undefined {
-  const message = messages[lastIndex(messages, (item) => item.kind === 'cobrowsing')];
-  return message?.kind === 'cobrowsing' ? message : undefined;
 }
 
 function toggled(set: ReadonlySet<string>, key: string): ReadonlySet<string> {

@@ -189,7 +189,14 @@ function renderEvent(message: Message, ctx: MessageViewContext): TemplateResult 
   switch (message.kind) {
     case 'cobrowsing':
       return html`<div class="event cobrowsing" part="event" data-state=${message.state}>
-        <span class="icon screen" aria-hidden="true"></span><span>${t.thread.cobrowsing[message.state]}</span>${time}
+        <span class="icon screen" aria-hidden="true"></span
+        ><span
+          >${
+            message.state === 'cancelled' || message.state === 'expired'
+              ? t.shift.line[message.state]
+              : t.thread.cobrowsing[message.state]
+          }</span
+        >${time}
       </div>`;
     case 'transfer':
       return html`<div class="event transfer" part="event">
@@ -259,10 +266,10 @@ function renderOffer(message: OfferContent, ctx: MessageViewContext): TemplateRe
     }
     <span class="card-kind">${ctx.t.thread.offer}</span>
     <strong class="title" dir="auto">${plain(message.title)}</strong>
-    ${message.description ? html`<span class="description">${message.description}</span>` : nothing}
+    ${message.description ? html`<span class="description" dir="auto">${message.description}</span>` : nothing}
     ${
       href
-        ? html`<a class="cta" href=${href} target="_blank" rel="noopener noreferrer"
+        ? html`<a class="cta" href=${href} target="_blank" rel="noopener noreferrer" dir="auto"
             >${message.cta || ctx.t.thread.offerCta}</a
           >`
         : message.url !== undefined
@@ -393,6 +400,7 @@ function renderChoice(message: ChoiceContent, ctx: MessageViewContext): Template
           html`<li
             class=${option === selected ? 'selected' : ''}
             aria-current=${option === selected ? 'true' : 'false'}
+            dir="auto"
           >
             ${option.label}
           </li>`,

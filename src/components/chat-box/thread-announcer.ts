@@ -1,7 +1,7 @@
 /**
  * What `<chat-box>` says through the desk's announcer (never a live region of its own): visitor
- * messages (a burst in one announcement with its count), a failed send, co-browsing and transfer
- * lines, the visitor blocked, the conversation ended, the filter's result.
+ * messages (a burst in one announcement with its count), a failed send, transfer lines, the visitor
+ * blocked, the conversation ended, the filter's result.
  */
 import type { Strings } from '../../i18n/strings.js';
 import { messagePreview } from '../../i18n/names.js';
@@ -99,8 +99,8 @@ export class ThreadAnnouncer {
     for (const message of next.slice(index + 1)) {
       if (message.author === 'visitor' && message.kind !== 'navigation') {
         this.addToBurst(id, voice.name, messagePreview(voice.t, message, 300));
-      } else if (message.kind === 'transfer' || (message.kind === 'cobrowsing' && message.state !== 'requested')) {
-        // "Requested" is said when the agent asks (see `controlRequested`), not again on the echo.
+      } else if (message.kind === 'transfer') {
+        // Co-browsing lines are not said here: the thread says each co-browsing state change itself.
         announce(this.host, messagePreview(voice.t, message), { key: `event:${id}` });
       }
     }

@@ -70,9 +70,6 @@ export const chatDeskStyles = css`
     background: var(--_color-surface);
     box-sizing: border-box;
   }
-  .spacer {
-    flex: 1;
-  }
   .layout {
     display: inline-flex;
     padding: 2px;

@@ -104,6 +104,8 @@ const LAYOUT_ICONS: Record<Layout, ReturnType<typeof svg>> = {
  * `desk-notify`. Screen readers hear, at most every few seconds, a summary of the conversations not in
  * a pane that received messages ("Noah Schmidt: 2 unread").
  *
+ * The toolbar also shows the agent's availability per channel (`<agent-status compact>`).
+ *
  * Keyboard: Alt+ArrowDown / Alt+ArrowUp switch to the next / previous conversation from anywhere in
  * the desk; F6 / Shift+F6 move focus round the regions (conversation list → each pane's thread, then
  * its composer → visitor panel → back); Escape closes an open drawer. The toolbar's "Keyboard
@@ -114,6 +116,7 @@ const LAYOUT_ICONS: Record<Layout, ReturnType<typeof svg>> = {
  * @csspart base - The desk grid.
  * @csspart sidebar - The state box column (a drawer on narrow desks).
  * @csspart toolbar - The toolbar above the panes.
+ * @csspart agent-status - The toolbar's `<agent-status>` (its `base` part).
  * @csspart layout - The "Split screen" segmented control.
  * @csspart drawer-toggle - The buttons opening the drawers on narrow desks.
  * @csspart alerts - The "Alerts" button and its menu.
@@ -389,7 +392,8 @@ export class ChatDesk extends DeskElement {
                 `,
               )}
             </div>
-            <span class="spacer"></span>
+            <!-- It fills the space between the layout and the alerts (a spacer would take half of it). -->
+            <agent-status compact exportparts="base: agent-status"></agent-status>
             <button
               type="button"
               class="toggle shortcuts"

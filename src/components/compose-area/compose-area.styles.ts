@@ -82,6 +82,10 @@ export const composeAreaStyles = css`
     font-weight: 600;
     cursor: pointer;
   }
+  /* The paper plane flies towards the reading direction. */
+  .send svg:dir(rtl) {
+    transform: scaleX(-1);
+  }
   .send:disabled {
     background: var(--_color-surface-alt);
     color: var(--_color-text-muted);

@@ -307,7 +307,6 @@ export class ComposeArea extends DeskElement {
       <div
         part="base"
         class="base ${this.drop.dragging ? 'dragging' : ''}"
-        lang=${this.i18n.lang}
         dir=${this.i18n.dir}
         @keydown=${this.onBaseKeydown}
         @dragenter=${this.drop.enter}

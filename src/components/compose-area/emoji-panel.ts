@@ -4,7 +4,7 @@
  * panel says so, and without its data it offers common emoji. It reports through its callbacks: no
  * reference to the composer.
  */
-import { emojiDataUrl } from './emoji-data.js';
+import { emojiDataUrl, type EmojiDataLocale } from './emoji-data.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Strings } from '../../i18n/strings.js';
 import { lazy, untilAborted } from '../shared/lazy.js';
@@ -22,7 +22,11 @@ type EmojiState = 'idle' | 'loading' | 'ready' | 'failed';
 const COMMON_EMOJI = [...'😀😄😊🙂😉😍😂🤔😮😢🙏👍👎👏🙌👋💪🎉✅❌⭐🔥💡🎁📦🚚🛒💳📞⏰📅'].concat(['❤️', '✉️']);
 
 const pickerModule = lazy(() => import('emoji-picker-element'));
-const frenchStrings = lazy(() => import('emoji-picker-element/i18n/fr.js'));
+// The picker's own strings (search, categories, skin tones) where it translates them.
+const pickerStrings = {
+  fr: lazy(() => import('emoji-picker-element/i18n/fr.js')),
+  ar: lazy(() => import('emoji-picker-element/i18n/ar.js')),
+};
 
 export interface EmojiCallbacks {
   /** The panel's state changed (loading, ready, failed): render again, and focus into it. */
@@ -55,7 +59,7 @@ export class EmojiPanel {
     const controller = (this.controller = new AbortController());
     this.state = 'loading';
     this.on.changed();
-    this.create(dataSource, locale === 'fr' ? 'fr' : 'en', controller.signal).then(
+    this.create(dataSource, locale, controller.signal).then(
       (picker) => {
         this.picker = picker;
         this.state = 'ready';
@@ -81,7 +85,9 @@ export class EmojiPanel {
     if (this.state === 'loading') this.state = 'idle';
   }
 
-  private async create(source: string | undefined, locale: 'en' | 'fr', signal: AbortSignal) {
+  private async create(source: string | undefined, uiLocale: string, signal: AbortSignal) {
+    // emoji-picker-element-data has no Arabic: the emoji's names and search words stay English.
+    const locale: EmojiDataLocale = uiLocale === 'fr' ? 'fr' : 'en';
     const { Database } = await pickerModule(signal);
     // By default the data shipped with the package, from this origin (never a CDN).
     const dataSource = source || emojiDataUrl(locale);
@@ -94,10 +100,8 @@ export class EmojiPanel {
     }
     const picker = document.createElement('emoji-picker') as EmojiPickerElement;
     picker.dataSource = dataSource;
-    if (locale === 'fr') {
-      picker.locale = 'fr';
-      picker.i18n = (await frenchStrings(signal)).default;
-    }
+    picker.locale = locale;
+    if (uiLocale === 'fr' || uiLocale === 'ar') picker.i18n = (await pickerStrings[uiLocale](signal)).default;
     picker.addEventListener('emoji-click', (event) => {
       const unicode = (event as CustomEvent<{ unicode?: string }>).detail.unicode;
       if (unicode) this.on.pick(unicode);

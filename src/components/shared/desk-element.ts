@@ -1,5 +1,5 @@
 import { ContextConsumer } from '@lit/context';
-import { LitElement, type ReactiveController } from 'lit';
+import { LitElement, type PropertyValues, type ReactiveController } from 'lit';
 import { property } from 'lit/decorators.js';
 import { BehaviorSubject, combineLatest, of, type Observable, type Subscription } from 'rxjs';
 import { distinctUntilChanged, map, switchMap } from 'rxjs/operators';
@@ -111,6 +111,17 @@ export class DeskElement extends LitElement {
     super.requestUpdate(...args);
     const [name] = args;
     if (name === 'store' || name === 'conversationId') this.resolveTarget();
+  }
+
+  protected override update(changedProperties: PropertyValues): void {
+    super.update(changedProperties);
+    // Every top-level piece of every render path carries the language of its strings and the
+    // direction: `lang="en"` on English fallback, `dir="rtl"` under `lang="ar"` even when the page
+    // sets no `dir`. Done here so that no template (nor an element added later) can forget it.
+    // Slots are left alone: the page's own content keeps the page's language and direction.
+    for (const child of this.renderRoot.children) {
+      if (!(child instanceof HTMLSlotElement)) this.i18n.mark(child);
+    }
   }
 
   protected override async getUpdateComplete(): Promise<boolean> {

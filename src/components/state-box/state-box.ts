@@ -5,6 +5,7 @@ import { DeskConversationSelectEvent } from '../../events.js';
 import { formatDuration, formatTime } from '../../i18n/format.js';
 import { channelLabel, messagePreview, visitorDisplayName } from '../../i18n/names.js';
 import { lastPreviewable, timeOf } from '../../model/thread.js';
+import { textDirection } from '../../model/text.js';
 import type { Visitor } from '../../model/types.js';
 import type { DeskStore } from '../../store/desk-store.js';
 import type { ConversationSummary } from '../../store/selectors.js';
@@ -356,7 +357,7 @@ export class StateBox extends DeskElement {
     const repliedMs = repliedAt ? Math.max(0, now - timeOf(repliedAt)) : 0;
     const unread = row.closed ? 0 : row.summary.unread;
     const paneIndex = (this.data.value?.layout ?? 1) > 1 ? (this.data.value?.panes ?? []).indexOf(id) : -1;
-    const preview = typing?.typing ? sb.typing : this.previewOf(row.summary);
+    const preview = typing?.typing ? { text: sb.typing, dir: 'auto' as const } : this.previewOf(row.summary);
     const failed = row.summary.failed;
     const draft = id !== selected && ((this.data.value?.drafts ?? NO_DRAFTS).get(id) ?? '').trim() !== '';
     const unanswered = !row.closed && !repliedAt;
@@ -454,7 +455,9 @@ export class StateBox extends DeskElement {
                     <span class="visually-hidden">${sb.unread(unread)}</span> </span
                   >${sep}`
               : nothing
-          } <span class="preview" part="preview" dir="auto" ?data-typing=${!!typing?.typing}>${preview}</span>${sep}
+          }
+          <span class="preview" part="preview" dir=${preview.dir} ?data-typing=${!!typing?.typing}>${preview.text}</span
+          >${sep}
           <span class="times">
             ${
               repliedAt
@@ -532,12 +535,16 @@ export class StateBox extends DeskElement {
     return html`<span class="visually-hidden">${this.i18n.t.stateBox.separator}</span>`;
   }
 
-  private previewOf(summary: ConversationSummary): string {
+  /**
+   * The last message in one line, with its direction: the message's own, not that of a "You: "
+   * around it, so that an English message in an Arabic desk (or the reverse) is clipped at its end.
+   */
+  private previewOf(summary: ConversationSummary): { text: string; dir: 'ltr' | 'rtl' | 'auto' } {
     const { t } = this.i18n;
     const message = summary.lastMessage;
-    if (!message) return t.stateBox.noMessages;
+    if (!message) return { text: t.stateBox.noMessages, dir: 'auto' };
     const text = messagePreview(t, message) || t.stateBox.attachment;
-    return message.author === 'agent' ? t.stateBox.you(text) : text;
+    return { text: message.author === 'agent' ? t.stateBox.you(text) : text, dir: textDirection(text) };
   }
 
   private domId(conversationId: string): string {

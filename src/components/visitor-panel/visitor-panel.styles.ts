@@ -88,7 +88,7 @@ export const visitorPanelStyles = css`
   .section-toggle[aria-expanded='false']::after {
     transform: rotate(-45deg);
   }
-  :host(:dir(rtl)) .section-toggle[aria-expanded='false']::after {
+  .section-toggle[aria-expanded='false']:dir(rtl)::after {
     transform: rotate(135deg);
   }
   .section-body {
@@ -177,7 +177,8 @@ export const visitorPanelStyles = css`
     text-overflow: ellipsis;
     white-space: nowrap;
   }
-  :host(:dir(rtl)) .url {
+  /* The URL itself is dir="ltr": its container's direction decides its side. */
+  [dir='rtl'] .url {
     text-align: right;
   }
   .url.inert {

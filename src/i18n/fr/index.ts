@@ -5,8 +5,9 @@ import { alerts } from './alerts.js';
 import { common } from './common.js';
 import { composer } from './composer.js';
 import { desk } from './desk.js';
+import { shift } from './shift.js';
 import { stateBox } from './state-box.js';
 import { thread } from './thread.js';
 import { visitorPanel } from './visitor-panel.js';
 
-export const strings: Strings = { common, thread, composer, stateBox, visitorPanel, desk, alerts, a11y };
+export const strings: Strings = { common, thread, composer, stateBox, visitorPanel, desk, alerts, shift, a11y };
