@@ -242,10 +242,11 @@ export const chatDeskStyles = css`
     inset-block-start: 0;
     z-index: 1;
     flex-wrap: nowrap;
-    gap: var(--_space-2);
+    gap: var(--_space-1);
     padding-inline: var(--_space-2);
   }
-  .desk[data-narrow] .toolbar .toggle > span:not(.toggle-badge, .key) {
+  .desk[data-narrow] .toolbar .toggle > span:not(.toggle-badge, .key),
+  .desk[data-narrow] agent-status::part(name) {
     position: absolute;
     inline-size: 1px;
     block-size: 1px;
@@ -258,7 +259,7 @@ export const chatDeskStyles = css`
   }
   .desk[data-narrow] .toolbar .toggle,
   .desk[data-narrow] .segment {
-    padding-inline: 7px;
+    padding-inline: 6px;
   }
   .desk[data-narrow] .segment > span[aria-hidden='true'] {
     display: none;
