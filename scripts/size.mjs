@@ -28,11 +28,12 @@ const buildFlag = process.argv.indexOf('--build');
 const buildDir = buildFlag > 0 ? process.argv[buildFlag + 1] : join(root, 'build');
 /**
  * The whole entry's regression ceiling (66.0 KB measured on 2026-12-03, +0.5 KB; then 71.5 KB with
- * issue 16's <agent-status> and co-browsing lifecycle, +5.5 KB; then 74.5 KB with issue 19's accessibility:
- * the announcements, headings, the keyboard shortcuts dialog and the `a11y` strings, +3 KB): npm test fails when it grows past it.
+ * issue 16's <agent-status> and co-browsing lifecycle, +5.5 KB; 75.0 KB with issue 18's thread v2,
+ * +0.5 KB; 77.6 KB with issue 19's accessibility: the thread's announcements, headings, the keyboard
+ * shortcuts dialog and the `a11y` strings, +2.6 KB): npm test fails when it grows past it.
  * Lower it as the size drops; never raise it without saying why in the commit.
  */
-export const CEILING_OWN_GZIP = 75 * 1024;
+export const CEILING_OWN_GZIP = 78.1 * 1024;
 /** The production app's budget (issue 20: the 30 KB target is withdrawn; every feature included). */
 export const CEILING_APP_GZIP = 50 * 1024;
 /** The same production app with Lit, RxJS and every dependency bundled in, paid up front (issue 20). */
@@ -42,17 +43,18 @@ export const CEILING_CHAT_BOX_APP_WITH_DEPS_GZIP = 35 * 1024;
 /**
  * Regression ceilings for the issue-20 budgets that are missed today (figures of 2026-12-03 after
  * the architecture step, the state box, alerts, several attachments, the WebSocket client's sequence
- * rules and the fast message validator: 59.7, 82.6 and 55.7 KB; +0.5 KB headroom): npm test fails
- * when a bundle grows past them, and reports each missed budget (as a TODO) until it is met. Lower
- * them as the size drops; never raise them without saying why.
+ * rules and the fast message validator: 59.7, 82.6 and 55.7 KB; +0.5 KB headroom): npm test fails when a bundle grows past them, and reports each
+ * missed budget (as a TODO) until it is met. Lower them as the size drops; never raise them without
+ * saying why.
  */
 // Issue 16 (availability per channel in every desk's toolbar, the co-browsing lifecycle in every
-// thread) then took them to 65.2, 88.4 and 59.0 KB; issue 19 (accessibility: the thread's announcements, headings at
-// `heading-level`, the keyboard shortcuts dialog, the `a11y` strings) to 68.1, 91.3 and 60.5 KB.
+// thread) then took them to 65.2, 88.4 and 59.0 KB; issue 18 (thread v2) to 68.5, 91.7 and 62.2 KB;
+// issue 19 (accessibility: the thread's announcements, headings at `heading-level`, the keyboard
+// shortcuts dialog, the `a11y` strings) to 71.0, 94.3 and 63.4 KB.
 export const REGRESSION_CEILINGS = {
-  app: 68.6 * 1024,
-  appWithDeps: 91.8 * 1024,
-  chatBoxAppWithDeps: 61.0 * 1024,
+  app: 71.5 * 1024,
+  appWithDeps: 94.8 * 1024,
+  chatBoxAppWithDeps: 63.9 * 1024,
 };
 /** Parts loaded on demand (dynamic import): each must stay out of a production app's eager code. */
 export const LAZY_PARTS = ['fr', 'ar', 'demo-store', 'simulator', 'alerts-menu'];

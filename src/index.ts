@@ -1,8 +1,8 @@
 /** agent-desk: classes, types, store and transports. No side effects: import 'agent-desk/define' to register the tags. */
 export * from './model/index.js';
 export { DeskStore } from './store/desk-store.js';
-export type { ComposerState, DeskStoreOptions, ThreadInfo } from './store/desk-store.js';
 export { DEFAULT_COBROWSE_OPTIONS, type CobrowseState } from './store/desk-store.js';
+export type { ComposerState, DeskStoreOptions, PastRequest, ThreadInfo } from './store/desk-store.js';
 export type { DraftStorage } from './store/drafts.js';
 export type { ConversationSummary, VisitorHistory } from './store/selectors.js';
 export type { ComposerTool, DeskState, Thread, TypingState, HistoryState, Upload, UploadError } from './store/state.js';

@@ -4,6 +4,7 @@ import { common } from './en/common.js';
 import { composer } from './en/composer.js';
 import { desk } from './en/desk.js';
 import { shift } from './en/shift.js';
+import { history } from './en/history.js';
 import { stateBox } from './en/state-box.js';
 import { thread } from './en/thread.js';
 import { visitorPanel } from './en/visitor-panel.js';
@@ -21,11 +22,12 @@ export interface Strings {
   desk: typeof desk;
   alerts: typeof alerts;
   shift: typeof shift;
+  history: typeof history;
   a11y: typeof a11y;
 }
 
 /** English: always loaded, the fallback while another locale loads or when it cannot. */
-export const en: Strings = { common, thread, composer, stateBox, visitorPanel, desk, alerts, shift, a11y };
+export const en: Strings = { common, thread, composer, stateBox, visitorPanel, desk, alerts, shift, history, a11y };
 
 /** Imports one locale's strings: a module whose `strings` implements {@link Strings}. */
 export type LocaleLoader = () => Promise<{ strings: Strings }>;

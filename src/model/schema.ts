@@ -9,13 +9,24 @@ import type { Agent, AgentChannel, Conversation, Message, ServerEvent, Visitor, 
 
 const MAX_ID = 256;
 const MAX_SHORT = 1_000;
-const MAX_TEXT = 200_000;
+/**
+ * A message's long text: as much as a frame carries (WebSocketTransport's default limit, 4 MiB), so
+ * an oversized message is kept, never refused whole; the thread shows its beginning and says so.
+ */
+const MAX_TEXT = 4 * 1024 * 1024;
 const MAX_URL = 8_192;
 const MAX_ITEMS = 200_000;
 
 /** Ids and other short required strings (also the protocol's stream and request ids). */
 export const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_ID));
 const ShortText = v.pipe(v.string(), v.maxLength(MAX_SHORT));
+/** Over `max` characters: the beginning, ended with "…" (it says it was shortened). */
+const shortened = (max: number) => (text: string) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+/**
+ * Short text that is shown (names, titles, labels): an oversized one is kept, shortened to
+ * MAX_SHORT characters with "…", rather than losing the whole message or visitor with it.
+ */
+const ShownText = v.pipe(v.string(), v.transform(shortened(MAX_SHORT)));
 const LongText = v.pipe(v.string(), v.maxLength(MAX_TEXT));
 const UrlText = v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_URL));
 const IsoTime = v.pipe(v.string(), v.maxLength(40), v.check(isIsoTime, 'Invalid ISO 8601 time'));
@@ -66,7 +77,7 @@ const base = {
   id: Id,
   conversationId: Id,
   author: v.picklist(['visitor', 'agent', 'bot', 'system']),
-  authorName: v.optional(ShortText),
+  authorName: v.optional(ShownText),
   at: IsoTime,
   status: v.optional(DeliverySchema),
   clientId: v.optional(Id),
@@ -74,17 +85,17 @@ const base = {
 
 export const MessageSchema = v.variant('kind', [
   v.object({ ...base, kind: v.literal('text'), text: LongText }),
-  v.object({ ...base, kind: v.literal('link'), url: UrlText, title: v.optional(ShortText) }),
+  v.object({ ...base, kind: v.literal('link'), url: UrlText, title: v.optional(ShownText) }),
   v.object({
     ...base,
     kind: v.literal('offer'),
-    title: ShortText,
+    title: ShownText,
     description: v.optional(LongText),
     imageUrl: v.optional(UrlText),
     url: v.optional(UrlText),
-    cta: v.optional(ShortText),
+    cta: v.optional(ShownText),
   }),
-  v.object({ ...base, kind: v.literal('navigation'), url: UrlText, title: v.optional(ShortText) }),
+  v.object({ ...base, kind: v.literal('navigation'), url: UrlText, title: v.optional(ShownText) }),
   v.object({ ...base, kind: v.literal('system'), text: LongText }),
   v.object({
     ...base,
@@ -94,14 +105,14 @@ export const MessageSchema = v.variant('kind', [
   v.object({
     ...base,
     kind: v.literal('transfer'),
-    to: v.object({ type: v.picklist(['agent', 'skill']), name: ShortText }),
-    from: v.optional(v.object({ name: ShortText })),
+    to: v.object({ type: v.picklist(['agent', 'skill']), name: ShownText }),
+    from: v.optional(v.object({ name: ShownText })),
     comment: v.optional(LongText),
   }),
   v.object({
     ...base,
     kind: v.literal('file'),
-    name: ShortText,
+    name: ShownText,
     url: UrlText,
     size: v.optional(Size),
     mimeType: v.optional(ShortText),
@@ -110,7 +121,7 @@ export const MessageSchema = v.variant('kind', [
     ...base,
     kind: v.literal('image'),
     url: UrlText,
-    alt: v.optional(ShortText),
+    alt: v.optional(ShownText),
     width: v.optional(Size),
     height: v.optional(Size),
   }),
@@ -122,31 +133,31 @@ export const MessageSchema = v.variant('kind', [
     sourceLang: v.pipe(v.string(), v.maxLength(35)),
     targetLang: v.pipe(v.string(), v.maxLength(35)),
   }),
-  v.object({ ...base, kind: v.literal('unsupported'), originalType: ShortText, text: v.optional(LongText) }),
+  v.object({ ...base, kind: v.literal('unsupported'), originalType: ShownText, text: v.optional(LongText) }),
   v.object({
     ...base,
     kind: v.literal('choice'),
     question: LongText,
-    options: v.pipe(v.array(v.object({ id: Id, label: ShortText })), v.maxLength(100)),
+    options: v.pipe(v.array(v.object({ id: Id, label: ShownText })), v.maxLength(100)),
     selectedId: v.optional(Id),
   }),
 ]);
 
 const visitorFields = {
-  name: v.optional(ShortText),
+  name: v.optional(ShownText),
   source: v.optional(
     v.object({
       type: v.picklist(['direct', 'search', 'campaign', 'referral', 'social']),
-      detail: v.optional(ShortText),
+      detail: v.optional(ShownText),
     }),
   ),
-  currentPage: v.optional(v.object({ url: UrlText, title: v.optional(ShortText) })),
+  currentPage: v.optional(v.object({ url: UrlText, title: v.optional(ShownText) })),
   browsingStartedAt: v.optional(IsoTime),
   pagesViewed: v.optional(Count),
   visitCount: v.optional(Count),
   country: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z]{2}$/, 'Country must be an ISO 3166 code'))),
-  browser: v.optional(ShortText),
-  os: v.optional(ShortText),
+  browser: v.optional(ShownText),
+  os: v.optional(ShownText),
   language: v.optional(v.pipe(v.string(), v.maxLength(35))),
   timeZone: v.optional(v.pipe(v.string(), v.maxLength(64))),
   pastMessagesCount: v.optional(Count),
@@ -158,8 +169,8 @@ const visitorFields = {
       v.array(
         v.object({
           key: ShortText,
-          label: v.optional(ShortText),
-          value: v.union([ShortText, v.pipe(v.number(), v.finite()), v.boolean()]),
+          label: v.optional(ShownText),
+          value: v.union([ShownText, v.pipe(v.number(), v.finite()), v.boolean()]),
           format: v.optional(v.picklist(['text', 'number', 'currency', 'date'])),
           currency: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z]{3}$/, 'Currency must be an ISO 4217 code'))),
         }),
@@ -240,14 +251,14 @@ export const ServerEventSchema = v.variant('type', [
     type: v.literal('visitor.navigated'),
     visitorId: Id,
     url: UrlText,
-    title: v.optional(ShortText),
+    title: v.optional(ShownText),
     at: IsoTime,
   }),
   v.object({
     type: v.literal('visitor.typing'),
     conversationId: Id,
     typing: v.boolean(),
-    preview: v.optional(v.pipe(v.string(), v.maxLength(MAX_SHORT * 4))),
+    preview: v.optional(v.pipe(v.string(), v.transform(shortened(MAX_SHORT * 4)))),
   }),
 ]);
 

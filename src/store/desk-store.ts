@@ -134,6 +134,12 @@ const WARN_BY_DEFAULT: Record<DeskErrorCode, boolean> = {
   forbidden: false,
 };
 
+/** A past conversation to show inside a thread (`showPast`). */
+export interface PastRequest {
+  readonly conversationId: string;
+  readonly serial: number;
+}
+
 export interface ThreadInfo {
   readonly hasOlder: boolean | undefined;
   readonly loadingOlder: boolean;
@@ -162,6 +168,8 @@ export class DeskStore {
   private readonly draftOwner: string;
   private readonly stateSubject: BehaviorSubject<DeskState>;
   private readonly errorSubject = new Subject<DeskErrorInfo>();
+  /** The past conversation last asked for in each thread (`showPast`), numbered so asking twice scrolls twice. */
+  private readonly pastRequests = new BehaviorSubject<ReadonlyMap<string, PastRequest>>(new Map());
   private readonly selectorCache = new Map<string, Observable<unknown>>();
   private readonly inFlight = new Set<string>();
   private queue: StoreAction[] = [];
@@ -374,6 +382,25 @@ export class DeskStore {
     const had = this.state.conversations.get(conversationId)?.unread ?? 0;
     this.act({ type: 'local.focus', conversationId });
     if (had > 0) this.command({ type: 'markRead', conversationId });
+  }
+
+  /**
+   * Shows one of a visitor's past conversations where it continues: in the thread of their
+   * conversation `threadId` (brought forward), scrolled to it, rather than on its own.
+   */
+  showPast(conversationId: string, threadId: string): void {
+    this.focus(threadId);
+    const requests = new Map(this.pastRequests.value);
+    requests.set(threadId, { conversationId, serial: (requests.get(threadId)?.serial ?? 0) + 1 });
+    this.pastRequests.next(requests);
+  }
+
+  /** The past conversation last asked for in a thread (see `showPast`). */
+  pastRequest$(threadId: string): Observable<PastRequest | undefined> {
+    return this.pastRequests.pipe(
+      map((requests) => requests.get(threadId)),
+      distinctUntilChanged(),
+    );
   }
 
   focusPane(index: number): void {

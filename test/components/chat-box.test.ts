@@ -1468,7 +1468,7 @@ describe('<chat-box> (QA fixes)', () => {
     expect(root(el).activeElement).to.equal(trigger);
   });
 
-  it('an image that fails to load shows a compact fallback: icon, description and a link to open it', async () => {
+  it("an image that fails to load shows a fallback in the thumbnail's box: icon, description and a link to open it", async () => {
     const broken = `${location.origin}/__missing__/photo-${Date.now()}.png`;
     const { store } = setup((fixtures) => {
       fixtures.messages.push({
@@ -1496,7 +1496,8 @@ describe('<chat-box> (QA fixes)', () => {
     const open = byRole(fallback, 'link', 'Open image') as HTMLAnchorElement;
     expect(open.href).to.equal(broken);
     expect(open.rel).to.contain('noopener');
-    expect(fallback.getBoundingClientRect().height).to.be.lessThan(90);
+    // The box of an image without known proportions: 240 × 180 (4:3), plus its 1px border.
+    expect(fallback.getBoundingClientRect().height).to.be.closeTo(182, 1);
     expect(fallback.querySelector('svg')!.getAttribute('aria-hidden')).to.equal('true');
     await expect(el).shadowDom.to.be.accessible();
   });
@@ -1661,5 +1662,232 @@ describe('<chat-box> (QA fixes)', () => {
     await settle(el);
     expect(day()).to.not.equal('Yesterday');
     clock.restore();
+  });
+});
+
+describe('<chat-box> messages as items', () => {
+  setupIgnoreWindowResizeObserverLoopErrors(beforeEach, afterEach);
+
+  const focused = (el: ChatBox) => root(el).activeElement as HTMLElement | null;
+  const position = (element: Element | null) => Number(element?.getAttribute('aria-posinset'));
+  const inView = (el: ChatBox, element: Element) => {
+    const log = scroller(el).getBoundingClientRect();
+    const box = element.getBoundingClientRect();
+    return box.top >= log.top - 1 && box.bottom <= log.bottom + 1;
+  };
+  async function waitForFocus(el: ChatBox, matches: (element: HTMLElement) => boolean, what: string) {
+    await waitUntil(() => focused(el) !== null && matches(focused(el)!), what, { timeout: 3000 });
+    await settle(el);
+  }
+
+  it('a 10,000-message thread is one Tab stop; arrows, Home, End and Page keys move between messages', async () => {
+    const { store, transport } = setup((fixtures) => fixtures.messages.push(...longThread('c-noah', 10_000)));
+    const total = store.state.threads.get('c-noah')!.messages.length;
+    const el = await mount(store, 'c-noah', { height: 500 });
+    const log = scroller(el);
+    // One Tab stop: the log; every item, link and button in it is out of the Tab order.
+    expect(log.tabIndex).to.equal(0);
+    const items = allByRole(root(el), 'article');
+    expect(items.length).to.be.within(3, 60);
+    for (const element of log.querySelectorAll<HTMLElement>('[role="article"], a, button')) {
+      expect(element.tabIndex, element.outerHTML.slice(0, 60)).to.equal(-1);
+    }
+    // Named with author, kind and time; positions among all the loaded messages.
+    const newestItem = items.at(-1)!;
+    expect(newestItem.getAttribute('aria-label')).to.match(/^(Noah Schmidt|Agent|.+), (message|link|offer|image|file)/);
+    expect(position(newestItem)).to.equal(total);
+    const hasOlder = store.state.threads.get('c-noah')!.hasOlder;
+    expect(newestItem.getAttribute('aria-setsize')).to.equal(hasOlder === false ? String(total) : '-1');
+
+    log.focus();
+    await waitForFocus(el, (element) => position(element) === total, 'the newest message takes focus');
+    expect(log.tabIndex, 'the log leaves the Tab order while an item has focus').to.equal(-1);
+    expect(focused(el)!.tabIndex).to.equal(0);
+
+    for (let i = 1; i <= 3; i += 1) {
+      await sendKeys({ press: 'ArrowUp' });
+      await waitForFocus(el, (element) => position(element) === total - i, `ArrowUp ${i}`);
+      expect(inView(el, focused(el)!)).to.be.true;
+    }
+    await sendKeys({ press: 'ArrowDown' });
+    await waitForFocus(el, (element) => position(element) === total - 2, 'ArrowDown');
+
+    // A message arriving while the agent reads an older one moves neither focus nor view.
+    const reading = focused(el)!;
+    const top = reading.getBoundingClientRect().top;
+    transport.emit({ type: 'message.added', message: { ...longThread('c-noah', 1, 20_000)[0], at: ago(0) } });
+    await settle(el);
+    expect(focused(el)).to.equal(reading);
+    expect(Math.abs(reading.getBoundingClientRect().top - top)).to.be.lessThan(2);
+
+    await sendKeys({ press: 'Home' });
+    await waitForFocus(el, (element) => position(element) === 1, 'Home: the first loaded message');
+    expect(inView(el, focused(el)!)).to.be.true;
+    await sendKeys({ press: 'ArrowDown' });
+    await waitForFocus(el, (element) => position(element) === 2, 'ArrowDown from the first');
+
+    await sendKeys({ press: 'End' });
+    await waitForFocus(el, (element) => position(element) === total + 1, 'End: the newest message');
+    expect(inView(el, focused(el)!)).to.be.true;
+
+    await sendKeys({ press: 'PageUp' });
+    await waitForFocus(el, (element) => position(element) < total - 1, 'PageUp: a screen up');
+    expect(inView(el, focused(el)!)).to.be.true;
+    const afterPageUp = position(focused(el));
+    await sendKeys({ press: 'PageDown' });
+    await waitForFocus(el, (element) => position(element) > afterPageUp, 'PageDown: a screen down');
+    expect(inView(el, focused(el)!)).to.be.true;
+  });
+
+  it('Tab from a focused message enters its links; the next Tab leaves the thread', async () => {
+    const { store } = setup();
+    const el = await mount(store, 'c-kinds', { height: 1400 });
+    const linkItem = allByRole(root(el), 'article').find((item) => item.getAttribute('data-kind') === 'link')!;
+    linkItem.focus();
+    await settle(el);
+    const link = linkItem.querySelector<HTMLAnchorElement>('a[href]')!;
+    expect(link.tabIndex).to.equal(0);
+    await sendKeys({ press: 'Tab' });
+    expect(focused(el)).to.equal(link);
+    await sendKeys({ press: 'Shift+Tab' });
+    expect(focused(el)).to.equal(linkItem);
+    // Every other message's links stay out of the Tab order.
+    const others = [...scroller(el).querySelectorAll<HTMLElement>('a, button')].filter(
+      (control) => !linkItem.contains(control),
+    );
+    expect(others.length).to.be.greaterThan(0);
+    for (const control of others) expect(control.tabIndex).to.equal(-1);
+    await expect(el).shadowDom.to.be.accessible();
+  });
+
+  it('keeps a 1 MB visitor message: shows its beginning, says it was truncated, downloads the full text', async () => {
+    const { store, transport } = setup();
+    const el = await mount(store, 'c-kinds', { height: 900 });
+    const full = `Start of the long one. ${'0123456789'.repeat(100_000)}`.slice(0, 1_000_000);
+    const started = performance.now();
+    transport.emit({
+      type: 'message.added',
+      message: { id: 'k-huge', conversationId: 'c-kinds', author: 'visitor', at: ago(0), kind: 'text', text: full },
+    });
+    await settle(el);
+    const item = row(el, 'k-huge');
+    expect(performance.now() - started, 'shown within 2 s').to.be.lessThan(2000);
+    expect(item.querySelector('.text')!.textContent!.length).to.equal(4001);
+    expect(item.textContent).to.contain('Start of the long one.');
+    const notice = item.querySelector('[part~="truncated"]')!;
+    expect(notice.textContent).to.contain('Message truncated: 1 MB, first 200 kB shown');
+    byRole(item, 'button', 'Show more').click();
+    await settle(el);
+    expect(row(el, 'k-huge').querySelector('.text')!.textContent!.length).to.equal(200_001);
+
+    const created = sinon.spy(URL, 'createObjectURL');
+    const clicked = sinon.stub(HTMLAnchorElement.prototype, 'click');
+    byRole(row(el, 'k-huge'), 'button', 'Download the full text').click();
+    expect(clicked.calledOnce).to.be.true;
+    expect(clicked.firstCall.thisValue.download).to.equal('message-k-huge.txt');
+    const blob = created.firstCall.args[0] as Blob;
+    expect(await blob.text()).to.equal(full);
+  });
+
+  it("scrolling up continues into the returning visitor's past conversations, each under its heading, filters applied", async () => {
+    // One past conversation per page: scrolling back loads them one after the other.
+    const transport = new MemoryTransport({ fixtures: setup().fixtures, simulate: false, historyPageSize: 1 });
+    const store = new DeskStore({ transport, batching: 'sync' });
+    const el = await mount(store, 'c-yuki', { height: 500 });
+    const log = scroller(el);
+    const headings = () => allByRole(root(el), 'heading').map((heading) => nameOf(heading));
+    const history = () => store.state.history.get('v-yuki');
+    // Too short to scroll: its first page of past conversations came by itself.
+    expect(headings().length).to.be.at.least(2);
+    const seen = new Set(headings());
+    // Up to the top, again and again: the thread's older messages, then one page of past conversations after another.
+    let jumps = 0;
+    for (let i = 0; i < 20 && (history()?.hasMore ?? true); i += 1) {
+      log.dispatchEvent(new WheelEvent('wheel'));
+      log.scrollTop = 0;
+      // The first message in view at the top: the page arriving above must not move it.
+      const anchor = allByRole(root(el), 'article').find(
+        (item) => item.getBoundingClientRect().top >= log.getBoundingClientRect().top,
+      );
+      const top = anchor?.getBoundingClientRect().top;
+      await settle(el);
+      await settle(el);
+      if (anchor?.isConnected && top !== undefined && Math.abs(anchor.getBoundingClientRect().top - top) > 2) {
+        jumps += 1;
+      }
+      for (const heading of headings()) seen.add(heading);
+    }
+    expect(history()?.hasMore).to.equal(false);
+    log.scrollTop = 0;
+    await settle(el);
+    for (const heading of headings()) seen.add(heading);
+    const all = [...seen];
+    expect(all, all.join(' | ')).to.have.length(4);
+    expect(headings()[0]).to.match(/^Conversation of .+ · Email · closed by Alex Martin$/);
+    expect(all.filter((name) => /^Conversation of .+ · Email · ongoing$/.test(name))).to.have.length(1);
+    // Oldest first: the first heading is the visitor's oldest conversation.
+    const oldest = [...store.state.conversations.values()]
+      .filter((c) => c.visitorId === 'v-yuki')
+      .sort((a, b) => Date.parse(a.startedAt) - Date.parse(b.startedAt))[0];
+    expect(root(el).querySelector('[part~="conversation-separator"]')!.getAttribute('data-key')).to.equal(
+      `c:${oldest.id}`,
+    );
+    // Every message loaded now: the items know their set size, and the first one is the oldest past message.
+    const first = allByRole(root(el), 'article')[0];
+    expect(first.getAttribute('aria-posinset')).to.equal('1');
+    expect(first.getAttribute('aria-setsize')).to.not.equal('-1');
+    expect(jumps, 'rows in view moved when a page came in').to.equal(0);
+
+    el.filter = 'agent';
+    await settle(el);
+    log.scrollTop = 0;
+    await settle(el);
+    expect(headings()[0]).to.match(/closed by Alex Martin$/);
+    const items = allByRole(root(el), 'article');
+    expect(items.length).to.be.greaterThan(0);
+    for (const item of items) expect(item.className).to.match(/by-(agent|bot)/);
+  });
+
+  it('showPast scrolls the thread to that past conversation and focuses its first message', async () => {
+    const { store } = setup((fixtures) => fixtures.messages.push(...longThread('c-yuki', 300)));
+    const el = await mount(store, 'c-yuki', { height: 500 });
+    const log = scroller(el);
+    const oldest = 'c-yuki-a3';
+    store.showPast(oldest, 'c-yuki');
+    await waitUntil(
+      () => root(el).querySelector(`[data-key="c:${oldest}"]`) !== null && focused(el)?.dataset.kind === 'text',
+      'the past conversation is loaded, scrolled to and its first message focused',
+      { timeout: 5000 },
+    );
+    await settle(el);
+    const heading = root(el).querySelector<HTMLElement>(`[data-key="c:${oldest}"]`)!;
+    const top = log.getBoundingClientRect().top;
+    expect(Math.abs(heading.getBoundingClientRect().top - top)).to.be.lessThan(4);
+    expect(focused(el)!.dataset.key).to.equal(`m:${store.state.threads.get(oldest)!.messages[0].id}`);
+    expect(store.focusedId).to.equal('c-yuki');
+  });
+
+  it('a thumbnail that fails to load keeps its box: the message below does not move', async () => {
+    const image = new URL('../../src/transport/demo-images/worn-boots.jpg', import.meta.url).href;
+    const { store } = setup((fixtures) => {
+      fixtures.messages.push(
+        { id: 'k-photo', conversationId: 'c-kinds', author: 'visitor', at: ago(9), kind: 'image', url: image },
+        { id: 'k-after', conversationId: 'c-kinds', author: 'visitor', at: ago(8), kind: 'text', text: 'Below' },
+      );
+    });
+    const el = await mount(store, 'c-kinds', { height: 1400 });
+    const img = row(el, 'k-photo').querySelector('img')!;
+    await waitUntil(() => img.complete, 'the thumbnail loads');
+    await settle(el);
+    const below = () => row(el, 'k-after').getBoundingClientRect().top;
+    const before = below();
+    const box = row(el, 'k-photo').querySelector('a')!.getBoundingClientRect();
+    // As if the image failed (the same handler the browser's error event calls).
+    img.dispatchEvent(new Event('error'));
+    await settle(el);
+    const fallback = row(el, 'k-photo').querySelector<HTMLElement>('[data-image="broken"]')!;
+    expect(fallback.textContent).to.contain('Image could not be loaded');
+    expect(Math.abs(fallback.getBoundingClientRect().height - box.height)).to.be.lessThan(1);
+    expect(Math.abs(below() - before)).to.be.lessThan(1);
   });
 });

@@ -298,7 +298,7 @@ describe('<compose-area>', () => {
   });
 
   describe('typing', () => {
-    it('shows "<visitor> is typing…" with the live preview', async () => {
+    it('tells a screen reader "<visitor> is typing…" (the thread shows the line: once on screen)', async () => {
       const { store, transport } = setup();
       const el = await render(store);
       const typingText = () => root(el).querySelector('[part="typing"]')!.textContent!.trim();
@@ -308,10 +308,11 @@ describe('<compose-area>', () => {
       const typing = root(el).querySelector('[part="typing"]')!;
       expect(typing.textContent).to.contain('Emma Laurent is typing…');
       expect(typing.textContent).to.contain('Do you ship to');
-      // Said once through the desk's announcer, without the preview.
+      // Said once through the desk's announcer, without the preview; on screen only in the thread.
       await aTimeout(ANNOUNCE_DELAY_MS + 50);
       expect(lastAnnouncement()).to.equal('Emma Laurent is typing…');
       expect(typing.querySelector('[role="status"], [aria-live]')).to.equal(null);
+      expect(typing.getBoundingClientRect().height).to.be.at.most(1);
       transport.emit({ type: 'visitor.typing', conversationId: 'c-emma', typing: false });
       await el.updateComplete;
       expect(typingText()).to.equal('');

@@ -65,6 +65,12 @@ function where(): string {
   return `${roleOf(element)}: ${nameOf(element)}`;
 }
 
+/** Focus in a thread: on its log or on one of its messages (the log's items). */
+function threadFocus(): string {
+  const log = focused().closest('[role="log"]');
+  return log ? `thread: ${nameOf(log)}` : where();
+}
+
 async function press(key: string, times = 1): Promise<void> {
   for (let i = 0; i < times; i += 1) await sendKeys({ press: key });
   await nextFrame();
@@ -133,9 +139,11 @@ describe('keyboard-only agent task on <chat-desk>', () => {
 
     // Read: F6 goes to the thread.
     await press('F6');
-    expect(where()).to.equal(`log: Conversation with ${name}`);
+    expect(threadFocus()).to.equal(`thread: Conversation with ${name}`);
+    // Reading: the keys move through the messages, each an item of the log.
     await press('PageUp');
-    expect(where()).to.equal(`log: Conversation with ${name}`);
+    expect(threadFocus()).to.equal(`thread: Conversation with ${name}`);
+    expect(roleOf(focused())).to.equal('article');
 
     // Filter: back to the filter's radios, Visitor; the result is announced.
     await pressUntil('Shift+Tab', 'radio', /^All$/);
@@ -181,7 +189,7 @@ describe('keyboard-only agent task on <chat-desk>', () => {
 
     // Block dialog: from the thread's tools; Escape closes it and focus comes back.
     await press('Shift+F6');
-    expect(where()).to.equal(`log: Conversation with ${name}`);
+    expect(threadFocus()).to.equal(`thread: Conversation with ${name}`);
     await pressUntil('Shift+Tab', 'button', /^Block visitor$/);
     await press('Enter');
     expect(roleOf(focused())).to.equal('button');
@@ -200,13 +208,13 @@ describe('keyboard-only agent task on <chat-desk>', () => {
     await press('F6');
     expect(roleOf(focused())).to.equal('option');
     await press('F6');
-    expect(where()).to.match(/^log: Conversation with /);
+    expect(threadFocus()).to.match(/^thread: Conversation with /);
     await press('F6');
     expect(where()).to.equal('textbox: Message');
     await press('F6');
     const second = store.state.panes[1]!;
     const secondName = store.state.visitors.get(store.state.conversations.get(second)!.visitorId)!.name!;
-    expect(where()).to.equal(`log: Conversation with ${secondName}`);
+    expect(threadFocus()).to.equal(`thread: Conversation with ${secondName}`);
     expect(store.state.focusedPane).to.equal(1);
     await press('F6');
     expect(where()).to.equal('textbox: Message');

@@ -357,7 +357,7 @@ describe('<visitor-panel>', () => {
     expect(text(entries[9])).to.contain('Can I get an invoice?');
   });
 
-  it('opens a past conversation in the focused pane when clicked', async () => {
+  it('opens a past conversation in the thread of the current one when clicked (scrolled to there)', async () => {
     const { store } = setup();
     const el = await fixture<VisitorPanel>(html`<visitor-panel .store=${store}></visitor-panel>`);
     store.focus('c-emma');
@@ -367,7 +367,20 @@ describe('<visitor-panel>', () => {
     setTimeout(() => entry.click());
     const event = (await oneEvent(el, 'desk-conversation-select')) as DeskConversationSelectEvent;
     expect(event.detail).to.deep.equal({ conversationId: 'c-emma-h1' });
-    expect(store.focusedId).to.equal('c-emma-h1');
+    // Not replaced: Emma's ongoing conversation stays, and its thread is asked to show the past one.
+    expect(store.focusedId).to.equal('c-emma');
+    const requests: (string | undefined)[] = [];
+    store
+      .pastRequest$('c-emma')
+      .subscribe((request) => requests.push(request?.conversationId))
+      .unsubscribe();
+    expect(requests).to.deep.equal(['c-emma-h1']);
+  });
+
+  it('shows the whole exchange of a closed conversation shown on its own', async () => {
+    const { store } = setup();
+    const el = await fixture<VisitorPanel>(html`<visitor-panel .store=${store}></visitor-panel>`);
+    store.focus('c-emma-h1');
     expect(store.state.conversations.get('c-emma-h1')!.status).to.equal('closed');
     await el.updateComplete;
     // The panel follows the focused (closed) conversation: same visitor, entry marked as shown.
@@ -583,7 +596,7 @@ describe('<visitor-panel>', () => {
     expect(litWarnings.map((call) => String(call.args[0]))).to.deep.equal([]);
   });
 
-  it('history: the button alone before loading, a status while loading, "No past conversations." after an empty answer', async () => {
+  it('history: the first page comes unasked, a status while loading, "No past conversations." after an empty answer', async () => {
     const fixtures = demoFixtures();
     // Says it visited before: the server may have past conversations, not asked yet.
     fixtures.visitors.find((v) => v.id === 'v-noah')!.visitCount = 4;
@@ -596,10 +609,8 @@ describe('<visitor-panel>', () => {
     const el = await mount(store, 'c-noah');
     const history = section(el, 'Visitor history');
     const status = history.querySelector('[role="status"]')!;
-    expect(text(history)).not.to.contain('No past conversations');
-    expect(text(status)).to.equal('');
-    button(history, 'Load older conversations').click();
-    await el.updateComplete;
+    // Without pressing "Load older conversations".
+    expect(transport.sent.filter((command) => command.type === 'loadHistory')).to.have.length(1);
     expect(text(status)).to.equal('Loading older conversations…');
     expect(text(history)).not.to.contain('No past conversations');
 
@@ -736,22 +747,19 @@ describe('<visitor-panel>', () => {
       expect(transcript().querySelector('img, a, script')).to.equal(null);
     });
 
-    it('an empty only history page says "No past conversations" and keeps focus in the panel', async () => {
+    it('an empty only history page (asked for unpressed) says "No past conversations" and takes no focus', async () => {
       const fixtures = demoFixtures();
       // Says it visited before, but the server has no older conversation.
       fixtures.visitors.find((v) => v.id === 'v-noah')!.visitCount = 4;
       const { store } = setup({ fixtures });
       const el = await mount(store, 'c-noah');
-      const more = button(root(el), 'Load older conversations');
-      more.focus();
-      more.click();
       await settle(el, store);
       await el.updateComplete;
       expect(buttons(root(el), 'Load older conversations')).to.have.length(0);
       const history = section(el, 'Visitor history');
       expect(text(history)).to.contain('No past conversations.');
       expect(text(history)).not.to.contain('No older conversations.');
-      expect(text(root(el).activeElement)).to.equal('No past conversations.');
+      expect(root(el).activeElement).to.equal(null);
       await expect(el).shadowDom.to.be.accessible();
     });
 

@@ -69,11 +69,10 @@ const MALFORMED: Array<[label: string, make: () => unknown]> = [
   ['a date that does not exist', () => withMessage({ at: '2026-02-30T10:00:00Z' })],
   ['an ISO-looking time with garbage after it', () => withMessage({ at: '2026-11-25T10:00:00Zjunk' })],
   ['a text that is an object', () => withMessage({ text: { html: '<b>hi</b>' } })],
-  ['a text over 200,000 characters', () => withMessage({ text: 'a'.repeat(200_001) })],
+  ['a text over the frame limit (4 MiB)', () => withMessage({ text: 'a'.repeat(4 * 1024 * 1024 + 1) })],
   ['a link without a URL', () => withMessage({ kind: 'link', text: undefined })],
   ['a link with an empty URL', () => withMessage({ kind: 'link', url: '' })],
   ['a link URL over 8 KB', () => withMessage({ kind: 'link', url: `https://example.com/${'a'.repeat(8200)}` })],
-  ['an author name over 1,000 characters', () => withMessage({ authorName: 'n'.repeat(1001) })],
   ['choice options that are not an array', () => withMessage({ kind: 'choice', question: 'Q?', options: { a: 'A' } })],
   [
     'choice with 101 options (over the limit)',
@@ -133,10 +132,6 @@ const MALFORMED: Array<[label: string, make: () => unknown]> = [
     () => ({ type: 'visitor.navigated', visitorId: 'v-c1', url: 'https://a.example/', at: 'now' }),
   ],
   ['visitor.typing with typing as a string', () => ({ type: 'visitor.typing', conversationId: 'c1', typing: 'true' })],
-  [
-    'visitor.typing with a 4,001-character preview',
-    () => ({ type: 'visitor.typing', conversationId: 'c1', typing: true, preview: 'p'.repeat(4001) }),
-  ],
   [
     'conversation.upserted with an unknown status',
     () => ({ type: 'conversation.upserted', conversation: conversation('c9', { status: 'open' as 'ongoing' }) }),
@@ -328,6 +323,24 @@ describe('validation of server events', () => {
     expect(({} as Record<string, unknown>).polluted).to.equal(undefined);
     expect(({} as Record<string, unknown>).isAdmin).to.equal(undefined);
     expect(errors).to.deep.equal([]);
+  });
+
+  it('keeps a message, visitor or typing preview whose shown text is oversized, shortened with "…"', () => {
+    transport.emit(withMessage({ id: 'long-name', authorName: 'n'.repeat(5000) }));
+    transport.emit(withMessage({ id: 'long-title', kind: 'link', url: 'https://a.example/', title: 't'.repeat(1001) }));
+    transport.emit({ type: 'visitor.updated', visitor: { id: 'v-c1', name: 'v'.repeat(2000) } });
+    transport.emit({ type: 'visitor.typing', conversationId: 'c1', typing: true, preview: 'p'.repeat(4001) });
+    store.flush();
+    expect(errors).to.deep.equal([]);
+    const [named, titled] = store.state.threads.get('c1')!.messages;
+    expect(named.authorName).to.equal(`${'n'.repeat(999)}…`);
+    expect(titled.kind === 'link' && titled.title).to.equal(`${'t'.repeat(999)}…`);
+    expect(store.state.visitors.get('v-c1')!.name).to.equal(`${'v'.repeat(999)}…`);
+    expect(store.state.typing.get('c1')!.preview).to.equal(`${'p'.repeat(3999)}…`);
+    // A name within the limit is kept as is.
+    transport.emit(withMessage({ id: 'short-name', authorName: 'n'.repeat(1000) }));
+    store.flush();
+    expect(store.state.threads.get('c1')!.messages.at(-1)!.authorName).to.have.length(1000);
   });
 
   it('keeps a javascript: URL as data (elements refuse to render it as a link)', () => {

@@ -299,6 +299,32 @@ export const chatBoxStyles = css`
     flex: 1;
     border-top: 1px solid var(--_color-border);
   }
+  /* The start of one of the visitor's conversations (past ones continue above the current one). */
+  .conversation-start {
+    box-sizing: border-box;
+    width: 100%;
+    display: flex;
+    align-items: center;
+    gap: var(--_space-2);
+    margin: 0;
+    padding: var(--_space-4) var(--_space-3) var(--_space-2);
+    font-size: var(--_font-size-small);
+    font-weight: 600;
+    color: var(--_color-text);
+    text-align: center;
+  }
+  .conversation-start::before,
+  .conversation-start::after {
+    content: '';
+    flex: 1;
+    border-top: 2px solid var(--_color-border);
+  }
+  .conversation-start > span {
+    padding: 2px var(--_space-2);
+    border: 1px solid var(--_color-border);
+    border-radius: 999px;
+    background: var(--_color-surface-raised);
+  }
 
   .row {
     display: grid;
@@ -424,6 +450,18 @@ export const chatBoxStyles = css`
   .bubble > .text,
   .translation .text {
     display: block;
+  }
+  /* A message item reached with the arrow keys. */
+  .row:focus-visible {
+    outline: 2px solid var(--_color-focus-ring);
+    outline-offset: -2px;
+    border-radius: var(--_radius);
+  }
+  .truncated {
+    display: block;
+    margin-top: var(--_space-1);
+    font-size: var(--_font-size-small);
+    font-style: italic;
   }
   .bubble button {
     margin-inline-start: var(--_space-2);
@@ -641,12 +679,36 @@ export const chatBoxStyles = css`
   .blocked-image {
     --_card-accent: var(--_color-danger);
   }
-  /* An image that failed to load: one compact line, not a big empty box. */
+  /* An image that failed to load: its thumbnail's box (so nothing moves), with a card inside. */
   .image-fallback {
-    grid-template-columns: auto minmax(0, 1fr) auto;
+    position: relative;
+    padding: 0;
+    overflow: hidden;
+    --_bubble-bg: var(--_color-surface-raised);
+    --_bubble-fg: var(--_color-text);
+    border: 1px solid var(--_color-border);
+  }
+  .image-fallback .image-box {
+    display: block;
+    /* The thumbnail's own rules (a.image img): the same box, whatever the image's proportions. */
+    width: 240px;
+    max-width: 100%;
+    height: auto;
+    max-height: 320px;
+  }
+  .fallback-body {
+    position: absolute;
+    inset: 0;
+    display: grid;
+    grid-template-columns: auto minmax(0, 1fr);
+    align-content: center;
     align-items: center;
-    gap: var(--_space-2);
-    max-width: min(320px, 100%);
+    gap: var(--_space-1) var(--_space-2);
+    padding: var(--_space-2);
+    overflow: hidden;
+  }
+  .fallback-body .fallback-open {
+    grid-column: 2;
   }
   .image-icon {
     width: 20px;

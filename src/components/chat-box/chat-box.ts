@@ -2,19 +2,25 @@ import { ContextProvider } from '@lit/context';
 import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { of } from 'rxjs';
+import { distinctUntilChanged, map, of, switchMap } from 'rxjs';
 import { ClockController } from '../../controllers/clock-controller.js';
 import { deskContext, paneContext } from '../../context.js';
 import { DeskCobrowseEvent, DeskCobrowseOptionEvent, DeskOpenPageEvent, DeskTakeControlEvent } from '../../events.js';
 import { formatDateTime } from '../../i18n/format.js';
-import { isMessageFilter, type MessageFilter } from '../../model/filter.js';
+import { isMessageFilter, matchesFilter, type MessageFilter } from '../../model/filter.js';
 import { neutralizeBidi } from '../../model/text.js';
 import { channelLabel, visitorDisplayName } from '../../i18n/names.js';
 import { isWebChannel } from '../../model/channels.js';
 import type { CobrowseOption, Conversation, Message, Visitor } from '../../model/types.js';
 import { safeUrl } from '../../model/url.js';
-import { DEFAULT_COBROWSE_OPTIONS, type CobrowseState, type ThreadInfo } from '../../store/desk-store.js';
+import {
+  DEFAULT_COBROWSE_OPTIONS,
+  type CobrowseState,
+  type PastRequest,
+  type ThreadInfo,
+} from '../../store/desk-store.js';
 import { announce } from '../shared/announcer.js';
+import type { VisitorHistory } from '../../store/selectors.js';
 import type { TypingState } from '../../store/state.js';
 import { DeskElement, select } from '../shared/desk-element.js';
 import { shared, tokens } from '../../styles/tokens.js';
@@ -25,7 +31,7 @@ import { renderRow, type MessageViewContext } from './message-view.js';
 import { DEFAULT_HEADING_LEVEL, heading, toHeadingLevel } from '../shared/heading.js';
 import { ThreadAnnouncer } from './thread-announcer.js';
 import { ThreadScrollController } from './thread-scroll-controller.js';
-import { buildRows, initials, type ThreadRow } from './thread-rows.js';
+import { buildRows, closedBy, initials, type PastConversation, type ThreadRow } from './thread-rows.js';
 
 const NO_MESSAGES: readonly Message[] = [];
 const NO_ROWS: readonly ThreadRow[] = [];
@@ -33,6 +39,8 @@ const NO_THREAD: ThreadInfo = { hasOlder: undefined, loadingOlder: false };
 const NOT_TYPING: TypingState = { typing: false };
 const NO_COBROWSE: CobrowseState = { state: 'idle', line: undefined, options: DEFAULT_COBROWSE_OPTIONS };
 const COBROWSE_OPTIONS: readonly CobrowseOption[] = ['mouse', 'input', 'scroll'];
+const NO_THREADS: ReadonlyMap<string, readonly Message[]> = new Map();
+const NO_PAST: readonly PastConversation[] = [];
 
 const ICON_OPEN = html`<svg viewBox="0 0 20 20" aria-hidden="true" focusable="false">
   <path
@@ -89,6 +97,7 @@ const ICON_BLOCK = html`<svg viewBox="0 0 20 20" aria-hidden="true" focusable="f
  * @csspart banner - The "blocked" and "closed" banners.
  * @csspart log - The scrolling thread (`role="log"`).
  * @csspart day-separator - A day separator.
+ * @csspart conversation-separator - The heading of each of the visitor's conversations when past ones continue above the current one.
  * @csspart avatar - An author's initials.
  * @csspart author - An author's name above a group of messages.
  * @csspart bubble - A message bubble (cards also have the `card` part).
@@ -100,6 +109,7 @@ const ICON_BLOCK = html`<svg viewBox="0 0 20 20" aria-hidden="true" focusable="f
  * @csspart status - The delivery status.
  * @csspart retry - The Retry button of a message that was not sent.
  * @csspart original - The original text of a translation.
+ * @csspart truncated - "Message truncated: …, first … shown" and "Download the full text" under a message kept beyond what is shown.
  * @csspart new-messages - The "N new messages" button.
  * @csspart empty - The empty state.
  * @csspart typing - The "… is typing" line.
@@ -154,6 +164,10 @@ export class ChatBox extends DeskElement {
   @state() private originals: ReadonlySet<string> = new Set();
   /** Keys of images that failed to load (shown as a compact fallback). */
   @state() private brokenImages: ReadonlySet<string> = new Set();
+  /** The message item in the thread's Tab order: the last one focused. */
+  @state() private activeKey: string | undefined;
+  /** Focus is in the thread (then its active item, not the log, is the Tab stop). */
+  @state() private focusWithin = false;
 
   @query('dialog') private dialog?: HTMLDialogElement;
   @query('.tool-block') private blockButton?: HTMLButtonElement;
@@ -165,6 +179,10 @@ export class ChatBox extends DeskElement {
     this,
     (store, id) => {
       const conversation = id ? store.conversation$(id) : of(undefined);
+      const visitorId = conversation.pipe(
+        map((c) => c?.visitorId),
+        distinctUntilChanged(),
+      );
       return {
         conversation,
         visitor: id ? store.visitorOf$(id) : of(undefined),
@@ -174,6 +192,11 @@ export class ChatBox extends DeskElement {
         threadInfo: id ? store.thread$(id) : of(NO_THREAD),
         typing: id ? store.typing$(id) : of(NOT_TYPING),
         cobrowse: id ? store.cobrowse$(id) : of(NO_COBROWSE),
+        /** The visitor's past conversations, continued above this one as the agent scrolls up. */
+        history: visitorId.pipe(switchMap((v) => (v ? store.history$(v) : of(undefined)))),
+        pastThreads: visitorId.pipe(switchMap((v) => (v ? store.pastThreads$(v) : of(NO_THREADS)))),
+        /** A past conversation the agent opened from the visitor's history: scrolled to here. */
+        pastRequest: id ? store.pastRequest$(id) : of(undefined),
       };
     },
     (next, previous) => {
@@ -188,7 +211,14 @@ export class ChatBox extends DeskElement {
   );
 
   private rows: readonly ThreadRow[] = NO_ROWS;
+  /** The `showPast` request handled last. */
+  private pastShown: PastRequest | undefined;
+  /** "N new messages" puts focus on the log itself (see onLogFocus). */
+  private jumping = false;
   private rowsSource: readonly Message[] = NO_MESSAGES;
+  private rowsPast: readonly PastConversation[] = NO_PAST;
+  /** The past conversations as last derived, and from what (history, their messages, filter). */
+  private past: { inputs: readonly unknown[]; value: readonly PastConversation[] } = { inputs: [], value: NO_PAST };
   /** The conversation of the previous selection, for the announcer's comparison. */
   private announcedFor: string | undefined;
   private readonly announcer = new ThreadAnnouncer(this, () => ({
@@ -202,7 +232,7 @@ export class ChatBox extends DeskElement {
   /** Following the newest message, "N new messages", older pages: see ThreadScrollController. */
   private readonly threadScroll = new ThreadScrollController(this, {
     log: () => this.renderRoot.querySelector<HTMLElement>('.scroller'),
-    loadOlder: (id) => this.target.store?.loadOlder(id),
+    loadOlder: (id) => this.loadOlder(id),
   });
   /** "Now" for day separators ("Today", "Yesterday"): moves on at each local midnight. */
   private readonly day = new ClockController(this, 'midnight').setEnabled(true);
@@ -223,12 +253,95 @@ export class ChatBox extends DeskElement {
     if (this.storeProvider.value !== store) this.storeProvider.setValue(store);
     if (this.paneProvider.value !== id) this.paneProvider.setValue(id);
     const messages = this.data.value?.messages ?? NO_MESSAGES;
-    if (messages !== this.rowsSource) {
+    const past = this.pastConversations();
+    if (messages !== this.rowsSource || past !== this.rowsPast) {
       this.rowsSource = messages;
-      this.rows = buildRows(messages);
+      this.rowsPast = past;
+      this.rows = buildRows(messages, this.data.value?.conversation, past);
     }
+    const olderFrom = (this.data.value?.threadInfo ?? NO_THREAD).hasOlder === false ? 'history' : 'thread';
+    this.threadScroll.show({
+      conversationId: id,
+      variant: this.filter,
+      rows: this.rows,
+      info: this.olderInfo,
+      olderFrom,
+    });
+  }
+
+  /**
+   * The visitor's closed conversations that started before this one, oldest first, each with its
+   * messages under the thread's filter (the same objects while nothing they depend on changed).
+   */
+  private pastConversations(): readonly PastConversation[] {
+    const value = this.data.value;
+    const current = value?.conversation;
+    const history: VisitorHistory | undefined = value?.history;
+    const threads = value?.pastThreads ?? NO_THREADS;
+    const filter = this.filter;
+    // Above the conversation's own first message only: its older messages come first.
+    if ((value?.threadInfo ?? NO_THREAD).hasOlder !== false) return NO_PAST;
+    const inputs = [current?.id, current?.startedAt, history?.conversations, threads, filter];
+    if (inputs.every((input, i) => input === this.past.inputs[i])) return this.past.value;
+    const started = current ? Date.parse(current.startedAt) : Number.NaN;
+    const list: PastConversation[] = [];
+    for (const conversation of history?.conversations ?? []) {
+      if (!current || conversation.id === current.id || !(Date.parse(conversation.startedAt) < started)) continue;
+      const all = threads.get(conversation.id) ?? NO_MESSAGES;
+      const messages = filter === 'all' ? all : all.filter((message) => matchesFilter(message, filter));
+      list.push({ conversation, messages, closedBy: closedBy(all) });
+    }
+    // history lists the newest first; the thread reads down to the current conversation.
+    list.reverse();
+    this.past = { inputs, value: list.length ? list : NO_PAST };
+    return this.past.value;
+  }
+
+  /**
+   * Older rows to fetch: this conversation's earlier messages, then (once they are all here) the
+   * visitor's earlier conversations, page by page: one scroll back through everything.
+   */
+  private get olderInfo(): ThreadInfo {
     const info = this.data.value?.threadInfo ?? NO_THREAD;
-    this.threadScroll.show({ conversationId: id, variant: this.filter, rows: this.rows, info });
+    const history = this.data.value?.history;
+    if (info.hasOlder !== false || !history) return info;
+    return { hasOlder: history.hasMore, loadingOlder: history.loading };
+  }
+
+  private loadOlder(conversationId: string): void {
+    const { store } = this.target;
+    const visitorId = this.data.value?.conversation?.visitorId;
+    if (!store) return;
+    if ((this.data.value?.threadInfo ?? NO_THREAD).hasOlder !== false) store.loadOlder(conversationId);
+    else if (visitorId) store.loadHistory(visitorId);
+  }
+
+  /**
+   * A past conversation opened from the visitor's history: once its heading is among the rows
+   * (older pages are fetched until it is), the thread scrolls to it and focus goes to its first
+   * message. (Decided on the rows just rendered; acted on after this update, as it changes state.)
+   */
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const request = this.data.value?.pastRequest;
+    if (!request || request === this.pastShown) return;
+    const key = `c:${request.conversationId}`;
+    const index = rowIndexOf(this.rows, key);
+    const info = this.olderInfo;
+    const id = this.target.conversationId;
+    if (index >= 0 || info.hasOlder === false) {
+      // Shown, or everything is loaded and it is not there (not this visitor's): done either way.
+      this.pastShown = request;
+      if (index < 0) return;
+      queueMicrotask(() => {
+        const at = rowIndexOf(this.rows, key);
+        if (at < 0) return;
+        this.threadScroll.release();
+        void this.focusRow(messageAfter(this.rows, at) ?? at, 'start', at);
+      });
+    } else if (id && !info.loadingOlder) {
+      queueMicrotask(() => this.loadOlder(id));
+    }
   }
 
   /** Applies a filter to the conversation; false when there is none yet. */
@@ -268,7 +381,21 @@ export class ChatBox extends DeskElement {
       retry: (messageId) => {
         if (!this.retryUnavailable) this.target.store?.retry(messageId);
       },
+      setSize: this.setSize,
+      activeKey: this.activeKey,
+      focusWithin: this.focusWithin,
+      tab: -1,
     };
+  }
+
+  /** `aria-setsize` of the message items: their count, or -1 (unknown) while older pages may exist. */
+  private get setSize(): number {
+    if (this.olderInfo.hasOlder !== false) return -1;
+    for (let i = this.rows.length - 1; i >= 0; i -= 1) {
+      const row = this.rows[i];
+      if (row.type === 'message') return row.position;
+    }
+    return 0;
   }
 
   /** Why a failed message cannot be sent again (blocked visitor, closed conversation), if so. */
@@ -357,6 +484,153 @@ export class ChatBox extends DeskElement {
   private onDialogClose(): void {
     if (this.isConnected) this.blockButton?.focus();
   }
+
+  // ---- the thread as items: one Tab stop, arrows between messages ------------------------
+
+  private get scroller(): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>('.scroller');
+  }
+
+  /** The rendered item of a message row (rows outside the virtualizer's range are not in the DOM). */
+  private rowElement(key: string, anyRow = false): HTMLElement | undefined {
+    for (const child of this.scroller?.children ?? []) {
+      if (!(child instanceof HTMLElement) || child.dataset.key !== key) continue;
+      if (anyRow || child.getAttribute('role') === 'article') return child;
+    }
+    return undefined;
+  }
+
+  /** Message items rendered and (at least `fully`) inside the log's box, top to bottom. */
+  private itemsInView(fully: boolean): HTMLElement[] {
+    const scroller = this.scroller;
+    if (!scroller) return [];
+    const box = scroller.getBoundingClientRect();
+    const items: HTMLElement[] = [];
+    for (const child of scroller.children) {
+      if (!(child instanceof HTMLElement) || child.getAttribute('role') !== 'article') continue;
+      const rect = child.getBoundingClientRect();
+      const inside = fully
+        ? rect.top >= box.top - 1 && rect.bottom <= box.bottom + 1
+        : rect.bottom > box.top && rect.top < box.bottom;
+      if (inside) items.push(child);
+    }
+    return items.sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top);
+  }
+
+  /** Tab (or Shift+Tab) onto the log: on to the message last focused if in view, else the newest one in view. */
+  private onLogFocus(event: FocusEvent): void {
+    const scroller = event.currentTarget as HTMLElement;
+    // Back from one of its items, or sent here by "N new messages" (the view is on its way down): stay on the log.
+    const from = event.relatedTarget;
+    if (this.jumping || (from instanceof Node && scroller.contains(from))) return;
+    const inView = this.itemsInView(false);
+    const active = this.activeKey ? this.rowElement(this.activeKey) : undefined;
+    const target = active && inView.includes(active) ? active : inView.at(-1);
+    target?.focus({ preventScroll: true });
+  }
+
+  private onLogFocusIn(event: FocusEvent): void {
+    const item = (event.target as Element).closest<HTMLElement>('[role="article"]');
+    this.focusWithin = true;
+    if (!item?.dataset.key) return;
+    this.activeKey = item.dataset.key;
+    // Reading an older message: what arrives below must not scroll it (and focus) away.
+    if (item.dataset.key !== this.rows.at(-1)?.key) this.threadScroll.release();
+  }
+
+  private onLogFocusOut(event: FocusEvent): void {
+    const next = event.relatedTarget;
+    if (next instanceof Node && (event.currentTarget as HTMLElement).contains(next)) return;
+    this.focusWithin = false;
+  }
+
+  /** Up/Down: previous/next message; Home/End: first loaded/newest; Page Up/Down: a screen, then the message there. */
+  private onLogKey(event: KeyboardEvent): void {
+    if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    const scroller = event.currentTarget as HTMLElement;
+    const origin = event.composedPath()[0];
+    // Keys in a message's links and buttons are theirs.
+    const onItem = origin instanceof HTMLElement && origin.getAttribute('role') === 'article';
+    if (!onItem && origin !== scroller) return;
+    const rows = this.rows;
+    const current = onItem ? rowIndexOf(rows, (origin as HTMLElement).dataset.key) : -1;
+    let target: number | undefined;
+    switch (event.key) {
+      case 'ArrowUp':
+        target = messageBefore(rows, current < 0 ? rows.length : current);
+        break;
+      case 'ArrowDown':
+        target = current < 0 ? messageBefore(rows, rows.length) : messageAfter(rows, current);
+        break;
+      case 'Home':
+        target = messageAfter(rows, -1);
+        break;
+      case 'End':
+        target = messageBefore(rows, rows.length);
+        break;
+      case 'PageUp':
+      case 'PageDown':
+        event.preventDefault();
+        void this.focusAfterPage(scroller, event.key === 'PageUp' ? -1 : 1);
+        return;
+      default:
+        return;
+    }
+    event.preventDefault();
+    if (target !== undefined) void this.focusRow(target);
+  }
+
+  /**
+   * Focuses a message item, scrolling the virtualized log until it is rendered; `block: 'start'`
+   * puts the row `top` (the item, or its conversation's heading) at the top of the view.
+   */
+  private async focusRow(index: number, block: 'nearest' | 'start' = 'nearest', top = index): Promise<void> {
+    const key = this.rows[index]?.key;
+    const scroller = this.scroller;
+    if (!key || !scroller) return;
+    this.activeKey = key;
+    for (let frame = 0; frame < MAX_SEEK_FRAMES; frame += 1) {
+      const item = this.rowElement(key);
+      if (item) {
+        item.focus({ preventScroll: true });
+        const shown = this.rowElement(this.rows[top].key, true) ?? item;
+        shown.scrollIntoView({ block });
+        return;
+      }
+      if (index === messageAfter(this.rows, -1)) scroller.scrollTop = 0;
+      else if (index >= this.rows.length - 1) scroller.scrollTop = scroller.scrollHeight;
+      else {
+        // Not rendered: further than the rows kept around the view. Far away, jump near it (by
+        // its share of the rows); near, move a screen at a time towards it.
+        const first = this.itemsInView(false)[0];
+        const at = first ? rowIndexOf(this.rows, first.dataset.key) : -1;
+        if (frame === 0 && at >= 0 && Math.abs(at - index) > 50) {
+          scroller.scrollTop = (scroller.scrollHeight * index) / this.rows.length;
+        } else {
+          scroller.scrollTop += (index < at ? -1 : 1) * scroller.clientHeight * 0.8;
+        }
+      }
+      await nextFrame();
+    }
+  }
+
+  /** Page Up/Down: scrolls a screen, then focuses the message at the top (or bottom) of the view. */
+  private async focusAfterPage(scroller: HTMLElement, direction: -1 | 1): Promise<void> {
+    scroller.scrollTop += direction * scroller.clientHeight * 0.9;
+    await nextFrame();
+    await nextFrame();
+    const fully = this.itemsInView(true);
+    const items = fully.length > 0 ? fully : this.itemsInView(false);
+    const target = direction < 0 ? items[0] : items.at(-1);
+    target?.focus({ preventScroll: true });
+  }
+
+  private readonly jumpToNewest = (): void => {
+    this.activeKey = undefined;
+    this.jumping = true;
+    this.threadScroll.jumpToNewest();
+    this.jumping = false;
+  };
 
   // ---- render ------------------------------------------------------------------------------
 
@@ -500,7 +774,7 @@ export class ChatBox extends DeskElement {
     const { t } = this.i18n;
     const rows = this.rows as ThreadRow[];
     const ctx = this.viewContext();
-    const info = this.data.value?.threadInfo ?? NO_THREAD;
+    const info = this.olderInfo;
     return html`<div class="log-area">
       <div
         class="scroller"
@@ -508,7 +782,11 @@ export class ChatBox extends DeskElement {
         role="log"
         aria-live="off"
         aria-label=${t.thread.conversationWith(name)}
-        tabindex="0"
+        tabindex=${this.focusWithin ? -1 : 0}
+        @focus=${this.onLogFocus}
+        @focusin=${this.onLogFocusIn}
+        @focusout=${this.onLogFocusOut}
+        @keydown=${this.onLogKey}
       >
         ${virtualize({
           items: rows,
@@ -525,7 +803,7 @@ export class ChatBox extends DeskElement {
       ${info.loadingOlder ? html`<div class="older" role="status">${t.thread.loadingOlderMessages}</div>` : nothing}
       ${
         this.threadScroll.newCount > 0
-          ? html`<button class="new-messages" part="new-messages" @click=${() => this.threadScroll.jumpToNewest()}>
+          ? html`<button class="new-messages" part="new-messages" @click=${this.jumpToNewest}>
               <span aria-hidden="true">↓</span> ${t.thread.newMessages(this.threadScroll.newCount)}
             </button>`
           : nothing
@@ -563,6 +841,32 @@ export class ChatBox extends DeskElement {
       onClose: () => this.onDialogClose(),
     });
   }
+}
+
+/** Frames a keyboard move waits for the virtualizer to render the message it goes to. */
+const MAX_SEEK_FRAMES = 40;
+
+const nextFrame = (): Promise<void> => new Promise((resolve) => requestAnimationFrame(() => resolve()));
+
+function rowIndexOf(rows: readonly ThreadRow[], key: string | undefined): number {
+  return key === undefined ? -1 : lastIndex(rows, (row) => row.key === key);
+}
+
+/** The message row before `index` (day separators are not items), if any. */
+function messageBefore(rows: readonly ThreadRow[], index: number): number | undefined {
+  for (let i = index - 1; i >= 0; i -= 1) if (rows[i].type === 'message') return i;
+  return undefined;
+}
+
+function messageAfter(rows: readonly ThreadRow[], index: number): number | undefined {
+  for (let i = index + 1; i < rows.length; i += 1) if (rows[i].type === 'message') return i;
+  return undefined;
+}
+
+/** The index of the last item that matches, or -1. */
+function lastIndex<T>(list: readonly T[], matches: (item: T) => boolean): number {
+  for (let i = list.length - 1; i >= 0; i -= 1) if (matches(list[i])) return i;
+  return -1;
 }
 
 function toggled(set: ReadonlySet<string>, key: string): ReadonlySet<string> {

@@ -4,8 +4,8 @@
  * shown as inert text. Templates stay small: a 10,000-message thread re-renders only the rows in view.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { formatDay, formatFileSize, formatTime, languageName } from '../../i18n/format.js';
-import { messagePreview } from '../../i18n/names.js';
+import { formatDate, formatDateTime, formatDay, formatFileSize, formatTime, languageName } from '../../i18n/format.js';
+import { channelLabel, messagePreview } from '../../i18n/names.js';
 import type { Strings } from '../../i18n/strings.js';
 import type {
   ChoiceContent,
@@ -20,7 +20,7 @@ import type {
 } from '../../model/types.js';
 import { neutralizeBidi } from '../../model/text.js';
 import { displayUrl, safeUrl } from '../../model/url.js';
-import { COLLAPSE_AT, fileBadge, initials, type MessageRow, type ThreadRow } from './thread-rows.js';
+import { COLLAPSE_AT, SHOWN_AT_MOST, fileBadge, initials, type MessageRow, type ThreadRow } from './thread-rows.js';
 
 export interface MessageViewContext {
   readonly t: Strings;
@@ -36,6 +36,14 @@ export interface MessageViewContext {
   readonly brokenImages: ReadonlySet<string>;
   /** Why a failed message cannot be retried (visitor blocked, conversation closed); undefined when it can. */
   readonly retryUnavailable: string | undefined;
+  /** `aria-setsize` of the message items: -1 while older pages may exist. */
+  readonly setSize: number;
+  /** The message item in the thread's Tab order (the last one focused), if any. */
+  readonly activeKey: string | undefined;
+  /** Focus is inside the thread: the active item and its links and buttons are Tab stops. */
+  readonly focusWithin: boolean;
+  /** `tabindex` of the links and buttons of the message being rendered (set per row). */
+  readonly tab: number;
   toggleExpanded(key: string): void;
   toggleOriginal(key: string): void;
   imageFailed(key: string): void;
@@ -77,6 +85,27 @@ export function renderRow(row: ThreadRow, ctx: MessageViewContext): TemplateResu
       <span>${capitalize(formatDay(ctx.lang, row.at, ctx.now), ctx.lang)}</span>
     </div>`;
   }
+  if (row.type === 'conversation') {
+    const { conversation } = row;
+    const closer = row.closedBy ? plain(row.closedBy) : undefined;
+    const label = ctx.t.history.conversationOf(
+      formatDate(ctx.lang, conversation.startedAt),
+      channelLabel(ctx.t, conversation.channel),
+      conversation.status === 'closed',
+      closer,
+    );
+    // A heading: a screen reader jumps from one of the visitor's conversations to the next.
+    return html`<div
+      class="conversation-start"
+      part="conversation-separator"
+      role="heading"
+      aria-level="3"
+      data-key=${row.key}
+      data-status=${conversation.status}
+    >
+      <span>${label}</span>
+    </div>`;
+  }
   return renderMessage(row, ctx);
 }
 
@@ -85,12 +114,28 @@ function capitalize(text: string, lang: string): string {
   return text ? text.charAt(0).toLocaleUpperCase(lang) + text.slice(1) : text;
 }
 
-function renderMessage(row: MessageRow, ctx: MessageViewContext): TemplateResult {
+function renderMessage(row: MessageRow, rowsCtx: MessageViewContext): TemplateResult {
   const { message, side, first, key } = row;
   const failed = message.status === 'failed';
-  const name = authorName(message, ctx);
+  const name = authorName(message, rowsCtx);
+  const active = key === rowsCtx.activeKey;
+  // The thread is one Tab stop: only the focused message's links and buttons follow it in the Tab order.
+  const ctx: MessageViewContext = { ...rowsCtx, tab: active && rowsCtx.focusWithin ? 0 : -1 };
+  const { t } = ctx;
+  const status = failed && message.author === 'agent' ? t.thread.notSent : undefined;
+  const label = t.history.item(name, t.history.kind[message.kind], formatDateTime(ctx.lang, message.at), status);
   const classes = `row ${side}${first ? ' first' : ''}${failed ? ' failed' : ''} kind-${message.kind} by-${message.author}`;
-  return html`<div class=${classes} data-key=${key} data-kind=${message.kind} data-side=${side}>
+  return html`<div
+    class=${classes}
+    role="article"
+    aria-label=${label}
+    aria-posinset=${row.position}
+    aria-setsize=${ctx.setSize}
+    tabindex=${ctx.tab}
+    data-key=${key}
+    data-kind=${message.kind}
+    data-side=${side}
+  >
     ${
       side === 'center'
         ? renderEvent(message, ctx)
@@ -121,6 +166,7 @@ function renderMeta(message: Message, ctx: MessageViewContext): TemplateResult {
               ><button
                 class="retry"
                 part="retry"
+                tabindex=${ctx.tab}
                 aria-label=${t.a11y.retryMessage(messagePreview(t, message, 80))}
                 @click=${() => ctx.retry(message.id)}
               >
@@ -135,19 +181,61 @@ function renderMeta(message: Message, ctx: MessageViewContext): TemplateResult {
   >`;
 }
 
-/** Oversized text is cut at COLLAPSE_AT characters behind "Show more". */
+/**
+ * Oversized text is cut at COLLAPSE_AT characters behind "Show more"; beyond SHOWN_AT_MOST, only
+ * that much is shown even expanded, with a notice and the full text as a download.
+ */
 function clip(text: string, key: string, ctx: MessageViewContext): TemplateResult {
   if (text.length <= COLLAPSE_AT) return html`<span class="text" dir="auto">${text}</span>`;
   const open = ctx.expanded.has(key);
+  const cut = text.length > SHOWN_AT_MOST;
   const more = html`<button
     class="more"
+    tabindex=${ctx.tab}
     aria-expanded=${open ? 'true' : 'false'}
     @click=${() => ctx.toggleExpanded(key)}
   >
     ${open ? ctx.t.thread.showLess : ctx.t.thread.showMore}
   </button>`;
+  const shown = open ? (cut ? `${text.slice(0, SHOWN_AT_MOST)}…` : text) : `${text.slice(0, COLLAPSE_AT)}…`;
   // Only .text keeps the message's own line breaks (pre-wrap); template whitespace elsewhere collapses.
-  return html`<span class="text" dir="auto">${open ? text : `${text.slice(0, COLLAPSE_AT)}…`}</span> ${more}`;
+  return html`<span class="text" dir="auto">${shown}</span> ${more} ${cut ? renderTruncated(text, key, ctx) : nothing}`;
+}
+
+/** "Message truncated: 1 MB, first 200 kB shown" and the full text as a file. */
+function renderTruncated(text: string, key: string, ctx: MessageViewContext): TemplateResult {
+  const { history } = ctx.t;
+  const size = formatFileSize(ctx.lang, utf8Length(text, key));
+  const shown = formatFileSize(ctx.lang, utf8Length(text.slice(0, SHOWN_AT_MOST), `${key}:shown`));
+  return html`<span class="truncated" part="truncated"
+    ><span class="truncated-note">${history.truncated(size, shown)}</span>
+    <button class="download-full" tabindex=${ctx.tab} @click=${() => downloadText(text, key)}>
+      ${history.downloadFull}
+    </button></span
+  >`;
+}
+
+/** UTF-8 sizes of the few oversized texts, by key (a megabyte is not encoded again at each render). */
+const sizes = new Map<string, { length: number; bytes: number }>();
+
+function utf8Length(text: string, key: string): number {
+  const known = sizes.get(key);
+  if (known?.length === text.length) return known.bytes;
+  const bytes = new TextEncoder().encode(text).length;
+  if (sizes.size > 50) sizes.clear();
+  sizes.set(key, { length: text.length, bytes });
+  return bytes;
+}
+
+/** Saves the full text as a .txt file (made on demand: no object URL is held by the thread). */
+function downloadText(text: string, key: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = `message-${key.replace(/^m:/, '').replace(/[^\w.-]+/g, '_')}.txt`;
+  link.click();
+  // The download has started from the URL by the next task; then it can go.
+  setTimeout(() => URL.revokeObjectURL(url));
 }
 
 function renderTime(message: MessageBase, ctx: MessageViewContext): TemplateResult {
@@ -229,7 +317,9 @@ function renderNavigation(message: NavigationContent & MessageBase, ctx: Message
     <span class="icon" aria-hidden="true">↳</span><span class="label">${ctx.t.thread.visited}</span>
     ${
       href
-        ? html`<a href=${href} target="_blank" rel="noopener noreferrer" dir="auto">${title || shown}</a>`
+        ? html`<a href=${href} tabindex=${ctx.tab} target="_blank" rel="noopener noreferrer" dir="auto"
+            >${title || shown}</a
+          >`
         : html`<span class="inert" dir="auto">${title || plain(message.url)}</span>`
     }
     ${title || !href ? html`<span class="url" dir="ltr">${href ? shown : plain(message.url)}</span>` : nothing}
@@ -243,7 +333,7 @@ function renderLink(message: LinkContent, ctx: MessageViewContext): TemplateResu
     <span class="card-kind">${ctx.t.thread.link}</span>
     ${
       href
-        ? html`<a class="title" href=${href} target="_blank" rel="noopener noreferrer" dir="auto"
+        ? html`<a class="title" href=${href} tabindex=${ctx.tab} target="_blank" rel="noopener noreferrer" dir="auto"
               >${plain(message.title ?? '') || plain(displayUrl(href))}</a
             ><span class="url" dir="ltr">${plain(displayUrl(href))}</span>`
         : html`${message.title ? html`<span class="title" dir="auto">${plain(message.title)}</span>` : nothing}<span
@@ -269,7 +359,7 @@ function renderOffer(message: OfferContent, ctx: MessageViewContext): TemplateRe
     ${message.description ? html`<span class="description" dir="auto">${message.description}</span>` : nothing}
     ${
       href
-        ? html`<a class="cta" href=${href} target="_blank" rel="noopener noreferrer" dir="auto"
+        ? html`<a class="cta" href=${href} tabindex=${ctx.tab} target="_blank" rel="noopener noreferrer" dir="auto"
             >${message.cta || ctx.t.thread.offerCta}</a
           >`
         : message.url !== undefined
@@ -300,6 +390,7 @@ function renderFile(message: FileContent, ctx: MessageViewContext): TemplateResu
         ? html`<a
             class="title"
             href=${href}
+            tabindex=${ctx.tab}
             download=${name}
             target="_blank"
             rel="noopener noreferrer"
@@ -328,28 +419,38 @@ function renderImage(message: ImageContent, key: string, ctx: MessageViewContext
       ><span class="url inert" dir="ltr">${plain(message.url)}</span>
     </div>`;
   }
-  if (ctx.brokenImages.has(key)) {
-    // A compact card rather than a big empty box with the browser's broken-image glyph.
-    const link = safeUrl(message.url, 'link');
-    return html`<div class="bubble card image-fallback" part="bubble card" data-image="broken">
-      ${ICON_IMAGE}
-      <span class="fallback-text"
-        ><span class="title" dir="auto">${alt}</span
-        ><span class="fallback-note">${ctx.t.thread.imageUnavailable}</span></span
-      >
-      ${
-        link
-          ? html`<a class="fallback-open" href=${link} target="_blank" rel="noopener noreferrer"
-              >${ctx.t.thread.openImageLink}</a
-            >`
-          : nothing
-      }
-    </div>`;
-  }
   // width/height give the browser the aspect ratio before the image loads (no jump in the virtualizer).
   const sized = !!(message.width && message.height);
+  if (ctx.brokenImages.has(key)) {
+    // The thumbnail's box (same size, so nothing around it moves) with a card in it, rather than
+    // the browser's broken-image glyph. An empty SVG with the image's proportions holds the size.
+    const link = safeUrl(message.url, 'link');
+    return html`<div class="bubble image-fallback" part="bubble card" data-image="broken">
+      <svg
+        class="image-box"
+        viewBox=${sized ? `0 0 ${message.width} ${message.height}` : '0 0 4 3'}
+        aria-hidden="true"
+        focusable="false"
+      ></svg>
+      <span class="fallback-body">
+        ${ICON_IMAGE}
+        <span class="fallback-text"
+          ><span class="title" dir="auto">${alt}</span
+          ><span class="fallback-note">${ctx.t.thread.imageUnavailable}</span></span
+        >
+        ${
+          link
+            ? html`<a class="fallback-open" href=${link} tabindex=${ctx.tab} target="_blank" rel="noopener noreferrer"
+                >${ctx.t.thread.openImageLink}</a
+              >`
+            : nothing
+        }
+      </span>
+    </div>`;
+  }
   return html`<a
     class="bubble image"
+    tabindex=${ctx.tab}
     part="bubble image"
     href=${src}
     target="_blank"
@@ -375,7 +476,12 @@ function renderTranslation(message: TranslationContent, key: string, ctx: Messag
     <span lang=${message.targetLang}>${clip(message.text, key, ctx)}</span>
     <span class="translation-meta"
       ><span>${t.thread.translatedFrom(language)}</span>
-      <button class="toggle-original" aria-expanded=${open ? 'true' : 'false'} @click=${() => ctx.toggleOriginal(key)}>
+      <button
+        class="toggle-original"
+        tabindex=${ctx.tab}
+        aria-expanded=${open ? 'true' : 'false'}
+        @click=${() => ctx.toggleOriginal(key)}
+      >
         ${open ? t.thread.hideOriginal : t.thread.showOriginal}
       </button></span
     >

@@ -4,7 +4,7 @@
  * Pure and cheap: per-message facts are cached by message object, so re-deriving the rows of a
  * 10,000-message thread after one new message is one linear pass without allocating Dates.
  */
-import type { Message, MessageKind } from '../../model/types.js';
+import type { Conversation, Message, MessageKind } from '../../model/types.js';
 
 export type Side = 'left' | 'right' | 'center';
 
@@ -22,9 +22,28 @@ export interface MessageRow {
   readonly side: Side;
   /** First message of a run by the same author: shows avatar and name. */
   readonly first: boolean;
+  /** 1-based place among the loaded messages (`aria-posinset`: kept whatever rows are rendered). */
+  readonly position: number;
 }
 
-export type ThreadRow = DayRow | MessageRow;
+/** The heading of one of the visitor's conversations, when the thread shows more than one. */
+export interface ConversationRow {
+  readonly type: 'conversation';
+  readonly key: string;
+  readonly conversation: Conversation;
+  /** The agent who last wrote in it (who had it when it closed). */
+  readonly closedBy: string | undefined;
+}
+
+export type ThreadRow = DayRow | MessageRow | ConversationRow;
+
+/** One of the visitor's past conversations, with its messages (already filtered). */
+export interface PastConversation {
+  readonly conversation: Conversation;
+  readonly messages: readonly Message[];
+  /** See {@link closedBy}. */
+  readonly closedBy: string | undefined;
+}
 
 /** Kinds shown as centred event lines rather than bubbles. */
 const EVENT_KINDS: ReadonlySet<MessageKind> = new Set<MessageKind>(['system', 'cobrowsing', 'transfer']);
@@ -63,33 +82,61 @@ export function messageKey(message: Message): string {
   return `m:${message.clientId ?? message.id}`;
 }
 
-/** Day separators and grouped message rows, in thread order. */
-export function buildRows(messages: readonly Message[]): ThreadRow[] {
+/**
+ * Day separators and grouped message rows, in thread order. With `past` conversations of the
+ * visitor (oldest first), each comes first under its own heading, then the current one under its.
+ */
+export function buildRows(
+  messages: readonly Message[],
+  current?: Conversation,
+  past: readonly PastConversation[] = [],
+): ThreadRow[] {
   const rows: ThreadRow[] = [];
-  let previous: Message | undefined;
-  let previousFacts: Facts | undefined;
-  let previousSide: Side | undefined;
-  for (const message of messages) {
-    const current = factsOf(message);
-    const newDay = !previousFacts || previousFacts.day !== current.day;
-    if (newDay) rows.push({ type: 'day', key: `d:${current.day}`, at: message.at });
-    const side = sideOf(message);
-    const first =
-      newDay ||
-      side === 'center' ||
-      message.kind === 'navigation' ||
-      previous === undefined ||
-      previousSide !== side ||
-      previous.kind === 'navigation' ||
-      previous.author !== message.author ||
-      (previous.authorName ?? '') !== (message.authorName ?? '') ||
-      current.time - previousFacts!.time > GROUP_GAP_MS;
-    rows.push({ type: 'message', key: messageKey(message), message, side, first });
-    previous = message;
-    previousFacts = current;
-    previousSide = side;
+  let position = 0;
+  const segment = (list: readonly Message[], headed: boolean) => {
+    let previous: Message | undefined;
+    let previousFacts: Facts | undefined;
+    let previousSide: Side | undefined;
+    for (const message of list) {
+      const current = factsOf(message);
+      const newDay = !previousFacts || previousFacts.day !== current.day;
+      // A conversation's heading gives its date: no day separator right under it.
+      if (newDay && !(headed && !previousFacts))
+        rows.push({ type: 'day', key: `d:${message.conversationId}:${current.day}`, at: message.at });
+      const side = sideOf(message);
+      const first =
+        newDay ||
+        side === 'center' ||
+        message.kind === 'navigation' ||
+        previous === undefined ||
+        previousSide !== side ||
+        previous.kind === 'navigation' ||
+        previous.author !== message.author ||
+        (previous.authorName ?? '') !== (message.authorName ?? '') ||
+        current.time - previousFacts!.time > GROUP_GAP_MS;
+      position += 1;
+      rows.push({ type: 'message', key: messageKey(message), message, side, first, position });
+      previous = message;
+      previousFacts = current;
+      previousSide = side;
+    }
+  };
+  for (const { conversation, messages: list, closedBy } of past) {
+    rows.push({ type: 'conversation', key: `c:${conversation.id}`, conversation, closedBy });
+    segment(list, true);
   }
+  const headed = past.length > 0 && current !== undefined;
+  if (headed) rows.push({ type: 'conversation', key: `c:${current.id}`, conversation: current, closedBy: undefined });
+  segment(messages, headed);
   return rows;
+}
+
+/** Who closed a conversation, as far as its messages tell: the agent who last wrote in it (who had it then). */
+export function closedBy(messages: readonly Message[]): string | undefined {
+  for (let i = messages.length - 1; i >= 0; i -= 1) {
+    if (messages[i].author === 'agent') return messages[i].authorName?.trim() || undefined;
+  }
+  return undefined;
 }
 
 /** Up to two initials from a name ("Emma Laurent" → "EL", "Visitor #4821" → "V4"). */
@@ -128,3 +175,5 @@ export function fileBadge(name: string, mimeType?: string): { type: string; labe
 
 /** Messages longer than this are collapsed behind "Show more". */
 export const COLLAPSE_AT = 4000;
+/** At most this much of a message is shown, expanded (the rest is kept: the full text downloads as a file). */
+export const SHOWN_AT_MOST = 200_000;

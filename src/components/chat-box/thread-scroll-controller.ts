@@ -22,6 +22,8 @@ export interface ThreadView {
   readonly rows: readonly ThreadRow[];
   /** Whether the server has older messages and whether a page is on its way. */
   readonly info: ThreadInfo;
+  /** What older rows come from now (the conversation's messages, then the visitor's past conversations). */
+  readonly olderFrom?: string;
 }
 
 export interface ThreadScrollOptions {
@@ -57,6 +59,7 @@ export class ThreadScrollController implements ReactiveController {
   /** Older messages were just put above: once laid out, is the view still at the top? */
   private prepended = false;
   private autoLoadedFor: string | undefined;
+  private olderFrom = '';
 
   /** The log listened to, and what it looked like at the last scroll seen. */
   private log: HTMLElement | undefined;
@@ -111,6 +114,7 @@ export class ThreadScrollController implements ReactiveController {
     const previous = this.rows;
     this.rows = view.rows;
     this.info = view.info;
+    this.olderFrom = view.olderFrom ?? '';
     this.conversationId = view.conversationId;
     if (shown !== this.shown) {
       // Another conversation (or filter): it opens at its newest message, whatever the last one did.
@@ -148,6 +152,13 @@ export class ThreadScrollController implements ReactiveController {
     const firstMessage = previous.findIndex((row) => row.type === 'message');
     const firstIndex = firstMessage >= 0 ? indexOfKey(view.rows, previous[firstMessage].key) : -1;
     if (firstIndex > firstMessage && !this.following) this.prepended = true;
+  }
+
+  /** The agent reads an older message (focused it): what arrives below no longer moves the view. */
+  release(): void {
+    if (!this.following) return;
+    this.following = false;
+    this.host.requestUpdate();
   }
 
   /** "N new messages": back to the newest message, following again. */
@@ -358,13 +369,20 @@ export class ThreadScrollController implements ReactiveController {
     if (id) this.options.loadOlder(id);
   }
 
-  /** A thread too short to scroll cannot reach "the top" by scrolling: fetch older once if the server has some. */
+  /**
+   * A thread too short to scroll cannot reach "the top" by scrolling: fetch older rows if the
+   * server may have some, once per source and length (a page that brings nothing stops it).
+   */
   private maybeAutoLoad(log: HTMLElement): void {
     const id = this.conversationId;
-    if (!id || this.autoLoadedFor === id || this.info.hasOlder !== true || this.info.loadingOlder) return;
+    const key = `${id}|${this.olderFrom}|${this.rows.length}`;
+    if (!id || this.autoLoadedFor === key || this.info.hasOlder === false || this.info.loadingOlder) return;
     if (log.scrollHeight > log.clientHeight + 1) return;
-    this.autoLoadedFor = id;
-    this.options.loadOlder(id);
+    this.autoLoadedFor = key;
+    // After this update: the page may arrive synchronously and update the host again.
+    queueMicrotask(() => {
+      if (this.host.isConnected) this.options.loadOlder(id);
+    });
   }
 }
 

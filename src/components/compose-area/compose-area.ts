@@ -384,12 +384,15 @@ export class ComposeArea extends DeskElement {
     }
   }
 
-  /** "<visitor> is typing…" and the live preview, on screen (the desk's announcer says when it starts). */
+  /**
+   * "<visitor> is typing…" for screen readers only (the thread above shows the visible line, and the
+   * desk's announcer says when it starts): never the preview, which changes per keystroke.
+   */
   private renderTyping(): TemplateResult {
     const typing = this.data.value?.typing ?? NO_TYPING;
     const t = this.i18n.t.composer;
     const { visitor, conversation } = this.data.value ?? {};
-    return html`<div part="typing" class="typing ${typing.typing ? '' : 'visually-hidden'}">
+    return html`<div part="typing" class="typing visually-hidden">
       <span class="typing-label"
         >${
           typing.typing

@@ -130,9 +130,23 @@ export class VisitorPanel extends DeskElement {
       };
     },
     (value, previous) => {
-      if (value.history !== previous?.history) this.continueRecord(value.history);
+      if (value.history === previous?.history) return;
+      this.continueRecord(value.history);
+      this.loadFirstPage(value.conversation?.visitorId, value.history);
     },
   );
+
+  /** The visitor whose first page of history was asked for without "Load older conversations". */
+  private firstPageFor: string | undefined;
+
+  /** A returning visitor whose past conversations are all on the server: their first page comes unasked. */
+  private loadFirstPage(visitorId: string | undefined, history: VisitorHistory | undefined): void {
+    const store = this.target.store;
+    if (!store || !visitorId || !history || this.firstPageFor === visitorId) return;
+    if (history.conversations.length > 0 || !history.hasMore || history.loading) return;
+    this.firstPageFor = visitorId;
+    store.loadHistory(visitorId);
+  }
 
   /** Where focus goes after the next render (e.g. back to the trigger of the dialog). */
   private focusAfterUpdate: string | undefined;
@@ -579,7 +593,10 @@ export class VisitorPanel extends DeskElement {
     const event = new DeskConversationSelectEvent({ conversationId });
     this.dispatchEvent(event);
     if (event.defaultPrevented) return;
-    store.focus(conversationId);
+    // A past conversation continues above the visitor's current one: the thread scrolls to it.
+    const shown = this.data.value?.conversation;
+    if (shown?.status === 'ongoing' && shown.id !== conversationId) store.showPast(conversationId, shown.id);
+    else store.focus(conversationId);
   }
 
   private confirmBlock(visitorId: string, reason: string | undefined): void {

@@ -63,8 +63,9 @@ export const a11y: A11yStrings = {
     {
       title: 'سلسلة الرسائل',
       items: [
-        { keys: '↓ / ↑، Page Down / Page Up', action: 'تمرير الرسائل' },
-        { keys: 'Home / End', action: 'أقدم / أحدث رسالة' },
+        { keys: '↓ / ↑', action: 'الرسالة التالية / السابقة (السلسلة محطة واحدة لمفتاح Tab)' },
+        { keys: 'Home / End', action: 'أول رسالة محمّلة / أحدث رسالة' },
+        { keys: 'Page Down / Page Up', action: 'شاشة أخرى، ثم الرسالة الظاهرة فيها' },
       ],
     },
     {

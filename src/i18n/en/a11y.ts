@@ -51,8 +51,9 @@ export const a11y = {
     {
       title: 'Thread',
       items: [
-        { keys: '↓ / ↑, Page Down / Page Up', action: 'Scroll the messages' },
-        { keys: 'Home / End', action: 'Oldest / newest message' },
+        { keys: '↓ / ↑', action: 'Next / previous message (the thread is one Tab stop)' },
+        { keys: 'Home / End', action: 'First loaded / newest message' },
+        { keys: 'Page Down / Page Up', action: 'A screen further, then the message there' },
       ],
     },
     {

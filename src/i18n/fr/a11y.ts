@@ -44,8 +44,9 @@ export const a11y: A11yStrings = {
     {
       title: 'Fil',
       items: [
-        { keys: '↓ / ↑, Pg suiv / Pg préc', action: 'Faire défiler les messages' },
-        { keys: 'Début / Fin', action: 'Message le plus ancien / le plus récent' },
+        { keys: '↓ / ↑', action: 'Message suivant / précédent (le fil est un seul arrêt de tabulation)' },
+        { keys: 'Début / Fin', action: 'Premier message chargé / le plus récent' },
+        { keys: 'Pg suiv / Pg préc', action: 'Un écran plus loin, puis le message qui s’y trouve' },
       ],
     },
     {
