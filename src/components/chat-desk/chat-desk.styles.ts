@@ -124,6 +124,7 @@ export const chatDeskStyles = css`
     background: var(--_color-surface);
   }
   .shortcuts .key {
+    min-inline-size: 1ch;
     font-weight: 700;
   }
   .toggle:hover {
@@ -246,7 +247,9 @@ export const chatDeskStyles = css`
     padding-inline: var(--_space-2);
   }
   .desk[data-narrow] .toolbar .toggle > span:not(.toggle-badge, .key),
-  .desk[data-narrow] agent-status::part(name) {
+  .desk[data-narrow] agent-status::part(name),
+  /* "?" is the help's glyph on screen; its words stay its name (the toolbar keeps one row). */
+  .shortcuts .label {
     position: absolute;
     inline-size: 1px;
     block-size: 1px;
