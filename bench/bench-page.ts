@@ -908,6 +908,7 @@ export async function panes(options: {
   const box = container(1600, 1000);
   await nextFrame();
   const heapBefore = await heapOf(hooks);
+  await hooks.mark?.('panes-mount:start');
   const start = performance.now();
   let host: HTMLElement;
   if (options.impl === 'baseline') {
@@ -932,6 +933,7 @@ export async function panes(options: {
       }),
     30_000,
   );
+  await hooks.mark?.('panes-mount:end');
   await sleep(300);
   const elements = countElements(host);
   const heapMounted = await heapOf(hooks);

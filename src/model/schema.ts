@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { digits, utcTimeMs } from './time.js';
 import type { Agent, AgentChannel, Conversation, Message, ServerEvent, Visitor, VisitorPatch } from './types.js';
 
 /**
@@ -31,41 +32,34 @@ const LongText = v.pipe(v.string(), v.maxLength(MAX_TEXT));
 const UrlText = v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_URL));
 const IsoTime = v.pipe(v.string(), v.maxLength(40), v.check(isIsoTime, 'Invalid ISO 8601 time'));
 
-/** Where `YYYY-MM-DDTHH:MM` has digits. */
-const DIGITS = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15];
-/** `s` has the ASCII digits 0-9 at each of DIGITS. */
-function digitsAt(s: string): boolean {
-  for (let i = 0; i < DIGITS.length; i += 1) {
-    const code = s.charCodeAt(DIGITS[i]);
-    if (code < 48 || code > 57) return false;
-  }
-  return true;
-}
-/** The number written by the two ASCII digits at `i` (checked by digitsAt). */
-const twoDigits = (s: string, i: number) => (s.charCodeAt(i) - 48) * 10 + s.charCodeAt(i + 1) - 48;
-
 /**
  * An ISO 8601 date-time whose calendar date exists (Date.parse alone accepts 2026-02-30): it starts
  * with `YYYY-MM-DDTHH:MM` (what /^(\d{4})-(\d{2})-(\d{2})T\d{2}:\d{2}/ matched, read without a
  * regular expression: this runs for every message of a snapshot) and Date.parse reads it.
  */
 function isIsoTime(s: string): boolean {
+  // The shape servers write, read by hand (a subset of what the checks below accept).
+  if (!Number.isNaN(utcTimeMs(s))) return true;
+  const year = digits(s, 0, 4);
+  const month = digits(s, 5, 2);
+  const day = digits(s, 8, 2);
+  // (digits is -1 where one is not a digit.)
   if (
     s.length < 16 ||
     s[4] !== '-' ||
     s[7] !== '-' ||
     s[10] !== 'T' ||
     s[13] !== ':' ||
-    !digitsAt(s) ||
+    (year | digits(s, 11, 2) | digits(s, 14, 2)) < 0 ||
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
     Number.isNaN(Date.parse(s))
   ) {
     return false;
   }
-  const month = twoDigits(s, 5);
-  const day = twoDigits(s, 8);
-  if (month < 1 || month > 12 || day < 1) return false;
   // Every month has 28 days: only later days need the calendar.
-  return day <= 28 || day <= new Date(Date.UTC(Number(s.slice(0, 4)), month, 0)).getUTCDate();
+  return day <= 28 || day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 /** A non-negative integer (also the protocol's sequence numbers). */
 export const Count = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(Number.MAX_SAFE_INTEGER));
@@ -438,34 +432,37 @@ export function fastMessage(raw: unknown): Message | undefined {
   if (!fields) return undefined;
   // The base fields written out (named property reads: this runs for every message of a snapshot).
   if (!('id' in input && 'conversationId' in input && 'author' in input && 'at' in input)) return undefined;
-  const out: Record<string, unknown> = { id: input.id, conversationId: input.conversationId, author: input.author };
-  if (!check(ID, out.id) || !check(ID, out.conversationId) || !check(AUTHOR, out.author)) return undefined;
-  if ('authorName' in input) {
-    const authorName = input.authorName;
-    if (authorName !== undefined && !check(SHORT, authorName)) return undefined;
-    out.authorName = authorName;
-  }
+  const id = input.id;
+  const conversationId = input.conversationId;
+  const author = input.author;
+  if (!check(ID, id) || !check(ID, conversationId) || !check(AUTHOR, author)) return undefined;
+  const hasName = 'authorName' in input;
+  const authorName = hasName ? input.authorName : undefined;
+  if (authorName !== undefined && !check(SHORT, authorName)) return undefined;
   const at = input.at;
+  if (typeof at !== 'string') return undefined;
   if (!check(TIME, at)) return undefined;
-  out.at = at;
-  if ('status' in input) {
-    const status = input.status;
-    if (status !== undefined && !check(DELIVERY, status)) return undefined;
-    out.status = status;
-  }
-  if ('clientId' in input) {
-    const clientId = input.clientId;
-    if (clientId !== undefined && !check(ID, clientId)) return undefined;
-    out.clientId = clientId;
-  }
-  out.kind = kind;
-  if (kind === 'text' || kind === 'system') {
+  const hasStatus = 'status' in input;
+  const status = hasStatus ? input.status : undefined;
+  if (status !== undefined && !check(DELIVERY, status)) return undefined;
+  const hasClientId = 'clientId' in input;
+  const clientId = hasClientId ? input.clientId : undefined;
+  if (clientId !== undefined && !check(ID, clientId)) return undefined;
+  if ((kind === 'text' || kind === 'system') && !hasClientId) {
     if (!('text' in input)) return undefined;
     const text = input.text;
     if (!check(LONG, text)) return undefined;
-    out.text = text;
-    return out as unknown as Message;
+    // The two common shapes as one literal each: one allocation per message, not a property
+    // store grown field by field.
+    if (!hasName && !hasStatus) return { id, conversationId, author, at, kind, text } as Message;
+    if (hasName && hasStatus) return { id, conversationId, author, authorName, at, status, kind, text } as Message;
   }
+  const out: Record<string, unknown> = { id, conversationId, author };
+  if (hasName) out.authorName = authorName;
+  out.at = at;
+  if (hasStatus) out.status = status;
+  if (hasClientId) out.clientId = clientId;
+  out.kind = kind;
   return copyFields(input, fields, out) ? (out as unknown as Message) : undefined;
 }
 

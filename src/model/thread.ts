@@ -1,10 +1,11 @@
 import { stringHash } from './text.js';
+import { parseTime } from './time.js';
 import type { Conversation, Message, Visitor } from './types.js';
 
 /** Milliseconds since the epoch of an ISO time; unparsable times sort first. */
 export function timeOf(iso: string | undefined): number {
   if (!iso) return 0;
-  const ms = Date.parse(iso);
+  const ms = parseTime(iso);
   return Number.isNaN(ms) ? 0 : ms;
 }
 

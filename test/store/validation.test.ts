@@ -261,6 +261,35 @@ describe('validation of server events', () => {
     expect(warn.callCount).to.equal(4);
   });
 
+  it('orders each thread of a snapshot whatever the listing: grouped, interleaved, out of order, mixed time shapes', () => {
+    const at = (id: string, seconds: number, conversationId: string, time?: string) => ({
+      ...textMessage(id, 'visitor', seconds, id, conversationId),
+      ...(time ? { at: time } : {}),
+    });
+    transport.emit({
+      type: 'snapshot',
+      visitors: [visitor('v-c1'), visitor('v-c2')],
+      conversations: [conversation('c1'), conversation('c2', { startedAt: iso(5) })],
+      messages: [
+        // c1 then c2, each in order (not in order as a whole: the store sorts).
+        at('a1', 10, 'c1'),
+        at('a2', 20, 'c1'),
+        at('b1', 1, 'c2'),
+        // Back to c1: older than a2 (c1 is out of order from here).
+        at('a0', 5, 'c1'),
+        // An offset time, an hour before T0 + 2 s, and a valibot-only kind among them.
+        at('b0', 0, 'c2', '2026-11-25T10:00:02+01:00'),
+        { ...at('b2', 3, 'c2'), kind: 'cobrowsing', state: 'requested' },
+        { ...at('bad', 4, 'c2'), at: 'soon' },
+      ],
+    });
+    store.flush();
+    const ids = (id: string) => store.state.threads.get(id)!.messages.map((m) => m.id);
+    expect(ids('c1')).to.deep.equal(['a0', 'a1', 'a2']);
+    expect(ids('c2')).to.deep.equal(['b0', 'b1', 'b2']);
+    expect(errors.map((e) => e.message).join('\n')).to.contain('messages.6.at');
+  });
+
   it('a history page keeps its valid conversations and messages', () => {
     transport.emit({
       type: 'history.page',

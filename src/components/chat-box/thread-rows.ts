@@ -1,9 +1,11 @@
 /**
  * Turns a conversation's messages into the rows the thread virtualizes: day separators and
  * messages with their side (visitor left, agent/bot right, events centred) and grouping.
- * Pure and cheap: per-message facts are cached by message object, so re-deriving the rows of a
- * 10,000-message thread after one new message is one linear pass without allocating Dates.
+ * Pure and cheap: times are read by hand and the local day is worked out once per day (model/time),
+ * so deriving the rows of a 10,000-message thread is one linear pass without allocating Dates — no
+ * per-message cache either: filling a WeakMap cost more than it saved in a page that just loaded.
  */
+import { localDay, parseTime } from '../../model/time.js';
 import type { Conversation, Message, MessageKind } from '../../model/types.js';
 
 export type Side = 'left' | 'right' | 'center';
@@ -50,28 +52,6 @@ const EVENT_KINDS: ReadonlySet<MessageKind> = new Set<MessageKind>(['system', 'c
 /** Two messages further apart than this start a new group. */
 const GROUP_GAP_MS = 5 * 60 * 1000;
 
-interface Facts {
-  readonly time: number;
-  readonly day: number;
-}
-
-const facts = new WeakMap<Message, Facts>();
-
-function factsOf(message: Message): Facts {
-  let known = facts.get(message);
-  if (!known) {
-    const time = Date.parse(message.at);
-    if (Number.isNaN(time)) {
-      known = { time: 0, day: 0 };
-    } else {
-      const date = new Date(time);
-      known = { time, day: date.getFullYear() * 10_000 + (date.getMonth() + 1) * 100 + date.getDate() };
-    }
-    facts.set(message, known);
-  }
-  return known;
-}
-
 export function sideOf(message: Message): Side {
   if (EVENT_KINDS.has(message.kind) || message.author === 'system') return 'center';
   return message.author === 'visitor' ? 'left' : 'right';
@@ -95,14 +75,18 @@ export function buildRows(
   let position = 0;
   const segment = (list: readonly Message[], headed: boolean) => {
     let previous: Message | undefined;
-    let previousFacts: Facts | undefined;
+    let previousTime = 0;
+    let previousDay = 0;
     let previousSide: Side | undefined;
     for (const message of list) {
-      const current = factsOf(message);
-      const newDay = !previousFacts || previousFacts.day !== current.day;
+      // An unreadable time (never one that passed validation) counts as time 0 of day 0.
+      const parsed = parseTime(message.at);
+      const time = Number.isNaN(parsed) ? 0 : parsed;
+      const day = Number.isNaN(parsed) ? 0 : localDay(parsed);
+      const newDay = previous === undefined || previousDay !== day;
       // A conversation's heading gives its date: no day separator right under it.
-      if (newDay && !(headed && !previousFacts))
-        rows.push({ type: 'day', key: `d:${message.conversationId}:${current.day}`, at: message.at });
+      if (newDay && !(headed && previous === undefined))
+        rows.push({ type: 'day', key: `d:${message.conversationId}:${day}`, at: message.at });
       const side = sideOf(message);
       const first =
         newDay ||
@@ -113,11 +97,12 @@ export function buildRows(
         previous.kind === 'navigation' ||
         previous.author !== message.author ||
         (previous.authorName ?? '') !== (message.authorName ?? '') ||
-        current.time - previousFacts!.time > GROUP_GAP_MS;
+        time - previousTime > GROUP_GAP_MS;
       position += 1;
       rows.push({ type: 'message', key: messageKey(message), message, side, first, position });
       previous = message;
-      previousFacts = current;
+      previousTime = time;
+      previousDay = day;
       previousSide = side;
     }
   };
