@@ -7,7 +7,8 @@ import { DESK_EVENTS, storyStore, type StoryStoreOptions } from './support/desk-
  * `<chat-desk>`: the assembled desk — state box, one, two or four panes (only the focused one has a
  * composer) and the visitor panel. It fills its container: below 900 px of its own width the list and
  * the visitor panel become drawers. Keyboard: Alt+ArrowDown / Alt+ArrowUp switch conversation, F6 /
- * Shift+F6 move between panes, Escape closes a drawer.
+ * Shift+F6 move round the regions (list, each pane's thread and composer, visitor panel), `?` or the
+ * toolbar's "Keyboard shortcuts" lists every shortcut, Escape closes a drawer.
  */
 const meta: Meta = {
   title: 'Elements/Chat desk',
@@ -63,6 +64,9 @@ export const NarrowDesk: Story = { args: { width: '800px' }, render: render() };
 
 /** Four panes on an 800 px desk: the focused pane's composer goes compact (icon Send, hint off screen). */
 export const NarrowFourPanes: Story = { args: { width: '800px', layout: 4 }, render: render() };
+
+/** 320 CSS px wide (400 % zoom of 1280 px): one toolbar row of icon buttons, the thread keeps its height. */
+export const Reflow320: Story = { args: { width: '320px' }, render: render() };
 
 /** Two panes in a 600px container: the panes stack. */
 export const NarrowTwoPanes: Story = { args: { width: '600px', layout: 2 }, render: render() };

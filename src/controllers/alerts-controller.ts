@@ -7,6 +7,7 @@ import type { Message } from '../model/types.js';
 import type { DeskStore } from '../store/desk-store.js';
 import type { DeskState, Thread } from '../store/state.js';
 import { defaultAlertAdapters, type AlertAdapters } from './alert-adapters.js';
+import { announce } from '../components/shared/announcer.js';
 
 /** The ways an alert reaches an agent who looks elsewhere (the `notify` attribute's words). */
 export type AlertChannel = 'sound' | 'title' | 'desktop';
@@ -114,9 +115,6 @@ function newMessages(previous: Thread | undefined, next: Thread): readonly Messa
  * that received messages ("Noah Schmidt: 2 unread"), at most one every few seconds.
  */
 export class AlertsController implements ReactiveController {
-  /** The latest screen-reader summary; `serial` changes with each one. */
-  announcement = { text: '', serial: 0 };
-
   private store: DeskStore | undefined;
   private subscription: Subscription | undefined;
   private connected = false;
@@ -386,8 +384,7 @@ export class AlertsController implements ReactiveController {
     if (parts.length === 0) return;
     const shown = parts.slice(0, ANNOUNCE_MAX);
     if (parts.length > ANNOUNCE_MAX) shown.push(t.alerts.more(parts.length - ANNOUNCE_MAX));
-    this.announcement = { text: shown.join(t.alerts.separator), serial: this.announcement.serial + 1 };
+    announce(this.host, shown.join(t.alerts.separator), { key: 'alerts' });
     this.lastAnnouncement = this.adapters.clock.now();
-    this.host.requestUpdate();
   }
 }

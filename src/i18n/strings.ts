@@ -1,3 +1,4 @@
+import { a11y } from './en/a11y.js';
 import { alerts } from './en/alerts.js';
 import { common } from './en/common.js';
 import { composer } from './en/composer.js';
@@ -24,10 +25,23 @@ export interface Strings {
   shift: typeof shift;
   history: typeof history;
   handover: typeof handover;
+  a11y: typeof a11y;
 }
 
 /** English: always loaded, the fallback while another locale loads or when it cannot. */
-export const en: Strings = { common, thread, composer, stateBox, visitorPanel, desk, alerts, shift, history, handover };
+export const en: Strings = {
+  common,
+  thread,
+  composer,
+  stateBox,
+  visitorPanel,
+  desk,
+  alerts,
+  shift,
+  history,
+  handover,
+  a11y,
+};
 
 /** Imports one locale's strings: a module whose `strings` implements {@link Strings}. */
 export type LocaleLoader = () => Promise<{ strings: Strings }>;

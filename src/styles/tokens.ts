@@ -10,8 +10,8 @@ export const tokens = css`
   :host {
     color-scheme: var(--desk-color-scheme, light dark);
     --_font: var(--desk-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif);
-    --_font-size: var(--desk-font-size, 14px);
-    --_font-size-small: var(--desk-font-size-small, 12px);
+    --_font-size: var(--desk-font-size, 0.875rem);
+    --_font-size-small: var(--desk-font-size-small, 0.75rem);
     --_line-height: var(--desk-line-height, 1.45);
     --_radius: var(--desk-radius, 10px);
     --_radius-small: var(--desk-radius-small, 6px);

@@ -10,6 +10,7 @@ import { DeskStore } from '../../src/store/desk-store.js';
 import { demoFixtures } from '../../src/transport/demo-fixtures.js';
 import { MemoryTransport } from '../../src/transport/memory-transport.js';
 import { loadLocale } from '../../src/i18n/strings.js';
+import { ANNOUNCER_SELECTOR, lastAnnouncement } from '../../src/components/shared/announcer.js';
 
 const STORAGE_KEY = 'agent-desk:layout';
 
@@ -47,12 +48,20 @@ function panes(el: ChatDesk): HTMLElement[] {
   return [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part="pane"]')];
 }
 
-function radio(el: ChatDesk, name: string): HTMLInputElement {
+/** A radio's accessible name: its label's text without the parts hidden from assistive technology. */
+function radioName(input: HTMLInputElement): string {
+  const label = input.closest('label')!.cloneNode(true) as Element;
+  label.querySelectorAll('[aria-hidden="true"]').forEach((node) => node.remove());
+  return label.textContent!.replace(/\s+/g, ' ').trim();
+}
+
+/** The split-screen radio whose name starts with `digit` ("2" → "2 side by side"). */
+function radio(el: ChatDesk, digit: string): HTMLInputElement {
   const group = el.shadowRoot!.querySelector('[role="radiogroup"]')!;
-  const input = [...group.querySelectorAll<HTMLInputElement>('input[type="radio"]')].find(
-    (candidate) => candidate.closest('label')!.textContent!.trim() === name,
+  const input = [...group.querySelectorAll<HTMLInputElement>('input[type="radio"]')].find((candidate) =>
+    radioName(candidate).startsWith(`${digit} `),
   );
-  if (!input) throw new Error(`no radio ${name}`);
+  if (!input) throw new Error(`no radio ${digit}`);
   return input;
 }
 
@@ -98,6 +107,10 @@ describe('<chat-desk>', () => {
     expect(root.querySelector('visitor-panel')).to.exist;
     expect(root.querySelectorAll('chat-box')).to.have.length(1);
     expect(root.querySelector('[role="radiogroup"]')!.getAttribute('aria-label')).to.equal('Split screen');
+    // Names that say what they do, without a tooltip repeating them.
+    const radios = [...root.querySelectorAll<HTMLInputElement>('input[type="radio"]')];
+    expect(radios.map(radioName)).to.deep.equal(['1 conversation', '2 side by side', '4 in a grid']);
+    expect(radios.some((input) => input.closest('[title]'))).to.equal(false);
     await el.updateComplete;
     await expect(el).shadowDom.to.be.accessible();
   });
@@ -211,36 +224,100 @@ describe('<chat-desk>', () => {
     expect(el.shadowRoot!.querySelectorAll('compose-area')).to.have.length(1);
   });
 
-  it('F6 / Shift+F6 move focus between panes', async () => {
+  it('F6 / Shift+F6 cycle the regions: list, each pane (thread, composer), visitor panel, and back', async () => {
     const { store } = setup();
-    const el = await mount(store, 4);
+    const el = await mount(store, 2);
     await el.updateComplete;
+    const where = () => {
+      const active = el.shadowRoot!.activeElement;
+      if (!active) return 'nowhere';
+      if (active.localName === 'state-box' || active.closest('#sidebar')) return 'list';
+      if (active.id === 'info') return 'visitor panel';
+      const pane = focusedPaneIndex(el) + 1;
+      if (active.localName === 'compose-area') return `composer ${pane}`;
+      const deep = active.shadowRoot?.activeElement;
+      // The log, or the message it puts focus on (its items).
+      return deep?.closest('[role="log"]') ? `thread ${pane}` : `pane ${pane}`;
+    };
     el.shadowRoot!.querySelector<HTMLElement>('state-box')!.focus();
-    await sendKeys({ press: 'F6' });
-    await waitUntil(() => focusedPaneIndex(el) === 0, 'focus in pane 1');
-    expect(store.state.focusedPane).to.equal(0);
-    await sendKeys({ press: 'F6' });
-    await waitUntil(() => focusedPaneIndex(el) === 1, 'focus in pane 2');
+    const forward = [];
+    for (let i = 0; i < 6; i += 1) {
+      await sendKeys({ press: 'F6' });
+      await el.updateComplete;
+      forward.push(where());
+    }
+    expect(forward).to.deep.equal(['thread 1', 'composer 1', 'thread 2', 'composer 2', 'visitor panel', 'list']);
+    // The composer follows the pane focus moved into.
     expect(store.state.focusedPane).to.equal(1);
-    // The composer followed, and typing goes to it.
-    expect(panes(el)[1].querySelector('compose-area')).to.exist;
-    await sendKeys({ press: 'Shift+F6' });
-    await waitUntil(() => focusedPaneIndex(el) === 0, 'back in pane 1');
-    await sendKeys({ press: 'Shift+F6' });
-    await waitUntil(() => focusedPaneIndex(el) === 3, 'wraps to pane 4');
-    expect(store.state.focusedPane).to.equal(3);
+    const backward = [];
+    for (let i = 0; i < 3; i += 1) {
+      await sendKeys({ press: 'Shift+F6' });
+      await el.updateComplete;
+      backward.push(where());
+    }
+    expect(backward).to.deep.equal(['visitor panel', 'composer 2', 'thread 2']);
   });
 
-  it('F6 with one pane moves focus into it, then leaves F6 to the browser', async () => {
+  it('F6 skips a drawer that is closed on a narrow desk', async () => {
+    const { store } = setup();
+    const el = await mount(store, 1, 800);
+    await waitUntil(() => toggle(el, 'Conversations'), 'drawer toggles appear');
+    messageBoxes(el)[0].focus();
+    await sendKeys({ press: 'F6' });
+    await el.updateComplete;
+    // Past the composer: the visitor panel and the list are closed drawers, so the thread again.
+    expect(el.shadowRoot!.activeElement?.localName).to.equal('chat-box');
+  });
+
+  it('"Keyboard shortcuts" (button, or ? outside a text box) lists every shortcut; focus comes back', async () => {
     const { store } = setup();
     const el = await mount(store, 1);
-    await el.updateComplete;
+    const root = el.shadowRoot!;
+    const button = [...root.querySelectorAll<HTMLButtonElement>('button')].find((candidate) =>
+      candidate.textContent!.replace(/\s+/g, ' ').includes('Keyboard shortcuts'),
+    )!;
+    expect(button.getAttribute('aria-haspopup')).to.equal('dialog');
+    const dialog = root.querySelector<HTMLDialogElement>('dialog[aria-labelledby="shortcuts-title"]')!;
+    button.focus();
+    await sendKeys({ press: 'Enter' });
+    expect(dialog.open).to.equal(true);
+    expect(root.getElementById('shortcuts-title')!.textContent).to.equal('Keyboard shortcuts');
+    const keys = [...dialog.querySelectorAll('kbd')].map((kbd) => kbd.textContent);
+    for (const key of ['F6 / Shift+F6', 'Alt+↓ / Alt+↑', '?', 'Shift+Enter', 'Ctrl+C', 'Enter', '/']) {
+      expect(keys, key).to.include(key);
+    }
+    await expect(el).shadowDom.to.be.accessible();
+    await sendKeys({ press: 'Escape' });
+    expect(dialog.open).to.equal(false);
+    expect(root.activeElement).to.equal(button);
+    // "?" typed in the message box is a character…
+    messageBoxes(el)[0].focus();
+    await sendKeys({ type: '?' });
+    expect(dialog.open).to.equal(false);
+    expect(messageBoxes(el)[0].value).to.equal('?');
+    // …and anywhere else it opens the help, from the conversation list too.
     el.shadowRoot!.querySelector<HTMLElement>('state-box')!.focus();
-    await sendKeys({ press: 'F6' });
-    await waitUntil(() => focusedPaneIndex(el) === 0, 'focus in the pane');
-    const event = new KeyboardEvent('keydown', { key: 'F6', bubbles: true, composed: true, cancelable: true });
-    panes(el)[0].dispatchEvent(event);
-    expect(event.defaultPrevented).to.equal(false);
+    await sendKeys({ type: '?' });
+    expect(dialog.open).to.equal(true);
+    await sendKeys({ press: 'Escape' });
+    expect(root.activeElement?.localName).to.equal('state-box');
+  });
+
+  it("heading-level sets the level of the desk's headings; sub-headings nest below it", async () => {
+    const { store } = setup();
+    const el = await mount(store, 1);
+    // Outside dialogs (a modal dialog's title starts an outline of its own).
+    const deep = (selector: string) =>
+      deepAll<HTMLElement>(el.shadowRoot!, selector)
+        .filter((heading) => !heading.closest('dialog'))
+        .map((heading) => heading.textContent!.trim());
+    expect(deep('h2')).to.include.members(['Ongoing conversations']);
+    expect(deep('h3')).to.include.members(['Source', 'Navigation', 'Profile']);
+    el.headingLevel = 3;
+    await el.updateComplete;
+    expect(deep('h3')).to.include.members(['Ongoing conversations']);
+    expect(deep('h4')).to.include.members(['Source', 'Navigation']);
+    expect(deep('h2')).to.deep.equal([]);
   });
 
   it('Alt+ArrowDown / Alt+ArrowUp switch conversation from anywhere in the desk, after desk-conversation-select', async () => {
@@ -410,9 +487,7 @@ describe('<chat-desk>', () => {
     const { store, transport } = setup();
     const el = await mount(store, 1, 800);
     await waitUntil(() => toggle(el, 'Conversations'), 'drawer toggles appear');
-    const region = el.shadowRoot!.querySelector('[data-arrivals]')!;
-    expect(region.getAttribute('role')).to.equal('status');
-    expect(region.textContent!.trim()).to.equal('');
+    document.querySelector(ANNOUNCER_SELECTOR)?.remove();
     transport.emit({ type: 'visitor.updated', visitor: { id: 'v-new', name: 'Zoé Petit' } });
     transport.emit({
       type: 'conversation.upserted',
@@ -424,8 +499,10 @@ describe('<chat-desk>', () => {
         startedAt: new Date().toISOString(),
       },
     });
-    await el.updateComplete;
-    expect(region.textContent).to.contain('New conversation from Zoé Petit (SMS)');
+    // Said once, by the list in the closed drawer, through the desk's announcer.
+    await waitUntil(() => lastAnnouncement() !== '', 'announced');
+    // Other news of the same moment (the agent's channel reaching its limit) is said with it.
+    expect(lastAnnouncement().split('New conversation from Zoé Petit (SMS)')).to.have.length(2);
   });
 
   it('stacks split panes on a very narrow desk, side by side otherwise', async () => {
@@ -439,16 +516,16 @@ describe('<chat-desk>', () => {
     expect(second.getBoundingClientRect().left).to.equal(first.getBoundingClientRect().left);
   });
 
-  it('shows the connection state in a status banner', async () => {
+  it('shows the connection state in a banner and says it through the desk announcer', async () => {
     const { store, transport } = setup();
     const el = await mount(store);
     const banner = el.shadowRoot!.querySelector('[part="connection"]')!;
-    expect(banner.getAttribute('role')).to.equal('status');
     expect(banner.textContent!.trim()).to.equal('');
     expect(banner.getBoundingClientRect().height).to.equal(0);
     transport.setOnline(false);
     await el.updateComplete;
     expect(banner.textContent).to.contain('Offline');
+    await waitUntil(() => lastAnnouncement().startsWith('Offline'), 'offline announced');
     expect(banner.getBoundingClientRect().height).to.be.greaterThan(0);
     transport.setOnline(true);
     await el.updateComplete;

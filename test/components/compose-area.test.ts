@@ -15,6 +15,7 @@ import type { ClientCommand, Fixtures, Message } from '../../src/model/types.js'
 import { DeskStore } from '../../src/store/desk-store.js';
 import { MemoryTransport } from '../../src/transport/memory-transport.js';
 import { loadLocale } from '../../src/i18n/strings.js';
+import { ANNOUNCE_DELAY_MS, lastAnnouncement } from '../../src/components/shared/announcer.js';
 
 const AT = '2026-11-25T10:00:00.000Z';
 
@@ -307,7 +308,10 @@ describe('<compose-area>', () => {
       const typing = root(el).querySelector('[part="typing"]')!;
       expect(typing.textContent).to.contain('Emma Laurent is typing…');
       expect(typing.textContent).to.contain('Do you ship to');
-      expect(typing.querySelector('[role="status"]')!.textContent).to.not.contain('Do you ship to');
+      // Said once through the desk's announcer, without the preview; on screen only in the thread.
+      await aTimeout(ANNOUNCE_DELAY_MS + 50);
+      expect(lastAnnouncement()).to.equal('Emma Laurent is typing…');
+      expect(typing.querySelector('[role="status"], [aria-live]')).to.equal(null);
       expect(typing.getBoundingClientRect().height).to.be.at.most(1);
       transport.emit({ type: 'visitor.typing', conversationId: 'c-emma', typing: false });
       await el.updateComplete;
@@ -596,9 +600,8 @@ describe('<compose-area>', () => {
       expect(progress.value).to.equal(70);
       expect(button(el, 'Cancel upload')).to.exist;
       // Said again for the agent coming back.
-      expect([...root(el).querySelectorAll('[role="status"]')].map((s) => s.textContent!.trim())).to.include(
-        'Uploading invoice.pdf…',
-      );
+      await aTimeout(ANNOUNCE_DELAY_MS + 50);
+      expect(lastAnnouncement()).to.contain('Uploading invoice.pdf…');
       calls[0].resolve({ url: 'https://files.example.com/invoice.pdf' });
       await aTimeout(0);
       await el.updateComplete;
@@ -697,9 +700,8 @@ describe('<compose-area>', () => {
       await el.updateComplete;
       expect(calls[0].signal.aborted).to.be.true;
       expect(root(el).querySelector('[part="attachment"]')).to.be.null;
-      expect([...root(el).querySelectorAll('[role="status"]')].map((s) => s.textContent!.trim())).to.include(
-        'Upload cancelled.',
-      );
+      await aTimeout(ANNOUNCE_DELAY_MS + 50);
+      expect(lastAnnouncement()).to.contain('Upload cancelled.');
 
       el.attachFiles([pdf()]);
       await el.updateComplete;
@@ -988,6 +990,32 @@ describe('<compose-area>', () => {
       await sendKeys({ press: 'Escape' });
       await el.updateComplete;
       expect(root(el).querySelector('[role="dialog"]')).to.be.null;
+    });
+  });
+
+  describe('emoji fallback grid', () => {
+    it('is one Tab stop; arrow keys, Home and End move through it', async () => {
+      const { store } = setup();
+      const el = await render(store);
+      el.setAttribute('emoji-data-source', '/no-such-emoji-data.json');
+      button(el, 'Insert emoji')!.click();
+      await waitUntil(() => root(el).querySelector('.emoji-grid'), 'fallback grid', { timeout: 5000 });
+      await el.updateComplete;
+      const buttons = [...root(el).querySelectorAll<HTMLButtonElement>('.emoji-button')];
+      const stops = () => buttons.filter((candidate) => candidate.tabIndex === 0);
+      expect(stops()).to.deep.equal([buttons[0]]);
+      expect(root(el).activeElement).to.equal(buttons[0]);
+      const columns = buttons.filter((candidate) => candidate.offsetTop === buttons[0].offsetTop).length;
+      expect(columns).to.be.greaterThan(1);
+      await sendKeys({ press: 'ArrowRight' });
+      expect(root(el).activeElement).to.equal(buttons[1]);
+      await sendKeys({ press: 'ArrowDown' });
+      expect(root(el).activeElement).to.equal(buttons[1 + columns]);
+      await sendKeys({ press: 'End' });
+      expect(root(el).activeElement).to.equal(buttons[buttons.length - 1]);
+      expect(stops()).to.deep.equal([buttons[buttons.length - 1]]);
+      await sendKeys({ press: 'Home' });
+      expect(stops()).to.deep.equal([buttons[0]]);
     });
   });
 

@@ -1,9 +1,10 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html } from '@open-wc/testing';
 import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import sinon from 'sinon';
 import '../../src/define.js';
 import type { ChatDesk } from '../../src/components/chat-desk/chat-desk.js';
+import { ANNOUNCE_DELAY_MS, ANNOUNCER_SELECTOR, lastAnnouncement } from '../../src/components/shared/announcer.js';
 import type { AlertAdapters } from '../../src/controllers/alert-adapters.js';
 import { ALERTS_STORAGE_KEY } from '../../src/controllers/alerts-controller.js';
 import { DeskNotifyEvent, type DeskNotifyDetail } from '../../src/events.js';
@@ -149,13 +150,21 @@ function option(el: ChatDesk, name: string): HTMLInputElement {
   return label.querySelector('input')!;
 }
 
-function announcement(el: ChatDesk): string {
-  return el.shadowRoot!.querySelector('[data-alerts]')!.textContent!.trim();
+/** What the desk's announcer said last, once its gathering delay has passed (the element is only a reminder of whose). */
+async function announcement(el: ChatDesk): Promise<string> {
+  await el.updateComplete;
+  await aTimeout(ANNOUNCE_DELAY_MS + 50);
+  return lastAnnouncement();
 }
 
 describe('<chat-desk> alerts', () => {
   setupIgnoreWindowResizeObserverLoopErrors(beforeEach, afterEach);
-  beforeEach(() => localStorage.removeItem(ALERTS_STORAGE_KEY));
+  beforeEach(async () => {
+    localStorage.removeItem(ALERTS_STORAGE_KEY);
+    // Each test hears only its own announcements (the previous test's are said first).
+    await aTimeout(ANNOUNCE_DELAY_MS + 50);
+    document.querySelector(ANNOUNCER_SELECTOR)?.remove();
+  });
   afterEach(() => {
     localStorage.removeItem(ALERTS_STORAGE_KEY);
     sinon.restore();
@@ -416,11 +425,11 @@ describe('<chat-desk> alerts', () => {
       const before = store.state.conversations.get('c-noah')!.unread ?? 0;
       for (let i = 0; i < 50; i += 1) say(transport, 'c-noah', `Message ${i}`);
       await el.updateComplete;
-      expect(announcement(el), 'waits for the rest of the burst').to.equal('');
+      expect(await announcement(el), 'waits for the rest of the burst').to.equal('');
       expect(fake.tasks).to.have.length(1);
       fake.advance(1000);
       await el.updateComplete;
-      expect(announcement(el)).to.equal(`Noah Schmidt: ${before + 50} unread`);
+      expect(await announcement(el)).to.equal(`Noah Schmidt: ${before + 50} unread`);
       expect(fake.tasks).to.have.length(1);
     });
 
@@ -432,19 +441,19 @@ describe('<chat-desk> alerts', () => {
       say(transport, 'c-noah');
       fake.advance(1000);
       await el.updateComplete;
-      expect(announcement(el)).to.equal(`Noah Schmidt: ${unread('c-noah')} unread`);
+      expect(await announcement(el)).to.equal(`Noah Schmidt: ${unread('c-noah')} unread`);
 
       fake.advance(500);
       say(transport, 'c-emma');
       say(transport, 'c-liam');
       fake.advance(1000);
       await el.updateComplete;
-      expect(announcement(el), 'not yet: the previous one is recent').to.equal(
+      expect(await announcement(el), 'not yet: the previous one is recent').to.equal(
         `Noah Schmidt: ${unread('c-noah')} unread`,
       );
       fake.advance(3500);
       await el.updateComplete;
-      expect(announcement(el)).to.equal(
+      expect(await announcement(el)).to.equal(
         `Emma Laurent: ${unread('c-emma')} unread. Liam O’Connor: ${unread('c-liam')} unread`,
       );
     });
@@ -456,7 +465,7 @@ describe('<chat-desk> alerts', () => {
       for (const id of ['c-noah', 'c-emma', 'c-liam', 'c-sofia', 'c-amara']) say(transport, id);
       fake.advance(1000);
       await el.updateComplete;
-      expect(announcement(el)).to.match(
+      expect(await announcement(el)).to.match(
         /^Noah Schmidt: \d+ unread\. Emma Laurent: \d+ unread\. Liam O’Connor: \d+ unread\. 2 more conversations with unread messages$/,
       );
     });
@@ -468,7 +477,7 @@ describe('<chat-desk> alerts', () => {
       say(transport, store.state.panes[0]!);
       fake.advance(10000);
       await el.updateComplete;
-      expect(announcement(el)).to.equal('');
+      expect(await announcement(el)).to.equal('');
       expect(fake.tasks).to.have.length(0);
     });
   });

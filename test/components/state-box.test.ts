@@ -11,6 +11,7 @@ import { DeskStore } from '../../src/store/desk-store.js';
 import { demoFixtures } from '../../src/transport/demo-fixtures.js';
 import { MemoryTransport } from '../../src/transport/memory-transport.js';
 import { loadLocale } from '../../src/i18n/strings.js';
+import { ANNOUNCE_DELAY_MS, ANNOUNCER_SELECTOR, lastAnnouncement } from '../../src/components/shared/announcer.js';
 
 /** Arrival order of the demo's ongoing conversations (oldest first). */
 const ARRIVAL = ['c-yuki', 'c-sofia', 'c-emma', 'c-amara', 'c-liam', 'c-noah', 'c-4821'];
@@ -393,10 +394,12 @@ describe('<state-box>', () => {
 
   it('announces a new conversation politely, not the initial list', async () => {
     const { store, transport } = setup();
+    document.querySelector(ANNOUNCER_SELECTOR)?.remove();
     const el = await mount(store);
-    const status = el.shadowRoot!.querySelector('[role="status"]')!;
-    expect(status.getAttribute('aria-live')).to.equal('polite');
-    expect(status.textContent!.trim()).to.equal('');
+    await aTimeout(ANNOUNCE_DELAY_MS + 50);
+    expect(lastAnnouncement(), 'the initial list is not news').to.equal('');
+    // Through the desk's announcer, not a live region of its own.
+    expect(el.shadowRoot!.querySelector('[aria-live]')).to.equal(null);
     transport.emit({ type: 'visitor.updated', visitor: { id: 'v-new', name: 'Zoé Petit' } });
     transport.emit({
       type: 'conversation.upserted',
@@ -410,7 +413,8 @@ describe('<state-box>', () => {
     });
     store.flush();
     await el.updateComplete;
-    expect(status.textContent).to.contain('New conversation from Zoé Petit (WhatsApp)');
+    await aTimeout(ANNOUNCE_DELAY_MS + 50);
+    expect(lastAnnouncement()).to.equal('New conversation from Zoé Petit (WhatsApp)');
     expect(options(el).map((row) => row.dataset.id)).to.include('c-new');
   });
 
@@ -633,7 +637,8 @@ describe('<state-box>', () => {
       await sendKeys({ press: 'Control+c' });
       await el.updateComplete;
       expect(write.calledOnceWith('c-noah')).to.be.true;
-      expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent).to.contain('Conversation ID c-noah copied');
+      await aTimeout(ANNOUNCE_DELAY_MS + 50);
+      expect(lastAnnouncement()).to.contain('Conversation ID c-noah copied');
     });
 
     it('says whether the visitor is still there: "Online", or "Left 4 minutes ago", live', async () => {

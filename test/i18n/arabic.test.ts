@@ -78,7 +78,7 @@ describe('Arabic (ar)', () => {
     const ar = await arabic();
     const problems: string[] = [];
     // Names kept as written (channels' brands are transliterated; key names are printed on keys).
-    const allowed = /\b(Enter|Shift|Ctrl|Alt|F6|http|https|mailto|tel)\b/g;
+    const allowed = /\b(Enter|Shift|Ctrl|Alt|F6|Escape|Home|End|Page Up|Page Down|Space|Tab|http|https|mailto|tel)\b/g;
     const compare = (english: unknown, translated: unknown, path: string) => {
       if (typeof english !== typeof translated) problems.push(`${path}: ${typeof translated}`);
       else if (typeof translated === 'string') {

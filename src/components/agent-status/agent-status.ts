@@ -31,6 +31,7 @@ let serial = 0;
  * @customElement agent-status
  * @summary The agent's availability per channel.
  * @csspart base - The whole status.
+ * @csspart name - The agent's name.
  * @csspart summary - The list of channels with their status.
  * @csspart button - The "Availability" button.
  * @csspart panel - The panel of radio groups.
@@ -131,7 +132,7 @@ export class AgentStatus extends DeskElement {
       @keydown=${this.onKeyDown}
       @focusout=${this.onFocusOut}
     >
-      <span class="name" dir="auto">${name}</span>
+      <span class="name" part="name" dir="auto">${name}</span>
       ${
         channels.length === 0
           ? html`<span class="reason">${t.shift.noChannels}</span>`

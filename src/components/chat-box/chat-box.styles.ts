@@ -52,6 +52,8 @@ export const chatBoxStyles = css`
     flex: 1 1 8rem;
   }
   .name {
+    margin: 0;
+    font-size: inherit;
     font-weight: 600;
     overflow: hidden;
     text-overflow: ellipsis;
@@ -222,7 +224,8 @@ export const chatBoxStyles = css`
   .log-area {
     position: relative;
     flex: 1;
-    min-height: 0;
+    /* The messages keep a readable height (reflow at 400 % zoom); the page scrolls instead. */
+    min-height: min(8rem, 40vh);
     display: flex;
     flex-direction: column;
   }
@@ -361,7 +364,7 @@ export const chatBoxStyles = css`
     width: var(--_avatar);
     height: var(--_avatar);
     border-radius: 50%;
-    font-size: 11px;
+    font-size: 0.6875rem;
     font-weight: 700;
     background: var(--_bubble-bg);
     color: var(--_bubble-fg);
@@ -398,7 +401,7 @@ export const chatBoxStyles = css`
     align-items: center;
     flex-wrap: wrap;
     gap: var(--_space-1) var(--_space-2);
-    font-size: 11px;
+    font-size: 0.6875rem;
     color: var(--_color-text-muted);
     padding-inline: var(--_space-1);
   }
@@ -415,7 +418,7 @@ export const chatBoxStyles = css`
     background: var(--_color-surface-raised);
     border-radius: 999px;
     padding: 0 var(--_space-2);
-    font-size: 11px;
+    font-size: 0.6875rem;
     font-weight: 600;
   }
 
@@ -520,7 +523,7 @@ export const chatBoxStyles = css`
     font-style: italic;
   }
   .original-label {
-    font-size: 11px;
+    font-size: 0.6875rem;
     font-style: normal;
   }
 
@@ -539,7 +542,7 @@ export const chatBoxStyles = css`
     color: var(--_color-action-link);
   }
   .card-kind {
-    font-size: 11px;
+    font-size: 0.6875rem;
     font-weight: 700;
     text-transform: uppercase;
     letter-spacing: 0.04em;
@@ -602,7 +605,7 @@ export const chatBoxStyles = css`
     border-radius: 4px;
     background: var(--_color-action-file);
     color: var(--_color-surface);
-    font-size: 10px;
+    font-size: 0.625rem;
     font-weight: 800;
     clip-path: polygon(0 0, 72% 0, 100% 22%, 100% 100%, 0 100%);
   }
@@ -751,7 +754,7 @@ export const chatBoxStyles = css`
   }
   .event time,
   .navigation time {
-    font-size: 11px;
+    font-size: 0.6875rem;
   }
   .event .icon {
     font-weight: 700;

@@ -2,7 +2,6 @@ import { ContextProvider } from '@lit/context';
 import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { keyed } from 'lit/directives/keyed.js';
 import { distinctUntilChanged, map, of, switchMap } from 'rxjs';
 import { ClockController } from '../../controllers/clock-controller.js';
 import { deskContext, paneContext } from '../../context.js';
@@ -10,7 +9,7 @@ import { DeskCobrowseEvent, DeskCobrowseOptionEvent, DeskOpenPageEvent, DeskTake
 import { formatDateTime } from '../../i18n/format.js';
 import { isMessageFilter, matchesFilter, type MessageFilter } from '../../model/filter.js';
 import { neutralizeBidi } from '../../model/text.js';
-import { channelLabel, messagePreview, visitorDisplayName } from '../../i18n/names.js';
+import { channelLabel, visitorDisplayName } from '../../i18n/names.js';
 import { isWebChannel } from '../../model/channels.js';
 import type { CobrowseOption, Conversation, Message, Visitor } from '../../model/types.js';
 import { safeUrl } from '../../model/url.js';
@@ -28,9 +27,11 @@ import { shared, tokens } from '../../styles/tokens.js';
 import { dialogStyles } from '../../styles/dialog.js';
 import { confirmBlockDialog, requestBlock } from '../shared/confirm-block-dialog.js';
 import { chatBoxStyles } from './chat-box.styles.js';
-import { authorName, renderRow, type MessageViewContext } from './message-view.js';
+import { renderRow, type MessageViewContext } from './message-view.js';
+import { DEFAULT_HEADING_LEVEL, heading, toHeadingLevel } from '../shared/heading.js';
+import { ThreadAnnouncer } from './thread-announcer.js';
 import { ThreadScrollController } from './thread-scroll-controller.js';
-import { buildRows, closedBy, initials, messageKey, type PastConversation, type ThreadRow } from './thread-rows.js';
+import { buildRows, closedBy, initials, type PastConversation, type ThreadRow } from './thread-rows.js';
 import { HandoverController } from './handover.js';
 import { handoverStyles } from './handover.styles.js';
 import { NO_TRANSFER_TARGETS, type ClosingState } from '../../store/state.js';
@@ -150,6 +151,10 @@ export class ChatBox extends DeskElement {
   /** The conversation to show; by default the pane's, else the focused one. */
   @property({ attribute: 'conversation-id' }) conversationId?: string;
 
+  /** The level of the pane's title (the visitor's name) as a heading: 1–6, default 2. */
+  @property({ attribute: 'heading-level', converter: { fromAttribute: toHeadingLevel } })
+  headingLevel: number = DEFAULT_HEADING_LEVEL;
+
   /** The filter set on the element: applied to the conversation, and what shows without a store. */
   private assignedFilter: MessageFilter = 'all';
   /** An assigned filter that waits for a conversation to apply to. */
@@ -171,7 +176,6 @@ export class ChatBox extends DeskElement {
     this.requestUpdate('filter', previous);
   }
 
-  @state() private announcement = { text: '', serial: 0 };
   @state() private expanded: ReadonlySet<string> = new Set();
   @state() private originals: ReadonlySet<string> = new Set();
   /** Keys of images that failed to load (shown as a compact fallback). */
@@ -219,7 +223,11 @@ export class ChatBox extends DeskElement {
     (next, previous) => {
       this.handover.update(next.transfer, previous?.transfer, next.closing ?? NO_CLOSING);
       if (this.filterPending) this.filterPending = !this.applyFilter(this.assignedFilter);
-      this.announceNew(next.allMessages, previous?.allMessages ?? NO_MESSAGES);
+      this.announcer.update(
+        { ...next, conversationId: this.target.conversationId },
+        previous && { ...previous, conversationId: this.announcedFor },
+      );
+      this.announcedFor = this.target.conversationId;
       this.announceCobrowse(next.cobrowse, previous?.cobrowse);
     },
   );
@@ -235,8 +243,13 @@ export class ChatBox extends DeskElement {
   private rowsPast: readonly PastConversation[] = NO_PAST;
   /** The past conversations as last derived, and from what (history, their messages, filter). */
   private past: { inputs: readonly unknown[]; value: readonly PastConversation[] } = { inputs: [], value: NO_PAST };
+  /** The conversation of the previous selection, for the announcer's comparison. */
   private announcedFor: string | undefined;
-  private pendingAnnouncements: string[] = [];
+  private readonly announcer = new ThreadAnnouncer(this, () => ({
+    t: this.i18n.t,
+    name: this.visitorName,
+    retryUnavailable: this.retryUnavailable,
+  }));
   /** The conversation whose co-browsing state was last seen (a switch of conversation announces nothing). */
   private cobrowseFor: string | undefined;
 
@@ -250,6 +263,7 @@ export class ChatBox extends DeskElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.announcer.disconnect();
     if (this.dialog?.open) this.dialog.close('cancel');
   }
 
@@ -365,35 +379,6 @@ export class ChatBox extends DeskElement {
   /** A filter chosen inside the thread (the empty state's "Show all messages"). */
   private selectFilter(filter: MessageFilter): void {
     if (!this.applyFilter(filter)) this.filter = filter;
-  }
-
-  private announceNew(next: readonly Message[], previous: readonly Message[]): void {
-    const id = this.target.conversationId;
-    if (this.announcedFor !== id) {
-      this.announcedFor = id;
-      return;
-    }
-    if (previous.length === 0 || next.length <= previous.length) return;
-    const lastKey = messageKey(previous[previous.length - 1]);
-    const index = lastIndex(next, (message) => messageKey(message) === lastKey);
-    if (index < 0) return;
-    const fresh = next
-      .slice(index + 1)
-      .filter((message) => message.author === 'visitor' && message.kind !== 'navigation');
-    if (fresh.length === 0) return;
-    const ctx = this.viewContext();
-    for (const message of fresh) {
-      this.pendingAnnouncements.push(
-        this.i18n.t.thread.announce(authorName(message, ctx), messagePreview(this.i18n.t, message, 300)),
-      );
-    }
-    if (this.pendingAnnouncements.length > fresh.length) return;
-    // Messages arriving in the same task are announced together (the last three).
-    queueMicrotask(() => {
-      const text = this.pendingAnnouncements.slice(-3).join(' ');
-      this.pendingAnnouncements = [];
-      this.announcement = { text, serial: this.announcement.serial + 1 };
-    });
   }
 
   private get visitorName(): string {
@@ -703,11 +688,8 @@ export class ChatBox extends DeskElement {
       }
       ${this.handover.renderUndo(t)}
       ${this.handover.renderTransferNote(t, this.data.value?.allMessages ?? NO_MESSAGES, this.data.value?.agent?.name ?? '')}
-      ${this.renderLog(name)} ${this.renderTyping(name, closed)}
-      <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
-        ${keyed(this.announcement.serial, html`<span>${this.announcement.text}</span>`)}
-      </div>
-      ${this.renderDialog(name)} ${this.handover.renderDialogs(this.handoverView(conversation.id, name, closed))}
+      ${this.renderLog(name)} ${this.renderTyping(name, closed)} ${this.renderDialog(name)}
+      ${this.handover.renderDialogs(this.handoverView(conversation.id, name, closed))}
     </div>`;
   }
 
@@ -740,7 +722,7 @@ export class ChatBox extends DeskElement {
     return html`<div class="header" part="header">
         <span class="avatar header-avatar" aria-hidden="true">${initials(name)}</span>
         <div class="title" part="title">
-          <span class="name" dir="auto">${name}</span>
+          ${heading(this.headingLevel, name, { className: 'name', dir: 'auto' })}
           <span class="channel" part="channel" title=${t.thread.channelLabel(channel)}
             ><span class="visually-hidden">${t.thread.channelLabel(channel)}</span
             ><span aria-hidden="true">${channel}</span></span

@@ -5,7 +5,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatDate, formatDateTime, formatDay, formatFileSize, formatTime, languageName } from '../../i18n/format.js';
-import { channelLabel } from '../../i18n/names.js';
+import { channelLabel, messagePreview } from '../../i18n/names.js';
 import type { Strings } from '../../i18n/strings.js';
 import type {
   ChoiceContent,
@@ -163,7 +163,13 @@ function renderMeta(message: Message, ctx: MessageViewContext): TemplateResult {
               >${t.thread.notSent}<span class="status-reason"> · ${ctx.retryUnavailable}</span></span
             >`
           : html`<span class="status" data-status="failed" part="status">${t.thread.notSent}</span
-              ><button class="retry" part="retry" tabindex=${ctx.tab} @click=${() => ctx.retry(message.id)}>
+              ><button
+                class="retry"
+                part="retry"
+                tabindex=${ctx.tab}
+                aria-label=${t.a11y.retryMessage(messagePreview(t, message, 80))}
+                @click=${() => ctx.retry(message.id)}
+              >
                 ${t.thread.retry}
               </button>`
         : status

@@ -123,6 +123,10 @@ export const chatDeskStyles = css`
     border-radius: var(--_radius-small);
     background: var(--_color-surface);
   }
+  .shortcuts .key {
+    min-inline-size: 1ch;
+    font-weight: 700;
+  }
   .toggle:hover {
     background: var(--_color-surface-alt);
   }
@@ -142,7 +146,7 @@ export const chatDeskStyles = css`
     color: var(--_color-accent);
   }
 
-  /* ---- connection banner (always in the tree so that it is announced; collapsed while online) ---- */
+  /* ---- connection banner (collapsed while online; the desk's announcer says each change) ---- */
   .connection:not([data-state='online']) {
     padding: var(--_space-1) var(--_space-3);
     border-block-end: 1px solid color-mix(in srgb, var(--_color-warning) 35%, transparent);
@@ -230,6 +234,47 @@ export const chatDeskStyles = css`
   }
   .desk[data-narrow] .info {
     inset-inline-end: 0;
+  }
+  /* Reflow (1.4.10, down to 320 × 256 CSS px): one toolbar row of icon buttons (their words stay
+     their names), a thread that keeps a usable height, and the desk's middle scrolling rather than
+     squeezing the thread away. */
+  .desk[data-narrow] .toolbar {
+    position: sticky;
+    inset-block-start: 0;
+    z-index: 1;
+    flex-wrap: nowrap;
+    gap: var(--_space-1);
+    padding-inline: var(--_space-2);
+  }
+  .desk[data-narrow] .toolbar .toggle > span:not(.toggle-badge, .key),
+  .desk[data-narrow] agent-status::part(name),
+  /* "?" is the help's glyph on screen; its words stay its name (the toolbar keeps one row). */
+  .shortcuts .label {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  .desk[data-narrow] .toolbar {
+    overflow-x: auto;
+  }
+  .desk[data-narrow] .toolbar .toggle,
+  .desk[data-narrow] .segment {
+    padding-inline: 6px;
+  }
+  .desk[data-narrow] .segment > span[aria-hidden='true'] {
+    display: none;
+  }
+  .desk[data-narrow] .center {
+    overflow-y: auto;
+  }
+  .desk[data-narrow] .panes {
+    flex: 1 0 auto;
+  }
+  .desk[data-narrow] .pane chat-box {
+    min-block-size: auto;
   }
   .scrim {
     position: absolute;

@@ -1,14 +1,12 @@
 import { html, nothing, svg, type LitElement } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { keyed } from 'lit/directives/keyed.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { ProviderController } from '../../controllers/provider-controller.js';
 import { DeskConversationSelectEvent, DeskLayoutChangeEvent } from '../../events.js';
-import { channelLabel, visitorDisplayName } from '../../i18n/names.js';
+import { visitorDisplayName } from '../../i18n/names.js';
 import type { Layout } from '../../model/types.js';
 import type { DeskStore } from '../../store/desk-store.js';
-import type { ConversationSummary } from '../../store/selectors.js';
 import { shared, tokens } from '../../styles/tokens.js';
 import {
   adjacentId,
@@ -19,13 +17,16 @@ import {
   toThreshold,
   type ConversationSort,
 } from '../../store/order.js';
-import { ArrivalTracker } from '../../controllers/arrivals.js';
 import type { AlertAdapters } from '../../controllers/alert-adapters.js';
 import type { CannedAnswer, ComposerOffer, Uploader } from '../../model/composer.js';
 import { DeskElement, select } from '../shared/desk-element.js';
 import { lazy } from '../shared/lazy.js';
 import type { DeskAlerts } from './alerts-menu.js';
 import { chatDeskStyles } from './chat-desk.styles.js';
+import { dialogStyles } from '../../styles/dialog.js';
+import { announce } from '../shared/announcer.js';
+import { DEFAULT_HEADING_LEVEL, toHeadingLevel } from '../shared/heading.js';
+import { renderShortcutsDialog, shortcutsDialogStyles } from './shortcuts-dialog.js';
 
 const LAYOUTS: readonly Layout[] = [1, 2, 4];
 /** The alerts and their menu: rare (opt-in), so a chunk of their own. */
@@ -38,11 +39,32 @@ const NARROW_BELOW = 900;
 const COMPACT_BELOW = 640;
 
 type Drawer = 'conversations' | 'info';
+/** A stop of F6 / Shift+F6: the list, each pane's thread and composer, the visitor panel. */
+type Region = { kind: 'sidebar' } | { kind: 'thread' | 'composer'; pane: number } | { kind: 'info' };
 type Focusable = HTMLElement & { updateComplete?: Promise<unknown> };
 
 function toLayout(value: string | null): Layout | undefined {
   const n = Number(value);
   return n === 1 || n === 2 || n === 4 ? n : undefined;
+}
+
+/** True when a key goes to a text field (`?` is then a character, not the shortcuts key). */
+function typingIn(event: KeyboardEvent): boolean {
+  const target = event.composedPath()[0];
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement)
+    return true;
+  return (
+    target instanceof HTMLInputElement &&
+    !['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color', 'file'].includes(target.type)
+  );
+}
+
+/** The focused element, inside shadow roots too. */
+function deepActiveElement(): HTMLElement | undefined {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active instanceof HTMLElement ? active : undefined;
 }
 
 function readSavedLayout(): Layout | undefined {
@@ -85,7 +107,9 @@ const LAYOUT_ICONS: Record<Layout, ReturnType<typeof svg>> = {
  * The toolbar also shows the agent's availability per channel (`<agent-status compact>`).
  *
  * Keyboard: Alt+ArrowDown / Alt+ArrowUp switch to the next / previous conversation from anywhere in
- * the desk; F6 / Shift+F6 move focus to the next / previous pane; Escape closes an open drawer.
+ * the desk; F6 / Shift+F6 move focus round the regions (conversation list → each pane's thread, then
+ * its composer → visitor panel → back); Escape closes an open drawer. The toolbar's "Keyboard
+ * shortcuts" button, or `?` outside a text field, opens a dialog listing every shortcut.
  *
  * @customElement chat-desk
  * @summary The complete agent desk.
@@ -96,6 +120,8 @@ const LAYOUT_ICONS: Record<Layout, ReturnType<typeof svg>> = {
  * @csspart layout - The "Split screen" segmented control.
  * @csspart drawer-toggle - The buttons opening the drawers on narrow desks.
  * @csspart alerts - The "Alerts" button and its menu.
+ * @csspart shortcuts-button - The toolbar's "Keyboard shortcuts" button.
+ * @csspart shortcuts-dialog - The "Keyboard shortcuts" dialog.
  * @csspart connection - The connection banner (shown while offline or reconnecting).
  * @csspart panes - The pane grid.
  * @csspart pane - Each pane.
@@ -111,7 +137,7 @@ const LAYOUT_ICONS: Record<Layout, ReturnType<typeof svg>> = {
  *   (the state box fires it for clicks and Enter).
  */
 export class ChatDesk extends DeskElement {
-  static override styles = [tokens, shared, chatDeskStyles];
+  static override styles = [tokens, shared, chatDeskStyles, dialogStyles, shortcutsDialogStyles];
 
   /** Builds a MemoryTransport with the demo data and simulator when no store is set. */
   @property({ type: Boolean, reflect: true }) demo = false;
@@ -184,18 +210,22 @@ export class ChatDesk extends DeskElement {
   /** Replaces the alerts' side effects: the sound, the page title and visibility, notifications, the clock. */
   @property({ attribute: false }) alertAdapters?: Partial<AlertAdapters>;
 
+  /**
+   * The level of the desk's top headings (the list's title, each pane's title, the visitor's
+   * name; 1–6, default 2): set it to fit the page's outline. Sub-headings nest below it.
+   */
+  @property({ attribute: 'heading-level', converter: { fromAttribute: toHeadingLevel } })
+  headingLevel: number = DEFAULT_HEADING_LEVEL;
+
   /** True while the desk is narrower than 900 px (side columns are drawers). */
   @state() private narrow = false;
   @state() private compact = false;
   @state() private drawer: Drawer | null = null;
-  /** New conversations, announced here while the state box (which announces them) is in a closed drawer. */
-  @state() private announcement = '';
 
   /** The layout the page asked for (attribute or property); applied to each store the desk gets. */
   private requestedLayout: Layout | undefined;
   /** The order the page asked for; applied to each store the desk gets. */
   private requestedSort: ConversationSort | undefined;
-  private readonly arrivals = new ArrivalTracker();
   private resizeObserver: ResizeObserver | undefined;
   private readonly provider = new ProviderController(this, () => this.storeChanged());
   private previousStore: DeskStore | undefined;
@@ -203,6 +233,8 @@ export class ChatDesk extends DeskElement {
   private alerts: DeskAlerts | undefined;
   private alertsLoading: Promise<void> | undefined;
   private alertsAbort: AbortController | undefined;
+  /** Where focus was when the shortcuts dialog opened. */
+  private shortcutsReturn: HTMLElement | undefined;
 
   private readonly data = select(
     this,
@@ -215,9 +247,11 @@ export class ChatDesk extends DeskElement {
       sort: store.sort$,
     }),
     (value, previous) => {
-      if (value.summaries !== previous?.summaries) this.noticeArrivals(value.summaries);
       if (previous && value.layout !== previous.layout) {
         this.dispatchEvent(new DeskLayoutChangeEvent({ layout: value.layout }));
+      }
+      if (previous && value.connection !== previous.connection) {
+        announce(this, this.i18n.t.common.connection[value.connection], { key: 'connection' });
       }
     },
   );
@@ -241,7 +275,6 @@ export class ChatDesk extends DeskElement {
   /** A new store takes the page's layout, else the agent's saved choice, else the previous store's. */
   private storeChanged(): void {
     const store = this.provider.store;
-    this.arrivals.reset();
     this.alerts?.controller.setStore(store);
     const layout = this.requestedLayout ?? readSavedLayout() ?? this.previousStore?.state.layout;
     this.previousStore = store;
@@ -334,7 +367,7 @@ export class ChatDesk extends DeskElement {
           @keydown=${this.onDrawerKeyDown}
           @focusout=${this.onDrawerFocusOut}
         >
-          <state-box warning-threshold=${this.warningThreshold}></state-box>
+          <state-box warning-threshold=${this.warningThreshold} heading-level=${this.headingLevel}></state-box>
         </section>
         <section class="center" aria-label=${t.desk.panes}>
           <div class="toolbar" part="toolbar">
@@ -342,7 +375,7 @@ export class ChatDesk extends DeskElement {
             <div class="layout" role="radiogroup" part="layout" aria-label=${t.desk.splitScreen}>
               ${LAYOUTS.map(
                 (layout) => html`
-                  <label class="segment" title=${t.desk.layoutTitle(layout)}>
+                  <label class="segment">
                     <input
                       type="radio"
                       name="layout"
@@ -353,26 +386,36 @@ export class ChatDesk extends DeskElement {
                     <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
                       ${LAYOUT_ICONS[layout]}
                     </svg>
-                    <span>${layout}</span>
+                    <span aria-hidden="true">${layout}</span>
+                    <span class="visually-hidden">${t.a11y.layout[layout]}</span>
                   </label>
                 `,
               )}
             </div>
             <!-- It fills the space between the layout and the alerts (a spacer would take half of it). -->
             <agent-status compact exportparts="base: agent-status"></agent-status>
+            <button
+              type="button"
+              class="toggle shortcuts"
+              part="shortcuts-button"
+              aria-haspopup="dialog"
+              @click=${this.openShortcuts}
+            >
+              <span class="key" aria-hidden="true">?</span>
+              <span class="label">${t.a11y.shortcuts}</span>
+            </button>
             ${this.alerts?.menu.render()} ${narrow ? this.renderToggle('info', t.desk.visitorInformation) : nothing}
           </div>
-          <div class="connection" part="connection" role="status" data-state=${connection}>
+          <div class="connection" part="connection" data-state=${connection}>
             ${connection === 'online' ? nothing : t.common.connection[connection]}
           </div>
-          <div class="panes" part="panes" data-layout=${data.layout} aria-describedby="keyboard-help">
+          <div class="panes" part="panes" data-layout=${data.layout}>
             ${repeat(
               panes,
               (_id, index) => index,
               (id, index) => this.renderPane(store, id, index),
             )}
           </div>
-          <p id="keyboard-help" class="visually-hidden">${t.desk.keyboardHelp}</p>
         </section>
         <section
           id="info"
@@ -384,13 +427,9 @@ export class ChatDesk extends DeskElement {
           @keydown=${this.onDrawerKeyDown}
           @focusout=${this.onDrawerFocusOut}
         >
-          <visitor-panel></visitor-panel>
+          <visitor-panel heading-level=${this.headingLevel}></visitor-panel>
         </section>
-        ${drawer ? this.renderScrim() : nothing}
-        <div class="visually-hidden" role="status" data-arrivals>${this.announcement}</div>
-        <div class="visually-hidden" role="status" data-alerts>
-          ${this.alerts ? keyed(this.alerts.controller.announcement.serial, html`<span>${this.alerts.controller.announcement.text}</span>`) : nothing}
-        </div>
+        ${drawer ? this.renderScrim() : nothing} ${renderShortcutsDialog(t, this.headingLevel, this.onShortcutsClose)}
       </div>
     `;
   }
@@ -466,7 +505,8 @@ export class ChatDesk extends DeskElement {
       >
         ${
           id
-            ? html`<chat-box conversation-id=${id}></chat-box> ${focused ? this.renderComposer(id) : nothing}`
+            ? html`<chat-box conversation-id=${id} heading-level=${this.headingLevel}></chat-box>
+                ${focused ? this.renderComposer(id) : nothing}`
             : html`<div class="placeholder empty-pane">
                 <p>${t.desk.emptyPane}</p>
                 <p class="hint">${t.desk.emptyPaneHint}</p>
@@ -529,22 +569,6 @@ export class ChatDesk extends DeskElement {
     this.drawer = null;
   };
 
-  private noticeArrivals(list: readonly ConversationSummary[]): void {
-    const store = this.activeStore;
-    const fresh = this.arrivals.update(list, !!store?.state.loaded);
-    // While the list is on screen, the state box announces arrivals itself.
-    if (fresh.length === 0 || !store || !this.narrow || this.drawer === 'conversations') return;
-    const { t } = this.i18n;
-    this.announcement = fresh
-      .map(({ conversation, visitor }) =>
-        t.stateBox.newConversation(
-          visitorDisplayName(t, visitor, conversation.visitorId),
-          channelLabel(t, conversation.channel),
-        ),
-      )
-      .join('. ');
-  }
-
   private readonly onDrawerKeyDown = (event: KeyboardEvent): void => {
     if (event.key !== 'Escape' || event.defaultPrevented || !this.narrow || !this.drawer) return;
     // Escape in a dialog inside the drawer (block confirmation) closes that dialog only.
@@ -567,15 +591,83 @@ export class ChatDesk extends DeskElement {
     pane.focus();
   }
 
-  /** Index of the pane an event comes from (through nested shadow roots), else -1. */
-  private paneOf(event: Event): number {
-    for (const node of event.composedPath()) {
-      if (node instanceof HTMLElement && node.classList.contains('pane') && node.getRootNode() === this.renderRoot) {
-        return Number(node.dataset.index);
-      }
-    }
-    return -1;
+  /** The F6 stops, in order; a closed drawer is not one. */
+  private regions(): Region[] {
+    const panes = this.activeStore?.state.panes ?? [];
+    const regions: Region[] = [];
+    if (!this.narrow || this.drawer === 'conversations') regions.push({ kind: 'sidebar' });
+    panes.forEach((id, pane) => {
+      regions.push({ kind: 'thread', pane });
+      if (id) regions.push({ kind: 'composer', pane });
+    });
+    if (!this.narrow || this.drawer === 'info') regions.push({ kind: 'info' });
+    return regions;
   }
+
+  /** The F6 stop an event comes from (through nested shadow roots), if any. */
+  private regionOf(event: Event): Region | undefined {
+    let composer = false;
+    for (const node of event.composedPath()) {
+      if (!(node instanceof HTMLElement)) continue;
+      if (node.localName === 'compose-area') composer = true;
+      if (node.getRootNode() !== this.renderRoot) continue;
+      if (node.id === 'sidebar') return { kind: 'sidebar' };
+      if (node.id === 'info') return { kind: 'info' };
+      if (node.classList.contains('pane'))
+        return { kind: composer ? 'composer' : 'thread', pane: Number(node.dataset.index) };
+    }
+    return undefined;
+  }
+
+  /** F6 / Shift+F6: focus moves to the next / previous region, round the desk. */
+  private async moveRegion(event: Event, step: 1 | -1): Promise<void> {
+    const regions = this.regions();
+    const from = this.regionOf(event);
+    const same = (region: Region) =>
+      region.kind === from?.kind && (!('pane' in region) || ('pane' in from && region.pane === from.pane));
+    const index = regions.findIndex(same);
+    // From outside every region (the toolbar): the first one forwards, the last one backwards.
+    const next =
+      regions[index < 0 ? (step > 0 ? 0 : regions.length - 1) : (index + step + regions.length) % regions.length];
+    if (next) await this.focusRegion(next);
+  }
+
+  private async focusRegion(region: Region): Promise<void> {
+    const store = this.activeStore;
+    if (region.kind === 'sidebar') {
+      this.renderRoot.querySelector<HTMLElement>('state-box')?.focus();
+      return;
+    }
+    if (region.kind === 'info') {
+      this.renderRoot.querySelector<HTMLElement>('#info')?.focus();
+      return;
+    }
+    if (store && store.state.focusedPane !== region.pane) store.focusPane(region.pane);
+    if (region.kind === 'composer') {
+      await this.focusPaneContent(region.pane);
+      return;
+    }
+    await this.updateComplete;
+    const pane = this.renderRoot.querySelector<HTMLElement>(`.pane[data-index="${region.pane}"]`);
+    // The thread's log (its public `log` part), else the pane itself (an empty pane).
+    const log = pane?.querySelector('chat-box')?.shadowRoot?.querySelector<HTMLElement>('[part~="log"]');
+    (log ?? pane)?.focus();
+  }
+
+  /** Opens the "Keyboard shortcuts" dialog; focus comes back to where it was when it closes. */
+  private readonly openShortcuts = (): void => {
+    const dialog = this.renderRoot.querySelector<HTMLDialogElement>('.shortcuts-dialog');
+    if (!dialog || dialog.open) return;
+    this.shortcutsReturn = deepActiveElement();
+    dialog.showModal();
+    dialog.querySelector<HTMLButtonElement>('button')?.focus();
+  };
+
+  private readonly onShortcutsClose = (): void => {
+    const back = this.shortcutsReturn;
+    this.shortcutsReturn = undefined;
+    if (back?.isConnected) back.focus();
+  };
 
   private readonly onKeyDown = (event: KeyboardEvent): void => {
     if (event.defaultPrevented) return;
@@ -595,15 +687,13 @@ export class ChatDesk extends DeskElement {
       return;
     }
     if (event.key === 'F6' && !event.altKey && !event.ctrlKey && !event.metaKey) {
-      const count = store.state.panes.length;
-      // From inside a pane: the next (previous) one. From elsewhere: the focused pane.
-      const from = this.paneOf(event);
-      // Nowhere else to go (one pane, already in it): leave F6 to the browser.
-      if (count === 0 || (count === 1 && from === 0)) return;
       event.preventDefault();
-      const target = from < 0 ? store.state.focusedPane : (from + (event.shiftKey ? count - 1 : 1)) % count;
-      store.focusPane(target);
-      void this.focusPaneContent(target);
+      void this.moveRegion(event, event.shiftKey ? -1 : 1);
+      return;
+    }
+    if (event.key === '?' && !event.altKey && !event.ctrlKey && !event.metaKey && !typingIn(event)) {
+      event.preventDefault();
+      this.openShortcuts();
     }
   };
 

@@ -25,6 +25,7 @@ import {
   type ComposerOffer,
   type Uploader,
 } from './composer-model.js';
+import { announce } from '../shared/announcer.js';
 import { EmojiPanel } from './emoji-panel.js';
 import { attachIcon, emojiIcon, linkIcon, offerIcon, sendIcon } from './icons.js';
 import { LinkPanel } from './link-panel.js';
@@ -105,7 +106,6 @@ export class ComposeArea extends DeskElement {
   @property({ type: Boolean, reflect: true, attribute: 'hide-offline-notice' }) hideOfflineNotice = false;
 
   @state() private error = '';
-  @state() private status = '';
   /** Narrower than COMPACT_BELOW: the short placeholder (the CSS compacts the rest). */
   @state() private compact = false;
 
@@ -122,7 +122,14 @@ export class ComposeArea extends DeskElement {
       agent: store.agent$,
       connection: store.connection$,
     }),
-    (next, previous) => this.announceUploads(next.composer.uploads, previous?.composer.uploads),
+    (next, previous) => {
+      this.announceUploads(next.composer.uploads, previous?.composer.uploads);
+      // "<visitor> is typing…" once when it starts (never the preview, which changes per keystroke).
+      if (next.typing.typing && previous && !previous.typing.typing && next.conversation === previous.conversation) {
+        const name = visitorDisplayName(this.i18n.t, next.visitor, next.conversation?.visitorId);
+        announce(this, this.i18n.t.composer.typing(name), { key: `typing:${next.conversation?.id}` });
+      }
+    },
   );
 
   private readonly changed = (): void => this.requestUpdate();
@@ -226,7 +233,6 @@ export class ComposeArea extends DeskElement {
     this.canned.reset();
     this.mayFocusPanel = undefined;
     this.error = '';
-    this.status = '';
     // This conversation's attachments, if any, are said again.
     this.announceUploads(this.composer.uploads, undefined);
   }
@@ -237,8 +243,8 @@ export class ComposeArea extends DeskElement {
     for (const upload of next) {
       const before = previous?.find((item) => item.id === upload.id);
       if (before?.status === upload.status) continue;
-      if (upload.status === 'uploading') this.status = t.uploading(upload.name);
-      else if (upload.status === 'ready') this.status = t.uploaded(upload.name);
+      if (upload.status === 'uploading') announce(this, t.uploading(upload.name), { key: `upload:${upload.id}` });
+      else if (upload.status === 'ready') announce(this, t.uploaded(upload.name), { key: `upload:${upload.id}` });
     }
   }
 
@@ -342,7 +348,6 @@ export class ComposeArea extends DeskElement {
             class="send"
             type="button"
             aria-label=${t.composer.send}
-            title=${t.composer.send}
             ?disabled=${!canSend}
             @click=${() => {
               this.submit();
@@ -359,7 +364,6 @@ export class ComposeArea extends DeskElement {
         </div>
         ${over ? html`<p class="error" role="alert">${t.composer.tooLong(limit)}</p>` : nothing}
         <p class="error" role="alert">${this.error || uploadErrorText(uploads, t.composer)}</p>
-        <p class="visually-hidden" role="status">${this.status}</p>
         ${this.drop.dragging ? html`<div class="drop-hint" aria-hidden="true">${t.composer.dropHere}</div>` : nothing}
       </div>
     `;
@@ -381,16 +385,15 @@ export class ComposeArea extends DeskElement {
   }
 
   /**
-   * The live region stays in the DOM (a region inserted together with its text is often not
-   * announced); only "<visitor> is typing…" is in it, not the preview that changes per keystroke.
-   * The thread above shows the visible line: here it is for screen readers only (shown once).
+   * "<visitor> is typing…" for screen readers only (the thread above shows the visible line, and the
+   * desk's announcer says when it starts): never the preview, which changes per keystroke.
    */
   private renderTyping(): TemplateResult {
     const typing = this.data.value?.typing ?? NO_TYPING;
     const t = this.i18n.t.composer;
     const { visitor, conversation } = this.data.value ?? {};
     return html`<div part="typing" class="typing visually-hidden">
-      <span role="status" class="typing-label"
+      <span class="typing-label"
         >${
           typing.typing
             ? html`<span class="dots" aria-hidden="true"><i></i><i></i><i></i></span>
@@ -429,7 +432,6 @@ export class ComposeArea extends DeskElement {
         class="tool"
         data-tool=${name}
         aria-label=${label}
-        title=${label}
         aria-expanded=${ifDefined(name === 'attach' ? undefined : String(open === name))}
         aria-controls=${ifDefined(name === 'attach' ? undefined : 'panel')}
         ?disabled=${disabled}
@@ -630,7 +632,7 @@ export class ComposeArea extends DeskElement {
     if (!store || !id) return;
     const uploading = upload.status === 'uploading';
     store.removeUpload(id, upload.id);
-    this.status = uploading ? this.i18n.t.composer.uploadCancelled : '';
+    if (uploading) announce(this, this.i18n.t.composer.uploadCancelled, { key: `upload:${upload.id}` });
     void this.updateComplete.then(() => this.textarea?.focus());
   }
 

@@ -155,7 +155,7 @@ export const toolsStyles = css`
     border: none;
     border-radius: var(--_radius-small);
     background: transparent;
-    font-size: 20px;
+    font-size: 1.25rem;
     cursor: pointer;
   }
   .emoji-button:hover {

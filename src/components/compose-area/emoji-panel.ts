@@ -40,6 +40,8 @@ export class EmojiPanel {
   private state: EmojiState = 'idle';
   private picker: EmojiPickerElement | undefined;
   private controller: AbortController | undefined;
+  /** The fallback grid's one Tab stop (arrow keys move it). */
+  private index = 0;
 
   constructor(private readonly on: EmojiCallbacks) {}
 
@@ -107,6 +109,32 @@ export class EmojiPanel {
     return picker;
   }
 
+  /** Arrow keys, Home and End move through the fallback grid: one Tab stop instead of 32. */
+  private readonly onGridKeydown = (event: KeyboardEvent): void => {
+    const grid = event.currentTarget as HTMLElement;
+    const buttons = [...grid.querySelectorAll<HTMLButtonElement>('button')];
+    const current = buttons.indexOf(event.target as HTMLButtonElement);
+    if (current < 0) return;
+    // The grid wraps to the panel's width: a row is the buttons level with the first.
+    const columns = Math.max(1, buttons.filter((button) => button.offsetTop === buttons[0].offsetTop).length);
+    const forward = getComputedStyle(grid).direction === 'rtl' ? -1 : 1;
+    const moves: Record<string, number> = {
+      ArrowRight: current + forward,
+      ArrowLeft: current - forward,
+      ArrowDown: current + columns,
+      ArrowUp: current - columns,
+      Home: 0,
+      End: buttons.length - 1,
+    };
+    if (!(event.key in moves)) return;
+    event.preventDefault();
+    const next = Math.max(0, Math.min(buttons.length - 1, moves[event.key]));
+    buttons[current].tabIndex = -1;
+    buttons[next].tabIndex = 0;
+    buttons[next].focus();
+    this.index = next;
+  };
+
   render(t: Strings['composer']): TemplateResult {
     const state = this.state;
     return html`<div id="panel" part="panel" class="panel emoji" role="dialog" aria-label=${t.emojiPicker}>
@@ -114,10 +142,15 @@ export class EmojiPanel {
       ${
         state === 'failed'
           ? html`<p class="muted">${t.emojiFailed}</p>
-              <div class="emoji-grid">
+              <div class="emoji-grid" @keydown=${this.onGridKeydown}>
                 ${COMMON_EMOJI.map(
-                  (emoji) =>
-                    html`<button type="button" class="emoji-button" @click=${() => this.on.pick(emoji)}>
+                  (emoji, index) =>
+                    html`<button
+                      type="button"
+                      class="emoji-button"
+                      tabindex=${index === this.index ? 0 : -1}
+                      @click=${() => this.on.pick(emoji)}
+                    >
                       ${emoji}
                     </button>`,
                 )}

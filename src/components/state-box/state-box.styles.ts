@@ -34,7 +34,8 @@ export const stateBoxStyles = css`
     font-weight: 600;
   }
   .title {
-    font-size: 15px;
+    margin: 0;
+    font-size: 0.9375rem;
   }
   .count {
     min-inline-size: 22px;

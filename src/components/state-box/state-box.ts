@@ -22,6 +22,8 @@ import {
   toThreshold,
   type ConversationSort,
 } from '../../store/order.js';
+import { announce } from '../shared/announcer.js';
+import { DEFAULT_HEADING_LEVEL, heading, toHeadingLevel } from '../shared/heading.js';
 import { DeskElement, select } from '../shared/desk-element.js';
 import { stateBoxStyles } from './state-box.styles.js';
 import { ClockController } from '../../controllers/clock-controller.js';
@@ -100,13 +102,16 @@ export class StateBox extends DeskElement {
     this.requestUpdate('sort', previous);
   }
 
+  /** The level of the "Ongoing conversations" heading (1–6, default 2), to fit the page's outline. */
+  @property({ attribute: 'heading-level', converter: { fromAttribute: toHeadingLevel } })
+  headingLevel: number = DEFAULT_HEADING_LEVEL;
+
   /** Seconds a visitor may wait for a reply before the row shows a warning. */
   @property({ attribute: 'warning-threshold', converter: { fromAttribute: toThreshold } })
   warningThreshold: number = DEFAULT_WARNING_THRESHOLD;
 
   /** Conversation whose row holds the roving tab stop. */
   @state() private activeId: string | undefined;
-  @state() private announcement = '';
   /** The conversation whose latest messages show in the mini view, and the row it is beside. */
   @state() private miniView: { id: string; top: number; left: number } | undefined;
 
@@ -229,7 +234,7 @@ export class StateBox extends DeskElement {
     return html`
       <div class="base" part="base">
         <div class="header" part="header">
-          <span class="title">${t.stateBox.title}</span>
+          ${this.renderTitle()}
           <span class="count" title=${t.stateBox.count(ongoing)}>
             <span aria-hidden="true">${ongoing}</span>
             <span class="visually-hidden">${t.stateBox.count(ongoing)}</span>
@@ -283,9 +288,13 @@ export class StateBox extends DeskElement {
         </ul>
         <p id="list-hint" class="visually-hidden">${t.stateBox.miniViewHint}</p>
         ${this.renderMiniView(store)}
-        <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
       </div>
     `;
+  }
+
+  /** The list's heading, at the page's level. */
+  private renderTitle() {
+    return heading(this.headingLevel, this.i18n.t.stateBox.ongoingConversations, { className: 'title' });
   }
 
   /** The latest three messages of a conversation, beside its row, without switching to it. */
@@ -551,9 +560,15 @@ export class StateBox extends DeskElement {
     const fresh = this.arrivals.update(list, !!this.target.store?.state.loaded);
     if (fresh.length === 0) return;
     const { t } = this.i18n;
-    this.announcement = fresh
-      .map((summary) => t.stateBox.newConversation(this.nameOf(summary), channelLabel(t, summary.conversation.channel)))
-      .join('. ');
+    announce(
+      this,
+      fresh
+        .map((summary) =>
+          t.stateBox.newConversation(this.nameOf(summary), channelLabel(t, summary.conversation.channel)),
+        )
+        .join('. '),
+      { key: 'arrivals' },
+    );
   }
 
   // ---- interaction -----------------------------------------------------------------------
@@ -641,7 +656,8 @@ export class StateBox extends DeskElement {
         if (current) this.select(current);
         break;
       default:
-        if (event.key.length === 1 && event.key !== ' ' && !event.altKey) {
+        // "?" is left to the desk (it opens the keyboard shortcuts).
+        if (event.key.length === 1 && event.key !== ' ' && event.key !== '?' && !event.altKey) {
           this.typeAhead(event.key, ids, current);
           break;
         }
@@ -703,7 +719,7 @@ export class StateBox extends DeskElement {
   private async copyId(conversationId: string): Promise<void> {
     try {
       await navigator.clipboard.writeText(conversationId);
-      this.announcement = this.i18n.t.stateBox.idCopied(conversationId);
+      announce(this, this.i18n.t.stateBox.idCopied(conversationId), { key: 'copied' });
     } catch {
       // Clipboard refused (no permission, insecure context): the ID stays in the row's description.
     }

@@ -19,9 +19,9 @@ export const visitorPanelStyles = css`
     padding: var(--_padding);
     border-block-end: 1px solid var(--_color-border);
   }
-  h2,
-  h3,
-  h4,
+  .name,
+  .section-heading,
+  .subheading,
   p,
   dl,
   dd,

@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { DEFAULT_HEADING_LEVEL, heading, toHeadingLevel } from '../shared/heading.js';
 import { of } from 'rxjs';
 import { distinctUntilChanged, map, switchMap } from 'rxjs/operators';
 import { DeskConversationSelectEvent, DeskCustomerRecordEvent } from '../../events.js';
@@ -95,6 +96,10 @@ export class VisitorPanel extends DeskElement {
 
   /** The conversation whose visitor is shown; by default the pane's or the focused one. */
   @property({ attribute: 'conversation-id' }) conversationId?: string;
+
+  /** The level of the visitor's name heading (1–6, default 2); sections are one level below, their parts two. */
+  @property({ attribute: 'heading-level', converter: { fromAttribute: toHeadingLevel } })
+  headingLevel: number = DEFAULT_HEADING_LEVEL;
 
   @state() private collapsed: ReadonlySet<SectionKey> = new Set();
   /** Past conversations whose whole transcript is shown (past its first lines). */
@@ -205,7 +210,7 @@ export class VisitorPanel extends DeskElement {
     return html`
       <div class="base" part="base" dir=${this.i18n.dir}>
         <header class="header" part="header">
-          <h2 class="name" dir="auto">${this.nameOf(visitor)}</h2>
+          ${this.heading(0, 'name', this.nameOf(visitor), 'auto')}
           ${visitor.blocked ? html`<span class="badge badge-blocked">${vp.blocked}</span>` : nothing}
         </header>
         ${this.section('source', vp.source, this.renderSource(visitor))}
@@ -225,6 +230,11 @@ export class VisitorPanel extends DeskElement {
     `;
   }
 
+  /** A heading `offset` levels below the panel's `heading-level`. */
+  private heading(offset: number, className: string, content: unknown, dir?: 'auto'): TemplateResult {
+    return heading(this.headingLevel, content, { offset, className, dir });
+  }
+
   private nameOf(visitor: Visitor): string {
     return neutralizeBidi(visitorDisplayName(this.i18n.t, visitor));
   }
@@ -233,8 +243,10 @@ export class VisitorPanel extends DeskElement {
     const open = !this.collapsed.has(key);
     return html`
       <section class="section" part="section" data-section=${key}>
-        <h3 class="section-heading">
-          <button
+        ${this.heading(
+          1,
+          'section-heading',
+          html`<button
             type="button"
             class="section-toggle"
             part="section-toggle"
@@ -244,8 +256,8 @@ export class VisitorPanel extends DeskElement {
             @click=${() => this.toggle(key)}
           >
             ${title}
-          </button>
-        </h3>
+          </button>`,
+        )}
         <div class="section-body" part="section-body" id="body-${key}" ?hidden=${!open}>${body}</div>
       </section>
     `;
@@ -308,7 +320,7 @@ export class VisitorPanel extends DeskElement {
             : this.missing(vp.unknown),
         )}
       </dl>
-      <h4 class="subheading">${vp.recentPages}</h4>
+      ${this.heading(2, 'subheading', vp.recentPages)}
       ${
         pages.length
           ? html`<ol class="pages">

@@ -1,6 +1,7 @@
 // Arabic: one lazily loaded chunk (see LOADERS in ../strings.ts), never part of an English page.
 // Terms: see the glossary in docs/i18n.md.
 import type { Strings } from '../strings.js';
+import { a11y } from './a11y.js';
 import { alerts } from './alerts.js';
 import { common } from './common.js';
 import { composer } from './composer.js';
@@ -23,4 +24,5 @@ export const strings: Strings = {
   shift,
   history,
   handover,
+  a11y,
 };

@@ -3,7 +3,6 @@ import { num, plural } from './plural.js';
 
 export const stateBox: StateBoxStrings = {
   ongoingConversations: 'المحادثات الجارية',
-  title: 'المحادثات',
   count: (n: number) =>
     plural(n, {
       zero: () => 'لا محادثات',

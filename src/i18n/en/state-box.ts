@@ -1,8 +1,6 @@
 /** Strings of <state-box> (owned by that element). */
 export const stateBox = {
   ongoingConversations: 'Ongoing conversations',
-  /** Visible heading above the list, with the number of conversations. */
-  title: 'Conversations',
   count: (n: number) => (n === 1 ? '1 conversation' : `${n} conversations`),
   empty: 'No ongoing conversations',
   emptyHint: 'New conversations appear here as visitors write in.',

@@ -2,7 +2,6 @@ import type { DeskStrings } from '../en/desk.js';
 
 export const desk: DeskStrings = {
   splitScreen: 'Écran partagé',
-  layoutTitle: (n: number) => (n === 1 ? 'Une conversation' : `${n} conversations côte à côte`),
   paneLabel: (index: number, name: string) => `Volet ${index} : ${name}`,
   emptyPane: 'Aucune conversation dans ce volet',
   emptyPaneHint: 'Choisissez une conversation dans la liste pour l’afficher ici.',
@@ -13,5 +12,4 @@ export const desk: DeskStrings = {
   closeDrawer: 'Fermer le panneau',
   waitingCount: (n: number) =>
     n <= 1 ? `${n} conversation attend votre réponse` : `${n} conversations attendent votre réponse`,
-  keyboardHelp: 'Alt+Bas / Alt+Haut : conversation suivante / précédente. F6 : volet suivant.',
 };

@@ -1,5 +1,6 @@
 // French: one lazily loaded chunk (see LOADERS in ../strings.ts), never part of an English page.
 import type { Strings } from '../strings.js';
+import { a11y } from './a11y.js';
 import { alerts } from './alerts.js';
 import { common } from './common.js';
 import { composer } from './composer.js';
@@ -22,4 +23,5 @@ export const strings: Strings = {
   shift,
   history,
   handover,
+  a11y,
 };

@@ -2,7 +2,6 @@ import type { StateBoxStrings } from '../en/state-box.js';
 
 export const stateBox: StateBoxStrings = {
   ongoingConversations: 'Conversations en cours',
-  title: 'Conversations',
   count: (n: number) => (n <= 1 ? `${n} conversation` : `${n} conversations`),
   empty: 'Aucune conversation en cours',
   emptyHint: 'Les nouvelles conversations s’affichent ici dès qu’un visiteur écrit.',
