@@ -142,15 +142,22 @@ describe('announcements (one announcer for the whole desk)', () => {
     expect(heard.slice(1)).to.deep.equal(['polite:Emma Laurent: Co-browsing started']);
   });
 
-  it('the visitor blocked, and the conversation ended', async () => {
-    const { store, transport } = setup();
+  it('the visitor blocked (which ends the conversation): one announcement says both', async () => {
+    const { store } = setup();
     await mount(store, 'c-emma');
     store.block('v-emma');
     await afterAnnouncer();
-    expect(heard[heard.length - 1]).to.match(/^polite:Emma Laurent is blocked/);
-    transport.emit({ type: 'conversation.closed', conversationId: 'c-emma', at: new Date().toISOString() });
+    expect(heard[heard.length - 1]).to.match(
+      /^polite:Emma Laurent is blocked and can no longer send messages\. .* The conversation with Emma Laurent has ended\.$/,
+    );
+  });
+
+  it('a conversation the server ends is said', async () => {
+    const { store, transport } = setup();
+    await mount(store, 'c-liam');
+    transport.emit({ type: 'conversation.closed', conversationId: 'c-liam', at: new Date().toISOString() });
     await afterAnnouncer();
-    expect(heard[heard.length - 1]).to.equal('polite:The conversation with Emma Laurent has ended.');
+    expect(heard[heard.length - 1]).to.match(/^polite:The conversation with Liam .+ has ended\.$/);
   });
 
   it('a transfer line is said', async () => {
