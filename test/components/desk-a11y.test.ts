@@ -179,10 +179,9 @@ describe('<chat-desk> accessibility (assembled desk)', () => {
       return (box.top + box.bottom) / 2;
     });
     expect(Math.max(...middles) - Math.min(...middles), 'one row').to.be.below(4);
-    // What does not fit (the agent's availability takes room) stays reachable: the row scrolls.
-    if (toolbar.scrollWidth > toolbar.clientWidth) expect(getComputedStyle(toolbar).overflowX).to.equal('auto');
+    // Everything fits in the row (Availability is an icon with its name, the channel chips are in its panel).
+    expect(toolbar.scrollWidth, 'no sideways scrolling').to.be.at.most(toolbar.clientWidth + 1);
     for (const button of buttons) {
-      button.scrollIntoView({ inline: 'nearest', block: 'nearest' });
       const box = button.getBoundingClientRect();
       expect(box.left, 'scrolled into the desk').to.be.at.least(-0.5);
       expect(box.right, 'scrolled into the desk').to.be.at.most(320.5);

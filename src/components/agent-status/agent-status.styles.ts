@@ -100,6 +100,9 @@ export const agentStatusStyles = css`
     color: var(--_color-text-muted);
   }
   .toggle {
+    display: inline-flex;
+    align-items: center;
+    gap: var(--_space-1);
     font: inherit;
     padding: 2px var(--_space-2);
     border: 1px solid var(--_color-border-strong);
@@ -107,6 +110,11 @@ export const agentStatusStyles = css`
     background: var(--_color-surface);
     color: var(--_color-text);
     cursor: pointer;
+  }
+  .toggle svg {
+    inline-size: 16px;
+    block-size: 16px;
+    flex: none;
   }
   .toggle:focus-visible,
   input:focus-visible {

@@ -12,6 +12,11 @@ import { agentStatusStyles } from './agent-status.styles.js';
 
 const AVAILABILITIES: readonly Availability[] = ['available', 'busy', 'unavailable'];
 /** A shape per status, so that colour is never the only sign. */
+// A presence dot in its ring (the visitor panel's toggle already has the person).
+const ICON_PRESENCE = html`<svg viewBox="0 0 20 20" aria-hidden="true" focusable="false">
+  <circle cx="10" cy="10" r="7" fill="none" stroke="currentColor" stroke-width="1.6" />
+  <circle cx="10" cy="10" r="3" fill="currentColor" />
+</svg>`;
 const ICONS: Record<Availability, string> = { available: '✓', busy: '–', unavailable: '✕' };
 
 let serial = 0;
@@ -34,6 +39,7 @@ let serial = 0;
  * @csspart name - The agent's name.
  * @csspart summary - The list of channels with their status.
  * @csspart button - The "Availability" button.
+ * @csspart button-label - Its words (a narrow desk hides them visually; they stay its name).
  * @csspart panel - The panel of radio groups.
  * @cssprop --agent-status-available-color - Colour of "Available" (default: the success colour).
  * @cssprop --agent-status-busy-color - Colour of "Busy" (default: the warning colour).
@@ -148,7 +154,7 @@ export class AgentStatus extends DeskElement {
         ?disabled=${channels.length === 0}
         @click=${() => this.setOpen(!this.open)}
       >
-        ${t.shift.availability}
+        ${ICON_PRESENCE}<span class="label" part="button-label">${t.shift.availability}</span>
       </button>
       <div
         id="${this.uid}-panel"

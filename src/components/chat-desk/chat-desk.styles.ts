@@ -248,6 +248,7 @@ export const chatDeskStyles = css`
   }
   .desk[data-narrow] .toolbar .toggle > span:not(.toggle-badge, .key),
   .desk[data-narrow] agent-status::part(name),
+  .desk[data-narrow] agent-status::part(button-label),
   /* "?" is the help's glyph on screen; its words stay its name (the toolbar keeps one row). */
   .shortcuts .label {
     position: absolute;
@@ -259,6 +260,10 @@ export const chatDeskStyles = css`
   }
   .desk[data-narrow] .toolbar {
     overflow-x: auto;
+  }
+  /* The channel chips would be cut to nothing: the Availability panel lists them. */
+  .desk[data-narrow] agent-status::part(summary) {
+    display: none;
   }
   .desk[data-narrow] .toolbar .toggle,
   .desk[data-narrow] .segment {
