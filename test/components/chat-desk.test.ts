@@ -516,6 +516,19 @@ describe('<chat-desk>', () => {
     expect(second.getBoundingClientRect().left).to.equal(first.getBoundingClientRect().left);
   });
 
+  it('on a narrow desk whose stacked panes scroll, the pane the agent turns to shows its composer', async () => {
+    const { store } = setup();
+    const el = await mount(store, 4, 600);
+    el.style.height = '400px';
+    await waitUntil(() => panes(el)[3].getBoundingClientRect().top > 400, 'the last pane is below the fold');
+    store.focusPane(3);
+    const composer = () => panes(el)[3].querySelector('compose-area');
+    await waitUntil(() => {
+      const box = composer()?.getBoundingClientRect();
+      return !!box && box.height > 0 && box.bottom <= el.getBoundingClientRect().bottom + 1 && box.top >= 0;
+    }, "the fourth pane's composer scrolled into view");
+  });
+
   it('shows the connection state in a banner and says it through the desk announcer', async () => {
     const { store, transport } = setup();
     const el = await mount(store);

@@ -253,6 +253,14 @@ export class ChatDesk extends DeskElement {
       if (previous && value.connection !== previous.connection) {
         announce(this, this.i18n.t.common.connection[value.connection], { key: 'connection' });
       }
+      // A narrow desk scrolls its stacked panes: the pane the agent turned to shows its composer.
+      if (previous && value.focusedPane !== previous.focusedPane && this.narrow) {
+        void this.updateComplete.then(() =>
+          this.renderRoot
+            .querySelector(`.pane[data-index="${value.focusedPane}"] compose-area`)
+            ?.scrollIntoView({ block: 'nearest', inline: 'nearest' }),
+        );
+      }
     },
   );
 
