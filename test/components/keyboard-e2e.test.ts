@@ -94,7 +94,9 @@ describe('keyboard-only agent task on <chat-desk>', () => {
   });
   after(() => setViewport({ width: 800, height: 600 }));
 
-  it('pick, read, filter, answer, canned answer, emoji, attach, block dialog, split, panes, visitor panel, customer record', async () => {
+  it('pick, read, filter, answer, canned answer, emoji, attach, block dialog, split, panes, visitor panel, customer record', async function () {
+    // A whole task: about 100 key presses, and the emoji data's failed load before the fallback grid.
+    this.timeout(60_000);
     await setViewport({ width: 1400, height: 900 });
     const transport = new MemoryTransport({ fixtures: demoFixtures(new Date()), simulate: false });
     const store = new DeskStore({ transport, batching: 'sync' });
@@ -174,7 +176,7 @@ describe('keyboard-only agent task on <chat-desk>', () => {
     // Emoji: the tool button, the panel (common emoji here), arrows, Enter; Escape closes it.
     await pressUntil('Tab', 'button', /^Insert emoji$/);
     await press('Enter');
-    await waitUntil(() => focused().classList.contains('emoji-button'), 'focus in the emoji grid', { timeout: 5000 });
+    await waitUntil(() => focused().classList.contains('emoji-button'), 'focus in the emoji grid', { timeout: 20_000 });
     await press('ArrowRight');
     const emoji = nameOf(focused());
     await press('Enter');
