@@ -643,6 +643,9 @@ export class ChatBox extends DeskElement {
     scroller.scrollTop += direction * scroller.clientHeight * 0.9;
     await nextFrame();
     await nextFrame();
+    // The agent may have moved on (Shift+Tab to the filter) during those frames: focus is not taken back.
+    const active = this.shadowRoot?.activeElement;
+    if (!active || !scroller.contains(active)) return;
     const fully = this.itemsInView(true);
     const items = fully.length > 0 ? fully : this.itemsInView(false);
     const target = direction < 0 ? items[0] : items.at(-1);
