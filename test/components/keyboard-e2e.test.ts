@@ -93,6 +93,15 @@ describe('keyboard-only agent task on <chat-desk>', () => {
     sessionStorage.clear();
   });
   after(() => setViewport({ width: 800, height: 600 }));
+  // Emoji data an earlier file stored (the picker keeps it in IndexedDB) would show the real picker
+  // instead of the fallback grid this task walks through.
+  before(
+    () =>
+      new Promise<void>((resolve) => {
+        const request = indexedDB.deleteDatabase('emoji-picker-element-en');
+        request.onsuccess = request.onerror = request.onblocked = () => resolve();
+      }),
+  );
 
   it('pick, read, filter, answer, canned answer, emoji, attach, block dialog, split, panes, visitor panel, customer record', async function () {
     // A whole task: about 100 key presses, and the emoji data's failed load before the fallback grid.

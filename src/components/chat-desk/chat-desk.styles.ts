@@ -243,8 +243,8 @@ export const chatDeskStyles = css`
     inset-block-start: 0;
     z-index: 1;
     flex-wrap: nowrap;
-    gap: var(--_space-1);
-    padding-inline: var(--_space-2);
+    gap: 2px;
+    padding-inline: var(--_space-1);
   }
   .desk[data-narrow] .toolbar .toggle > span:not(.toggle-badge, .key),
   .desk[data-narrow] agent-status::part(name),
