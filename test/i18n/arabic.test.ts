@@ -99,9 +99,11 @@ describe('Arabic (ar)', () => {
   });
 
   it('counts take the Arabic plural form of 0, 1, 2, 3, 11 and 100', async () => {
+    // Intl writes Latin digits for ar in current CLDR, Arabic-Indic ones in WebKitGTK's older ICU: both right.
+    const latin = (text: string) => text.replace(/[\u0660-\u0669]/g, (digit) => String(digit.charCodeAt(0) - 0x660));
     const ar = await arabic();
     const counts = [0, 1, 2, 3, 11, 100];
-    expect(counts.map((n) => ar.stateBox.unread(n))).to.deep.equal([
+    expect(counts.map((n) => latin(ar.stateBox.unread(n)))).to.deep.equal([
       'لا رسائل غير مقروءة',
       'رسالة واحدة غير مقروءة',
       'رسالتان غير مقروءتين',
@@ -109,7 +111,7 @@ describe('Arabic (ar)', () => {
       '11 رسالة غير مقروءة',
       '100 رسالة غير مقروءة',
     ]);
-    expect(counts.map((n) => ar.stateBox.count(n))).to.deep.equal([
+    expect(counts.map((n) => latin(ar.stateBox.count(n)))).to.deep.equal([
       'لا محادثات',
       'محادثة واحدة',
       'محادثتان',
@@ -117,7 +119,7 @@ describe('Arabic (ar)', () => {
       '11 محادثة',
       '100 محادثة',
     ]);
-    expect(counts.map((n) => ar.thread.newMessages(n))).to.deep.equal([
+    expect(counts.map((n) => latin(ar.thread.newMessages(n)))).to.deep.equal([
       'لا رسائل جديدة',
       'رسالة جديدة واحدة',
       'رسالتان جديدتان',
@@ -125,7 +127,7 @@ describe('Arabic (ar)', () => {
       '11 رسالة جديدة',
       '100 رسالة جديدة',
     ]);
-    expect(counts.map((n) => ar.composer.counterLabel(n))).to.deep.equal([
+    expect(counts.map((n) => latin(ar.composer.counterLabel(n)))).to.deep.equal([
       'لم يتبقَّ أي حرف',
       'يتبقى حرف واحد',
       'يتبقى حرفان',
@@ -134,13 +136,13 @@ describe('Arabic (ar)', () => {
       'يتبقى 100 حرف',
     ]);
     // Over the limit, after a preposition: the genitive dual.
-    expect([-1, -2, -3, -11].map((n) => ar.composer.counterLabel(n))).to.deep.equal([
+    expect([-1, -2, -3, -11].map((n) => latin(ar.composer.counterLabel(n)))).to.deep.equal([
       'تتجاوز الحد بمقدار حرف واحد',
       'تتجاوز الحد بمقدار حرفين',
       'تتجاوز الحد بمقدار 3 أحرف',
       'تتجاوز الحد بمقدار 11 حرفًا',
     ]);
-    expect(counts.map((n) => ar.desk.waitingCount(n))).to.deep.equal([
+    expect(counts.map((n) => latin(ar.desk.waitingCount(n)))).to.deep.equal([
       'لا محادثات بانتظار ردك',
       'محادثة واحدة بانتظار ردك',
       'محادثتان بانتظار ردك',

@@ -4,6 +4,7 @@
 //
 // The first two tests need French not loaded yet: they run first, and the tests after them may load it.
 // The others use their own registry (createLocaleRegistry) with loaders the test controls.
+import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
 import { expect, fixture, fixtureSync, html } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import sinon from 'sinon';
@@ -131,6 +132,8 @@ function probeText(el: LocaleProbe): string {
 }
 
 describe('locale loading', () => {
+  // Whole desks are mounted here: the threads' virtualizers may outlast one ResizeObserver round.
+  setupIgnoreWindowResizeObserverLoopErrors(beforeEach, afterEach);
   afterEach(() => {
     for (const store of stores.splice(0)) store.destroy();
     document.documentElement.removeAttribute('lang');
