@@ -29,6 +29,8 @@ const engines = (process.env.AGENT_DESK_BROWSERS ?? 'chromium,firefox,webkit')
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const failures = [];
+// `FAILED <test>: <error>` lines of the browser runs, repeated in the summary: CI keeps the tail.
+const failedTests = [];
 
 /** Runs a command, streaming its output; resolves with its exit code and the captured stdout. */
 function exec(command, args, env = {}) {
@@ -98,6 +100,7 @@ if (nodeLine) {
   totals.failed += counts.failed;
   totals.skipped += counts.skipped;
   if (counts.failed) failures.push(`${counts.failed} node check(s)`);
+  for (const [, name] of node.stdout.matchAll(/^ {2}✗ (.*)$/gm)) failedTests.push(`node: FAILED ${name}`);
 } else {
   totals.failed += 1;
   failures.push('node checks did not report (crashed?)');
@@ -124,6 +127,7 @@ for (const engine of engines) {
   const counts = wtrLine
     ? { passed: Number(wtrLine[1]), failed: Number(wtrLine[2]), skipped: Number(wtrLine[3]) }
     : { passed: 0, failed: 1, skipped: 0 };
+  for (const [line] of wtr.stdout.matchAll(/^FAILED .*$/gm)) failedTests.push(`${engine}: ${line}`);
   if (!wtrLine) failures.push(`${engine}: web-test-runner did not print its summary`);
   else if (counts.failed || wtr.code !== 0) failures.push(`${engine} browser tests`);
   if (wtrLine && wtr.code !== 0 && !counts.failed) counts.failed = 1;
@@ -136,6 +140,7 @@ for (const engine of engines) {
 
 heading('summary');
 if (failures.length) process.stdout.write(`failed: ${failures.join('; ')}\n`);
+for (const line of failedTests) process.stdout.write(`${line}\n`);
 for (const { engine, passed, failed, skipped } of engineCounts) {
   process.stdout.write(`${engine}: ${passed} passed, ${failed} failed, ${skipped} skipped\n`);
 }
