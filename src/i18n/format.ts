@@ -32,7 +32,7 @@ export function formatTime(lang: string, iso: string, timeZone?: string): string
     () =>
       cached(
         `time|${lang}|${timeZone ?? ''}`,
-        () => new Intl.DateTimeFormat(lang, { hour: 'numeric', minute: '2-digit', ...(timeZone ? { timeZone } : {}) }),
+        () => new Intl.DateTimeFormat(lang, { timeStyle: 'short', ...(timeZone ? { timeZone } : {}) }),
       ).format(date),
     date.toISOString().slice(11, 16),
   );

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { formatDate, formatDuration, formatFileSize } from '../../src/i18n/format.js';
+import { formatDate, formatDuration, formatFileSize, formatTime } from '../../src/i18n/format.js';
 
 describe('format', () => {
   it('file sizes read naturally in English and French, bytes included', () => {
@@ -13,6 +13,13 @@ describe('format', () => {
   it('a date-only value is that calendar day, whatever the time zone', () => {
     // Midnight UTC is still the day before in the Americas; the date itself must not move.
     expect(formatDate('en-US', '2026-10-02')).to.equal('Oct 2, 2026');
+  });
+
+  it("times follow each locale's clock, early hours included", () => {
+    // French writes 01:50 (CLDR "HH:mm"), never 1:50; English keeps its 12-hour clock.
+    expect(formatTime('fr', '2026-03-03T01:50:00Z', 'UTC')).to.equal('01:50');
+    expect(formatTime('fr', '2026-03-03T13:05:00Z', 'UTC')).to.equal('13:05');
+    expect(formatTime('en', '2026-03-03T01:50:00Z', 'UTC')).to.match(/^1:50\s?AM$/);
   });
 
   it('durations pick the largest useful unit', () => {
