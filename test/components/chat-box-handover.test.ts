@@ -99,6 +99,8 @@ function byRole(root: ParentNode, role: string, name?: string | RegExp): HTMLEle
 const root = (el: ChatBox) => el.shadowRoot!;
 const header = (el: ChatBox) => root(el).querySelector<HTMLElement>('[part="toolbar"]')!;
 const openDialog = (el: ChatBox) => root(el).querySelector<HTMLDialogElement>('dialog[open]');
+/** The dialogs are loaded on first use: a tool's dialog opens once they are there. */
+const opened = (el: ChatBox) => waitUntil(() => openDialog(el), 'the dialog opens');
 const commands = <T extends ClientCommand['type']>(transport: MemoryTransport, type: T) =>
   transport.sent.filter((c): c is Extract<ClientCommand, { type: T }> => c.type === type);
 
@@ -128,7 +130,7 @@ describe('<chat-box> Transfer and End conversation', () => {
     const { el, store, transport } = await mount();
     const trigger = byRole(header(el), 'button', 'Transfer');
     trigger.click();
-    await el.updateComplete;
+    await opened(el);
     const dialog = byRole(root(el), 'dialog', 'Transfer conversation');
     expect((dialog as HTMLDialogElement).open).to.be.true;
     expect(root(el).activeElement === byRole(dialog, 'searchbox', 'Search agents and skills')).to.be.true;
@@ -169,7 +171,7 @@ describe('<chat-box> Transfer and End conversation', () => {
     const { el, transport } = await mount();
     const trigger = byRole(header(el), 'button', 'Transfer');
     trigger.click();
-    await el.updateComplete;
+    await opened(el);
     const dialog = byRole(root(el), 'dialog', 'Transfer conversation');
     byRole(dialog, 'radio', /^Kenji Watanabe Unavailable/).click();
     await type(byRole(dialog, 'textbox', 'Comment'), 'Call her back');
@@ -192,7 +194,7 @@ describe('<chat-box> Transfer and End conversation', () => {
     const { el, transport } = await mount();
     el.addEventListener('desk-transfer', (event) => event.preventDefault());
     byRole(header(el), 'button', 'Transfer').click();
-    await el.updateComplete;
+    await opened(el);
     const dialog = byRole(root(el), 'dialog', 'Transfer conversation');
     byRole(dialog, 'radio', /^Sam Okafor/).click();
     await el.updateComplete;
@@ -205,7 +207,7 @@ describe('<chat-box> Transfer and End conversation', () => {
   it('End conversation asks in an alertdialog with a closing note and tags (chips removable by keyboard), fires desk-close-conversation and offers Undo', async () => {
     const { el, store, transport } = await mount();
     byRole(header(el), 'button', 'End conversation').click();
-    await el.updateComplete;
+    await opened(el);
     const dialog = byRole(root(el), 'alertdialog', 'End the conversation with Emma?');
     expect((dialog as HTMLDialogElement).open).to.be.true;
     await type(byRole(dialog, 'textbox', 'Closing note'), 'Order found');
@@ -263,7 +265,7 @@ describe('<chat-box> Transfer and End conversation', () => {
     const { el, store, transport } = await mount({ closeUndoMs: 50 });
     store.closeConversation('c2', {});
     byRole(header(el), 'button', 'End conversation').click();
-    await el.updateComplete;
+    await opened(el);
     byRole(byRole(root(el), 'alertdialog', /^End the conversation/), 'button', 'End conversation').click();
     await el.updateComplete;
     expect(store.state.closing.has('c1')).to.be.true;
@@ -280,7 +282,7 @@ describe('<chat-box> Transfer and End conversation', () => {
     el.addEventListener('desk-close-conversation', (event) => event.preventDefault());
     const trigger = byRole(header(el), 'button', 'End conversation');
     trigger.click();
-    await el.updateComplete;
+    await opened(el);
     byRole(byRole(root(el), 'alertdialog', /^End the conversation/), 'button', 'End conversation').click();
     await el.updateComplete;
     expect(store.state.closing.size).to.equal(0);
@@ -302,7 +304,7 @@ describe('<chat-box> Transfer and End conversation', () => {
     el.setAttribute('lang', 'fr');
     await waitUntil(() => allByRole(header(el), 'button', 'Transférer').length === 1);
     byRole(header(el), 'button', 'Terminer la conversation').click();
-    await el.updateComplete;
+    await opened(el);
     byRole(root(el), 'alertdialog', 'Terminer la conversation avec Emma ?');
   });
 });

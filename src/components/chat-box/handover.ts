@@ -6,7 +6,6 @@
  * desk's one announcer.
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { live } from 'lit/directives/live.js';
 import { DeskCloseConversationEvent, DeskTransferEvent } from '../../events.js';
 import type { Strings } from '../../i18n/strings.js';
 import type { Message, TransferTarget, TransferTargets } from '../../model/types.js';
@@ -14,6 +13,10 @@ import type { DeskStore } from '../../store/desk-store.js';
 import type { ClosingState, TransferState } from '../../store/state.js';
 import { announce } from '../shared/announcer.js';
 import { isolateName } from '../shared/confirm-block-dialog.js';
+import { lazy } from '../shared/lazy.js';
+import type { HandoverFields, renderHandoverDialogs } from './handover-dialogs.js';
+
+const dialogsModule = lazy(() => import('./handover-dialogs.js'));
 
 /** What the tools show for the conversation in the box. */
 export interface HandoverView {
@@ -42,24 +45,42 @@ const ICON_END = html`<svg viewBox="0 0 20 20" aria-hidden="true" focusable="fal
   <path d="M5 10.5l3.2 3.2L15 6.5" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" />
 </svg>`;
 
-const keyOf = (target: TransferTarget) => `${target.type}:${target.id}`;
+export const keyOf = (target: TransferTarget) => `${target.type}:${target.id}`;
 
-export class HandoverController implements ReactiveController {
-  private query = '';
-  private selected: string | undefined;
-  private comment = '';
-  private note = '';
-  private tags: string[] = [];
-  private tagDraft = '';
+export function refusalText(t: Strings, transfer: TransferState, target: string): string {
+  return transfer.reason === 'unavailable' ? t.handover.refusedUnavailable(target) : t.handover.refused;
+}
+
+export function targetName(targets: TransferTargets, target: TransferTarget): string {
+  const list = target.type === 'agent' ? targets.agents : targets.skills;
+  return list.find((item) => item.id === target.id)?.name ?? target.id;
+}
+
+export class HandoverController implements ReactiveController, HandoverFields {
+  // What the agent types in the dialogs (handover-dialogs.ts renders them from these).
+  query = '';
+  selected: string | undefined;
+  comment = '';
+  note = '';
+  tags: string[] = [];
+  tagDraft = '';
   /** The conversation ended from this box, while its undo is offered. */
   private ended: { id: string; name: string } | undefined;
   private view: HandoverView | undefined;
+  private renderLoaded: typeof renderHandoverDialogs | undefined;
+  /** Aborts a load of the dialogs still under way when the box leaves the page. */
+  private connection = new AbortController();
 
   constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
     host.addController(this);
   }
 
+  hostConnected(): void {
+    this.connection = new AbortController();
+  }
+
   hostDisconnected(): void {
+    this.connection.abort();
     for (const dialog of this.dialogs()) if (dialog.open) dialog.close('cancel');
   }
 
@@ -75,14 +96,14 @@ export class HandoverController implements ReactiveController {
     const view = this.view;
     if (this.ended && closing.get(this.ended.id)?.status !== 'undoable') this.ended = undefined;
     if (!view || !transfer || transfer === previous) return;
-    const target = this.targetName(view.targets, transfer.target);
+    const target = targetName(view.targets, transfer.target);
     if (transfer.status === 'accepted' && previous?.status !== 'accepted') {
       const dialog = this.dialog('transfer');
       if (dialog?.open) this.closeDialog(dialog);
       announce(this.host, view.t.handover.transferred(view.name, target), { key: `transfer:${view.conversationId}` });
       view.store?.dismissTransfer(view.conversationId);
     } else if (transfer.status === 'refused' && previous?.status !== 'refused') {
-      announce(this.host, this.refusalText(view.t, transfer, target), {
+      announce(this.host, refusalText(view.t, transfer, target), {
         priority: 'assertive',
         key: `transfer:${view.conversationId}`,
       });
@@ -100,7 +121,7 @@ export class HandoverController implements ReactiveController {
         ?disabled=${view.closed}
         title=${h.transferHint}
         aria-haspopup="dialog"
-        @click=${() => this.openTransfer()}
+        @click=${() => void this.openTransfer()}
       >
         ${ICON_TRANSFER}<span class="label">${h.transfer}</span>
       </button>
@@ -110,7 +131,7 @@ export class HandoverController implements ReactiveController {
         ?disabled=${view.closed}
         title=${h.endHint}
         aria-haspopup="dialog"
-        @click=${() => this.openEnd()}
+        @click=${() => void this.openEnd()}
       >
         ${ICON_END}<span class="label">${h.end}</span>
       </button>`;
@@ -150,214 +171,33 @@ export class HandoverController implements ReactiveController {
 
   // ---- dialogs -----------------------------------------------------------------------------
 
-  renderDialogs(view: HandoverView): TemplateResult {
+  /** The dialogs, once their module is loaded (the first time a tool is used: they are rarely open). */
+  renderDialogs(view: HandoverView): TemplateResult | typeof nothing {
     this.view = view;
-    return html`${this.renderTransferDialog(view)}${this.renderEndDialog(view)}`;
-  }
-
-  private renderTransferDialog(view: HandoverView): TemplateResult {
-    const { t, targets, transfer } = view;
-    const h = t.handover;
-    const query = this.query.trim().toLocaleLowerCase();
-    const matches = (name: string) => !query || name.toLocaleLowerCase().includes(query);
-    const agents = targets.agents.filter((agent) => matches(agent.name));
-    const skills = targets.skills.filter((skill) => matches(skill.name));
-    const pending = transfer?.status === 'pending';
-    const refused = transfer?.status === 'refused' ? transfer : undefined;
-    const option = (target: TransferTarget, name: string, detail: string, state: string) =>
-      html`<label class="target" data-state=${state}>
-        <input
-          type="radio"
-          name="transfer-target"
-          .checked=${live(this.selected === keyOf(target))}
-          ?disabled=${pending}
-          @change=${() => this.choose(keyOf(target))}
-        />
-        <span class="target-name" dir="auto">${name}</span>
-        <span class="target-detail">${detail}</span>
-      </label>`;
-    return html`<dialog
-      class="confirm-dialog handover-dialog transfer-dialog"
-      part="dialog transfer-dialog"
-      aria-modal="true"
-      aria-labelledby="transfer-title"
-      aria-describedby="transfer-description"
-      @close=${() => this.onClosed('transfer')}
-    >
-      <form method="dialog" @submit=${(event: SubmitEvent) => this.submitTransfer(event)}>
-        <h2 id="transfer-title">${h.transferTitle}</h2>
-        <p id="transfer-description">${isolateName(h.transferDescription, view.name)}</p>
-        <label for="transfer-search">${h.search}</label>
-        <input
-          id="transfer-search"
-          type="search"
-          autocomplete="off"
-          .value=${live(this.query)}
-          @input=${(event: InputEvent) => this.setQuery((event.target as HTMLInputElement).value)}
-        />
-        <div class="targets">
-          ${
-            agents.length
-              ? html`<fieldset>
-                  <legend>${h.agents}</legend>
-                  ${agents.map((agent) =>
-                    option(
-                      { type: 'agent', id: agent.id },
-                      agent.name,
-                      h.availability[agent.availability],
-                      agent.availability,
-                    ),
-                  )}
-                </fieldset>`
-              : nothing
-          }
-          ${
-            skills.length
-              ? html`<fieldset>
-                  <legend>${h.skills}</legend>
-                  ${skills.map((skill) =>
-                    option(
-                      { type: 'skill', id: skill.id },
-                      skill.name,
-                      h.skillAgents(skill.availableAgents),
-                      skill.availableAgents > 0 ? 'available' : 'unavailable',
-                    ),
-                  )}
-                </fieldset>`
-              : nothing
-          }
-          ${agents.length + skills.length === 0 ? html`<p class="no-match">${h.noMatch}</p>` : nothing}
-        </div>
-        <label for="transfer-comment">${h.comment}</label>
-        <textarea
-          id="transfer-comment"
-          rows="3"
-          maxlength="1000"
-          aria-describedby="transfer-comment-hint"
-          .value=${live(this.comment)}
-          ?readonly=${pending}
-          @input=${(event: InputEvent) => (this.comment = (event.target as HTMLTextAreaElement).value)}
-        ></textarea>
-        <span id="transfer-comment-hint" class="hint">${h.commentHint}</span>
-        ${
-          refused
-            ? html`<p class="dialog-error" id="transfer-error">
-                ${this.refusalText(t, refused, this.targetName(targets, refused.target))}
-              </p>`
-            : nothing
-        }
-        ${pending ? html`<p class="dialog-progress">${h.transferring}</p>` : nothing}
-        <div class="dialog-actions">
-          <button type="button" class="cancel" @click=${() => this.cancel('transfer')}>${t.common.cancel}</button>
-          <button
-            type="submit"
-            class="primary"
-            ?disabled=${pending || !this.selected}
-            aria-describedby=${refused ? 'transfer-error' : nothing}
-          >
-            ${h.confirmTransfer}
-          </button>
-        </div>
-      </form>
-    </dialog>`;
-  }
-
-  private renderEndDialog(view: HandoverView): TemplateResult {
-    const { t, tagSuggestions } = view;
-    const h = t.handover;
-    const chosen = new Set(this.tags.map((tag) => tag.toLocaleLowerCase()));
-    const draft = this.tagDraft.trim().toLocaleLowerCase();
-    const suggestions = tagSuggestions
-      .filter((tag) => !chosen.has(tag.toLocaleLowerCase()) && (!draft || tag.toLocaleLowerCase().includes(draft)))
-      .slice(0, 8);
-    return html`<dialog
-      class="confirm-dialog handover-dialog end-dialog"
-      part="dialog end-dialog"
-      role="alertdialog"
-      aria-modal="true"
-      aria-labelledby="end-title"
-      aria-describedby="end-description"
-      @close=${() => this.onClosed('end')}
-    >
-      <form method="dialog" @submit=${(event: SubmitEvent) => this.submitEnd(event)}>
-        <h2 id="end-title">${isolateName(h.endTitle, view.name)}</h2>
-        <p id="end-description">${h.endDescription}</p>
-        <label for="end-note">${h.note}</label>
-        <textarea
-          id="end-note"
-          rows="3"
-          maxlength="2000"
-          .value=${live(this.note)}
-          @input=${(event: InputEvent) => (this.note = (event.target as HTMLTextAreaElement).value)}
-        ></textarea>
-        <span class="label" id="end-tags-label">${h.tags}</span>
-        ${
-          this.tags.length
-            ? html`<ul class="chips" aria-labelledby="end-tags-label">
-                ${this.tags.map(
-                  (tag) =>
-                    html`<li class="chip" part="tag">
-                      <span dir="auto">${tag}</span>
-                      <button
-                        type="button"
-                        class="chip-remove"
-                        aria-label=${h.removeTag(tag)}
-                        title=${h.removeTag(tag)}
-                        @click=${() => this.removeTag(tag)}
-                      >
-                        <span aria-hidden="true">×</span>
-                      </button>
-                    </li>`,
-                )}
-              </ul>`
-            : nothing
-        }
-        <input
-          id="end-tag-input"
-          type="text"
-          autocomplete="off"
-          maxlength="60"
-          aria-label=${h.tagInput}
-          aria-describedby="end-tag-hint"
-          placeholder=${h.tagInput}
-          .value=${live(this.tagDraft)}
-          @input=${(event: InputEvent) => {
-            this.tagDraft = (event.target as HTMLInputElement).value;
-            this.host.requestUpdate();
-          }}
-          @keydown=${(event: KeyboardEvent) => this.tagKey(event)}
-        />
-        <span id="end-tag-hint" class="hint">${h.tagInputHint}</span>
-        ${
-          suggestions.length
-            ? html`<div class="suggestions" role="group" aria-label=${h.suggestions}>
-                ${suggestions.map(
-                  (tag) =>
-                    html`<button
-                      type="button"
-                      class="suggestion"
-                      aria-label=${h.addTag(tag)}
-                      @click=${() => this.addTag(tag, true)}
-                    >
-                      <span aria-hidden="true">+</span> <span dir="auto">${tag}</span>
-                    </button>`,
-                )}
-              </div>`
-            : nothing
-        }
-        <div class="dialog-actions">
-          <button type="button" class="cancel" @click=${() => this.cancel('end')}>${t.common.cancel}</button>
-          <button type="submit" class="danger">${h.confirmEnd}</button>
-        </div>
-      </form>
-    </dialog>`;
+    return this.renderLoaded ? this.renderLoaded(this, view) : nothing;
   }
 
   // ---- behaviour ---------------------------------------------------------------------------
 
-  private openTransfer(): void {
+  /** The dialog asked for, rendered: the first use loads the dialogs' module. */
+  private async dialogFor(which: 'transfer' | 'end'): Promise<HTMLDialogElement | null | undefined> {
+    if (!this.renderLoaded) {
+      try {
+        ({ renderHandoverDialogs: this.renderLoaded } = await dialogsModule(this.connection.signal));
+      } catch (error) {
+        // The box left the page meanwhile: nothing to open. A failed fetch is reported; the next click retries.
+        if (this.connection.signal.aborted) return undefined;
+        throw error;
+      }
+      this.host.requestUpdate();
+      await this.host.updateComplete;
+    }
+    return this.dialog(which);
+  }
+
+  private async openTransfer(): Promise<void> {
+    const dialog = await this.dialogFor('transfer');
     const view = this.view;
-    const dialog = this.dialog('transfer');
     if (!view || view.closed || !dialog || dialog.open) return;
     const transfer = view.transfer;
     if (transfer?.status === 'refused' || transfer?.status === 'pending') {
@@ -376,9 +216,9 @@ export class HandoverController implements ReactiveController {
     dialog.querySelector<HTMLInputElement>('#transfer-search')?.focus();
   }
 
-  private openEnd(): void {
+  private async openEnd(): Promise<void> {
+    const dialog = await this.dialogFor('end');
     const view = this.view;
-    const dialog = this.dialog('end');
     if (!view || view.closed || !dialog || dialog.open) return;
     this.note = '';
     this.tags = [];
@@ -389,17 +229,30 @@ export class HandoverController implements ReactiveController {
     dialog.querySelector<HTMLTextAreaElement>('#end-note')?.focus();
   }
 
-  private setQuery(value: string): void {
+  setQuery(value: string): void {
     this.query = value;
     this.host.requestUpdate();
   }
 
-  private choose(key: string): void {
+  choose(key: string): void {
     this.selected = key;
     this.host.requestUpdate();
   }
 
-  private submitTransfer(event: SubmitEvent): void {
+  setComment(value: string): void {
+    this.comment = value;
+  }
+
+  setNote(value: string): void {
+    this.note = value;
+  }
+
+  setTagDraft(value: string): void {
+    this.tagDraft = value;
+    this.host.requestUpdate();
+  }
+
+  submitTransfer(event: SubmitEvent): void {
     event.preventDefault();
     const view = this.view;
     if (!view || !this.selected || view.transfer?.status === 'pending') return;
@@ -417,7 +270,7 @@ export class HandoverController implements ReactiveController {
     view.store?.transfer(view.conversationId, target, comment);
   }
 
-  private submitEnd(event: SubmitEvent): void {
+  submitEnd(event: SubmitEvent): void {
     event.preventDefault();
     const view = this.view;
     if (!view) return;
@@ -453,7 +306,7 @@ export class HandoverController implements ReactiveController {
     );
   }
 
-  private addTag(raw: string, refocus: boolean): void {
+  addTag(raw: string, refocus: boolean): void {
     const tag = raw.trim().slice(0, 60);
     if (tag && !this.tags.some((known) => known.toLocaleLowerCase() === tag.toLocaleLowerCase()))
       this.tags = [...this.tags, tag];
@@ -462,14 +315,14 @@ export class HandoverController implements ReactiveController {
     if (refocus) this.focusTagInput();
   }
 
-  private removeTag(tag: string): void {
+  removeTag(tag: string): void {
     this.tags = this.tags.filter((known) => known !== tag);
     this.host.requestUpdate();
     // The chip (and its button) is gone: focus goes to the tag field rather than to the page.
     this.focusTagInput();
   }
 
-  private tagKey(event: KeyboardEvent): void {
+  tagKey(event: KeyboardEvent): void {
     if (event.key === 'Enter' || event.key === ',') {
       // Enter adds the tag; it must not submit the form (ending the conversation).
       event.preventDefault();
@@ -485,7 +338,7 @@ export class HandoverController implements ReactiveController {
     );
   }
 
-  private cancel(which: 'transfer' | 'end'): void {
+  cancel(which: 'transfer' | 'end'): void {
     this.closeDialog(this.dialog(which));
   }
 
@@ -497,7 +350,7 @@ export class HandoverController implements ReactiveController {
    * Escape, Cancel, an accepted transfer: focus goes back to the tool that opened the dialog; once a
    * transfer has closed the conversation that tool is disabled, so focus goes to the thread instead.
    */
-  private onClosed(which: 'transfer' | 'end'): void {
+  onClosed(which: 'transfer' | 'end'): void {
     const dialog = this.dialog(which);
     if (!this.host.isConnected || dialog?.returnValue === 'ended') return;
     // After the render that follows the store's answer: it is what disables the tool.
@@ -507,15 +360,6 @@ export class HandoverController implements ReactiveController {
       if (tool && !tool.disabled) tool.focus();
       else root?.querySelector<HTMLElement>('[role="log"]')?.focus();
     });
-  }
-
-  private refusalText(t: Strings, transfer: TransferState, target: string): string {
-    return transfer.reason === 'unavailable' ? t.handover.refusedUnavailable(target) : t.handover.refused;
-  }
-
-  private targetName(targets: TransferTargets, target: TransferTarget): string {
-    const list = target.type === 'agent' ? targets.agents : targets.skills;
-    return list.find((item) => item.id === target.id)?.name ?? target.id;
   }
 
   private dialog(which: 'transfer' | 'end'): HTMLDialogElement | null | undefined {
