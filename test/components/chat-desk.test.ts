@@ -277,10 +277,13 @@ describe('<chat-desk>', () => {
       candidate.textContent!.replace(/\s+/g, ' ').includes('Keyboard shortcuts'),
     )!;
     expect(button.getAttribute('aria-haspopup')).to.equal('dialog');
-    const dialog = root.querySelector<HTMLDialogElement>('dialog[aria-labelledby="shortcuts-title"]')!;
     button.focus();
     await sendKeys({ press: 'Enter' });
-    expect(dialog.open).to.equal(true);
+    // Loaded on first use: the dialog opens once it is there.
+    const shortcuts = () => root.querySelector<HTMLDialogElement>('dialog[aria-labelledby="shortcuts-title"]');
+    await waitUntil(() => shortcuts()?.open, 'the shortcuts dialog opens');
+    const dialog = shortcuts()!;
+    expect(root.activeElement?.textContent?.trim(), 'focus on Close').to.equal('Close');
     expect(root.getElementById('shortcuts-title')!.textContent).to.equal('Keyboard shortcuts');
     const keys = [...dialog.querySelectorAll('kbd')].map((kbd) => kbd.textContent);
     for (const key of ['F6 / Shift+F6', 'Alt+↓ / Alt+↑', '?', 'Shift+Enter', 'Ctrl+C', 'Enter', '/']) {

@@ -244,7 +244,8 @@ describe('keyboard-only agent task on <chat-desk>', () => {
     expect(roleOf(focused())).to.equal('option');
     // "?" outside a text box: the shortcuts, and back.
     await sendKeys({ type: '?' });
-    expect(where()).to.equal('button: Close');
+    // The dialog is loaded on first use: focus lands on its Close button once it is open.
+    await waitUntil(() => where() === 'button: Close', `focus on Close, not on ${where()}`);
     await press('Escape');
     expect(roleOf(focused())).to.equal('option');
   });

@@ -26,11 +26,12 @@ import { chatDeskStyles } from './chat-desk.styles.js';
 import { dialogStyles } from '../../styles/dialog.js';
 import { announce } from '../shared/announcer.js';
 import { DEFAULT_HEADING_LEVEL, toHeadingLevel } from '../shared/heading.js';
-import { renderShortcutsDialog, shortcutsDialogStyles } from './shortcuts-dialog.js';
+import type { renderShortcutsDialog } from './shortcuts-dialog.js';
 
 const LAYOUTS: readonly Layout[] = [1, 2, 4];
 /** The alerts and their menu: rare (opt-in), so a chunk of their own. */
 const alertsChunk = lazy(() => import('./alerts-menu.js'));
+const shortcutsChunk = lazy(() => import('./shortcuts-dialog.js'));
 /** Where the agent's split-screen choice is kept (used only when the page sets no `layout`). */
 export const LAYOUT_STORAGE_KEY = 'agent-desk:layout';
 /** Below this width (of the desk itself, not the window) the side columns become drawers. */
@@ -137,7 +138,7 @@ const LAYOUT_ICONS: Record<Layout, ReturnType<typeof svg>> = {
  *   (the state box fires it for clicks and Enter).
  */
 export class ChatDesk extends DeskElement {
-  static override styles = [tokens, shared, chatDeskStyles, dialogStyles, shortcutsDialogStyles];
+  static override styles = [tokens, shared, chatDeskStyles, dialogStyles];
 
   /** Builds a MemoryTransport with the demo data and simulator when no store is set. */
   @property({ type: Boolean, reflect: true }) demo = false;
@@ -235,6 +236,9 @@ export class ChatDesk extends DeskElement {
   private alertsAbort: AbortController | undefined;
   /** Where focus was when the shortcuts dialog opened. */
   private shortcutsReturn: HTMLElement | undefined;
+  /** The shortcuts dialog's markup: loaded when it is first opened (it rarely is). */
+  private renderShortcuts: typeof renderShortcutsDialog | undefined;
+  private shortcutsAbort = new AbortController();
 
   private readonly data = select(
     this,
@@ -307,6 +311,8 @@ export class ChatDesk extends DeskElement {
     this.alertsAbort?.abort();
     this.alertsAbort = undefined;
     this.alertsLoading = undefined;
+    this.shortcutsAbort.abort();
+    this.shortcutsAbort = new AbortController();
   }
 
   /** `updateComplete` covers the alerts' chunk too. */
@@ -407,7 +413,7 @@ export class ChatDesk extends DeskElement {
               class="toggle shortcuts"
               part="shortcuts-button"
               aria-haspopup="dialog"
-              @click=${this.openShortcuts}
+              @click=${() => void this.openShortcuts()}
             >
               <span class="key" aria-hidden="true">?</span>
               <span class="label">${t.a11y.shortcuts}</span>
@@ -437,7 +443,7 @@ export class ChatDesk extends DeskElement {
         >
           <visitor-panel heading-level=${this.headingLevel}></visitor-panel>
         </section>
-        ${drawer ? this.renderScrim() : nothing} ${renderShortcutsDialog(t, this.headingLevel, this.onShortcutsClose)}
+        ${drawer ? this.renderScrim() : nothing} ${this.renderShortcuts?.(t, this.headingLevel, this.onShortcutsClose)}
       </div>
     `;
   }
@@ -663,13 +669,26 @@ export class ChatDesk extends DeskElement {
   }
 
   /** Opens the "Keyboard shortcuts" dialog; focus comes back to where it was when it closes. */
-  private readonly openShortcuts = (): void => {
+  private async openShortcuts(): Promise<void> {
+    // Where focus is now: loading the dialog (its first use) takes a moment.
+    const back = deepActiveElement();
+    if (!this.renderShortcuts) {
+      const signal = this.shortcutsAbort.signal;
+      try {
+        ({ renderShortcutsDialog: this.renderShortcuts } = await shortcutsChunk(signal));
+      } catch (error) {
+        if (signal.aborted) return; // the desk left meanwhile
+        throw error; // a failed fetch is reported; the next use tries again
+      }
+      this.requestUpdate();
+      await this.updateComplete;
+    }
     const dialog = this.renderRoot.querySelector<HTMLDialogElement>('.shortcuts-dialog');
     if (!dialog || dialog.open) return;
-    this.shortcutsReturn = deepActiveElement();
+    this.shortcutsReturn = back;
     dialog.showModal();
     dialog.querySelector<HTMLButtonElement>('button')?.focus();
-  };
+  }
 
   private readonly onShortcutsClose = (): void => {
     const back = this.shortcutsReturn;
@@ -701,7 +720,7 @@ export class ChatDesk extends DeskElement {
     }
     if (event.key === '?' && !event.altKey && !event.ctrlKey && !event.metaKey && !typingIn(event)) {
       event.preventDefault();
-      this.openShortcuts();
+      void this.openShortcuts();
     }
   };
 
