@@ -133,6 +133,8 @@ describe('<chat-box> Transfer and End conversation', () => {
     await opened(el);
     const dialog = byRole(root(el), 'dialog', 'Transfer conversation');
     expect((dialog as HTMLDialogElement).open).to.be.true;
+    // Its rules came with it: the list of agents and skills scrolls inside the dialog.
+    expect(getComputedStyle(dialog.querySelector('.targets')!).overflowY).to.equal('auto');
     expect(root(el).activeElement === byRole(dialog, 'searchbox', 'Search agents and skills')).to.be.true;
     await expect(el).shadowDom.to.be.accessible();
 

@@ -284,6 +284,9 @@ describe('<chat-desk>', () => {
     await waitUntil(() => shortcuts()?.open, 'the shortcuts dialog opens');
     const dialog = shortcuts()!;
     expect(root.activeElement?.textContent?.trim(), 'focus on Close').to.equal('Close');
+    // Its own rules came with it, after the shared dialog rules: the title starts the row, Close ends it.
+    const title = root.getElementById('shortcuts-title')!.getBoundingClientRect();
+    expect(title.left - dialog.getBoundingClientRect().left).to.be.below(40);
     expect(root.getElementById('shortcuts-title')!.textContent).to.equal('Keyboard shortcuts');
     const keys = [...dialog.querySelectorAll('kbd')].map((kbd) => kbd.textContent);
     for (const key of ['F6 / Shift+F6', 'Alt+↓ / Alt+↑', '?', 'Shift+Enter', 'Ctrl+C', 'Enter', '/']) {

@@ -13,7 +13,7 @@ import type { DeskStore } from '../../store/desk-store.js';
 import type { ClosingState, TransferState } from '../../store/state.js';
 import { announce } from '../shared/announcer.js';
 import { isolateName } from '../shared/confirm-block-dialog.js';
-import { lazy } from '../shared/lazy.js';
+import { adoptLazyStyles, lazy } from '../shared/lazy.js';
 import type { HandoverFields, renderHandoverDialogs } from './handover-dialogs.js';
 
 const dialogsModule = lazy(() => import('./handover-dialogs.js'));
@@ -183,7 +183,9 @@ export class HandoverController implements ReactiveController, HandoverFields {
   private async dialogFor(which: 'transfer' | 'end'): Promise<HTMLDialogElement | null | undefined> {
     if (!this.renderLoaded) {
       try {
-        ({ renderHandoverDialogs: this.renderLoaded } = await dialogsModule(this.connection.signal));
+        const loaded = await dialogsModule(this.connection.signal);
+        adoptLazyStyles(this.host.shadowRoot, loaded.handoverDialogStyles);
+        this.renderLoaded = loaded.renderHandoverDialogs;
       } catch (error) {
         // The box left the page meanwhile: nothing to open. A failed fetch is reported; the next click retries.
         if (this.connection.signal.aborted) return undefined;

@@ -20,7 +20,7 @@ import {
 import type { AlertAdapters } from '../../controllers/alert-adapters.js';
 import type { CannedAnswer, ComposerOffer, Uploader } from '../../model/composer.js';
 import { DeskElement, select } from '../shared/desk-element.js';
-import { lazy } from '../shared/lazy.js';
+import { adoptLazyStyles, lazy } from '../shared/lazy.js';
 import type { DeskAlerts } from './alerts-menu.js';
 import { chatDeskStyles } from './chat-desk.styles.js';
 import { dialogStyles } from '../../styles/dialog.js';
@@ -675,7 +675,9 @@ export class ChatDesk extends DeskElement {
     if (!this.renderShortcuts) {
       const signal = this.shortcutsAbort.signal;
       try {
-        ({ renderShortcutsDialog: this.renderShortcuts } = await shortcutsChunk(signal));
+        const loaded = await shortcutsChunk(signal);
+        adoptLazyStyles(this.shadowRoot, loaded.shortcutsDialogStyles);
+        this.renderShortcuts = loaded.renderShortcutsDialog;
       } catch (error) {
         if (signal.aborted) return; // the desk left meanwhile
         throw error; // a failed fetch is reported; the next use tries again

@@ -1,3 +1,5 @@
+import type { CSSResult } from 'lit';
+
 /**
  * Something large or rarely used (the emoji picker and its data…), fetched on first use and shared
  * from then on. A failed fetch is forgotten, so the next use tries again. Each use passes the
@@ -28,4 +30,16 @@ export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promi
     signal.addEventListener('abort', abort, { once: true });
     promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
   });
+}
+
+/**
+ * Adds the rules of a part loaded on demand (a dialog…) to an element's shadow root, after its static
+ * `styles`: the cascade is the one they would have had among them (a `<style>` in the shadow root
+ * would come before the adopted sheets and lose every tie). Every engine the desk supports has
+ * constructable stylesheets, so `styleSheet` is there.
+ */
+export function adoptLazyStyles(root: ShadowRoot | null, styles: CSSResult): void {
+  const sheet = styles.styleSheet;
+  if (!root || !sheet || root.adoptedStyleSheets.includes(sheet)) return;
+  root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
 }
