@@ -2,8 +2,9 @@
  * `<chat-box>`'s "Transfer" and "End conversation" tools (issue 16): their header buttons, the
  * transfer dialog, the end confirmation and the "Conversation ended · Undo" bar. A controller, not
  * an element: it keeps the dialogs' fields (what the agent is typing) and reaches the store only
- * through its commands. Dialogs use the shared confirm-dialog styles; announcements go through the
- * desk's one announcer.
+ * through its commands. The dialogs (handover-dialogs.ts, on top of the shared confirm-dialog
+ * styles) are loaded the first time a tool is used; announcements go through the desk's one
+ * announcer.
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { DeskCloseConversationEvent, DeskTransferEvent } from '../../events.js';
@@ -47,10 +48,12 @@ const ICON_END = html`<svg viewBox="0 0 20 20" aria-hidden="true" focusable="fal
 
 export const keyOf = (target: TransferTarget) => `${target.type}:${target.id}`;
 
+/** Why a transfer was refused, as the dialog and the announcement say it. */
 export function refusalText(t: Strings, transfer: TransferState, target: string): string {
   return transfer.reason === 'unavailable' ? t.handover.refusedUnavailable(target) : t.handover.refused;
 }
 
+/** A transfer target's display name (its id when it is no longer listed). */
 export function targetName(targets: TransferTargets, target: TransferTarget): string {
   const list = target.type === 'agent' ? targets.agents : targets.skills;
   return list.find((item) => item.id === target.id)?.name ?? target.id;
