@@ -22,12 +22,21 @@ const frame =
   'display:flex;inline-size:min(900px,100%);block-size:640px;border:1px solid light-dark(#dde1e8,#3a4150);border-radius:10px;overflow:hidden;';
 
 /** Steps run on the rendered box, in order, once it is on the page (opening a dialog, choosing…). */
-type Step = (box: ShadowRoot) => void;
+type Step = (box: ShadowRoot) => void | Promise<void>;
 
 const click =
   (selector: string): Step =>
   (box) =>
     box.querySelector<HTMLElement>(selector)?.click();
+/** A tool's button; its dialog is loaded on first use, so the next step waits for it to open. */
+const openTool =
+  (selector: string): Step =>
+  async (box) => {
+    box.querySelector<HTMLElement>(selector)?.click();
+    for (let i = 0; i < 100 && !box.querySelector('dialog[open]'); i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  };
 const fill =
   (selector: string, value: string): Step =>
   (box) => {
@@ -55,7 +64,7 @@ function render(options: StoryStoreOptions = {}, conversationId = 'c-emma', step
       if (!box?.shadowRoot) return;
       for (const step of steps) {
         await box.updateComplete;
-        step(box.shadowRoot);
+        await step(box.shadowRoot);
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
     })();
@@ -90,17 +99,17 @@ export const TransferredToYou: Story = {
 };
 
 /** "Transfer conversation": colleagues with their availability, skills with their free agents. */
-export const TransferDialog: Story = { render: render({}, 'c-emma', [click('.tool-transfer')]) };
+export const TransferDialog: Story = { render: render({}, 'c-emma', [openTool('.tool-transfer')]) };
 
 /** The search narrows the list. */
 export const TransferSearch: Story = {
-  render: render({}, 'c-emma', [click('.tool-transfer'), fill('#transfer-search', 'foot')]),
+  render: render({}, 'c-emma', [openTool('.tool-transfer'), fill('#transfer-search', 'foot')]),
 };
 
 /** Sent, waiting for the server (here: one that does not answer). */
 export const TransferPending: Story = {
   render: render({ autoAck: false }, 'c-emma', [
-    click('.tool-transfer'),
+    openTool('.tool-transfer'),
     radio('Billing'),
     fill('#transfer-comment', 'Refund for order 88412'),
     click('.transfer-dialog button[type="submit"]'),
@@ -110,7 +119,7 @@ export const TransferPending: Story = {
 /** Refused (Kenji is unavailable): said in the dialog, the comment kept. */
 export const TransferRefused: Story = {
   render: render({}, 'c-emma', [
-    click('.tool-transfer'),
+    openTool('.tool-transfer'),
     radio('Kenji'),
     fill('#transfer-comment', 'She needs the waterproofing specs'),
     click('.transfer-dialog button[type="submit"]'),
@@ -120,7 +129,7 @@ export const TransferRefused: Story = {
 /** Accepted: the transfer line closes the thread; the conversation left the list. */
 export const Transferred: Story = {
   render: render({}, 'c-emma', [
-    click('.tool-transfer'),
+    openTool('.tool-transfer'),
     radio('Billing'),
     fill('#transfer-comment', 'Refund question'),
     click('.transfer-dialog button[type="submit"]'),
@@ -130,7 +139,7 @@ export const Transferred: Story = {
 /** "End conversation": closing note and tags (typed, or from the suggestions). */
 export const EndDialog: Story = {
   render: render({}, 'c-emma', [
-    click('.tool-end'),
+    openTool('.tool-end'),
     fill('#end-note', 'Recommended the Trail Pro, size 39.5'),
     click('.suggestion'),
   ]),
@@ -138,7 +147,7 @@ export const EndDialog: Story = {
 
 /** Ended (the box follows the focused pane): it shows the conversation waiting longest, with "Conversation ended · Undo". */
 export const Ended: Story = {
-  render: render({ closeUndoMs: 3_600_000 }, '', [click('.tool-end'), click('.end-dialog button[type="submit"]')]),
+  render: render({ closeUndoMs: 3_600_000 }, '', [openTool('.tool-end'), click('.end-dialog button[type="submit"]')]),
 };
 
 /** In French. */
