@@ -15,38 +15,47 @@ export function digits(s: string, start: number, count: number): number {
   return value;
 }
 
+/** The date part (`YYYY-MM-DDT`) last read and its UTC midnight: a thread's messages share a few days. */
+let lastDate = '';
+let lastMidnight = 0;
+
 /**
  * Milliseconds since the epoch of a UTC time written `YYYY-MM-DDTHH:MM:SSZ` or
  * `YYYY-MM-DDTHH:MM:SS.sssZ` whose fields are in range (the day exists, hour 00–23, year from 100),
  * exactly as Date.parse reads it; NaN for anything else, which callers then give to Date.parse.
+ * The date is worked out once per day met in a row (the snapshot and every thread read thousands).
  */
 export function utcTimeMs(s: string): number {
   const length = s.length;
   if (
     (length !== 20 && length !== 24) ||
     s[length - 1] !== 'Z' ||
-    s[4] !== '-' ||
-    s[7] !== '-' ||
-    s[10] !== 'T' ||
     s[13] !== ':' ||
     s[16] !== ':' ||
     (length === 24 && s[19] !== '.')
   ) {
     return Number.NaN;
   }
-  const year = digits(s, 0, 4);
-  const month = digits(s, 5, 2);
-  const day = digits(s, 8, 2);
   const hour = digits(s, 11, 2);
   const minute = digits(s, 14, 2);
   const second = digits(s, 17, 2);
   const ms = length === 24 ? digits(s, 20, 3) : 0;
-  // (-1, not a digit, makes the | negative. Years before 100: Date.UTC reads them as 19xx.)
-  if (year < 100 || month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return Number.NaN;
-  if ((hour | minute | second | ms) < 0) return Number.NaN;
-  const time = Date.UTC(year, month - 1, day, hour, minute, second, ms);
+  // (-1, not a digit, makes the | negative.)
+  if ((hour | minute | second | ms) < 0 || hour > 23 || minute > 59 || second > 59) return Number.NaN;
+  const clock = ((hour * 60 + minute) * 60 + second) * 1000 + ms;
+  if (lastDate !== '' && s.startsWith(lastDate)) return lastMidnight + clock;
+  if (s[4] !== '-' || s[7] !== '-' || s[10] !== 'T') return Number.NaN;
+  const year = digits(s, 0, 4);
+  const month = digits(s, 5, 2);
+  const day = digits(s, 8, 2);
+  // (Years before 100: Date.UTC reads them as 19xx.)
+  if (year < 100 || month < 1 || month > 12 || day < 1) return Number.NaN;
+  const midnight = Date.UTC(year, month - 1, day);
   // A day past the end of its month rolls over into the next one: no such date.
-  return day > 28 && new Date(time).getUTCDate() !== day ? Number.NaN : time;
+  if (day > 28 && new Date(midnight).getUTCDate() !== day) return Number.NaN;
+  lastDate = s.slice(0, 11);
+  lastMidnight = midnight;
+  return midnight + clock;
 }
 
 /** Milliseconds since the epoch of an ISO time, NaN when unreadable (Date.parse for the uncommon shapes). */

@@ -1,4 +1,4 @@
-import { aTimeout, expect, fixture, html } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '../browser-commands.js';
 import sinon from 'sinon';
 import '../../src/define.js';
@@ -289,11 +289,21 @@ describe('<state-box>', () => {
     expect(list.scrollTop).to.equal(0);
     store.focus('c-x39');
     await el.updateComplete;
-    const row = option(el, 'Extra 39').getBoundingClientRect();
-    const box = list.getBoundingClientRect();
-    expect(list.scrollTop).to.be.greaterThan(0);
-    expect(row.bottom).to.be.at.most(box.bottom + 1);
-    expect(row.top).to.be.at.least(box.top - 1);
+    // Once laid out (the row is measured after the render, not during it).
+    await waitUntil(() => list.scrollTop > 0, 'the list scrolled down to the row');
+    const inView = (row: HTMLElement) => {
+      const rect = row.getBoundingClientRect();
+      const box = list.getBoundingClientRect();
+      return rect.bottom <= box.bottom + 1 && rect.top >= box.top - 1;
+    };
+    expect(inView(option(el, 'Extra 39'))).to.equal(true);
+    expect(document.scrollingElement!.scrollTop, 'the page did not scroll').to.equal(0);
+    // And back up to a row above the view.
+    const first = options(el)[0];
+    expect(inView(first)).to.equal(false);
+    store.focus(first.dataset.id!);
+    await el.updateComplete;
+    await waitUntil(() => inView(first), 'the list scrolled back up to the first row');
   });
 
   it('switches to the next / previous conversation with Alt+ArrowDown / Alt+ArrowUp', async () => {

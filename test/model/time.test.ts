@@ -65,6 +65,31 @@ describe('reading server times without Date.parse', () => {
     }
   });
 
+  it('reads a run of times of the same day (its date worked out once) exactly as Date.parse does', () => {
+    const next = lcg(11);
+    for (const day of ['2026-11-25', '2026-11-26', '2026-11-25', '2024-02-29', '2024-02-29']) {
+      for (let i = 0; i < 200; i += 1) {
+        const time = `${day}T${pad(next(24), 2)}:${pad(next(60), 2)}:${pad(next(60), 2)}`;
+        expect(utcTimeMs(`${time}Z`), time).to.equal(Date.parse(`${time}Z`));
+        const withMs = `${time}.${pad(next(1000), 3)}Z`;
+        expect(utcTimeMs(withMs), withMs).to.equal(Date.parse(withMs));
+      }
+      // The same day with a clock out of range or a broken shape is still unreadable.
+      for (const bad of [
+        `${day}T24:00:00Z`,
+        `${day}T10:60:00Z`,
+        `${day}T10:00:60Z`,
+        `${day}T1x:00:00Z`,
+        `${day}T10:00:00.5Z`,
+      ]) {
+        expect(utcTimeMs(bad), bad).to.be.NaN;
+      }
+    }
+    // A day that does not exist right after the day before it.
+    expect(utcTimeMs('2026-02-28T10:00:00Z')).to.equal(Date.parse('2026-02-28T10:00:00Z'));
+    expect(utcTimeMs('2026-02-29T10:00:00Z')).to.be.NaN;
+  });
+
   it('parseTime gives what Date.parse gives, whatever the shape', () => {
     for (const time of [
       '2026-11-25T10:00:00.000Z',

@@ -7,8 +7,11 @@ export type ThreadPin = FlowLayout['pin'];
 export interface ThreadFollow {
   /** True while the thread follows its newest message: a scroll the agent did not make keeps the pin. */
   holdPin(): boolean;
-  /** The layout placed the rows (sizes measured, rows added, the view resized or scrolled). */
-  reflowed(): void;
+  /**
+   * The layout placed the rows (sizes measured, rows added, the view resized or scrolled): the
+   * height of all rows and of the view, as the layout knows them (no need to read the DOM's).
+   */
+  reflowed(scrollSize: number, viewSize: number): void;
 }
 
 type ChildMeasurements = Parameters<FlowLayout['updateItemSizes']>[0];
@@ -102,7 +105,7 @@ export class ThreadLayout extends FlowLayout {
     this._overhang = this._scrollPosition < this._viewDim1 ? Math.max(OVERHANG, this._scrollPosition) : OVERHANG;
     super._reflow();
     this.reflowedAt = this._scrollPosition;
-    this.follow?.reflowed();
+    this.follow?.reflowed(this._scrollSize, this._viewDim1);
   }
 
   /**

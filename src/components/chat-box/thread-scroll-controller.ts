@@ -59,6 +59,9 @@ export class ThreadScrollController implements ReactiveController {
   /** Older messages were just put above: once laid out, is the view still at the top? */
   private prepended = false;
   private autoLoadedFor: string | undefined;
+  /** Whether all the rows fit in the view, as the layout last placed them, and for which rows. */
+  private fits = false;
+  private fitsFor: readonly ThreadRow[] | undefined;
   private olderFrom = '';
 
   /** The log listened to, and what it looked like at the last scroll seen. */
@@ -83,9 +86,13 @@ export class ThreadScrollController implements ReactiveController {
       this.noticeScroll();
       return this.following;
     },
-    reflowed: () => {
+    reflowed: (scrollSize, viewSize) => {
       this.markBusy();
       if (this.following) this.keepAtBottom();
+      // The layout's own figures: reading the log's would force a layout in the middle of a render.
+      this.fits = scrollSize <= viewSize + 1;
+      this.fitsFor = this.rows;
+      this.maybeAutoLoad();
     },
   };
 
@@ -197,7 +204,7 @@ export class ThreadScrollController implements ReactiveController {
       this.wroteFor = '';
       this.keepAtBottom();
     }
-    this.maybeAutoLoad(log);
+    this.maybeAutoLoad();
   }
 
   hostDisconnected(): void {
@@ -372,12 +379,13 @@ export class ThreadScrollController implements ReactiveController {
   /**
    * A thread too short to scroll cannot reach "the top" by scrolling: fetch older rows if the
    * server may have some, once per source and length (a page that brings nothing stops it).
+   * Decided on the layout's figures for these very rows (new rows wait for their reflow).
    */
-  private maybeAutoLoad(log: HTMLElement): void {
+  private maybeAutoLoad(): void {
     const id = this.conversationId;
     const key = `${id}|${this.olderFrom}|${this.rows.length}`;
     if (!id || this.autoLoadedFor === key || this.info.hasOlder === false || this.info.loadingOlder) return;
-    if (log.scrollHeight > log.clientHeight + 1) return;
+    if (!this.host.isConnected || !this.log || this.fitsFor !== this.rows || !this.fits) return;
     this.autoLoadedFor = key;
     // After this update: the page may arrive synchronously and update the host again.
     queueMicrotask(() => {

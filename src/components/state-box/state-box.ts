@@ -161,8 +161,9 @@ export class StateBox extends DeskElement {
   /** Type-ahead: the letters typed in quick succession, and when they are forgotten. */
   private typed = '';
   private typedTimer: ReturnType<typeof setTimeout> | undefined;
-  /** The shown conversation last scrolled into view. */
+  /** The shown conversation last scrolled into view, and the observer that will measure it. */
   private revealedId: string | null = null;
+  private revealing: IntersectionObserver | undefined;
 
   /** Focuses the row that holds the tab stop (the shown conversation by default). */
   override focus(options?: FocusOptions): void {
@@ -183,6 +184,8 @@ export class StateBox extends DeskElement {
     clearTimeout(this.typedTimer);
     clearTimeout(this.hoverTimer);
     this.miniView = undefined;
+    this.revealing?.disconnect();
+    this.revealing = undefined;
   }
 
   protected override updated(): void {
@@ -199,14 +202,28 @@ export class StateBox extends DeskElement {
     }
   }
 
-  /** Scrolls the list (only the list, never the page) so that `option` is in view. */
+  /**
+   * Scrolls the list (only the list, never the page) so that `option` is in view. Measured by an
+   * observer once the page is laid out: reading positions now would force a layout in the middle
+   * of the desk's render (4 threads mounting, a pane switch).
+   */
   private reveal(option: HTMLElement): void {
     const list = option.parentElement;
     if (!list) return;
-    const top = option.offsetTop - list.offsetTop;
-    const bottom = top + option.offsetHeight;
-    if (top < list.scrollTop) list.scrollTop = top;
-    else if (bottom > list.scrollTop + list.clientHeight) list.scrollTop = bottom - list.clientHeight;
+    this.revealing?.disconnect();
+    const observer = new IntersectionObserver(
+      ([entry]) => {
+        observer.disconnect();
+        if (this.revealing === observer) this.revealing = undefined;
+        const { boundingClientRect: row, rootBounds: box } = entry;
+        if (!box || !option.isConnected) return;
+        if (row.top < box.top) list.scrollTop -= box.top - row.top;
+        else if (row.bottom > box.bottom) list.scrollTop += row.bottom - box.bottom;
+      },
+      { root: list },
+    );
+    this.revealing = observer;
+    observer.observe(option);
   }
 
   private optionFor(conversationId: string): HTMLElement | null {
