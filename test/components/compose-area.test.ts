@@ -1082,7 +1082,9 @@ describe('<compose-area>', () => {
       expect(picker.closest('[dir]')!.getAttribute('dir')).to.equal('rtl');
     });
 
-    it('by default loads the emoji data shipped with agent-desk, from the page’s own origin (never a CDN)', async () => {
+    it('by default loads the emoji data shipped with agent-desk, from the page’s own origin (never a CDN)', async function () {
+      // The real data (about 1 MB) is fetched and indexed: a loaded WebKit run took more than mocha's 10 s.
+      this.timeout(40_000);
       const fetched: string[] = [];
       const fetch = window.fetch.bind(window);
       const stub = sinon.stub(window, 'fetch').callsFake((input: RequestInfo | URL, init?: RequestInit) => {
@@ -1094,7 +1096,7 @@ describe('<compose-area>', () => {
         const el = await render(store);
         expect(el.emojiDataSource).to.be.undefined;
         button(el, 'Insert emoji')!.click();
-        await waitUntil(() => root(el).querySelector('[role="dialog"] emoji-picker'), 'picker', { timeout: 20000 });
+        await waitUntil(() => root(el).querySelector('[role="dialog"] emoji-picker'), 'picker', { timeout: 35_000 });
         expect(root(el).querySelector('.emoji-grid'), 'not the offline fallback').to.be.null;
         expect(fetched.some((url) => url.endsWith('/emoji-picker-element-data/en/emojibase/data.json'))).to.be.true;
         // (data: URLs are the earlier tests' own data, which their pickers may still check.)
