@@ -1,7 +1,7 @@
 // The demo desk: <chat-desk demo> builds a MemoryTransport with the demo data and simulator.
 // The language switch sets the page's `lang` and `dir`, which the desk follows as a host page's would.
 // Read from the address for quick checks (documented in the README, "Demo"): `?lang=fr` (or `ar`),
-// `?theme=dark`, `?layout=2`, `?sort=waiting`, `?threshold=30` (seconds before a waiting visitor is
+// `?theme=dark`, `?layout=2`, `?sort=activity`, `?threshold=30` (seconds before a waiting visitor is
 // flagged), `?width=800px` (the desk fills its container, not the window: a narrower container
 // shows the drawer layout).
 import '../src/define.js';
