@@ -522,6 +522,31 @@ describe('<chat-desk>', () => {
     expect(second.getBoundingClientRect().left).to.equal(first.getBoundingClientRect().left);
   });
 
+  it('in a short 4-pane desk, each thread fits its pane: the end of its newest message in view, above the composer', async () => {
+    const { store } = setup();
+    const el = await mount(store, 4, 1400);
+    el.style.height = '560px';
+    const fits = () =>
+      panes(el).every((pane) => {
+        const box = pane.querySelector<ChatBox>('chat-box');
+        const log = box?.shadowRoot?.querySelector('[role="log"]');
+        const items = [...(log?.querySelectorAll<HTMLElement>('[role="article"]') ?? [])];
+        if (!box || !log || items.length === 0) return false;
+        const newest = items.reduce((a, b) => (Number(b.ariaPosInSet) > Number(a.ariaPosInSet) ? b : a));
+        const shown = log.getBoundingClientRect();
+        const composer = pane.querySelector('compose-area')?.getBoundingClientRect();
+        const item = newest.getBoundingClientRect();
+        return (
+          shown.bottom <= box.getBoundingClientRect().bottom + 1 &&
+          (!composer || shown.bottom <= composer.top + 1) &&
+          item.bottom > shown.top &&
+          item.bottom <= shown.bottom + 1
+        );
+      });
+    // (Before, the virtualizer's own 150 px minimum made the focused pane's log overflow under its composer.)
+    await waitUntil(fits, 'the end of every newest message in view, no log under a composer', { timeout: 5000 });
+  });
+
   it('on a narrow desk whose stacked panes scroll, the pane the agent turns to shows its composer', async () => {
     const { store } = setup();
     const el = await mount(store, 4, 600);

@@ -225,13 +225,16 @@ export const chatBoxStyles = css`
     position: relative;
     flex: 1;
     /* The messages keep a readable height (reflow at 400 % zoom); the page scrolls instead. */
-    min-height: min(8rem, 40vh);
+    min-height: var(--chat-box-thread-min-height, min(8rem, 40vh));
     display: flex;
     flex-direction: column;
   }
-  /* The virtualizer sets the scroller's overflow and minimum height (inline). */
+  /* The virtualizer sets the scroller's overflow and minimum height (inline). Its 150 px minimum
+     would overflow a squeezed log area and put the newest messages under what follows; the area's
+     own minimum is the one that applies. */
   .scroller {
     flex: 1;
+    min-height: 0 !important;
     overscroll-behavior: contain;
     background: var(--_color-surface-alt);
   }

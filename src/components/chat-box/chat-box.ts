@@ -136,6 +136,7 @@ const ICON_BLOCK = html`<svg viewBox="0 0 20 20" aria-hidden="true" focusable="f
  * @cssprop --chat-box-bot-bubble-bg - Bot bubble background (default `--desk-color-bot-bubble`).
  * @cssprop --chat-box-bot-bubble-color - Bot bubble text colour.
  * @cssprop --chat-box-bubble-max-width - Widest a bubble gets (default 72%).
+ * @cssprop --chat-box-thread-min-height - Least height the messages keep when the box is squeezed, the page scrolling instead (default `min(8rem, 40vh)`; `<chat-desk>` sets 0 in its fixed-size panes).
  *
  * @fires desk-open-page - Cancelable; before the visitor's current page opens in a new tab. `detail: { url, visitorId }`.
  * @fires desk-take-control - Cancelable; before co-browsing is requested. `detail: { visitorId, conversationId }`.

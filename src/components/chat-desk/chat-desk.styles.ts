@@ -202,6 +202,9 @@ export const chatDeskStyles = css`
   .pane chat-box {
     flex: 1;
     min-block-size: 0;
+    /* A wide desk's panes have a fixed height that nothing scrolls: a minimum would push the newest
+       messages under the composer. The narrow desk scrolls, and keeps it. */
+    --chat-box-thread-min-height: 0px;
   }
   .pane compose-area {
     flex: none;
@@ -280,6 +283,7 @@ export const chatDeskStyles = css`
   }
   .desk[data-narrow] .pane chat-box {
     min-block-size: auto;
+    --chat-box-thread-min-height: initial;
   }
   .scrim {
     position: absolute;
