@@ -210,6 +210,42 @@ describe('<agent-status>', () => {
     expect(summary(el)[1]).to.equal('WhatsApp : Occupé (Limite atteinte (1/1))');
   });
 
+  it('compact, in too little room: each chip shows whole or not at all; a first chip too wide alone is shortened', async () => {
+    const { el } = await mount();
+    el.compact = true;
+    el.style.width = '330px';
+    await el.updateComplete;
+    const box = root(el).querySelector('[part="summary"]')!.getBoundingClientRect();
+    const chips = [...root(el).querySelectorAll<HTMLElement>('[part="summary"] li')];
+    const inside = (chip: HTMLElement) => {
+      const r = chip.getBoundingClientRect();
+      return (
+        r.left >= box.left - 0.5 && r.right <= box.right + 0.5 && r.top >= box.top - 0.5 && r.bottom <= box.bottom + 0.5
+      );
+    };
+    const outside = (chip: HTMLElement) => {
+      const r = chip.getBoundingClientRect();
+      return (
+        r.top >= box.bottom - 0.5 || r.bottom <= box.top + 0.5 || r.right <= box.left + 0.5 || r.left >= box.right - 0.5
+      );
+    };
+    expect(chips.filter(inside).length, 'some chips shown').to.be.greaterThan(0);
+    expect(chips.filter(outside).length, 'some chips given way').to.be.greaterThan(0);
+    for (const chip of chips) expect(inside(chip) || outside(chip), spoken(chip)).to.be.true;
+    // Every channel stays in the accessible tree (the panel lists them too).
+    expect(summary(el)).to.have.length(3);
+
+    el.style.width = '210px';
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    const first = chips[0];
+    const name = first.querySelector<HTMLElement>('.chip-name')!;
+    const narrow = root(el).querySelector('[part="summary"]')!.getBoundingClientRect();
+    expect(first.getBoundingClientRect().right).to.be.at.most(narrow.right + 0.5);
+    expect(first.getBoundingClientRect().left).to.be.at.least(narrow.left - 0.5);
+    expect(name.scrollWidth, 'the name is shortened').to.be.greaterThan(name.clientWidth);
+    expect(getComputedStyle(name).textOverflow).to.equal('ellipsis');
+  });
+
   it('without a store renders an accessible placeholder', async () => {
     const el = await fixture<AgentStatus>(html`<agent-status></agent-status>`);
     expect(root(el).querySelector('[role="status"]')).to.exist;

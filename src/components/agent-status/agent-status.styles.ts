@@ -57,10 +57,13 @@ export const agentStatusStyles = css`
     font-weight: 600;
   }
   /*
-   * Compact (a toolbar): one line that gives way to the toolbar's other controls; channels that do
-   * not fit are cut off (each chip stays in the accessible tree, and the panel lists them all).
+   * Compact (a toolbar): one line that gives way to the toolbar's other controls. A chip that does
+   * not fit whole wraps onto a second line, which is clipped, rather than showing cut in the middle
+   * of its name (each chip stays in the accessible tree, and the panel lists them all); a first
+   * chip that cannot fit alone is shortened with an ellipsis.
    */
   :host([compact]) {
+    --_chip-height: 1.75rem;
     /* Takes the room the toolbar has left (a zero basis: the chips never push a control onto a new line). */
     flex: 1 1 0;
   }
@@ -72,9 +75,22 @@ export const agentStatusStyles = css`
     /* No width of its own: the name and the button set the element's narrowest size. */
     flex: 1 1 0;
     inline-size: 0;
-    flex-wrap: nowrap;
+    block-size: var(--_chip-height);
     justify-content: safe flex-end;
     overflow: hidden;
+  }
+  :host([compact]) .chip {
+    box-sizing: border-box;
+    block-size: var(--_chip-height);
+    /* A first chip wider than the room shortens its name with an ellipsis. */
+    min-inline-size: 0;
+  }
+  :host([compact]) .badge {
+    flex: none;
+  }
+  :host([compact]) .chip-name {
+    overflow: hidden;
+    text-overflow: ellipsis;
   }
   :host([compact]) .name,
   :host([compact]) .toggle {

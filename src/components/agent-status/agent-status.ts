@@ -181,7 +181,7 @@ export class AgentStatus extends DeskElement {
         title=${t.shift.channelStatus(channel, status, reason)}
       >
         <span class="badge" aria-hidden="true">${ICONS[entry.availability]}</span>
-        <span>${channel}</span>
+        <span class="chip-name">${channel}</span>
         ${entry.limitReached ? html`<span class="reason" aria-hidden="true">${entry.ongoing}/${entry.maxConversations}</span>` : nothing}
         <span class="visually-hidden">${t.shift.status[entry.availability]}${reason ? `, ${reason}` : ''}</span>
       </li>`;
