@@ -33,7 +33,9 @@ const FIELDS: Record<string, (value: unknown) => boolean> = {
   _anchorIdx: (value) => value === null,
   _anchorPos: (value) => value === null,
   _metricsCache: (value) =>
-    isRecord(value) && ['getChildSize', 'getMarginSize', 'update', 'clear'].every((name) => hasMethod(value, name)),
+    isRecord(value) &&
+    ['getChildSize', 'getMarginSize', 'update', 'clear'].every((name) => hasMethod(value, name)) &&
+    ['averageChildSize', 'averageMarginSize'].every((name) => typeof value[name] === 'number'),
 };
 
 /** Methods ThreadLayout overrides or calls. */

@@ -134,21 +134,25 @@ export class ThreadLayout extends FlowLayout {
   }
 
   /**
-   * How far the rendered rows are from where they belong. Within a view of the top, once every row
-   * above them is measured, that is known exactly and taken out of the scroll offset there; the
-   * flow layout would only see it when the first row is rendered, perhaps at offset 0, where the
-   * scroll offset cannot take it and the rows in view would move instead.
+   * How far the rendered rows are from where they belong. Near the top, what the rows above the
+   * rendered ones take is known: measured, or the average for a row not measured yet. Once the
+   * corrected offset is within a view of the top, the difference is taken out of the scroll offset
+   * there, while the offset is large enough to take it. The flow layout would only see it when
+   * the first row is rendered, perhaps near offset 0, where the scroll offset cannot take it and
+   * the rows in view would move instead: the estimate of a page of older rows can be some 600 px
+   * off by the time the agent has scrolled up through it, and a step ending 525 px from the top
+   * moved the view by the rest.
    */
   override _calculateError(): number {
-    if (this._first > 0 && this._first < ROWS_NEAR_TOP && this._scrollPosition < this._viewDim1) {
+    if (this._first > 0 && this._first < ROWS_NEAR_TOP) {
+      const cache = this._metricsCache;
       let above = 0;
-      for (let index = 0; index < this._first; index += 1) {
-        const size = this._metricsCache.getChildSize(index);
-        const margin = this._metricsCache.getMarginSize(index);
-        if (size === undefined || margin === undefined) return super._calculateError();
-        above += size + margin;
-      }
-      return this._physicalMin - above;
+      for (let index = 0; index < this._first; index += 1)
+        above +=
+          (cache.getChildSize(index) ?? cache.averageChildSize) +
+          (cache.getMarginSize(index) ?? cache.averageMarginSize);
+      const error = this._physicalMin - above;
+      if (this._scrollPosition - error < this._viewDim1) return error;
     }
     return super._calculateError();
   }
