@@ -27,6 +27,7 @@ import { VisitorPanel as VisitorPanelElement } from './components/visitor-panel/
 import {
   DeskAvailabilityChangeEvent,
   DeskBlockVisitorEvent,
+  DeskCloseConversationEvent,
   DeskCobrowseEvent,
   DeskCobrowseOptionEvent,
   DeskConversationSelectEvent,
@@ -38,6 +39,7 @@ import {
   DeskOpenPageEvent,
   DeskSendEvent,
   DeskTakeControlEvent,
+  DeskTransferEvent,
 } from './events.js';
 
 /** The React event props: `onDesk…` → the `desk-` DOM event, typed with its event class. */
@@ -55,6 +57,8 @@ export const deskEvents = {
   onDeskAvailabilityChange: DeskAvailabilityChangeEvent.eventName as EventName<DeskAvailabilityChangeEvent>,
   onDeskCobrowse: DeskCobrowseEvent.eventName as EventName<DeskCobrowseEvent>,
   onDeskCobrowseOption: DeskCobrowseOptionEvent.eventName as EventName<DeskCobrowseOptionEvent>,
+  onDeskTransfer: DeskTransferEvent.eventName as EventName<DeskTransferEvent>,
+  onDeskCloseConversation: DeskCloseConversationEvent.eventName as EventName<DeskCloseConversationEvent>,
 };
 
 /** `<chat-desk>`: the assembled desk. */

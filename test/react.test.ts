@@ -4,6 +4,7 @@ import { createElement, type ComponentType } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
 import '../src/define.js';
+import * as events from '../src/events.js';
 import { DeskOpenPageEvent, DeskSendEvent } from '../src/events.js';
 import * as wrappers from '../src/react.js';
 import { ChatDesk, ChatBox, DeskProvider } from '../src/react.js';
@@ -41,6 +42,16 @@ describe('agent-desk/react', () => {
   function render(element: ReturnType<typeof createElement>): void {
     flushSync(() => root.render(element));
   }
+
+  it('has an onDesk… prop for every desk- event the elements fire', () => {
+    const named = Object.values(events).filter(
+      (value): value is typeof DeskSendEvent =>
+        typeof value === 'function' && typeof (value as { eventName?: unknown }).eventName === 'string',
+    );
+    expect(named.length).to.be.greaterThan(10);
+    const mapped = new Set<string>(Object.values(wrappers.deskEvents));
+    for (const event of named) expect(mapped.has(event.eventName), event.eventName).to.be.true;
+  });
 
   it('has a wrapper rendering each element tag', () => {
     const tags: Record<string, string> = {
