@@ -1083,7 +1083,7 @@ describe('<compose-area>', () => {
     });
 
     it('by default loads the emoji data shipped with agent-desk, from the page’s own origin (never a CDN)', async function () {
-      // The real data (about 1 MB) is fetched and indexed: a loaded WebKit run took more than mocha's 10 s.
+      // The real data (440 KB) is fetched and indexed: a loaded WebKit run took more than mocha's 10 s.
       this.timeout(40_000);
       const fetched: string[] = [];
       const fetch = window.fetch.bind(window);

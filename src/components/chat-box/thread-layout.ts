@@ -134,14 +134,11 @@ export class ThreadLayout extends FlowLayout {
   }
 
   /**
-   * How far the rendered rows are from where they belong. Near the top, what the rows above the
-   * rendered ones take is known: measured, or the average for a row not measured yet. Once the
-   * corrected offset is within a view of the top, the difference is taken out of the scroll offset
-   * there, while the offset is large enough to take it. The flow layout would only see it when
-   * the first row is rendered, perhaps near offset 0, where the scroll offset cannot take it and
-   * the rows in view would move instead: the estimate of a page of older rows can be some 600 px
-   * off by the time the agent has scrolled up through it, and a step ending 525 px from the top
-   * moved the view by the rest.
+   * How far the rendered rows are from where they belong. Near the top, the rows above the
+   * rendered ones are summed (measured, else the average), and once the corrected offset is within
+   * a view of the top the difference is taken out of the scroll offset while it is large enough to
+   * take it. The flow layout would only see it when the first row is rendered, near offset 0,
+   * where the rows in view would move instead (a prepended page's estimate can be ~600 px off).
    */
   override _calculateError(): number {
     if (this._first > 0 && this._first < ROWS_NEAR_TOP) {
