@@ -171,24 +171,21 @@ function addMessage(batch: Batch, message: Message): boolean {
 }
 
 /**
- * True when the messages are already ordered by time. Two UTC times written alike (same length,
- * both ending in Z, validated ISO 8601) are in the order of their text: Date.parse only when not.
+ * True when `b` is older than `a`. Two UTC times written alike (same length, both ending in Z,
+ * validated ISO 8601) are in the order of their text: Date.parse only when not.
  */
-function inOrder(messages: readonly Message[]): boolean {
-  for (let i = 1; i < messages.length; i += 1) {
-    const a = messages[i - 1].at;
-    const b = messages[i].at;
-    const alike = a.length === b.length && a.endsWith('Z') && b.endsWith('Z');
-    if (alike ? a > b : timeOf(a) > timeOf(b)) return false;
-  }
-  return true;
+function olderThan(b: string, a: string): boolean {
+  const alike = a.length === b.length && a.endsWith('Z') && b.endsWith('Z');
+  return alike ? a > b : timeOf(a) > timeOf(b);
 }
 
 /**
- * Adds messages ordered by time: a new one is pushed at the end of its thread (where addMessage
- * would put it: every message there is older or as old); one already known goes through addMessage.
+ * Adds a snapshot's messages to emptied threads, in one pass: each new one is pushed at the end of
+ * its thread (where addMessage would put it), one already known goes through addMessage. Returns
+ * false, part-way, at the first message older than its thread's last one: the caller then starts
+ * again from the messages sorted (the order is checked per thread, as it is used).
  */
-function appendInOrder(batch: Batch, messages: readonly Message[]): void {
+function appendInOrder(batch: Batch, messages: readonly Message[]): boolean {
   let id: string | undefined;
   let thread: MutableThread | undefined;
   for (const message of messages) {
@@ -196,17 +193,18 @@ function appendInOrder(batch: Batch, messages: readonly Message[]): void {
       id = message.conversationId;
       thread = batch.mutableThread(id);
     }
-    const ids = thread!.ids;
+    const { ids, messages: list } = thread!;
+    if (list.length > 0 && olderThan(message.at, list[list.length - 1].at)) return false;
     if (message.clientId === undefined) {
       // One hash lookup for a new id: the set grows when it was not there.
       const size = ids.size;
       ids.add(message.id);
       if (ids.size > size) {
-        thread!.messages.push(message);
+        list.push(message);
         continue;
       }
     } else if (!ids.has(message.id) && !ids.has(message.clientId)) {
-      thread!.messages.push(message);
+      list.push(message);
       ids.add(message.id);
       ids.add(message.clientId);
       continue;
@@ -214,6 +212,7 @@ function appendInOrder(batch: Batch, messages: readonly Message[]): void {
     // Known already (listed twice, or the echo of a pending message): replaced in place.
     addMessage(batch, message);
   }
+  return true;
 }
 
 function bumpUnread(batch: Batch, message: Message): void {
@@ -292,9 +291,14 @@ function applySnapshot(batch: Batch, event: Extract<ServerEvent, { type: 'snapsh
   if (event.channels) batch.set('channels', event.channels);
   // A snapshot carries no typing state: indicators from before it would never be turned off.
   if (batch.get('typing').size > 0) batch.set('typing', new Map());
-  // Sorted first (stable: ties keep arrival order) so each message appends: a thread listed
-  // newest-first would otherwise cost one array shift per message. (Skipped when already in order.)
-  appendInOrder(batch, inOrder(event.messages) ? event.messages : sortMessages(event.messages));
+  // Appended as listed when each thread's messages come in order (the common case); otherwise
+  // sorted first (stable: ties keep arrival order), as a thread listed newest-first would cost one
+  // array shift per message.
+  if (!appendInOrder(batch, event.messages)) {
+    batch.replaceThreads(new Map());
+    batch.set('cobrowse', new Map());
+    appendInOrder(batch, sortMessages(event.messages));
+  }
   for (const message of event.messages) if (message.kind === 'cobrowsing') trackCobrowse(batch, message);
   for (const message of pending) {
     if (!batch.thread(message.conversationId)?.ids.has(message.clientId!)) addMessage(batch, message);

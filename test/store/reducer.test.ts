@@ -81,6 +81,24 @@ describe('reducer: snapshot', () => {
     expect(ids(state, 'c1')).to.deep.equal(['a', 'c2', 'c1', 'd']);
   });
 
+  it('a thread out of order after others were appended: every thread comes ordered once, nothing doubled, co-browsing from the newest line', () => {
+    const line = (id: string, at: number, state: 'requested' | 'started') =>
+      message({ id, conversationId: 'c2', author: 'system', at, content: { kind: 'cobrowsing', state } });
+    const state = loaded({
+      messages: [
+        textMessage('a', 'visitor', 10),
+        textMessage('b', 'agent', 20),
+        line('started', 40, 'started'),
+        line('requested', 30, 'requested'),
+        textMessage('c', 'visitor', 30),
+      ],
+    });
+    expect(ids(state, 'c1')).to.deep.equal(['a', 'b', 'c']);
+    expect(ids(state, 'c2')).to.deep.equal(['requested', 'started']);
+    expect([...state.threads.get('c1')!.ids].sort()).to.deep.equal(['a', 'b', 'c']);
+    expect(state.cobrowse.get('c2')).to.include({ state: 'started', lineId: 'started' });
+  });
+
   it('keeps the configured agent when the snapshot names none', () => {
     expect(loaded().agent).to.deep.equal(AGENT);
   });
