@@ -21,6 +21,13 @@ type EmojiState = 'idle' | 'loading' | 'ready' | 'failed';
 /** Offered when the emoji data cannot be loaded (offline, blocked, or a strict CSP). */
 const COMMON_EMOJI = [...'😀😄😊🙂😉😍😂🤔😮😢🙏👍👎👏🙌👋💪🎉✅❌⭐🔥💡🎁📦🚚🛒💳📞⏰📅'].concat(['❤️', '✉️']);
 
+/**
+ * How long the emoji data may take to be ready (fetched, then kept in IndexedDB, on first use)
+ * before the common emoji are offered instead: an IndexedDB that never answers (an upgrade blocked
+ * by another tab's connection, a broken profile) would otherwise leave the panel loading for ever.
+ */
+const DATA_READY_MS = 30_000;
+
 const pickerModule = lazy(() => import('emoji-picker-element'));
 // The picker's own strings (search, categories, skin tones) where it translates them.
 const pickerStrings = {
@@ -93,9 +100,14 @@ export class EmojiPanel {
     const dataSource = source || emojiDataUrl(locale);
     // Check the data loads before showing the picker; unreachable, common emoji instead.
     const database = new Database({ locale, dataSource });
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('The emoji data was not ready in time')), DATA_READY_MS);
+    });
     try {
-      await untilAborted(database.ready(), signal);
+      await untilAborted(Promise.race([database.ready(), late]), signal);
     } finally {
+      clearTimeout(timer);
       void database.close().catch(() => undefined);
     }
     const picker = document.createElement('emoji-picker') as EmojiPickerElement;
