@@ -1036,8 +1036,11 @@ export interface ScrollResult {
   steps: number;
   /** Where it stopped (to tell "stuck at the top" from "ran out of time"). */
   end?: { scrollTop: number; hasOlder: boolean | undefined; loadingOlder: boolean };
-  /** With `trace`: the last steps as "scrollTop before → set → next frame (messages, loading, error px)". */
-  trace?: string[];
+  /**
+   * With `traceSteps`: the last steps as "scrollTop before → set → next frame (messages, loading,
+   * error px)". (Not `trace`: the runner puts its Chrome trace figures there.)
+   */
+  stepTrace?: string[];
 }
 
 /**
@@ -1055,7 +1058,7 @@ export async function scroll(options: {
   maxMs?: number;
   stuckMs?: number;
   hooks?: BenchHooks;
-  trace?: boolean;
+  traceSteps?: boolean;
 }): Promise<ScrollResult> {
   const hooks = options.hooks ?? defaultHooks();
   const total = options.total ?? 10_000;
@@ -1111,7 +1114,7 @@ export async function scroll(options: {
     const now = performance.now();
     const rect = scroller.getBoundingClientRect();
     let error: number | undefined;
-    if (options.trace && traceStep) {
+    if (options.traceSteps && traceStep) {
       traceStep += ` → ${Math.round(scroller.scrollTop)} (${count()}${store.state.threads.get('c1')?.loadingOlder ? ' loading' : ''}`;
     }
     if (anchor) {
@@ -1131,7 +1134,7 @@ export async function scroll(options: {
       }
       anchor = undefined;
     }
-    if (options.trace && traceStep) {
+    if (options.traceSteps && traceStep) {
       const entry = `${traceStep}${error !== undefined ? `, ${Math.round(error)} px` : ''})`;
       if (entry === lastEntry) repeats += 1;
       else {
@@ -1193,7 +1196,7 @@ export async function scroll(options: {
   result.frames = frameStats.frames;
   result.maxFrameGap = frameStats.maxGap;
   result.loaded = count();
-  if (options.trace) result.trace = repeats ? [...trace, `  (× ${repeats + 1})`] : trace;
+  if (options.traceSteps) result.stepTrace = repeats ? [...trace, `  (× ${repeats + 1})`] : trace;
   cleanup(box, store);
   return result;
 }
