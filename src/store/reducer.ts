@@ -154,7 +154,9 @@ function addMessage(batch: Batch, message: Message): boolean {
       if (previous.authorName !== undefined && next.authorName === undefined) {
         next = { ...next, authorName: previous.authorName };
       }
-      if (previous.at === next.at) {
+      // A copy whose time still fits where the message is stays there: the server's copy of the
+      // earlier of two lines written in the same millisecond keeps it before the later one.
+      if (previous.at === next.at || fitsAt(thread.messages, index, next.at)) {
         thread.messages[index] = next;
       } else {
         thread.messages.splice(index, 1);
@@ -177,6 +179,13 @@ function addMessage(batch: Batch, message: Message): boolean {
 function olderThan(b: string, a: string): boolean {
   const alike = a.length === b.length && a.endsWith('Z') && b.endsWith('Z');
   return alike ? a > b : timeOf(a) > timeOf(b);
+}
+
+/** Whether a message of time `at` can stay at `index`, the thread still in time order. */
+function fitsAt(messages: readonly Message[], index: number, at: string): boolean {
+  const before = messages[index - 1];
+  const after = messages[index + 1];
+  return (!before || !olderThan(at, before.at)) && (!after || !olderThan(after.at, at));
 }
 
 /**

@@ -261,6 +261,18 @@ describe('reducer: message.added', () => {
     expect(ids(state, 'c1')).to.deep.equal(['early', 'x', 'y', 'z']);
   });
 
+  it("a server copy keeps its message's place while its time fits there, and moves when it does not", () => {
+    const pending = (id: string, at: number) => ({ ...textMessage(id, 'agent', at), clientId: id });
+    const copy = (id: string, clientId: string, at: number) => ({ ...textMessage(id, 'agent', at), clientId });
+    // Two lines written in the same millisecond as the server stamps the first: it stays first.
+    let state = apply(loaded(), added(pending('k1', 10)), added(pending('k2', 20)));
+    state = apply(state, added(copy('s1', 'k1', 20)), added(copy('s2', 'k2', 20)));
+    expect(ids(state, 'c1')).to.deep.equal(['s1', 's2']);
+    // A copy later than the message after it goes after it.
+    state = apply(state, added(pending('k3', 30)), added(copy('s1', 'k1', 40)));
+    expect(ids(state, 'c1')).to.deep.equal(['s2', 'k3', 's1']);
+  });
+
   it('orders times given with different UTC offsets by the instant they denote', () => {
     const state = apply(
       loaded(),
