@@ -1037,8 +1037,9 @@ export interface ScrollResult {
   /** Where it stopped (to tell "stuck at the top" from "ran out of time"). */
   end?: { scrollTop: number; hasOlder: boolean | undefined; loadingOlder: boolean };
   /**
-   * With `traceSteps`: the last steps as "scrollTop before → set → next frame (messages, loading,
-   * error px)". (Not `trace`: the runner puts its Chrome trace figures there.)
+   * With `traceSteps`: the first 40 steps and the last 80 as "scrollTop/scrollHeight before → set →
+   * next frame (messages, loading, error px)". (Not `trace`: the runner puts its Chrome trace
+   * figures there.)
    */
   stepTrace?: string[];
 }
@@ -1098,7 +1099,10 @@ export async function scroll(options: {
   await hooks.mark?.('scroll:start');
   const start = performance.now();
   let anchor: { id: string; element: Element; top: number; expected: number; count: number } | undefined;
+  // The first steps and the last ones (a run that never gets far from the bottom shows why early).
+  const firstSteps: string[] = [];
   const trace: string[] = [];
+  let traced = 0;
   let lastEntry = '';
   let repeats = 0;
   let traceStep = '';
@@ -1115,7 +1119,7 @@ export async function scroll(options: {
     const rect = scroller.getBoundingClientRect();
     let error: number | undefined;
     if (options.traceSteps && traceStep) {
-      traceStep += ` → ${Math.round(scroller.scrollTop)} (${count()}${store.state.threads.get('c1')?.loadingOlder ? ' loading' : ''}`;
+      traceStep += ` → ${Math.round(scroller.scrollTop)}/${scroller.scrollHeight} (${count()}${store.state.threads.get('c1')?.loadingOlder ? ' loading' : ''}`;
     }
     if (anchor) {
       let element: Element | undefined = anchor.element;
@@ -1141,6 +1145,8 @@ export async function scroll(options: {
         if (repeats) trace.push(`  (× ${repeats + 1})`);
         repeats = 0;
         lastEntry = entry;
+        traced += 1;
+        if (firstSteps.length < 40) firstSteps.push(entry);
         trace.push(entry);
         if (trace.length > 80) trace.shift();
       }
@@ -1180,7 +1186,7 @@ export async function scroll(options: {
     if (fast) anchor = undefined;
     scroller.scrollTop = Math.max(0, before - Math.round(rect.height * (fast ? 4 : 0.8)));
     const scrolled = before - scroller.scrollTop;
-    traceStep = `${Math.round(before)} → ${Math.round(scroller.scrollTop)}`;
+    traceStep = `${Math.round(before)}/${scroller.scrollHeight} → ${Math.round(scroller.scrollTop)}`;
     if (anchor) anchor.expected = scrolled;
     if (scrolled > 0) result.steps += 1;
   }
@@ -1196,7 +1202,10 @@ export async function scroll(options: {
   result.frames = frameStats.frames;
   result.maxFrameGap = frameStats.maxGap;
   result.loaded = count();
-  if (options.traceSteps) result.stepTrace = repeats ? [...trace, `  (× ${repeats + 1})`] : trace;
+  if (options.traceSteps) {
+    const last = repeats ? [...trace, `  (× ${repeats + 1})`] : trace;
+    result.stepTrace = traced <= firstSteps.length + 80 ? last : [...firstSteps, '  …', ...last];
+  }
   cleanup(box, store);
   return result;
 }

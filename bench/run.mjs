@@ -802,10 +802,10 @@ try {
     const options = { total: sizes.scroll, archived: sizes.archived, traceSteps: true };
     const runs = (raw.scroll = await pair('scroll', options, runCount));
     const n = sizes.scroll.toLocaleString('en');
-    // A run that did not reach the top: where it stopped and its last steps, to find out why.
+    // A run that did not reach the top: where it stopped and its first and last steps, to find out why.
     for (const run of runs.chatBox.filter((r) => !r.error && !r.reachedTop)) {
-      process.stderr.write(`  scroll chat-box did not reach the top: ${JSON.stringify(run.end)}, last steps:\n`);
-      for (const step of (run.stepTrace ?? []).slice(-20)) process.stderr.write(`    ${step}\n`);
+      process.stderr.write(`  scroll chat-box did not reach the top: ${JSON.stringify(run.end)}, steps:\n`);
+      for (const step of run.stepTrace ?? []) process.stderr.write(`    ${step}\n`);
     }
     row(`scroll ${n}: reached the top, all loaded`, runs, (r) => r.loaded, {
       unit: '',

@@ -22,6 +22,7 @@ const FIELDS: Record<string, (value: unknown) => boolean> = {
   _itemSize: (value) => isRecord(value) && typeof value['height'] === 'number' && typeof value['width'] === 'number',
   _pin: (value) => value === null,
   _scrollPosition: (value) => typeof value === 'number',
+  _scrollSize: (value) => typeof value === 'number',
   _first: (value) => value === -1,
   _last: (value) => value === -1,
   _firstVisible: (value) => typeof value === 'number',
@@ -143,5 +144,61 @@ describe('ThreadLayout (canary for the FlowLayout internals it uses)', () => {
     layout.thread = 'c-2|all';
     expect(cache.getChildSize(1)).to.equal(undefined);
     expect(new ThreadLayout(() => undefined)).to.be.instanceOf(FlowLayout);
+  });
+});
+
+describe('ThreadLayout: a jump of several views away from the rendered rows', () => {
+  interface Internals {
+    _physicalItems: Map<number, { pos: number; size: number }>;
+    _first: number;
+    _last: number;
+    _firstVisible: number;
+    _lastVisible: number;
+    _scrollPosition: number;
+  }
+
+  /**
+   * 1,000 rows measured at 100 px, but the rows rendered (900–910) sit 5,000 px below 100 × their
+   * index, as they do once sizes measured elsewhere have moved them; then the view jumps to
+   * 3,000 px above them (a scrollbar drag, Page Up held, a script). Returns where the view ends up.
+   */
+  function jumpAbove(Layout: new (sink: HostSink) => FlowLayout) {
+    const errors: number[] = [];
+    const layout = new Layout((message) => {
+      const error = (message as { scrollError?: { top?: number } }).scrollError?.top;
+      if (error) errors.push(error);
+    });
+    layout.items = Array.from({ length: 1000 }, (_, index) => ({ type: 'day', key: `d:${index}`, at: '' }));
+    layout.viewportSize = { width: 400, height: 600 };
+    const sizes: Record<number, { width: number; height: number }> = {};
+    for (let index = 0; index < 1000; index += 10) sizes[index] = { width: 400, height: 100 };
+    layout.updateItemSizes(sizes);
+    const internals = layout as unknown as Internals;
+    internals._physicalItems = new Map(
+      Array.from({ length: 11 }, (_, offset) => [900 + offset, { pos: 95_000 + offset * 100, size: 100 }]),
+    );
+    internals._first = 900;
+    internals._last = 910;
+    internals._firstVisible = 901;
+    internals._lastVisible = 905;
+    internals._scrollPosition = 95_100;
+    layout.viewportScroll = { top: 92_000, left: 0 };
+    layout.reflowIfNeeded(true);
+    return { top: internals._scrollPosition, errors, first: internals._first, last: internals._last };
+  }
+
+  it('keeps the view where it jumped to: rows estimated from the nearest rendered one, no correction', () => {
+    const { top, errors, first, last } = jumpAbove(ThreadLayout);
+    expect(top).to.equal(92_000);
+    expect(errors).to.deep.equal([]);
+    // The rows around offset 92,000, counted from row 900 at 95,000: about 30 rows above it.
+    expect(first).to.be.within(860, 875);
+    expect(last).to.be.within(876, 890);
+  });
+
+  it('(the flow layout alone picks its row by offset ÷ average size, and moves the view back down to it)', () => {
+    const { top, errors } = jumpAbove(FlowLayout);
+    expect(top).to.be.above(92_000 + 1_000);
+    expect(errors.length).to.be.above(0);
   });
 });

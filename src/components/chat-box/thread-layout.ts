@@ -115,7 +115,35 @@ export class ThreadLayout extends FlowLayout {
    */
   override _getAnchor(lower: number, upper: number): number {
     const seen = this.firstInView(Math.max(this._first, this._firstVisible), Math.min(this._last, this._lastVisible));
-    return seen ?? this.firstInView(this._first, this._last) ?? super._getAnchor(lower, upper);
+    return (
+      seen ??
+      this.firstInView(this._first, this._last) ??
+      this.estimatedFromRendered(lower, upper) ??
+      super._getAnchor(lower, upper)
+    );
+  }
+
+  /**
+   * After a jump of several views away from the rendered rows (a scrollbar drag, Page Up held, a
+   * script or assistive technology), the row estimated to be there counting from the nearest
+   * rendered row, where `_estimatePosition` will put it. The flow layout picks it by offset ÷ average
+   * size instead; once the rendered rows sit elsewhere than that (sizes measured since), its row is
+   * placed out of the view and the scroll offset is moved to it: back towards where the view came
+   * from, by more than a short jump (the agent could not scroll up by steps of four views).
+   * (The two ends keep the flow layout's own rule.)
+   */
+  private estimatedFromRendered(lower: number, upper: number): number | undefined {
+    if (this._first < 0 || this._last < 0 || lower <= 0 || upper > this._scrollSize - this._viewDim1) return undefined;
+    const first = this._getPhysicalItem(this._first);
+    const last = this._getPhysicalItem(this._last);
+    const cache = this._metricsCache;
+    const delta = cache.averageChildSize + cache.averageMarginSize;
+    if (!first || !last || !(delta > 0)) return undefined;
+    const middle = (lower + upper) / 2;
+    if (first.pos > upper) return Math.max(0, this._first - Math.ceil((first.pos - middle) / delta));
+    const lastEnd = last.pos + (cache.getChildSize(this._last) ?? cache.averageChildSize);
+    if (lastEnd < lower) return Math.min(this.items.length - 1, this._last + Math.floor((middle - lastEnd) / delta));
+    return undefined;
   }
 
   /**
