@@ -32,10 +32,11 @@ const buildDir = buildFlag > 0 ? process.argv[buildFlag + 1] : join(root, 'build
  * 81.5 KB with issue 16's transfer and end dialogs; 84.1 KB with
  * issue 19's accessibility (the thread's announcements, headings, the keyboard shortcuts dialog, the
  * `a11y` strings), +0.5 KB; 83.1 KB once issue 20 loaded the Transfer, End and shortcuts dialogs on
- * first use): npm test fails when it grows past it.
+ * first use; 83.6 KB with the emoji data's time limit, the thread's anchor after a long jump and a
+ * server copy keeping its place, 83.1 KB measured): npm test fails when it grows past it.
  * Lower it as the size drops; never raise it without saying why in the commit.
  */
-export const CEILING_OWN_GZIP = 83.1 * 1024;
+export const CEILING_OWN_GZIP = 83.6 * 1024;
 /** The production app's budget (issue 20: the 30 KB target is withdrawn; every feature included). */
 export const CEILING_APP_GZIP = 50 * 1024;
 /** The same production app with Lit, RxJS and every dependency bundled in, paid up front (issue 20). */
@@ -54,11 +55,13 @@ export const CEILING_CHAT_BOX_APP_WITH_DEPS_GZIP = 35 * 1024;
 // issue 16's transfer and end dialogs (in every thread) to 74.2, 97.5 and 68.2 KB; issue 19
 // (accessibility: announcements, headings at `heading-level`, the shortcuts dialog, the `a11y`
 // strings) to 76.8, 99.9 and 69.4 KB. Issue 20 (size) loaded the Transfer and End dialogs and the
-// shortcuts dialog on first use: 75.1, 98.5 and 68.1 KB.
+// shortcuts dialog on first use: 75.1, 98.5 and 68.1 KB. Three fixes of 2026-12-04 (the emoji data's
+// time limit, the thread's anchor after a jump of several views, a server copy keeping its place):
+// 75.7, 99.0 and 68.4 KB.
 export const REGRESSION_CEILINGS = {
-  app: 75.6 * 1024,
-  appWithDeps: 99.0 * 1024,
-  chatBoxAppWithDeps: 68.6 * 1024,
+  app: 76.2 * 1024,
+  appWithDeps: 99.5 * 1024,
+  chatBoxAppWithDeps: 68.9 * 1024,
 };
 /** Parts loaded on demand (dynamic import): each must stay out of a production app's eager code. */
 export const LAZY_PARTS = [
