@@ -129,7 +129,7 @@ export class ThreadLayout extends FlowLayout {
    * rendered row, where `_estimatePosition` will put it. The flow layout picks it by offset ÷ average
    * size instead; once the rendered rows sit elsewhere than that (sizes measured since), its row is
    * placed out of the view and the scroll offset is moved to it: back towards where the view came
-   * from, by more than a short jump (the agent could not scroll up by steps of four views).
+   * from, by more than the jump (a script scrolling up four views at a time went down instead).
    * (The two ends keep the flow layout's own rule.)
    */
   private estimatedFromRendered(lower: number, upper: number): number | undefined {
