@@ -188,13 +188,17 @@ function fitsAt(messages: readonly Message[], index: number, at: string): boolea
   return (!before || !olderThan(at, before.at)) && (!after || !olderThan(after.at, at));
 }
 
+/** True when the messages are already ordered by time. */
+function inOrder(messages: readonly Message[]): boolean {
+  for (let i = 1; i < messages.length; i += 1) if (olderThan(messages[i].at, messages[i - 1].at)) return false;
+  return true;
+}
+
 /**
- * Adds a snapshot's messages to emptied threads, in one pass: each new one is pushed at the end of
- * its thread (where addMessage would put it), one already known goes through addMessage. Returns
- * false, part-way, at the first message older than its thread's last one: the caller then starts
- * again from the messages sorted (the order is checked per thread, as it is used).
+ * Adds messages ordered by time: a new one is pushed at the end of its thread (where addMessage
+ * would put it: every message there is older or as old); one already known goes through addMessage.
  */
-function appendInOrder(batch: Batch, messages: readonly Message[]): boolean {
+function appendInOrder(batch: Batch, messages: readonly Message[]): void {
   let id: string | undefined;
   let thread: MutableThread | undefined;
   for (const message of messages) {
@@ -202,18 +206,17 @@ function appendInOrder(batch: Batch, messages: readonly Message[]): boolean {
       id = message.conversationId;
       thread = batch.mutableThread(id);
     }
-    const { ids, messages: list } = thread!;
-    if (list.length > 0 && olderThan(message.at, list[list.length - 1].at)) return false;
+    const ids = thread!.ids;
     if (message.clientId === undefined) {
       // One hash lookup for a new id: the set grows when it was not there.
       const size = ids.size;
       ids.add(message.id);
       if (ids.size > size) {
-        list.push(message);
+        thread!.messages.push(message);
         continue;
       }
     } else if (!ids.has(message.id) && !ids.has(message.clientId)) {
-      list.push(message);
+      thread!.messages.push(message);
       ids.add(message.id);
       ids.add(message.clientId);
       continue;
@@ -221,7 +224,6 @@ function appendInOrder(batch: Batch, messages: readonly Message[]): boolean {
     // Known already (listed twice, or the echo of a pending message): replaced in place.
     addMessage(batch, message);
   }
-  return true;
 }
 
 function bumpUnread(batch: Batch, message: Message): void {
@@ -300,14 +302,9 @@ function applySnapshot(batch: Batch, event: Extract<ServerEvent, { type: 'snapsh
   if (event.channels) batch.set('channels', event.channels);
   // A snapshot carries no typing state: indicators from before it would never be turned off.
   if (batch.get('typing').size > 0) batch.set('typing', new Map());
-  // Appended as listed when each thread's messages come in order (the common case); otherwise
-  // sorted first (stable: ties keep arrival order), as a thread listed newest-first would cost one
-  // array shift per message.
-  if (!appendInOrder(batch, event.messages)) {
-    batch.replaceThreads(new Map());
-    batch.set('cobrowse', new Map());
-    appendInOrder(batch, sortMessages(event.messages));
-  }
+  // Sorted first (stable: ties keep arrival order) so each message appends: a thread listed
+  // newest-first would otherwise cost one array shift per message. (Skipped when already in order.)
+  appendInOrder(batch, inOrder(event.messages) ? event.messages : sortMessages(event.messages));
   for (const message of event.messages) if (message.kind === 'cobrowsing') trackCobrowse(batch, message);
   for (const message of pending) {
     if (!batch.thread(message.conversationId)?.ids.has(message.clientId!)) addMessage(batch, message);
