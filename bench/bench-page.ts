@@ -1103,6 +1103,12 @@ export async function scroll(options: {
   const firstSteps: string[] = [];
   const trace: string[] = [];
   let traced = 0;
+  const record = (line: string) => {
+    traced += 1;
+    if (firstSteps.length < 40) firstSteps.push(line);
+    trace.push(line);
+    if (trace.length > 80) trace.shift();
+  };
   let lastEntry = '';
   let repeats = 0;
   let traceStep = '';
@@ -1142,13 +1148,10 @@ export async function scroll(options: {
       const entry = `${traceStep}${error !== undefined ? `, ${Math.round(error)} px` : ''})`;
       if (entry === lastEntry) repeats += 1;
       else {
-        if (repeats) trace.push(`  (× ${repeats + 1})`);
+        if (repeats) record(`  (× ${repeats + 1})`);
         repeats = 0;
         lastEntry = entry;
-        traced += 1;
-        if (firstSteps.length < 40) firstSteps.push(entry);
-        trace.push(entry);
-        if (trace.length > 80) trace.shift();
+        record(entry);
       }
     }
     const current = count();
@@ -1203,8 +1206,10 @@ export async function scroll(options: {
   result.maxFrameGap = frameStats.maxGap;
   result.loaded = count();
   if (options.traceSteps) {
-    const last = repeats ? [...trace, `  (× ${repeats + 1})`] : trace;
-    result.stepTrace = traced <= firstSteps.length + 80 ? last : [...firstSteps, '  …', ...last];
+    if (repeats) record(`  (× ${repeats + 1})`);
+    // The first 40 lines, then the last 80 without those already listed (a gap marked "…").
+    const rest = trace.slice(Math.max(0, firstSteps.length + trace.length - traced));
+    result.stepTrace = [...firstSteps, ...(traced > firstSteps.length + rest.length ? ['  …'] : []), ...rest];
   }
   cleanup(box, store);
   return result;
